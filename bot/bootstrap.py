@@ -1,0 +1,44 @@
+"""The one composition root: builds the running Kedai from settings. Tests call it too,
+pointing the channel clients at local fakes through the same settings."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine as DbEngine
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.delivery import Delivery, Sender
+from bot.engine import Engine
+from bot.inbox import Inbox
+from config import Settings
+from storage.db import is_sqlite, make_engine, session_factory
+
+
+@dataclass
+class Kedai:
+    settings: Settings
+    db_engine: DbEngine
+    sessions: sessionmaker[Session]
+    db: ThreadPoolExecutor
+    engine: Engine
+    delivery: Delivery
+    inbox: Inbox
+    senders: dict[str, Sender] = field(default_factory=dict)
+
+    def close(self) -> None:
+        self.db.shutdown(wait=True)
+        self.db_engine.dispose()
+
+
+def build(settings: Settings, senders: dict[str, Sender] | None = None) -> Kedai:
+    db_engine = make_engine(settings.database_url)
+    sessions = session_factory(db_engine)
+    # SQLite takes one writer at a time: one thread does all the writing, so no request
+    # ever waits on a lock held by another. PostgreSQL gets a small pool.
+    db = ThreadPoolExecutor(max_workers=1 if is_sqlite(db_engine) else 8, thread_name_prefix="kedai-db")
+    engine = Engine(sessions, window_minutes=settings.payment_window_minutes)
+    senders = dict(senders or {})
+    delivery = Delivery(sessions, senders, db)
+    return Kedai(settings, db_engine, sessions, db, engine, delivery, Inbox(engine, delivery, db), senders)

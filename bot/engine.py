@@ -1,0 +1,164 @@
+"""The one path every message takes: Inbound -> one transaction -> outbox rows.
+
+Inside the transaction: record the channel message id (a redelivery stops there), resolve
+who is talking, load their conversation, route, apply effects, save the state, write the
+replies to the outbox. Delivery happens after commit (bot.delivery), never inside.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+from dataclasses import dataclass, field
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Row
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.messages import Inbound, Outbound
+from catalog.db_catalog import DbCatalog, IndexCache
+from catalog.shop import ShopProfile
+from conversations.base import Ctx, CustomerView, Step
+from conversations.browsing import Browse
+from handlers import choices, customer, seller
+from handlers.effects import Applied, Who, apply_effects
+from handlers.ports import DbOrders
+from storage import message_queries as mq
+from storage.db import unit_of_work
+from storage.models import Shop, utcnow
+
+# Channels whose replies travel back in the HTTP response itself.
+IN_BAND = {"simulator"}
+
+
+@dataclass
+class Handled:
+    duplicate: bool
+    replies: list[Outbound] = field(default_factory=list)
+    outbox_ids: list[int] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ShopRecord:
+    id: int
+    profile: ShopProfile
+    tz: ZoneInfo
+
+
+class UnknownShop(Exception):
+    pass
+
+
+class Engine:
+    def __init__(self, sessions: sessionmaker[Session], *, window_minutes: float,
+                 clock: Callable[[], datetime] = utcnow, indexes: IndexCache | None = None):
+        self.sessions = sessions
+        self.window_minutes = window_minutes
+        self.clock = clock
+        self.indexes = indexes or IndexCache()
+
+    def handle(self, inbound: Inbound) -> Handled:
+        for _ in range(4):
+            try:
+                return self._handle_once(inbound)
+            except mq.StaleConversation:
+                continue  # another worker saved this person's conversation first: redo the whole step
+        raise RuntimeError(f"conversation kept changing under {inbound.channel}:{inbound.sender}")
+
+    def _handle_once(self, inbound: Inbound) -> Handled:
+        now = self.clock()
+        with unit_of_work(self.sessions) as session:
+            shop = resolve_shop(session, inbound)
+            inbound_id = mq.record_inbound(session, shop.id, inbound.channel, inbound.message_id, inbound.sender, now)
+            if inbound_id is None:
+                session.rollback()
+                return Handled(duplicate=True, replies=self._earlier_replies(session, shop.id, inbound))
+            ident = mq.fetch_identity(session, shop.id, inbound.channel, inbound.sender)
+            if ident is None:
+                _, customer_id = mq.add_customer(session, shop.id, inbound.channel, inbound.sender,
+                                                 inbound.profile_name, inbound.phone, now)
+                view = CustomerView(customer_id)
+            else:
+                mq.touch_identity(session, ident.id, now, ident.last_inbound_at)
+                view = CustomerView(ident.customer_id, ident.name, ident.phone)
+            ctx = Ctx(shop=shop.profile, catalog=DbCatalog(session, shop.id, self.indexes), customer=view,
+                      orders=DbOrders(session, shop.id), now=now, tz=shop.tz)
+            route = self._route(session, shop, inbound, ctx)
+            who = Who(shop.id, view.id, inbound.channel, inbound.sender, self.window_minutes)
+            applied = apply_effects(session, ctx, who, route.step)
+            step = applied.step
+            data = {k: v for k, v in step.data.items() if k != "_offered"}
+            if offered := choices.remember(step.replies):
+                data["_offered"] = offered
+            mq.save_conversation(session, shop.id, route.party, route.loaded, step.state, data, now)
+            outs, rows = outbox_rows(shop.id, inbound, inbound_id, step, applied, now)
+            ids = mq.add_outbox(session, rows)
+            session.commit()
+        return Handled(duplicate=False, replies=outs, outbox_ids=ids)
+
+    def _route(self, session: Session, shop: ShopRecord, inbound: Inbound, ctx: Ctx) -> Routed:
+        """Seller commands for sellers first; everything else is the customer's conversation."""
+        seller_row = mq.fetch_seller(session, shop.id, inbound.channel, inbound.sender)
+        if seller_row is not None:
+            party = f"seller:{seller_row.id}"
+            loaded = mq.load_conversation(session, shop.id, party)
+            state, data = (loaded.state, dict(loaded.data)) if loaded else ("", {})
+            step = seller.route(state, data, choices.interpret(inbound.turn(), data.get("_offered")), ctx)
+            if step is not None:
+                return Routed(party, loaded, step)
+        party = f"customer:{ctx.customer.id}"
+        loaded = mq.load_conversation(session, shop.id, party)
+        if loaded is None:
+            return Routed(party, None, customer.first_contact({}, inbound.turn(), ctx))
+        data = dict(loaded.data)
+        turn = choices.interpret(inbound.turn(), data.get("_offered"))
+        return Routed(party, loaded, customer.route(loaded.state or Browse.HOME, data, turn, ctx))
+
+    def _earlier_replies(self, session: Session, shop_id: int, inbound: Inbound) -> list[Outbound]:
+        """What the first delivery of this message answered, so a retried request sees the same."""
+        inbound_id = mq.fetch_inbound_id(session, shop_id, inbound.channel, inbound.message_id)
+        if inbound_id is None:
+            return []
+        return [Outbound.from_row(r.channel, r.recipient, r.payload) for r in mq.fetch_outbox_for_inbound(session, inbound_id)
+                if r.recipient == inbound.sender and r.channel == inbound.channel]
+
+
+@dataclass
+class Routed:
+    party: str
+    loaded: Row | None
+    step: Step
+
+
+def outbox_rows(shop_id: int, inbound: Inbound, inbound_id: int, step: Step, applied: Applied,
+                now: datetime) -> tuple[list[Outbound], list[dict[str, Any]]]:
+    """Replies to the sender, then notices to others; in-band replies are delivered already."""
+    outs = [Outbound.reply(inbound.channel, inbound.sender, r) for r in step.replies]
+    notices = [Outbound.reply(n.channel, n.recipient, n.reply) for n in applied.notices]
+    rows = []
+    for i, out in enumerate(outs + notices):
+        in_band = i < len(outs) and out.channel in IN_BAND
+        rows.append({"shop_id": shop_id, "channel": out.channel, "recipient": out.recipient,
+                     "payload": out.payload(), "status": "sent" if in_band else "pending",
+                     "inbound_id": inbound_id, "attempts": 0, "next_attempt_at": now, "created_at": now,
+                     "sent_at": now if in_band else None})
+    return outs, rows
+
+
+_shop_cache: dict[int, tuple[dict[str, Any], ShopRecord]] = {}
+
+
+def resolve_shop(session: Session, inbound: Inbound) -> ShopRecord:
+    """The shop this message is for: by the receiving account, else the only shop."""
+    shop_id = mq.fetch_shop_for_account(session, inbound.channel, inbound.account) if inbound.account else None
+    shop = session.get(Shop, shop_id) if shop_id else mq.fetch_first_shop(session)
+    if shop is None:
+        raise UnknownShop(inbound.account or "-")
+    cached = _shop_cache.get(shop.id)
+    if cached and cached[0] == shop.profile:
+        return cached[1]
+    profile = ShopProfile.model_validate({"name": shop.name, **shop.profile})
+    record = ShopRecord(shop.id, profile, ZoneInfo(profile.timezone))
+    _shop_cache[shop.id] = (shop.profile, record)
+    return record

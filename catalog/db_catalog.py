@@ -1,0 +1,69 @@
+"""CatalogReader over the database, with the search index cached per catalog version."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+
+from sqlalchemy import Row
+from sqlalchemy.orm import Session
+
+from catalog.products import CategoryInfo, ProductInfo, build_index, pick
+from catalog.search import SearchIndex
+from storage import catalog_queries as q
+
+
+def to_product(row: Row) -> ProductInfo:
+    return ProductInfo(
+        id=row.id, sku=row.sku, name=row.name, category_id=row.category_id,
+        category=row.category or "", price=row.price, stock=row.stock,
+        description=row.description or "", image_url=row.image_url, visible=row.visible,
+    )
+
+
+class IndexCache:
+    """Search indexes by shop, rebuilt only when names or visibility change (catalog_version)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._entries: dict[int, tuple[int, SearchIndex]] = {}
+
+    def get(self, session: Session, shop_id: int) -> SearchIndex:
+        version = q.fetch_catalog_version(session, shop_id)
+        with self._lock:
+            entry = self._entries.get(shop_id)
+        if entry and entry[0] == version:
+            return entry[1]
+        products = [to_product(r) for r in q.fetch_products(session, shop_id)]
+        index = build_index(products)
+        with self._lock:
+            self._entries[shop_id] = (version, index)
+        return index
+
+
+class DbCatalog:
+    def __init__(self, session: Session, shop_id: int, indexes: IndexCache):
+        self._session = session
+        self._shop_id = shop_id
+        self._indexes = indexes
+
+    def categories(self) -> list[CategoryInfo]:
+        return [CategoryInfo(r.id, r.name, r.count) for r in q.fetch_categories(self._session, self._shop_id)]
+
+    def in_category(self, category_id: int) -> list[ProductInfo]:
+        rows = q.fetch_products_in_category(self._session, self._shop_id, category_id)
+        return [to_product(r) for r in rows]
+
+    def by_sku(self, sku: str) -> ProductInfo | None:
+        return self.by_skus([sku]).get(sku)
+
+    def by_skus(self, skus: Sequence[str]) -> dict[str, ProductInfo]:
+        rows = q.fetch_products_by_sku(self._session, self._shop_id, skus)
+        return {r.sku: to_product(r) for r in rows if r.visible}
+
+    def resolve(self, query: str) -> tuple[ProductInfo | None, list[ProductInfo]]:
+        index = self._indexes.get(self._session, self._shop_id)
+        found = index.resolve(query)
+        ids = ([found.best] if found.best is not None else []) + list(found.candidates)
+        by_id = {p.id: p for p in map(to_product, q.fetch_products_by_id(self._session, self._shop_id, ids)) if p.visible}
+        return pick(found, by_id)

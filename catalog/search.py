@@ -1,0 +1,268 @@
+"""Fuzzy product search over a prepared, immutable index.
+
+Scoring is weighted query coverage: each query word finds its best match in a product
+(exact, prefix, typo, synonym), weighted by how rare the matched word is in the
+catalog, so "bu rudi" cannot outvote "sambal bawang" and a size like "500g" counts
+little. rapidfuzz does the typo matching against the vocabulary (small) and a final
+token_sort_ratio tie-break on a handful of products, never a scan of every name:
+`process.extract` over 10,000 names costs 7-24 ms and holds the GIL.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from operator import itemgetter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from catalog.text import FILLER_WORDS, SLANG, SYNONYMS, normalize
+
+# How strongly a word in each field speaks for the product. Category words are weak
+# so "keripik tempe" prefers "Keripik Tempe" over "Kering Tempe Kacang" (a Keripik).
+NAME_FACTOR, KEYWORD_FACTOR, CATEGORY_FACTOR = 1.0, 0.85, 0.6
+SYNONYM_FACTOR = 0.8  # "cemilan" means keripik, but less surely than "keripik" does
+PREFIX_SIM = 0.9  # "nast" -> nastar, "500" -> 500g
+# fuzz.ratio cut-offs: one wrong letter in a 4-letter word ("rudy"/"rudi") is 75; longer
+# words need 80 so "rendang" does not reach "wedang" (77).
+FUZZY_CUTOFF_SHORT, FUZZY_CUTOFF_LONG, FUZZY_LONG_FROM = 75, 80, 6
+FUZZY_MIN_LEN = 4  # shorter words only match exactly: "es"/"isi" are not typos
+FUZZY_LIMIT = 5
+
+MIN_COVERAGE = 0.4  # below this a product shares too little with the query to show
+BEST_COVERAGE = 0.75  # a sure pick must explain most of the query...
+MARGIN = 10.0  # ...and lead every other product by this many score points
+MAX_CANDIDATES = 3
+RERANK = 24  # products given the rapidfuzz tie-break; the rest are clearly behind
+# Match.score = 100 * (coverage share + name likeness share). Likeness (token_sort_ratio)
+# orders products that cover the query equally ("Sambal Bawang" before the longer "Sambal
+# Bawang Bu Rudi ..."), but its share is small enough that it almost never reaches
+# MARGIN alone: a query that fits two names equally well is a question, not a pick.
+COVERAGE_SHARE = 0.85
+
+
+@dataclass(frozen=True)
+class SearchDoc:
+    id: int
+    name: str
+    category: str
+    keywords: str = ""
+
+
+@dataclass(frozen=True)
+class Match:
+    id: int
+    score: float  # 0-100
+
+
+@dataclass(frozen=True)
+class Resolution:
+    best: int | None
+    candidates: list[int] = field(default_factory=list)
+
+
+@dataclass
+class _Term:
+    """One query word (or phrase) and the ways a product can satisfy it."""
+
+    weight: float
+    words: dict[str, float]  # vocabulary word -> similarity
+    phrases: list[tuple[tuple[str, ...], float]]  # all words needed -> similarity
+
+
+@dataclass(frozen=True)
+class _Scored:
+    score: float
+    coverage: float
+    doc: int
+
+
+class SearchIndex:
+    """Built once per catalog version; `search`/`resolve` are read-only and thread-safe."""
+
+    def __init__(self, docs: Iterable[SearchDoc]):
+        self._docs: list[SearchDoc] = list(docs)
+        self._names = [normalize(d.name) for d in self._docs]
+        # A tiny head start for short names breaks exact coverage ties (500 products
+        # all "keripik") in favour of the plainest name, at no per-query cost.
+        self._bias = [-len(n.split()) * 1e-6 for n in self._names]
+        postings: dict[str, dict[int, float]] = {}
+        for i, doc in enumerate(self._docs):
+            for text, factor in ((doc.name, NAME_FACTOR), (doc.keywords, KEYWORD_FACTOR),
+                                 (doc.category, CATEGORY_FACTOR)):
+                for word in normalize(text).split():
+                    entry = postings.setdefault(word, {})
+                    entry[i] = max(entry.get(i, 0.0), factor)
+        self._postings = postings
+        n = max(len(self._docs), 1)
+        self._idf = {w: math.log(1 + n / len(p)) for w, p in postings.items()}
+        self._alpha = [w for w in postings if w.isalpha()]
+        self._prefixes: dict[str, list[str]] = {}
+        for word in postings:
+            # Numbers index their digits ("500" -> 500g); words their starts of 4+ letters.
+            digits = word[: len(word) - len(word.lstrip("0123456789."))]
+            starts = [digits] if digits and digits != word else (
+                [word[:k] for k in range(FUZZY_MIN_LEN, len(word))] if word.isalpha() else [])
+            for start in starts:
+                self._prefixes.setdefault(start, []).append(word)
+
+    def __len__(self) -> int:
+        return len(self._docs)
+
+    def search(self, query: str, limit: int = 5) -> list[Match]:
+        """Products matching `query`, best first."""
+        return [Match(self._docs[s.doc].id, round(s.score, 2)) for s in self._score(query)[:limit]]
+
+    def resolve(self, query: str) -> Resolution:
+        """One product when it is clearly meant, else up to three near-ties, else nothing."""
+        scored = self._score(query)
+        if not scored:
+            return Resolution(None, [])
+        top = scored[0]
+        close = [s for s in scored[1:] if s.score > top.score - MARGIN]
+        if top.coverage >= BEST_COVERAGE and not close:
+            return Resolution(self._docs[top.doc].id, [])
+        return Resolution(None, [self._docs[s.doc].id for s in [top, *close][:MAX_CANDIDATES]])
+
+    # -- query side ---------------------------------------------------------------
+
+    def _score(self, query: str) -> list[_Scored]:
+        words = self._query_words(query)
+        terms = [t for t in (self._term(w) for w in words) if t is not None]
+        if not terms:
+            return []
+        total = sum(t.weight for t in terms)
+        # Only the RERANK best coverages matter, and none under the floor. Terms go
+        # heaviest first: once the weight still to come cannot lift a product to the
+        # bar, unseen products stay out and hopeless ones are dropped, so later terms
+        # touch a few dozen products instead of whole posting lists.
+        bar = MIN_COVERAGE * total
+        remaining = total
+        gained: dict[int, float] = {}
+        bias = self._bias
+        for term in sorted(terms, key=lambda t: -t.weight):
+            weight = term.weight
+            if remaining >= bar:
+                for doc, sim in self._satisfied(term).items():
+                    gained[doc] = gained.get(doc, bias[doc]) + weight * sim
+            else:
+                for doc in gained:
+                    sim = self._satisfies(term, doc)
+                    if sim:
+                        gained[doc] += weight * sim
+            remaining -= weight
+            if len(gained) > RERANK:
+                bar = max(bar, heapq.nlargest(RERANK, gained.values())[-1] - remaining)
+                if remaining < bar:
+                    gained = {d: g for d, g in gained.items() if g + remaining >= bar}
+        top = heapq.nlargest(RERANK, gained.items(), key=itemgetter(1))
+        text = " ".join(" ".join(w) if isinstance(w, tuple) else w for w in words)
+        scored = []
+        for doc, g in top:
+            coverage = (g - bias[doc]) / total
+            if coverage >= MIN_COVERAGE - 1e-9:
+                likeness = fuzz.token_sort_ratio(text, self._names[doc]) / 100
+                score = 100 * (COVERAGE_SHARE * coverage + (1 - COVERAGE_SHARE) * likeness)
+                scored.append(_Scored(score, coverage, doc))
+        scored.sort(key=lambda s: (-s.score, -s.coverage, s.doc))
+        return scored
+
+    def _query_words(self, query: str) -> list[str | tuple[str, ...]]:
+        """Query words after filler removal, joins ("dim sum") and splits ("nastarkeju");
+        a tuple is a two-word phrase that has a synonym ("kue lebaran")."""
+        vocab = self._postings
+        raw = [w for w in normalize(query).split() if w in vocab or w not in FILLER_WORDS]
+        words: list[str | tuple[str, ...]] = []
+        i = 0
+        while i < len(raw):
+            pair = raw[i : i + 2]
+            if len(pair) == 2 and " ".join(pair) in SYNONYMS:
+                words.append(tuple(pair))
+                i += 2
+            elif len(pair) == 2 and "".join(pair) in vocab and not all(p in vocab for p in pair):
+                words.append("".join(pair))
+                i += 2
+            else:
+                words.extend(self._split(raw[i]))
+                i += 1
+        return words
+
+    def _split(self, word: str) -> list[str]:
+        """"lidahkucing" -> ["lidah", "kucing"] when both halves are catalog words."""
+        if word in self._postings or not word.isalpha() or len(word) < 5:
+            return [word]
+        best: list[str] = [word]
+        for cut in range(2, len(word) - 1):
+            left, right = SLANG.get(word[:cut], word[:cut]), SLANG.get(word[cut:], word[cut:])
+            if left in self._postings and right in self._postings and max(cut, len(word) - cut) >= 3:
+                if len(best) == 1 or min(cut, len(word) - cut) > min(map(len, best)):
+                    best = [left, right]
+        return best
+
+    def _term(self, word: str | tuple[str, ...]) -> _Term | None:
+        phrases: list[tuple[tuple[str, ...], float]] = []
+        matches: dict[str, float] = {}
+        if isinstance(word, tuple):
+            phrases.append((word, 1.0))
+        else:
+            matches = self._similar(word)
+        synonym = SYNONYMS.get(" ".join(word) if isinstance(word, tuple) else word)
+        if synonym:
+            phrases.append((tuple(synonym.split()), SYNONYM_FACTOR))
+        phrases = [(p, s) for p, s in phrases if all(w in self._postings for w in p)]
+        if not matches and not phrases:
+            return None
+        # The term weighs what its likeliest reading weighs: an exact rare word a lot,
+        # a category synonym little.
+        options = [(s, self._idf[w]) for w, s in matches.items()]
+        options += [(s, max(self._idf[w] for w in p)) for p, s in phrases]
+        return _Term(max(options)[1], matches, phrases)
+
+    def _similar(self, word: str) -> dict[str, float]:
+        """Vocabulary words that `word` may mean, with a 0-1 similarity."""
+        found: dict[str, float] = {}
+        if word in self._postings:
+            found[word] = 1.0
+        if len(word) >= FUZZY_MIN_LEN or word.isdigit():
+            for other in self._prefixes.get(word, ()):
+                found.setdefault(other, PREFIX_SIM)
+        if word.isalpha() and len(word) >= FUZZY_MIN_LEN:
+            for other, score, _ in process.extract(
+                word, self._alpha, scorer=fuzz.ratio, limit=FUZZY_LIMIT,
+                score_cutoff=FUZZY_CUTOFF_LONG if len(word) >= FUZZY_LONG_FROM else FUZZY_CUTOFF_SHORT,
+            ):
+                found[other] = max(found.get(other, 0.0), score / 100)
+        return found
+
+    def _satisfied(self, term: _Term) -> dict[int, float]:
+        """How well each product satisfies one term, 0-1 (its best reading)."""
+        if len(term.words) == 1 and not term.phrases:
+            (word, sim), = term.words.items()
+            postings = self._postings[word]
+            return postings if sim == 1.0 else {d: sim * f for d, f in postings.items()}
+        best: dict[int, float] = {}
+        for word, sim in term.words.items():
+            for doc, factor in self._postings[word].items():
+                value = sim * factor
+                if value > best.get(doc, 0.0):
+                    best[doc] = value
+        for phrase, sim in term.phrases:
+            lists = sorted((self._postings[w] for w in phrase), key=len)
+            for doc, factor in lists[0].items():
+                value = sim * min([factor] + [p.get(doc, 0.0) for p in lists[1:]])
+                if value > best.get(doc, 0.0):
+                    best[doc] = value
+        return best
+
+    def _satisfies(self, term: _Term, doc: int) -> float:
+        """`_satisfied` for one product, for when few products are still in play."""
+        postings, best = self._postings, 0.0
+        for word, sim in term.words.items():
+            factor = postings[word].get(doc)
+            if factor and sim * factor > best:
+                best = sim * factor
+        for phrase, sim in term.phrases:
+            best = max(best, sim * min(postings[w].get(doc, 0.0) for w in phrase))
+        return best

@@ -1,0 +1,57 @@
+"""The shop profile: what customers see about the shop and how they can pay and receive.
+
+Stored as JSON on the shop row and edited with `kedai shop show|load FILE.json`.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+PaymentKind = Literal["bank_transfer", "qris", "cod"]
+
+
+class PaymentMethod(BaseModel):
+    kind: PaymentKind
+    label: str = ""
+    bank: str | None = None
+    account_number: str | None = None
+    account_holder: str | None = None
+    qris_image: str | None = None
+
+
+class DeliveryZone(BaseModel):
+    id: str
+    name: str
+    fee: int = Field(ge=0)
+    # Words of the address that put it in this zone (kecamatan, kelurahan, area names).
+    areas: list[str] = []
+
+
+class ShopProfile(BaseModel):
+    name: str
+    tagline: str = ""
+    address: str = ""
+    opening_hours: str = ""
+    phone: str = ""
+    timezone: str = "Asia/Jakarta"
+    order_prefix: str = "KD"
+    pickup: bool = True
+    pickup_address: str = ""
+    payment_methods: list[PaymentMethod] = []
+    delivery_zones: list[DeliveryZone] = []
+    payment_window_minutes: float | None = None
+
+    def payment(self, kind: str) -> PaymentMethod | None:
+        return next((m for m in self.payment_methods if m.kind == kind), None)
+
+    def zone(self, zone_id: str) -> DeliveryZone | None:
+        return next((z for z in self.delivery_zones if z.id == zone_id), None)
+
+    def zone_for_address(self, address: str) -> DeliveryZone | None:
+        text = address.lower()
+        for zone in self.delivery_zones:
+            if any(area.lower() in text for area in zone.areas):
+                return zone
+        return None

@@ -1,0 +1,101 @@
+"""Text normalisation shared by product search and order parsing.
+
+Customers type on phones, in slang, with stretched letters and every spelling of a
+unit. Everything that compares product text goes through `normalize` so that the
+catalog side and the query side meet in one canonical form.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Unit spellings, merged onto the number before them: "500 gr", "500gram" and "500g"
+# must be one token or a size in the query would never meet the size in the name.
+UNITS: dict[str, str] = {
+    "g": "g", "gr": "g", "grm": "g", "gram": "g", "grams": "g",
+    "kg": "kg", "kilo": "kg", "kilogram": "kg",
+    "ml": "ml", "mililiter": "ml",
+    "l": "l", "lt": "l", "ltr": "l", "liter": "l", "litre": "l",
+}
+
+# Spelling variants and chat slang, applied per token after units. Kept small on
+# purpose: typos are the fuzzy matcher's job; this table is for spellings so far
+# from the catalog word that edit distance cannot bridge them ("ijo"/"hijau").
+SLANG: dict[str, str] = {
+    # keripik
+    "kripik": "keripik", "kripick": "keripik", "keripick": "keripik", "kripk": "keripik",
+    "krupuk": "kerupuk",
+    # taste
+    "pedes": "pedas", "pedess": "pedas", "pds": "pedas",
+    "sambel": "sambal", "smbl": "sambal",
+    "bwg": "bawang", "bwang": "bawang",
+    "ijo": "hijau", "item": "hitam",
+    "cokelat": "coklat", "cklt": "coklat", "choco": "coklat",
+    "ori": "original", "orginal": "original", "orisinil": "original",
+    "ekstra": "extra", "xtra": "extra",
+    "trasi": "terasi",
+    # dishes and drinks
+    "baso": "bakso", "somay": "siomay", "siomai": "siomay", "risol": "risoles",
+    "empek": "pempek", "mpek": "pempek", "kopsu": "kopi susu",
+    "juice": "jus", "rosela": "rosella", "nenas": "nanas",
+    # chat shorthand
+    "yg": "yang", "bgt": "banget",
+    # units that stand alone ("gram" with no number in front)
+    **{alias: unit for alias, unit in UNITS.items() if alias != unit},
+}
+
+# Query words that mean a catalog word without resembling it. Values are catalog
+# phrases (category names mostly); search treats them as weaker alternatives, never as
+# replacements, so "es kopi" still needs the literal "es" to rank the iced coffee first.
+SYNONYMS: dict[str, str] = {
+    "cemilan": "keripik", "camilan": "keripik", "snack": "keripik", "ngemil": "keripik",
+    "frozen": "frozen food", "beku": "frozen food", "frozenfood": "frozen food",
+    "minum": "minuman", "es": "minuman", "drink": "minuman",
+    "kue lebaran": "kue kering", "kuker": "kue kering", "cookies": "kue kering",
+    "sambalan": "sambal",
+}
+
+# Counting words say "how many", never "which product".
+COUNT_WORDS: frozenset[str] = frozenset({
+    "pcs", "pc", "bungkus", "bks", "toples", "pack", "pak", "porsi", "botol", "biji", "buah",
+    "box", "kotak", "cup", "x",
+})
+# Words of the conversation around a product name: requests, forms of address,
+# particles, greetings. A message made only of these names no product.
+FILLER_WORDS: frozenset[str] = COUNT_WORDS | {
+    "pesan", "pesen", "mau", "beli", "order", "kak", "ka", "dong", "ya", "yah", "tolong",
+    "saya", "aku", "min", "gan", "sis", "please", "pls", "aja", "deh", "nih", "ada",
+    "yang", "yg", "juga", "lagi", "ingin", "pengen", "pingin", "minta", "cari", "nyari",
+    "halo", "hai", "hi", "hello", "pagi", "siang", "sore", "malam", "selamat",
+    "makasih", "terima", "kasih", "thanks", "ok", "oke", "sip", "assalamualaikum",
+}
+
+_DECIMAL_SEP = re.compile(r"(?<=\d)[.,](?=\d)")
+_NOT_WORD = re.compile(r"[^a-z0-9.]+|(?<!\d)\.|\.(?!\d)")
+_STRETCHED = re.compile(r"([a-z])\1{2,}")
+_NUMBER_UNIT = re.compile(
+    r"\b(\d+(?:\.\d+)?)\s*(" + "|".join(sorted(UNITS, key=len, reverse=True)) + r")\b"
+)
+
+
+def fold(text: str) -> str:
+    """Lowercases and strips accents ("Pâté" -> "pate"), keeping everything else."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def normalize(text: str) -> str:
+    """Canonical form of product text: folded, unpunctuated, slang and units unified."""
+    text = fold(text)
+    # Decimal commas become dots first, so "1,5 liter" survives punctuation removal.
+    text = _DECIMAL_SEP.sub(".", text)
+    text = _NOT_WORD.sub(" ", text)
+    text = _STRETCHED.sub(r"\1", text)
+    text = _NUMBER_UNIT.sub(lambda m: m.group(1) + UNITS[m.group(2)], text)
+    return " ".join(SLANG.get(token, token) for token in text.split())
+
+
+def tokens(text: str) -> list[str]:
+    """Normalised tokens of `text`."""
+    return normalize(text).split()

@@ -1,0 +1,45 @@
+"""Settings: one pydantic-settings class read from the environment and `.env`."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True)
+
+    database_url: str = Field("sqlite:///data/kedai.db", alias="KEDAI_DATABASE_URL")
+    data_dir: Path = Field(Path("data"), alias="KEDAI_DATA_DIR")
+    host: str = Field("127.0.0.1", alias="KEDAI_HOST")
+    port: int = Field(8000, alias="KEDAI_PORT")
+    public_url: str = Field("http://127.0.0.1:8000", alias="KEDAI_PUBLIC_URL")
+    timezone: str = Field("Asia/Jakarta", alias="KEDAI_TIMEZONE")
+    payment_window_minutes: float = Field(180, alias="KEDAI_PAYMENT_WINDOW_MINUTES")
+    simulator: bool | None = Field(None, alias="KEDAI_SIMULATOR")
+    scheduler_interval_seconds: float = Field(5.0, alias="KEDAI_SCHEDULER_INTERVAL_SECONDS")
+
+    telegram_bot_token: str | None = Field(None, alias="TELEGRAM_BOT_TOKEN")
+    telegram_mode: str = Field("polling", alias="TELEGRAM_MODE")
+    telegram_webhook_secret: str | None = Field(None, alias="TELEGRAM_WEBHOOK_SECRET")
+    telegram_api_base_url: str | None = Field(None, alias="TELEGRAM_API_BASE_URL")
+    telegram_api_file_url: str | None = Field(None, alias="TELEGRAM_API_FILE_URL")
+
+    twilio_account_sid: str | None = Field(None, alias="TWILIO_ACCOUNT_SID")
+    twilio_auth_token: str | None = Field(None, alias="TWILIO_AUTH_TOKEN")
+    twilio_whatsapp_number: str | None = Field(None, alias="TWILIO_WHATSAPP_NUMBER")
+    twilio_api_base_url: str | None = Field(None, alias="TWILIO_API_BASE_URL")
+
+    @cached_property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def simulator_enabled(self) -> bool:
+        """The simulator lets anyone act as any user, so it is only on for loopback unless asked."""
+        if self.simulator is not None:
+            return self.simulator
+        return self.host in {"127.0.0.1", "localhost", "::1"}

@@ -1,0 +1,121 @@
+"""Channel-neutral pieces every flow shares: what comes in (Turn), what goes out (Reply),
+what a step returns (Step), and the read-only context a step may consult (Ctx).
+
+A step is a plain function `(state, data, turn, ctx) -> Step`; unit tests call it directly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Protocol
+from zoneinfo import ZoneInfo
+
+from catalog.products import CatalogReader
+from catalog.shop import ShopProfile
+
+
+@dataclass(frozen=True)
+class Button:
+    label: str
+    value: str
+
+
+@dataclass
+class Reply:
+    text: str
+    buttons: list[Button] = field(default_factory=list)
+    image_url: str | None = None
+    # False where a bare number typed next means a quantity, not "the Nth choice".
+    numbered: bool = True
+
+
+@dataclass(frozen=True)
+class Media:
+    ref: str  # channel reference: Telegram file_id or Twilio MediaUrl
+    content_type: str = "image/jpeg"
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One inbound message as a flow sees it."""
+
+    text: str = ""
+    choice: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    address: str | None = None
+    phone: str | None = None
+    media: tuple[Media, ...] = ()
+    start_payload: str | None = None
+
+
+@dataclass(frozen=True)
+class CustomerView:
+    id: int
+    name: str | None = None
+    phone: str | None = None
+
+
+@dataclass(frozen=True)
+class OrderSummary:
+    code: str
+    status: str
+    total: int
+    created_at: datetime
+    payment_method: str = ""
+    pay_by: datetime | None = None
+
+
+class OrderReader(Protocol):
+    def recent(self, customer_id: int, limit: int = 5) -> list[OrderSummary]: ...
+
+
+@dataclass(frozen=True)
+class Ctx:
+    shop: ShopProfile
+    catalog: CatalogReader
+    customer: CustomerView
+    orders: OrderReader
+    now: datetime
+    tz: ZoneInfo
+
+
+# Effects: what a step asks the world to do; applied by handlers inside the same transaction.
+@dataclass(frozen=True)
+class SetCustomerName:
+    name: str
+
+
+@dataclass(frozen=True)
+class DraftLine:
+    sku: str
+    qty: int
+
+
+@dataclass(frozen=True)
+class PlaceOrder:
+    lines: tuple[DraftLine, ...]
+    customer_name: str
+    fulfilment: str
+    payment_method: str
+    address: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    zone_id: str | None = None
+    note: str | None = None
+
+
+Effect = SetCustomerName | PlaceOrder
+
+
+@dataclass
+class Step:
+    state: str
+    data: dict[str, Any]
+    replies: list[Reply] = field(default_factory=list)
+    effects: list[Any] = field(default_factory=list)
+
+
+def say(state: str, data: dict[str, Any], *replies: Reply, effects: list[Any] | None = None) -> Step:
+    return Step(state, data, list(replies), effects or [])

@@ -1,0 +1,121 @@
+"""Browsing flow: greeting and menu, categories, paged product lists, product detail, search."""
+
+from __future__ import annotations
+
+import math
+from enum import StrEnum
+from typing import Any
+
+from catalog.money import rupiah
+from catalog.products import ProductInfo
+from conversations.base import Button, Ctx, Reply, Step, say
+from texts.id import customer as t
+
+PAGE_SIZE = 8
+
+
+class Browse(StrEnum):
+    HOME = "browse:home"
+    PRODUCT = "browse:product"
+    SEARCH = "browse:search"
+    PICK = "browse:pick"
+
+
+def main_menu() -> list[Button]:
+    return [
+        Button(t.BTN_CATALOG, "catalog"),
+        Button(t.BTN_SEARCH, "search"),
+        Button(t.BTN_CART, "cart"),
+        Button(t.BTN_MY_ORDERS, "orders"),
+        Button(t.BTN_HELP, "help"),
+    ]
+
+
+def greet(data: dict[str, Any], ctx: Ctx) -> Step:
+    """greets with the shop profile and shows the main menu."""
+    shop = ctx.shop
+    text = t.GREETING.format(
+        name=f" {ctx.customer.name}" if ctx.customer.name else "",
+        shop=shop.name,
+        tagline=f"{shop.tagline}\n" if shop.tagline else "",
+        address=shop.address or "-",
+        hours=shop.opening_hours or "-",
+    )
+    return say(Browse.HOME, data, Reply(text, main_menu()))
+
+
+def menu(data: dict[str, Any], ctx: Ctx, note: str | None = None) -> Step:
+    """shows the main menu, after an optional note."""
+    text = f"{note}\n\n{t.MENU}" if note else t.MENU
+    return say(Browse.HOME, data, Reply(text, main_menu()))
+
+
+def help_(data: dict[str, Any], ctx: Ctx) -> Step:
+    """explains what can be typed."""
+    return say(Browse.HOME, data, Reply(t.HELP, main_menu()))
+
+
+def categories(data: dict[str, Any], ctx: Ctx, note: str | None = None) -> Step:
+    """lists the categories that have visible products."""
+    cats = ctx.catalog.categories()
+    if not cats:
+        return say(Browse.HOME, data, Reply(t.NO_PRODUCTS, main_menu()))
+    buttons = [Button(t.BTN_CATEGORY.format(name=c.name, count=c.count), f"c:{c.id}:0") for c in cats]
+    text = t.CATEGORIES.format(shop=ctx.shop.name)
+    return say(Browse.HOME, data, Reply(f"{note}\n\n{text}" if note else text, buttons + [Button(t.BTN_MENU, "menu")]))
+
+
+def category_page(data: dict[str, Any], ctx: Ctx, category_id: int, page: int) -> Step:
+    """shows one page of a category's products."""
+    products = ctx.catalog.in_category(category_id)
+    if not products:
+        return categories(data, ctx, note=t.CATEGORY_GONE)
+    pages = math.ceil(len(products) / PAGE_SIZE)
+    page = min(max(page, 0), pages - 1)
+    shown = products[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]
+    buttons = [product_button(p) for p in shown]
+    if page > 0:
+        buttons.append(Button(t.BTN_PREV, f"c:{category_id}:{page - 1}"))
+    if page < pages - 1:
+        buttons.append(Button(t.BTN_NEXT, f"c:{category_id}:{page + 1}"))
+    buttons += [Button(t.BTN_BACK, "catalog"), Button(t.BTN_CART, "cart")]
+    text = t.CATEGORY_PAGE.format(category=products[0].category, page=page + 1, pages=pages)
+    return say(Browse.HOME, data, Reply(text, buttons))
+
+
+def product_button(p: ProductInfo) -> Button:
+    return Button(t.BTN_PRODUCT.format(name=p.name, price=rupiah(p.price)), f"p:{p.sku}")
+
+
+def product_detail(data: dict[str, Any], ctx: Ctx, sku: str) -> Step:
+    """shows price, stock and description, and waits for a quantity."""
+    p = ctx.catalog.by_sku(sku)
+    if p is None:
+        return menu(data, ctx, note=t.PRODUCT_GONE)
+    stock = t.STOCK_LEFT.format(stock=p.stock) if p.stock > 0 else t.STOCK_NONE
+    text = t.PRODUCT_DETAIL.format(name=p.name, price=rupiah(p.price), stock=stock, description=p.description).rstrip()
+    buttons: list[Button] = []
+    if p.stock > 0:
+        buttons = [Button(t.BTN_ADD.format(qty=n), f"a:{p.sku}:{n}") for n in (1, 2, 3) if n <= p.stock]
+        buttons.append(Button(t.BTN_OTHER_QTY, f"q:{p.sku}"))
+        text += "\n\n" + t.PRODUCT_ASK_QTY
+    if p.category_id is not None:
+        buttons.append(Button(t.BTN_BACK, f"c:{p.category_id}:0"))
+    buttons.append(Button(t.BTN_CART, "cart"))
+    return say(Browse.PRODUCT, {**data, "sku": p.sku}, Reply(text, buttons, image_url=p.image_url, numbered=False))
+
+
+def ask_search(data: dict[str, Any], ctx: Ctx) -> Step:
+    """asks what to look for."""
+    return say(Browse.SEARCH, data, Reply(t.ASK_SEARCH, [Button(t.BTN_MENU, "menu")]))
+
+
+def search(data: dict[str, Any], ctx: Ctx, query: str) -> Step:
+    """shows the product that fits the query, or the near-ties to choose from."""
+    best, candidates = ctx.catalog.resolve(query)
+    if best is not None:
+        return product_detail(data, ctx, best.sku)
+    if not candidates:
+        return say(Browse.HOME, data, Reply(t.SEARCH_NONE.format(query=query), [Button(t.BTN_CATALOG, "catalog"), Button(t.BTN_MENU, "menu")]))
+    buttons = [product_button(p) for p in candidates] + [Button(t.BTN_MENU, "menu")]
+    return say(Browse.HOME, data, Reply(t.SEARCH_RESULTS.format(query=query), buttons))

@@ -1,0 +1,157 @@
+"""What a customer's message means: global words first, then button values, then the
+current state's step, then free text (an order, a search, or a friendly hint).
+
+Pure: `route(state, data, turn, ctx) -> Step`, so scripted dialogues test it without I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from catalog.parsing import parse_quantity
+from catalog.text import normalize
+from conversations import browsing, cart, checkout, tracking
+from conversations.base import Ctx, Reply, Step, Turn, say
+from conversations.browsing import Browse
+from conversations.cart import Cart
+from conversations.checkout import Checkout
+from texts.id import customer as t
+
+MAX_TEXT = 4096
+
+GREETINGS = {"menu", "start", "/start", "mulai", "halo", "hallo", "hai", "hi", "hello", "p", "assalamualaikum", "permisi", "pagi", "siang", "sore", "malam"}
+HELP = {"bantuan", "help", "/help", "tolong", "bingung", "cara pesan", "caranya"}
+CANCEL = {"batal", "cancel", "/cancel", "gajadi", "ga jadi", "gak jadi", "nggak jadi", "tidak jadi", "keluar"}
+CART = {"keranjang", "cart", "/cart", "lihat keranjang", "troli"}
+CATALOG = {"katalog", "catalog", "/katalog", "produk", "daftar produk", "menu makanan", "list", "pricelist", "price list", "daftar harga"}
+MY_ORDERS = {"pesanan saya", "pesananku", "pesanan", "status", "cek pesanan", "/pesanan", "orders"}
+CHECKOUT = {"checkout", "check out", "co", "bayar"}
+SEARCH_PREFIX = re.compile(r"^(cari|ada|ada ga|ada gak|ada nggak|jual|nyari)\s+(.+?)\??$")
+ORDER_VERBS = re.compile(r"^(pesan|pesen|order|beli|mau|minta|ambil|tambah)\b")
+EMOJI_ONLY = re.compile(r"^[\W_]+$", re.UNICODE)
+
+StepFn = Callable[[dict[str, Any], Ctx, Turn], Step]
+
+STATE_STEPS: dict[str, StepFn] = {
+    Cart.QTY: lambda d, c, turn: cart.quantity_text(d, c, turn.text),
+    Cart.NEW_QTY: lambda d, c, turn: cart.new_quantity_text(d, c, turn.text),
+    Browse.SEARCH: lambda d, c, turn: browsing.search(d, c, turn.text),
+    **checkout.STEPS,
+}
+
+
+def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step:
+    if turn.choice:
+        return on_choice(state, data, turn, ctx)
+    if turn.latitude is not None or turn.media:
+        return STATE_STEPS[state](data, ctx, turn) if state in STATE_STEPS else browsing.menu(data, ctx)
+    text = turn.text.strip()
+    if not text:
+        return say(state, data, Reply(t.EMPTY_MESSAGE, browsing.main_menu()))
+    if len(text) > MAX_TEXT:
+        return say(state, data, Reply(t.TOO_LONG.format(length=f"{len(text):,}".replace(",", "."))))
+    if EMOJI_ONLY.match(text):
+        return say(state, data, Reply(t.EMOJI_ONLY.format(emoji=text[:8]), browsing.main_menu()))
+    words = " ".join(text.lower().split()).strip(" !?.")
+    if (glob := global_word(words, state, data, ctx)) is not None:
+        return glob
+    if state in STATE_STEPS:
+        return STATE_STEPS[state](data, ctx, turn)
+    if state == Browse.PRODUCT and (qty := parse_quantity(text)) is not None and len(text) <= 12:
+        return cart.add(data, ctx, data["sku"], qty)
+    return free_text(data, ctx, text)
+
+
+def global_word(words: str, state: str, data: dict[str, Any], ctx: Ctx) -> Step | None:
+    if words in GREETINGS:
+        return browsing.greet(clear_step(data), ctx) if words != "menu" else browsing.menu(clear_step(data), ctx)
+    if words in HELP:
+        return browsing.help_(clear_step(data), ctx)
+    if words in CANCEL:
+        return browsing.menu(clear_step(data), ctx, note=t.CANCELLED_STEP)
+    if words in CART:
+        return cart.view(clear_step(data), ctx)
+    if words in CATALOG:
+        return browsing.categories(clear_step(data), ctx)
+    if words in MY_ORDERS:
+        return tracking.my_orders(clear_step(data), ctx)
+    if words in CHECKOUT:
+        return checkout.start(clear_step(data), ctx)
+    return None
+
+
+def clear_step(data: dict[str, Any]) -> dict[str, Any]:
+    """Leaves the current step but keeps what must survive it (the cart, above all)."""
+    return {k: v for k, v in data.items() if k not in ("sku", "pending", "co")}
+
+
+def free_text(data: dict[str, Any], ctx: Ctx, text: str) -> Step:
+    words = " ".join(normalize(text).split())
+    if match := SEARCH_PREFIX.match(words):
+        return browsing.search(data, ctx, match.group(2))
+    if ORDER_VERBS.match(words) or parse_quantity(words) is not None:
+        if (step := cart.fill_from_text(data, ctx, text)) is not None:
+            return step
+    best, candidates = ctx.catalog.resolve(text)
+    if best is not None or candidates:
+        return browsing.search(data, ctx, text)
+    return say(Browse.HOME, data, Reply(t.NOT_UNDERSTOOD, browsing.main_menu()))
+
+
+GLOBAL_CHOICES: dict[str, Callable[[dict[str, Any], Ctx], Step]] = {
+    "menu": browsing.menu,
+    "help": browsing.help_,
+    "catalog": browsing.categories,
+    "search": browsing.ask_search,
+    "cart": cart.view,
+    "orders": tracking.my_orders,
+    "checkout": checkout.start,
+    "empty": cart.empty,
+    "chg": cart.pick_to_change,
+    "batal": lambda d, c: browsing.menu(d, c, note=t.CANCELLED_STEP),
+}
+
+
+def on_choice(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step:
+    value = turn.choice or ""
+    if value in GLOBAL_CHOICES:
+        return GLOBAL_CHOICES[value](clear_step(data), ctx)
+    head, _, rest = value.partition(":")
+    args = rest.split(":") if rest else []
+    try:
+        if head == "c":
+            return browsing.category_page(clear_step(data), ctx, int(args[0]), int(args[1]) if len(args) > 1 else 0)
+        if head == "p":
+            return browsing.product_detail(clear_step(data), ctx, rest)
+        if head == "a":
+            sku, qty = rest.rsplit(":", 1)
+            return cart.add(clear_step(data), ctx, sku, int(qty))
+        if head == "q":
+            return cart.ask_qty(clear_step(data), ctx, rest)
+        if head == "chg":
+            return cart.ask_new_qty(clear_step(data), ctx, rest)
+        if head == "rm":
+            return cart.remove(clear_step(data), ctx, rest)
+        if head == "pick" and state == Browse.PICK:
+            return cart.pick(data, ctx, rest)
+    except (ValueError, IndexError):
+        pass
+    if state in checkout.STEPS and value.split(":")[0] in {"ful", "zone", "skip", "pay", "confirm"}:
+        return checkout.STEPS[Checkout(state)](data, ctx, turn)
+    # A stale button from an earlier step: show the menu rather than guess.
+    return browsing.menu(clear_step(data), ctx)
+
+
+def first_contact(data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step:
+    """greets a new customer, then answers what they wrote when it was more than a hello."""
+    if turn.start_payload:
+        data = {**data, "start_payload": turn.start_payload}
+    hello = browsing.greet(data, ctx)
+    words = " ".join(turn.text.lower().split()).strip(" !?.")
+    if not turn.choice and (not words or words in GREETINGS or EMOJI_ONLY.match(words)):
+        return hello
+    step = route(Browse.HOME, hello.data, turn, ctx)
+    step.replies = hello.replies + step.replies
+    return step

@@ -1,0 +1,11 @@
+"""Seller commands. Anything that is not one falls through to the customer flows."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from conversations.base import Ctx, Step, Turn
+
+
+def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step | None:
+    return None

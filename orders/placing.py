@@ -1,0 +1,93 @@
+"""Placing an order: stock taken atomically in product-id order, totals in whole Rupiah,
+a customer-facing code, a payment deadline. All shortages are reported together."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy.orm import Session
+
+from catalog.shop import ShopProfile
+from storage import catalog_queries as cq
+from storage import order_queries as oq
+from storage.models import Order, OrderItem
+
+
+@dataclass(frozen=True)
+class Line:
+    sku: str
+    qty: int
+
+
+@dataclass(frozen=True)
+class Shortage:
+    name: str
+    stock: int
+    qty: int
+
+
+class OutOfStock(Exception):
+    def __init__(self, shortages: list[Shortage]):
+        super().__init__(", ".join(s.name for s in shortages))
+        self.shortages = shortages
+
+
+@dataclass(frozen=True)
+class OrderRequest:
+    shop_id: int
+    customer_id: int
+    channel: str
+    customer_name: str
+    fulfilment: str
+    payment_method: str
+    lines: tuple[Line, ...]
+    address: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    zone_id: str | None = None
+    note: str | None = None
+
+
+def order_code(prefix: str, number: int) -> str:
+    return f"{prefix}-{number:04d}"
+
+
+def payment_deadline(now: datetime, method: str, window_minutes: float) -> datetime | None:
+    """Cash on delivery is paid at the door, so only prepaid methods get a deadline."""
+    return None if method == "cod" else now + timedelta(minutes=window_minutes)
+
+
+def place_order(session: Session, profile: ShopProfile, req: OrderRequest, now: datetime,
+                window_minutes: float, actor: str) -> Order:
+    """Creates the order or raises OutOfStock naming every short line; nothing is kept on failure."""
+    rows = {r.sku: r for r in cq.fetch_products_by_sku(session, req.shop_id, [ln.sku for ln in req.lines])}
+    missing = [Shortage(ln.sku, 0, ln.qty) for ln in req.lines if ln.sku not in rows or not rows[ln.sku].visible]
+    if missing:
+        raise OutOfStock(missing)
+    ordered = sorted(req.lines, key=lambda ln: rows[ln.sku].id)  # one lock order for every buyer
+    savepoint = session.begin_nested()
+    short = [ln for ln in ordered if not cq.take_stock(session, rows[ln.sku].id, ln.qty)]
+    if short:
+        savepoint.rollback()
+        fresh = {r.sku: r for r in cq.fetch_products_by_sku(session, req.shop_id, [ln.sku for ln in short])}
+        raise OutOfStock([Shortage(rows[ln.sku].name, fresh[ln.sku].stock, ln.qty) for ln in short])
+    savepoint.commit()
+
+    items = [OrderItem(product_id=rows[ln.sku].id, sku=ln.sku, name=rows[ln.sku].name, qty=ln.qty,
+                       unit_price=rows[ln.sku].price, line_total=rows[ln.sku].price * ln.qty) for ln in req.lines]
+    subtotal = sum(i.line_total for i in items)
+    zone = profile.zone(req.zone_id or "") if req.fulfilment == "delivery" else None
+    fee = zone.fee if zone else 0
+    number = oq.next_order_number(session, req.shop_id)
+    order = Order(
+        shop_id=req.shop_id, code=order_code(profile.order_prefix, number), customer_id=req.customer_id,
+        channel=req.channel, status="pending_payment", customer_name=req.customer_name,
+        fulfilment=req.fulfilment, address=req.address, latitude=req.latitude, longitude=req.longitude,
+        zone=zone.name if zone else None, note=req.note, payment_method=req.payment_method,
+        subtotal=subtotal, discount=0, delivery_fee=fee, unique_code=0, total=subtotal + fee,
+        pay_by=payment_deadline(now, req.payment_method, window_minutes if profile.payment_window_minutes is None
+                               else profile.payment_window_minutes),
+        created_at=now, updated_at=now,
+    )
+    return oq.add_order(session, order, items, actor, now)
