@@ -14,7 +14,6 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, Field
 
-from bot.engine import resolve_shop
 from bot.messages import Inbound, Outbound
 from storage import outbox_queries as oq
 from storage.db import unit_of_work
@@ -70,7 +69,7 @@ def router() -> APIRouter:
 
         def take() -> list[SimReply]:
             with unit_of_work(kedai.sessions) as s:
-                shop = resolve_shop(s, Inbound(CHANNEL, user, ""))
+                shop = kedai.engine.shops.resolve(s, Inbound(CHANNEL, user, ""))
                 rows = oq.take_pending_for(s, shop.id, CHANNEL, user, utcnow())
                 s.commit()
                 return [to_reply(Outbound.from_row(r.channel, r.recipient, r.payload)) for r in rows]
