@@ -58,3 +58,11 @@ def test_a_seller_can_be_registered(tmp_path):
     out = kedai(tmp_path, "seller", "add", "--channel", "telegram", "--id", "5123456789", "--name", "Bu Sri").stdout
     assert "telegram 5123456789" in out
     assert kedai(tmp_path, "seller", "add", "--channel", "fax", "--id", "1", check=False).returncode != 0
+
+
+def test_the_terminal_chat_greets_and_presses_a_numbered_button(tmp_path):
+    env = {**os.environ, "KEDAI_DATABASE_URL": f"sqlite:///{tmp_path}/kedai.db"}
+    out = subprocess.run([sys.executable, "main.py", "chat", "--user", "tini"], cwd=ROOT, env=env, input="halo\n1\n",
+                         capture_output=True, text=True, timeout=60).stdout
+    assert "Selamat datang di *Dapur Bu Sri*" in out and "1. 🛍️ Katalog" in out
+    assert "Kategori di Dapur Bu Sri" in out
