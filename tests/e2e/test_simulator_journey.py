@@ -53,6 +53,8 @@ def test_a_customer_orders_over_http_and_the_order_is_listed_with_stock_taken(tm
     with server.kedai(tmp_path) as port, httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=10) as client:
         assert client.get("/healthz").json()["status"] == "ok"
         assert "Kedai simulator" in client.get("/").text
+        qris = client.get("/media/demo/qris-dapur-bu-sri.png")
+        assert qris.status_code == 200 and qris.content.startswith(b"\x89PNG")
         before = stock(tmp_path, "KRP-SGK-PDS")
         siti = Customer(client, "siti")
         assert "Dapur Bu Sri" in siti.send("halo")[0]["text"]
