@@ -46,7 +46,9 @@ class Outbound:
 
     @classmethod
     def reply(cls, channel: str, recipient: str, reply: Reply) -> Outbound:
-        return cls(channel, recipient, reply.text, tuple(reply.buttons), reply.image_url)
+        # Channels without buttons (WhatsApp) number the choices only where a number means a choice.
+        extra: dict[str, Any] = {} if reply.numbered else {"numbered": False}
+        return cls(channel, recipient, reply.text, tuple(reply.buttons), reply.image_url, extra)
 
     def payload(self) -> dict[str, Any]:
         return {"text": self.text, "buttons": [{"label": b.label, "value": b.value} for b in self.buttons],

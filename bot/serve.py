@@ -6,6 +6,7 @@ from fastapi import FastAPI
 
 from bot.app import Hook, create_app
 from bot.bootstrap import Kedai, build
+from bot.channels.whatsapp import WhatsApp
 from config import Settings
 from scheduler.runner import Job, build_scheduler
 
@@ -15,9 +16,10 @@ def jobs(kedai: Kedai) -> list[Job]:
 
 
 def build_app(settings: Settings, *, scheduler: bool = True) -> FastAPI:
-    kedai = build(settings)
+    whatsapp = WhatsApp.from_settings(settings)
+    kedai = build(settings, {whatsapp.channel: whatsapp.sender} if whatsapp else {})
     on_start: list[Hook] = []
-    on_stop: list[Hook] = []
+    on_stop: list[Hook] = [whatsapp.close] if whatsapp else []
     if scheduler:
         ticker = build_scheduler(jobs(kedai))
 
@@ -29,4 +31,8 @@ def build_app(settings: Settings, *, scheduler: bool = True) -> FastAPI:
 
         on_start.append(start_scheduler)
         on_stop.append(stop_scheduler)
-    return create_app(kedai, on_start=on_start, on_stop=on_stop)
+    app = create_app(kedai, on_start=on_start, on_stop=on_stop)
+    if whatsapp:
+        whatsapp.bind(kedai)
+        app.include_router(whatsapp.router())
+    return app

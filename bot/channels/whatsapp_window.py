@@ -1,0 +1,77 @@
+"""WhatsApp's 24-hour rule, read from the database: free-form messages only within 24 hours
+of the person's last message to us, and only while no failure (63016) said otherwise."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from concurrent.futures import Executor
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from catalog.shop import ShopProfile
+from storage import delivery_state_queries as dq
+from storage.db import unit_of_work
+from storage.models import utcnow
+
+WINDOW = timedelta(hours=24)
+CHANNEL = "whatsapp"
+
+
+@dataclass(frozen=True)
+class Window:
+    last_inbound_at: datetime | None
+    reachable: bool
+    shop_name: str
+    profile: ShopProfile
+
+    def open(self, now: datetime) -> bool:
+        return self.reachable and self.last_inbound_at is not None and now - self.last_inbound_at < WINDOW
+
+
+class WindowBook:
+    """Bound to the app's sessions after bootstrap (the sender is built before them)."""
+
+    def __init__(self, clock: Callable[[], datetime] = utcnow):
+        self.clock = clock
+        self.sessions: sessionmaker[Session] | None = None
+        self.db: Executor | None = None
+        self._profiles: dict[int, tuple[dict, ShopProfile]] = {}
+
+    def bind(self, sessions: sessionmaker[Session], db: Executor) -> None:
+        self.sessions, self.db = sessions, db
+
+    async def lookup(self, recipient: str) -> Window:
+        return await asyncio.get_running_loop().run_in_executor(self.db, self._lookup, recipient)
+
+    async def close(self, recipient: str) -> None:
+        """No free-form messages until they write again (their next message releases what was held)."""
+        await asyncio.get_running_loop().run_in_executor(self.db, self._close, recipient)
+
+    def _lookup(self, recipient: str) -> Window:
+        assert self.sessions is not None, "WindowBook.bind() was not called"
+        with unit_of_work(self.sessions) as s:
+            row = dq.fetch_window(s, CHANNEL, recipient)
+            shop = row or dq.fetch_default_shop(s)
+        if shop is None:
+            return Window(None, False, "", ShopProfile(name=""))
+        profile = self._profile(shop.shop_id, shop.name, shop.profile)
+        if row is None:  # never wrote to us (e.g. a seller added from the command line)
+            return Window(None, False, shop.name, profile)
+        return Window(row.last_inbound_at, row.reachable, shop.name, profile)
+
+    def _profile(self, shop_id: int, name: str, raw: dict) -> ShopProfile:
+        cached = self._profiles.get(shop_id)
+        if cached and cached[0] == raw:
+            return cached[1]
+        profile = ShopProfile.model_validate({"name": name, **raw})
+        self._profiles[shop_id] = (raw, profile)
+        return profile
+
+    def _close(self, recipient: str) -> None:
+        assert self.sessions is not None, "WindowBook.bind() was not called"
+        with unit_of_work(self.sessions) as s:
+            dq.mark_unreachable(s, CHANNEL, recipient)
+            s.commit()
