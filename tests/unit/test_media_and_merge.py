@@ -1,0 +1,48 @@
+"""Small pure pieces: joining two carts, checking and storing customer files, /media paths."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot import media_store
+from bot.identity import merged_data
+from bot.web_media import resolve
+
+
+def test_joined_carts_keep_every_product_and_the_larger_quantity_of_a_shared_one():
+    kept = {"cart": {"KRP-TMP": 2, "SBL-ROA": 1}, "name_hint": "x"}
+    current = {"cart": {"KRP-TMP": 1, "KUE-NST-KJU": 3}, "sku": "KUE-NST-KJU"}
+    merged = merged_data(kept, current)
+    assert merged["cart"] == {"KRP-TMP": 2, "SBL-ROA": 1, "KUE-NST-KJU": 3}
+    assert merged["sku"] == "KUE-NST-KJU" and merged["name_hint"] == "x"  # the current step wins
+
+
+def test_joining_without_carts_adds_no_cart():
+    assert "cart" not in merged_data({}, {"sku": "A"})
+
+
+@pytest.mark.parametrize("ctype", ["image/jpeg", "image/png; charset=binary", "application/pdf"])
+def test_images_and_pdfs_up_to_five_megabytes_are_kept(tmp_path, ctype):
+    path = media_store.store(tmp_path, "whatsapp", "MM/../1", 0, b"x" * media_store.MAX_BYTES, ctype)
+    assert path.parent == (tmp_path / "inbound" / "whatsapp").resolve() and path.read_bytes()[:1] == b"x"
+
+
+@pytest.mark.parametrize("ctype, size, reason", [("video/mp4", 10, "type"), ("text/vcard", 10, "type"),
+                                                 ("image/jpeg", media_store.MAX_BYTES + 1, "too_large")])
+def test_other_types_and_bigger_files_are_refused(tmp_path, ctype, size, reason):
+    with pytest.raises(media_store.MediaRejected) as exc:
+        media_store.store(tmp_path, "whatsapp", "MM1", 0, b"x" * size, ctype)
+    assert exc.value.reason == reason and not (tmp_path / "inbound" / "whatsapp" / "MM1-0.jpg").exists()
+
+
+def test_media_paths_resolve_inside_their_roots_only(tmp_path):
+    (tmp_path / "demo").mkdir()
+    (tmp_path / "demo" / "qris.png").write_bytes(b"png")
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "roa.jpg").write_bytes(b"jpg")
+    (tmp_path / "secret.txt").write_text("no")
+    roots = [("demo", tmp_path / "demo"), ("", tmp_path / "data")]
+    assert resolve("demo/qris.png", roots) == (tmp_path / "demo" / "qris.png").resolve()
+    assert resolve("roa.jpg", roots) == (tmp_path / "data" / "roa.jpg").resolve()
+    assert resolve("../secret.txt", roots) is None and resolve("demo/../../secret.txt", roots) is None
+    assert resolve("nope.jpg", roots) is None
