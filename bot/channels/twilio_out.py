@@ -49,6 +49,8 @@ class WhatsAppSender:
 
     async def send(self, out: Outbound) -> str | None:
         window = await self.window.lookup(out.recipient)
+        if not window.open(self.clock()):
+            window = await self.window.lookup(out.recipient, fresh=True)
         templates = window.profile.whatsapp_templates
         if window.open(self.clock()):
             creates = render(out, templates, self.public_url)

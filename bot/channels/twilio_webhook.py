@@ -73,6 +73,7 @@ def router(gate: Gate, media: TwilioMedia, window: WindowBook) -> APIRouter:
 
             async def take() -> None:
                 await kedai.inbox.submit(await media.keep(message))
+                window.forget(message.sender)  # they just wrote: their window is open again
 
             task = asyncio.ensure_future(take())
             try:  # past Twilio's timeout the work goes on; the answer must not wait for it

@@ -4,6 +4,7 @@ of the person's last message to us, and only while no failure (63016) said other
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Callable
 from concurrent.futures import Executor
 from dataclasses import dataclass
@@ -14,10 +15,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from catalog.shop import ShopProfile
 from storage import delivery_state_queries as dq
 from storage.db import unit_of_work
-from storage.models import utcnow
 
 WINDOW = timedelta(hours=24)
 CHANNEL = "whatsapp"
+CACHE_SIZE = 50_000
 
 
 @dataclass(frozen=True)
@@ -32,22 +33,41 @@ class Window:
 
 
 class WindowBook:
-    """Bound to the app's sessions after bootstrap (the sender is built before them)."""
+    """Bound to the app's sessions after bootstrap (the sender is built before them).
 
-    def __init__(self, clock: Callable[[], datetime] = utcnow):
-        self.clock = clock
+    Lookups are cached for a few seconds to spare the database thread a read per reply. A
+    cached window can only be too pessimistic about time (the last inbound only moves
+    forward), so a closed verdict is always re-read fresh before anything is held; this
+    process's webhook forgets a person as soon as they write.
+    """
+
+    def __init__(self, ttl: float = 20.0, monotonic: Callable[[], float] = time.monotonic):
         self.sessions: sessionmaker[Session] | None = None
         self.db: Executor | None = None
+        self.ttl = ttl
+        self.monotonic = monotonic
+        self._cache: dict[str, tuple[float, Window]] = {}
         self._profiles: dict[int, tuple[dict, ShopProfile]] = {}
 
     def bind(self, sessions: sessionmaker[Session], db: Executor) -> None:
         self.sessions, self.db = sessions, db
 
-    async def lookup(self, recipient: str) -> Window:
-        return await asyncio.get_running_loop().run_in_executor(self.db, self._lookup, recipient)
+    async def lookup(self, recipient: str, *, fresh: bool = False) -> Window:
+        hit = self._cache.get(recipient)
+        if hit and not fresh and self.monotonic() - hit[0] < self.ttl:
+            return hit[1]
+        window = await asyncio.get_running_loop().run_in_executor(self.db, self._lookup, recipient)
+        if len(self._cache) >= CACHE_SIZE:
+            self._cache.clear()
+        self._cache[recipient] = (self.monotonic(), window)
+        return window
+
+    def forget(self, recipient: str) -> None:
+        self._cache.pop(recipient, None)
 
     async def close(self, recipient: str) -> None:
         """No free-form messages until they write again (their next message releases what was held)."""
+        self.forget(recipient)
         await asyncio.get_running_loop().run_in_executor(self.db, self._close, recipient)
 
     def _lookup(self, recipient: str) -> Window:

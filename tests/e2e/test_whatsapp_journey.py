@@ -4,6 +4,7 @@ messages out, the 24-hour rule, status callbacks, one customer across channels."
 from __future__ import annotations
 
 import json
+from datetime import datetime, timedelta, timezone
 
 import httpx
 import pytest
@@ -108,11 +109,11 @@ def test_outside_the_24_hours_a_notice_goes_as_the_shops_approved_template(tmp_p
     shop["whatsapp_templates"] = {"reengage": "HX" + "e" * 32}
     (tmp_path / "shop.json").write_text(json.dumps(shop), encoding="utf-8")
     cli(tmp_path, fake_twilio, "shop", "load", str(tmp_path / "shop.json"))
+    # The seller last wrote 25 hours ago (the engine on an injected clock, before the server starts).
+    engine, _ = seeded_engine(f"sqlite:///{tmp_path}/kedai.db")
+    engine.clock = lambda: datetime.now(timezone.utc) - timedelta(hours=25)
+    engine.handle(Inbound("whatsapp", SELLER, "SMseller-yesterday", text="halo"))
     with serve(tmp_path, fake_twilio) as port, client(port) as http:
-        seller = WhatsAppUser(http, fake_twilio, tmp_path, SELLER, name="Bu Sri")
-        seller.send("halo")
-        query(tmp_path, "UPDATE identities SET last_inbound_at = datetime(last_inbound_at, '-25 hours') "
-                        "WHERE external_id = ?", SELLER)
         siti = WhatsAppUser(http, fake_twilio, tmp_path, SITI)
         for line in ("halo", "pesan 1 keripik tempe", "checkout", "Siti", "2", "lewati", "cod", "1"):
             siti.send(line)
