@@ -59,6 +59,11 @@ class Gate:
         return params if self.validator.validate(url, signed, signature) else None
 
 
+def _log_failure(task: asyncio.Future[None]) -> None:
+    if not task.cancelled() and (exc := task.exception()) is not None:
+        log.error("a WhatsApp message failed after it was answered: %r", exc)
+
+
 def router(gate: Gate, media: TwilioMedia, window: WindowBook) -> APIRouter:
     api = APIRouter()
 
@@ -76,6 +81,7 @@ def router(gate: Gate, media: TwilioMedia, window: WindowBook) -> APIRouter:
                 window.forget(message.sender)  # they just wrote: their window is open again
 
             task = asyncio.ensure_future(take())
+            task.add_done_callback(_log_failure)
             try:  # past Twilio's timeout the work goes on; the answer must not wait for it
                 await asyncio.wait_for(asyncio.shield(task), ANSWER_WITHIN)
             except asyncio.TimeoutError:
