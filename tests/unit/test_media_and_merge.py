@@ -1,4 +1,4 @@
-"""Small pure pieces: joining two carts, checking and storing customer files, /media paths."""
+"""Small pure pieces: joining two carts, checking and storing customer files."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import pytest
 
 from bot import media_store
 from bot.identity import merged_data
-from bot.web_media import resolve
 
 
 def test_joined_carts_keep_every_product_and_the_larger_quantity_of_a_shared_one():
@@ -33,16 +32,3 @@ def test_other_types_and_bigger_files_are_refused(tmp_path, ctype, size, reason)
     with pytest.raises(media_store.MediaRejected) as exc:
         media_store.store(tmp_path, "whatsapp", "MM1", 0, b"x" * size, ctype)
     assert exc.value.reason == reason and not (tmp_path / "inbound" / "whatsapp" / "MM1-0.jpg").exists()
-
-
-def test_media_paths_resolve_inside_their_roots_only(tmp_path):
-    (tmp_path / "demo").mkdir()
-    (tmp_path / "demo" / "qris.png").write_bytes(b"png")
-    (tmp_path / "data").mkdir()
-    (tmp_path / "data" / "roa.jpg").write_bytes(b"jpg")
-    (tmp_path / "secret.txt").write_text("no")
-    roots = [("demo", tmp_path / "demo"), ("", tmp_path / "data")]
-    assert resolve("demo/qris.png", roots) == (tmp_path / "demo" / "qris.png").resolve()
-    assert resolve("roa.jpg", roots) == (tmp_path / "data" / "roa.jpg").resolve()
-    assert resolve("../secret.txt", roots) is None and resolve("demo/../../secret.txt", roots) is None
-    assert resolve("nope.jpg", roots) is None
