@@ -41,7 +41,8 @@ class WhatsAppSender:
         self.status_callback = public_url.rstrip("/") + "/webhooks/twilio/status"
         self.public_url = public_url
         self.window = window
-        self.limiter = RateLimiter(mps, sleep=sleep)
+        # Twilio's cap is per sender number: one key, up to a second's worth at once, nothing per recipient.
+        self.limiter = RateLimiter(per_key_rate=mps, overall_rate=None, burst=max(1, int(mps)), sleep=sleep)
         self.tries = tries
         self.clock = clock
         self.sleep = sleep
