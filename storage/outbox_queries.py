@@ -5,30 +5,44 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
+from typing import Any, NamedTuple
 
 from sqlalchemy import Row, or_, select, update
 from sqlalchemy.orm import Session
 
+from storage.fastsql import Sql, from_db_json, to_db_time
 from storage.models import OutboxMessage
+
+
+class Claimed(NamedTuple):
+    id: int
+    shop_id: int
+    channel: str
+    recipient: str
+    payload: dict[str, Any]
+    attempts: int
+
 
 # A row left in `sending` this long belongs to a worker that died mid-send.
 STUCK_AFTER = timedelta(minutes=2)
 
 
-def claim(session: Session, ids: Sequence[int], now: datetime, channels: Iterable[str]) -> Sequence[Row]:
+def claim(session: Session, ids: Sequence[int], now: datetime, channels: Iterable[str]) -> Sequence[Any]:
     """Takes the still-pending rows among ids for sending, with a lease that the drain job honours."""
-    if not ids:
+    ids, channels = list(ids), list(channels)
+    if not ids or not channels:
         return []
-    stmt = (
-        update(OutboxMessage)
-        .where(OutboxMessage.id.in_(list(ids)), OutboxMessage.status == "pending", OutboxMessage.next_attempt_at <= now,
-               OutboxMessage.channel.in_(list(channels)))
-        .values(status="sending", attempts=OutboxMessage.attempts + 1, next_attempt_at=now + STUCK_AFTER)
-        .returning(OutboxMessage.id, OutboxMessage.shop_id, OutboxMessage.channel, OutboxMessage.recipient,
-                   OutboxMessage.payload, OutboxMessage.attempts)
-        .execution_options(synchronize_session=False)
-    )
-    return sorted(session.execute(stmt).all(), key=lambda r: r.id)
+    # Plain SQL: delivery runs once per reply on the same database thread as the one path.
+    params: dict[str, Any] = {"now": to_db_time(session, now), "lease": to_db_time(session, now + STUCK_AFTER)}
+    params.update({f"i{n}": v for n, v in enumerate(ids)})
+    params.update({f"c{n}": v for n, v in enumerate(channels)})
+    sql = Sql("UPDATE outbox SET status = 'sending', attempts = attempts + 1, next_attempt_at = :lease "
+              f"WHERE id IN ({', '.join(f':i{n}' for n in range(len(ids)))}) AND status = 'pending' "
+              f"AND next_attempt_at <= :now AND channel IN ({', '.join(f':c{n}' for n in range(len(channels)))}) "
+              "RETURNING id, shop_id, channel, recipient, payload, attempts")
+    rows = [Claimed(r.id, r.shop_id, r.channel, r.recipient, from_db_json(r.payload), r.attempts)
+            for r in sql(session, params).all()]
+    return sorted(rows, key=lambda r: r.id)
 
 
 def due_ids(session: Session, channels: Iterable[str], now: datetime, limit: int) -> list[int]:
@@ -43,9 +57,12 @@ def due_ids(session: Session, channels: Iterable[str], now: datetime, limit: int
     return ids
 
 
+_MARK_SENT = Sql("UPDATE outbox SET status = 'sent', provider_id = :provider_id, sent_at = :now, error = NULL, "
+                 "error_code = NULL WHERE id = :id")
+
+
 def mark_sent(session: Session, outbox_id: int, provider_id: str | None, now: datetime) -> None:
-    session.execute(update(OutboxMessage).where(OutboxMessage.id == outbox_id)
-                    .values(status="sent", provider_id=provider_id, sent_at=now, error=None, error_code=None))
+    _MARK_SENT(session, {"provider_id": provider_id, "now": to_db_time(session, now), "id": outbox_id})
 
 
 def mark_retry(session: Session, outbox_id: int, at: datetime, error: str) -> None:

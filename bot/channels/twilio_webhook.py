@@ -78,7 +78,7 @@ def router(gate: Gate, media: TwilioMedia, window: WindowBook) -> APIRouter:
 
             async def take() -> None:
                 await kedai.inbox.submit(await media.keep(message))
-                window.forget(message.sender)  # they just wrote: their window is open again
+                window.saw(message.sender, message.received_at)  # their window is open again
 
             task = asyncio.ensure_future(take())
             task.add_done_callback(_log_failure)

@@ -7,7 +7,7 @@ import asyncio
 import time
 from collections.abc import Callable
 from concurrent.futures import Executor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -38,7 +38,7 @@ class WindowBook:
     Lookups are cached for a few seconds to spare the database thread a read per reply. A
     cached window can only be too pessimistic about time (the last inbound only moves
     forward), so a closed verdict is always re-read fresh before anything is held; this
-    process's webhook forgets a person as soon as they write.
+    process's webhook updates a person's entry as soon as their message is committed.
     """
 
     def __init__(self, ttl: float = 20.0, monotonic: Callable[[], float] = time.monotonic):
@@ -64,6 +64,12 @@ class WindowBook:
 
     def forget(self, recipient: str) -> None:
         self._cache.pop(recipient, None)
+
+    def saw(self, sender: str, at: datetime) -> None:
+        """They just wrote (and it is committed): their window is open from `at`, no read needed."""
+        hit = self._cache.get(sender)
+        if hit is not None:
+            self._cache[sender] = (hit[0], replace(hit[1], last_inbound_at=at, reachable=True))
 
     async def close(self, recipient: str) -> None:
         """No free-form messages until they write again (their next message releases what was held)."""
