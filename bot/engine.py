@@ -104,11 +104,16 @@ class Engine:
             party = f"seller:{seller_row.id}"
             loaded = mq.load_conversation(session, shop.id, party)
             state, data = (loaded.state, dict(loaded.data)) if loaded else ("", {})
-            step = seller.route(state, data, choices.interpret(inbound.turn(), data.get("_offered")), ctx)
+            seller_ctx = seller.context(session, shop.id, ctx, seller_row, self.indexes)
+            step = seller.route(state, data, choices.interpret(inbound.turn(), data.get("_offered")), seller_ctx)
             if step is not None:
                 return Routed(party, loaded, step)
         party = f"customer:{ctx.customer.id}"
         loaded = mq.load_conversation(session, shop.id, party)
+        if seller_row is None:  # a staff invite code is the one seller thing a non-seller may send
+            joined = seller.join(session, shop.id, inbound.text, inbound.profile_name, ctx, loaded)
+            if joined is not None:
+                return Routed(party, loaded, joined)
         if loaded is None:
             return Routed(party, None, customer.first_contact({}, inbound.turn(), ctx))
         data = dict(loaded.data)

@@ -7,11 +7,19 @@ from fastapi import FastAPI
 from bot.app import Hook, create_app
 from bot.bootstrap import Kedai, build
 from config import Settings
+from scheduler import daily_recap
 from scheduler.runner import Job, build_scheduler
 
 
 def jobs(kedai: Kedai) -> list[Job]:
-    return [Job("outbox-drain", kedai.delivery.drain, kedai.settings.scheduler_interval_seconds)]
+    async def recap() -> int:
+        return await daily_recap.run_daily_recap(kedai.sessions, kedai.db, lambda: kedai.engine.clock(),
+                                                 kedai.delivery.deliver)
+
+    return [
+        Job("outbox-drain", kedai.delivery.drain, kedai.settings.scheduler_interval_seconds),
+        Job("daily-recap", recap, daily_recap.EVERY_SECONDS),
+    ]
 
 
 def build_app(settings: Settings, *, scheduler: bool = True) -> FastAPI:
