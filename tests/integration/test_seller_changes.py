@@ -69,8 +69,8 @@ def test_batalkan_after_an_order_moved_the_stock_overwrites_nothing(db_url):
     assert product(sessions, "FRZ-RDG").stock == 8
 
 
-def test_a_seller_answer_to_which_product_is_applied_to_the_one_picked(db_url):
-    engine, sessions, _ = seller_engine(db_url)
+def test_a_seller_answer_to_which_product_is_applied_to_the_one_picked(sqlite_url):
+    engine, sessions, _ = seller_engine(sqlite_url)
     seller = owner(engine)
     seller.send("stok +10 nastar")
     seller.press("Nastar Nanas")
@@ -109,10 +109,10 @@ def test_a_new_product_by_chat_is_sold_to_customers_and_batalkan_removes_it(db_u
     assert "belum ketemu" in customer.text
 
 
-def test_a_photo_caption_sets_the_product_picture_customers_see(db_url):
+def test_a_photo_caption_sets_the_product_picture_customers_see(sqlite_url):
     from conversations.base import Media
 
-    engine, sessions, _ = seller_engine(db_url)
+    engine, sessions, _ = seller_engine(sqlite_url)
     owner(engine).send("foto lidah kucing", media=(Media("tg-file-42"),))
     assert product(sessions, "KUE-LDK").image_url == "tg-file-42"
     customer = EngineChat(engine, "andi")
@@ -130,10 +130,10 @@ def test_an_order_taking_stock_under_the_threshold_alerts_the_sellers(db_url):
     assert sum("tinggal" in t for t in notices_to(sessions, "penjual")) == 1
 
 
-def test_a_staff_change_under_the_threshold_alerts_the_owner_not_the_staff(db_url):
+def test_a_staff_change_under_the_threshold_alerts_the_owner_not_the_staff(sqlite_url):
     from catalog.setup import add_seller
 
-    engine, sessions, _ = seller_engine(db_url)
+    engine, sessions, _ = seller_engine(sqlite_url)
     with sessions() as s:
         add_seller(s, 1, "simulator", "budi", "Budi", "staff")
         s.commit()
