@@ -56,9 +56,9 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step | None
     return None
 
 
-def context(session: Session, shop_id: int, ctx: Ctx, seller_row: Any, indexes: IndexCache) -> SellerCtx:
+def context(session: Session, shop_id: int, ctx: Ctx, seller_id: int, indexes: IndexCache) -> SellerCtx:
     """The Ctx a seller's message is routed with (bot.engine calls this for registered sellers)."""
-    return seller_context(session, shop_id, ctx, seller_row, indexes)
+    return seller_context(session, shop_id, ctx, seller_id, indexes)
 
 
 join = seller_staff.join  # bot.engine offers a non-seller's message here first: a staff invite code

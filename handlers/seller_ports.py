@@ -162,7 +162,8 @@ def recap_figures(session: Session, shop_id: int, start: datetime, end: datetime
     return RecapFigures(row.orders, row.items, row.revenue, row.unpaid_orders, row.unpaid_total, low)
 
 
-def seller_context(session: Session, shop_id: int, ctx: Ctx, seller_row: Any, indexes: IndexCache) -> SellerCtx:
+def seller_context(session: Session, shop_id: int, ctx: Ctx, seller_id: int, indexes: IndexCache) -> SellerCtx:
     """The customer Ctx widened with the seller and their desk."""
     base = {f.name: getattr(ctx, f.name) for f in fields(Ctx)}
-    return SellerCtx(**base, seller=to_seller_view(seller_row), desk=DbDesk(session, shop_id, indexes))
+    me = to_seller_view(sq.fetch_seller_by_id(session, shop_id, seller_id))
+    return SellerCtx(**base, seller=me, desk=DbDesk(session, shop_id, indexes))

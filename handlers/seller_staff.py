@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sqlalchemy import Row
 from sqlalchemy.orm import Session
 
 from catalog.text import fold
@@ -18,6 +17,7 @@ from handlers.seller_changes import InviteStaff, RedeemInvite, RemoveStaff
 from handlers.seller_common import idle, words
 from handlers.seller_ports import SellerCtx, SellerView
 from storage import seller_queries as sq
+from storage.message_queries import Loaded
 from texts.id import seller as t
 
 INVITE = {"undang staf", "undang staff", "tambah staf", "tambah staff", "staf baru", "staff baru", "undang karyawan",
@@ -81,7 +81,7 @@ def _match(people: list[SellerView], query: str) -> list[SellerView]:
     return exact or [p for p in people if p.name and fold(p.name).startswith(q)]
 
 
-def join(session: Session, shop_id: int, text: str, name: str | None, ctx: Ctx, loaded: Row | None) -> Step | None:
+def join(session: Session, shop_id: int, text: str, name: str | None, ctx: Ctx, loaded: Loaded | None) -> Step | None:
     """A non-seller's message that is a valid open invite code: they become staff (the
     effect claims the code). Anything else, a wrong code included, returns None."""
     code = invites.typed_code(text)

@@ -49,11 +49,9 @@ def _write(session: Session, shop_id: int, tz: ZoneInfo, start: datetime, now: d
                                                                                   start + timedelta(days=1)))
     payload = {"text": text, "buttons": [], "image_url": None, "extra": {}}
     rows: Sequence[dict[str, Any]] = [
-        {"shop_id": shop_id, "channel": s.channel, "recipient": s.external_id, "payload": payload,
-         "status": "pending", "inbound_id": None, "attempts": 0, "next_attempt_at": now, "created_at": now,
-         "sent_at": None}
+        {"shop_id": shop_id, "channel": s.channel, "recipient": s.external_id, "payload": payload, "status": "pending"}
         for s in mq.fetch_sellers(session, shop_id)]
-    return mq.add_outbox(session, rows)
+    return mq.add_outbox(session, rows, now)
 
 
 async def run_daily_recap(sessions: sessionmaker[Session], db: Executor, clock: Callable[[], datetime],

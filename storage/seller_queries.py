@@ -35,6 +35,10 @@ def fetch_seller_products(session: Session, shop_id: int, ids: Sequence[int] | N
     return session.execute(stmt.order_by(Product.name)).all()
 
 
+def fetch_seller_by_id(session: Session, shop_id: int, seller_id: int) -> Seller:
+    return session.execute(select(Seller).where(Seller.id == seller_id, Seller.shop_id == shop_id)).scalar_one()
+
+
 def fetch_category_names(session: Session, shop_id: int) -> list[str]:
     return list(session.execute(select(Category.name).where(Category.shop_id == shop_id)
                                 .order_by(Category.position, Category.name)).scalars())
