@@ -111,6 +111,8 @@ class Engine:
             step = seller.route(state, data, choices.interpret(inbound.turn(), data.get("_offered")), seller_ctx)
             if step is not None:
                 return Routed(party, loaded, step)
+            if loaded is not None:  # shopping now: a later "ya" or "1" must not answer an old seller question
+                mq.save_conversation(session, shop.id, party, loaded, "", seller.forget(loaded.data), ctx.now)
         party = f"customer:{ctx.customer.id}"
         loaded = known.conversation if known is not None else None
         if known is None or known.seller_id is None:  # an invite code is the one seller thing a non-seller may send

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from catalog.db_catalog import IndexCache
 from conversations.base import Ctx, Reply, Step, Turn
 from handlers import seller_lists, seller_products, seller_recap, seller_staff, seller_stock, seller_undo
-from handlers.seller_common import IDLE, idle, words
+from handlers.seller_common import IDLE, clean, idle, words
 from handlers.seller_ports import SellerCtx, seller_context
 from texts.id import seller as t
 
@@ -54,6 +54,12 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step | None
         if step is not None:
             return step
     return None
+
+
+def forget(data: dict[str, Any]) -> dict[str, Any]:
+    """What a seller's conversation keeps once a message of theirs went to the customer flows:
+    no open question, no offered buttons, no undo (it is no longer "right after")."""
+    return {k: v for k, v in clean(data).items() if k != "_offered"}
 
 
 def context(session: Session, shop_id: int, ctx: Ctx, seller_id: int, indexes: IndexCache) -> SellerCtx:

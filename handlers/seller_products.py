@@ -19,7 +19,7 @@ from conversations.base import Button, Reply, Step, Turn, say
 from handlers import seller_stock
 from handlers.seller_changes import CreateProduct
 from handlers.seller_common import SellerState, clean, find, fresh, idle, short_name, stamp
-from handlers.seller_parse import Command, words_of
+from handlers.seller_parse import Command, parse, words_of
 from handlers.seller_ports import SellerCtx
 from texts.id import seller as t
 
@@ -36,7 +36,8 @@ MAX_STOCK = seller_stock.MAX_STOCK
 def route(state: str, data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step | None:
     if state in NEW_STEPS and not turn.media and fresh(data, ctx):
         return NEW_STEPS[state](data, turn, ctx)
-    if state == SellerState.PHOTO and turn.text.strip() and not turn.choice and fresh(data, ctx):
+    if state == SellerState.PHOTO and turn.text.strip() and not turn.choice and fresh(data, ctx) \
+            and parse(turn.text) is None:
         return photo_target(data, turn.text, ctx)
     if turn.media:
         return photo(clean(data), turn, ctx)

@@ -90,7 +90,8 @@ class SellerChat:
         turn = choices.interpret(Turn(text=text, choice=choice, media=media), self.data.get("_offered"))
         step = seller.route(self.state, self.data, turn, self.ctx())
         self.passed = step is None
-        if step is None:
+        if step is None:  # the engine hands it to the customer flows and closes open seller questions
+            self.state, self.data = "", seller.forget(self.data)
             self.last, self.effects = [], []
             return []
         self.state = step.state

@@ -78,6 +78,18 @@ def test_a_seller_answer_to_which_product_is_applied_to_the_one_picked(sqlite_ur
     assert (product(sessions, "KUE-NST-NNS").stock, product(sessions, "KUE-NST-KJU").stock) == (22, 10)
 
 
+def test_a_seller_question_left_open_cannot_catch_a_later_shopping_answer(sqlite_url):
+    engine, sessions, _ = seller_engine(sqlite_url)
+    seller = owner(engine)
+    seller.send("harga nastar keju 200rb")
+    assert "Yakin" in seller.text
+    seller.send("katalog")
+    seller.send("1")
+    seller.send("ya")
+    assert product(sessions, "KUE-NST-KJU").price == 85000
+    assert "→" not in seller.text
+
+
 def test_hiding_a_product_takes_it_out_of_customer_search_and_the_seller_can_show_it_again(db_url):
     engine, sessions, _ = seller_engine(db_url)
     seller, customer = owner(engine), EngineChat(engine, "andi")

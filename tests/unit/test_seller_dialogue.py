@@ -65,6 +65,16 @@ def test_no_to_a_price_question_keeps_the_price():
     assert chat.effects == [] and "tetap Rp85.000" in chat.text and chat.state == ""
 
 
+def test_shopping_in_between_closes_a_seller_question():
+    chat = SellerChat()
+    chat.send("harga nastar keju 200rb")
+    chat.send("katalog")
+    assert chat.passed and chat.state == ""
+    chat.send("ya")
+    chat.send("1")
+    assert chat.passed and chat.effects == []
+
+
 def test_batal_leaves_a_question_without_changing_anything():
     chat = SellerChat()
     chat.send("harga nastar keju 200rb")
