@@ -31,7 +31,8 @@ def alert_text(kind: str, name: str, stock: int, threshold: int) -> str:
     return template.format(name=name, stock=stock, threshold=threshold, short=short_name(name))
 
 
-def stock_alerts(session: Session, shop_id: int, taken: dict[int, int], except_seller: int | None = None) -> list[Alert]:
+def stock_alerts(session: Session, shop_id: int, taken: dict[int, int],
+                 except_seller: int | None = None) -> list[Alert]:
     """Alerts for products whose stock just fell by `taken[product_id]` units."""
     if not taken:
         return []

@@ -38,7 +38,8 @@ def _done(applied: Applied, undo: dict[str, Any] | None, extra: list[Reply] | No
     data = clean(step.data)
     if undo is not None:
         data["undo"] = undo
-    return Applied(Step(step.state, data, step.replies + (extra or []), step.effects), applied.notices + (notices or []))
+    step = Step(step.state, data, step.replies + (extra or []), step.effects)
+    return Applied(step, applied.notices + (notices or []))
 
 
 @dataclass(frozen=True)

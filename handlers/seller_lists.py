@@ -61,7 +61,8 @@ def stock_list(data: dict[str, Any], ctx: SellerCtx) -> Step:
     lines = [t.STOCK_LIST_HEADER]
     for p in products[:STOCK_SHOWN]:
         mark = "🚫" if p.stock <= 0 else "⚠️" if p.low else "✅"
-        lines.append(t.STOCK_LINE.format(mark=mark, name=p.name, stock=p.stock, hidden="" if p.visible else t.HIDDEN_MARK))
+        hidden = "" if p.visible else t.HIDDEN_MARK
+        lines.append(t.STOCK_LINE.format(mark=mark, name=p.name, stock=p.stock, hidden=hidden))
     if len(products) > STOCK_SHOWN:
         lines.append(t.STOCK_MORE.format(count=len(products) - STOCK_SHOWN))
     return idle(data, Reply("\n".join(lines)))

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from catalog.parsing import Number, read_number
 from catalog.text import FILLER_WORDS, UNITS, fold, normalize
 
-STOCK = {"stok", "stock", "setok", "stk", "stoc", "stck", "sotk", "stokk", "stoknya", "stocknya", "setoknya", "persediaan"}
+STOCK = {"stok", "stock", "setok", "stk", "stoc", "stck", "sotk", "stokk", "stoknya", "stocknya", "setoknya",
+         "persediaan"}
 PRICE = {"harga", "hrg", "hrga", "harag", "haraga", "hraga", "harganya", "hargany", "price"}
 SET = {"jadi", "jd", "jdi", "jadiin", "menjadi", "tinggal", "tgl", "tinggalnya", "sisa", "sisanya", "ada", "sekarang",
        "skrg", "skg", "ubah", "ganti", "diubah", "diganti", "set", "update", "ke", "cuma", "cuman"}

@@ -119,7 +119,8 @@ def _price(data: dict[str, Any], ctx: SellerCtx, cmd: Command, p: SellerProduct)
     template = t.CONFIRM_THOUSANDS if thousands else t.CONFIRM_BIG_PRICE
     text = template.format(name=p.name, before=rupiah(p.price), after=rupiah(after))
     buttons = [Button(t.BTN_YES, "sl:yes"), Button(t.BTN_NO, "sl:no")]
-    return say(SellerState.CONFIRM, {**data, "pending": {"change": asdict(change)}, "at": stamp(ctx)}, Reply(text, buttons))
+    pending = {**data, "pending": {"change": asdict(change)}, "at": stamp(ctx)}
+    return say(SellerState.CONFIRM, pending, Reply(text, buttons))
 
 
 def _change(data: dict[str, Any], ctx: SellerCtx, p: SellerProduct, field: str, after: Any) -> Step:

@@ -44,7 +44,10 @@ UNDO_HINT = "Salah? Ketik *batalkan*."
 LOW_AFTER_CHANGE = "⚠️ Stok {name} tinggal {stock} (batas {threshold})."
 SOLD_OUT_AFTER_CHANGE = "🚫 Pembeli melihat {name} habis sampai stoknya diisi lagi."
 SAME_VALUE = "{what} *{name}* memang sudah {value}, Kak. Tidak ada yang diubah."
-SHOW_STOCK = "📦 *{name}*\nStok: {stock} · Harga: {price}{hidden}\nUbah stok: _stok {short} 20_ · harga: _harga {short} 25rb_"
+SHOW_STOCK = (
+    "📦 *{name}*\nStok: {stock} · Harga: {price}{hidden}\n"
+    "Ubah stok: _stok {short} 20_ · harga: _harga {short} 25rb_"
+)
 HIDDEN_NOTE = "\n🙈 Sedang disembunyikan dari katalog."
 VISIBLE_YES = "tampil"
 VISIBLE_NO = "disembunyikan"
@@ -54,7 +57,9 @@ SHOWN_WITH_NO_STOCK = "ℹ️ Stoknya 0, jadi pembeli melihatnya habis. Isi deng
 
 # Refusals: nothing changed
 PROBLEMS = {
-    "two_numbers": "Ada dua angka, Kak, jadi aku tidak berani mengubah. Kirim satu per satu ya, misal _stok {short} 20_.",
+    "two_numbers": (
+        "Ada dua angka, Kak, jadi aku tidak berani mengubah. Kirim satu per satu ya, misal _stok {short} 20_."
+    ),
     "not_whole": "Angkanya harus bulat, Kak, misal _stok {short} 3_.",
     "money_for_stock": "Stok itu jumlah barang, Kak, bukan rupiah. Kalau mau ubah harga: _harga {short} 20rb_.",
     "percent": "Maaf Kak, naik/turun pakai persen belum bisa. Tulis rupiahnya, misal _harga {short} naik 2rb_.",
