@@ -45,6 +45,8 @@ def stock_alerts(session: Session, shop_id: int, taken: dict[int, int],
 
 
 def to_sellers(session: Session, shop_id: int, texts: Sequence[str], except_seller: int | None = None) -> list[Alert]:
+    if not texts:
+        return []
     sellers = [s for s in mq.fetch_sellers(session, shop_id) if s.id != except_seller]
     return [(s.channel, s.external_id, Reply(text)) for text in texts for s in sellers]
 

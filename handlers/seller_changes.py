@@ -58,7 +58,8 @@ class ProductChange:
             rows = sq.fetch_seller_products(session, who.shop_id, [self.product_id])
             if not rows:
                 return _failed(applied, t.PRODUCT_GONE.format(name=self.name))
-            now = show_value(self.field, getattr(rows[0], self.field))
+            value = getattr(rows[0], self.field)
+            now = show_value(self.field, bool(value) if self.field == "visible" else value)
             return _failed(applied, t.CHANGED_MEANWHILE.format(what=WHAT[self.field], name=self.name, now=now))
         if self.field in INDEXED:
             cq.bump_catalog_version(session, who.shop_id)

@@ -104,7 +104,7 @@ ORDER_LIST_LIMIT = 15
 
 
 def to_seller_product(row: Any) -> SellerProduct:
-    return SellerProduct(row.id, row.sku, row.name, row.category or "", row.price, row.stock, row.visible,
+    return SellerProduct(row.id, row.sku, row.name, row.category or "", row.price, row.stock, bool(row.visible),
                          row.image_url, row.low_stock_threshold)
 
 

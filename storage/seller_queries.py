@@ -1,42 +1,66 @@
 """What sellers change by chat: conditional product updates, new products, the audit trail,
 staff invites. Every update names the value it expects to replace, so a change made from a
-stale reading (an order took stock meanwhile) changes nothing and says so."""
+stale reading (an order took stock meanwhile) changes nothing and says so.
+
+The statements every seller command runs (who is talking, the products it names, the
+update, the audit row) are plain SQL like the one path's (storage.fastsql); the rest is ORM.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Row, delete, exists, select, update
 from sqlalchemy.orm import Session
 
+from storage.fastsql import Sql, to_db_json, to_db_time
 from storage.models import Category, Conversation, OrderItem, Product, Seller, SellerChange, SellerInvite
 
 # Product columns a seller may change by chat, and nothing else.
-CHANGEABLE = {"stock": Product.stock, "price": Product.price, "visible": Product.visible,
-              "image_url": Product.image_url, "low_stock_threshold": Product.low_stock_threshold}
+CHANGEABLE = ("stock", "price", "visible", "image_url", "low_stock_threshold")
 
-SELLER_PRODUCT_COLUMNS = (
-    Product.id, Product.sku, Product.name, Category.name.label("category"), Product.price, Product.stock,
-    Product.visible, Product.image_url, Product.low_stock_threshold,
+_PRODUCTS = ("SELECT p.id, p.sku, p.name, c.name AS category, p.price, p.stock, p.visible, p.image_url, "
+             "p.low_stock_threshold FROM products p LEFT JOIN categories c ON c.id = p.category_id "
+             "WHERE p.shop_id = :shop_id ")
+_ALL_PRODUCTS = Sql(_PRODUCTS + "ORDER BY p.name")
+_SELLER = Sql("SELECT id, role, name, channel, external_id FROM sellers WHERE id = :id AND shop_id = :shop_id")
+_CHANGE = {field: Sql(f"UPDATE products SET {field} = :after WHERE id = :id AND shop_id = :shop_id "
+                      f"AND {field} IS :before",
+                      f"UPDATE products SET {field} = :after WHERE id = :id AND shop_id = :shop_id "
+                      f"AND {field} IS NOT DISTINCT FROM :before")
+           for field in CHANGEABLE}
+_ADD_CHANGE = Sql(
+    "INSERT INTO seller_changes (shop_id, seller_id, actor, action, product_id, subject, before, after, created_at) "
+    "VALUES (:shop_id, :seller_id, :actor, :action, :product_id, :subject, :before, :after, :now)",
+    "INSERT INTO seller_changes (shop_id, seller_id, actor, action, product_id, subject, before, after, created_at) "
+    "VALUES (:shop_id, :seller_id, :actor, :action, :product_id, :subject, CAST(:before AS JSON), "
+    "CAST(:after AS JSON), :now)",
 )
 
 
-def _seller_products():  # type: ignore[no-untyped-def]
-    return select(*SELLER_PRODUCT_COLUMNS).outerjoin(Category, Category.id == Product.category_id)
+@lru_cache(maxsize=32)
+def _products_in(count: int) -> Sql:
+    return Sql(_PRODUCTS + f"AND p.id IN ({', '.join(f':v{i}' for i in range(count))}) ORDER BY p.name")
 
 
 def fetch_seller_products(session: Session, shop_id: int, ids: Sequence[int] | None = None) -> Sequence[Row]:
     """Products as a seller sees them, hidden ones included; all of them unless ids are given."""
-    stmt = _seller_products().where(Product.shop_id == shop_id)
-    if ids is not None:
-        stmt = stmt.where(Product.id.in_(list(ids)))
-    return session.execute(stmt.order_by(Product.name)).all()
+    if ids is None:
+        return _ALL_PRODUCTS(session, {"shop_id": shop_id}).all()
+    unique = list(dict.fromkeys(ids))
+    if not unique:
+        return []
+    return _products_in(len(unique))(session, {"shop_id": shop_id, **{f"v{i}": v for i, v in enumerate(unique)}}).all()
 
 
-def fetch_seller_by_id(session: Session, shop_id: int, seller_id: int) -> Seller:
-    return session.execute(select(Seller).where(Seller.id == seller_id, Seller.shop_id == shop_id)).scalar_one()
+def fetch_seller_by_id(session: Session, shop_id: int, seller_id: int) -> Row:
+    row = _SELLER(session, {"id": seller_id, "shop_id": shop_id}).first()
+    if row is None:
+        raise LookupError(f"no seller {seller_id} in shop {shop_id}")
+    return row
 
 
 def fetch_category_names(session: Session, shop_id: int) -> list[str]:
@@ -46,14 +70,8 @@ def fetch_category_names(session: Session, shop_id: int) -> list[str]:
 
 def change_product(session: Session, shop_id: int, product_id: int, field: str, before: Any, after: Any) -> bool:
     """Sets one field from `before` to `after` in one conditional UPDATE; False when it no longer was `before`."""
-    column = CHANGEABLE[field]
-    result = session.execute(
-        update(Product)
-        .where(Product.id == product_id, Product.shop_id == shop_id, column.is_not_distinct_from(before))
-        .values({column.key: after})
-        .execution_options(synchronize_session=False)
-    )
-    return result.rowcount == 1
+    params = {"id": product_id, "shop_id": shop_id, "before": before, "after": after}
+    return _CHANGE[field](session, params).rowcount == 1
 
 
 def fetch_skus(session: Session, shop_id: int, prefix: str) -> set[str]:
@@ -84,8 +102,13 @@ def delete_unsold_product(session: Session, shop_id: int, product_id: int) -> bo
 def add_change(session: Session, shop_id: int, seller_id: int, actor: str, action: str, subject: str,
                before: dict[str, Any] | None, after: dict[str, Any] | None, now: datetime,
                product_id: int | None = None) -> None:
-    session.add(SellerChange(shop_id=shop_id, seller_id=seller_id, actor=actor, action=action, subject=subject,
-                             product_id=product_id, before=before, after=after, created_at=now))
+    _ADD_CHANGE(session, {"shop_id": shop_id, "seller_id": seller_id, "actor": actor, "action": action,
+                          "product_id": product_id, "subject": subject, "before": _json(before),
+                          "after": _json(after), "now": to_db_time(session, now)})
+
+
+def _json(value: dict[str, Any] | None) -> str | None:
+    return None if value is None else to_db_json(value)
 
 
 def fetch_changes(session: Session, shop_id: int) -> Sequence[SellerChange]:
