@@ -5,10 +5,15 @@ message is its command (or an answer to a question it asked), None when it is no
 then the next module is asked. When no module takes the message it is not a seller
 command, and the engine hands it to the customer flows (a seller can shop too).
 
-To add a module (e.g. order status commands), write its `route` and add ONE line to
-ROUTES. The `ctx` a module receives is a `handlers.seller_ports.SellerCtx` (a Ctx with
-`.seller` and `.desk`); `data` is the seller's own conversation data; effects in the
-returned Step are applied in the same transaction (see handlers.effects).
+To add a module (e.g. order status commands "lunas KD-0042"), write its `route` and add
+ONE line to ROUTES, e.g. `seller_orders.route,` anywhere before `seller_stock.route` (the
+stock parser is the most forgiving, so it goes last). The `ctx` a module receives is a
+`handlers.seller_ports.SellerCtx` (a Ctx plus `.seller`: who, with role owner|staff, and
+`.desk`: the whole shop, hidden products included); `data` is the seller's own conversation
+data; effects in the returned Step are applied in the same transaction (handlers.effects;
+an effect with an `apply(session, ctx, who, applied)` method applies itself). Return an
+idle Step (`seller_common.idle`) unless asking a question; when a message goes to the
+customer flows, the engine closes the seller's open question (`forget`).
 
 Only registered sellers ever reach this router (bot.engine checks the `sellers` table),
 so a customer or a stranger typing a seller command gets an ordinary customer answer:
