@@ -144,7 +144,9 @@ class Routed:
 def outbox_rows(shop_id: int, inbound: Inbound, inbound_id: int, step: Step,
                 applied: Applied) -> tuple[list[Outbound], list[dict[str, Any]]]:
     """Replies to the sender, then notices to others; in-band replies are delivered already."""
-    outs = [Outbound.reply(inbound.channel, inbound.sender, r) for r in step.replies]
+    # Only a lone reply replaces the pressed message: with several, the order would read wrong.
+    pressed = inbound.pressed if len(step.replies) == 1 else None
+    outs = [Outbound.reply(inbound.channel, inbound.sender, r, pressed) for r in step.replies]
     notices = [Outbound.reply(n.channel, n.recipient, n.reply) for n in applied.notices]
     rows = []
     for i, out in enumerate(outs + notices):
