@@ -21,7 +21,6 @@ from telegram.request import HTTPXRequest
 from bot.bootstrap import Kedai
 from bot.channels.telegram_in import ALLOWED_UPDATES, CHANNEL, Membership, translate
 from bot.channels.telegram_out import TelegramSender
-from bot.engine import resolve_shop
 from bot.messages import Inbound
 from bot.ratelimit import RateLimiter
 from config import Settings
@@ -113,7 +112,7 @@ class TelegramChannel:
     def _set_reachable(self, change: Membership) -> None:
         assert self.kedai is not None
         with unit_of_work(self.kedai.sessions) as s:
-            shop = resolve_shop(s, Inbound(CHANNEL, change.chat_id, "", account=self.account))
+            shop = self.kedai.engine.shops.resolve(s, Inbound(CHANNEL, change.chat_id, "", account=self.account))
             set_reachable(s, shop.id, CHANNEL, change.chat_id, change.reachable)
             s.commit()
 

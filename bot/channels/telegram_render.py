@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
@@ -43,33 +43,33 @@ def _escape(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-def _italics(text: str) -> str:
+def _spans(text: str, pattern: re.Pattern[str], tag: str, leaf: Callable[[str], str]) -> str:
+    """Text with pattern's spans wrapped in <tag> (or just unmarked when tag is empty)."""
+    opening, closing = (f"<{tag}>", f"</{tag}>") if tag else ("", "")
     out, pos = [], 0
-    for m in ITALIC.finditer(text):
-        out += [_escape(text[pos:m.start()]), "<i>", _escape(m.group(1)), "</i>"]
+    for m in pattern.finditer(text):
+        out += [leaf(text[pos:m.start()]), opening, leaf(m.group(1)), closing]
         pos = m.end()
-    out.append(_escape(text[pos:]))
+    out.append(leaf(text[pos:]))
     return "".join(out)
 
 
-def _line(line: str) -> str:
-    # Italics are found inside and outside bold spans separately, so tags always nest.
-    out, pos = [], 0
-    for m in BOLD.finditer(line):
-        out += [_italics(line[pos:m.start()]), "<b>", _italics(m.group(1)), "</b>"]
-        pos = m.end()
-    out.append(_italics(line[pos:]))
-    return "".join(out)
+def _line(line: str, tags: bool) -> str:
+    # Italics are looked for inside and outside bold spans separately, so tags always nest.
+    def italics(part: str) -> str:
+        return _spans(part, ITALIC, "i" if tags else "", _escape if tags else str)
+
+    return _spans(line, BOLD, "b" if tags else "", italics)
 
 
 def to_html(text: str) -> str:
     """Our chat markup as Telegram HTML, with <, > and & escaped everywhere else."""
-    return "\n".join(_line(line) for line in text.split("\n"))
+    return "\n".join(_line(line, tags=True) for line in text.split("\n"))
 
 
 def plain(text: str) -> str:
     """The visible text of to_html(text), for a plain-text retry."""
-    return "\n".join(ITALIC.sub(r"\1", BOLD.sub(r"\1", line)) for line in text.split("\n"))
+    return "\n".join(_line(line, tags=False) for line in text.split("\n"))
 
 
 def split_text(text: str, limit: int = TEXT_LIMIT) -> list[str]:
@@ -81,9 +81,8 @@ def split_text(text: str, limit: int = TEXT_LIMIT) -> list[str]:
     rest = text.strip("\n")
     while utf16_len(rest) > limit:
         head = _prefix(rest, limit)
-        cut = max(head.rfind("\n\n"), head.rfind("\n"), head.rfind(" "))
-        if cut <= 0:
-            cut = len(head)
+        # The latest paragraph break, else line break, else space, unless it leaves a stub piece.
+        cut = next((c for sep in ("\n\n", "\n", " ") if (c := head.rfind(sep)) > len(head) // 2), len(head))
         pieces.append(rest[:cut].rstrip())
         rest = rest[cut:].lstrip("\n ")
     if rest or not pieces:
