@@ -1,5 +1,6 @@
 """Send pacing for chat platforms: at most `burst` sends to one key (a chat) in any window
-of `burst / per_key_rate` seconds, and at most `overall_rate` sends in any second overall.
+of `burst / per_key_rate` seconds, and at most `overall_rate` sends in any second overall
+(each window 10% longer, for the network's jitter).
 
 Callers wait (`await limiter.acquire(chat_id)`) until both windows have room, so the platform
 never has to answer 429 for our own traffic. The defaults follow Telegram: short bursts per
@@ -35,11 +36,16 @@ class Window:
         return not self.times or self.times[-1] + self.seconds <= now
 
 
+# The platform counts arrivals and we count departures: network jitter between the two must
+# not turn into a 429, so our windows are a little longer than the platform's.
+MARGIN = 1.1
+
+
 def window(rate: float | None, burst: int) -> Window | None:
     """A window allowing `burst` events at a sustained `rate` per second; None means no limit."""
     if not rate or rate <= 0:
         return None
-    return Window(burst, burst / rate)
+    return Window(burst, burst / rate * MARGIN)
 
 
 class RateLimiter:
