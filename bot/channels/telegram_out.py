@@ -31,6 +31,9 @@ INLINE_WAIT = 5.0
 # Once part of a long message is out, finishing it beats resending the first part later.
 MID_MESSAGE_WAIT = 60.0
 ATTEMPTS = 3
+# Requests in flight per client: past ~10, httpx's pool spends its time rescanning its own
+# queue (PERFORMANCE.md saw one client collapse to ~330 req/s); waiting here costs nothing.
+IN_FLIGHT = 10
 
 
 def retry_seconds(exc: RetryAfter) -> float:
@@ -56,6 +59,7 @@ class TelegramSender:
         self.limiter = limiter
         self.public_url = public_url
         self.sleep = sleep
+        self._in_flight = asyncio.Semaphore(IN_FLIGHT)
 
     async def send(self, out: Outbound) -> str | None:
         chat_id = chat_ref(out.recipient)
@@ -80,7 +84,8 @@ class TelegramSender:
         for attempt in range(1, ATTEMPTS + 1):
             await self.limiter.acquire(chat_id)
             try:
-                return await self._call(chat_id, part)
+                async with self._in_flight:
+                    return await self._call(chat_id, part)
             except RetryAfter as exc:
                 wait = retry_seconds(exc)
                 if attempt == ATTEMPTS or wait > (MID_MESSAGE_WAIT if started else INLINE_WAIT):
