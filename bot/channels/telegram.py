@@ -18,6 +18,7 @@ from telegram import Bot, Update
 from telegram.error import InvalidToken, TelegramError
 from telegram.request import HTTPXRequest
 
+from bot.app import DEMO_MEDIA
 from bot.bootstrap import Kedai
 from bot.channels.telegram_in import ALLOWED_UPDATES, CHANNEL, Membership, translate
 from bot.channels.telegram_out import TelegramSender
@@ -60,9 +61,9 @@ class TelegramChannel:
         self.settings = settings
         self.account = token.split(":")[0]  # the bot's id: which shop it belongs to, if several
         self.secret = secret
-        self.sender = TelegramSender(self.bot, limiter or RateLimiter(settings.telegram_chat_rate,
-                                                                      settings.telegram_global_rate),
-                                     settings.public_url)
+        limiter = limiter or RateLimiter(settings.telegram_chat_rate, settings.telegram_global_rate)
+        media = {"/media/demo": DEMO_MEDIA, "/media": settings.data_dir / "media"}  # as bot.app mounts them
+        self.sender = TelegramSender(self.bot, limiter, settings.public_url, media=media)
         self.kedai: Kedai | None = None
         self._poller: asyncio.Task[None] | None = None
         self._answers: set[asyncio.Task[None]] = set()

@@ -14,8 +14,9 @@ import logging
 import warnings
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
+from pathlib import Path
 
-from telegram import Bot, Message
+from telegram import Bot, InputFile, Message
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, InvalidToken, NetworkError, RetryAfter
 
@@ -54,17 +55,20 @@ def _says(exc: BadRequest, *phrases: str) -> bool:
 
 class TelegramSender:
     def __init__(self, bot: Bot, limiter: RateLimiter, public_url: str, *,
-                 sleep: Callable[[float], Awaitable[object]] = asyncio.sleep):
+                 media: dict[str, Path] | None = None, sleep: Callable[[float], Awaitable[object]] = asyncio.sleep):
+        """media: URL prefix -> folder, for the /media/... files this server publishes."""
         self.bot = bot
         self.limiter = limiter
-        self.public_url = public_url
+        self.public_url = public_url.rstrip("/")
+        self.media = sorted((media or {}).items(), key=lambda kv: -len(kv[0]))  # longest prefix first
         self.sleep = sleep
+        self._uploaded: dict[str, str] = {}  # our media path -> file_id Telegram gave it
         self._in_flight = asyncio.Semaphore(IN_FLIGHT)
 
     async def send(self, out: Outbound) -> str | None:
         chat_id = chat_ref(out.recipient)
         message_id = None
-        for n, part in enumerate(plan(out, self.public_url)):
+        for n, part in enumerate(plan(out)):
             message_id = await self._part(chat_id, part, started=n > 0)
         return message_id
 
@@ -121,8 +125,10 @@ class TelegramSender:
                     # Too old, deleted, or not a text message: say it in a new message instead.
             if part.photo is not None:
                 try:
-                    sent = await self.bot.send_photo(chat_id, part.photo, caption=text or None,
+                    sent = await self.bot.send_photo(chat_id, self._photo(part.photo), caption=text or None,
                                                      parse_mode=mode if text else None, reply_markup=part.keyboard)
+                    if isinstance(sent, Message) and sent.photo and part.photo.startswith("/"):
+                        self._uploaded[part.photo] = sent.photo[-1].file_id
                     return _id(sent)
                 except BadRequest as exc:
                     if _says(exc, "chat not found", "can't parse entities") or not part.text.strip():
@@ -135,6 +141,27 @@ class TelegramSender:
                 log.warning("Telegram rejected our HTML (%s); sending plain text", exc)
                 return await self._call(chat_id, part, as_html=False)
             raise
+
+    def _photo(self, ref: str) -> str | InputFile:
+        """Where Telegram gets a picture: our /media/... by public URL when that is https (Telegram
+        fetches nothing else), else uploaded from disk once and re-sent by file_id after that."""
+        if not ref.startswith("/"):
+            return ref  # an absolute URL, or a file_id Telegram already holds (a payment proof)
+        if self.public_url.startswith("https://"):
+            return self.public_url + ref
+        if ref in self._uploaded:
+            return self._uploaded[ref]
+        local = self._local(ref)
+        return InputFile(local.read_bytes(), filename=local.name) if local else self.public_url + ref
+
+    def _local(self, ref: str) -> Path | None:
+        for prefix, folder in self.media:
+            if ref.startswith(prefix + "/"):
+                path = (folder / ref[len(prefix) + 1:]).resolve()
+                if path.is_file() and path.is_relative_to(folder.resolve()):
+                    return path
+                return None
+        return None
 
 
 def _id(message: Message | bool) -> str | None:

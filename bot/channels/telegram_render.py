@@ -135,23 +135,14 @@ class Part:
 
     text: str  # our chat markup; rendered with to_html when sent
     keyboard: InlineKeyboardMarkup | None = None
-    photo: str | None = None  # URL or Telegram file_id
+    photo: str | None = None  # URL, Telegram file_id, or a /media/... path we serve
     edit: int | None = None  # message id to replace in place
 
 
-def photo_ref(image_url: str | None, public_url: str) -> str | None:
-    """A relative /media/... path is served by us, so Telegram fetches it from the public URL."""
-    if not image_url:
-        return None
-    if image_url.startswith("/"):
-        return public_url.rstrip("/") + image_url
-    return image_url  # an absolute URL, or a file_id Telegram already holds (a payment proof)
-
-
-def plan(out: Outbound, public_url: str) -> list[Part]:
+def plan(out: Outbound) -> list[Part]:
     """The calls that show out: photo (caption within 1,024) then texts within 4,096, keyboard last."""
     markup = keyboard(out.buttons, page=bool(out.extra.get("in_place")))
-    photo = photo_ref(out.image_url, public_url)
+    photo = out.image_url
     text = out.text
     parts: list[Part] = []
     if photo:

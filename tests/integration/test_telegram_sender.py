@@ -32,13 +32,14 @@ class VirtualTime:
         self.now += seconds
 
 
-def run(fake: FakeTelegramAPI, fn, time: VirtualTime | None = None, limiter: RateLimiter | None = None):
+def run(fake: FakeTelegramAPI, fn, time: VirtualTime | None = None, public_url: str = "https://toko.example.id",
+        media: dict | None = None):
     time = time or VirtualTime()
 
     async def main():
         async with telegram.Bot(fake.token, base_url=fake.base_url, base_file_url=fake.base_file_url) as bot:
-            pacer = limiter or RateLimiter(1.0, 30.0, clock=time.clock, sleep=time.sleep)
-            return await fn(TelegramSender(bot, pacer, "https://toko.example.id", sleep=time.sleep))
+            pacer = RateLimiter(1.0, 30.0, clock=time.clock, sleep=time.sleep)
+            return await fn(TelegramSender(bot, pacer, public_url, media=media, sleep=time.sleep))
 
     return asyncio.run(main())
 
@@ -119,6 +120,23 @@ def test_a_product_photo_carries_its_caption_and_buttons():
         [msg] = fake.sent_messages(SITI)
         assert msg["caption"] == "Nastar Keju" and msg["reply_markup"]["inline_keyboard"][0][0]["text"] == "+1"
         assert fake.calls_to("sendPhoto")[0]["photo"] == "https://toko.example.id/media/nastar.jpg"
+
+
+def test_our_media_is_uploaded_when_telegram_cannot_reach_us_and_then_resent_by_file_id(tmp_path):
+    (tmp_path / "qris.png").write_bytes(b"\x89PNG-qris")
+    with FakeTelegramAPI() as fake:
+        fake.add_chat(SITI)
+
+        async def go(sender):
+            for _ in range(2):
+                await sender.send(out("Scan QRIS di atas", image_url="/media/shop/qris.png"))
+            await sender.send(out("Tidak ada", image_url="/media/shop/../../etc/passwd"))
+
+        run(fake, go, public_url="http://127.0.0.1:8000", media={"/media/shop": tmp_path})
+        first, second, outside = fake.calls_to("sendPhoto")
+        assert first["photo"] == b"\x89PNG-qris"  # uploaded: Telegram cannot fetch a loopback URL
+        assert second["photo"] == fake.sent_messages(SITI)[0]["photo"][-1]["file_id"]
+        assert outside["photo"] == "http://127.0.0.1:8000/media/shop/../../etc/passwd"  # never read from disk
 
 
 def test_a_photo_telegram_cannot_take_is_replaced_by_the_text_rather_than_lost():

@@ -94,17 +94,17 @@ def test_short_labels_share_rows_and_product_names_stand_alone():
 def test_a_photo_with_a_long_text_carries_a_caption_within_1024_and_the_rest_follows_with_the_buttons():
     text = "*Nastar Keju*\n" + "\n".join(f"Baris deskripsi nomor {i} yang cukup panjang." for i in range(60))
     out = Outbound("telegram", "5", text, (Button("+1", "a:N:1"),), "/media/nastar.jpg")
-    photo, rest = plan(out, "https://toko.example.id/")
-    assert photo.photo == "https://toko.example.id/media/nastar.jpg" and photo.keyboard is None
+    photo, rest = plan(out)
+    assert photo.photo == "/media/nastar.jpg" and photo.keyboard is None
     assert utf16_len(photo.text) <= CAPTION_LIMIT and photo.text.startswith("*Nastar Keju*")
     assert rest.photo is None and rest.keyboard is not None
     assert "".join((photo.text + rest.text).split()) == "".join(text.split())
 
 
 def test_a_short_photo_message_is_one_call_and_only_a_lone_text_page_edits():
-    [single] = plan(Outbound("telegram", "5", "Keripik", (Button("+1", "a:K:1"),), "https://cdn.example/k.jpg"), "")
+    [single] = plan(Outbound("telegram", "5", "Keripik", (Button("+1", "a:K:1"),), "https://cdn.example/k.jpg"))
     assert single.photo == "https://cdn.example/k.jpg" and single.keyboard and single.edit is None
-    [page] = plan(Outbound("telegram", "5", "Halaman 2", (Button("»", "c:1:2"),), extra={"in_place": True, "edit": "41"}), "")
+    [page] = plan(Outbound("telegram", "5", "Halaman 2", (Button("»", "c:1:2"),), extra={"in_place": True, "edit": "41"}))
     assert page.edit == 41 and page.keyboard.inline_keyboard[0][0].callback_data == "@c:1:2"
-    long_page = plan(Outbound("telegram", "5", "x\n" * 5000, extra={"in_place": True, "edit": "41"}), "")
+    long_page = plan(Outbound("telegram", "5", "x\n" * 5000, extra={"in_place": True, "edit": "41"}))
     assert len(long_page) == 3 and all(p.edit is None for p in long_page)
