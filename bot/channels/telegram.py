@@ -14,7 +14,7 @@ import hmac
 import logging
 import re
 
-from telegram import Bot, Update
+from telegram import Bot, BotCommand, Update
 from telegram.error import InvalidToken, TelegramError
 from telegram.request import HTTPXRequest
 
@@ -27,6 +27,7 @@ from bot.ratelimit import RateLimiter
 from config import Settings
 from storage.db import unit_of_work
 from storage.identity_queries import set_reachable
+from texts.id import telegram as t
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +78,11 @@ class TelegramChannel:
 
     async def start(self, kedai: Kedai) -> None:
         self.kedai = kedai
+        try:  # checks the token (getMe) and fills the "/" menu; neither is worth refusing to start over
+            await self.bot.initialize()
+            await self.bot.set_my_commands([BotCommand(name, text) for name, text in t.COMMANDS])
+        except TelegramError as exc:
+            log.error("Telegram did not answer getMe/setMyCommands: %s", exc)
         if self.settings.telegram_mode == "webhook":
             await self._set_webhook()
         else:

@@ -30,7 +30,7 @@ ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_membe
 DEFAULT_REGION = "ID"
 START = re.compile(r"^/start(?:@\w+)?(?:\s+(\S+))?\s*$")
 DEEP_LINK = re.compile(r"^[A-Za-z0-9_-]{1,64}$")  # what Telegram allows in a start parameter
-ADDRESSED = re.compile(r"^(/\w+)@\w+")  # "/katalog@tokobot" in a menu: the bot's name adds nothing
+COMMAND = re.compile(r"^/(\w+)(?:@\w+)?")  # "/katalog" or "/katalog@tokobot" from the command menu
 GONE = {"kicked", "left"}
 
 
@@ -69,8 +69,8 @@ def _message(update: Update, msg: Message, account: str | None, *, edited: bool 
     start_payload = None
     if (start := START.match(text)) is not None:
         text, start_payload = "/start", start.group(1) if start.group(1) and DEEP_LINK.match(start.group(1)) else None
-    elif (cmd := ADDRESSED.match(text)) is not None:
-        text = cmd.group(1) + text[cmd.end():]
+    elif (cmd := COMMAND.match(text)) is not None:
+        text = cmd.group(1) + text[cmd.end():]  # a command reads as its word: /keranjang is "keranjang"
     if not text and msg.sticker is not None:
         text = msg.sticker.emoji or ""
     media: tuple[Media, ...] = ()

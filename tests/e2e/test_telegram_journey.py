@@ -68,6 +68,8 @@ def assert_order_placed(telegram: Telegram, siti: User) -> None:
 def test_a_whole_order_through_webhook_updates(webhook):
     assert webhook.fake.webhook == {"url": "https://bot.example.test/webhooks/telegram", "secret_token": SECRET,
                                     "allowed_updates": ["message", "edited_message", "callback_query", "my_chat_member"]}
+    assert [c["command"] for c in webhook.fake.calls_to("setMyCommands")[0]["commands"]][:3] == [
+        "start", "katalog", "keranjang"]
     siti = User(webhook, 5123456789, "Siti")
     place_an_order(siti)
     assert_order_placed(webhook, siti)
@@ -102,7 +104,7 @@ def test_the_same_update_delivered_twice_has_one_effect(webhook):
     order = budi.say("pesan 2 keripik tempe")
     budi.send(order)  # Telegram did not see our 200 and sends it again
     assert sum("masuk keranjang" in t for t in budi.texts) == 1
-    budi.say("keranjang")
+    budi.say("/keranjang")  # from the bot's "/" command menu
     assert "2 × Rp12.000" in budi.texts[-1]
 
 

@@ -43,10 +43,12 @@ def test_a_start_payload_telegram_would_not_allow_is_dropped():
     assert translate(update(data)).inbound.start_payload is None
 
 
-def test_a_command_addressed_to_the_bot_by_name_reads_as_the_command():
+def test_a_command_from_the_menu_reads_as_its_word_with_or_without_the_bot_name():
     data = sample("private_text.json")
-    data["message"]["text"] = "/katalog@tokobatiksekar_bot"
-    assert translate(update(data)).inbound.text == "/katalog"
+    for text, word in [("/katalog@tokobatiksekar_bot", "katalog"), ("/keranjang", "keranjang"),
+                       ("/cari nastar", "cari nastar")]:
+        data["message"]["text"] = text
+        assert translate(update(data)).inbound.text == word
 
 
 def test_a_photo_keeps_only_the_largest_file_id_and_its_caption():
