@@ -55,8 +55,8 @@ class TelegramChannel:
         if settings.telegram_api_base_url:
             urls = {"base_url": settings.telegram_api_base_url,
                     "base_file_url": settings.telegram_api_file_url or file_url_for(settings.telegram_api_base_url)}
-        # About ten requests in flight per client keeps httpx fast (see PERFORMANCE.md); the
-        # limiter keeps us far below that anyway. Long polls get a connection of their own.
+        # The sender keeps ten requests in flight (telegram_out.IN_FLIGHT); the pool matches it.
+        # Long polls get a connection of their own, so they never hold up a reply.
         self.bot = Bot(token, request=HTTPXRequest(connection_pool_size=10, pool_timeout=30.0),
                        get_updates_request=HTTPXRequest(connection_pool_size=1), **urls)
         self.settings = settings
