@@ -103,7 +103,9 @@ class Engine:
 
     def _route(self, session: Session, shop: ShopRecord, inbound: Inbound, ctx: Ctx, known: mq.Party | None) -> Routed:
         """Seller commands for sellers first; everything else is the customer's conversation."""
-        if known is not None and known.seller_id is not None:
+        # An edited command is not run again (it could apply a stock change twice): like any
+        # edit, it gets the customer flows' note asking for a new message.
+        if known is not None and known.seller_id is not None and not inbound.edited:
             party = f"seller:{known.seller_id}"
             loaded = mq.load_conversation(session, shop.id, party)
             state, data = (loaded.state, dict(loaded.data)) if loaded else ("", {})

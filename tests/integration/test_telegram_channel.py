@@ -21,6 +21,7 @@ from bot.messages import Inbound
 from bot.ratelimit import RateLimiter
 from config import Settings
 from storage.models import Conversation, Identity, InboundMessage, OutboxMessage, utcnow
+from tests.integration.seller_db import owner, product, seller_engine
 from tests.support import seeded_engine
 
 pytestmark = pytest.mark.filterwarnings("ignore:.*retry_after.*:telegram.warnings.PTBDeprecationWarning")
@@ -153,3 +154,11 @@ def test_a_long_429_puts_the_reply_back_the_next_one_waits_behind_it_and_both_go
     assert all(w.next_attempt_at >= start + timedelta(seconds=30) for w in waiting)
     texts = [m["text"] for m in fake_telegram.sent_messages(SITI)]
     assert sent == 2 and texts[0].startswith("Halo Kak") and "2 × Keripik Tempe 150g masuk keranjang" in texts[1]
+
+
+def test_an_edited_seller_command_is_not_run_again(db_url):
+    engine, sessions, _ = seller_engine(db_url)
+    seller = owner(engine)
+    seller.send("stok rendang tinggal 9")
+    seller.send("stok rendang tinggal 4", edited=True)
+    assert product(sessions, "FRZ-RDG").stock == 9 and "diedit" in seller.text
