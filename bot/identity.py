@@ -41,16 +41,7 @@ def resolve_customer(session: Session, shop_id: int, inbound: Inbound, now: date
     phone = inbound_phone(inbound)
     party = mq.fetch_party(session, shop_id, inbound.channel, inbound.sender)
     if party is None:
-        owner = cq.fetch_customer_by_phone(session, shop_id, phone) if phone else None
-        if owner is None:
-            _, customer_id = mq.add_customer(session, shop_id, inbound.channel, inbound.sender,
-                                             inbound.profile_name, phone, now)
-            return Resolved(CustomerView(customer_id, None, phone), None, reopened=True)
-        identity_id = cq.add_identity(session, shop_id, inbound.channel, inbound.sender, owner.id,
-                                      inbound.profile_name, now)
-        party = mq.Party(identity_id, owner.id, now, owner.name, owner.phone, None,
-                         mq.load_conversation(session, shop_id, f"customer:{owner.id}"))
-        return Resolved(CustomerView(owner.id, owner.name, owner.phone), party, reopened=True)
+        return first_message(session, shop_id, inbound, phone, now)
     mq.touch_identity(session, party.identity_id, now, party.last_inbound_at, party.reachable)
     view = CustomerView(party.customer_id, party.name, party.phone)
     if phone and phone != party.phone:
@@ -60,6 +51,24 @@ def resolve_customer(session: Session, shop_id: int, inbound: Inbound, now: date
             conversation = mq.load_conversation(session, shop_id, f"customer:{view.id}")
         party = replace(party, customer_id=view.id, name=view.name, phone=view.phone, conversation=conversation)
     return Resolved(view, party, reopened=not party.reachable)
+
+
+def first_message(session: Session, shop_id: int, inbound: Inbound, phone: str | None, now: datetime) -> Resolved:
+    """A new identity: joined to the customer who has this phone, else a new customer."""
+    # A seller registered with `kedai seller add` has no identity before their first message.
+    seller_row = mq.fetch_seller(session, shop_id, inbound.channel, inbound.sender)
+    seller_id = seller_row.id if seller_row is not None else None
+    owner = cq.fetch_customer_by_phone(session, shop_id, phone) if phone else None
+    if owner is None:
+        identity_id, customer_id = mq.add_customer(session, shop_id, inbound.channel, inbound.sender,
+                                                   inbound.profile_name, phone, now)
+        party = mq.Party(identity_id, customer_id, now, None, phone, seller_id, None) if seller_id else None
+        return Resolved(CustomerView(customer_id, None, phone), party, reopened=True)
+    identity_id = cq.add_identity(session, shop_id, inbound.channel, inbound.sender, owner.id,
+                                  inbound.profile_name, now)
+    party = mq.Party(identity_id, owner.id, now, owner.name, owner.phone, seller_id,
+                     mq.load_conversation(session, shop_id, f"customer:{owner.id}"))
+    return Resolved(CustomerView(owner.id, owner.name, owner.phone), party, reopened=True)
 
 
 def adopt_phone(session: Session, shop_id: int, view: CustomerView, phone: str, now: datetime) -> CustomerView:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
-from typing import Any, NamedTuple
+
+from collections import namedtuple
+from functools import lru_cache
 
 from sqlalchemy import Row, or_, select, update
 from sqlalchemy.orm import Session
@@ -13,36 +15,33 @@ from sqlalchemy.orm import Session
 from storage.fastsql import Sql, from_db_json, to_db_time
 from storage.models import OutboxMessage
 
-
-class Claimed(NamedTuple):
-    id: int
-    shop_id: int
-    channel: str
-    recipient: str
-    payload: dict[str, Any]
-    attempts: int
-
-
 # A row left in `sending` this long belongs to a worker that died mid-send.
 STUCK_AFTER = timedelta(minutes=2)
 
 
-def claim(session: Session, ids: Sequence[int], now: datetime, channels: Iterable[str]) -> Sequence[Any]:
+_CLAIMED = namedtuple("Claimed", "id shop_id channel recipient payload attempts")
+
+
+@lru_cache(maxsize=64)
+def _claim_sql(ids: int, channels: int) -> Sql:
+    """Plain SQL (see storage.fastsql): the delivery of every reply runs it, next to the engine's step."""
+    id_list = ", ".join(f":i{n}" for n in range(ids))
+    channel_list = ", ".join(f":c{n}" for n in range(channels))
+    return Sql(f"UPDATE outbox SET status = 'sending', attempts = attempts + 1, next_attempt_at = :lease "
+               f"WHERE id IN ({id_list}) AND status = 'pending' AND next_attempt_at <= :now "
+               f"AND channel IN ({channel_list}) RETURNING id, shop_id, channel, recipient, payload, attempts")
+
+
+def claim(session: Session, ids: Sequence[int], now: datetime, channels: Iterable[str]) -> Sequence[Row]:
     """Takes the still-pending rows among ids for sending, with a lease that the drain job honours."""
-    ids, channels = list(ids), list(channels)
+    channels = list(channels)
     if not ids or not channels:
         return []
-    # Plain SQL: delivery runs once per reply on the same database thread as the one path.
-    params: dict[str, Any] = {"now": to_db_time(session, now), "lease": to_db_time(session, now + STUCK_AFTER)}
-    params.update({f"i{n}": v for n, v in enumerate(ids)})
-    params.update({f"c{n}": v for n, v in enumerate(channels)})
-    sql = Sql("UPDATE outbox SET status = 'sending', attempts = attempts + 1, next_attempt_at = :lease "
-              f"WHERE id IN ({', '.join(f':i{n}' for n in range(len(ids)))}) AND status = 'pending' "
-              f"AND next_attempt_at <= :now AND channel IN ({', '.join(f':c{n}' for n in range(len(channels)))}) "
-              "RETURNING id, shop_id, channel, recipient, payload, attempts")
-    rows = [Claimed(r.id, r.shop_id, r.channel, r.recipient, from_db_json(r.payload), r.attempts)
-            for r in sql(session, params).all()]
-    return sorted(rows, key=lambda r: r.id)
+    params = {"now": to_db_time(session, now), "lease": to_db_time(session, now + STUCK_AFTER),
+              **{f"i{n}": i for n, i in enumerate(ids)}, **{f"c{n}": c for n, c in enumerate(channels)}}
+    rows = _claim_sql(len(ids), len(channels))(session, params).all()
+    return sorted((_CLAIMED(r.id, r.shop_id, r.channel, r.recipient, from_db_json(r.payload), r.attempts) for r in rows),
+                  key=lambda r: r.id)
 
 
 def due_ids(session: Session, channels: Iterable[str], now: datetime, limit: int) -> list[int]:

@@ -1,15 +1,15 @@
 """whatsapp: identities found by number alone (the 24-hour window check when sending)
 
-Revision ID: 0002_whatsapp
-Revises: 0001
+Revision ID: 0003_whatsapp
+Revises: 0002_seller
 Create Date: 2026-11-23 14:10:00
 """
 from __future__ import annotations
 
 from alembic import op
 
-revision = '0002_whatsapp'
-down_revision = '0001'
+revision = '0003_whatsapp'
+down_revision = '0002_seller'
 branch_labels = None
 depends_on = None
 
