@@ -11,7 +11,9 @@ import pytest
 
 from bot.messages import Inbound
 from tests.e2e import server
+from tests.e2e.telegram_driver import SECRET, Telegram, User
 from tests.e2e.whatsapp_client import PUBLIC, WhatsAppUser, cli, counts, env_for, query
+from tests.fakes.telegram_api import FakeTelegramAPI
 from tests.support import seeded_engine
 from tests.twilio_samples import sample, signed_sample
 
@@ -142,13 +144,19 @@ def test_a_failed_status_callback_is_recorded_and_a_late_delivered_does_not_undo
 
 
 def test_a_customer_known_on_telegram_and_whatsapp_has_one_cart(tmp_path, fake_twilio):
-    with serve(tmp_path, fake_twilio) as port, client(port) as http:
-        siti = WhatsAppUser(http, fake_twilio, tmp_path, SITI)
-        siti.send("pesan 2 keripik tempe")
-        # The Telegram side of the same database, as the Telegram adapter would hand it to the engine.
-        engine, _ = seeded_engine(f"sqlite:///{tmp_path}/kedai.db")
-        for n, extra in enumerate(({"text": "halo"}, {"text": "pesan 1 sambal roa"}, {"phone": "081234567890"})):
-            engine.handle(Inbound("telegram", "5550001", f"tg-{n}", **extra))
-        siti.send("keranjang")
-        assert "Keripik Tempe" in siti.text and "Sambal Roa" in siti.text
-        assert query(tmp_path, "SELECT count(DISTINCT customer_id) FROM identities")[0][0] == 1
+    with FakeTelegramAPI(per_chat_per_sec=20) as telegram_fake:
+        env = {**env_for(tmp_path, fake_twilio), "TELEGRAM_BOT_TOKEN": telegram_fake.token,
+               "TELEGRAM_API_BASE_URL": telegram_fake.base_url, "TELEGRAM_MODE": "webhook",
+               "TELEGRAM_WEBHOOK_SECRET": SECRET, "TELEGRAM_CHAT_RATE": "10"}
+        with server.kedai(tmp_path, env) as port, client(port) as http:
+            siti = WhatsAppUser(http, fake_twilio, tmp_path, SITI)
+            siti.send("pesan 2 keripik tempe")
+            on_telegram = User(Telegram(telegram_fake, tmp_path / "kedai.db", port), 5123456789, "Siti")
+            on_telegram.say("halo")
+            on_telegram.say("pesan 1 sambal roa")
+            on_telegram.send(on_telegram._message("contact_share.json"))  # her own number, 6281234567890
+            siti.send("keranjang")
+            assert "Keripik Tempe" in siti.text and "Sambal Roa" in siti.text
+            on_telegram.say("keranjang")
+            assert "Keripik Tempe" in on_telegram.texts[-1] and "Sambal Roa" in on_telegram.texts[-1]
+            assert query(tmp_path, "SELECT count(DISTINCT customer_id) FROM identities")[0][0] == 1

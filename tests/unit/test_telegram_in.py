@@ -87,6 +87,14 @@ def test_a_shared_contact_gives_the_phone_in_e164():
     assert translate(update(sample("contact_share.json"))).inbound.phone == "+6281234567890"
 
 
+def test_someone_elses_contact_card_gives_no_phone():
+    shared = sample("contact_share.json")
+    shared["message"]["contact"]["user_id"] = 999
+    assert translate(update(shared)).inbound.phone is None
+    del shared["message"]["contact"]["user_id"]  # a card of someone not on Telegram
+    assert translate(update(shared)).inbound.phone is None
+
+
 @pytest.mark.parametrize("raw", ["6281234567890", "+6281234567890", "081234567890", " +62 812-3456-7890 "])
 def test_indonesian_numbers_in_every_common_form_normalise_to_one_e164(raw):
     assert e164(raw) == "+6281234567890"
