@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from tests import samples
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = next((p for p in (ROOT.parent / "shared" / "samples" / "twilio", Path("/work/shared/samples/twilio"))
-                if p.is_dir()), ROOT.parent / "shared" / "samples" / "twilio")
+SAMPLES = samples.TWILIO
 
 
 def sample(name: str) -> dict[str, str]:

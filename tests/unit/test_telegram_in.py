@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import copy
 import json
-import pathlib
 
 import pytest
 from telegram import Bot, Update
 
 from bot.channels.telegram_in import Membership, e164, translate
 from bot.channels.telegram_render import callback_data
+from tests import samples
 
-SAMPLES = pathlib.Path("/work/shared/samples/telegram")
+SAMPLES = samples.TELEGRAM
 BOT = Bot("7012345678:AAFakeTokenForTests_0123456789abcdefXYZ")
 
 
