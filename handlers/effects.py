@@ -41,12 +41,16 @@ class Who:
 
 
 def apply_effects(session: Session, ctx: Ctx, who: Who, step: Step) -> Applied:
+    from handlers import order_effects  # it builds on Notice/Applied/Who defined here
+
     applied = Applied(step)
     for effect in step.effects:
         if isinstance(effect, SetCustomerName):
             mq.set_customer_name(session, who.customer_id, effect.name)
         elif isinstance(effect, PlaceOrder):
             applied = _place(session, ctx, who, applied.step, effect)
+        elif isinstance(effect, order_effects.EFFECTS):
+            applied = order_effects.apply(session, ctx, who, applied, effect)
         else:
             raise TypeError(f"unknown effect {effect!r}")
     return applied
