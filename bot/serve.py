@@ -7,11 +7,14 @@ from fastapi import FastAPI
 from bot.app import Hook, create_app
 from bot.bootstrap import Kedai, build
 from config import Settings
+from scheduler.jobs_payments import payment_jobs
 from scheduler.runner import Job, build_scheduler
 
 
 def jobs(kedai: Kedai) -> list[Job]:
-    return [Job("outbox-drain", kedai.delivery.drain, kedai.settings.scheduler_interval_seconds)]
+    every = kedai.settings.scheduler_interval_seconds
+    return [Job("outbox-drain", kedai.delivery.drain, every),
+            *payment_jobs(kedai.sessions, kedai.db, kedai.engine.clock, every)]
 
 
 def build_app(settings: Settings, *, scheduler: bool = True) -> FastAPI:

@@ -45,9 +45,9 @@ class CancelOrder:
 
 
 PROOF_WORDS = re.compile(
-    r"\b(sudah|sdh|sudh|udah|udh|dah|telah|barusan)\s+(saya\s+|aku\s+|sy\s+|ku\s+|di)?"
-    r"(transfer|tf|trf|transper|bayar|byr|dibayar|lunas|kirim uang|qris)\b"
-    r"|\bbukti\s+(transfer|tf|trf|bayar|pembayaran)\b"
+    r"\b(sudah|sdh|sudh|udah|udh|dah|telah|barusan)\s+(saya\s+|aku\s+|sy\s+|ku\s+|di\s*)?"
+    r"(transfer|tf|trf|transper|bayar|byr|dibayar|lunas|kirim uang|qris)(nya)?\b"
+    r"|\bbukti\s+(transfer|tf|trf|bayar|pembayaran)(nya)?\b"
 )
 CANCEL_WORDS = re.compile(r"^(batal|batalkan|batalin|cancel|gajadi|ga jadi|gak jadi)\b")
 ORDER_WORDS = re.compile(r"\b(pesanan|pesananku|order|orderan)\b")

@@ -14,6 +14,7 @@ from handlers import notify
 from handlers.effects import Applied, Who
 from handlers.order_actions import Request, perform
 from handlers.ports import summary_of
+from handlers import seller_orders
 from handlers.seller_orders import OrderCommand
 from orders.lifecycle import Action, IllegalMove, move
 from orders.payments import ProofOutcome, ProofResult, attach_proof
@@ -94,6 +95,10 @@ def _command(session: Session, ctx: Ctx, who: Who, applied: Applied, effect: Ord
     seller = mq.fetch_seller(session, who.shop_id, who.channel, who.sender)
     if seller is None:  # only the seller routing emits this; anything else is a bug, not a permission
         raise PermissionError(f"{who.channel}:{who.sender} is not a seller of shop {who.shop_id}")
+    if effect.action == Action.REJECT_PROOF and effect.reason is None:
+        order = lq.fetch_order_by_code(session, who.shop_id, effect.code)
+        if order is not None and order.proof_submitted_at is not None and order.status == "pending_payment":
+            return Applied(seller_orders.ask_reason(applied.step.state, applied.step.data, order.code), applied.notices)
     req = Request(effect.code, effect.action, f"seller:{seller.id}", seller.name or "Penjual", effect.reason,
                   effect.courier, effect.tracking_no, actor_address=(seller.channel, seller.external_id))
     result = perform(session, who.shop_id, ctx.shop, ctx.tz, req, ctx.now)

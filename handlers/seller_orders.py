@@ -81,10 +81,10 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step | None
         verb, _, code = turn.choice.partition(":")
         if verb not in VERBS or not code:
             return None
-        return ask_reason(state, data, code) if VERBS[verb] == Action.REJECT_PROOF else command(state, data, OrderCommand(code, VERBS[verb]))
+        return command(state, data, OrderCommand(code, VERBS[verb]))
     text = " ".join(turn.text.split())
     parsed = parse(text, prefix)
-    if state == SellerOrders.REASON and parsed is None:
+    if state == SellerOrders.REASON and (parsed is None or parsed[2] is None):
         return on_reason(data, text)
     if parsed is None:
         return None
@@ -94,10 +94,8 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step | None
             example = t.COMMANDS[action].format(code=order_code(prefix, 42))
             return say(idle(state), clean(data), Reply(t.CODE_HINT.format(example=example)))
         return None
-    if action == Action.REJECT_PROOF:
-        if len(rest) < MIN_REASON:
-            return ask_reason(state, data, code)
-        return command(state, data, OrderCommand(code, action, reason=rest[:500]))
+    if action == Action.REJECT_PROOF:  # without a reason, the handler asks for one if there is a proof to reject
+        return command(state, data, OrderCommand(code, action, reason=rest[:500] if len(rest) >= MIN_REASON else None))
     if action == Action.SHIP:
         courier, tracking = shipping(rest)
         return command(state, data, OrderCommand(code, action, courier=courier, tracking_no=tracking))

@@ -11,7 +11,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from storage import catalog_queries as cq
-from storage.models import Identity, Order, OrderEvent, OrderItem, PaymentProof
+from storage.models import Identity, Order, OrderEvent, OrderItem, PaymentProof, Shop
 
 
 def fetch_order(session: Session, order_id: int) -> Order:
@@ -102,7 +102,7 @@ def review_proofs(session: Session, order_id: int, status: str, reason: str | No
 def fetch_overdue_ids(session: Session, now: datetime, limit: int) -> list[int]:
     """Unpaid prepaid orders past their deadline with no proof under review, oldest deadline first."""
     stmt = (select(Order.id).where(Order.status == "pending_payment", Order.pay_by.is_not(None), Order.pay_by <= now,
-                                   Order.proof_submitted_at.is_(None))
+                                   Order.proof_submitted_at.is_(None), Order.payment_method != "cod")
             .order_by(Order.pay_by, Order.id).limit(limit))
     return list(session.execute(stmt).scalars())
 
@@ -126,3 +126,7 @@ def fetch_customer_address(session: Session, shop_id: int, customer_id: int, cha
     stmt = select(Identity.external_id).where(Identity.shop_id == shop_id, Identity.customer_id == customer_id,
                                               Identity.channel == channel).order_by(Identity.id).limit(1)
     return session.execute(stmt).scalar_one_or_none()
+
+
+def fetch_shop(session: Session, shop_id: int) -> Shop:
+    return session.execute(select(Shop).where(Shop.id == shop_id)).scalar_one()
