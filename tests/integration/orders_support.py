@@ -45,7 +45,12 @@ def place_many(s: Session, customer_id: int, n: int, *, method: str = "bank_tran
                        payment_method=method, lines=tuple(Line(sku, q) for sku, q in lines),
                        zone_id="dalam-kota" if fulfilment == "delivery" else None,
                        address="Jl. Ijen 5, Klojen" if fulfilment == "delivery" else None)
-    return [place_order(s, demo_profile(), req, now, window, actor=f"customer:{customer_id}").code for _ in range(n)]
+    shop = demo_profile()
+    codes = []
+    for _ in range(n):
+        codes.append(place_order(s, shop, req, now, window, actor=f"customer:{customer_id}").code)
+        s.expunge_all()  # a session holding hundreds of orders makes every flush slower
+    return codes
 
 
 def act(sessions: sessionmaker[Session], code: str, action: Action, *, actor: str = "seller:1", now: datetime = NOW,
