@@ -80,6 +80,7 @@ class Engine:
                 _, customer_id = mq.add_customer(session, shop.id, inbound.channel, inbound.sender,
                                                  inbound.profile_name, inbound.phone, now)
                 view = CustomerView(customer_id)
+                party = mq.fetch_party(session, shop.id, inbound.channel, inbound.sender)  # a seller's first message
             else:
                 mq.touch_identity(session, party.identity_id, now, party.last_inbound_at)
                 view = CustomerView(party.customer_id, party.name, party.phone)

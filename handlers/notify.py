@@ -3,7 +3,6 @@ and writing them to the outbox from places that have no inbound message (CLI, sc
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
@@ -27,14 +26,14 @@ def to_sellers(session: Session, shop_id: int, reply: Reply, *, skip: tuple[str,
             if (s.channel, s.external_id) != skip]
 
 
-def outbox_row(shop_id: int, notice: Notice, now: datetime) -> dict[str, Any]:
-    """The same row shape the engine writes (payload as bot.messages.Outbound.payload)."""
+def outbox_row(shop_id: int, notice: Notice) -> dict[str, Any]:
+    """The row the engine writes for a notice (payload as bot.messages.Outbound.payload)."""
     reply = notice.reply
-    payload = {"text": reply.text, "buttons": [asdict(b) for b in reply.buttons], "image_url": reply.image_url, "extra": {}}
+    payload = {"text": reply.text, "buttons": [{"label": b.label, "value": b.value} for b in reply.buttons],
+               "image_url": reply.image_url, "extra": {}}
     return {"shop_id": shop_id, "channel": notice.channel, "recipient": notice.recipient, "payload": payload,
-            "status": "pending", "inbound_id": None, "attempts": 0, "next_attempt_at": now, "created_at": now,
-            "sent_at": None}
+            "status": "pending", "inbound_id": None}
 
 
 def write_notices(session: Session, shop_id: int, notices: list[Notice], now: datetime) -> list[int]:
-    return mq.add_outbox(session, [outbox_row(shop_id, n, now) for n in notices])
+    return mq.add_outbox(session, [outbox_row(shop_id, n) for n in notices], now)

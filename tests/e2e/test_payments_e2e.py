@@ -6,56 +6,32 @@ from __future__ import annotations
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.e2e import server as servers
+
 pytestmark = pytest.mark.e2e
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture
 def server(tmp_path) -> Iterator[tuple[str, dict[str, str]]]:
-    port = free_port()
-    env = {**os.environ, "KEDAI_DATABASE_URL": f"sqlite:///{tmp_path}/kedai.db", "KEDAI_HOST": "127.0.0.1",
-           "KEDAI_PORT": str(port), "KEDAI_PAYMENT_WINDOW_MINUTES": "0.05", "KEDAI_SCHEDULER_INTERVAL_SECONDS": "0.5"}
-    for key in ("TELEGRAM_BOT_TOKEN", "TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN"):
-        env.pop(key, None)
-    proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "serve"], cwd=tmp_path, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise AssertionError(f"server did not start:\n{proc.stdout.read().decode() if proc.stdout else ''}")
-            time.sleep(0.1)
-        yield base, env
-    finally:
-        proc.terminate()
-        proc.wait(timeout=15)
+    """`main.py serve` with the scheduler on, a three-second payment window and half-second ticks."""
+    port = servers.free_port()
+    env = {"KEDAI_DATABASE_URL": f"sqlite:///{tmp_path}/kedai.db", "KEDAI_HOST": "127.0.0.1", "KEDAI_PORT": str(port),
+           "KEDAI_PAYMENT_WINDOW_MINUTES": "0.05", "KEDAI_SCHEDULER_INTERVAL_SECONDS": "0.5"}
+    with servers.server(["main.py", "serve"], env, "/healthz", port):
+        yield f"http://127.0.0.1:{port}", {**os.environ, **env}
 
 
 def cli(env: dict[str, str], *args: str):  # type: ignore[no-untyped-def]
-    out = subprocess.run([sys.executable, str(ROOT / "main.py"), *args], cwd=env["KEDAI_DATABASE_URL"].split("///")[1]
-                         .rsplit("/", 1)[0], env=env, capture_output=True, text=True, timeout=60, check=True)
+    out = subprocess.run([sys.executable, "main.py", *args], cwd=servers.ROOT, env=env, capture_output=True, text=True,
+                         timeout=60, check=True)
     return json.loads(out.stdout)
 
 

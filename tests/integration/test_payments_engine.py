@@ -72,6 +72,14 @@ def test_a_proof_before_the_deadline_holds_the_order_until_a_seller_confirms(wor
     assert "Pembayaran diterima" in texts_to(sessions, "siti")[-1]
 
 
+def test_a_registered_sellers_very_first_message_is_already_a_seller_command(world):
+    engine, sessions, _ = world
+    order_by_chat(engine, "siti")
+    seller = EngineChat(engine, "penjual")  # never wrote before: no identity yet, only the seller row
+    seller.send("lunas KD-0001")
+    assert "lunas" in seller.text and order(sessions, "KD-0001").status == "paid"
+
+
 def test_a_rejected_proof_tells_the_customer_why_and_gives_time_for_a_new_one(world):
     engine, sessions, clock = world
     siti = order_by_chat(engine, "siti")
