@@ -14,6 +14,7 @@ from storage import message_queries as mq
 from storage.models import Order
 from storage.order_queries import fetch_items
 from texts.id import customer as t
+from texts.id import seller_orders as ts
 
 
 @dataclass(frozen=True)
@@ -81,4 +82,6 @@ def seller_notices(session: Session, shop_id: int, order: Order) -> list[Notice]
                     else t.SUMMARY_PICKUP.format(address="toko")),
         note=t.SUMMARY_NOTE.format(note=order.note) if order.note else "",
     )
+    if order.payment_method == "bank_transfer" and not order.unique_code:
+        text += ts.NEW_ORDER_NO_UNIQUE  # all 999 codes are held by open orders
     return [Notice(s.channel, s.external_id, Reply(text)) for s in mq.fetch_sellers(session, shop_id)]

@@ -197,7 +197,7 @@ def move(session: Session, order_id: int, action: Action, actor: str, now: datet
         lq.review_proofs(session, order.id, "accepted", None, actor, now)
     if action == Action.REJECT_PROOF:
         lq.review_proofs(session, order.id, "rejected", note, actor, now)
-    return Moved(lq.fetch_order(session, order_id), rule.source, rule.target, action)
+    return Moved(lq.mark_committed(order, values), rule.source, rule.target, action)
 
 
 def consequences(rule: Rule, facts: Facts, order: Order, now: datetime,

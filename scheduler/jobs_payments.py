@@ -32,8 +32,8 @@ from texts.id import payment as tp
 
 log = logging.getLogger(__name__)
 
-BATCH = 100
-MAX_BATCHES = 20  # per tick: a backlog after downtime drains over a few ticks, never in one huge transaction
+BATCH = 50  # one transaction; on SQLite's single writer a batch is the longest a message waits behind the sweep
+MAX_BATCHES = 20  # per tick: a backlog after downtime drains over a few ticks
 REMINDER_LEAD = timedelta(minutes=30)
 
 Clock = Callable[[], datetime]
@@ -54,19 +54,27 @@ class Shops:
         return self._cache[shop_id]
 
 
+def expire_batch(sessions: sessionmaker[Session], clock: Clock, batch: int = BATCH) -> tuple[int, bool]:
+    """One transaction: expires up to `batch` overdue orders; returns (expired, more may be due)."""
+    now = clock()
+    expired = 0
+    with unit_of_work(sessions) as s:
+        ids = lq.fetch_overdue_ids(s, now, batch)
+        shops = Shops(s)
+        for order_id in ids:
+            expired += _expire_one(s, shops, order_id, now)
+        s.commit()
+    return expired, len(ids) == batch
+
+
 def expire_overdue(sessions: sessionmaker[Session], clock: Clock, *, batch: int = BATCH,
                    max_batches: int = MAX_BATCHES) -> int:
     """Expires unpaid orders past their deadline, releasing stock and telling the customer; returns how many."""
     expired = 0
     for _ in range(max_batches):
-        now = clock()
-        with unit_of_work(sessions) as s:
-            ids = lq.fetch_overdue_ids(s, now, batch)
-            shops = Shops(s)
-            for order_id in ids:
-                expired += _expire_one(s, shops, order_id, now)
-            s.commit()
-        if len(ids) < batch:
+        count, more = expire_batch(sessions, clock, batch)
+        expired += count
+        if not more:
             break
     return expired
 
@@ -121,7 +129,14 @@ def payment_jobs(sessions: sessionmaker[Session], db: Executor, clock: Clock, se
     """The two jobs for the scheduler, run on the database executor like every other write."""
 
     async def expiry() -> int:
-        return await asyncio.get_running_loop().run_in_executor(db, lambda: expire_overdue(sessions, clock))
+        # One batch per executor call: on SQLite's single writer thread, messages get in between batches.
+        loop, expired = asyncio.get_running_loop(), 0
+        for _ in range(MAX_BATCHES):
+            count, more = await loop.run_in_executor(db, expire_batch, sessions, clock)
+            expired += count
+            if not more:
+                break
+        return expired
 
     async def reminders() -> int:
         return await asyncio.get_running_loop().run_in_executor(db, lambda: remind_unpaid(sessions, clock))

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from storage import catalog_queries as cq
 from storage.models import Identity, Order, OrderEvent, OrderItem, PaymentProof, Shop
@@ -32,6 +33,13 @@ def fetch_customer_orders(session: Session, shop_id: int, customer_id: int, stat
     stmt = (select(Order).where(Order.shop_id == shop_id, Order.customer_id == customer_id,
                                 Order.status.in_(list(statuses))).order_by(Order.id.desc()).limit(limit))
     return session.execute(stmt).scalars().all()
+
+
+def mark_committed(order: Order, values: dict[str, Any]) -> Order:
+    """Shows on the loaded row what compare_and_set wrote, without reading it back or dirtying it."""
+    for key, value in values.items():
+        set_committed_value(order, key, value)
+    return order
 
 
 def compare_and_set(session: Session, order_id: int, status: str, paid: bool, proof_pending: bool,
