@@ -38,12 +38,16 @@ def apply(session: Session, ctx: Ctx, who: Who, applied: Applied, effect: object
     raise TypeError(f"not an order effect: {effect!r}")
 
 
+def _not_theirs(applied: Applied, text: str) -> Applied:
+    """Unknown and someone else's read the same, so a code reveals nothing about other customers."""
+    return Applied(say(Browse.HOME, applied.step.data, Reply(text, main_menu())), applied.notices)
+
+
 def _proof(session: Session, ctx: Ctx, who: Who, applied: Applied, effect: payment.AttachProof) -> Applied:
     data = applied.step.data
     order = lq.fetch_order_by_code(session, who.shop_id, effect.code, customer_id=who.customer_id)
     if order is None:
-        return Applied(say(Browse.HOME, data, Reply(tp.PROOF_UNKNOWN_ORDER.format(code=effect.code), main_menu())),
-                       applied.notices)
+        return _not_theirs(applied, tp.PROOF_UNKNOWN_ORDER.format(code=effect.code))
     result = attach_proof(session, order, who.customer_id, effect.media_ref, effect.content_type, effect.text, ctx.now)
     step = payment.proof_outcome(data, ctx, summary_of(result.order), result.outcome, effect.media_ref is None)
     notices = applied.notices
@@ -80,8 +84,7 @@ def _cancel(session: Session, ctx: Ctx, who: Who, applied: Applied, effect: paym
     data = applied.step.data
     order = lq.fetch_order_by_code(session, who.shop_id, effect.code, customer_id=who.customer_id)
     if order is None:
-        return Applied(say(Browse.HOME, data, Reply(tp.ORDER_NOT_FOUND.format(code=effect.code), main_menu())),
-                       applied.notices)
+        return _not_theirs(applied, tp.ORDER_NOT_FOUND.format(code=effect.code))
     try:
         moved = move(session, order.id, Action.CANCEL_BY_CUSTOMER, f"customer:{who.customer_id}", ctx.now)
     except IllegalMove:

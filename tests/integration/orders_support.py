@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -112,3 +114,23 @@ def profile(sessions: sessionmaker[Session]) -> ShopProfile:
     with sessions() as s:
         shop = s.get(Shop, 1)
         return ShopProfile.model_validate({"name": shop.name, **shop.profile})
+
+
+def run_together(*targets: Callable[[], object]) -> list[BaseException]:
+    """Starts every target at the same instant on its own thread; returns what any of them raised."""
+    barrier = threading.Barrier(len(targets))
+    errors: list[BaseException] = []
+
+    def go(fn: Callable[[], object]) -> None:
+        barrier.wait()
+        try:
+            fn()
+        except BaseException as exc:  # surfaced to the test; a thread must not swallow a failure
+            errors.append(exc)
+
+    threads = [threading.Thread(target=go, args=(t,)) for t in targets]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    return errors

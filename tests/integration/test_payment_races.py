@@ -10,33 +10,12 @@ from datetime import timedelta
 from orders.lifecycle import Action
 from scheduler.jobs_payments import expire_overdue
 from storage.db import unit_of_work
-from tests.integration.orders_support import (act, add_customer, events, order, outbox_to, place_many, set_stock,
-                                             stock)
+from tests.integration.orders_support import (act, add_customer, events, order, outbox_to, place_many, run_together,
+                                             set_stock, stock)
 from tests.support import NOW, seeded_engine
 
 N = 24
 LATER = NOW + timedelta(hours=1)
-
-
-def run_together(*targets) -> list[BaseException]:
-    barrier = threading.Barrier(len(targets))
-    errors: list[BaseException] = []
-
-    def wrapped(fn):
-        def go():
-            barrier.wait()
-            try:
-                fn()
-            except BaseException as exc:  # surfaced below, a thread must not swallow a failure
-                errors.append(exc)
-        return go
-
-    threads = [threading.Thread(target=wrapped(t)) for t in targets]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=120)
-    return errors
 
 
 def test_confirms_racing_the_expiry_sweep_leave_each_order_paid_or_expired_never_both(db_url):

@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-import threading
 from datetime import timedelta
 
 import pytest
-
 from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from handlers.effects import seller_notices
 from orders.lifecycle import Action
 from orders.payments import assign_unique_code
 from orders.placing import order_code
-from handlers.effects import seller_notices
 from storage.db import unit_of_work
 from storage.models import Order
 from storage.order_queries import next_order_number
-from tests.integration.orders_support import act, add_customer, order, place, set_stock
+from tests.integration.orders_support import act, add_customer, order, place, run_together, set_stock
 from tests.support import NOW, seeded_engine
 
 
@@ -86,21 +84,9 @@ def test_orders_placed_at_once_from_many_threads_get_distinct_codes(db_url):
     _, sessions = seeded_engine(db_url)
     set_stock(sessions, "KRP-TMP", 1000)
     customers = [add_customer(sessions, f"c{i}") for i in range(6)]
-    barrier = threading.Barrier(len(customers))
-    errors: list[BaseException] = []
 
     def buyer(customer: int):
-        barrier.wait()
-        try:
-            for _ in range(8):
-                place(sessions, customer)
-        except BaseException as exc:
-            errors.append(exc)
+        return lambda: [place(sessions, customer) for _ in range(8)]
 
-    threads = [threading.Thread(target=buyer, args=(c,)) for c in customers]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=120)
-    assert errors == []
+    assert run_together(*(buyer(c) for c in customers)) == []
     assert sorted(open_codes(sessions)) == list(range(1, 49))
