@@ -24,8 +24,9 @@ from texts.id import customer as tc
 from texts.id import payment as tp
 from texts.id import seller_orders as t
 
-BUTTONS = {Action.CONFIRM: t.BTN_CONFIRM, Action.PROCESS: t.BTN_PROCESS, Action.SHIP: t.BTN_SHIP,
-           Action.COMPLETE: t.BTN_COMPLETE}
+# No button cancels: that one is typed out (`batal KD-0042`), so it is never pressed by accident.
+BUTTONS = {Action.CONFIRM: t.BTN_CONFIRM, Action.REJECT_PROOF: t.BTN_REJECT, Action.PROCESS: t.BTN_PROCESS,
+           Action.SHIP: t.BTN_SHIP, Action.COMPLETE: t.BTN_COMPLETE}
 CHOICE_WORDS = {Action.CONFIRM: "lunas", Action.REJECT_PROOF: "tolak", Action.PROCESS: "proses",
                 Action.SHIP: "kirim", Action.COMPLETE: "selesai"}
 
@@ -67,6 +68,32 @@ def perform(session: Session, shop_id: int, profile: ShopProfile, tz: ZoneInfo, 
         info = Reply(t.OTHER_SELLER_DONE.format(who=req.actor_name, code=order.code, what=what))
         notices += notify.to_sellers(session, shop_id, info, skip=req.actor_address)
     return ActionResult(True, Reply(done_text(moved, req), next_buttons(moved)), notices, moved.order)
+
+
+def describe(session: Session, shop_id: int, code: str, tz: ZoneInfo) -> Reply:
+    """An order as the shop sees it: who, what, how much, where it stands, and what can be done."""
+    order = lq.fetch_order_by_code(session, shop_id, code)
+    if order is None:
+        return Reply(t.NOT_FOUND.format(code=code))
+    items = oq.fetch_items(session, [order.id])[order.id]
+    facts = ""
+    if order.status == Status.PENDING and order.pay_by:
+        facts += t.ORDER_PAY_BY.format(pay_by=local_time(order.pay_by, tz))
+    if order.proof_submitted_at and order.status == Status.PENDING:
+        facts += t.ORDER_PROOF
+    if order.paid_at:
+        facts += t.ORDER_PAID.format(paid_at=local_time(order.paid_at, tz))
+    if order.courier or order.tracking_no:
+        facts += t.ORDER_SHIPPING.format(shipping=" ".join(p for p in (order.courier, order.tracking_no) if p))
+    possible = possible_actions(Facts.of(order), "seller")
+    return Reply(t.ORDER_VIEW.format(
+        code=order.code, status=tc.STATUS_LABELS.get(order.status, order.status), name=order.customer_name,
+        lines="".join(t.LINE.format(qty=i.qty, name=i.name, total=rupiah(i.line_total)) for i in items),
+        total=rupiah(order.total), unique=t.PROOF_UNIQUE.format(unique=order.unique_code) if order.unique_code else "",
+        payment=tc.PAYMENT_LABELS.get(order.payment_method, order.payment_method),
+        fulfilment=(tc.SUMMARY_DELIVERY.format(address=order.address) if order.fulfilment == "delivery"
+                    else tc.SUMMARY_PICKUP.format(address="toko")),
+        facts=facts, possible=possible_text(order, possible)), action_buttons(order.code, possible))
 
 
 def possible_text(order: Order, possible: list[Action]) -> str:

@@ -12,20 +12,21 @@ from conversations.base import Button, Ctx, Reply, say
 from conversations.browsing import Browse, main_menu
 from handlers import notify
 from handlers.effects import Applied, Who
-from handlers.order_actions import Request, perform
+from handlers.order_actions import Request, describe, perform
 from handlers.ports import summary_of
 from handlers import seller_orders
-from handlers.seller_orders import OrderCommand
+from handlers.seller_orders import OrderCommand, ShowOrder
 from orders.lifecycle import Action, IllegalMove, move
 from orders.payments import ProofOutcome, ProofResult, attach_proof
 from storage import lifecycle_queries as lq
 from storage import message_queries as mq
 from storage import order_queries as oq
+from storage.models import Seller
 from texts.id import customer as tc
 from texts.id import payment as tp
 from texts.id import seller_orders as ts
 
-EFFECTS = (payment.AttachProof, payment.CancelOrder, OrderCommand)
+EFFECTS = (payment.AttachProof, payment.CancelOrder, OrderCommand, ShowOrder)
 
 
 def apply(session: Session, ctx: Ctx, who: Who, applied: Applied, effect: object) -> Applied:
@@ -35,6 +36,10 @@ def apply(session: Session, ctx: Ctx, who: Who, applied: Applied, effect: object
         return _cancel(session, ctx, who, applied, effect)
     if isinstance(effect, OrderCommand):
         return _command(session, ctx, who, applied, effect)
+    if isinstance(effect, ShowOrder):
+        _seller(session, who)
+        applied.step.replies = applied.step.replies + [describe(session, who.shop_id, effect.code, ctx.tz)]
+        return applied
     raise TypeError(f"not an order effect: {effect!r}")
 
 
@@ -94,10 +99,15 @@ def _cancel(session: Session, ctx: Ctx, who: Who, applied: Applied, effect: paym
                    applied.notices + notify.to_sellers(session, who.shop_id, told))
 
 
-def _command(session: Session, ctx: Ctx, who: Who, applied: Applied, effect: OrderCommand) -> Applied:
+def _seller(session: Session, who: Who) -> Seller:
     seller = mq.fetch_seller(session, who.shop_id, who.channel, who.sender)
-    if seller is None:  # only the seller routing emits this; anything else is a bug, not a permission
+    if seller is None:  # only the seller routing emits these; anything else is a bug, not a permission
         raise PermissionError(f"{who.channel}:{who.sender} is not a seller of shop {who.shop_id}")
+    return seller
+
+
+def _command(session: Session, ctx: Ctx, who: Who, applied: Applied, effect: OrderCommand) -> Applied:
+    seller = _seller(session, who)
     if effect.action == Action.REJECT_PROOF and effect.reason is None:
         order = lq.fetch_order_by_code(session, who.shop_id, effect.code)
         if order is not None and order.proof_submitted_at is not None and order.status == "pending_payment":

@@ -33,6 +33,11 @@ class OrderCommand:
     tracking_no: str | None = None
 
 
+@dataclass(frozen=True)
+class ShowOrder:
+    code: str
+
+
 VERBS: dict[str, Action] = {
     "lunas": Action.CONFIRM, "konfirmasi": Action.CONFIRM, "acc": Action.CONFIRM,
     "tolak": Action.REJECT_PROOF,
@@ -44,6 +49,7 @@ VERBS: dict[str, Action] = {
 # Alone, these still clearly mean an order command, so a missing code earns a hint; "batal"
 # and "batalkan" alone belong to the rest of the console (leave a step, undo).
 HINTED = {"lunas", "tolak", "proses", "kirim", "selesai"}
+LOOK = re.compile(r"^(?:cek|lihat|detail|pesanan|order|status)?\s*(.+?)[?!.]*$", re.IGNORECASE)
 HEAD = re.compile(r"^/?([a-z]+)\b\s*(.*)$", re.IGNORECASE | re.DOTALL)
 MIN_REASON = 3
 
@@ -54,6 +60,9 @@ def code_head(prefix: str) -> re.Pattern[str]:
 
 def parse(text: str, prefix: str) -> tuple[str, Action, str | None, str] | None:
     """(verb, action, code or None, the rest) for an order command, else None."""
+    first = code_head(prefix).match(text.strip())
+    if first is not None and first.group(2) is not None and (tail := HEAD.match(first.group(3))):
+        text = f"{tail.group(1)} {prefix}-{first.group(2)} {tail.group(2)}"  # "KD-0042 lunas" reads as "lunas KD-0042"
     head = HEAD.match(text.strip())
     if head is None or head.group(1).lower() not in VERBS:
         return None
@@ -87,7 +96,7 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step | None
     if state == SellerOrders.REASON and (parsed is None or parsed[2] is None):
         return on_reason(data, text)
     if parsed is None:
-        return None
+        return look(state, data, text, prefix)
     verb, action, code, rest = parsed
     if code is None:
         if verb in HINTED and not rest:
@@ -102,6 +111,15 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step | None
     if action == Action.CANCEL_BY_SELLER:
         return command(state, data, OrderCommand(code, action, reason=rest[:500] or None))
     return command(state, data, OrderCommand(code, action))
+
+
+def look(state: str, data: dict[str, Any], text: str, prefix: str) -> Step | None:
+    """`KD-0042` or `cek KD-0042`: the order as the shop sees it (a bare number is not enough here)."""
+    match = LOOK.match(text)
+    code = code_head(prefix).match(match.group(1)) if match else None
+    if code is None or code.group(2) is None or code.group(3) or int(code.group(2)) == 0:
+        return None
+    return Step(idle(state), clean(data), [], [ShowOrder(order_code(prefix, int(code.group(2))))])
 
 
 def idle(state: str) -> str:

@@ -80,6 +80,17 @@ def test_a_registered_sellers_very_first_message_is_already_a_seller_command(wor
     assert "lunas" in seller.text and order(sessions, "KD-0001").status == "paid"
 
 
+def test_a_seller_sees_any_order_of_the_shop_by_its_code_with_what_can_be_done(world):
+    engine, sessions, _ = world
+    siti = order_by_chat(engine, "siti")
+    siti.send("", media=PHOTO)
+    seller = EngineChat(engine, "penjual")
+    seller.send("cek KD-0001")
+    assert "Siti" in seller.text and "2 × Keripik Tempe 150g" in seller.text and "Rp24.001* (kode unik 1)" in seller.text
+    assert "bukti bayar yang menunggu" in seller.text
+    assert [b.value for o in seller.last.replies for b in o.buttons] == ["lunas:KD-0001", "tolak:KD-0001"]
+
+
 def test_a_rejected_proof_tells_the_customer_why_and_gives_time_for_a_new_one(world):
     engine, sessions, clock = world
     siti = order_by_chat(engine, "siti")

@@ -9,7 +9,7 @@ import pytest
 from conversations.base import Media, OrderSummary, Turn
 from conversations.payment import AttachProof, CancelOrder
 from handlers import seller_orders
-from handlers.seller_orders import OrderCommand
+from handlers.seller_orders import OrderCommand, ShowOrder
 from orders.lifecycle import Action
 from tests.support import NOW, Dialogue, FakeOrders
 
@@ -163,13 +163,19 @@ def seller(text: str = "", state: str = "", data: dict | None = None, choice: st
     ("selesai KD-0042", OrderCommand("KD-0042", Action.COMPLETE)),
     ("batal KD-0042", OrderCommand("KD-0042", Action.CANCEL_BY_SELLER)),
     ("batalkan KD-0042 stok habis", OrderCommand("KD-0042", Action.CANCEL_BY_SELLER, reason="stok habis")),
+    ("KD-0042 lunas", OrderCommand("KD-0042", Action.CONFIRM)),
+    ("kd42 kirim JNE JP1", OrderCommand("KD-0042", Action.SHIP, courier="JNE", tracking_no="JP1")),
+    ("KD-0042", ShowOrder("KD-0042")),
+    ("cek kd 42", ShowOrder("KD-0042")),
+    ("pesanan KD-0042?", ShowOrder("KD-0042")),
 ])
 def test_seller_order_commands_are_read_forgivingly(text, command):
     step = seller(text)
     assert step is not None and step.effects == [command]
 
 
-@pytest.mark.parametrize("text", ["stok rendang 5", "batal", "batalkan", "harga sambal 18rb", "halo", "kirim promo ke semua"])
+@pytest.mark.parametrize("text", ["stok rendang 5", "batal", "batalkan", "harga sambal 18rb", "halo", "kirim promo ke semua",
+                                  "42", "cek rendang", "status", "KD-0042 enak"])
 def test_other_seller_text_is_left_for_the_rest_of_the_console(text):
     assert seller(text) is None
 
