@@ -66,7 +66,7 @@ CANCEL_REFUSED_FINAL = "Ketik *{code}* untuk melihat detailnya."
 # Told from elsewhere (sellers, the deadline sweep)
 REMINDER = (
     "⏰ Kak, pesanan *{code}* belum dibayar. Batas bayar {pay_by}, setelah itu pesanan batal otomatis "
-    "dan stoknya dilepas.\nTotal yang dibayar: *{total}*. Sudah bayar? Kirim foto buktinya di sini ya."
+    "dan stoknya dilepas.\nTotal yang harus dibayar: *{total}*. Sudah bayar? Kirim foto buktinya di sini ya."
 )
 EXPIRED = (
     "⌛ Pesanan *{code}* dibatalkan otomatis karena belum dibayar sampai {pay_by}. Stoknya sudah dilepas.\n"
