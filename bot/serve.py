@@ -7,14 +7,22 @@ from fastapi import FastAPI
 from bot.app import Hook, create_app
 from bot.bootstrap import Kedai, build
 from config import Settings
+from scheduler import daily_recap
 from scheduler.jobs_payments import payment_jobs
 from scheduler.runner import Job, build_scheduler
 
 
 def jobs(kedai: Kedai) -> list[Job]:
+    async def recap() -> int:
+        return await daily_recap.run_daily_recap(kedai.sessions, kedai.db, lambda: kedai.engine.clock(),
+                                                 kedai.delivery.deliver)
+
     every = kedai.settings.scheduler_interval_seconds
-    return [Job("outbox-drain", kedai.delivery.drain, every),
-            *payment_jobs(kedai.sessions, kedai.db, kedai.engine.clock, every)]
+    return [
+        Job("outbox-drain", kedai.delivery.drain, every),
+        Job("daily-recap", recap, daily_recap.EVERY_SECONDS),
+        *payment_jobs(kedai.sessions, kedai.db, kedai.engine.clock, every),
+    ]
 
 
 def build_app(settings: Settings, *, scheduler: bool = True) -> FastAPI:

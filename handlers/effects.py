@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Protocol, runtime_checkable
 
 from sqlalchemy.orm import Session
 
 from catalog.money import rupiah
 from conversations import checkout
 from conversations.base import Ctx, PlaceOrder, Reply, SetCustomerName, Step
+from handlers.seller_alerts import order_taken, stock_alerts
 from orders.placing import Line, OrderRequest, OutOfStock, place_order
 from storage import message_queries as mq
 from storage.models import Order
@@ -41,6 +43,13 @@ class Who:
     window_minutes: float
 
 
+@runtime_checkable
+class SelfApplying(Protocol):
+    """An effect that brings its own way of being applied (the seller changes do)."""
+
+    def apply(self, session: Session, ctx: Ctx, who: Who, applied: Applied) -> Applied: ...
+
+
 def apply_effects(session: Session, ctx: Ctx, who: Who, step: Step) -> Applied:
     from handlers import order_effects  # it builds on Notice/Applied/Who defined here
 
@@ -50,6 +59,8 @@ def apply_effects(session: Session, ctx: Ctx, who: Who, step: Step) -> Applied:
             mq.set_customer_name(session, who.customer_id, effect.name)
         elif isinstance(effect, PlaceOrder):
             applied = _place(session, ctx, who, applied.step, effect)
+        elif isinstance(effect, SelfApplying):
+            applied = effect.apply(session, ctx, who, applied)
         elif isinstance(effect, order_effects.EFFECTS):
             applied = order_effects.apply(session, ctx, who, applied, effect)
         else:
@@ -68,7 +79,8 @@ def _place(session: Session, ctx: Ctx, who: Who, step: Step, effect: PlaceOrder)
         order = place_order(session, ctx.shop, request, ctx.now, who.window_minutes, actor=f"customer:{who.customer_id}")
     except OutOfStock as exc:
         return Applied(checkout.shortage(step.data, ctx, [(s.name, s.stock, s.qty) for s in exc.shortages]))
-    return Applied(checkout.placed(step.data, ctx, order), seller_notices(session, who.shop_id, order))
+    return Applied(checkout.placed(step.data, ctx, order),
+                   seller_notices(session, who.shop_id, order) + low_stock_notices(session, who.shop_id, order))
 
 
 def seller_notices(session: Session, shop_id: int, order: Order) -> list[Notice]:
@@ -85,3 +97,9 @@ def seller_notices(session: Session, shop_id: int, order: Order) -> list[Notice]
     if order.payment_method == "bank_transfer" and not order.unique_code:
         text += ts.NEW_ORDER_NO_UNIQUE  # all 999 codes are held by open orders
     return [Notice(s.channel, s.external_id, Reply(text)) for s in mq.fetch_sellers(session, shop_id)]
+
+
+def low_stock_notices(session: Session, shop_id: int, order: Order) -> list[Notice]:
+    """Tells the sellers when this order took a product down to its low-stock threshold or to zero."""
+    taken = order_taken((i.product_id, i.qty) for i in fetch_items(session, [order.id])[order.id])
+    return [Notice(*alert) for alert in stock_alerts(session, shop_id, taken)]

@@ -16,6 +16,8 @@ from typing import Any
 
 from conversations.base import Ctx, Reply, Step, Turn, say
 from orders.lifecycle import Action
+from handlers.seller_common import IDLE
+from handlers.seller_common import clean as clean_step
 from orders.placing import order_code
 from texts.id import seller_orders as t
 
@@ -123,11 +125,12 @@ def look(state: str, data: dict[str, Any], text: str, prefix: str) -> Step | Non
 
 
 def idle(state: str) -> str:
-    return "" if state.startswith("sorders:") else state
+    return IDLE if state.startswith("sorders:") else state
 
 
 def clean(data: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in data.items() if k != "sorders_reject"}
+    """An order command ends whatever seller step was open, "batalkan"-undo included."""
+    return {k: v for k, v in clean_step(data).items() if k != "sorders_reject"}
 
 
 def command(state: str, data: dict[str, Any], cmd: OrderCommand) -> Step:
@@ -144,7 +147,7 @@ def on_reason(data: dict[str, Any], text: str) -> Step:
     """takes the rejection reason (or `batal` to drop it)."""
     code = data.get("sorders_reject") or ""
     if text.lower().strip(" !.") in {"batal", "cancel", "gajadi", "ga jadi", "tidak jadi"}:
-        return say("", clean(data), Reply(t.REASON_DROPPED.format(code=code)))
+        return say(IDLE, clean(data), Reply(t.REASON_DROPPED.format(code=code)))
     if len(text) < MIN_REASON:
         return say(SellerOrders.REASON, data, Reply(t.REASON_TOO_SHORT))
     return command(SellerOrders.REASON, data, OrderCommand(code, Action.REJECT_PROOF, reason=text[:500]))

@@ -1,7 +1,7 @@
 """payments: proofs, review and shipping columns on orders, one open order per transfer code
 
 Revision ID: 0002_payments
-Revises: 0001
+Revises: 0002_seller
 Create Date: 2026-11-23 13:42:13.281818
 """
 from __future__ import annotations
@@ -13,7 +13,7 @@ import storage.models
 
 
 revision = '0002_payments'
-down_revision = '0001'
+down_revision = '0002_seller'
 branch_labels = None
 depends_on = None
 
