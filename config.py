@@ -28,6 +28,9 @@ class Settings(BaseSettings):
     telegram_webhook_secret: str | None = Field(None, alias="TELEGRAM_WEBHOOK_SECRET")
     telegram_api_base_url: str | None = Field(None, alias="TELEGRAM_API_BASE_URL")
     telegram_api_file_url: str | None = Field(None, alias="TELEGRAM_API_FILE_URL")
+    # Sends per second to one chat (bursts of 3 allowed) and overall, per process; 0 = no limit.
+    telegram_chat_rate: float = Field(1.0, alias="TELEGRAM_CHAT_RATE")
+    telegram_global_rate: float = Field(30.0, alias="TELEGRAM_GLOBAL_RATE")
 
     twilio_account_sid: str | None = Field(None, alias="TWILIO_ACCOUNT_SID")
     twilio_auth_token: str | None = Field(None, alias="TWILIO_AUTH_TOKEN")

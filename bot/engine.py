@@ -103,7 +103,9 @@ class Engine:
 
     def _route(self, session: Session, shop: ShopRecord, inbound: Inbound, ctx: Ctx, known: mq.Party | None) -> Routed:
         """Seller commands for sellers first; everything else is the customer's conversation."""
-        if known is not None and known.seller_id is not None:
+        # An edited command is not run again (it could apply a stock change twice): like any
+        # edit, it gets the customer flows' note asking for a new message.
+        if known is not None and known.seller_id is not None and not inbound.edited:
             party = f"seller:{known.seller_id}"
             loaded = mq.load_conversation(session, shop.id, party)
             state, data = (loaded.state, dict(loaded.data)) if loaded else ("", {})
@@ -144,7 +146,9 @@ class Routed:
 def outbox_rows(shop_id: int, inbound: Inbound, inbound_id: int, step: Step,
                 applied: Applied) -> tuple[list[Outbound], list[dict[str, Any]]]:
     """Replies to the sender, then notices to others; in-band replies are delivered already."""
-    outs = [Outbound.reply(inbound.channel, inbound.sender, r) for r in step.replies]
+    # Only a lone reply replaces the pressed message: with several, the order would read wrong.
+    pressed = inbound.pressed if len(step.replies) == 1 else None
+    outs = [Outbound.reply(inbound.channel, inbound.sender, r, pressed) for r in step.replies]
     notices = [Outbound.reply(n.channel, n.recipient, n.reply) for n in applied.notices]
     rows = []
     for i, out in enumerate(outs + notices):

@@ -28,6 +28,9 @@ class Reply:
     image_url: str | None = None
     # False where a bare number typed next means a quantity, not "the Nth choice".
     numbered: bool = True
+    # A page of a list being paged through: a channel that can edit messages may show it in
+    # place of the message whose button led here, instead of adding one more to the chat.
+    in_place: bool = False
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,7 @@ class Turn:
     phone: str | None = None
     media: tuple[Media, ...] = ()
     start_payload: str | None = None
+    edited: bool = False  # a correction of an earlier message, not a new one
 
 
 @dataclass(frozen=True)
