@@ -64,7 +64,9 @@ def assert_order_placed(telegram: Telegram, siti: User) -> None:
                               for m in telegram.fake.sent_messages(SELLER_CHAT)), "the photo proof forwarded to the seller")
     telegram.wait(lambda: {a["callback_query_id"] for a in telegram.fake.callback_answers} >= set(siti.presses),
                   "every button press to be answered")
-    assert telegram.query("SELECT count(*) FROM outbox WHERE channel = 'telegram' AND status != 'sent'") == [(0,)]
+    # a message reaches the fake a moment before its row is marked sent: wait for the marks, not just the messages
+    telegram.wait(lambda: telegram.query("SELECT count(*) FROM outbox WHERE channel = 'telegram' AND status != 'sent'")
+                  == [(0,)], "every Telegram outbox row marked sent")
     assert telegram.fake.count_429 == 0
 
 
