@@ -51,7 +51,8 @@ def test_a_whole_order_over_whatsapp_with_a_payment_proof_and_the_seller_notice_
         siti.send("1")  # 1. Pesan sekarang
         assert "KD-0001" in siti.text and "3150123456" in siti.text
         [order] = json.loads(cli(tmp_path, fake_twilio, "orders", "list", "--json"))
-        assert (order["channel"], order["total"], order["customer"]["name"]) == ("whatsapp", 65000, "Siti Rahayu")
+        # the total carries the transfer's unique code (the first free one: Rp1)
+        assert (order["channel"], order["total"], order["customer"]["name"]) == ("whatsapp", 65001, "Siti Rahayu")
 
         media_url = "https://api.twilio.com/2010-04-01/Accounts/{}/Messages/MMproof01/Media/MEproof01".format(
             fake_twilio.account_sid)
@@ -61,13 +62,18 @@ def test_a_whole_order_over_whatsapp_with_a_payment_proof_and_the_seller_notice_
         stored = tmp_path / "data" / "inbound" / "whatsapp" / "MMproof01-0.jpg"
         assert stored.read_bytes() == PROOF
 
-        # The seller never wrote to the shop's number: WhatsApp forbids a free-form notice, so it waits.
-        [(notice_id, status, code)] = query(tmp_path, "SELECT id, status, error_code FROM outbox WHERE recipient = ?", SELLER)
-        assert (status, code) == ("held", "24h") and fake_twilio.messages_to(f"whatsapp:{SELLER}") == []
+        assert "sedang dicek" in siti.text
+
+        # The seller never wrote to the shop's number: WhatsApp forbids a free-form notice, so the new-order
+        # notice and the forwarded proof wait.
+        held = query(tmp_path, "SELECT id, status, error_code FROM outbox WHERE recipient = ? ORDER BY id", SELLER)
+        assert [(status, code) for _, status, code in held] == [("held", "24h")] * 2
+        assert fake_twilio.messages_to(f"whatsapp:{SELLER}") == []
         seller = WhatsAppUser(http, fake_twilio, tmp_path, SELLER, name="Bu Sri")
         seller.send("halo")
         assert "Pesanan baru KD-0001" in seller.replies[0]["Body"]
-        assert query(tmp_path, "SELECT status FROM outbox WHERE id = ?", notice_id) == [("sent",)]
+        assert any("Bukti bayar KD-0001" in r["Body"] for r in seller.replies)
+        assert query(tmp_path, "SELECT status FROM outbox WHERE id = ?", held[0][0]) == [("sent",)]
     assert not fake_twilio.server_errors
 
 
