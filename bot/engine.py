@@ -24,6 +24,7 @@ from conversations.browsing import Browse
 from handlers import choices, customer, seller
 from handlers.effects import Applied, Who, apply_effects
 from handlers.ports import DbOrders
+from handlers.promo_ports import DbMarketing
 from storage import message_queries as mq
 from storage.db import unit_of_work
 from storage.models import Shop, utcnow
@@ -83,7 +84,7 @@ class Engine:
                 mq.touch_identity(session, ident.id, now, ident.last_inbound_at)
                 view = CustomerView(ident.customer_id, ident.name, ident.phone)
             ctx = Ctx(shop=shop.profile, catalog=DbCatalog(session, shop.id, self.indexes), customer=view,
-                      orders=DbOrders(session, shop.id), now=now, tz=shop.tz)
+                      orders=DbOrders(session, shop.id), now=now, tz=shop.tz, promos=DbMarketing(session, shop.id, now))
             route = self._route(session, shop, inbound, ctx)
             who = Who(shop.id, view.id, inbound.channel, inbound.sender, self.window_minutes)
             applied = apply_effects(session, ctx, who, route.step)

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from catalog.products import CatalogReader
 from catalog.shop import ShopProfile
+from conversations.marketing import MarketingReader, NoMarketing
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ class Ctx:
     orders: OrderReader
     now: datetime
     tz: ZoneInfo
+    promos: MarketingReader = NoMarketing()
 
 
 # Effects: what a step asks the world to do; applied by handlers inside the same transaction.
@@ -104,6 +106,8 @@ class PlaceOrder:
     longitude: float | None = None
     zone_id: str | None = None
     note: str | None = None
+    promo_codes: tuple[str, ...] = ()
+    discount: int | None = None  # what the summary showed; None: do not check
 
 
 Effect = SetCustomerName | PlaceOrder
