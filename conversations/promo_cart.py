@@ -42,7 +42,7 @@ def price_cart(data: dict[str, Any], ctx: Ctx) -> Priced:
 def discount_text(priced: Priced) -> str:
     """One line per discount, then a hint for each given code that saves nothing."""
     out = [(t.SUMMARY_BUNDLE if d.times > 1 else t.SUMMARY_DISCOUNT).format(
-        name=d.name + (f" ({d.code})" if d.code else ""), times=d.times, amount=rupiah(d.amount)) for d in priced.discounts]
+        name=d.name + (f" ({d.code})" if d.code and d.code != d.name else ""), times=d.times, amount=rupiah(d.amount)) for d in priced.discounts]
     for promo, why in priced.unmet:
         gap = max(promo.min_subtotal - priced.subtotal, 0)
         out.append(t.UNMET[why].format(code=promo.code, min=rupiah(promo.min_subtotal), gap=rupiah(gap)))

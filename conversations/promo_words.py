@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from catalog.broadcasts import DAILY, NOW, WEEKLY, RunReport, Schedule, Segment
+from catalog.broadcasts import DAILY, NOW, WEEKLY, RunReport, Schedule, Segment, render
 from catalog.money import local_time, rupiah
 from catalog.products import CatalogReader
 from catalog.promotions import BUNDLE, CART, CATEGORY, PERCENT, Promotion
@@ -62,7 +62,7 @@ def state(p: Promotion, now: datetime) -> str:
     return t.PROMO_STATE["on"]
 
 
-def promo_line(p: Promotion, catalog: CatalogReader | None, tz: ZoneInfo, now: datetime) -> str:
+def seller_line(p: Promotion, catalog: CatalogReader | None, tz: ZoneInfo, now: datetime) -> str:
     return t.SELLER_PROMO_LINE.format(id=p.id, name=p.name, desc=describe(p, catalog),
                                       conditions=" · " + " · ".join(conditions(p, tz)), state=state(p, now), uses=p.uses)
 
@@ -105,3 +105,15 @@ def missed_text(r: RunReport, next_due: datetime | None, grace_minutes: float, t
     following = t.REPORT_MISSED_NEXT.format(when=local_time(next_due, tz, MOMENT)) if next_due else ""
     return t.REPORT_MISSED.format(id=r.broadcast_id, due=local_time(r.due_at, tz, MOMENT),
                                   grace=f"{grace_minutes:g}", next=following)
+
+
+def promo_line(p: Promotion | None, catalog: CatalogReader | None = None) -> str:
+    return t.BROADCAST_PROMO.format(code=p.code, desc=describe(p, catalog)) if p and p.code else ""
+
+
+def broadcast_text(text: str, fields: dict[str, str] | None, attached: str = "") -> str:
+    """The message one person gets: their name and last product filled in, the promo, how to stop."""
+    fields = fields or {}
+    values = {"name": fields.get("name") or t.FALLBACK_NAME,
+              "last_product": fields.get("last_product") or t.FALLBACK_LAST_PRODUCT}
+    return render(text, values) + attached + t.BROADCAST_FOOTER
