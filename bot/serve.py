@@ -6,12 +6,14 @@ from fastapi import FastAPI
 
 from bot.app import Hook, create_app
 from bot.bootstrap import Kedai, build
+from bot.broadcasting import broadcaster
 from config import Settings
 from scheduler.runner import Job, build_scheduler
 
 
 def jobs(kedai: Kedai) -> list[Job]:
-    return [Job("outbox-drain", kedai.delivery.drain, kedai.settings.scheduler_interval_seconds)]
+    return [Job("outbox-drain", kedai.delivery.drain, kedai.settings.scheduler_interval_seconds),
+            Job("broadcasts", broadcaster(kedai).tick, kedai.settings.scheduler_interval_seconds)]
 
 
 def build_app(settings: Settings, *, scheduler: bool = True) -> FastAPI:

@@ -11,7 +11,7 @@ from sqlalchemy import Row, and_, exists, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from storage.models import Category, Customer, Identity, Order, OrderItem, OutboxMessage, Product
+from storage.models import Category, Customer, Identity, Order, OrderItem, OutboxMessage, Product, Seller
 from storage.promo_models import Broadcast, BroadcastRecipient, BroadcastRun
 
 NOT_BOUGHT = ("cancelled", "expired")
@@ -84,8 +84,11 @@ def advance(session: Session, broadcast_id: int, next_due_at: datetime | None) -
 
 def audience(session: Session, shop_id: int, *, skus: Sequence[str] = (), categories: Sequence[str] = (),
              active_since: datetime | None = None, channel: str | None = None) -> Sequence[Row]:
-    """Customers matching every given filter: (id, name, promo_consent)."""
-    stmt = select(Customer.id, Customer.name, Customer.promo_consent).where(Customer.shop_id == shop_id)
+    """Customers matching every given filter: (id, name, promo_consent). The shop's own sellers,
+    who are customers too as far as the engine knows, are never an audience."""
+    seller = (select(Seller.id).join(Identity, and_(Identity.channel == Seller.channel, Identity.external_id == Seller.external_id))
+              .where(Seller.shop_id == shop_id, Identity.shop_id == shop_id, Identity.customer_id == Customer.id))
+    stmt = select(Customer.id, Customer.name, Customer.promo_consent).where(Customer.shop_id == shop_id, ~exists(seller))
     if skus or categories:
         bought = (select(OrderItem.id).join(Order, Order.id == OrderItem.order_id)
                   .outerjoin(Product, Product.id == OrderItem.product_id)

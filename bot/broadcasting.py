@@ -1,0 +1,242 @@
+"""Sends due broadcasts. The scheduler ticks `Broadcaster.tick`; everything it knows is in rows.
+
+One tick: (1) due schedules become runs with one recipient row per person (a run past the
+grace period is recorded as missed and the sellers are told); (2) every open run's pending
+recipients are sent by a few workers under the channel's rate limiter.
+
+Each recipient is claimed (pending -> sending, committed) before its send and settled after
+it, so a crash resumes with the rows still pending and never repeats one: a row a dead worker
+left in `sending` may or may not have gone out, so it becomes `unknown`, never resent.
+Consent, reachability and WhatsApp's 24-hour window are checked at the claim, so a STOP
+typed in the middle of a broadcast holds for every message not yet sent.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from concurrent.futures import Executor
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Row
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.delivery import RetryLater, Sender, Undeliverable, backoff
+from bot.messages import Outbound
+from bot.ratelimit import RateLimiter, channel_limiters
+from catalog import broadcast_admin
+from catalog.broadcasts import SEND, TEMPLATE, verdict
+from catalog.db_catalog import DbCatalog, IndexCache
+from catalog.promo_admin import to_plain
+from conversations.base import Button
+from conversations.promo_words import broadcast_text, missed_text, promo_line, report_text
+from storage import broadcast_queries as bq
+from storage import message_queries as mq
+from storage import promo_queries as pq
+from storage.db import unit_of_work
+from storage.models import utcnow
+from storage.promo_models import Broadcast
+from texts.id import promo as t
+
+if TYPE_CHECKING:
+    from bot.bootstrap import Kedai
+
+log = logging.getLogger(__name__)
+
+PULL_CHANNELS = {"simulator"}  # the page fetches its messages from the outbox
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What every recipient of one run gets, before personalising."""
+
+    run_id: int
+    shop_id: int
+    text: str
+    attached: str
+    image_url: str | None
+    wa_template: str | None
+
+    def outbound(self, row: Row, how: str) -> Outbound:
+        fields = row.fields or {}
+        extra: dict[str, Any] = {"broadcast_run": self.run_id}
+        if how == TEMPLATE:  # outside WhatsApp's 24 hours only an approved template may go
+            extra["template"] = {"sid": self.wa_template, "variables": {
+                "1": fields.get("name") or t.FALLBACK_NAME, "2": fields.get("last_product") or t.FALLBACK_LAST_PRODUCT}}
+        return Outbound(row.channel, row.external_id, broadcast_text(self.text, fields, self.attached),
+                        (Button(t.BTN_SHOP_NOW, "catalog"),), self.image_url, extra)
+
+
+class Broadcaster:
+    def __init__(self, sessions: sessionmaker[Session], senders: dict[str, Sender], db: Executor, *,
+                 limiters: dict[str, RateLimiter] | None = None, clock: Callable[[], datetime] = utcnow,
+                 grace: timedelta = timedelta(minutes=60), lease: timedelta = timedelta(minutes=5),
+                 workers: int = 4, batch: int = 200, max_attempts: int = 5):
+        self.sessions, self.senders, self.db = sessions, senders, db
+        self.limiters = limiters or {}
+        self.clock, self.grace, self.lease = clock, grace, lease
+        self.workers, self.batch, self.max_attempts = workers, batch, max_attempts
+
+    async def tick(self) -> int:
+        """Starts what is due and sends what is pending; returns how many messages went out."""
+        await self._db(self._materialise)
+        sent = 0
+        for run in await self._db(self._open_runs):
+            sent += await self.send_run(run.id)
+        return sent
+
+    async def send_run(self, run_id: int) -> int:
+        plan = await self._db(self._plan, run_id)
+        sent = 0
+        while ids := await self._db(self._pending, run_id):
+            queue: asyncio.Queue[int] = asyncio.Queue()
+            for rid in ids:
+                queue.put_nowait(rid)
+            results = await asyncio.gather(*(self._worker(plan, queue) for _ in range(self.workers)))
+            sent += sum(results)
+        await self._db(self._finish, run_id)
+        return sent
+
+    async def _worker(self, plan: Plan, queue: asyncio.Queue[int]) -> int:
+        sent = 0
+        while not queue.empty():
+            claimed = await self._db(self._claim, plan, queue.get_nowait())
+            if claimed is not None:
+                sent += await self._send(plan, *claimed)
+        return sent
+
+    async def _send(self, plan: Plan, row: Row, how: str) -> int:
+        out = plan.outbound(row, how)
+        if row.channel in PULL_CHANNELS:
+            await self._db(self._to_outbox, plan, row.id, out)
+            return 1
+        sender = self.senders.get(row.channel)
+        if sender is None:
+            await self._db(self._settle, row.id, "failed", {"error": f"no sender for {row.channel}"})
+            return 0
+        limiter = self.limiters.get(row.channel)
+        if limiter is not None:
+            await limiter.acquire(row.external_id)
+        try:
+            provider_id = await sender.send(out)
+        except RetryLater as exc:  # nothing went out: the row waits for a later pass
+            if limiter is not None:
+                limiter.pause(exc.seconds)
+            if row.attempts >= self.max_attempts:
+                await self._db(self._settle, row.id, "failed", {"error": str(exc)[:500]})
+            else:
+                at = self.clock() + timedelta(seconds=max(exc.seconds, backoff(row.attempts)))
+                await self._db(self._settle, row.id, "pending", {"next_attempt_at": at, "error": str(exc)[:500]})
+            return 0
+        except Undeliverable as exc:
+            await self._db(self._undeliverable, plan, row, exc)
+            return 0
+        except Exception as exc:  # it may have gone out: at most once means no second try
+            log.exception("broadcast send to %s:%s failed", row.channel, row.external_id)
+            await self._db(self._settle, row.id, "failed", {"error": repr(exc)[:500]})
+            return 0
+        await self._db(self._settle, row.id, "sent", {"provider_id": provider_id, "error": None})
+        return 1
+
+    async def _db(self, fn, *args):  # type: ignore[no-untyped-def]
+        return await asyncio.get_running_loop().run_in_executor(self.db, fn, *args)
+
+    # ---- database steps (run on the db executor, one transaction each) ----
+
+    def _materialise(self) -> None:
+        with unit_of_work(self.sessions) as s:
+            now = self.clock()
+            for started in broadcast_admin.materialise_due(s, now, self.grace):
+                if started.action == "missed":
+                    b = s.get(Broadcast, started.broadcast_id)
+                    tz = broadcast_admin.shop_tz(s, started.shop_id)
+                    text = missed_text(broadcast_admin.report(s, started.run_id), b.next_due_at if b else None,
+                                       self.grace.total_seconds() / 60, tz)
+                    self._tell_sellers(s, started.shop_id, text, now)
+            s.commit()
+
+    def _open_runs(self) -> list[Row]:
+        with unit_of_work(self.sessions) as s:
+            return list(bq.open_runs(s))
+
+    def _plan(self, run_id: int) -> Plan:
+        with unit_of_work(self.sessions) as s:
+            run = bq.fetch_run(s, run_id)
+            assert run is not None
+            b = s.get(Broadcast, run.broadcast_id)
+            assert b is not None
+            promo = pq.fetch_promotion(s, b.shop_id, b.promotion_id) if b.promotion_id else None
+            attached = promo_line(to_plain(promo), DbCatalog(s, b.shop_id, IndexCache())) if promo else ""
+            # A worker that died left its claims behind; they may have gone out, so never again.
+            bq.resolve_stale(s, run_id, self.clock() - self.lease)
+            s.commit()
+            return Plan(run_id, b.shop_id, b.text, attached, b.image_url, b.wa_template)
+
+    def _pending(self, run_id: int) -> list[int]:
+        with unit_of_work(self.sessions) as s:
+            return bq.pending_ids(s, run_id, self.clock(), self.batch)
+
+    def _claim(self, plan: Plan, recipient_id: int) -> tuple[Row, str] | None:
+        """Takes the row for this worker and decides, at this moment, whether it may be sent."""
+        with unit_of_work(self.sessions) as s:
+            now = self.clock()
+            row = bq.claim(s, recipient_id, now)
+            if row is None:
+                s.rollback()
+                return None
+            how = verdict(row.promo_consent, row.reachable is not False, row.channel, row.last_inbound_at,
+                          bool(plan.wa_template), now)
+            if how not in (SEND, TEMPLATE):
+                bq.settle(s, recipient_id, how, now)
+            s.commit()
+            return (row, how) if how in (SEND, TEMPLATE) else None
+
+    def _settle(self, recipient_id: int, status: str, values: dict[str, Any]) -> None:
+        with unit_of_work(self.sessions) as s:
+            bq.settle(s, recipient_id, status, self.clock(), **values)
+            s.commit()
+
+    def _undeliverable(self, plan: Plan, row: Row, exc: Undeliverable) -> None:
+        with unit_of_work(self.sessions) as s:
+            bq.settle(s, row.id, "failed", self.clock(), error=f"{exc.code or ''} {exc}".strip()[:500])
+            if exc.status == "unreachable":  # blocked the bot, number gone: skip them from now on
+                bq.mark_unreachable(s, plan.shop_id, row.channel, row.external_id)
+            s.commit()
+
+    def _to_outbox(self, plan: Plan, recipient_id: int, out: Outbound) -> None:
+        with unit_of_work(self.sessions) as s:
+            now = self.clock()
+            bq.add_outbox(s, [_outbox_row(plan.shop_id, out, now)])
+            bq.settle(s, recipient_id, "sent", now)
+            s.commit()
+
+    def _finish(self, run_id: int) -> None:
+        """Closes the run when nothing is left to send and reports to the shop's sellers, once."""
+        with unit_of_work(self.sessions) as s:
+            now = self.clock()
+            if bq.finish_run(s, run_id, now):
+                r = broadcast_admin.report(s, run_id)
+                run = bq.fetch_run(s, run_id)
+                assert run is not None
+                self._tell_sellers(s, run.shop_id, report_text(r, broadcast_admin.shop_tz(s, run.shop_id)), now)
+            s.commit()
+
+    def _tell_sellers(self, s: Session, shop_id: int, text: str, now: datetime) -> None:
+        bq.add_outbox(s, [_outbox_row(shop_id, Outbound(x.channel, x.external_id, text), now)
+                          for x in mq.fetch_sellers(s, shop_id)])
+
+
+def _outbox_row(shop_id: int, out: Outbound, now: datetime) -> dict[str, Any]:
+    return {"shop_id": shop_id, "channel": out.channel, "recipient": out.recipient, "payload": out.payload(),
+            "status": "pending", "inbound_id": None, "attempts": 0, "next_attempt_at": now, "created_at": now}
+
+
+def broadcaster(kedai: Kedai) -> Broadcaster:
+    """The Broadcaster of a running Kedai: its senders, paced by each channel's limits."""
+    s = kedai.settings
+    return Broadcaster(kedai.sessions, kedai.senders, kedai.db,
+                       limiters=channel_limiters(s.telegram_rate_per_sec, s.whatsapp_rate_per_sec),
+                       grace=timedelta(minutes=s.broadcast_grace_minutes))
