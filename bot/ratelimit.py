@@ -1,18 +1,20 @@
-"""Send pacing: at most `rate` messages per second overall and `per_key_rate` per chat.
+"""Send pacing: at most `rate` messages per second overall and a few per chat.
 
 Why not a plain token bucket (aiolimiter): a full bucket of 30 followed by a refill of 30/s
 puts up to 60 messages into one second, and Telegram's flood control (like our fake) counts
-a sliding one-second window. So each limit here is a GCRA pace ("next slot" bookkeeping):
-sends are spaced `1/rate` apart with at most `burst` early, which keeps every window of one
-second at or under `rate + burst - 1` however the sends are timed. Waiters take the global
+a sliding one-second window. So the overall limit is a GCRA pace ("next slot" bookkeeping):
+sends are spaced `1/rate` apart with at most `burst` early, which keeps every one-second
+window at or under `rate + burst - 1` however the sends are timed. Waiters take the global
 slot one at a time, in arrival order, so a late wake-up never lets two sends bunch up by
-more than `slack` seconds.
+more than `slack` seconds. Per chat it is a sliding window (`burst` sends in any
+`burst / rate` seconds): a reply and its follow-ups go at once, the sustained rate is 1/s.
 """
 
 from __future__ import annotations
 
 import asyncio
 import time
+from collections import deque
 from collections.abc import Awaitable, Callable, Hashable
 
 from bot.delivery import RetryLater, Sender
@@ -39,6 +41,29 @@ class Pace:
         self.tat = max(self.tat, until + self.tolerance)
 
 
+class Window:
+    """At most `count` sends in any `seconds`: the times of the last `count` sends."""
+
+    def __init__(self, rate: float, count: int = 1):
+        self.count, self.seconds = count, count / rate
+        self.times: deque[float] = deque(maxlen=count)
+        self.held = float("-inf")
+
+    def ready_at(self) -> float:
+        # A millisecond past the window's edge: the far side counts in floats and in network time.
+        oldest = self.times[0] + self.seconds + 0.001 if len(self.times) == self.count else float("-inf")
+        return max(oldest, self.held)
+
+    def take(self, now: float) -> None:
+        self.times.append(now)
+
+    def hold(self, until: float) -> None:
+        self.held = max(self.held, until)
+
+    def idle(self, now: float) -> bool:
+        return self.ready_at() <= now and (not self.times or self.times[-1] + self.seconds <= now)
+
+
 class RateLimiter:
     def __init__(self, rate: float, *, burst: int = 1, per_key_rate: float | None = None, per_key_burst: int = 1,
                  clock: Callable[[], float] = time.monotonic,
@@ -46,7 +71,7 @@ class RateLimiter:
         self.rate = rate
         self._global = Pace(rate, burst)
         self._per_key = (per_key_rate, per_key_burst) if per_key_rate else None
-        self._keys: dict[Hashable, Pace] = {}
+        self._keys: dict[Hashable, Window] = {}
         self._lock = asyncio.Lock()
         self.clock, self.sleep = clock, sleep
 
@@ -73,20 +98,20 @@ class RateLimiter:
         until = self.clock() + seconds
         (self._key(key) if key is not None and self._per_key else self._global).hold(until)  # type: ignore[union-attr]
 
-    def _key(self, key: Hashable | None) -> Pace | None:
+    def _key(self, key: Hashable | None) -> Window | None:
         if key is None or self._per_key is None:
             return None
         pace = self._keys.get(key)
         if pace is None:
             if len(self._keys) >= 4096:
                 self._forget_idle()
-            pace = self._keys[key] = Pace(*self._per_key)
+            pace = self._keys[key] = Window(*self._per_key)
         return pace
 
     def _forget_idle(self) -> None:
-        """Drops chats whose limit has fully recovered, so memory stays flat over a long run."""
+        """Drops chats whose window has emptied, so memory stays flat over a long run."""
         now = self.clock()
-        for k in [k for k, p in self._keys.items() if p.tat <= now]:
+        for k in [k for k, w in self._keys.items() if w.idle(now)]:
             del self._keys[k]
 
     @property
