@@ -121,14 +121,16 @@ def identities(session: Session, customer_ids: Sequence[int], channel: str | Non
 
 
 def last_products(session: Session, shop_id: int, customer_ids: Sequence[int]) -> dict[int, str]:
-    """The first item of each customer's latest order."""
+    """The first item of each customer's latest order (by when it was placed)."""
     out: dict[int, str] = {}
     for chunk in _chunks(customer_ids):
-        latest = (select(Order.customer_id, func.max(Order.id).label("order_id"))
+        rank = func.row_number().over(partition_by=Order.customer_id, order_by=(Order.created_at.desc(), Order.id.desc()))
+        ranked = (select(Order.customer_id, Order.id.label("order_id"), rank.label("rank"))
                   .where(Order.shop_id == shop_id, Order.customer_id.in_(chunk), Order.status.notin_(NOT_BOUGHT))
-                  .group_by(Order.customer_id).subquery())
-        rows = session.execute(select(latest.c.customer_id, OrderItem.name)
-                               .join(OrderItem, OrderItem.order_id == latest.c.order_id).order_by(OrderItem.id)).all()
+                  .subquery())
+        rows = session.execute(select(ranked.c.customer_id, OrderItem.name)
+                               .join(OrderItem, OrderItem.order_id == ranked.c.order_id)
+                               .where(ranked.c.rank == 1).order_by(OrderItem.id)).all()
         for customer_id, name in rows:
             out.setdefault(customer_id, name)
     return out
