@@ -5,13 +5,17 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
 from sqlalchemy import text
 
 from bot.bootstrap import Kedai
 from bot.channels import simulator
+
+DEMO_MEDIA = Path(__file__).resolve().parent.parent / "catalog" / "demo" / "media"
 
 Hook = Callable[[Kedai], Awaitable[None]]
 
@@ -40,6 +44,13 @@ def create_app(kedai: Kedai, *, on_start: list[Hook] | None = None, on_stop: lis
         except Exception as exc:  # the point is to report it, whatever it is
             return JSONResponse({"status": "error", "database": "unreachable", "detail": str(exc)[:200]}, 503)
         return JSONResponse({"status": "ok", "database": "ok"})
+
+    # Product photos and the QRIS picture must be reachable by Telegram and Twilio, which
+    # fetch them by URL: everything under the data dir's media/ is public by design.
+    media = kedai.settings.data_dir / "media"
+    media.mkdir(parents=True, exist_ok=True)
+    app.mount("/media/demo", StaticFiles(directory=DEMO_MEDIA), name="demo-media")
+    app.mount("/media", StaticFiles(directory=media), name="media")
 
     if kedai.settings.simulator_enabled():
         app.include_router(simulator.router())

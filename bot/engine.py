@@ -7,13 +7,13 @@ replies to the outbox. Delivery happens after commit (bot.delivery), never insid
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Any
 from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Row
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.messages import Inbound, Outbound
@@ -58,6 +58,7 @@ class Engine:
         self.window_minutes = window_minutes
         self.clock = clock
         self.indexes = indexes or IndexCache()
+        self.shops = ShopDirectory()
 
     def handle(self, inbound: Inbound) -> Handled:
         for _ in range(4):
@@ -70,22 +71,22 @@ class Engine:
     def _handle_once(self, inbound: Inbound) -> Handled:
         now = self.clock()
         with unit_of_work(self.sessions) as session:
-            shop = resolve_shop(session, inbound)
+            shop = self.shops.resolve(session, inbound)
             inbound_id = mq.record_inbound(session, shop.id, inbound.channel, inbound.message_id, inbound.sender, now)
             if inbound_id is None:
                 session.rollback()
                 return Handled(duplicate=True, replies=self._earlier_replies(session, shop.id, inbound))
-            ident = mq.fetch_identity(session, shop.id, inbound.channel, inbound.sender)
-            if ident is None:
+            party = mq.fetch_party(session, shop.id, inbound.channel, inbound.sender)
+            if party is None:
                 _, customer_id = mq.add_customer(session, shop.id, inbound.channel, inbound.sender,
                                                  inbound.profile_name, inbound.phone, now)
                 view = CustomerView(customer_id)
             else:
-                mq.touch_identity(session, ident.id, now, ident.last_inbound_at)
-                view = CustomerView(ident.customer_id, ident.name, ident.phone)
+                mq.touch_identity(session, party.identity_id, now, party.last_inbound_at)
+                view = CustomerView(party.customer_id, party.name, party.phone)
             ctx = Ctx(shop=shop.profile, catalog=DbCatalog(session, shop.id, self.indexes), customer=view,
                       orders=DbOrders(session, shop.id), now=now, tz=shop.tz, promos=DbMarketing(session, shop.id, now))
-            route = self._route(session, shop, inbound, ctx)
+            route = self._route(session, shop, inbound, ctx, party)
             who = Who(shop.id, view.id, inbound.channel, inbound.sender, self.window_minutes)
             applied = apply_effects(session, ctx, who, route.step)
             step = applied.step
@@ -93,23 +94,22 @@ class Engine:
             if offered := choices.remember(step.replies):
                 data["_offered"] = offered
             mq.save_conversation(session, shop.id, route.party, route.loaded, step.state, data, now)
-            outs, rows = outbox_rows(shop.id, inbound, inbound_id, step, applied, now)
-            ids = mq.add_outbox(session, rows)
+            outs, rows = outbox_rows(shop.id, inbound, inbound_id, step, applied)
+            ids = mq.add_outbox(session, rows, now)
             session.commit()
         return Handled(duplicate=False, replies=outs, outbox_ids=ids)
 
-    def _route(self, session: Session, shop: ShopRecord, inbound: Inbound, ctx: Ctx) -> Routed:
+    def _route(self, session: Session, shop: ShopRecord, inbound: Inbound, ctx: Ctx, known: mq.Party | None) -> Routed:
         """Seller commands for sellers first; everything else is the customer's conversation."""
-        seller_row = mq.fetch_seller(session, shop.id, inbound.channel, inbound.sender)
-        if seller_row is not None:
-            party = f"seller:{seller_row.id}"
+        if known is not None and known.seller_id is not None:
+            party = f"seller:{known.seller_id}"
             loaded = mq.load_conversation(session, shop.id, party)
             state, data = (loaded.state, dict(loaded.data)) if loaded else ("", {})
             step = seller.route(state, data, choices.interpret(inbound.turn(), data.get("_offered")), ctx)
             if step is not None:
                 return Routed(party, loaded, step)
         party = f"customer:{ctx.customer.id}"
-        loaded = mq.load_conversation(session, shop.id, party)
+        loaded = known.conversation if known is not None else None
         if loaded is None:
             return Routed(party, None, customer.first_contact({}, inbound.turn(), ctx))
         data = dict(loaded.data)
@@ -128,12 +128,12 @@ class Engine:
 @dataclass
 class Routed:
     party: str
-    loaded: Row | None
+    loaded: mq.Loaded | None
     step: Step
 
 
-def outbox_rows(shop_id: int, inbound: Inbound, inbound_id: int, step: Step, applied: Applied,
-                now: datetime) -> tuple[list[Outbound], list[dict[str, Any]]]:
+def outbox_rows(shop_id: int, inbound: Inbound, inbound_id: int, step: Step,
+                applied: Applied) -> tuple[list[Outbound], list[dict[str, Any]]]:
     """Replies to the sender, then notices to others; in-band replies are delivered already."""
     outs = [Outbound.reply(inbound.channel, inbound.sender, r) for r in step.replies]
     notices = [Outbound.reply(n.channel, n.recipient, n.reply) for n in applied.notices]
@@ -141,25 +141,32 @@ def outbox_rows(shop_id: int, inbound: Inbound, inbound_id: int, step: Step, app
     for i, out in enumerate(outs + notices):
         in_band = i < len(outs) and out.channel in IN_BAND
         rows.append({"shop_id": shop_id, "channel": out.channel, "recipient": out.recipient,
-                     "payload": out.payload(), "status": "sent" if in_band else "pending",
-                     "inbound_id": inbound_id, "attempts": 0, "next_attempt_at": now, "created_at": now,
-                     "sent_at": now if in_band else None})
+                     "payload": out.payload(), "status": "sent" if in_band else "pending", "inbound_id": inbound_id})
     return outs, rows
 
 
-_shop_cache: dict[int, tuple[dict[str, Any], ShopRecord]] = {}
+class ShopDirectory:
+    """Which shop a message is for: by the receiving account, else the only shop.
 
+    Profiles change rarely (`kedai shop load`); re-reading them for every message would cost
+    a query each time, so a record is trusted for a couple of seconds.
+    """
 
-def resolve_shop(session: Session, inbound: Inbound) -> ShopRecord:
-    """The shop this message is for: by the receiving account, else the only shop."""
-    shop_id = mq.fetch_shop_for_account(session, inbound.channel, inbound.account) if inbound.account else None
-    shop = session.get(Shop, shop_id) if shop_id else mq.fetch_first_shop(session)
-    if shop is None:
-        raise UnknownShop(inbound.account or "-")
-    cached = _shop_cache.get(shop.id)
-    if cached and cached[0] == shop.profile:
-        return cached[1]
-    profile = ShopProfile.model_validate({"name": shop.name, **shop.profile})
-    record = ShopRecord(shop.id, profile, ZoneInfo(profile.timezone))
-    _shop_cache[shop.id] = (shop.profile, record)
-    return record
+    TTL_SECONDS = 2.0
+
+    def __init__(self) -> None:
+        self._cache: dict[tuple[str, str | None], tuple[float, ShopRecord]] = {}
+
+    def resolve(self, session: Session, inbound: Inbound) -> ShopRecord:
+        key = (inbound.channel, inbound.account)
+        cached = self._cache.get(key)
+        if cached and time.monotonic() - cached[0] < self.TTL_SECONDS:
+            return cached[1]
+        shop_id = mq.fetch_shop_for_account(session, inbound.channel, inbound.account) if inbound.account else None
+        shop = session.get(Shop, shop_id) if shop_id else mq.fetch_first_shop(session)
+        if shop is None:
+            raise UnknownShop(inbound.account or "-")
+        profile = ShopProfile.model_validate({"name": shop.name, **shop.profile})
+        record = ShopRecord(shop.id, profile, ZoneInfo(profile.timezone))
+        self._cache[key] = (time.monotonic(), record)
+        return record

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
@@ -49,7 +49,7 @@ class Outbound:
         return cls(channel, recipient, reply.text, tuple(reply.buttons), reply.image_url)
 
     def payload(self) -> dict[str, Any]:
-        return {"text": self.text, "buttons": [asdict(b) for b in self.buttons],
+        return {"text": self.text, "buttons": [{"label": b.label, "value": b.value} for b in self.buttons],
                 "image_url": self.image_url, "extra": self.extra}
 
     @classmethod

@@ -17,7 +17,7 @@ def to_product(row: Row) -> ProductInfo:
     return ProductInfo(
         id=row.id, sku=row.sku, name=row.name, category_id=row.category_id,
         category=row.category or "", price=row.price, stock=row.stock,
-        description=row.description or "", image_url=row.image_url, visible=row.visible,
+        description=row.description or "", image_url=row.image_url, visible=bool(row.visible),
     )
 
 

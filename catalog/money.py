@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_datetime
@@ -11,6 +12,7 @@ from babel.numbers import format_decimal
 LOCALE = "id_ID"
 
 
+@lru_cache(maxsize=8192)  # prices repeat endlessly and babel formatting is slow-ish
 def rupiah(amount: int) -> str:
     """Whole Rupiah with dots for thousands and no space after `Rp`."""
     sign = "-" if amount < 0 else ""

@@ -25,14 +25,18 @@ _SE_ONE = {"sebiji", "sebungkus", "sepack", "sepak", "sebuah", "sebotol", "setop
 _NOT_QUANTITY_AFTER = set(UNITS) | {"rb", "ribu", "rebu", "k", "jt", "juta", "rp", "persen"}
 
 _TOKEN = re.compile(r"-?\d+(?:[.,]\d+)*|[a-z]+")
+# Commas and dots between digits are thousands or decimals, not separators.
 _SEPARATORS = re.compile(
     r"\n|;|\+|&|(?<!\d),|,(?!\d)|\.(?!\d)|\b(?:sama|dan|ama|sm|terus|trus|serta)\b"
 )
+_MAX_DIGITS = 15  # longer digit runs are phone or account numbers, never amounts
 
 
 def _int_token(token: str) -> int | None:
     """Whole number in a digit token; "1.000" is a thousand, "1,5" is not whole."""
     sign, body = (-1, token[1:]) if token.startswith("-") else (1, token)
+    if sum(ch.isdigit() for ch in body) > _MAX_DIGITS:
+        return None
     if body.isdigit():
         return sign * int(body)
     if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", body):
@@ -138,6 +142,8 @@ def parse_rupiah(text: str) -> int | None:
     folded = fold(text)
     bare = None
     for match in _AMOUNT.finditer(folded):
+        if sum(ch.isdigit() for ch in match["number"]) > _MAX_DIGITS:
+            continue
         value = _decimal(match["number"])
         if value is None:
             continue

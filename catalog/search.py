@@ -6,15 +6,24 @@ catalog, so "bu rudi" cannot outvote "sambal bawang" and a size like "500g" coun
 little. rapidfuzz does the typo matching against the vocabulary (small) and a final
 token_sort_ratio tie-break on a handful of products, never a scan of every name:
 `process.extract` over 10,000 names costs 7-24 ms and holds the GIL.
+
+Picking that handful is the hot path. Adding up per-product scores in Python dicts
+costs ~1 µs per posting, and common words ("original", a category) have thousands.
+So each word's postings are also kept as a bitset (a Python int, bit i = product i),
+and the coverage sums are done bit-sliced: one int per binary digit of the quantised
+sum, added with ripple-carry over whole bitsets, then the top products are read off
+from the most significant digit down (O'Neil & Quass, "Improved query performance with
+variant indexes", 1997). Every step is a big-int operation over N/64 machine words.
 """
 
 from __future__ import annotations
 
-import heapq
+import functools
+import itertools
 import math
-from operator import itemgetter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -35,7 +44,8 @@ MIN_COVERAGE = 0.4  # below this a product shares too little with the query to s
 BEST_COVERAGE = 0.75  # a sure pick must explain most of the query...
 MARGIN = 10.0  # ...and lead every other product by this many score points
 MAX_CANDIDATES = 3
-RERANK = 24  # products given the rapidfuzz tie-break; the rest are clearly behind
+RERANK = 24  # products given the exact score and the rapidfuzz tie-break
+SCALE = 1000  # coverage quantised to 0.1 % for the bitset pre-selection only
 # Match.score = 100 * (coverage share + name likeness share). Likeness (token_sort_ratio)
 # orders products that cover the query equally ("Sambal Bawang" before the longer "Sambal
 # Bawang Bu Rudi ..."), but its share is small enough that it almost never reaches
@@ -63,8 +73,7 @@ class Resolution:
     candidates: list[int] = field(default_factory=list)
 
 
-@dataclass
-class _Term:
+class _Term(NamedTuple):
     """One query word (or phrase) and the ways a product can satisfy it."""
 
     weight: float
@@ -72,11 +81,10 @@ class _Term:
     phrases: list[tuple[tuple[str, ...], float]]  # all words needed -> similarity
 
 
-@dataclass(frozen=True)
-class _Scored:
+class _Scored(NamedTuple):
     score: float
     coverage: float
-    doc: int
+    doc: int  # position in the index, not the product id
 
 
 class SearchIndex:
@@ -85,19 +93,25 @@ class SearchIndex:
     def __init__(self, docs: Iterable[SearchDoc]):
         self._docs: list[SearchDoc] = list(docs)
         self._names = [normalize(d.name) for d in self._docs]
-        # A tiny head start for short names breaks exact coverage ties (500 products
-        # all "keripik") in favour of the plainest name, at no per-query cost.
-        self._bias = [-len(n.split()) * 1e-6 for n in self._names]
         postings: dict[str, dict[int, float]] = {}
+        shared = functools.lru_cache(maxsize=None)(normalize)  # categories repeat
         for i, doc in enumerate(self._docs):
-            for text, factor in ((doc.name, NAME_FACTOR), (doc.keywords, KEYWORD_FACTOR),
-                                 (doc.category, CATEGORY_FACTOR)):
-                for word in normalize(text).split():
+            for text, factor in ((self._names[i], NAME_FACTOR), (shared(doc.keywords), KEYWORD_FACTOR),
+                                 (shared(doc.category), CATEGORY_FACTOR)):
+                for word in text.split():
                     entry = postings.setdefault(word, {})
                     entry[i] = max(entry.get(i, 0.0), factor)
         self._postings = postings
+        # word -> [(field factor, bitset of the products with that factor)], best first
+        self._bitsets = {w: _bitsets(p, len(self._docs)) for w, p in postings.items()}
+        # Bitsets by name length, shortest first: among exact ties the shortest names
+        # reach the token_sort_ratio tie-break, and they are the ones it prefers.
+        by_length: dict[int, dict[int, float]] = {}
+        for i, name in enumerate(self._names):
+            by_length.setdefault(len(name), {})[i] = 1.0
+        self._by_length = [_bitsets(by_length[k], len(self._docs))[0][1] for k in sorted(by_length)]
         n = max(len(self._docs), 1)
-        self._idf = {w: math.log(1 + n / len(p)) for w, p in postings.items()}
+        self._idf = {w: math.log(1 + n / len(p)) for w, p in postings.items()}  # rare = telling
         self._alpha = [w for w in postings if w.isalpha()]
         self._prefixes: dict[str, list[str]] = {}
         for word in postings:
@@ -108,16 +122,14 @@ class SearchIndex:
             for start in starts:
                 self._prefixes.setdefault(start, []).append(word)
 
-    def __len__(self) -> int:
-        return len(self._docs)
-
     def search(self, query: str, limit: int = 5) -> list[Match]:
         """Products matching `query`, best first."""
-        return [Match(self._docs[s.doc].id, round(s.score, 2)) for s in self._score(query)[:limit]]
+        scored = self._score(query, max(limit, RERANK))
+        return [Match(self._docs[s.doc].id, round(s.score, 2)) for s in scored[:limit]]
 
     def resolve(self, query: str) -> Resolution:
         """One product when it is clearly meant, else up to three near-ties, else nothing."""
-        scored = self._score(query)
+        scored = self._score(query, RERANK)
         if not scored:
             return Resolution(None, [])
         top = scored[0]
@@ -128,46 +140,75 @@ class SearchIndex:
 
     # -- query side ---------------------------------------------------------------
 
-    def _score(self, query: str) -> list[_Scored]:
+    def _score(self, query: str, keep: int) -> list[_Scored]:
         words = self._query_words(query)
         terms = [t for t in (self._term(w) for w in words) if t is not None]
         if not terms:
             return []
         total = sum(t.weight for t in terms)
-        # Only the RERANK best coverages matter, and none under the floor. Terms go
-        # heaviest first: once the weight still to come cannot lift a product to the
-        # bar, unseen products stay out and hopeless ones are dropped, so later terms
-        # touch a few dozen products instead of whole posting lists.
-        bar = MIN_COVERAGE * total
-        remaining = total
-        gained: dict[int, float] = {}
-        bias = self._bias
-        for term in sorted(terms, key=lambda t: -t.weight):
-            weight = term.weight
-            if remaining >= bar:
-                for doc, sim in self._satisfied(term).items():
-                    gained[doc] = gained.get(doc, bias[doc]) + weight * sim
-            else:
-                for doc in gained:
-                    sim = self._satisfies(term, doc)
-                    if sim:
-                        gained[doc] += weight * sim
-            remaining -= weight
-            if len(gained) > RERANK:
-                bar = max(bar, heapq.nlargest(RERANK, gained.values())[-1] - remaining)
-                if remaining < bar:
-                    gained = {d: g for d, g in gained.items() if g + remaining >= bar}
-        top = heapq.nlargest(RERANK, gained.items(), key=itemgetter(1))
         text = " ".join(" ".join(w) if isinstance(w, tuple) else w for w in words)
         scored = []
-        for doc, g in top:
-            coverage = (g - bias[doc]) / total
-            if coverage >= MIN_COVERAGE - 1e-9:
+        for doc in self._preselect(terms, total, keep):
+            coverage = sum(t.weight * self._satisfies(t, doc) for t in terms) / total
+            if coverage >= MIN_COVERAGE:
                 likeness = fuzz.token_sort_ratio(text, self._names[doc]) / 100
                 score = 100 * (COVERAGE_SHARE * coverage + (1 - COVERAGE_SHARE) * likeness)
                 scored.append(_Scored(score, coverage, doc))
         scored.sort(key=lambda s: (-s.score, -s.coverage, s.doc))
         return scored
+
+    def _preselect(self, terms: list[_Term], total: float, keep: int) -> list[int]:
+        """About `keep` products with the highest (quantised) coverage, via bitsets."""
+        width = (SCALE + len(terms)).bit_length()  # rounding may push a sum past SCALE
+        digits = [0] * width  # digits[b]: products whose summed coverage has bit b set
+        matched = 0
+        for term in terms:
+            term_digits, taken = [0] * width, 0
+            for value, bits in self._levels(term):
+                bits &= ~taken  # a product keeps only its best reading of the term
+                if not bits:
+                    continue
+                taken |= bits
+                units = round(SCALE * term.weight * value / total)
+                for b in range(units.bit_length()):
+                    if units >> b & 1:
+                        term_digits[b] |= bits
+            matched |= taken
+            carry = 0
+            for b, (a, t) in enumerate(zip(digits, term_digits)):
+                digits[b], carry = a ^ t ^ carry, (a & t) | (carry & (a ^ t))
+        # Walk the digits from the top: `chosen` are surely in the top `keep`, `tied`
+        # still equal to the cut-off so far.
+        chosen, tied = 0, matched
+        for plane in reversed(digits):
+            upper = tied & plane
+            count = (chosen | upper).bit_count()
+            if count > keep:
+                tied = upper
+            else:
+                chosen, tied = chosen | upper, tied & ~plane
+                if count == keep:
+                    tied = 0
+                    break
+        docs = _members(chosen)
+        for bits in self._by_length:
+            if len(docs) >= keep or not tied:
+                break
+            docs += _members(tied & bits, keep - len(docs))
+        return docs
+
+    def _levels(self, term: _Term) -> list[tuple[float, int]]:
+        """(similarity, bitset) readings of one term, most similar first."""
+        levels = [(sim * factor, bits) for word, sim in term.words.items()
+                  for factor, bits in self._bitsets[word]]
+        for phrase, sim in term.phrases:
+            for combo in itertools.product(*(self._bitsets[w] for w in phrase)):
+                bits = combo[0][1]
+                for _, other in combo[1:]:
+                    bits &= other
+                levels.append((sim * min(f for f, _ in combo), bits))
+        levels.sort(key=lambda level: -level[0])
+        return levels
 
     def _query_words(self, query: str) -> list[str | tuple[str, ...]]:
         """Query words after filler removal, joins ("dim sum") and splits ("nastarkeju");
@@ -178,7 +219,8 @@ class SearchIndex:
         i = 0
         while i < len(raw):
             pair = raw[i : i + 2]
-            if len(pair) == 2 and " ".join(pair) in SYNONYMS:
+            phrase = SYNONYMS.get(" ".join(pair), "") if len(pair) == 2 else ""
+            if phrase and all(w in vocab for w in phrase.split()):
                 words.append(tuple(pair))
                 i += 2
             elif len(pair) == 2 and "".join(pair) in vocab and not all(p in vocab for p in pair):
@@ -236,28 +278,8 @@ class SearchIndex:
                 found[other] = max(found.get(other, 0.0), score / 100)
         return found
 
-    def _satisfied(self, term: _Term) -> dict[int, float]:
-        """How well each product satisfies one term, 0-1 (its best reading)."""
-        if len(term.words) == 1 and not term.phrases:
-            (word, sim), = term.words.items()
-            postings = self._postings[word]
-            return postings if sim == 1.0 else {d: sim * f for d, f in postings.items()}
-        best: dict[int, float] = {}
-        for word, sim in term.words.items():
-            for doc, factor in self._postings[word].items():
-                value = sim * factor
-                if value > best.get(doc, 0.0):
-                    best[doc] = value
-        for phrase, sim in term.phrases:
-            lists = sorted((self._postings[w] for w in phrase), key=len)
-            for doc, factor in lists[0].items():
-                value = sim * min([factor] + [p.get(doc, 0.0) for p in lists[1:]])
-                if value > best.get(doc, 0.0):
-                    best[doc] = value
-        return best
-
     def _satisfies(self, term: _Term, doc: int) -> float:
-        """`_satisfied` for one product, for when few products are still in play."""
+        """How well one product satisfies one term, 0-1 (its best reading)."""
         postings, best = self._postings, 0.0
         for word, sim in term.words.items():
             factor = postings[word].get(doc)
@@ -266,3 +288,22 @@ class SearchIndex:
         for phrase, sim in term.phrases:
             best = max(best, sim * min(postings[w].get(doc, 0.0) for w in phrase))
         return best
+
+
+def _bitsets(postings: dict[int, float], size: int) -> list[tuple[float, int]]:
+    """{product: factor} -> [(factor, bitset)], highest factor first."""
+    arrays: dict[float, bytearray] = {}
+    for doc, factor in postings.items():
+        array = arrays.setdefault(factor, bytearray((size + 7) // 8))
+        array[doc >> 3] |= 1 << (doc & 7)
+    return sorted(((f, int.from_bytes(a, "little")) for f, a in arrays.items()), reverse=True)
+
+
+def _members(bits: int, limit: int | None = None) -> list[int]:
+    """Indices of the set bits, lowest first, at most `limit` of them."""
+    found: list[int] = []
+    while bits and (limit is None or len(found) < limit):
+        lowest = bits & -bits
+        found.append(lowest.bit_length() - 1)
+        bits ^= lowest
+    return found

@@ -81,6 +81,8 @@ _NUMBER_UNIT = re.compile(
 
 def fold(text: str) -> str:
     """Lowercases and strips accents ("Pâté" -> "pate"), keeping everything else."""
+    if text.isascii():  # nearly every message; skips the per-character pass
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

@@ -177,7 +177,9 @@ def fill_from_text(data: dict[str, Any], ctx: Ctx, text: str) -> Step | None:
     pending = []
     for qty, query in wanted:
         best, candidates = ctx.catalog.resolve(query)
-        pending.append({"qty": qty, "query": query, "options": [best.sku] if best else [p.sku for p in candidates]})
+        # A lone weak match is still a question: "es teh" should not silently become Teh Rosella.
+        pending.append({"qty": qty, "query": query, "sure": best is not None,
+                        "options": [best.sku] if best else [p.sku for p in candidates]})
     if all(not item["options"] for item in pending):
         return None
     return continue_pending({**data, "pending": pending}, ctx, [])
@@ -190,7 +192,7 @@ def continue_pending(data: dict[str, Any], ctx: Ctx, notes: list[str]) -> Step:
     missing: list[str] = []
     while pending:
         item = pending[0]
-        if len(item["options"]) > 1:
+        if item["options"] and not item.get("sure", len(item["options"]) == 1):
             products = ctx.catalog.by_skus(item["options"])
             buttons = [product_button(products[s]) for s in item["options"] if s in products]
             buttons = [Button(b.label, "pick:" + b.value[2:]) for b in buttons]
@@ -224,7 +226,7 @@ def pick(data: dict[str, Any], ctx: Ctx, sku: str) -> Step:
     pending = list(data.get("pending") or [])
     if not pending:
         return add(data, ctx, sku, 1)
-    first = {**pending[0], "options": [sku]}
+    first = {**pending[0], "options": [sku], "sure": True}
     return continue_pending({**data, "pending": [first] + pending[1:]}, ctx, [])
 
 

@@ -4,61 +4,67 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import Row, func, select, update
+from functools import lru_cache
+
+from sqlalchemy import Row, select, update
 from sqlalchemy.orm import Session
 
+from storage.fastsql import Sql
 from storage.models import Category, Product, Shop
 
-PRODUCT_COLUMNS = (
-    Product.id, Product.sku, Product.name, Product.category_id, Category.name.label("category"),
-    Product.price, Product.stock, Product.description, Product.image_url, Product.visible,
+_PRODUCTS = ("SELECT p.id, p.sku, p.name, p.category_id, c.name AS category, p.price, p.stock, p.description, "
+             "p.image_url, p.visible FROM products p LEFT JOIN categories c ON c.id = p.category_id ")
+_VISIBLE = Sql(_PRODUCTS + "WHERE p.shop_id = :shop_id AND p.visible = :yes ORDER BY c.position, p.name")
+_ALL = Sql(_PRODUCTS + "WHERE p.shop_id = :shop_id ORDER BY c.position, p.name")
+_IN_CATEGORY = Sql(_PRODUCTS + "WHERE p.shop_id = :shop_id AND p.category_id = :category_id AND p.visible = :yes "
+                   "ORDER BY p.name")
+_CATEGORIES = Sql(
+    "SELECT c.id, c.name, COUNT(p.id) AS count FROM categories c "
+    "JOIN products p ON p.category_id = c.id AND p.visible = :yes "
+    "WHERE c.shop_id = :shop_id GROUP BY c.id, c.name, c.position ORDER BY c.position, c.name"
 )
+_VERSION = Sql("SELECT catalog_version FROM shops WHERE id = :shop_id")
 
 
-def _products():  # type: ignore[no-untyped-def]
-    return select(*PRODUCT_COLUMNS).outerjoin(Category, Category.id == Product.category_id)
+def _products_where(session: Session, shop_id: int, column: str, values: Sequence[object]) -> Sequence[Row]:
+    """Products whose column is one of values; the IN list is built per length, values stay bound."""
+    if not values:
+        return []
+    names = {f"v{i}": v for i, v in enumerate(values)}
+    sql = _in_sql(column, len(values))
+    return sql(session, {"shop_id": shop_id, **names}).all()
+
+
+@lru_cache(maxsize=64)
+def _in_sql(column: str, count: int) -> Sql:
+    marks = ", ".join(f":v{i}" for i in range(count))
+    return Sql(_PRODUCTS + f"WHERE p.shop_id = :shop_id AND p.{column} IN ({marks})")
 
 
 def fetch_products(session: Session, shop_id: int, *, visible_only: bool = True) -> Sequence[Row]:
-    stmt = _products().where(Product.shop_id == shop_id)
     if visible_only:
-        stmt = stmt.where(Product.visible.is_(True))
-    return session.execute(stmt.order_by(Category.position, Product.name)).all()
+        return _VISIBLE(session, {"shop_id": shop_id, "yes": True}).all()
+    return _ALL(session, {"shop_id": shop_id}).all()
 
 
 def fetch_products_in_category(session: Session, shop_id: int, category_id: int) -> Sequence[Row]:
-    stmt = _products().where(Product.shop_id == shop_id, Product.category_id == category_id,
-                             Product.visible.is_(True))
-    return session.execute(stmt.order_by(Product.name)).all()
+    return _IN_CATEGORY(session, {"shop_id": shop_id, "category_id": category_id, "yes": True}).all()
 
 
 def fetch_products_by_sku(session: Session, shop_id: int, skus: Sequence[str]) -> Sequence[Row]:
-    if not skus:
-        return []
-    stmt = _products().where(Product.shop_id == shop_id, Product.sku.in_(list(skus)))
-    return session.execute(stmt).all()
+    return _products_where(session, shop_id, "sku", list(dict.fromkeys(skus)))
 
 
 def fetch_products_by_id(session: Session, shop_id: int, ids: Sequence[int]) -> Sequence[Row]:
-    if not ids:
-        return []
-    stmt = _products().where(Product.shop_id == shop_id, Product.id.in_(list(ids)))
-    return session.execute(stmt).all()
+    return _products_where(session, shop_id, "id", list(dict.fromkeys(ids)))
 
 
 def fetch_categories(session: Session, shop_id: int) -> Sequence[Row]:
-    stmt = (
-        select(Category.id, Category.name, func.count(Product.id).label("count"))
-        .join(Product, (Product.category_id == Category.id) & Product.visible.is_(True))
-        .where(Category.shop_id == shop_id)
-        .group_by(Category.id, Category.name, Category.position)
-        .order_by(Category.position, Category.name)
-    )
-    return session.execute(stmt).all()
+    return _CATEGORIES(session, {"shop_id": shop_id, "yes": True}).all()
 
 
 def fetch_catalog_version(session: Session, shop_id: int) -> int:
-    return session.execute(select(Shop.catalog_version).where(Shop.id == shop_id)).scalar_one()
+    return _VERSION(session, {"shop_id": shop_id}).scalar_one()
 
 
 def bump_catalog_version(session: Session, shop_id: int) -> None:

@@ -7,9 +7,13 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
+from dataclasses import dataclass
+
 from sqlalchemy import Row, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+
+from storage.fastsql import Sql, from_db_json, from_db_time, to_db_json, to_db_time
 
 from storage.models import Conversation, Customer, Identity, InboundMessage, OutboxMessage, Seller, Shop, ShopChannel
 
@@ -18,20 +22,18 @@ class StaleConversation(Exception):
     """Someone else saved this conversation first; the whole message is retried."""
 
 
-def _insert(session: Session, table: Any):  # type: ignore[no-untyped-def]
-    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    return dialect.insert(table)
+_RECORD_INBOUND = Sql(
+    "INSERT INTO inbound_messages (shop_id, channel, message_id, sender, received_at) "
+    "VALUES (:shop_id, :channel, :message_id, :sender, :now) "
+    "ON CONFLICT (shop_id, channel, message_id) DO NOTHING RETURNING id"
+)
 
 
 def record_inbound(session: Session, shop_id: int, channel: str, message_id: str, sender: str, now: datetime) -> int | None:
     """Inserts the channel message id; None means it was seen before (a redelivery)."""
-    stmt = (
-        _insert(session, InboundMessage)
-        .values(shop_id=shop_id, channel=channel, message_id=message_id, sender=sender, received_at=now)
-        .on_conflict_do_nothing(index_elements=["shop_id", "channel", "message_id"])
-        .returning(InboundMessage.id)
-    )
-    return session.execute(stmt).scalar_one_or_none()
+    row = _RECORD_INBOUND(session, {"shop_id": shop_id, "channel": channel, "message_id": message_id,
+                                    "sender": sender, "now": to_db_time(session, now)}).first()
+    return row[0] if row else None
 
 
 def fetch_inbound_id(session: Session, shop_id: int, channel: str, message_id: str) -> int | None:
@@ -78,42 +80,116 @@ def add_customer(session: Session, shop_id: int, channel: str, external_id: str,
     return identity.id, customer.id
 
 
+_TOUCH_IDENTITY = Sql("UPDATE identities SET last_inbound_at = :now, reachable = :yes WHERE id = :id")
+
+
 def touch_identity(session: Session, identity_id: int, now: datetime, last: datetime | None) -> None:
     """Records the inbound time (WhatsApp's 24-hour window), at most once a minute to spare writes."""
     if last is None or now - last > timedelta(seconds=60):
-        session.execute(update(Identity).where(Identity.id == identity_id).values(last_inbound_at=now, reachable=True))
+        _TOUCH_IDENTITY(session, {"now": to_db_time(session, now), "yes": True, "id": identity_id})
 
 
 def set_customer_name(session: Session, customer_id: int, name: str) -> None:
     session.execute(update(Customer).where(Customer.id == customer_id).values(name=name))
 
 
-def load_conversation(session: Session, shop_id: int, party: str) -> Row | None:
-    return session.execute(select(Conversation.id, Conversation.state, Conversation.data, Conversation.version)
-                           .where(Conversation.shop_id == shop_id, Conversation.party == party)).one_or_none()
+@dataclass(frozen=True)
+class Loaded:
+    """A conversation as read, with the version its save must still find."""
+
+    id: int
+    state: str
+    data: dict[str, Any]
+    version: int
 
 
-def save_conversation(session: Session, shop_id: int, party: str, loaded: Row | None, state: str,
+@dataclass(frozen=True)
+class Party:
+    """Everything the one path needs to know about a known sender, read in one statement."""
+
+    identity_id: int
+    customer_id: int
+    last_inbound_at: datetime | None
+    name: str | None
+    phone: str | None
+    seller_id: int | None
+    conversation: Loaded | None
+
+
+_FETCH_PARTY = Sql(
+    "SELECT i.id, i.customer_id, i.last_inbound_at, c.name, c.phone, s.id, cv.id, cv.state, cv.data, cv.version "
+    "FROM identities i JOIN customers c ON c.id = i.customer_id "
+    "LEFT JOIN sellers s ON s.shop_id = i.shop_id AND s.channel = i.channel AND s.external_id = i.external_id "
+    "LEFT JOIN conversations cv ON cv.shop_id = i.shop_id AND cv.party = 'customer:' || i.customer_id "
+    "WHERE i.shop_id = :shop_id AND i.channel = :channel AND i.external_id = :sender"
+)
+
+
+def fetch_party(session: Session, shop_id: int, channel: str, sender: str) -> Party | None:
+    row = _FETCH_PARTY(session, {"shop_id": shop_id, "channel": channel, "sender": sender}).first()
+    if row is None:
+        return None
+    conv = Loaded(row[6], row[7], from_db_json(row[8]) or {}, row[9]) if row[6] is not None else None
+    return Party(row[0], row[1], from_db_time(row[2]), row[3], row[4], row[5], conv)
+
+
+_LOAD_CONVERSATION = Sql("SELECT id, state, data, version FROM conversations WHERE shop_id = :shop_id AND party = :party")
+
+
+def load_conversation(session: Session, shop_id: int, party: str) -> Loaded | None:
+    row = _LOAD_CONVERSATION(session, {"shop_id": shop_id, "party": party}).first()
+    return Loaded(row[0], row[1], from_db_json(row[2]) or {}, row[3]) if row else None
+
+
+_INSERT_CONVERSATION = Sql(
+    "INSERT INTO conversations (shop_id, party, state, data, version, updated_at) "
+    "VALUES (:shop_id, :party, :state, :data, 1, :now)",
+    "INSERT INTO conversations (shop_id, party, state, data, version, updated_at) "
+    "VALUES (:shop_id, :party, :state, CAST(:data AS JSON), 1, :now)",
+)
+_UPDATE_CONVERSATION = Sql(
+    "UPDATE conversations SET state = :state, data = :data, version = version + 1, updated_at = :now "
+    "WHERE id = :id AND version = :version",
+    "UPDATE conversations SET state = :state, data = CAST(:data AS JSON), version = version + 1, updated_at = :now "
+    "WHERE id = :id AND version = :version",
+)
+
+
+def save_conversation(session: Session, shop_id: int, party: str, loaded: Loaded | None, state: str,
                       data: dict[str, Any], now: datetime) -> None:
+    """Saves only if nobody saved since `loaded` was read; raises StaleConversation otherwise."""
+    if loaded is not None and loaded.state == state and loaded.data == data:
+        return
+    params = {"state": state, "data": to_db_json(data), "now": to_db_time(session, now)}
     if loaded is None:
-        session.add(Conversation(shop_id=shop_id, party=party, state=state, data=data, version=1, updated_at=now))
-        session.flush()
+        try:
+            with session.begin_nested():
+                _INSERT_CONVERSATION(session, {**params, "shop_id": shop_id, "party": party})
+        except IntegrityError as exc:  # a concurrent first message created it
+            raise StaleConversation(party) from exc
         return
-    if loaded.state == state and loaded.data == data:
-        return
-    result = session.execute(
-        update(Conversation).where(Conversation.id == loaded.id, Conversation.version == loaded.version)
-        .values(state=state, data=data, version=loaded.version + 1, updated_at=now))
-    if result.rowcount != 1:
+    if _UPDATE_CONVERSATION(session, {**params, "id": loaded.id, "version": loaded.version}).rowcount != 1:
         raise StaleConversation(party)
 
 
-def add_outbox(session: Session, rows: Sequence[dict[str, Any]]) -> list[int]:
-    """Inserts outbox rows and returns their ids in order."""
-    if not rows:
-        return []
-    result = session.execute(_insert(session, OutboxMessage).returning(OutboxMessage.id, sort_by_parameter_order=True), list(rows))
-    return [r[0] for r in result]
+_ADD_OUTBOX = Sql(
+    "INSERT INTO outbox (shop_id, channel, recipient, payload, status, inbound_id, attempts, next_attempt_at, "
+    "created_at, sent_at) VALUES (:shop_id, :channel, :recipient, :payload, :status, :inbound_id, 0, :now, :now, "
+    ":sent_at) RETURNING id",
+    "INSERT INTO outbox (shop_id, channel, recipient, payload, status, inbound_id, attempts, next_attempt_at, "
+    "created_at, sent_at) VALUES (:shop_id, :channel, :recipient, CAST(:payload AS JSON), :status, :inbound_id, 0, "
+    ":now, :now, :sent_at) RETURNING id",
+)
+
+
+def add_outbox(session: Session, rows: Sequence[dict[str, Any]], now: datetime) -> list[int]:
+    """Inserts outbox rows (shop_id, channel, recipient, payload, status, inbound_id, sent) in order."""
+    at = to_db_time(session, now)
+    return [_ADD_OUTBOX(session, {"shop_id": r["shop_id"], "channel": r["channel"], "recipient": r["recipient"],
+                                  "payload": to_db_json(r["payload"]), "status": r.get("status", "pending"),
+                                  "inbound_id": r.get("inbound_id"), "now": at,
+                                  "sent_at": at if r.get("status") == "sent" else None}).scalar_one()
+            for r in rows]
 
 
 def fetch_outbox_for_inbound(session: Session, inbound_id: int) -> Sequence[OutboxMessage]:

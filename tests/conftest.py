@@ -11,6 +11,8 @@ from sqlalchemy import create_engine, text
 
 from storage.migrate import upgrade
 
+pytest_plugins = ["tests.fakes.telegram_api", "tests.fakes.twilio_api"]
+
 PG_BASE = os.environ.get("KEDAI_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
 

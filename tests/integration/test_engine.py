@@ -99,3 +99,30 @@ def test_an_impossible_quantity_changes_no_stock_and_no_cart(db_url):
         data = s.execute(select(Conversation.data)).scalar_one()
     assert not data.get("cart")
     assert stock(sessions, "FRZ-RDG") == 6
+
+
+def test_a_redelivery_racing_the_first_delivery_takes_effect_once(db_url):
+    import threading
+
+    from bot.messages import Inbound
+
+    engine, sessions = seeded_engine(db_url)
+    other, _ = seeded_engine(db_url)  # a second worker process, in effect
+    EngineChat(engine, "dewi").send("halo")
+    message = Inbound("simulator", "dewi", "same-id", text="pesan 1 sambal roa")
+    results = []
+    start = threading.Barrier(2)
+
+    def deliver(worker):
+        start.wait()
+        results.append(worker.handle(message))
+
+    threads = [threading.Thread(target=deliver, args=(w,)) for w in (engine, other)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    assert sorted(r.duplicate for r in results) == [False, True]
+    with sessions() as s:
+        data = s.execute(select(Conversation.data)).scalar_one()
+    assert data["cart"] == {"SBL-ROA": 1}

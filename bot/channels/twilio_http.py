@@ -1,0 +1,54 @@
+"""Twilio REST client construction with an optional base-URL override.
+
+Production leaves ``base_url`` unset and talks to https://api.twilio.com. Tests (and any local
+proxy) pass e.g. ``http://127.0.0.1:PORT``: every ``https://*.twilio.com`` URL the SDK builds is
+rewritten to that base, so the real SDK code (serialisation, auth, error mapping) still runs.
+Use ``rewrite_twilio_url`` for URLs that do not go through the SDK, e.g. inbound ``MediaUrl0``
+downloads done with httpx (the SDK's Response only exposes text, so it cannot carry image bytes).
+"""
+from __future__ import annotations
+
+from urllib.parse import urlsplit, urlunsplit
+
+from twilio.http.http_client import TwilioHttpClient
+from twilio.http.response import Response
+from twilio.rest import Client
+
+
+def rewrite_twilio_url(url: str, base_url: str | None) -> str:
+    """Point an https://*.twilio.com URL at base_url (scheme, host and path prefix); others unchanged."""
+    if not base_url:
+        return url
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    # Edge/region settings (TWILIO_EDGE, TWILIO_REGION) turn api.twilio.com into api.<edge>.<region>.twilio.com,
+    # and other products live on their own subdomains, so match any twilio.com host.
+    if parts.scheme != "https" or not (host == "twilio.com" or host.endswith(".twilio.com")):
+        return url
+    base = urlsplit(base_url.rstrip("/"))
+    return urlunsplit((base.scheme, base.netloc, base.path + parts.path, parts.query, parts.fragment))
+
+
+class BaseUrlTwilioHttpClient(TwilioHttpClient):
+    """TwilioHttpClient that sends every Twilio API request to ``base_url`` instead (if set)."""
+
+    def __init__(self, base_url: str | None = None, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.base_url = base_url.rstrip("/") if base_url else None
+        if self.base_url and self.session is not None:
+            # The override targets a local server: an HTTP(S)_PROXY from the environment must not catch it.
+            self.session.trust_env = False
+
+    def request(self, method: str, url: str, params=None, data=None, headers=None, auth=None,
+                timeout=None, allow_redirects: bool = False) -> Response:
+        return super().request(method, rewrite_twilio_url(url, self.base_url), params=params, data=data,
+                               headers=headers, auth=auth, timeout=timeout, allow_redirects=allow_redirects)
+
+
+def make_twilio_client(account_sid: str, auth_token: str, base_url: str | None = None, *,
+                       timeout: float | None = 10.0) -> Client:
+    """A twilio.rest.Client; base_url=None means the real Twilio API.
+
+    ``timeout`` defaults to 10 s because the SDK's own default is to wait forever on a stuck socket.
+    """
+    return Client(account_sid, auth_token, http_client=BaseUrlTwilioHttpClient(base_url, timeout=timeout))

@@ -1,0 +1,65 @@
+"""Starting servers under test as subprocesses on free loopback ports (e2e tests and benches)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_ready(url: str, proc: subprocess.Popen, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited with {proc.returncode}")
+        with contextlib.suppress(httpx.HTTPError):
+            if httpx.get(url, timeout=1).status_code < 500:
+                return
+        time.sleep(0.1)
+    raise TimeoutError(url)
+
+
+@contextlib.contextmanager
+def server(args: list[str], env: dict[str, str], ready_path: str, port: int) -> Iterator[int]:
+    proc = subprocess.Popen([sys.executable, *args], cwd=ROOT, env={**os.environ, **env},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        wait_ready(f"http://127.0.0.1:{port}{ready_path}", proc)
+        yield port
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def kedai(tmp: Path, extra_env: dict[str, str] | None = None) -> contextlib.AbstractContextManager[int]:
+    port = free_port()
+    env = {"KEDAI_DATABASE_URL": f"sqlite:///{tmp}/kedai.db", "KEDAI_PORT": str(port), "KEDAI_HOST": "127.0.0.1",
+           **(extra_env or {})}
+    subprocess.run([sys.executable, "main.py", "db", "upgrade"], cwd=ROOT, env={**os.environ, **env}, check=True,
+                   stdout=subprocess.DEVNULL)
+    return server(["main.py", "serve", "--no-scheduler"], env, "/healthz", port)
+
+
+def bare(tmp: Path) -> contextlib.AbstractContextManager[int]:
+    port = free_port()
+    args = ["-m", "uvicorn", "bench.bare_app:app", "--port", str(port), "--log-level", "warning",
+            "--no-access-log", "--loop", "uvloop", "--http", "httptools"]
+    return server(args, {"BARE_DB": f"{tmp}/bare.db"}, "/docs", port)
