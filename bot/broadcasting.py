@@ -50,6 +50,16 @@ PULL_CHANNELS = {"simulator"}  # the page fetches its messages from the outbox
 
 
 @dataclass(frozen=True)
+class Outcome:
+    recipient_id: int
+    status: str  # sent | failed | pending (retry later)
+    provider_id: str | None = None
+    error: str | None = None
+    next_attempt_at: datetime | None = None
+    unreachable: tuple[str, str] | None = None  # (channel, external id) to mark unreachable
+
+
+@dataclass(frozen=True)
 class Plan:
     """What every recipient of one run gets, before personalising."""
 
@@ -60,7 +70,7 @@ class Plan:
     image_url: str | None
     wa_template: str | None
 
-    def outbound(self, row: Row, how: str) -> Outbound:
+    def outbound(self, row: bq.Claimed, how: str) -> Outbound:
         fields = row.fields or {}
         extra: dict[str, Any] = {"broadcast_run": self.run_id}
         if how == TEMPLATE:  # outside WhatsApp's 24 hours only an approved template may go
@@ -101,22 +111,27 @@ class Broadcaster:
         return sent
 
     async def _worker(self, plan: Plan, queue: asyncio.Queue[int]) -> int:
-        sent = 0
+        """Claims, sends, settles, one recipient at a time. How a send ended is written in the
+        same transaction as the next claim: one commit per message instead of two (if the
+        process dies in between, that row stays `sending` and becomes `unknown`: still never resent)."""
+        sent, done = 0, None
         while not queue.empty():
-            claimed = await self._db(self._claim, plan, queue.get_nowait())
-            if claimed is not None:
-                sent += await self._send(plan, *claimed)
+            claimed = await self._db(self._claim, plan, queue.get_nowait(), done)
+            done = await self._send(plan, claimed) if claimed is not None else None
+            sent += done is not None and done.status == "sent"
+        if done is not None:
+            await self._db(self._claim, plan, None, done)
         return sent
 
-    async def _send(self, plan: Plan, row: Row, how: str) -> int:
+    async def _send(self, plan: Plan, claimed: tuple[bq.Claimed, str]) -> Outcome | None:
+        row, how = claimed
         out = plan.outbound(row, how)
         if row.channel in PULL_CHANNELS:
             await self._db(self._to_outbox, plan, row.id, out)
-            return 1
+            return None
         sender = self.senders.get(row.channel)
         if sender is None:
-            await self._db(self._settle, row.id, "failed", {"error": f"no sender for {row.channel}"})
-            return 0
+            return Outcome(row.id, "failed", error=f"no sender for {row.channel}")
         limiter = self.limiters.get(row.channel)
         if limiter is not None:
             await limiter.acquire(row.external_id)
@@ -126,20 +141,16 @@ class Broadcaster:
             if limiter is not None:
                 limiter.pause(exc.seconds)
             if row.attempts >= self.max_attempts:
-                await self._db(self._settle, row.id, "failed", {"error": str(exc)[:500]})
-            else:
-                at = self.clock() + timedelta(seconds=max(exc.seconds, backoff(row.attempts)))
-                await self._db(self._settle, row.id, "pending", {"next_attempt_at": at, "error": str(exc)[:500]})
-            return 0
-        except Undeliverable as exc:
-            await self._db(self._undeliverable, plan, row, exc)
-            return 0
+                return Outcome(row.id, "failed", error=str(exc)[:500])
+            at = self.clock() + timedelta(seconds=max(exc.seconds, backoff(row.attempts)))
+            return Outcome(row.id, "pending", error=str(exc)[:500], next_attempt_at=at)
+        except Undeliverable as exc:  # blocked the bot, number gone: skip them from now on
+            return Outcome(row.id, "failed", error=f"{exc.code or ''} {exc}".strip()[:500],
+                           unreachable=(row.channel, row.external_id) if exc.status == "unreachable" else None)
         except Exception as exc:  # it may have gone out: at most once means no second try
             log.exception("broadcast send to %s:%s failed", row.channel, row.external_id)
-            await self._db(self._settle, row.id, "failed", {"error": repr(exc)[:500]})
-            return 0
-        await self._db(self._settle, row.id, "sent", {"provider_id": provider_id, "error": None})
-        return 1
+            return Outcome(row.id, "failed", error=repr(exc)[:500])
+        return Outcome(row.id, "sent", provider_id=provider_id)
 
     async def _db(self, fn, *args):  # type: ignore[no-untyped-def]
         return await asyncio.get_running_loop().run_in_executor(self.db, fn, *args)
@@ -179,32 +190,25 @@ class Broadcaster:
         with unit_of_work(self.sessions) as s:
             return bq.pending_ids(s, run_id, self.clock(), self.batch)
 
-    def _claim(self, plan: Plan, recipient_id: int) -> tuple[Row, str] | None:
-        """Takes the row for this worker and decides, at this moment, whether it may be sent."""
+    def _claim(self, plan: Plan, recipient_id: int | None, done: Outcome | None) -> tuple[bq.Claimed, str] | None:
+        """Records the last send's outcome, takes the next row and decides, at this moment,
+        whether it may be sent (consent, reachability, WhatsApp's window)."""
         with unit_of_work(self.sessions) as s:
             now = self.clock()
-            row = bq.claim(s, recipient_id, now)
-            if row is None:
-                s.rollback()
-                return None
-            how = verdict(row.promo_consent, row.reachable is not False, row.channel, row.last_inbound_at,
-                          bool(plan.wa_template), now)
-            if how not in (SEND, TEMPLATE):
-                bq.settle(s, recipient_id, how, now)
+            if done is not None:
+                bq.settle(s, done.recipient_id, done.status, now, provider_id=done.provider_id, error=done.error,
+                          next_attempt_at=done.next_attempt_at)
+                if done.unreachable:
+                    bq.mark_unreachable(s, plan.shop_id, *done.unreachable)
+            row = bq.claim(s, recipient_id, now) if recipient_id is not None else None
+            how = None
+            if row is not None:
+                how = verdict(row.promo_consent, row.reachable is not False, row.channel, row.last_inbound_at,
+                              bool(plan.wa_template), now)
+                if how not in (SEND, TEMPLATE):
+                    bq.settle(s, row.id, how, now)
             s.commit()
-            return (row, how) if how in (SEND, TEMPLATE) else None
-
-    def _settle(self, recipient_id: int, status: str, values: dict[str, Any]) -> None:
-        with unit_of_work(self.sessions) as s:
-            bq.settle(s, recipient_id, status, self.clock(), **values)
-            s.commit()
-
-    def _undeliverable(self, plan: Plan, row: Row, exc: Undeliverable) -> None:
-        with unit_of_work(self.sessions) as s:
-            bq.settle(s, row.id, "failed", self.clock(), error=f"{exc.code or ''} {exc}".strip()[:500])
-            if exc.status == "unreachable":  # blocked the bot, number gone: skip them from now on
-                bq.mark_unreachable(s, plan.shop_id, row.channel, row.external_id)
-            s.commit()
+            return (row, how) if row is not None and how in (SEND, TEMPLATE) else None
 
     def _to_outbox(self, plan: Plan, recipient_id: int, out: Outbound) -> None:
         with unit_of_work(self.sessions) as s:

@@ -4,6 +4,7 @@ with a compare-and-set on their status, so each is sent at most once by any numb
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -11,6 +12,7 @@ from sqlalchemy import Row, and_, exists, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from storage.fastsql import Sql, from_db_json, from_db_time, to_db_time
 from storage.models import Category, Customer, Identity, Order, OrderItem, OutboxMessage, Product, Seller
 from storage.promo_models import Broadcast, BroadcastRecipient, BroadcastRun
 
@@ -152,31 +154,57 @@ def pending_ids(session: Session, run_id: int, now: datetime, limit: int) -> lis
         BroadcastRecipient.next_attempt_at <= now).order_by(BroadcastRecipient.id).limit(limit)).scalars())
 
 
-def claim(session: Session, recipient_id: int, now: datetime) -> Row | None:
+# Claim and settle run once per recipient: plain SQL (storage.fastsql), no ORM statement building.
+_CLAIM = Sql(
+    "UPDATE broadcast_recipients SET status = 'sending', claimed_at = :now, attempts = attempts + 1 "
+    "WHERE id = :id AND status = 'pending' "
+    "RETURNING id, run_id, shop_id, customer_id, channel, external_id, fields, attempts")
+_GATE = Sql(
+    "SELECT c.promo_consent, i.reachable, i.last_inbound_at FROM customers c "
+    "LEFT JOIN identities i ON i.shop_id = :shop_id AND i.channel = :channel AND i.external_id = :external_id "
+    "WHERE c.id = :customer_id")
+_SETTLE = Sql(
+    "UPDATE broadcast_recipients SET status = :status, sent_at = :sent_at, provider_id = :provider_id, error = :error, "
+    "next_attempt_at = COALESCE(:next_attempt_at, next_attempt_at) WHERE id = :id AND status = 'sending'")
+
+
+@dataclass(frozen=True)
+class Claimed:
+    id: int
+    run_id: int
+    shop_id: int
+    customer_id: int
+    channel: str
+    external_id: str
+    fields: dict[str, Any]
+    attempts: int
+    promo_consent: bool | None
+    reachable: bool | None  # None: the identity is gone
+    last_inbound_at: datetime | None
+
+
+def claim(session: Session, recipient_id: int, now: datetime) -> Claimed | None:
     """pending -> sending, with what the send-time checks need; None if someone else took it."""
-    taken = session.execute(update(BroadcastRecipient).where(
-        BroadcastRecipient.id == recipient_id, BroadcastRecipient.status == "pending")
-        .values(status="sending", claimed_at=now, attempts=BroadcastRecipient.attempts + 1)
-        .execution_options(synchronize_session=False)).rowcount
-    if taken != 1:
+    row = _CLAIM(session, {"id": recipient_id, "now": to_db_time(session, now)}).first()
+    if row is None:
         return None
-    stmt = (select(BroadcastRecipient.id, BroadcastRecipient.run_id, BroadcastRecipient.customer_id,
-                   BroadcastRecipient.channel, BroadcastRecipient.external_id, BroadcastRecipient.fields,
-                   BroadcastRecipient.attempts, Customer.promo_consent, Identity.reachable, Identity.last_inbound_at)
-            .join(Customer, Customer.id == BroadcastRecipient.customer_id)
-            .outerjoin(Identity, and_(Identity.shop_id == BroadcastRecipient.shop_id, Identity.channel == BroadcastRecipient.channel,
-                                      Identity.external_id == BroadcastRecipient.external_id))
-            .where(BroadcastRecipient.id == recipient_id))
-    return session.execute(stmt).one()
+    gate = _GATE(session, {"shop_id": row.shop_id, "channel": row.channel, "external_id": row.external_id,
+                           "customer_id": row.customer_id}).first()
+    return Claimed(row.id, row.run_id, row.shop_id, row.customer_id, row.channel, row.external_id,
+                   from_db_json(row.fields) or {}, row.attempts, _bool(gate.promo_consent), _bool(gate.reachable),
+                   from_db_time(gate.last_inbound_at))
 
 
-def settle(session: Session, recipient_id: int, status: str, now: datetime, **values: Any) -> None:
-    """Records how a claimed send ended (sent, failed, skipped_*, or back to pending)."""
-    if status in ("sent",):
-        values.setdefault("sent_at", now)
-    session.execute(update(BroadcastRecipient).where(BroadcastRecipient.id == recipient_id,
-                                                     BroadcastRecipient.status == "sending")
-                    .values(status=status, **values).execution_options(synchronize_session=False))
+def _bool(value: Any) -> bool | None:
+    return None if value is None else bool(value)
+
+
+def settle(session: Session, recipient_id: int, status: str, now: datetime, *, provider_id: str | None = None,
+           error: str | None = None, next_attempt_at: datetime | None = None) -> None:
+    """Records how a claimed send ended (sent, failed, skipped_*, or back to pending for later)."""
+    _SETTLE(session, {"id": recipient_id, "status": status, "provider_id": provider_id, "error": error,
+                      "sent_at": to_db_time(session, now) if status == "sent" else None,
+                      "next_attempt_at": to_db_time(session, next_attempt_at) if next_attempt_at else None})
 
 
 def resolve_stale(session: Session, run_id: int, before: datetime) -> int:

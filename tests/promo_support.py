@@ -60,3 +60,18 @@ class RecordingSender:
     @property
     def recipients(self) -> list[str]:
         return [o.recipient for o in self.sent]
+
+
+def seed_audience(sessions, count: int, first_chat: int = 10_001, channel: str = "telegram") -> list[int]:  # type: ignore[no-untyped-def]
+    """`count` customers who said yes to promos, each with one identity (chat ids from `first_chat`)."""
+    chats = list(range(first_chat, first_chat + count))
+    with sessions() as s:
+        start = (s.execute(select(Customer.id).order_by(Customer.id.desc()).limit(1)).scalar() or 0) + 1
+        s.execute(Customer.__table__.insert(), [
+            {"id": start + i, "shop_id": 1, "name": f"Pelanggan {i}", "promo_consent": True, "created_at": NOW}
+            for i in range(count)])
+        s.execute(Identity.__table__.insert(), [
+            {"shop_id": 1, "channel": channel, "external_id": str(chat), "customer_id": start + i, "reachable": True,
+             "last_inbound_at": NOW, "created_at": NOW} for i, chat in enumerate(chats)])
+        s.commit()
+    return chats
