@@ -133,10 +133,12 @@ class Broadcaster:
         if sender is None:
             return Outcome(row.id, "failed", error=f"no sender for {row.channel}")
         limiter = self.limiters.get(row.channel)
-        if limiter is not None:
-            await limiter.acquire(row.external_id)
         try:
-            provider_id = await sender.send(out)
+            if limiter is not None:
+                async with limiter.slot(row.external_id):
+                    provider_id = await sender.send(out)
+            else:
+                provider_id = await sender.send(out)
         except RetryLater as exc:  # nothing went out: the row waits for a later pass
             if limiter is not None:
                 limiter.pause(exc.seconds)

@@ -8,6 +8,10 @@ window at or under `rate + burst - 1` however the sends are timed. Waiters take 
 slot one at a time, in arrival order, so a late wake-up never lets two sends bunch up by
 more than `slack` seconds. Per chat it is a sliding window (`burst` sends in any
 `burst / rate` seconds): a reply and its follow-ups go at once, the sustained rate is 1/s.
+
+Spacing alone is not enough on a busy machine or network: the far side counts when it
+*handles* a message, and delays bunch those moments together. `window_cap` adds a second,
+jitter-proof limit (Landed): a send counts from its start until a second after its answer.
 """
 
 from __future__ import annotations
@@ -15,7 +19,8 @@ from __future__ import annotations
 import asyncio
 import time
 from collections import deque
-from collections.abc import Awaitable, Callable, Hashable
+from collections.abc import AsyncIterator, Awaitable, Callable, Hashable
+from contextlib import asynccontextmanager
 
 from bot.delivery import RetryLater, Sender
 from bot.messages import Outbound
@@ -64,34 +69,79 @@ class Window:
         return self.ready_at() <= now and (not self.times or self.times[-1] + self.seconds <= now)
 
 
+class Landed:
+    """At most `cap` sends in any `seconds`, each counted from the moment it starts until
+    `seconds` after its answer came back. The far side stamps a message somewhere in between,
+    and its window counts those stamps; so network and scheduling delays, which bunch stamps
+    together even when starts were evenly spaced, can never push its count over the cap."""
+
+    def __init__(self, cap: int, seconds: float = 1.0):
+        self.cap, self.seconds = cap, seconds
+        self.in_flight = 0
+        self.done: deque[float] = deque()
+
+    def ready_at(self, now: float) -> float:
+        while self.done and self.done[0] + self.seconds <= now:
+            self.done.popleft()
+        over = self.in_flight + len(self.done) - self.cap
+        if over < 0:
+            return float("-inf")
+        if over < len(self.done):
+            return self.done[over] + self.seconds  # when enough answered sends have aged out
+        return now + 0.002  # everything counted is still in flight: look again shortly
+
+    def finished(self, now: float) -> None:
+        self.in_flight -= 1
+        self.done.append(now)
+
+
 class RateLimiter:
-    def __init__(self, rate: float, *, burst: int = 1, per_key_rate: float | None = None, per_key_burst: int = 1,
+    def __init__(self, rate: float, *, burst: int = 1, window_cap: int | None = None,
+                 per_key_rate: float | None = None, per_key_burst: int = 1,
                  clock: Callable[[], float] = time.monotonic,
                  sleep: Callable[[float], Awaitable[None]] = asyncio.sleep):
         self.rate = rate
         self._global = Pace(rate, burst)
+        self._landed = Landed(window_cap) if window_cap else None
         self._per_key = (per_key_rate, per_key_burst) if per_key_rate else None
         self._keys: dict[Hashable, Window] = {}
+        self._new_keys = 0
         self._lock = asyncio.Lock()
         self.clock, self.sleep = clock, sleep
 
+    @asynccontextmanager
+    async def slot(self, key: Hashable | None = None) -> AsyncIterator[None]:
+        """One send: waits for room, and counts the send until its answer is back (see Landed)."""
+        await self.acquire(key)
+        try:
+            yield
+        finally:
+            if self._landed is not None:
+                self._landed.finished(self.clock())
+
     async def acquire(self, key: Hashable | None = None) -> None:
-        """Waits until one more send fits both the overall and this key's limit, and books it."""
+        """Waits until one more send fits every limit, and books it (`slot` also books its end)."""
         while True:
             pace = self._key(key)
             if pace is not None and (wait := pace.ready_at() - self.clock()) > 0:
                 await self.sleep(wait)  # outside the lock: one slow chat must not hold up the others
                 continue
             async with self._lock:
-                if (wait := self._global.ready_at() - self.clock()) > 0:
+                while (wait := self._global_ready() - self.clock()) > 0:
                     await self.sleep(wait)
                 now = self.clock()
                 if pace is not None and pace.ready_at() > now:
                     continue  # this chat's slot went to another waiter meanwhile
                 self._global.take(now)
+                if self._landed is not None:
+                    self._landed.in_flight += 1
                 if pace is not None:
                     pace.take(now)
                 return
+
+    def _global_ready(self) -> float:
+        ready = self._global.ready_at()
+        return max(ready, self._landed.ready_at(self.clock())) if self._landed is not None else ready
 
     def pause(self, seconds: float, key: Hashable | None = None) -> None:
         """Holds every send (or one key's) for `seconds`, after a 429 with retry_after."""
@@ -103,7 +153,8 @@ class RateLimiter:
             return None
         pace = self._keys.get(key)
         if pace is None:
-            if len(self._keys) >= 4096:
+            self._new_keys += 1
+            if self._new_keys % 256 == 0:
                 self._forget_idle()
             pace = self._keys[key] = Window(*self._per_key)
         return pace
@@ -127,9 +178,9 @@ class Limited:
         self.limiter = limiter
 
     async def send(self, out: Outbound) -> str | None:
-        await self.limiter.acquire(out.recipient)
         try:
-            return await self.sender.send(out)
+            async with self.limiter.slot(out.recipient):
+                return await self.sender.send(out)
         except RetryLater as exc:
             self.limiter.pause(exc.seconds)
             raise
@@ -139,6 +190,6 @@ def channel_limiters(telegram_rate: float, whatsapp_rate: float) -> dict[str, Ra
     """Telegram: ~30/s overall, ~1/s per chat (bursts of 3 let a reply and its follow-ups through);
     WhatsApp: the sender's configured rate. The simulator has no limits."""
     return {
-        "telegram": RateLimiter(telegram_rate, per_key_rate=1.0, per_key_burst=3),
-        "whatsapp": RateLimiter(whatsapp_rate, per_key_rate=1.0, per_key_burst=3),
+        "telegram": RateLimiter(telegram_rate, window_cap=int(telegram_rate), per_key_rate=1.0, per_key_burst=3),
+        "whatsapp": RateLimiter(whatsapp_rate, window_cap=max(int(whatsapp_rate), 1), per_key_rate=1.0, per_key_burst=3),
     }
