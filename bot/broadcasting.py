@@ -123,12 +123,12 @@ class Broadcaster:
             await self._db(self._claim, plan, None, done)
         return sent
 
-    async def _send(self, plan: Plan, claimed: tuple[bq.Claimed, str]) -> Outcome | None:
+    async def _send(self, plan: Plan, claimed: tuple[bq.Claimed, str]) -> Outcome:
         row, how = claimed
         out = plan.outbound(row, how)
         if row.channel in PULL_CHANNELS:
-            await self._db(self._to_outbox, plan, row.id, out)
-            return None
+            await self._db(self._to_outbox, plan, out)
+            return Outcome(row.id, "sent")
         sender = self.senders.get(row.channel)
         if sender is None:
             return Outcome(row.id, "failed", error=f"no sender for {row.channel}")
@@ -212,11 +212,9 @@ class Broadcaster:
             s.commit()
             return (row, how) if row is not None and how in (SEND, TEMPLATE) else None
 
-    def _to_outbox(self, plan: Plan, recipient_id: int, out: Outbound) -> None:
+    def _to_outbox(self, plan: Plan, out: Outbound) -> None:
         with unit_of_work(self.sessions) as s:
-            now = self.clock()
-            bq.add_outbox(s, [_outbox_row(plan.shop_id, out, now)])
-            bq.settle(s, recipient_id, "sent", now)
+            bq.add_outbox(s, [_outbox_row(plan.shop_id, out, self.clock())])
             s.commit()
 
     def _finish(self, run_id: int) -> None:
