@@ -24,14 +24,15 @@ class Settings(BaseSettings):
     scheduler_interval_seconds: float = Field(5.0, alias="KEDAI_SCHEDULER_INTERVAL_SECONDS")
     # Broadcasts: a run missed while the server was down goes out late within this grace, else is reported missed.
     broadcast_grace_minutes: float = Field(60, alias="KEDAI_BROADCAST_GRACE_MINUTES")
-    telegram_rate_per_sec: float = Field(29, alias="KEDAI_TELEGRAM_RATE")  # Telegram allows ~30/s overall
-    whatsapp_rate_per_sec: float = Field(20, alias="KEDAI_WHATSAPP_RATE")  # under the Twilio sender's MPS
 
     telegram_bot_token: str | None = Field(None, alias="TELEGRAM_BOT_TOKEN")
     telegram_mode: str = Field("polling", alias="TELEGRAM_MODE")
     telegram_webhook_secret: str | None = Field(None, alias="TELEGRAM_WEBHOOK_SECRET")
     telegram_api_base_url: str | None = Field(None, alias="TELEGRAM_API_BASE_URL")
     telegram_api_file_url: str | None = Field(None, alias="TELEGRAM_API_FILE_URL")
+    # Sends per second to one chat (bursts of 3 allowed) and overall, per process; 0 = no limit.
+    telegram_chat_rate: float = Field(1.0, alias="TELEGRAM_CHAT_RATE")
+    telegram_global_rate: float = Field(30.0, alias="TELEGRAM_GLOBAL_RATE")
 
     twilio_account_sid: str | None = Field(None, alias="TWILIO_ACCOUNT_SID")
     twilio_auth_token: str | None = Field(None, alias="TWILIO_AUTH_TOKEN")

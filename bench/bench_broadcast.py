@@ -3,7 +3,8 @@ a second overall (and 1/s per chat): achieved rate (target >= 28/s), 429 answers
 and this process's memory sampled through the run (target: flat).
 
 The fake runs in its own process, so its record of 3,000 messages is not in our RSS; the
-sender is the real python-telegram-bot Bot with base_url pointed at the fake.
+sender is the production one (bot.channels.telegram_out.TelegramSender with its limiter),
+a real python-telegram-bot Bot with base_url pointed at the fake.
 
     .venv/bin/python bench/bench_broadcast.py [RECIPIENTS]
 """
@@ -57,16 +58,19 @@ def rss_mb() -> float:
 
 
 async def _broadcast(url: str, base_url: str, token: str, samples: list[tuple[float, float]]) -> tuple[int, float]:
+    from telegram import Bot
+    from telegram.request import HTTPXRequest
+
     from bot.broadcasting import Broadcaster
-    from bot.ratelimit import channel_limiters
+    from bot.channels.telegram_out import TelegramSender
+    from bot.ratelimit import RateLimiter
     from config import Settings
     from storage.db import make_engine, session_factory
-    from tests.telegram_sender import PtbSender, make_bot
 
-    settings = Settings()
-    bot = make_bot(token, base_url, 8)
-    broadcaster = Broadcaster(session_factory(make_engine(url)), {"telegram": PtbSender(bot)}, ThreadPoolExecutor(1),
-                              limiters=channel_limiters(settings.telegram_rate_per_sec, settings.whatsapp_rate_per_sec))
+    settings = Settings()  # the production sender with the production limits (TELEGRAM_*_RATE)
+    bot = Bot(token, base_url=base_url, request=HTTPXRequest(connection_pool_size=10))
+    sender = TelegramSender(bot, RateLimiter(settings.telegram_chat_rate, settings.telegram_global_rate), settings.public_url)
+    broadcaster = Broadcaster(session_factory(make_engine(url)), {"telegram": sender}, ThreadPoolExecutor(1))
     start = time.monotonic()
 
     async def sample() -> None:

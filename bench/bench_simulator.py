@@ -24,18 +24,19 @@ def bare_body(conn: int, n: int, run: str) -> dict:
     return {"user": f"bench-{conn}", "message_id": f"{run}-{conn}-{n}", "text": "halo"}
 
 
-def _measure(port: int, path: str, body, seconds: float, queue) -> None:  # type: ignore[no-untyped-def]
+def _measure(port: int, path: str, body, seconds: float, queue, headers=None) -> None:  # type: ignore[no-untyped-def]
     # Every phase gets fresh message ids: a repeated id would be a duplicate, not a message.
     warm, run = uuid.uuid4().hex[:8], uuid.uuid4().hex[:8]
-    loadgen.load("127.0.0.1", port, path, lambda c, n: body(c, n, warm), seconds=1.0, connections=8)
-    queue.put(loadgen.load("127.0.0.1", port, path, lambda c, n: body(c, n, run), seconds=seconds, connections=32))
+    loadgen.load("127.0.0.1", port, path, lambda c, n: body(c, n, warm), seconds=1.0, connections=8, headers=headers)
+    queue.put(loadgen.load("127.0.0.1", port, path, lambda c, n: body(c, n, run), seconds=seconds, connections=32,
+                           headers=headers))
 
 
-def measure(port: int, path: str, body, seconds: float) -> loadgen.Result:  # type: ignore[no-untyped-def]
+def measure(port: int, path: str, body, seconds: float, headers=None) -> loadgen.Result:  # type: ignore[no-untyped-def]
     """Runs the load generator in its own process so it does not share the server's core."""
     ctx = multiprocessing.get_context("spawn")
     queue = ctx.Queue()
-    proc = ctx.Process(target=_measure, args=(port, path, body, seconds, queue))
+    proc = ctx.Process(target=_measure, args=(port, path, body, seconds, queue, headers))
     proc.start()
     result = queue.get(timeout=seconds + 120)
     proc.join()

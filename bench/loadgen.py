@@ -34,13 +34,13 @@ class Result:
 
 
 async def _connection(host: str, port: int, path: str, body: Body, conn: int, deadline: float, max_requests: int,
-                      lat: list[float], counts: list[int]) -> None:
+                      lat: list[float], counts: list[int], extra_headers: str = "") -> None:
     reader, writer = await asyncio.open_connection(host, port)
     n = 0
     try:
         while time.perf_counter() < deadline and n < max_requests:
             payload = json.dumps(body(conn, n)).encode()
-            head = (f"POST {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\n"
+            head = (f"POST {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\n{extra_headers}"
                     f"Content-Length: {len(payload)}\r\n\r\n").encode()
             started = time.perf_counter()
             writer.write(head + payload)
@@ -57,20 +57,22 @@ async def _connection(host: str, port: int, path: str, body: Body, conn: int, de
         writer.close()
 
 
-async def _run(host: str, port: int, path: str, body: Body, connections: int, seconds: float, max_requests: int) -> Result:
+async def _run(host: str, port: int, path: str, body: Body, connections: int, seconds: float, max_requests: int,
+               headers: dict[str, str] | None = None) -> Result:
     lat: list[float] = []
     counts = [0, 0]
+    extra = "".join(f"{k}: {v}\r\n" for k, v in (headers or {}).items())
     start = time.perf_counter()
     deadline = start + seconds
-    await asyncio.gather(*(_connection(host, port, path, body, c, deadline, max_requests, lat, counts)
+    await asyncio.gather(*(_connection(host, port, path, body, c, deadline, max_requests, lat, counts, extra)
                            for c in range(connections)))
     return Result(counts[0], counts[1], time.perf_counter() - start, lat)
 
 
 def load(host: str, port: int, path: str, body: Body, *, connections: int = 32, seconds: float = 8.0,
-         max_requests: int = 200_000) -> Result:
+         max_requests: int = 200_000, headers: dict[str, str] | None = None) -> Result:
     try:
         import uvloop
-        return uvloop.run(_run(host, port, path, body, connections, seconds, max_requests))
+        return uvloop.run(_run(host, port, path, body, connections, seconds, max_requests, headers))
     except ImportError:
-        return asyncio.run(_run(host, port, path, body, connections, seconds, max_requests))
+        return asyncio.run(_run(host, port, path, body, connections, seconds, max_requests, headers))

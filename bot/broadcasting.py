@@ -2,7 +2,8 @@
 
 One tick: (1) due schedules become runs with one recipient row per person (a run past the
 grace period is recorded as missed and the sellers are told); (2) every open run's pending
-recipients are sent by a few workers under the channel's rate limiter.
+recipients are sent by a few workers through the channel senders, which pace themselves
+(bot.ratelimit: Telegram ~30/s overall, ~1/s per chat).
 
 Each recipient is claimed (pending -> sending, committed) before its send and settled after
 it, so a crash resumes with the rows still pending and never repeats one: a row a dead worker
@@ -26,7 +27,6 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.delivery import RetryLater, Sender, Undeliverable, backoff
 from bot.messages import Outbound
-from bot.ratelimit import RateLimiter, channel_limiters
 from catalog import broadcast_admin
 from catalog.broadcasts import SEND, TEMPLATE, verdict
 from catalog.db_catalog import DbCatalog, IndexCache
@@ -47,6 +47,12 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PULL_CHANNELS = {"simulator"}  # the page fetches its messages from the outbox
+# Undeliverable codes meaning the person cannot be reached at all (bot.channels.telegram_out).
+UNREACHABLE = {"blocked", "chat_not_found", "migrated"}
+
+
+def gone(exc: Undeliverable) -> bool:
+    return exc.status == "unreachable" or exc.code in UNREACHABLE
 
 
 @dataclass(frozen=True)
@@ -82,11 +88,10 @@ class Plan:
 
 class Broadcaster:
     def __init__(self, sessions: sessionmaker[Session], senders: dict[str, Sender], db: Executor, *,
-                 limiters: dict[str, RateLimiter] | None = None, clock: Callable[[], datetime] = utcnow,
+                 clock: Callable[[], datetime] = utcnow,
                  grace: timedelta = timedelta(minutes=60), lease: timedelta = timedelta(minutes=5),
                  workers: int = 4, batch: int = 200, max_attempts: int = 5):
         self.sessions, self.senders, self.db = sessions, senders, db
-        self.limiters = limiters or {}
         self.clock, self.grace, self.lease = clock, grace, lease
         self.workers, self.batch, self.max_attempts = workers, batch, max_attempts
 
@@ -132,23 +137,16 @@ class Broadcaster:
         sender = self.senders.get(row.channel)
         if sender is None:
             return Outcome(row.id, "failed", error=f"no sender for {row.channel}")
-        limiter = self.limiters.get(row.channel)
         try:
-            if limiter is not None:
-                async with limiter.slot(row.external_id):
-                    provider_id = await sender.send(out)
-            else:
-                provider_id = await sender.send(out)
+            provider_id = await sender.send(out)  # the sender paces itself (bot.ratelimit)
         except RetryLater as exc:  # nothing went out: the row waits for a later pass
-            if limiter is not None:
-                limiter.pause(exc.seconds)
             if row.attempts >= self.max_attempts:
                 return Outcome(row.id, "failed", error=str(exc)[:500])
             at = self.clock() + timedelta(seconds=max(exc.seconds, backoff(row.attempts)))
             return Outcome(row.id, "pending", error=str(exc)[:500], next_attempt_at=at)
         except Undeliverable as exc:  # blocked the bot, number gone: skip them from now on
             return Outcome(row.id, "failed", error=f"{exc.code or ''} {exc}".strip()[:500],
-                           unreachable=(row.channel, row.external_id) if exc.status == "unreachable" else None)
+                           unreachable=(row.channel, row.external_id) if gone(exc) else None)
         except Exception as exc:  # it may have gone out: at most once means no second try
             log.exception("broadcast send to %s:%s failed", row.channel, row.external_id)
             return Outcome(row.id, "failed", error=repr(exc)[:500])
@@ -239,8 +237,7 @@ def _outbox_row(shop_id: int, out: Outbound, now: datetime) -> dict[str, Any]:
 
 
 def broadcaster(kedai: Kedai) -> Broadcaster:
-    """The Broadcaster of a running Kedai: its senders, paced by each channel's limits."""
-    s = kedai.settings
+    """The Broadcaster of a running Kedai. The channel senders pace themselves (the Telegram
+    sender through its bot.ratelimit limiter), so broadcasts and replies share one budget."""
     return Broadcaster(kedai.sessions, kedai.senders, kedai.db,
-                       limiters=channel_limiters(s.telegram_rate_per_sec, s.whatsapp_rate_per_sec),
-                       grace=timedelta(minutes=s.broadcast_grace_minutes))
+                       grace=timedelta(minutes=kedai.settings.broadcast_grace_minutes))

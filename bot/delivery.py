@@ -69,8 +69,16 @@ class Delivery:
         loop = asyncio.get_running_loop()
         rows = await loop.run_in_executor(self.db, self._claim, list(ids))
         sent = 0
+        held: dict[tuple[str, str], datetime] = {}
         for row in rows:  # in order: one person's replies must not overtake each other
-            sent += await self._send_one(row)
+            if (row.channel, row.recipient) in held:  # an earlier one must wait, so this one waits behind it
+                at = held[(row.channel, row.recipient)]
+                await loop.run_in_executor(self.db, self._write, oq.mark_retry, row.id, at, "behind an earlier message")
+                continue
+            ok, retry_at = await self._send_one(row)
+            sent += ok
+            if retry_at is not None:
+                held[(row.channel, row.recipient)] = retry_at
         return sent
 
     async def drain(self, limit: int = 200) -> int:
@@ -95,7 +103,8 @@ class Delivery:
             s.commit()
             return ids
 
-    async def _send_one(self, row) -> int:  # type: ignore[no-untyped-def]
+    async def _send_one(self, row) -> tuple[int, datetime | None]:  # type: ignore[no-untyped-def]
+        """(1 if sent, when it will be tried again if it was put back)."""
         sender = self.senders.get(row.channel)
         loop = asyncio.get_running_loop()
         out = Outbound.from_row(row.channel, row.recipient, row.payload)
@@ -109,17 +118,18 @@ class Delivery:
             else:
                 at = self.clock() + timedelta(seconds=max(exc.seconds, backoff(row.attempts)))
                 await loop.run_in_executor(self.db, self._write, oq.mark_retry, row.id, at, str(exc))
-            return 0
+                return 0, at
+            return 0, None
         except Undeliverable as exc:
             await loop.run_in_executor(self.db, self._write, oq.mark_failed, row.id, exc.code, str(exc), exc.status)
-            return 0
+            return 0, None
         except Exception as exc:  # a bug or an unexpected reply: keep the row, try later
             log.exception("sending outbox row %s failed", row.id)
             at = self.clock() + timedelta(seconds=backoff(row.attempts))
             await loop.run_in_executor(self.db, self._write, oq.mark_retry, row.id, at, repr(exc))
-            return 0
+            return 0, at
         await loop.run_in_executor(self.db, self._write, oq.mark_sent, row.id, provider_id, self.clock())
-        return 1
+        return 1, None
 
     def _write(self, fn, *args) -> None:  # type: ignore[no-untyped-def]
         with unit_of_work(self.sessions) as s:

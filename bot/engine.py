@@ -78,9 +78,12 @@ class Engine:
                 return Handled(duplicate=True, replies=self._earlier_replies(session, shop.id, inbound))
             party = mq.fetch_party(session, shop.id, inbound.channel, inbound.sender)
             if party is None:
-                _, customer_id = mq.add_customer(session, shop.id, inbound.channel, inbound.sender,
-                                                 inbound.profile_name, inbound.phone, now)
+                identity_id, customer_id = mq.add_customer(session, shop.id, inbound.channel, inbound.sender,
+                                                           inbound.profile_name, inbound.phone, now)
                 view = CustomerView(customer_id)
+                # A seller registered with `kedai seller add` has no identity before their first message.
+                if (seller_row := mq.fetch_seller(session, shop.id, inbound.channel, inbound.sender)) is not None:
+                    party = mq.Party(identity_id, customer_id, now, None, None, seller_row.id, None)
             else:
                 mq.touch_identity(session, party.identity_id, now, party.last_inbound_at)
                 view = CustomerView(party.customer_id, party.name, party.phone)
@@ -101,15 +104,24 @@ class Engine:
 
     def _route(self, session: Session, shop: ShopRecord, inbound: Inbound, ctx: Ctx, known: mq.Party | None) -> Routed:
         """Seller commands for sellers first; everything else is the customer's conversation."""
-        if known is not None and known.seller_id is not None:
+        # An edited command is not run again (it could apply a stock change twice): like any
+        # edit, it gets the customer flows' note asking for a new message.
+        if known is not None and known.seller_id is not None and not inbound.edited:
             party = f"seller:{known.seller_id}"
             loaded = mq.load_conversation(session, shop.id, party)
             state, data = (loaded.state, dict(loaded.data)) if loaded else ("", {})
-            step = seller.route(state, data, choices.interpret(inbound.turn(), data.get("_offered")), ctx)
+            seller_ctx = seller.context(session, shop.id, ctx, known.seller_id, self.indexes)
+            step = seller.route(state, data, choices.interpret(inbound.turn(), data.get("_offered")), seller_ctx)
             if step is not None:
                 return Routed(party, loaded, step)
+            if loaded is not None:  # shopping now: a later "ya" or "1" must not answer an old seller question
+                mq.save_conversation(session, shop.id, party, loaded, "", seller.forget(loaded.data), ctx.now)
         party = f"customer:{ctx.customer.id}"
         loaded = known.conversation if known is not None else None
+        if known is None or known.seller_id is None:  # an invite code is the one seller thing a non-seller may send
+            joined = seller.join(session, shop.id, inbound.text, inbound.profile_name, ctx, loaded)
+            if joined is not None:
+                return Routed(party, loaded, joined)
         if loaded is None:
             return Routed(party, None, customer.first_contact({}, inbound.turn(), ctx))
         data = dict(loaded.data)
@@ -135,7 +147,9 @@ class Routed:
 def outbox_rows(shop_id: int, inbound: Inbound, inbound_id: int, step: Step,
                 applied: Applied) -> tuple[list[Outbound], list[dict[str, Any]]]:
     """Replies to the sender, then notices to others; in-band replies are delivered already."""
-    outs = [Outbound.reply(inbound.channel, inbound.sender, r) for r in step.replies]
+    # Only a lone reply replaces the pressed message: with several, the order would read wrong.
+    pressed = inbound.pressed if len(step.replies) == 1 else None
+    outs = [Outbound.reply(inbound.channel, inbound.sender, r, pressed) for r in step.replies]
     notices = [Outbound.reply(n.channel, n.recipient, n.reply) for n in applied.notices]
     rows = []
     for i, out in enumerate(outs + notices):

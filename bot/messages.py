@@ -26,11 +26,14 @@ class Inbound:
     phone: str | None = None  # a shared contact, E.164
     media: tuple[Media, ...] = ()
     start_payload: str | None = None
+    edited: bool = False  # the person edited an earlier message (see handlers.customer.route)
+    pressed: str | None = None  # the channel's id of the message whose button was pressed
     received_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
 
     def turn(self) -> Turn:
         return Turn(text=self.text, choice=self.choice, latitude=self.latitude, longitude=self.longitude,
-                    address=self.address, phone=self.phone, media=self.media, start_payload=self.start_payload)
+                    address=self.address, phone=self.phone, media=self.media, start_payload=self.start_payload,
+                    edited=self.edited)
 
 
 @dataclass(frozen=True)
@@ -45,8 +48,12 @@ class Outbound:
     extra: dict[str, Any] = field(default_factory=dict)  # channel hints, e.g. "edit" for paging
 
     @classmethod
-    def reply(cls, channel: str, recipient: str, reply: Reply) -> Outbound:
-        return cls(channel, recipient, reply.text, tuple(reply.buttons), reply.image_url)
+    def reply(cls, channel: str, recipient: str, reply: Reply, pressed: str | None = None) -> Outbound:
+        """pressed: the message whose button led here, which an in-place reply may replace."""
+        extra: dict[str, Any] = {}
+        if reply.in_place:
+            extra = {"in_place": True, "edit": pressed} if pressed else {"in_place": True}
+        return cls(channel, recipient, reply.text, tuple(reply.buttons), reply.image_url, extra)
 
     def payload(self) -> dict[str, Any]:
         return {"text": self.text, "buttons": [{"label": b.label, "value": b.value} for b in self.buttons],

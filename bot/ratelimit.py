@@ -1,195 +1,180 @@
-"""Send pacing: at most `rate` messages per second overall and a few per chat.
+"""Send pacing for chat platforms: at most `burst` sends to one key (a chat) in any window of
+`burst / per_key_rate` seconds, and overall a steady pace just under `overall_rate` per second.
 
-Why not a plain token bucket (aiolimiter): a full bucket of 30 followed by a refill of 30/s
-puts up to 60 messages into one second, and Telegram's flood control (like our fake) counts
-a sliding one-second window. So the overall limit is a GCRA pace ("next slot" bookkeeping):
-sends are spaced `1/rate` apart with at most `burst` early, which keeps every one-second
-window at or under `rate + burst - 1` however the sends are timed. Waiters take the global
-slot one at a time, in arrival order, so a late wake-up never lets two sends bunch up by
-more than `slack` seconds. Per chat it is a sliding window (`burst` sends in any
-`burst / rate` seconds): a reply and its follow-ups go at once, the sustained rate is 1/s.
+Per chat: a sliding window, 10% longer than the platform's for the network's jitter (Telegram:
+short bursts per chat at a sustained 1/s, so a reply and its follow-ups go at once).
 
-Spacing alone is not enough on a busy machine or network: the far side counts when it
-*handles* a message, and delays bunch those moments together. `window_cap` adds a second,
-jitter-proof limit (Landed): a send counts from its start until a second after its answer.
+Overall: why not a window of 30 per second (or a token bucket like aiolimiter)? Either lets
+30 go at once and 30 more a second later; the platform counts *arrivals* in a sliding second,
+and delays on the way bunch arrivals together, so a burst plus jitter is a 429. Instead sends
+are spaced evenly (a GCRA pace, one under the platform's rate: 29/s for Telegram's 30), and a
+send made through `slot()` is also counted from its start until a second after its answer came
+back (Landed): the platform stamps it somewhere in between, so however late or bunched those
+stamps are, no second of them can hold more than the cap. Broadcasts reach 28-29/s this way.
+
+The limiter lives in one process; N workers sending for the same bot should each get 1/N of
+the overall rate. Every send to one platform should go through `slot()` (plain `acquire()`
+paces but is not counted until answered).
 """
 
 from __future__ import annotations
 
 import asyncio
+import math
 import time
 from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable, Hashable
 from contextlib import asynccontextmanager
 
-from bot.delivery import RetryLater, Sender
-from bot.messages import Outbound
+
+class Window:
+    """At most `count` events in any `seconds`-long sliding window (a log of the last `count`)."""
+
+    def __init__(self, count: int, seconds: float):
+        self.count, self.seconds = count, seconds
+        self.times: deque[float] = deque(maxlen=count)
+
+    def wait(self, now: float) -> float:
+        if len(self.times) < self.count:
+            return 0.0
+        return max(0.0, self.times[0] + self.seconds - now)
+
+    def note(self, now: float) -> None:
+        self.times.append(now)
+
+    def idle(self, now: float) -> bool:
+        return not self.times or self.times[-1] + self.seconds <= now
+
+
+# The platform counts arrivals and we count departures: network jitter between the two must
+# not turn into a 429, so the per-chat windows are a little longer than the platform's.
+MARGIN = 1.1
+
+
+def window(rate: float | None, burst: int) -> Window | None:
+    """A window allowing `burst` events at a sustained `rate` per second; None means no limit."""
+    if not rate or rate <= 0:
+        return None
+    return Window(burst, burst / rate * MARGIN)
 
 
 class Pace:
-    """One limit as pure arithmetic (unit-testable with plain numbers for time)."""
+    """Evenly spaced sends, `1/rate` apart (GCRA: the time the next one is due)."""
 
-    def __init__(self, rate: float, burst: int = 1, slack: float = 0.005):
+    def __init__(self, rate: float, slack: float = 0.005):
         self.interval = 1.0 / rate
-        self.tolerance = (burst - 1) * self.interval
         self.slack = min(slack, self.interval / 2)
-        self.tat = float("-inf")  # the theoretical time of the next send at the steady rate
+        self.due = float("-inf")
 
-    def ready_at(self) -> float:
-        return self.tat - self.tolerance
-
-    def take(self, now: float) -> None:
-        # A sender that woke a little late may catch up by `slack` at most, never by a burst.
-        self.tat = max(self.tat, now - self.slack) + self.interval
-
-    def hold(self, until: float) -> None:
-        self.tat = max(self.tat, until + self.tolerance)
-
-
-class Window:
-    """At most `count` sends in any `seconds`: the times of the last `count` sends."""
-
-    def __init__(self, rate: float, count: int = 1):
-        self.count, self.seconds = count, count / rate
-        self.times: deque[float] = deque(maxlen=count)
-        self.held = float("-inf")
-
-    def ready_at(self) -> float:
-        # A millisecond past the window's edge: the far side counts in floats and in network time.
-        oldest = self.times[0] + self.seconds + 0.001 if len(self.times) == self.count else float("-inf")
-        return max(oldest, self.held)
+    def wait(self, now: float) -> float:
+        return max(0.0, self.due - now)
 
     def take(self, now: float) -> None:
-        self.times.append(now)
+        # A sender that woke up to `slack` late keeps the schedule; later than that (or after a
+        # quiet spell) the schedule restarts from now: never a catch-up burst.
+        self.due = (self.due if self.due >= now - self.slack else now) + self.interval
 
     def hold(self, until: float) -> None:
-        self.held = max(self.held, until)
-
-    def idle(self, now: float) -> bool:
-        return self.ready_at() <= now and (not self.times or self.times[-1] + self.seconds <= now)
+        self.due = max(self.due, until)
 
 
 class Landed:
-    """At most `cap` sends in any `seconds`, each counted from the moment it starts until
-    `seconds` after its answer came back. The far side stamps a message somewhere in between,
-    and its window counts those stamps; so network and scheduling delays, which bunch stamps
-    together even when starts were evenly spaced, can never push its count over the cap."""
+    """At most `cap` sends in any `seconds`, each counted from its start until `seconds` after
+    its answer came back (see the module docstring)."""
 
     def __init__(self, cap: int, seconds: float = 1.0):
         self.cap, self.seconds = cap, seconds
         self.in_flight = 0
         self.done: deque[float] = deque()
 
-    def ready_at(self, now: float) -> float:
+    def wait(self, now: float) -> float:
         while self.done and self.done[0] + self.seconds <= now:
             self.done.popleft()
         over = self.in_flight + len(self.done) - self.cap
         if over < 0:
-            return float("-inf")
+            return 0.0
         if over < len(self.done):
-            return self.done[over] + self.seconds  # when enough answered sends have aged out
-        return now + 0.002  # everything counted is still in flight: look again shortly
+            return max(0.0, self.done[over] + self.seconds - now)  # when enough answered sends age out
+        return 0.002  # everything counted is still in flight: look again shortly
 
     def finished(self, now: float) -> None:
         self.in_flight -= 1
         self.done.append(now)
 
 
+def paced(rate: float) -> float:
+    """The steady pace for a platform limit: one under it (29 for 30), leaving room for jitter."""
+    return rate - 1 if rate >= 2 else rate
+
+
 class RateLimiter:
-    def __init__(self, rate: float, *, burst: int = 1, window_cap: int | None = None,
-                 per_key_rate: float | None = None, per_key_burst: int = 1,
+    def __init__(self, per_key_rate: float | None = 1.0, overall_rate: float | None = 30.0, *, burst: int = 3,
                  clock: Callable[[], float] = time.monotonic,
-                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep):
-        self.rate = rate
-        self._global = Pace(rate, burst)
-        self._landed = Landed(window_cap) if window_cap else None
-        self._per_key = (per_key_rate, per_key_burst) if per_key_rate else None
-        self._keys: dict[Hashable, Window] = {}
+                 sleep: Callable[[float], Awaitable[object]] = asyncio.sleep):
+        self.per_key_rate, self.burst = per_key_rate, burst
+        steady = paced(overall_rate) if overall_rate and overall_rate > 0 else None
+        self.overall = Pace(steady) if steady else None
+        self.landed = Landed(max(1, math.floor(steady))) if steady else None
+        self.clock, self.sleep = clock, sleep
+        self.keys: dict[Hashable, Window] = {}
         self._new_keys = 0
         self._lock = asyncio.Lock()
-        self.clock, self.sleep = clock, sleep
 
     @asynccontextmanager
-    async def slot(self, key: Hashable | None = None) -> AsyncIterator[None]:
-        """One send: waits for room, and counts the send until its answer is back (see Landed)."""
-        await self.acquire(key)
+    async def slot(self, key: Hashable = None) -> AsyncIterator[float]:
+        """One send: waits for room (yielding the seconds waited) and counts it until it is answered."""
+        waited = await self._acquire(key, counted=True)
         try:
-            yield
+            yield waited
         finally:
-            if self._landed is not None:
-                self._landed.finished(self.clock())
+            if self.landed is not None:
+                self.landed.finished(self.clock())
 
-    async def acquire(self, key: Hashable | None = None) -> None:
-        """Waits until one more send fits every limit, and books it (`slot` also books its end)."""
+    async def acquire(self, key: Hashable = None) -> float:
+        """Waits until one more send to key fits the pace and the chat's window, records it, and
+        returns the seconds waited. Prefer `slot`, which also holds the send until it is answered."""
+        return await self._acquire(key, counted=False)
+
+    async def _acquire(self, key: Hashable, counted: bool) -> float:
+        start = self.clock()
         while True:
-            pace = self._key(key)
-            if pace is not None and (wait := pace.ready_at() - self.clock()) > 0:
-                await self.sleep(wait)  # outside the lock: one slow chat must not hold up the others
+            per_key = self._window(key, self.clock())
+            if per_key is not None and (wait := per_key.wait(self.clock())) > 0:
+                await self.sleep(wait)  # outside the lock: one busy chat must not hold up the others
                 continue
-            async with self._lock:
-                while (wait := self._global_ready() - self.clock()) > 0:
+            async with self._lock:  # the overall limits are taken one at a time, in arrival order
+                while (wait := self._overall_wait(counted)) > 0:
                     await self.sleep(wait)
                 now = self.clock()
-                if pace is not None and pace.ready_at() > now:
-                    continue  # this chat's slot went to another waiter meanwhile
-                self._global.take(now)
-                if self._landed is not None:
-                    self._landed.in_flight += 1
-                if pace is not None:
-                    pace.take(now)
-                return
+                if per_key is not None and per_key.wait(now) > 0:
+                    continue  # this chat's room went to another waiter meanwhile
+                if self.overall is not None:
+                    self.overall.take(now)
+                if counted and self.landed is not None:
+                    self.landed.in_flight += 1
+                if per_key is not None:
+                    per_key.note(now)
+                return now - start
 
-    def _global_ready(self) -> float:
-        ready = self._global.ready_at()
-        return max(ready, self._landed.ready_at(self.clock())) if self._landed is not None else ready
-
-    def pause(self, seconds: float, key: Hashable | None = None) -> None:
-        """Holds every send (or one key's) for `seconds`, after a 429 with retry_after."""
-        until = self.clock() + seconds
-        (self._key(key) if key is not None and self._per_key else self._global).hold(until)  # type: ignore[union-attr]
-
-    def _key(self, key: Hashable | None) -> Window | None:
-        if key is None or self._per_key is None:
-            return None
-        pace = self._keys.get(key)
-        if pace is None:
-            self._new_keys += 1
-            if self._new_keys % 256 == 0:
-                self._forget_idle()
-            pace = self._keys[key] = Window(*self._per_key)
-        return pace
-
-    def _forget_idle(self) -> None:
-        """Drops chats whose window has emptied, so memory stays flat over a long run."""
+    def _overall_wait(self, counted: bool) -> float:
         now = self.clock()
-        for k in [k for k, w in self._keys.items() if w.idle(now)]:
-            del self._keys[k]
+        wait = self.overall.wait(now) if self.overall is not None else 0.0
+        if counted and self.landed is not None:
+            wait = max(wait, self.landed.wait(now))
+        return wait
 
-    @property
-    def tracked_keys(self) -> int:
-        return len(self._keys)
+    def pause(self, seconds: float) -> None:
+        """Holds every send for `seconds` (after a 429 whose retry_after applies to the whole bot)."""
+        if self.overall is not None:
+            self.overall.hold(self.clock() + seconds)
 
-
-class Limited:
-    """A Sender that waits for the limiter first and backs everyone off after a 429."""
-
-    def __init__(self, sender: Sender, limiter: RateLimiter):
-        self.sender = sender
-        self.limiter = limiter
-
-    async def send(self, out: Outbound) -> str | None:
-        try:
-            async with self.limiter.slot(out.recipient):
-                return await self.sender.send(out)
-        except RetryLater as exc:
-            self.limiter.pause(exc.seconds)
-            raise
-
-
-def channel_limiters(telegram_rate: float, whatsapp_rate: float) -> dict[str, RateLimiter]:
-    """Telegram: ~30/s overall, ~1/s per chat (bursts of 3 let a reply and its follow-ups through);
-    WhatsApp: the sender's configured rate. The simulator has no limits."""
-    return {
-        "telegram": RateLimiter(telegram_rate, window_cap=int(telegram_rate), per_key_rate=1.0, per_key_burst=3),
-        "whatsapp": RateLimiter(whatsapp_rate, window_cap=max(int(whatsapp_rate), 1), per_key_rate=1.0, per_key_burst=3),
-    }
+    def _window(self, key: Hashable, now: float) -> Window | None:
+        if key is None or not self.per_key_rate:
+            return None
+        found = self.keys.get(key)
+        if found is None:
+            self._new_keys += 1
+            if self._new_keys % 256 == 0:  # forget chats quiet for a whole window: flat memory on long runs
+                self.keys = {k: w for k, w in self.keys.items() if not w.idle(now)}
+            found = self.keys[key] = window(self.per_key_rate, self.burst)
+        return found

@@ -7,19 +7,37 @@ from fastapi import FastAPI
 from bot.app import Hook, create_app
 from bot.bootstrap import Kedai, build
 from bot.broadcasting import broadcaster
+from bot.delivery import Sender
 from config import Settings
+from scheduler import daily_recap
 from scheduler.runner import Job, build_scheduler
 
 
 def jobs(kedai: Kedai) -> list[Job]:
-    return [Job("outbox-drain", kedai.delivery.drain, kedai.settings.scheduler_interval_seconds),
-            Job("broadcasts", broadcaster(kedai).tick, kedai.settings.scheduler_interval_seconds)]
+    async def recap() -> int:
+        return await daily_recap.run_daily_recap(kedai.sessions, kedai.db, lambda: kedai.engine.clock(),
+                                                 kedai.delivery.deliver)
+
+    return [
+        Job("outbox-drain", kedai.delivery.drain, kedai.settings.scheduler_interval_seconds),
+        Job("daily-recap", recap, daily_recap.EVERY_SECONDS),
+        Job("broadcasts", broadcaster(kedai).tick, kedai.settings.scheduler_interval_seconds),
+    ]
 
 
 def build_app(settings: Settings, *, scheduler: bool = True) -> FastAPI:
-    kedai = build(settings)
+    senders: dict[str, Sender] = {}
     on_start: list[Hook] = []
     on_stop: list[Hook] = []
+    telegram = None
+    if settings.telegram_bot_token:
+        from bot.channels.telegram import TelegramChannel
+
+        telegram = TelegramChannel(settings)
+        senders["telegram"] = telegram.sender
+        on_start.append(telegram.start)
+        on_stop.append(telegram.stop)
+    kedai = build(settings, senders)
     if scheduler:
         ticker = build_scheduler(jobs(kedai))
 
@@ -30,5 +48,10 @@ def build_app(settings: Settings, *, scheduler: bool = True) -> FastAPI:
             ticker.shutdown(wait=False)
 
         on_start.append(start_scheduler)
-        on_stop.append(stop_scheduler)
-    return create_app(kedai, on_start=on_start, on_stop=on_stop)
+        on_stop.insert(0, stop_scheduler)
+    app = create_app(kedai, on_start=on_start, on_stop=on_stop)
+    if telegram is not None:
+        from bot.channels import telegram_webhook
+
+        app.include_router(telegram_webhook.router(telegram))
+    return app

@@ -26,18 +26,20 @@ class IndexCache:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._entries: dict[int, tuple[int, SearchIndex]] = {}
+        self._entries: dict[tuple[int, bool], tuple[int, SearchIndex]] = {}
 
-    def get(self, session: Session, shop_id: int) -> SearchIndex:
+    def get(self, session: Session, shop_id: int, *, include_hidden: bool = False) -> SearchIndex:
+        """The shop's index; sellers search hidden products too (to show them again)."""
         version = q.fetch_catalog_version(session, shop_id)
+        key = (shop_id, include_hidden)
         with self._lock:
-            entry = self._entries.get(shop_id)
+            entry = self._entries.get(key)
         if entry and entry[0] == version:
             return entry[1]
-        products = [to_product(r) for r in q.fetch_products(session, shop_id)]
+        products = [to_product(r) for r in q.fetch_products(session, shop_id, visible_only=not include_hidden)]
         index = build_index(products)
         with self._lock:
-            self._entries[shop_id] = (version, index)
+            self._entries[key] = (version, index)
         return index
 
 

@@ -7,6 +7,8 @@ go straight into `SearchIndex.resolve`.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from catalog.text import FILLER_WORDS, UNITS, fold, normalize
@@ -203,3 +205,50 @@ def split_order_text(text: str) -> list[tuple[int, str]]:
         if words:
             items.extend(_split_segment(words))
     return items
+
+
+# Jakarta money slang, common in sellers' chat: "naik goceng" is five thousand up.
+MONEY_SLANG = {"seceng": 1_000, "ceceng": 1_000, "noceng": 2_000, "goceng": 5_000, "ceban": 10_000,
+               "goban": 50_000}
+_PLAIN_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number read out of chat words: where it sits and whether it was written as money."""
+
+    value: Decimal
+    start: int
+    end: int  # index after its last word
+    money: bool  # "Rp" before, rb/ribu/k/jt after, or money slang
+
+    @property
+    def whole(self) -> int | None:
+        return int(self.value) if self.value == self.value.to_integral_value() else None
+
+
+def read_number(words: Sequence[str], i: int) -> Number | None:
+    """The number starting at words[i], with digits and letters as separate words
+    (["rp", "18.000"], ["1.5", "jt"], ["dua", "puluh"], ["selusin"], ["goceng"])."""
+    j, money = i, False
+    if words[j] in ("rp", "idr") and j + 1 < len(words):
+        j, money = j + 1, True
+    word = words[j]
+    if word in MONEY_SLANG:
+        return Number(Decimal(MONEY_SLANG[word]), i, j + 1, True)
+    if word == "selusin":
+        value, end = Decimal(12), j + 1
+    elif _PLAIN_NUMBER.fullmatch(word) and sum(ch.isdigit() for ch in word) <= _MAX_DIGITS:
+        parsed = _decimal(word)
+        if parsed is None:  # pragma: no cover - the pattern only lets digits through
+            return None
+        value, end = parsed, j + 1
+    else:
+        spoken = _number_words(list(words), j)
+        if spoken is None:
+            return None
+        value, end = Decimal(spoken[0]), spoken[1]
+        money = money or words[end - 1] in {*_BIG, "seribu"}
+    if end < len(words) and words[end] in _SCALE:
+        value, end, money = value * _SCALE[words[end]], end + 1, True
+    return Number(value, i, end, money)

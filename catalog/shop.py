@@ -42,6 +42,8 @@ class ShopProfile(BaseModel):
     payment_methods: list[PaymentMethod] = []
     delivery_zones: list[DeliveryZone] = []
     payment_window_minutes: float | None = None
+    # Local hour (shop time zone) at which the day's recap goes to the sellers.
+    recap_hour: int = Field(20, ge=0, le=23)
 
     def payment(self, kind: str) -> PaymentMethod | None:
         return next((m for m in self.payment_methods if m.kind == kind), None)

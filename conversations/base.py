@@ -29,6 +29,9 @@ class Reply:
     image_url: str | None = None
     # False where a bare number typed next means a quantity, not "the Nth choice".
     numbered: bool = True
+    # A page of a list being paged through: a channel that can edit messages may show it in
+    # place of the message whose button led here, instead of adding one more to the chat.
+    in_place: bool = False
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,7 @@ class Turn:
     phone: str | None = None
     media: tuple[Media, ...] = ()
     start_payload: str | None = None
+    edited: bool = False  # a correction of an earlier message, not a new one
 
 
 @dataclass(frozen=True)
@@ -80,7 +84,9 @@ class Ctx:
     orders: OrderReader
     now: datetime
     tz: ZoneInfo
-    promos: MarketingReader = NoMarketing()
+    # Keyword-only with a default: contexts built before promotions existed (and subclasses
+    # such as handlers.seller_ports.SellerCtx) need not know about it.
+    promos: MarketingReader = field(default=NoMarketing(), kw_only=True)
 
 
 # Effects: what a step asks the world to do; applied by handlers inside the same transaction.

@@ -62,7 +62,8 @@ def categories(data: dict[str, Any], ctx: Ctx, note: str | None = None) -> Step:
         return say(Browse.HOME, data, Reply(t.NO_PRODUCTS, main_menu()))
     buttons = [Button(t.BTN_CATEGORY.format(name=c.name, count=c.count), f"c:{c.id}:0") for c in cats]
     text = t.CATEGORIES.format(shop=ctx.shop.name)
-    return say(Browse.HOME, data, Reply(f"{note}\n\n{text}" if note else text, buttons + [Button(t.BTN_MENU, "menu")]))
+    return say(Browse.HOME, data, Reply(f"{note}\n\n{text}" if note else text, buttons + [Button(t.BTN_MENU, "menu")],
+                                        in_place=True))
 
 
 def category_page(data: dict[str, Any], ctx: Ctx, category_id: int, page: int) -> Step:
@@ -80,7 +81,7 @@ def category_page(data: dict[str, Any], ctx: Ctx, category_id: int, page: int) -
         buttons.append(Button(t.BTN_NEXT, f"c:{category_id}:{page + 1}"))
     buttons += [Button(t.BTN_BACK, "catalog"), Button(t.BTN_CART, "cart")]
     text = t.CATEGORY_PAGE.format(category=products[0].category, page=page + 1, pages=pages)
-    return say(Browse.HOME, data, Reply(text, buttons))
+    return say(Browse.HOME, data, Reply(text, buttons, in_place=True))
 
 
 def product_button(p: ProductInfo) -> Button:

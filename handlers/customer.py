@@ -43,6 +43,8 @@ STATE_STEPS: dict[str, StepFn] = {
 
 
 def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step:
+    if turn.edited:  # re-reading an edit could double a cart line; ask for a new message instead
+        return say(state, data, Reply(t.EDIT_NOT_APPLIED))
     if (step := promo.route(state, data, turn, ctx)) is not None:  # STOP works everywhere, at once
         return step
     if turn.choice:

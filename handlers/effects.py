@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Protocol, runtime_checkable
 
 from sqlalchemy.orm import Session
 
@@ -10,6 +11,7 @@ from catalog.money import rupiah
 from conversations import checkout
 from conversations.base import Ctx, PlaceOrder, Reply, SetCustomerName, Step
 from handlers import promo_effects
+from handlers.seller_alerts import order_taken, stock_alerts
 from orders.placing import Line, OrderRequest, OutOfStock, place_order
 from orders.promo_pricing import PromoChanged
 from storage import message_queries as mq
@@ -42,6 +44,13 @@ class Who:
     window_minutes: float
 
 
+@runtime_checkable
+class SelfApplying(Protocol):
+    """An effect that brings its own way of being applied (the seller changes do)."""
+
+    def apply(self, session: Session, ctx: Ctx, who: Who, applied: Applied) -> Applied: ...
+
+
 def apply_effects(session: Session, ctx: Ctx, who: Who, step: Step) -> Applied:
     applied = Applied(step)
     for effect in step.effects:
@@ -51,6 +60,8 @@ def apply_effects(session: Session, ctx: Ctx, who: Who, step: Step) -> Applied:
             applied = _place(session, ctx, who, applied.step, effect)
         elif promo_effects.handles(effect):
             applied = Applied(promo_effects.apply(session, ctx, who, applied.step, effect), applied.notices)
+        elif isinstance(effect, SelfApplying):
+            applied = effect.apply(session, ctx, who, applied)
         else:
             raise TypeError(f"unknown effect {effect!r}")
     return applied
@@ -71,7 +82,7 @@ def _place(session: Session, ctx: Ctx, who: Who, step: Step, effect: PlaceOrder)
     except PromoChanged:
         return Applied(promo_effects.promo_changed(step, ctx))
     placed = promo_effects.after_order(session, ctx, who, checkout.placed(step.data, ctx, order))
-    return Applied(placed, seller_notices(session, who.shop_id, order))
+    return Applied(placed, seller_notices(session, who.shop_id, order) + low_stock_notices(session, who.shop_id, order))
 
 
 def seller_notices(session: Session, shop_id: int, order: Order) -> list[Notice]:
@@ -86,3 +97,9 @@ def seller_notices(session: Session, shop_id: int, order: Order) -> list[Notice]
         note=t.SUMMARY_NOTE.format(note=order.note) if order.note else "",
     )
     return [Notice(s.channel, s.external_id, Reply(text)) for s in mq.fetch_sellers(session, shop_id)]
+
+
+def low_stock_notices(session: Session, shop_id: int, order: Order) -> list[Notice]:
+    """Tells the sellers when this order took a product down to its low-stock threshold or to zero."""
+    taken = order_taken((i.product_id, i.qty) for i in fetch_items(session, [order.id])[order.id])
+    return [Notice(*alert) for alert in stock_alerts(session, shop_id, taken)]

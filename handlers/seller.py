@@ -1,12 +1,76 @@
-"""Seller commands. Anything that is not one falls through to the customer flows."""
+"""Seller commands: a registry of command modules tried in order.
+
+Each module exposes `route(state, data, turn, ctx) -> Step | None`: a Step when the
+message is its command (or an answer to a question it asked), None when it is not, and
+then the next module is asked. When no module takes the message it is not a seller
+command, and the engine hands it to the customer flows (a seller can shop too).
+
+To add a module (e.g. order status commands "lunas KD-0042"), write its `route` and add
+ONE line to ROUTES, e.g. `seller_orders.route,` anywhere before `seller_stock.route` (the
+stock parser is the most forgiving, so it goes last). The `ctx` a module receives is a
+`handlers.seller_ports.SellerCtx` (a Ctx plus `.seller`: who, with role owner|staff, and
+`.desk`: the whole shop, hidden products included); `data` is the seller's own conversation
+data; effects in the returned Step are applied in the same transaction (handlers.effects;
+an effect with an `apply(session, ctx, who, applied)` method applies itself). Return an
+idle Step (`seller_common.idle`) unless asking a question; when a message goes to the
+customer flows, the engine closes the seller's open question (`forget`).
+
+Only registered sellers ever reach this router (bot.engine checks the `sellers` table),
+so a customer or a stranger typing a seller command gets an ordinary customer answer:
+no change, and no hint that the command exists.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from conversations.base import Ctx, Step, Turn
-from handlers import seller_promo
+from sqlalchemy.orm import Session
+
+from catalog.db_catalog import IndexCache
+from conversations.base import Ctx, Reply, Step, Turn
+from handlers import seller_lists, seller_products, seller_promo, seller_recap, seller_staff, seller_stock, seller_undo
+from handlers.seller_common import IDLE, clean, idle, words
+from handlers.seller_ports import SellerCtx, seller_context
+from texts.id import seller as t
+
+SellerRoute = Callable[[str, dict[str, Any], Turn, SellerCtx], Step | None]
+
+ROUTES: tuple[SellerRoute, ...] = (
+    seller_undo.route,  # "batalkan" right after a change
+    seller_products.route,  # new product (one line or step by step), photos
+    seller_lists.route,  # help, stock list, order lists
+    seller_recap.route,  # rekap, rekap kemarin, rekap minggu ini
+    seller_staff.route,  # undang staf, daftar staf, hapus staf
+    seller_promo.route,  # promo baru, promo stop, broadcast baru, laporan broadcast
+    seller_stock.route,  # stock, price, threshold, hide/show; asks which product
+)
+
+CANCEL = {"batal", "cancel", "/cancel", "gajadi", "ga jadi", "gak jadi", "nggak jadi", "tidak jadi", "stop", "keluar"}
+MAX_TEXT = 1000  # longer than any command: a pasted text is not one
 
 
 def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step | None:
-    return seller_promo.route(state, data, turn, ctx)
+    if not isinstance(ctx, SellerCtx) or len(turn.text) > MAX_TEXT:
+        return None
+    if state != IDLE and not turn.choice and words(turn.text) in CANCEL:
+        return idle(data, Reply(t.FLOW_CANCELLED))
+    for command in ROUTES:
+        step = command(state, data, turn, ctx)
+        if step is not None:
+            return step
+    return None
+
+
+def forget(data: dict[str, Any]) -> dict[str, Any]:
+    """What a seller's conversation keeps once a message of theirs went to the customer flows:
+    no open question, no offered buttons, no undo (it is no longer "right after")."""
+    return {k: v for k, v in clean(data).items() if k != "_offered"}
+
+
+def context(session: Session, shop_id: int, ctx: Ctx, seller_id: int, indexes: IndexCache) -> SellerCtx:
+    """The Ctx a seller's message is routed with (bot.engine calls this for registered sellers)."""
+    return seller_context(session, shop_id, ctx, seller_id, indexes)
+
+
+join = seller_staff.join  # bot.engine offers a non-seller's message here first: a staff invite code

@@ -256,3 +256,47 @@ class OrderEvent(Base):
     to_status: Mapped[str] = mapped_column(String(20))
     note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class SellerInvite(Base):
+    """A one-time code an owner hands to a new staff member; only its hash is kept."""
+
+    __tablename__ = "seller_invites"
+    __table_args__ = (UniqueConstraint("shop_id", "code_hash"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    shop_id: Mapped[int] = mapped_column(ForeignKey("shops.id"))
+    code_hash: Mapped[str] = mapped_column(String(64))
+    invited_by: Mapped[int] = mapped_column(Integer)  # seller id; no FK, the audit outlives sellers
+    expires_at: Mapped[datetime] = mapped_column()
+    used_at: Mapped[datetime | None] = mapped_column()
+    used_by: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class SellerChange(Base):
+    """Audit trail of what sellers changed by chat: who, when, what, before, after."""
+
+    __tablename__ = "seller_changes"
+    __table_args__ = (Index("ix_seller_changes_shop_time", "shop_id", "created_at"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    shop_id: Mapped[int] = mapped_column(ForeignKey("shops.id"))
+    # No FK: a removed staff member's changes must stay traceable.
+    seller_id: Mapped[int] = mapped_column(Integer)
+    actor: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(30))
+    product_id: Mapped[int | None] = mapped_column(Integer)
+    subject: Mapped[str] = mapped_column(String(200))
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class RecapSent(Base):
+    """One row per shop and local day whose recap went out: a restart never sends it twice."""
+
+    __tablename__ = "recaps_sent"
+    __table_args__ = (UniqueConstraint("shop_id", "day"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    shop_id: Mapped[int] = mapped_column(ForeignKey("shops.id"))
+    day: Mapped[str] = mapped_column(String(10))  # local date, ISO
+    sent_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -6,29 +6,42 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 
+from collections import namedtuple
+from functools import lru_cache
+
 from sqlalchemy import Row, or_, select, update
 from sqlalchemy.orm import Session
 
+from storage.fastsql import Sql, from_db_json, to_db_time
 from storage.models import OutboxMessage
 
 # A row left in `sending` this long belongs to a worker that died mid-send.
 STUCK_AFTER = timedelta(minutes=2)
 
 
+_CLAIMED = namedtuple("Claimed", "id shop_id channel recipient payload attempts")
+
+
+@lru_cache(maxsize=64)
+def _claim_sql(ids: int, channels: int) -> Sql:
+    """Plain SQL (see storage.fastsql): the delivery of every reply runs it, next to the engine's step."""
+    id_list = ", ".join(f":i{n}" for n in range(ids))
+    channel_list = ", ".join(f":c{n}" for n in range(channels))
+    return Sql(f"UPDATE outbox SET status = 'sending', attempts = attempts + 1, next_attempt_at = :lease "
+               f"WHERE id IN ({id_list}) AND status = 'pending' AND next_attempt_at <= :now "
+               f"AND channel IN ({channel_list}) RETURNING id, shop_id, channel, recipient, payload, attempts")
+
+
 def claim(session: Session, ids: Sequence[int], now: datetime, channels: Iterable[str]) -> Sequence[Row]:
     """Takes the still-pending rows among ids for sending, with a lease that the drain job honours."""
-    if not ids:
+    channels = list(channels)
+    if not ids or not channels:
         return []
-    stmt = (
-        update(OutboxMessage)
-        .where(OutboxMessage.id.in_(list(ids)), OutboxMessage.status == "pending", OutboxMessage.next_attempt_at <= now,
-               OutboxMessage.channel.in_(list(channels)))
-        .values(status="sending", attempts=OutboxMessage.attempts + 1, next_attempt_at=now + STUCK_AFTER)
-        .returning(OutboxMessage.id, OutboxMessage.shop_id, OutboxMessage.channel, OutboxMessage.recipient,
-                   OutboxMessage.payload, OutboxMessage.attempts)
-        .execution_options(synchronize_session=False)
-    )
-    return sorted(session.execute(stmt).all(), key=lambda r: r.id)
+    params = {"now": to_db_time(session, now), "lease": to_db_time(session, now + STUCK_AFTER),
+              **{f"i{n}": i for n, i in enumerate(ids)}, **{f"c{n}": c for n, c in enumerate(channels)}}
+    rows = _claim_sql(len(ids), len(channels))(session, params).all()
+    return sorted((_CLAIMED(r.id, r.shop_id, r.channel, r.recipient, from_db_json(r.payload), r.attempts) for r in rows),
+                  key=lambda r: r.id)
 
 
 def due_ids(session: Session, channels: Iterable[str], now: datetime, limit: int) -> list[int]:
@@ -43,9 +56,12 @@ def due_ids(session: Session, channels: Iterable[str], now: datetime, limit: int
     return ids
 
 
+_MARK_SENT = Sql("UPDATE outbox SET status = 'sent', provider_id = :provider_id, sent_at = :now, error = NULL, "
+                 "error_code = NULL WHERE id = :id")
+
+
 def mark_sent(session: Session, outbox_id: int, provider_id: str | None, now: datetime) -> None:
-    session.execute(update(OutboxMessage).where(OutboxMessage.id == outbox_id)
-                    .values(status="sent", provider_id=provider_id, sent_at=now, error=None, error_code=None))
+    _MARK_SENT(session, {"provider_id": provider_id, "now": to_db_time(session, now), "id": outbox_id})
 
 
 def mark_retry(session: Session, outbox_id: int, at: datetime, error: str) -> None:

@@ -58,6 +58,10 @@ NOT_UNDERSTOOD = (
 )
 EMPTY_MESSAGE = "Pesannya kosong, Kak 🙂 Ketik *menu* untuk mulai, atau *bantuan* untuk contoh."
 TOO_LONG = "Pesannya terlalu panjang, Kak ({length} huruf). Tolong kirim lebih singkat, maksimal 4.096 huruf ya."
+EDIT_NOT_APPLIED = (
+    "✏️ Pesan yang diedit belum bisa kami proses, Kak. "
+    "Kirim ulang sebagai pesan baru ya, misalnya _pesan 2 keripik pedas_."
+)
 EMOJI_ONLY = "{emoji} Terima kasih, Kak! Ketik *katalog* untuk lihat produk, atau *bantuan* kalau bingung."
 
 # Catalog

@@ -1,7 +1,7 @@
 """promotions, promo redemptions, broadcasts, their runs and recipients (issue 7)
 
 Revision ID: 0002_promo
-Revises: 0001
+Revises: 0002_seller
 Create Date: 2026-11-23 13:45:46.244001
 """
 from __future__ import annotations
@@ -13,7 +13,7 @@ import storage.models
 
 
 revision = '0002_promo'
-down_revision = '0001'
+down_revision = '0002_seller'  # chained after main's head at merge time
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,175 @@
+"""The Telegram channel assembled: one python-telegram-bot `Bot` receives (webhook or long
+polling) and sends, and every update takes the one path: translate -> Inbox -> Engine
+(one transaction) -> outbox -> Delivery through the TelegramSender.
+
+Polling (the default) needs nothing but TELEGRAM_BOT_TOKEN: a seller without a public URL
+gets a working shop bot. Webhook mode registers KEDAI_PUBLIC_URL/webhooks/telegram with the
+secret token on start when that URL is https (Telegram accepts nothing else).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import logging
+import re
+
+from telegram import Bot, BotCommand, Update
+from telegram.error import InvalidToken, TelegramError
+from telegram.request import HTTPXRequest
+
+from bot.app import DEMO_MEDIA
+from bot.bootstrap import Kedai
+from bot.channels.telegram_in import ALLOWED_UPDATES, CHANNEL, Membership, translate
+from bot.channels.telegram_out import TelegramSender
+from bot.messages import Inbound
+from bot.ratelimit import RateLimiter
+from config import Settings
+from storage.db import unit_of_work
+from storage.identity_queries import set_reachable
+from texts.id import telegram as t
+
+log = logging.getLogger(__name__)
+
+WEBHOOK_PATH = "/webhooks/telegram"
+SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")  # what setWebhook accepts as secret_token
+POLL_SECONDS = 25
+MAX_TRIES = 5  # an update that fails this often in polling mode is skipped, as Telegram's webhook gives up
+
+
+def file_url_for(base_url: str) -> str:
+    """The file download base next to an API base: .../bot -> .../file/bot."""
+    base = base_url.rstrip("/")
+    return base[: -len("/bot")] + "/file/bot" if base.endswith("/bot") else base + "/file/bot"
+
+
+class TelegramChannel:
+    def __init__(self, settings: Settings, *, limiter: RateLimiter | None = None):
+        token = settings.telegram_bot_token or ""
+        if settings.telegram_mode not in ("polling", "webhook"):
+            raise ValueError(f"TELEGRAM_MODE must be polling or webhook, not {settings.telegram_mode!r}")
+        secret = settings.telegram_webhook_secret
+        if settings.telegram_mode == "webhook" and not (secret and SECRET.fullmatch(secret)):
+            raise ValueError("webhook mode needs TELEGRAM_WEBHOOK_SECRET: 1-256 characters from A-Z a-z 0-9 _ -")
+        urls = {}
+        if settings.telegram_api_base_url:
+            urls = {"base_url": settings.telegram_api_base_url,
+                    "base_file_url": settings.telegram_api_file_url or file_url_for(settings.telegram_api_base_url)}
+        # The sender keeps ten requests in flight (telegram_out.IN_FLIGHT); the pool matches it.
+        # Long polls get a connection of their own, so they never hold up a reply.
+        self.bot = Bot(token, request=HTTPXRequest(connection_pool_size=10, pool_timeout=30.0),
+                       get_updates_request=HTTPXRequest(connection_pool_size=1), **urls)
+        self.settings = settings
+        self.account = token.split(":")[0]  # the bot's id: which shop it belongs to, if several
+        self.secret = secret
+        limiter = limiter or RateLimiter(settings.telegram_chat_rate, settings.telegram_global_rate)
+        media = {"/media/demo": DEMO_MEDIA, "/media": settings.data_dir / "media"}  # as bot.app mounts them
+        self.sender = TelegramSender(self.bot, limiter, settings.public_url, media=media)
+        self.kedai: Kedai | None = None
+        self._poller: asyncio.Task[None] | None = None
+        self._answers: set[asyncio.Task[None]] = set()
+        self._failures: dict[int, int] = {}
+
+    def genuine(self, header: str | None) -> bool:
+        """The secret-token header matches, compared in constant time; no secret set means no webhook."""
+        if not self.secret or header is None:
+            return False
+        return hmac.compare_digest(header.encode(), self.secret.encode())
+
+    async def start(self, kedai: Kedai) -> None:
+        self.kedai = kedai
+        try:  # checks the token (getMe) and fills the "/" menu; neither is worth refusing to start over
+            await self.bot.initialize()
+            await self.bot.set_my_commands([BotCommand(name, text) for name, text in t.COMMANDS])
+        except TelegramError as exc:
+            log.error("Telegram did not answer getMe/setMyCommands: %s", exc)
+        if self.settings.telegram_mode == "webhook":
+            await self._set_webhook()
+        else:
+            self._poller = asyncio.get_running_loop().create_task(self._poll(), name="telegram-polling")
+
+    async def stop(self, kedai: Kedai) -> None:
+        if self._poller is not None:
+            self._poller.cancel()
+            await asyncio.gather(self._poller, return_exceptions=True)
+        await kedai.delivery.idle()  # replies already committed go out before the client closes
+        await asyncio.gather(*list(self._answers), return_exceptions=True)
+        await self.bot.shutdown()
+
+    async def handle(self, update: Update) -> None:
+        """One update through the one path; a button press is answered once its step is committed."""
+        got = translate(update, self.account)
+        kedai = self.kedai
+        assert kedai is not None, "TelegramChannel.start() first"
+        if got.inbound is not None:
+            await kedai.inbox.submit(got.inbound)
+        elif got.membership is not None:
+            await asyncio.get_running_loop().run_in_executor(kedai.db, self._set_reachable, got.membership)
+        if got.callback_id is not None:
+            task = asyncio.get_running_loop().create_task(self._answer(got.callback_id))
+            self._answers.add(task)
+            task.add_done_callback(self._answers.discard)
+
+    async def _answer(self, callback_id: str) -> None:
+        try:
+            await self.bot.answer_callback_query(callback_id)
+        except TelegramError as exc:  # a redelivered press is too old to answer; the step is done anyway
+            log.info("answerCallbackQuery %s: %s", callback_id, exc)
+
+    def _set_reachable(self, change: Membership) -> None:
+        assert self.kedai is not None
+        with unit_of_work(self.kedai.sessions) as s:
+            shop = self.kedai.engine.shops.resolve(s, Inbound(CHANNEL, change.chat_id, "", account=self.account))
+            set_reachable(s, shop.id, CHANNEL, change.chat_id, change.reachable)
+            s.commit()
+
+    async def _set_webhook(self) -> None:
+        url = self.settings.public_url.rstrip("/") + WEBHOOK_PATH
+        if not url.startswith("https://"):
+            log.warning("KEDAI_PUBLIC_URL is not https, so Telegram cannot call %s: setWebhook skipped", url)
+            return
+        try:
+            await self.bot.set_webhook(url, secret_token=self.secret, allowed_updates=ALLOWED_UPDATES)
+        except TelegramError as exc:  # keep serving: a webhook set earlier may still be in place
+            log.error("setWebhook %s failed: %s", url, exc)
+
+    async def _poll(self) -> None:
+        """Long polling: handles each batch, then confirms it by asking for the next offset."""
+        offset, delay, webhook_cleared = None, 1.0, False
+        while True:
+            try:
+                if not webhook_cleared:  # getUpdates is refused while a webhook is set
+                    await self.bot.delete_webhook()
+                    webhook_cleared = True
+                updates = await self.bot.get_updates(offset=offset, timeout=POLL_SECONDS,
+                                                     allowed_updates=ALLOWED_UPDATES)
+                delay = 1.0
+            except InvalidToken as exc:
+                log.error("Telegram rejected TELEGRAM_BOT_TOKEN (%s); polling stopped", exc)
+                return
+            except TelegramError as exc:
+                log.warning("getUpdates failed (%s); again in %.0f s", exc, delay)
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 60.0)
+                continue
+            if updates:
+                offset = await self._handle_batch(updates)
+
+    async def _handle_batch(self, updates: tuple[Update, ...]) -> int:
+        """Handles a batch (one person's updates stay in order in the Inbox); returns the next offset.
+
+        A failed update is fetched again (with everything after it; the engine drops repeats),
+        until it has failed MAX_TRIES times."""
+        results = await asyncio.gather(*(self.handle(u) for u in updates), return_exceptions=True)
+        for update, result in zip(updates, results):
+            if not isinstance(result, Exception):
+                continue
+            tries = self._failures.get(update.update_id, 0) + 1
+            if tries < MAX_TRIES:
+                log.warning("update %s failed (%r); fetching it again", update.update_id, result)
+                self._failures = {update.update_id: tries}
+                await asyncio.sleep(min(2.0 ** tries, 30.0))
+                return update.update_id
+            log.error("update %s failed %d times, skipped: %r", update.update_id, tries, result)
+        self._failures = {}
+        return updates[-1].update_id + 1

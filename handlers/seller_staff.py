@@ -1,0 +1,94 @@
+"""Staff by chat: the owner invites (a one-time code the staff member sends back), lists
+and removes staff. `join` is where a non-seller's invite code is recognised; anything
+else they send, a wrong or used code included, is ordinary customer text."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from catalog.text import fold
+from conversations.base import Ctx, Reply, Step, Turn
+from conversations.browsing import Browse
+from handlers import invites
+from handlers.seller_changes import InviteStaff, RedeemInvite, RemoveStaff
+from handlers.seller_common import idle, words
+from handlers.seller_ports import SellerCtx, SellerView
+from storage import seller_queries as sq
+from storage.message_queries import Loaded
+from texts.id import seller as t
+
+INVITE = {"undang staf", "undang staff", "tambah staf", "tambah staff", "staf baru", "staff baru", "undang karyawan",
+          "tambah karyawan", "karyawan baru", "undang pegawai", "tambah pegawai", "pegawai baru", "undang admin",
+          "tambah admin", "kode staf", "kode undangan", "invite staff", "invite staf", "undang"}
+LIST = {"staf", "staff", "daftar staf", "daftar staff", "lihat staf", "list staf", "karyawan", "daftar karyawan",
+        "pegawai", "daftar pegawai", "tim", "daftar penjual", "siapa saja staf", "staf siapa saja"}
+REMOVE = re.compile(r"^(?:hapus|keluarkan|pecat|buang|remove|copot|cabut|berhentikan)\s+"
+                    r"(?:staf|staff|karyawan|pegawai|admin)\b\s*(.*)$")
+
+
+def route(state: str, data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step | None:
+    if turn.choice:
+        return None
+    said = words(turn.text)
+    if said in LIST:
+        return staff_list(data, ctx)
+    removing = REMOVE.match(said)
+    if said not in INVITE and not removing:
+        return None
+    if not ctx.seller.is_owner:
+        return idle(data, Reply(t.NOT_OWNER))
+    if removing:
+        return remove(data, ctx, removing.group(1).strip())
+    return idle(data, effects=[InviteStaff(ctx.seller.id, ctx.seller.label)])
+
+
+def staff_list(data: dict[str, Any], ctx: SellerCtx) -> Step:
+    """lists the shop's sellers, numbered for "hapus staf 2"."""
+    people = ctx.desk.staff()
+    lines = [t.STAFF_HEADER.format(shop=ctx.shop.name)]
+    lines += [t.STAFF_LINE.format(n=n, name=p.name or p.external_id, role=t.ROLE.get(p.role, p.role), channel=p.channel)
+              for n, p in enumerate(people, 1)]
+    staff = [p for p in people if p.role == "staff"]
+    if ctx.seller.is_owner:
+        lines.append(t.STAFF_REMOVE_HINT.format(example=(staff[0].name or staff[0].external_id) if staff else "Budi"))
+    return idle(data, Reply("\n".join(lines)))
+
+
+def remove(data: dict[str, Any], ctx: SellerCtx, query: str) -> Step:
+    """removes one staff member named by list number, name or chat id."""
+    if not query:
+        return idle(data, Reply(t.STAFF_WHICH))
+    people = ctx.desk.staff()
+    found = _match(people, query)
+    if len(found) != 1:
+        return idle(data, Reply(t.STAFF_NOT_FOUND.format(query=query) if not found else t.STAFF_WHICH))
+    target = found[0]
+    name = target.name or target.external_id
+    if target.role != "staff":
+        return idle(data, Reply(t.STAFF_CANNOT_REMOVE_OWNER.format(name=name)))
+    effect = RemoveStaff(ctx.seller.id, ctx.seller.label, target.id, target.label)
+    return idle(data, Reply(t.STAFF_REMOVED.format(name=name)), effects=[effect])
+
+
+def _match(people: list[SellerView], query: str) -> list[SellerView]:
+    if query.isdigit() and 1 <= int(query) <= len(people) and len(query) <= 3:
+        return [people[int(query) - 1]]
+    q = fold(query)
+    exact = [p for p in people if fold(p.name or "") == q or p.external_id == query]
+    return exact or [p for p in people if p.name and fold(p.name).startswith(q)]
+
+
+def join(session: Session, shop_id: int, text: str, name: str | None, ctx: Ctx, loaded: Loaded | None) -> Step | None:
+    """A non-seller's message that is a valid open invite code: they become staff (the
+    effect claims the code). Anything else, a wrong code included, returns None."""
+    code = invites.typed_code(text)
+    if code is None:
+        return None
+    invite = sq.fetch_open_invite(session, shop_id, invites.code_hash(code), ctx.now)
+    if invite is None:
+        return None
+    state, data = (loaded.state or Browse.HOME, dict(loaded.data)) if loaded else (Browse.HOME, {})
+    return Step(state, data, [], [RedeemInvite(invite.id, invite.invited_by, name)])

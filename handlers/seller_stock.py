@@ -1,0 +1,167 @@
+"""Stock, price, low-stock threshold, hide/show and photo of one product, by chat.
+
+The message is parsed (handlers.seller_parse), the product found (asking which when two
+fit), the new value checked, and the change handed over as a ProductChange effect with
+its before -> after confirmation. A price that looks like a slip ("85" for Rp85.000,
+a price halved or doubled) is asked about first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from catalog.money import rupiah
+from conversations.base import Button, Reply, Step, Turn, say
+from handlers.seller_changes import ProductChange
+from handlers.seller_common import (WHAT, SellerState, clean, find, fresh, idle, pick_buttons, short_name,
+                                    show_value, stamp, words)
+from handlers.seller_parse import Command, parse
+from handlers.seller_ports import SellerCtx, SellerProduct
+from texts.id import seller as t
+
+MAX_STOCK = 100_000
+MAX_PRICE = 100_000_000
+SLIP_FACTOR = 2  # a new price at least double or at most half the old one is asked about
+YES = {"ya", "iya", "iyaa", "y", "yes", "ok", "oke", "okey", "betul", "benar", "bener", "lanjut", "yakin", "yap", "sip"}
+NO = {"tidak", "tdk", "gak", "ga", "nggak", "enggak", "engga", "no", "jangan", "bukan", "salah", "gajadi", "ga jadi"}
+FIELD = {"stock_set": "stock", "stock_add": "stock", "stock_sub": "stock", "price_set": "price",
+         "price_add": "price", "price_sub": "price", "threshold": "low_stock_threshold", "hide": "visible",
+         "show": "visible", "image": "image_url"}
+
+
+def route(state: str, data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step | None:
+    if state == SellerState.PICK and turn.choice and turn.choice.startswith("sl:pick:"):
+        return on_pick(data, turn.choice, ctx)
+    if state == SellerState.CONFIRM and (turn.choice in ("sl:yes", "sl:no") or words(turn.text) in YES | NO):
+        return on_confirm(data, turn.choice == "sl:yes" or words(turn.text) in YES, ctx)
+    if turn.choice or turn.media or not turn.text.strip():
+        return None
+    cmd = parse(turn.text)
+    return run(clean(data), ctx, cmd) if cmd is not None else None
+
+
+def run(data: dict[str, Any], ctx: SellerCtx, cmd: Command) -> Step:
+    """finds the product of a parsed command and changes it, or says why not."""
+    if cmd.problem:
+        text = t.PROBLEMS[cmd.problem].format(short=cmd.query or "rendang", amount=cmd.amount)
+        return idle(data, Reply(text))
+    if not cmd.query:
+        return idle(data, Reply(t.NO_PRODUCT.format(example=_example(cmd))))
+    best, candidates = find(ctx, cmd.query)
+    if best is not None:
+        return execute(data, ctx, cmd, best)
+    if not candidates:
+        return idle(data, Reply(t.NOT_FOUND.format(query=cmd.query)))
+    pending = {"cmd": asdict(cmd), "ids": [p.id for p in candidates]}
+    reply = Reply(t.PICK.format(query=cmd.query), pick_buttons(candidates, FIELD[cmd.action]))
+    return say(SellerState.PICK, {**data, "pending": pending, "at": stamp(ctx)}, reply)
+
+
+def on_pick(data: dict[str, Any], choice: str, ctx: SellerCtx) -> Step:
+    """runs the command that waited for the seller to say which product."""
+    pending = data.get("pending") or {}
+    product_id = int(choice.rsplit(":", 1)[1]) if choice.rsplit(":", 1)[1].isdigit() else None
+    if not fresh(data, ctx) or product_id not in pending.get("ids", []):
+        return idle(data, Reply(t.EXPIRED))
+    product = ctx.desk.product(product_id)
+    if product is None:
+        return idle(data, Reply(t.EXPIRED))
+    return execute(clean(data), ctx, Command(**pending["cmd"]), product)
+
+
+def on_confirm(data: dict[str, Any], yes: bool, ctx: SellerCtx) -> Step:
+    """applies the price change the seller was asked about, or drops it."""
+    pending = data.get("pending") or {}
+    if not fresh(data, ctx) or "change" not in pending:
+        return idle(data, Reply(t.EXPIRED))
+    change = ProductChange(**pending["change"])
+    if not yes:
+        return idle(data, Reply(t.CONFIRM_DROPPED.format(name=change.name, price=rupiah(change.before))))
+    return changed(clean(data), ctx, change, ctx.desk.product(change.product_id))
+
+
+def execute(data: dict[str, Any], ctx: SellerCtx, cmd: Command, p: SellerProduct) -> Step:
+    """checks the new value for one product and asks, refuses or changes."""
+    if cmd.action in ("hide", "show", "image"):
+        after: Any = {"hide": False, "show": True, "image": cmd.ref}[cmd.action]
+        return _change(data, ctx, p, FIELD[cmd.action], after)
+    if cmd.question or cmd.amount is None:
+        return idle(data, Reply(info(p)))
+    field, amount = FIELD[cmd.action], cmd.amount
+    if field == "price":
+        return _price(data, ctx, cmd, p)
+    before = p.stock if field == "stock" else p.threshold
+    if cmd.action == "stock_sub" and amount > p.stock:
+        return idle(data, Reply(t.STOCK_NOT_ENOUGH.format(name=p.name, stock=p.stock, amount=amount)))
+    after = {"stock_add": before + amount, "stock_sub": before - amount}.get(cmd.action, amount)
+    if after > MAX_STOCK:
+        return idle(data, Reply(t.STOCK_TOO_MANY.format(amount=after, limit=f"{MAX_STOCK:,}".replace(",", "."))))
+    return _change(data, ctx, p, field, after)
+
+
+def _price(data: dict[str, Any], ctx: SellerCtx, cmd: Command, p: SellerProduct) -> Step:
+    amount = cmd.amount or 0
+    thousands = cmd.bare and 0 < amount < 1000  # "harga nastar 85": sellers drop the thousands
+    if thousands:
+        amount *= 1000
+    after = {"price_add": p.price + amount, "price_sub": p.price - amount}.get(cmd.action, amount)
+    if cmd.action == "price_sub" and after <= 0:
+        return idle(data, Reply(t.PRICE_BELOW_ZERO.format(name=p.name, price=rupiah(p.price), amount=rupiah(amount))))
+    if after <= 0:
+        return idle(data, Reply(t.PRICE_NOT_POSITIVE.format(name=p.name, price=rupiah(p.price))))
+    if after > MAX_PRICE:
+        return idle(data, Reply(t.PRICE_TOO_HIGH.format(amount=rupiah(after))))
+    slip = after >= p.price * SLIP_FACTOR or after * SLIP_FACTOR <= p.price
+    if after == p.price or not (thousands or slip):
+        return _change(data, ctx, p, "price", after)
+    change = ProductChange(ctx.seller.id, ctx.seller.label, p.id, p.name, "price", p.price, after)
+    template = t.CONFIRM_THOUSANDS if thousands else t.CONFIRM_BIG_PRICE
+    text = template.format(name=p.name, before=rupiah(p.price), after=rupiah(after))
+    buttons = [Button(t.BTN_YES, "sl:yes"), Button(t.BTN_NO, "sl:no")]
+    pending = {**data, "pending": {"change": asdict(change)}, "at": stamp(ctx)}
+    return say(SellerState.CONFIRM, pending, Reply(text, buttons))
+
+
+def _change(data: dict[str, Any], ctx: SellerCtx, p: SellerProduct, field: str, after: Any) -> Step:
+    before = {"stock": p.stock, "price": p.price, "low_stock_threshold": p.threshold, "visible": p.visible,
+              "image_url": p.image_url}[field]
+    if after == before and field != "image_url":
+        template = {True: t.ALREADY_SHOWN, False: t.ALREADY_HIDDEN}[after] if field == "visible" else t.SAME_VALUE
+        return idle(data, Reply(template.format(what=WHAT[field], name=p.name, value=show_value(field, after))))
+    return changed(data, ctx, ProductChange(ctx.seller.id, ctx.seller.label, p.id, p.name, field, before, after), p)
+
+
+def changed(data: dict[str, Any], ctx: SellerCtx, change: ProductChange, p: SellerProduct | None) -> Step:
+    """confirms a change as before -> after; the effect makes it happen."""
+    field = change.field
+    before, after = show_value(field, change.before), show_value(field, change.after)
+    if field == "image_url":
+        before, after = ("foto lama" if change.before else "belum ada"), "foto baru"
+    lines = [t.CHANGED.format(what=WHAT[field], name=change.name, before=before, after=after)]
+    if field == "image_url":
+        lines.append(t.PHOTO_SET.format(name=change.name))
+    if p is not None and field == "stock" and change.after <= 0:
+        lines.append(t.SOLD_OUT_AFTER_CHANGE.format(name=change.name))
+    elif p is not None and field == "stock" and change.after <= p.threshold:
+        lines.append(t.LOW_AFTER_CHANGE.format(name=change.name, stock=change.after, threshold=p.threshold))
+    if p is not None and field == "visible" and change.after and p.stock <= 0:
+        lines.append(t.SHOWN_WITH_NO_STOCK.format(short=short_name(p.name)))
+    lines.append(t.UNDO_HINT)
+    image = change.after if field == "image_url" else None
+    return idle(data, Reply("\n".join(lines), image_url=image), effects=[change])
+
+
+def info(p: SellerProduct) -> str:
+    return t.SHOW_STOCK.format(name=p.name, stock=p.stock, price=rupiah(p.price), short=short_name(p.name),
+                               hidden="" if p.visible else t.HIDDEN_NOTE)
+
+
+def _example(cmd: Command) -> str:
+    examples = {"hide": "sembunyikan rendang", "show": "tampilkan rendang", "threshold": "batas stok rendang 3",
+                "image": "rendang"}
+    if cmd.action in examples:
+        return examples[cmd.action]
+    if cmd.action.startswith("price"):
+        return f"harga rendang {rupiah(cmd.amount) if cmd.amount else '120rb'}"
+    return f"stok rendang {cmd.amount if cmd.amount is not None else 20}"

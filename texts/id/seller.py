@@ -1,0 +1,160 @@
+"""Everything a seller reads, in Indonesian. Placeholders are str.format fields.
+
+Sellers are often older and new to bots: short lines, always an example of what to type,
+every change shown as before -> after with the way back ("batalkan").
+"""
+
+HELP = (
+    "🧑‍🍳 *Menu Penjual {shop}*\n"
+    "Ketik saja seperti ngobrol, salah ketik tidak apa-apa. Contoh:\n\n"
+    "📦 *Stok*\n"
+    "• stok keripik pedas 20\n• stok +10 nastar\n• rendang habis\n• stok rendang tinggal 5\n• cek stok\n\n"
+    "💰 *Harga*\n"
+    "• harga sambal bawang 18rb\n• harga kering tempe naik 2rb\n\n"
+    "🆕 *Produk*\n"
+    "• produk baru Bolu Pandan 35rb stok 10\n• produk baru (ditanya satu per satu)\n"
+    "• kirim foto dengan keterangan nama produknya\n• sembunyikan rendang / tampilkan rendang\n"
+    "• batas stok rendang 3 (peringatan stok menipis)\n\n"
+    "🧾 *Pesanan*: pesanan hari ini · belum bayar · perlu dikirim\n"
+    "📊 *Rekap*: rekap · rekap kemarin · rekap minggu ini\n"
+    "{staff}"
+    "\n↩️ Salah ubah? Ketik *batalkan* tepat setelahnya.\n"
+    "🛍️ Mau lihat toko seperti pembeli? Ketik *katalog*."
+)
+HELP_STAFF_OWNER = "👥 *Staf*: undang staf · daftar staf · hapus staf Budi\n"
+BTN_STOCK = "📦 Cek stok"
+BTN_TODAY = "🧾 Pesanan hari ini"
+BTN_RECAP = "📊 Rekap"
+
+# Finding the product
+NOT_FOUND = "Produk “{query}” tidak ketemu, Kak 🙏 Cek nama yang ada dengan *cek stok*."
+NO_PRODUCT = "Produknya yang mana, Kak? Tulis namanya juga, misal _{example}_."
+PICK = "“{query}” ada beberapa, Kak. Yang mana?"
+BTN_PICK = "{name} ({value})"
+HIDDEN_MARK = " 🙈"
+
+# Stock and price changes
+CHANGED = "✅ {what} *{name}*: {before} → {after}"
+WHAT_STOCK = "Stok"
+WHAT_PRICE = "Harga"
+WHAT_THRESHOLD = "Batas stok menipis"
+WHAT_VISIBLE = "Katalog"
+WHAT_IMAGE = "Foto"
+UNDO_HINT = "Salah? Ketik *batalkan*."
+LOW_AFTER_CHANGE = "⚠️ Stok {name} tinggal {stock} (batas {threshold})."
+SOLD_OUT_AFTER_CHANGE = "🚫 Pembeli melihat {name} habis sampai stoknya diisi lagi."
+SAME_VALUE = "{what} *{name}* memang sudah {value}, Kak. Tidak ada yang diubah."
+SHOW_STOCK = (
+    "📦 *{name}*\nStok: {stock} · Harga: {price}{hidden}\n"
+    "Ubah stok: _stok {short} 20_ · harga: _harga {short} 25rb_"
+)
+HIDDEN_NOTE = "\n🙈 Sedang disembunyikan dari katalog."
+VISIBLE_YES = "tampil"
+VISIBLE_NO = "disembunyikan"
+ALREADY_HIDDEN = "*{name}* memang sudah disembunyikan, Kak."
+ALREADY_SHOWN = "*{name}* memang sudah tampil di katalog, Kak."
+SHOWN_WITH_NO_STOCK = "ℹ️ Stoknya 0, jadi pembeli melihatnya habis. Isi dengan _stok {short} 10_."
+
+# Refusals: nothing changed
+PROBLEMS = {
+    "two_numbers": (
+        "Ada dua angka, Kak, jadi aku tidak berani mengubah. Kirim satu per satu ya, misal _stok {short} 20_."
+    ),
+    "not_whole": "Angkanya harus bulat, Kak, misal _stok {short} 3_.",
+    "money_for_stock": "Stok itu jumlah barang, Kak, bukan rupiah. Kalau mau ubah harga: _harga {short} 20rb_.",
+    "percent": "Maaf Kak, naik/turun pakai persen belum bisa. Tulis rupiahnya, misal _harga {short} naik 2rb_.",
+    "empty_and_number": "Habis atau {amount}, Kak? Kirim _{short} habis_ atau _stok {short} {amount}_.",
+}
+STOCK_NOT_ENOUGH = "Stok *{name}* cuma {stock}, Kak, tidak bisa dikurangi {amount}. Tidak ada yang diubah."
+STOCK_TOO_MANY = "Stok {amount} kebanyakan, Kak (maksimal {limit}). Tidak ada yang diubah."
+PRICE_NOT_POSITIVE = "Harga harus lebih dari Rp0, Kak. Harga *{name}* tetap {price}."
+PRICE_TOO_HIGH = "Harga {amount} terlalu besar, Kak. Tidak ada yang diubah."
+PRICE_BELOW_ZERO = "Harga *{name}* {price}, tidak bisa turun {amount}. Tidak ada yang diubah."
+
+# Confirmations before a change that looks like a slip
+CONFIRM_THOUSANDS = "Maksudnya harga *{name}* jadi *{after}* (sekarang {before})?"
+CONFIRM_BIG_PRICE = "Harga *{name}* berubah banyak: {before} → *{after}*. Yakin, Kak?"
+BTN_YES = "✅ Ya, ubah"
+BTN_NO = "❌ Jangan"
+CONFIRM_DROPPED = "Oke Kak, tidak jadi. Harga *{name}* tetap {price}."
+EXPIRED = "Pertanyaan tadi sudah lewat, Kak. Kirim ulang perintahnya ya."
+FLOW_CANCELLED = "Oke Kak, dibatalkan. Tidak ada yang diubah."
+
+# Undo
+UNDONE = "↩️ Dibatalkan. {what} *{name}* kembali {value}."
+UNDONE_NEW = "↩️ Produk baru *{name}* dihapus lagi."
+UNDO_NEW_SOLD = "*{name}* sudah ada yang pesan, jadi tidak bisa dihapus. Sembunyikan saja: _sembunyikan {short}_."
+PRODUCT_GONE = "Produk *{name}* sudah tidak ada, Kak. Tidak ada yang diubah."
+NOTHING_TO_UNDO = "Tidak ada perubahan yang bisa dibatalkan, Kak. *batalkan* hanya berlaku tepat setelah mengubah."
+CHANGED_MEANWHILE = (
+    "⚠️ {what} *{name}* baru saja berubah (sekarang {now}), mungkin ada pesanan masuk. "
+    "Tidak ada yang diubah; kirim ulang kalau masih perlu."
+)
+
+# New product
+NEW_ASK_NAME = "Nama produk barunya apa, Kak? (ketik *batal* untuk berhenti)"
+NEW_ASK_PRICE = "Harga *{name}* berapa, Kak? Misal _35rb_ atau _35.000_."
+NEW_ASK_STOCK = "Stoknya ada berapa, Kak? Misal _10_."
+NEW_ASK_CATEGORY = "Masuk kategori apa, Kak? Pilih atau ketik nama kategori baru."
+NEW_BAD_NAME = "Namanya terlalu pendek atau panjang, Kak. Tulis nama produknya saja, misal _Bolu Pandan_."
+NEW_BAD_PRICE = "Harganya belum kebaca, Kak. Ketik misal _35rb_ atau _35.000_."
+NEW_BAD_STOCK = "Stoknya belum kebaca, Kak. Ketik angka saja, misal _10_ atau _0_."
+NEW_EXISTS = "Produk *{name}* sudah ada, Kak. Ubah saja stok atau harganya, misal _stok {short} 10_."
+NEW_CREATED = "✅ Produk baru: *{name}*\n💰 {price} · 📦 stok {stock} · 🗂️ {category}\nSudah tampil di katalog."
+BTN_OTHER_CATEGORY = "Lainnya"
+OTHER_CATEGORY = "Lainnya"
+
+# Photos
+PHOTO_ASK_PRODUCT = "Foto ini untuk produk apa, Kak? Ketik namanya (atau *batal*)."
+PHOTO_SET = "🖼️ Foto *{name}* disimpan. Pembeli melihatnya di detail produk."
+
+# Lists
+STOCK_LIST_HEADER = "📦 *Stok* (yang menipis di atas)"
+STOCK_LINE = "{mark} {name}: {stock}{hidden}"
+STOCK_MORE = "…dan {count} produk lain."
+STOCK_EMPTY_CATALOG = "Belum ada produk, Kak. Tambah dengan _produk baru Bolu Pandan 35rb stok 10_."
+ORDERS_HEADER = {"today": "🧾 *Pesanan hari ini*", "unpaid": "⏳ *Belum dibayar*", "to_ship": "🛵 *Perlu dikirim*"}
+ORDERS_NONE = {"today": "Belum ada pesanan hari ini, Kak.", "unpaid": "Semua pesanan sudah dibayar, Kak 👍",
+               "to_ship": "Tidak ada pesanan yang menunggu dikirim, Kak 👍"}
+ORDER_LINE = "• *{code}* {name} — {total} ({status})\n   {items}"
+ORDER_ITEM = "{qty}× {name}"
+STATUS = {"pending_payment": "belum bayar", "paid": "lunas", "processing": "diproses", "shipped": "dikirim",
+          "completed": "selesai", "cancelled": "batal", "expired": "kedaluwarsa"}
+
+# Recap
+RECAP = (
+    "📊 *Rekap {period}*\n"
+    "🧾 Pesanan: {orders}\n📦 Barang terjual: {items}\n💰 Omzet: {revenue}\n"
+    "⏳ Belum dibayar: {unpaid_orders} pesanan ({unpaid_total})\n"
+    "{low}"
+)
+RECAP_LOW = "⚠️ Stok menipis: {items}\n"
+RECAP_LOW_NONE = "✅ Tidak ada stok yang menipis.\n"
+RECAP_TODAY = "hari ini, {date}"
+RECAP_YESTERDAY = "kemarin, {date}"
+RECAP_WEEK = "minggu ini, {start} – {end}"
+RECAP_MONTH = "bulan ini, {start} – {end}"
+RECAP_DAILY = "hari ini, {date}"
+RECAP_UNKNOWN = "Rekap yang bisa, Kak: *rekap* (hari ini), *rekap kemarin*, *rekap minggu ini*, *rekap bulan ini*."
+
+# Staff
+NOT_OWNER = "Maaf Kak, urusan staf hanya bisa oleh pemilik toko."
+INVITE_CREATED = (
+    "🔑 Kode undangan staf: *{code}*\n"
+    "Minta staf mengirim pesan *gabung {code}* ke bot ini dari HP-nya. "
+    "Kode hanya bisa dipakai sekali dan berlaku sampai {expires}."
+)
+JOINED = "🎉 Selamat bergabung, Kak {name}! Kakak sekarang staf {shop}. Ketik *bantuan* untuk melihat perintah penjual."
+JOINED_NOTICE = "👥 {name} sudah bergabung sebagai staf lewat kode undangan."
+STAFF_HEADER = "👥 *Penjual {shop}*"
+STAFF_LINE = "{n}. {name} — {role} ({channel})"
+ROLE = {"owner": "pemilik", "staff": "staf"}
+STAFF_REMOVE_HINT = "Hapus staf: _hapus staf {example}_ · Undang: _undang staf_"
+STAFF_NOT_FOUND = "Staf “{query}” tidak ada, Kak. Lihat daftarnya dengan *daftar staf*."
+STAFF_CANNOT_REMOVE_OWNER = "{name} adalah pemilik, Kak; pemilik hanya bisa diubah lewat pengaturan toko."
+STAFF_REMOVED = "✅ {name} bukan staf lagi. Pesannya sekarang dianggap pembeli biasa."
+STAFF_WHICH = "Staf yang mana, Kak? Ketik _hapus staf_ dan namanya atau nomornya di *daftar staf*."
+
+# Alerts to sellers
+LOW_STOCK_ALERT = "⚠️ Stok *{name}* tinggal {stock} (batas {threshold}). Isi lagi dengan _stok {short} 20_."
+SOLD_OUT_ALERT = "🚫 *{name}* habis. Pembeli tidak bisa memesan sampai stok diisi: _stok {short} 20_."
