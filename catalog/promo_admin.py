@@ -8,7 +8,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from catalog.promotions import BUNDLE, CATEGORY, PRODUCT, BundleItem, Promotion, PromoSpec, normal_code
+from catalog.promotions import BUNDLE, CATEGORY, PRODUCT, BundleItem, Promotion, normal_code
 from storage import catalog_queries as cq
 from storage import promo_queries as pq
 from storage.promo_models import Promotion as PromotionRow
@@ -29,7 +29,7 @@ def to_plain(row: PromotionRow) -> Promotion:
         uses=row.uses, active=row.active)
 
 
-def check(session: Session, shop_id: int, spec: PromoSpec) -> list[str]:
+def check(session: Session, shop_id: int, spec: Promotion) -> list[str]:
     """Problems with the spec, including ones only the database knows (taken code, unknown sku)."""
     problems = spec.problems()
     if spec.code and pq.fetch_by_code(session, shop_id, normal_code(spec.code)) is not None:
@@ -46,11 +46,11 @@ def check(session: Session, shop_id: int, spec: PromoSpec) -> list[str]:
     return problems
 
 
-def create_promotion(session: Session, shop_id: int, spec: PromoSpec, now: datetime, created_by: str) -> Promotion:
+def create_promotion(session: Session, shop_id: int, spec: Promotion, now: datetime, created_by: str) -> Promotion:
     problems = check(session, shop_id, spec)
     if problems:
         raise PromoInvalid(problems)
-    fields = {k: v for k, v in asdict(spec).items() if k != "notes"}
+    fields = {k: v for k, v in asdict(spec).items() if k not in ("id", "uses", "active")}
     fields.update(code=normal_code(spec.code) if spec.code else None, targets=list(spec.targets),
                   bundle=[{"sku": i.sku, "qty": i.qty} for i in spec.bundle], created_by=created_by,
                   scope=spec.scope if spec.kind != BUNDLE else PRODUCT)

@@ -116,7 +116,7 @@ def parse_when(text: str, now: datetime, tz: ZoneInfo) -> Schedule | None:
 
 
 def parse_conditions(text: str, now: datetime, tz: ZoneInfo) -> tuple[dict[str, Any], list[str]]:
-    """Promo conditions -> (fields for PromoSpec, parts not understood)."""
+    """Promo conditions -> (fields of a Promotion, parts not understood)."""
     fields: dict[str, Any] = {}
     unknown: list[str] = []
     for raw in re.split(r"[,;\n]|\bdan\b", text):

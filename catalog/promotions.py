@@ -24,7 +24,7 @@ The rules, each tested in tests/unit/test_promotions.py:
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 PERCENT, FIXED, BUNDLE = "percent", "fixed", "bundle"
@@ -39,6 +39,8 @@ class BundleItem:
 
 @dataclass(frozen=True)
 class Promotion:
+    """A promo rule; id 0 is one a seller is still writing (not saved yet)."""
+
     id: int
     name: str
     kind: str  # percent | fixed | bundle
@@ -56,6 +58,27 @@ class Promotion:
     max_uses_per_customer: int | None = None
     uses: int = 0
     active: bool = True
+
+    def problems(self) -> list[str]:
+        """Machine-readable reasons this promo cannot be saved (texts word them)."""
+        out = []
+        if self.kind not in (PERCENT, FIXED, BUNDLE):
+            out.append("kind")
+        if self.kind == PERCENT and not 1 <= self.value <= 100:
+            out.append("percent")
+        if self.kind in (FIXED, BUNDLE) and self.value <= 0:
+            out.append("amount")
+        if self.kind == BUNDLE and (not self.bundle or any(i.qty <= 0 for i in self.bundle)):
+            out.append("bundle")
+        if self.kind != BUNDLE and self.scope != CART and not self.targets:
+            out.append("targets")
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            out.append("period")
+        if any(v is not None and v <= 0 for v in (self.max_uses, self.max_uses_per_customer)):
+            out.append("limits")
+        if self.code is not None and not (3 <= len(self.code) <= 32 and self.code.replace("-", "").replace("_", "").isalnum()):
+            out.append("code")
+        return out
 
     def live(self, now: datetime) -> bool:
         return (self.active and (self.starts_at is None or self.starts_at <= now)
@@ -226,45 +249,3 @@ def _cap(discounts: list[Discount], subtotal: int) -> list[Discount]:
         if amount > 0:
             out.append(Discount(d.promo_id, d.name, d.code, amount, d.times))
     return out
-
-
-@dataclass(frozen=True)
-class PromoSpec:
-    """What a seller asks for, before it has an id; validated by `problems`."""
-
-    name: str
-    kind: str
-    value: int
-    scope: str = CART
-    targets: tuple[str, ...] = ()
-    bundle: tuple[BundleItem, ...] = ()
-    code: str | None = None
-    min_subtotal: int = 0
-    max_discount: int | None = None
-    starts_at: datetime | None = None
-    ends_at: datetime | None = None
-    stackable: bool = True
-    max_uses: int | None = None
-    max_uses_per_customer: int | None = None
-    notes: list[str] = field(default_factory=list, compare=False)
-
-    def problems(self) -> list[str]:
-        """Machine-readable reasons this spec cannot be saved (texts word them)."""
-        out = []
-        if self.kind not in (PERCENT, FIXED, BUNDLE):
-            out.append("kind")
-        if self.kind == PERCENT and not 1 <= self.value <= 100:
-            out.append("percent")
-        if self.kind in (FIXED, BUNDLE) and self.value <= 0:
-            out.append("amount")
-        if self.kind == BUNDLE and (not self.bundle or any(i.qty <= 0 for i in self.bundle)):
-            out.append("bundle")
-        if self.kind != BUNDLE and self.scope != CART and not self.targets:
-            out.append("targets")
-        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
-            out.append("period")
-        if any(v is not None and v <= 0 for v in (self.max_uses, self.max_uses_per_customer)):
-            out.append("limits")
-        if self.code is not None and not (3 <= len(self.code) <= 32 and self.code.replace("-", "").replace("_", "").isalnum()):
-            out.append("code")
-        return out

@@ -67,7 +67,7 @@ def promo_create(
     """Create a promotion (exactly one of --percent, --fixed, --bundle)."""
     from catalog.broadcast_admin import shop_tz
     from catalog.promo_admin import PromoInvalid, as_json as promo_json, create_promotion
-    from catalog.promotions import BUNDLE, CART, CATEGORY, FIXED, PERCENT, PRODUCT, BundleItem, PromoSpec
+    from catalog.promotions import BUNDLE, CART, CATEGORY, FIXED, PERCENT, PRODUCT, BundleItem, Promotion
     from conversations.promo_words import describe
 
     if sum(x is not None for x in (percent, fixed, bundle)) != 1:
@@ -78,7 +78,7 @@ def promo_create(
         items = tuple(BundleItem(p.split(":")[0].strip(), int(p.split(":")[1]) if ":" in p else 1)
                       for p in (bundle or "").split(",") if p.strip())
         scope = PRODUCT if sku or kind == BUNDLE else CATEGORY if category else CART
-        spec = PromoSpec(name=name or code or kind, kind=kind, value=int(value or 0), scope=scope,
+        spec = Promotion(id=0, name=name or code or kind, kind=kind, value=int(value or 0), scope=scope,
                          targets=tuple(sku or category or ()), bundle=items, code=code, min_subtotal=min_subtotal,
                          max_discount=max_discount, starts_at=local_moment(starts, tz), ends_at=local_moment(ends, tz, end=True),
                          stackable=not exclusive, max_uses=max_uses, max_uses_per_customer=per_customer)

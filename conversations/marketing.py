@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from catalog.broadcasts import BroadcastInfo, BroadcastSpec, Preview, RunReport, Segment
-from catalog.promotions import Promotion, PromoSpec
+from catalog.promotions import Promotion
 
 
 class MarketingReader(Protocol):
@@ -78,7 +78,7 @@ class SetPromoConsent:
 
 @dataclass(frozen=True)
 class CreatePromotion:
-    spec: PromoSpec
+    spec: Promotion  # id 0: not saved yet
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from typing import Any
 from catalog.money import rupiah
 from catalog.parsing import parse_rupiah
 from catalog.promo_parsing import parse_bundle, parse_conditions, parse_percent
-from catalog.promotions import BUNDLE, CART, CATEGORY, FIXED, PERCENT, PRODUCT, BundleItem, Promotion, PromoSpec, normal_code
+from catalog.promotions import BUNDLE, CART, CATEGORY, FIXED, PERCENT, PRODUCT, BundleItem, Promotion, normal_code
 from conversations.base import Button, Ctx, Reply, Step, Turn, say
 from conversations.marketing import CreatePromotion
 from conversations.promo_words import conditions, describe
@@ -172,8 +172,7 @@ def on_conditions(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
     stored = {k: v.isoformat() if isinstance(v, datetime) else v for k, v in fields.items()}
     data = with_draft(data, conditions=stored)
     spec = to_spec(draft(data))
-    preview = as_promotion(spec)
-    text = t.CONFIRM_PROMO.format(name=spec.name, desc=describe(preview, ctx.catalog), conditions=" · ".join(conditions(preview, ctx.tz)))
+    text = t.CONFIRM_PROMO.format(name=spec.name, desc=describe(spec, ctx.catalog), conditions=" · ".join(conditions(spec, ctx.tz)))
     return say(SellerPromo.CONFIRM, data, Reply(text, [Button(t.BTN_SAVE, "sp:save")] + cancel_buttons()))
 
 
@@ -185,17 +184,11 @@ def on_confirm(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
     return Step("", {k: v for k, v in data.items() if k != "promo_draft"}, [], [CreatePromotion(spec)])
 
 
-def to_spec(d: dict[str, Any]) -> PromoSpec:
+def to_spec(d: dict[str, Any]) -> Promotion:
     cond = {k: datetime.fromisoformat(v) if k in ("starts_at", "ends_at") else v for k, v in (d.get("conditions") or {}).items()}
-    return PromoSpec(name=d.get("name") or "Promo", kind=d["kind"], value=int(d["value"]), scope=d.get("scope", CART),
+    return Promotion(id=0, name=d.get("name") or "Promo", kind=d["kind"], value=int(d["value"]), scope=d.get("scope", CART),
                      targets=tuple(d.get("targets") or ()), bundle=tuple(BundleItem(s, int(q)) for s, q in d.get("bundle") or ()),
                      code=d.get("code"), **cond)
-
-
-def as_promotion(spec: PromoSpec) -> Promotion:
-    return Promotion(0, spec.name, spec.kind, spec.value, spec.scope, spec.targets, spec.bundle, spec.code,
-                     spec.min_subtotal, spec.max_discount, spec.starts_at, spec.ends_at, spec.stackable,
-                     spec.max_uses, spec.max_uses_per_customer)
 
 
 STEPS = {

@@ -10,15 +10,16 @@ from sqlalchemy import func, select
 
 from bot.engine import Engine
 from catalog.promo_admin import create_promotion
-from catalog.promotions import CATEGORY, PERCENT, PromoSpec
+from catalog.promotions import CATEGORY, PERCENT, Promotion
 from orders.views import list_orders
 from storage.models import Customer, Order
-from storage.promo_models import Promotion, PromoRedemption
+from storage.promo_models import PromoRedemption
+from storage.promo_models import Promotion as PromotionRow
 from tests.support import NOW, EngineChat, seeded_engine
 
 
 def add_promo(sessions, **kw) -> int:
-    spec = PromoSpec(**{"name": kw.get("code") or "Promo", "kind": PERCENT, "value": 10, **kw})
+    spec = Promotion(**{"id": 0, "name": kw.get("code") or "Promo", "kind": PERCENT, "value": 10, **kw})
     with sessions() as s:
         promo = create_promotion(s, 1, spec, NOW, "test")
         s.commit()
@@ -52,7 +53,7 @@ def test_an_order_with_a_code_keeps_the_discount_on_the_order_and_records_the_re
     with sessions() as s:
         [order] = list_orders(s, 1)
         redemption = s.execute(select(PromoRedemption)).scalar_one()
-        uses = s.get(Promotion, promo_id).uses
+        uses = s.get(PromotionRow, promo_id).uses
     assert (order["subtotal"], order["discount"], order["total"]) == (55000, 3000, 52000)
     assert (redemption.promotion_id, redemption.amount, redemption.customer_id) == (promo_id, 3000, order["customer"]["id"])
     assert uses == 1
@@ -78,7 +79,7 @@ def test_the_last_use_of_a_promo_goes_to_exactly_one_of_several_racing_customers
         t.join()
     with sessions() as s:
         orders = s.execute(select(Order)).scalars().all()
-        uses = s.execute(select(Promotion.uses)).scalar_one()
+        uses = s.execute(select(PromotionRow.uses)).scalar_one()
     assert len(orders) == 1 and orders[0].discount == 2500 and uses == 1
     assert count(sessions, PromoRedemption) == 1
     losers = [c for c in chats if "promonya berubah" in c.text]

@@ -7,7 +7,7 @@ from datetime import timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from catalog.promotions import (BUNDLE, CART, CATEGORY, FIXED, PERCENT, PRODUCT, BundleItem, Line, Promotion, PromoSpec,
+from catalog.promotions import (BUNDLE, CART, CATEGORY, FIXED, PERCENT, PRODUCT, BundleItem, Line, Promotion,
                                 percent_of, price)
 from tests.support import NOW
 
@@ -138,13 +138,13 @@ def test_the_total_discount_never_exceeds_the_subtotal():
     assert result.discount == 25000
 
 
-def test_a_spec_names_what_is_wrong_with_it():
-    assert PromoSpec("x", PERCENT, 150).problems() == ["percent"]
-    assert PromoSpec("x", BUNDLE, 45000).problems() == ["bundle"]
-    assert PromoSpec("x", FIXED, 5000, scope=CATEGORY).problems() == ["targets"]
-    assert PromoSpec("x", PERCENT, 10, code="a b").problems() == ["code"]
-    assert PromoSpec("x", PERCENT, 10, starts_at=NOW, ends_at=NOW).problems() == ["period"]
-    assert PromoSpec("x", PERCENT, 10, scope=CART, code="HEMAT-10", max_uses=5).problems() == []
+def test_a_promo_being_written_names_what_is_wrong_with_it():
+    assert Promotion(0, "x", PERCENT, 150).problems() == ["percent"]
+    assert Promotion(0, "x", BUNDLE, 45000).problems() == ["bundle"]
+    assert Promotion(0, "x", FIXED, 5000, scope=CATEGORY).problems() == ["targets"]
+    assert Promotion(0, "x", PERCENT, 10, code="a b").problems() == ["code"]
+    assert Promotion(0, "x", PERCENT, 10, starts_at=NOW, ends_at=NOW).problems() == ["period"]
+    assert Promotion(0, "x", PERCENT, 10, scope=CART, code="HEMAT-10", max_uses=5).problems() == []
 
 
 lines_st = st.lists(st.builds(Line, st.sampled_from(["A", "B", "C"]), st.just("n"), st.sampled_from(["K", "S"]),
