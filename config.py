@@ -38,6 +38,7 @@ class Settings(BaseSettings):
     twilio_auth_token: str | None = Field(None, alias="TWILIO_AUTH_TOKEN")
     twilio_whatsapp_number: str | None = Field(None, alias="TWILIO_WHATSAPP_NUMBER")
     twilio_api_base_url: str | None = Field(None, alias="TWILIO_API_BASE_URL")
+    twilio_mps: float = Field(80, alias="TWILIO_MPS", gt=0)  # messages per second per WhatsApp sender
 
     @cached_property
     def tz(self) -> ZoneInfo:

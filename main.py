@@ -179,6 +179,12 @@ def seller_add(
 
     if channel not in {"telegram", "whatsapp", "simulator"}:
         raise typer.BadParameter("channel must be telegram, whatsapp or simulator")
+    if channel == "whatsapp":  # WhatsApp messages come from E.164 numbers: 0812… must match +62812…
+        from bot.phones import normalize_phone
+
+        id = normalize_phone(id) or ""
+        if not id:
+            raise typer.BadParameter("--id must be a phone number for whatsapp")
     settings = _prepared()
     with _session(settings) as s:
         seller = add_seller(s, _shop(s, shop).id, channel, id, name, role)

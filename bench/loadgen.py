@@ -10,7 +10,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-Body = Callable[[int, int], dict]  # (connection, request number) -> JSON body
+# (connection, request number) -> a JSON body, or (raw body, headers) for e.g. a signed form post
+Body = Callable[[int, int], "dict | tuple[bytes, dict[str, str]]"]
 
 
 @dataclass
@@ -39,8 +40,13 @@ async def _connection(host: str, port: int, path: str, body: Body, conn: int, de
     n = 0
     try:
         while time.perf_counter() < deadline and n < max_requests:
-            payload = json.dumps(body(conn, n)).encode()
-            head = (f"POST {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\n{extra_headers}"
+            item = body(conn, n)
+            if isinstance(item, tuple):  # its own body and headers (a form post signed per request)
+                payload, own = item
+                fields = "".join(f"{k}: {v}\r\n" for k, v in own.items())
+            else:
+                payload, fields = json.dumps(item).encode(), "Content-Type: application/json\r\n"
+            head = (f"POST {path} HTTP/1.1\r\nHost: {host}\r\n{fields}{extra_headers}"
                     f"Content-Length: {len(payload)}\r\n\r\n").encode()
             started = time.perf_counter()
             writer.write(head + payload)

@@ -16,15 +16,17 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.identity import resolve_customer
 from bot.messages import Inbound, Outbound
 from catalog.db_catalog import DbCatalog, IndexCache
 from catalog.shop import ShopProfile
-from conversations.base import Ctx, CustomerView, Step
+from conversations.base import Ctx, Step
 from conversations.browsing import Browse
 from handlers import choices, customer, seller
 from handlers.effects import Applied, Who, apply_effects
 from handlers.ports import DbOrders
 from handlers.promo_ports import DbMarketing
+from storage import delivery_state_queries as dq
 from storage import message_queries as mq
 from storage.db import unit_of_work
 from storage.models import Shop, utcnow
@@ -76,17 +78,8 @@ class Engine:
             if inbound_id is None:
                 session.rollback()
                 return Handled(duplicate=True, replies=self._earlier_replies(session, shop.id, inbound))
-            party = mq.fetch_party(session, shop.id, inbound.channel, inbound.sender)
-            if party is None:
-                identity_id, customer_id = mq.add_customer(session, shop.id, inbound.channel, inbound.sender,
-                                                           inbound.profile_name, inbound.phone, now)
-                view = CustomerView(customer_id)
-                # A seller registered with `kedai seller add` has no identity before their first message.
-                if (seller_row := mq.fetch_seller(session, shop.id, inbound.channel, inbound.sender)) is not None:
-                    party = mq.Party(identity_id, customer_id, now, None, None, seller_row.id, None)
-            else:
-                mq.touch_identity(session, party.identity_id, now, party.last_inbound_at)
-                view = CustomerView(party.customer_id, party.name, party.phone)
+            resolved = resolve_customer(session, shop.id, inbound, now)
+            party, view = resolved.party, resolved.view
             ctx = Ctx(shop=shop.profile, catalog=DbCatalog(session, shop.id, self.indexes), customer=view,
                       orders=DbOrders(session, shop.id), now=now, tz=shop.tz, promos=DbMarketing(session, shop.id, now))
             route = self._route(session, shop, inbound, ctx, party)
@@ -99,6 +92,8 @@ class Engine:
             mq.save_conversation(session, shop.id, route.party, route.loaded, step.state, data, now)
             outs, rows = outbox_rows(shop.id, inbound, inbound_id, step, applied)
             ids = mq.add_outbox(session, rows, now)
+            if resolved.reopened:  # what was held for them (e.g. outside WhatsApp's 24 hours) goes first
+                ids = dq.release_held(session, shop.id, inbound.channel, inbound.sender, now) + ids
             session.commit()
         return Handled(duplicate=False, replies=outs, outbox_ids=ids)
 

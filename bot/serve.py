@@ -7,6 +7,7 @@ from fastapi import FastAPI
 from bot.app import Hook, create_app
 from bot.bootstrap import Kedai, build
 from bot.broadcasting import broadcaster
+from bot.channels.whatsapp import WhatsApp
 from bot.delivery import Sender
 from config import Settings
 from scheduler import daily_recap
@@ -37,6 +38,10 @@ def build_app(settings: Settings, *, scheduler: bool = True) -> FastAPI:
         senders["telegram"] = telegram.sender
         on_start.append(telegram.start)
         on_stop.append(telegram.stop)
+    whatsapp = WhatsApp.from_settings(settings)
+    if whatsapp is not None:
+        senders[whatsapp.channel] = whatsapp.sender
+        on_stop.append(whatsapp.close)
     kedai = build(settings, senders)
     if scheduler:
         ticker = build_scheduler(jobs(kedai))
@@ -54,4 +59,7 @@ def build_app(settings: Settings, *, scheduler: bool = True) -> FastAPI:
         from bot.channels import telegram_webhook
 
         app.include_router(telegram_webhook.router(telegram))
+    if whatsapp is not None:
+        whatsapp.bind(kedai)
+        app.include_router(whatsapp.router())
     return app

@@ -29,6 +29,22 @@ class DeliveryZone(BaseModel):
     areas: list[str] = []
 
 
+class WhatsAppTemplates(BaseModel):
+    """Twilio Content templates (ContentSid "HX…") this shop has made; every one is optional.
+
+    quick_reply / list_picker are session templates (inside WhatsApp's 24-hour window), keyed by
+    how many choices they hold ("1"-"3" / "1"-"10"). Their variables: "1" the message text, then for
+    choice i (1-based) "{2i}" its label and "{2i+1}" its value (what comes back as the payload).
+    reengage (and purposes[name] for an outbound marked with that purpose) is an approved template
+    for messages outside the window, with variables "1" the shop name and "2" the message text.
+    """
+
+    quick_reply: dict[str, str] = {}
+    list_picker: dict[str, str] = {}
+    reengage: str | None = None
+    purposes: dict[str, str] = {}
+
+
 class ShopProfile(BaseModel):
     name: str
     tagline: str = ""
@@ -42,6 +58,7 @@ class ShopProfile(BaseModel):
     payment_methods: list[PaymentMethod] = []
     delivery_zones: list[DeliveryZone] = []
     payment_window_minutes: float | None = None
+    whatsapp_templates: WhatsAppTemplates = WhatsAppTemplates()
     # Local hour (shop time zone) at which the day's recap goes to the sellers.
     recap_hour: int = Field(20, ge=0, le=23)
 

@@ -36,8 +36,10 @@ class Reply:
 
 @dataclass(frozen=True)
 class Media:
-    ref: str  # channel reference: Telegram file_id or Twilio MediaUrl
+    ref: str  # channel reference: Telegram file_id, or the stored file's path (bot.media_store)
     content_type: str = "image/jpeg"
+    # Set when the channel could not keep the file: "type" (not an image or PDF), "too_large", "unavailable".
+    rejected: str | None = None
 
 
 @dataclass(frozen=True)

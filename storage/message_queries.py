@@ -83,9 +83,12 @@ def add_customer(session: Session, shop_id: int, channel: str, external_id: str,
 _TOUCH_IDENTITY = Sql("UPDATE identities SET last_inbound_at = :now, reachable = :yes WHERE id = :id")
 
 
-def touch_identity(session: Session, identity_id: int, now: datetime, last: datetime | None) -> None:
-    """Records the inbound time (WhatsApp's 24-hour window), at most once a minute to spare writes."""
-    if last is None or now - last > timedelta(seconds=60):
+def touch_identity(session: Session, identity_id: int, now: datetime, last: datetime | None,
+                   reachable: bool = True) -> None:
+    """Records the inbound time (WhatsApp's 24-hour window), at most once a minute to spare writes:
+    the stored time is then at most a minute early, so the window is judged closed a minute
+    early, never late. Always written when a channel had marked the person unreachable."""
+    if last is None or not reachable or now - last > timedelta(seconds=60):
         _TOUCH_IDENTITY(session, {"now": to_db_time(session, now), "yes": True, "id": identity_id})
 
 
@@ -114,10 +117,12 @@ class Party:
     phone: str | None
     seller_id: int | None
     conversation: Loaded | None
+    reachable: bool = True  # False once a channel refused free-form messages (WhatsApp's 24 hours)
 
 
 _FETCH_PARTY = Sql(
-    "SELECT i.id, i.customer_id, i.last_inbound_at, c.name, c.phone, s.id, cv.id, cv.state, cv.data, cv.version "
+    "SELECT i.id, i.customer_id, i.last_inbound_at, c.name, c.phone, s.id, cv.id, cv.state, cv.data, cv.version, "
+    "i.reachable "
     "FROM identities i JOIN customers c ON c.id = i.customer_id "
     "LEFT JOIN sellers s ON s.shop_id = i.shop_id AND s.channel = i.channel AND s.external_id = i.external_id "
     "LEFT JOIN conversations cv ON cv.shop_id = i.shop_id AND cv.party = 'customer:' || i.customer_id "
@@ -130,7 +135,7 @@ def fetch_party(session: Session, shop_id: int, channel: str, sender: str) -> Pa
     if row is None:
         return None
     conv = Loaded(row[6], row[7], from_db_json(row[8]) or {}, row[9]) if row[6] is not None else None
-    return Party(row[0], row[1], from_db_time(row[2]), row[3], row[4], row[5], conv)
+    return Party(row[0], row[1], from_db_time(row[2]), row[3], row[4], row[5], conv, bool(row[10]))
 
 
 _LOAD_CONVERSATION = Sql("SELECT id, state, data, version FROM conversations WHERE shop_id = :shop_id AND party = :party")

@@ -126,7 +126,9 @@ class Identity(Base):
     """A customer's address on one channel: a Telegram chat id, a WhatsApp number, a simulator user."""
 
     __tablename__ = "identities"
-    __table_args__ = (UniqueConstraint("shop_id", "channel", "external_id"),)
+    # The second index serves the WhatsApp sender, which knows only the number it writes to.
+    __table_args__ = (UniqueConstraint("shop_id", "channel", "external_id"),
+                      Index("ix_identities_channel_external", "channel", "external_id"))
     id: Mapped[int] = mapped_column(primary_key=True)
     shop_id: Mapped[int] = mapped_column(ForeignKey("shops.id"))
     channel: Mapped[str] = mapped_column(String(20))

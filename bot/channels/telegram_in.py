@@ -88,8 +88,16 @@ def _message(update: Update, msg: Message, account: str | None, *, edited: bool 
         message_id = f"album:{msg.media_group_id}"
     return Inbound(CHANNEL, str(msg.chat.id), message_id, text=text, account=account,
                    profile_name=user.full_name, latitude=latitude, longitude=longitude, address=address,
-                   phone=e164(msg.contact.phone_number) if msg.contact else None, media=media,
+                   phone=own_phone(msg, user.id), media=media,
                    start_payload=start_payload, edited=edited, received_at=msg.date)
+
+
+def own_phone(msg: Message, user_id: int) -> str | None:
+    """The sender's own number from a shared contact. Someone else's card names no one: the phone
+    joins this chat to the customer who has it (bot.identity), so only the sender's own counts."""
+    if msg.contact is None or msg.contact.user_id != user_id:
+        return None
+    return e164(msg.contact.phone_number)
 
 
 def _press(update: Update, account: str | None) -> Translated:

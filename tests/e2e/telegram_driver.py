@@ -20,8 +20,9 @@ import httpx
 
 from tests.e2e import server
 from tests.fakes.telegram_api import FakeTelegramAPI
+from tests import samples
 
-SAMPLES = pathlib.Path("/work/shared/samples/telegram")
+SAMPLES = samples.TELEGRAM
 SECRET = "tg_secret_TEST_only_9f8e7d"
 SELLER_CHAT = 700000001
 _update_ids = itertools.count(900_000_000)

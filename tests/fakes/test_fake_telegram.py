@@ -9,10 +9,11 @@ from telegram import InlineKeyboardButton as Button, InlineKeyboardMarkup as Key
 from telegram.error import BadRequest, Conflict, Forbidden, InvalidToken, NetworkError, RetryAfter
 
 from .telegram_api import FakeTelegramAPI, fake_telegram  # noqa: F401  (fixture)
+from tests import samples
 
 # PTB 22.2+ warns that RetryAfter.retry_after will become a timedelta; app code must accept both.
 pytestmark = pytest.mark.filterwarnings("ignore:.*retry_after.*:telegram.warnings.PTBDeprecationWarning")
-SAMPLES = pathlib.Path("/work/shared/samples/telegram")
+SAMPLES = samples.TELEGRAM
 SITI, BUDI = 5123456789, 6234567890
 
 

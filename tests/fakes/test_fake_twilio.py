@@ -14,8 +14,9 @@ from twilio.request_validator import RequestValidator
 from bot.channels.twilio_http import BaseUrlTwilioHttpClient, make_twilio_client, rewrite_twilio_url
 
 from .twilio_api import DEFAULT_AUTH_TOKEN, FakeTwilioAPI, fake_twilio  # noqa: F401  (fixture)
+from tests import samples
 
-SAMPLES = pathlib.Path("/work/shared/samples/twilio")
+SAMPLES = samples.TWILIO
 SHOP, SITI = "whatsapp:+6281188880000", "whatsapp:+6281234567890"
 STATUS_URL = "https://bot.example.test/webhooks/twilio/status"
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import asyncio
 import copy
 import json
-import pathlib
 from datetime import timedelta
 
 import pytest
@@ -23,9 +22,10 @@ from config import Settings
 from storage.models import Conversation, Identity, InboundMessage, OutboxMessage, utcnow
 from tests.integration.seller_db import owner, product, seller_engine
 from tests.support import seeded_engine
+from tests import samples
 
 pytestmark = pytest.mark.filterwarnings("ignore:.*retry_after.*:telegram.warnings.PTBDeprecationWarning")
-SAMPLES = pathlib.Path("/work/shared/samples/telegram")
+SAMPLES = samples.TELEGRAM
 SITI, BUDI = 5123456789, 6234567890
 
 

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import copy
 import json
-import pathlib
 
 import pytest
 from telegram import Bot, Update
 
 from bot.channels.telegram_in import Membership, e164, translate
 from bot.channels.telegram_render import callback_data
+from tests import samples
 
-SAMPLES = pathlib.Path("/work/shared/samples/telegram")
+SAMPLES = samples.TELEGRAM
 BOT = Bot("7012345678:AAFakeTokenForTests_0123456789abcdefXYZ")
 
 
@@ -85,6 +85,14 @@ def test_a_location_and_a_venue_give_coordinates_and_an_address():
 
 def test_a_shared_contact_gives_the_phone_in_e164():
     assert translate(update(sample("contact_share.json"))).inbound.phone == "+6281234567890"
+
+
+def test_someone_elses_contact_card_gives_no_phone():
+    shared = sample("contact_share.json")
+    shared["message"]["contact"]["user_id"] = 999
+    assert translate(update(shared)).inbound.phone is None
+    del shared["message"]["contact"]["user_id"]  # a card of someone not on Telegram
+    assert translate(update(shared)).inbound.phone is None
 
 
 @pytest.mark.parametrize("raw", ["6281234567890", "+6281234567890", "081234567890", " +62 812-3456-7890 "])

@@ -1,0 +1,111 @@
+"""POST /webhooks/twilio (messages) and /webhooks/twilio/status (delivery reports).
+
+Both are checked with the twilio SDK's RequestValidator against KEDAI_PUBLIC_URL + path +
+query, the URL Twilio signed (behind a TLS proxy the request's own URL differs). A bad or
+missing signature gets 403 and nothing else. A message is answered with empty TwiML: replies
+leave through the REST API from the outbox.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+from urllib.parse import parse_qsl
+
+from fastapi import APIRouter, Request, Response
+from twilio.request_validator import RequestValidator
+
+from bot.channels.twilio_inbound import CHANNEL, TwilioMedia, translate
+from bot.channels.whatsapp_window import WindowBook
+from bot.phones import normalize_phone
+from storage import delivery_state_queries as dq
+from storage.db import unit_of_work
+
+log = logging.getLogger(__name__)
+
+EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>'
+ANSWER_WITHIN = 12.0  # seconds; Twilio gives up at 15
+OUTSIDE_WINDOW = "63016"
+
+
+class FormParams(dict[str, str]):
+    """First value per name for reading; every value for the signature (Twilio signs them all)."""
+
+    def __init__(self, pairs: list[tuple[str, str]]):
+        super().__init__()
+        self.lists: dict[str, list[str]] = {}
+        for key, value in pairs:
+            self.lists.setdefault(key, []).append(value)
+            self.setdefault(key, value)
+
+    def getall(self, name: str) -> list[str]:
+        return self.lists[name]
+
+
+class Gate:
+    def __init__(self, auth_token: str, public_url: str):
+        self.validator = RequestValidator(auth_token)
+        self.public_url = public_url.rstrip("/")
+
+    async def verified(self, request: Request) -> FormParams | None:
+        signature = request.headers.get("x-twilio-signature")
+        if not signature:
+            return None
+        body = (await request.body()).decode("utf-8", errors="replace")
+        url = self.public_url + request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        params = FormParams(parse_qsl(body, keep_blank_values=True))
+        signed: Any = body if "bodySHA256=" in request.url.query else params
+        return params if self.validator.validate(url, signed, signature) else None
+
+
+def _log_failure(task: asyncio.Future[None]) -> None:
+    if not task.cancelled() and (exc := task.exception()) is not None:
+        log.error("a WhatsApp message failed after it was answered: %r", exc)
+
+
+def router(gate: Gate, media: TwilioMedia, window: WindowBook) -> APIRouter:
+    api = APIRouter()
+
+    @api.post("/webhooks/twilio")
+    async def inbound(request: Request) -> Response:
+        params = await gate.verified(request)
+        if params is None:
+            return Response(status_code=403)
+        message = translate(params)
+        if message is not None:
+            kedai = request.app.state.kedai
+
+            async def take() -> None:
+                await kedai.inbox.submit(await media.keep(message))
+                window.saw(message.sender, message.received_at)  # their window is open again
+
+            task = asyncio.ensure_future(take())
+            task.add_done_callback(_log_failure)
+            try:  # past Twilio's timeout the work goes on; the answer must not wait for it
+                await asyncio.wait_for(asyncio.shield(task), ANSWER_WITHIN)
+            except asyncio.TimeoutError:
+                log.warning("answered %s before it was handled", message.message_id)
+        return Response(EMPTY_TWIML, media_type="text/xml")
+
+    @api.post("/webhooks/twilio/status")
+    async def status(request: Request) -> Response:
+        params = await gate.verified(request)
+        if params is None:
+            return Response(status_code=403)
+        sid, state = params.get("MessageSid") or params.get("SmsSid"), params.get("MessageStatus") or ""
+        code = params.get("ErrorCode") or None
+        kedai = request.app.state.kedai
+
+        def record() -> None:
+            with unit_of_work(kedai.sessions) as s:
+                if sid:
+                    dq.record_status(s, CHANNEL, sid, state, code)
+                s.commit()
+
+        await asyncio.get_running_loop().run_in_executor(kedai.db, record)
+        if code == OUTSIDE_WINDOW and (to := normalize_phone(params.get("To"))):
+            await window.close(to)
+        return Response(status_code=200)
+
+    return api
