@@ -1,7 +1,7 @@
 """promotions, promo redemptions, broadcasts, their runs and recipients (issue 7)
 
-Revision ID: 0002_promo
-Revises: 0002_seller
+Revision ID: 0004_promo
+Revises: 0003_whatsapp
 Create Date: 2026-11-23 13:45:46.244001
 """
 from __future__ import annotations
@@ -12,8 +12,8 @@ from alembic import op
 import storage.models
 
 
-revision = '0002_promo'
-down_revision = '0002_seller'  # chained after main's head at merge time
+revision = '0004_promo'
+down_revision = '0003_whatsapp'  # after main's head when this branch last merged it
 branch_labels = None
 depends_on = None
 
