@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.delivery import RetryLater, Sender, Undeliverable, backoff
 from bot.messages import Outbound
 from catalog import broadcast_admin
-from catalog.broadcasts import SEND, TEMPLATE, verdict
+from catalog.broadcasts import PURPOSE, SEND, SKIPPED_WINDOW, TEMPLATE, verdict
 from catalog.db_catalog import DbCatalog, IndexCache
 from catalog.promo_admin import to_plain
 from conversations.base import Button
@@ -74,14 +74,12 @@ class Plan:
     text: str
     attached: str
     image_url: str | None
-    wa_template: str | None
+    has_template: bool  # the shop has an approved WhatsApp template for outside the 24 hours
 
-    def outbound(self, row: bq.Claimed, how: str) -> Outbound:
+    def outbound(self, row: bq.Claimed) -> Outbound:
         fields = row.fields or {}
-        extra: dict[str, Any] = {"broadcast_run": self.run_id}
-        if how == TEMPLATE:  # outside WhatsApp's 24 hours only an approved template may go
-            extra["template"] = {"sid": self.wa_template, "variables": {
-                "1": fields.get("name") or t.FALLBACK_NAME, "2": fields.get("last_product") or t.FALLBACK_LAST_PRODUCT}}
+        # Outside WhatsApp's window the WhatsApp sender carries it in the shop's template for PURPOSE.
+        extra: dict[str, Any] = {"broadcast_run": self.run_id, "purpose": PURPOSE}
         return Outbound(row.channel, row.external_id, broadcast_text(self.text, fields, self.attached),
                         (Button(t.BTN_SHOP_NOW, "catalog"),), self.image_url, extra)
 
@@ -128,9 +126,8 @@ class Broadcaster:
             await self._db(self._claim, plan, None, done)
         return sent
 
-    async def _send(self, plan: Plan, claimed: tuple[bq.Claimed, str]) -> Outcome:
-        row, how = claimed
-        out = plan.outbound(row, how)
+    async def _send(self, plan: Plan, row: bq.Claimed) -> Outcome:
+        out = plan.outbound(row)
         if row.channel in PULL_CHANNELS:
             await self._db(self._to_outbox, plan, out)
             return Outcome(row.id, "sent")
@@ -144,7 +141,10 @@ class Broadcaster:
                 return Outcome(row.id, "failed", error=str(exc)[:500])
             at = self.clock() + timedelta(seconds=max(exc.seconds, backoff(row.attempts)))
             return Outcome(row.id, "pending", error=str(exc)[:500], next_attempt_at=at)
-        except Undeliverable as exc:  # blocked the bot, number gone: skip them from now on
+        except Undeliverable as exc:
+            if exc.status == "held":  # the WhatsApp window closed since the claim and no template fits
+                return Outcome(row.id, SKIPPED_WINDOW)
+            # blocked the bot, number gone: they are skipped from now on
             return Outcome(row.id, "failed", error=f"{exc.code or ''} {exc}".strip()[:500],
                            unreachable=(row.channel, row.external_id) if gone(exc) else None)
         except Exception as exc:  # it may have gone out: at most once means no second try
@@ -184,13 +184,13 @@ class Broadcaster:
             # A worker that died left its claims behind; they may have gone out, so never again.
             bq.resolve_stale(s, run_id, self.clock() - self.lease)
             s.commit()
-            return Plan(run_id, b.shop_id, b.text, attached, b.image_url, b.wa_template)
+            return Plan(run_id, b.shop_id, b.text, attached, b.image_url, broadcast_admin.has_template(s, b.shop_id))
 
     def _pending(self, run_id: int) -> list[int]:
         with unit_of_work(self.sessions) as s:
             return bq.pending_ids(s, run_id, self.clock(), self.batch)
 
-    def _claim(self, plan: Plan, recipient_id: int | None, done: Outcome | None) -> tuple[bq.Claimed, str] | None:
+    def _claim(self, plan: Plan, recipient_id: int | None, done: Outcome | None) -> bq.Claimed | None:
         """Records the last send's outcome, takes the next row and decides, at this moment,
         whether it may be sent (consent, reachability, WhatsApp's window)."""
         with unit_of_work(self.sessions) as s:
@@ -204,11 +204,11 @@ class Broadcaster:
             how = None
             if row is not None:
                 how = verdict(row.promo_consent, row.reachable is not False, row.channel, row.last_inbound_at,
-                              bool(plan.wa_template), now)
+                              plan.has_template, now)
                 if how not in (SEND, TEMPLATE):
                     bq.settle(s, row.id, how, now)
             s.commit()
-            return (row, how) if row is not None and how in (SEND, TEMPLATE) else None
+            return row if row is not None and how in (SEND, TEMPLATE) else None
 
     def _to_outbox(self, plan: Plan, out: Outbound) -> None:
         with unit_of_work(self.sessions) as s:

@@ -10,8 +10,9 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from catalog.audience import members, preview, snapshot_status
-from catalog.broadcasts import ONCE, BroadcastInfo, BroadcastSpec, Preview, RunReport, Schedule, Segment, due_action
+from catalog.broadcasts import ONCE, PURPOSE, BroadcastInfo, BroadcastSpec, Preview, RunReport, Schedule, Segment, due_action
 from catalog.promotions import normal_code
+from catalog.shop import ShopProfile
 from storage import broadcast_queries as bq
 from storage import promo_queries as pq
 from storage.models import Shop
@@ -31,6 +32,13 @@ def shop_tz(session: Session, shop_id: int) -> ZoneInfo:
     return ZoneInfo((shop.profile or {}).get("timezone") or "Asia/Jakarta") if shop else ZoneInfo("Asia/Jakarta")
 
 
+def has_template(session: Session, shop_id: int) -> bool:
+    """Whether the shop has an approved WhatsApp template a broadcast may use outside the 24 hours."""
+    shop = session.get(Shop, shop_id)
+    templates = ShopProfile.model_validate({"name": shop.name, **shop.profile}).whatsapp_templates if shop else None
+    return bool(templates and (templates.purposes.get(PURPOSE) or templates.reengage))
+
+
 def check(session: Session, shop_id: int, spec: BroadcastSpec, now: datetime) -> list[str]:
     problems = []
     if not spec.text.strip():
@@ -47,7 +55,7 @@ def check(session: Session, shop_id: int, spec: BroadcastSpec, now: datetime) ->
 
 
 def preview_spec(session: Session, shop_id: int, spec: BroadcastSpec, now: datetime) -> Preview:
-    return preview(members(session, shop_id, spec.segment, now), bool(spec.wa_template), now)
+    return preview(members(session, shop_id, spec.segment, now), has_template(session, shop_id), now)
 
 
 def create(session: Session, shop_id: int, spec: BroadcastSpec, now: datetime, created_by: str) -> Broadcast:
@@ -58,7 +66,7 @@ def create(session: Session, shop_id: int, spec: BroadcastSpec, now: datetime, c
     return bq.add_broadcast(session, {
         "shop_id": shop_id, "text": spec.text.strip(), "image_url": spec.image_url,
         "promotion_id": promo.id if promo else None, "segment": spec.segment.to_json(),
-        "schedule": spec.schedule.to_json(), "wa_template": spec.wa_template, "status": "active",
+        "schedule": spec.schedule.to_json(), "status": "active",
         "next_due_at": spec.schedule.first_due(now, shop_tz(session, shop_id)), "created_by": created_by,
         "created_at": now})
 

@@ -11,6 +11,9 @@ from zoneinfo import ZoneInfo
 
 NOW, ONCE, WEEKLY, DAILY = "now", "once", "weekly", "daily"
 WHATSAPP_WINDOW = timedelta(hours=24)
+# Outbound.extra["purpose"] of a broadcast: outside WhatsApp's window the WhatsApp sender sends it
+# through the shop's template for this purpose (ShopProfile.whatsapp_templates), else reengage.
+PURPOSE = "promo"
 
 # Verdicts for one recipient at send time.
 SEND, TEMPLATE = "send", "template"
@@ -94,7 +97,6 @@ class BroadcastSpec:
     schedule: Schedule = field(default_factory=lambda: Schedule(NOW))
     image_url: str | None = None
     promo_code: str | None = None
-    wa_template: str | None = None
 
 
 def due_action(due_at: datetime, now: datetime, grace: timedelta) -> str:

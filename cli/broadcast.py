@@ -24,7 +24,6 @@ def broadcast_create(
     inactive_days: Annotated[Optional[int], typer.Option(help="Only customers with no order in N days.")] = None,
     channel: Annotated[Optional[str], typer.Option(help="Only this channel: telegram, whatsapp, simulator.")] = None,
     when: Annotated[str, typer.Option(help="'sekarang', 'besok 09:00', '2026-12-25 10:00', 'setiap jumat 10:00'.")] = "sekarang",
-    wa_template: Annotated[Optional[str], typer.Option(help="Approved WhatsApp template (content SID) for outside 24 hours.")] = None,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Skip the confirmation.")] = False,
     shop: ShopOpt = None,
 ) -> None:
@@ -41,7 +40,7 @@ def broadcast_create(
         if schedule is None:
             raise typer.BadParameter(f"{when!r}: try 'sekarang', 'besok 09:00', '2026-12-25 10:00' or 'setiap jumat 10:00'")
         spec = BroadcastSpec(text=text, segment=Segment(tuple(sku or ()), tuple(category or ()), inactive_days, channel),
-                             schedule=schedule, image_url=image, promo_code=promo, wa_template=wa_template)
+                             schedule=schedule, image_url=image, promo_code=promo)
         counts = preview_spec(s, found.id, spec, now)
         attached = find(s, found.id, promo) if promo else None
         typer.echo(broadcast_text(text, counts.sample, promo_line(attached)))

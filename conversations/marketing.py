@@ -19,7 +19,8 @@ class MarketingReader(Protocol):
 
     def promotions(self) -> list[Promotion]: ...
 
-    def preview(self, segment: Segment, has_template: bool = False) -> Preview: ...
+    def preview(self, segment: Segment) -> Preview:
+        """Who a broadcast to this segment would reach (and skip), as of now."""
 
     def broadcasts(self) -> list[BroadcastInfo]: ...
 
@@ -38,7 +39,7 @@ class NoMarketing:
     def promotions(self) -> list[Promotion]:
         return []
 
-    def preview(self, segment: Segment, has_template: bool = False) -> Preview:
+    def preview(self, segment: Segment) -> Preview:
         return Preview()
 
     def broadcasts(self) -> list[BroadcastInfo]:
@@ -66,7 +67,7 @@ class MemoryMarketing(NoMarketing):
     def promotions(self) -> list[Promotion]:
         return list(self.promos)
 
-    def preview(self, segment: Segment, has_template: bool = False) -> Preview:
+    def preview(self, segment: Segment) -> Preview:
         return self.audience
 
 

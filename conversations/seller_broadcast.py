@@ -141,7 +141,7 @@ def spec(d: dict[str, Any]) -> BroadcastSpec:
 def preview(data: dict[str, Any], ctx: Ctx) -> Step:
     """the message as one real recipient will read it, how many get it, who is skipped, and when."""
     s = spec(draft(data))
-    counts = ctx.promos.preview(s.segment, bool(s.wa_template))
+    counts = ctx.promos.preview(s.segment)
     promo = ctx.promos.by_code(s.promo_code) if s.promo_code else None
     skipped = (t.PREVIEW_SKIPPED.format(no_consent=counts.no_consent, unreachable=counts.unreachable, window=counts.outside_window)
                if counts.skipped else "")

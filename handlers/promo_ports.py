@@ -29,8 +29,9 @@ class DbMarketing:
     def promotions(self) -> list[Promotion]:
         return promo_admin.list_promotions(self._session, self._shop_id)
 
-    def preview(self, segment: Segment, has_template: bool = False) -> Preview:
-        return preview(members(self._session, self._shop_id, segment, self._now), has_template, self._now)
+    def preview(self, segment: Segment) -> Preview:
+        return preview(members(self._session, self._shop_id, segment, self._now),
+                       broadcast_admin.has_template(self._session, self._shop_id), self._now)
 
     def broadcasts(self) -> list[BroadcastInfo]:
         return broadcast_admin.list_broadcasts(self._session, self._shop_id, limit=5)

@@ -72,7 +72,6 @@ class Broadcast(Base):
     promotion_id: Mapped[int | None] = mapped_column(ForeignKey("promotions.id"))
     segment: Mapped[dict[str, Any]] = mapped_column(default=dict)  # catalog.broadcasts.Segment
     schedule: Mapped[dict[str, Any]] = mapped_column(default=dict)  # catalog.broadcasts.Schedule
-    wa_template: Mapped[str | None] = mapped_column(String(100))  # approved template for outside 24h
     status: Mapped[str] = mapped_column(String(20), default="active")  # active | done | cancelled
     next_due_at: Mapped[datetime | None] = mapped_column()
     created_by: Mapped[str | None] = mapped_column(String(60))

@@ -13,7 +13,7 @@ from bot.broadcasting import Broadcaster
 from bot.delivery import RetryLater, Undeliverable
 from catalog import broadcast_admin
 from catalog.broadcasts import WEEKLY, BroadcastSpec, Schedule, Segment
-from storage.models import Identity, OutboxMessage
+from storage.models import Identity, OutboxMessage, Shop
 from storage.promo_models import Broadcast, BroadcastRecipient
 from tests.promo_support import RecordingSender, person
 from tests.support import NOW, EngineChat, seeded_engine
@@ -137,18 +137,29 @@ def test_cancelling_stops_the_unsent_rest_of_a_running_broadcast(db_url):
     assert sorted(w.statuses().values()) == ["cancelled"] * 3 + ["sent"] * 2
 
 
-def test_whatsapp_outside_24_hours_needs_an_approved_template(db_url):
+def test_whatsapp_outside_24_hours_goes_only_when_the_shop_has_an_approved_template(db_url):
     w = World(db_url)
     w.people(("fani", {"channels": ("whatsapp",), "inbound_hours_ago": 30}),
              ("gita", {"channels": ("whatsapp",), "inbound_hours_ago": 2}))
     w.broadcast()
     w.tick()
     assert w.sender.recipients == ["whatsapp-gita"] and w.statuses()["whatsapp-fani"] == "skipped_window"
-    w.broadcast(wa_template="HX0123456789abcdef", segment=Segment(channel="whatsapp"))
+    with w.sessions() as s:  # the shop gets an approved template for promos (the WhatsApp sender uses it)
+        shop = s.get(Shop, 1)
+        shop.profile = {**shop.profile, "whatsapp_templates": {"purposes": {"promo": "HX0123456789abcdef"}}}
+        s.commit()
+    w.broadcast(segment=Segment(channel="whatsapp"))
     w.tick()
-    fani, gita = (next(o for o in w.sender.sent[1:] if o.recipient == f"whatsapp-{n}") for n in ("fani", "gita"))
-    assert fani.extra["template"] == {"sid": "HX0123456789abcdef", "variables": {"1": "fani", "2": "pesanan sebelumnya"}}
-    assert "template" not in gita.extra  # inside her window she gets the plain message
+    assert sorted(w.sender.recipients[1:]) == ["whatsapp-fani", "whatsapp-gita"]
+    assert all(o.extra["purpose"] == "promo" for o in w.sender.sent)
+
+
+def test_a_send_the_whatsapp_sender_holds_for_the_window_counts_as_skipped(db_url):
+    w = World(db_url, fail={"whatsapp-gita": [Undeliverable("24h", "outside the window", status="held")]})
+    w.people(("gita", {"channels": ("whatsapp",), "inbound_hours_ago": 2}))
+    w.broadcast()
+    w.tick()
+    assert w.statuses() == {"whatsapp-gita": "skipped_window"}
 
 
 def test_two_schedulers_ticking_at_once_send_each_person_exactly_once(db_url):

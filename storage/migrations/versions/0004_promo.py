@@ -57,7 +57,6 @@ def upgrade() -> None:
     sa.Column('promotion_id', sa.Integer(), nullable=True),
     sa.Column('segment', sa.JSON(), nullable=False),
     sa.Column('schedule', sa.JSON(), nullable=False),
-    sa.Column('wa_template', sa.String(length=100), nullable=True),
     sa.Column('status', sa.String(length=20), nullable=False),
     sa.Column('next_due_at', storage.models.UTCDateTime(timezone=True), nullable=True),
     sa.Column('created_by', sa.String(length=60), nullable=True),
