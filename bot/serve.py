@@ -11,6 +11,7 @@ from bot.channels.whatsapp import WhatsApp
 from bot.delivery import Sender
 from config import Settings
 from scheduler import daily_recap
+from scheduler.jobs_payments import payment_jobs
 from scheduler.runner import Job, build_scheduler
 
 
@@ -19,10 +20,15 @@ def jobs(kedai: Kedai) -> list[Job]:
         return await daily_recap.run_daily_recap(kedai.sessions, kedai.db, lambda: kedai.engine.clock(),
                                                  kedai.delivery.deliver)
 
+    every = kedai.settings.scheduler_interval_seconds
     return [
-        Job("outbox-drain", kedai.delivery.drain, kedai.settings.scheduler_interval_seconds),
+        Job("outbox-drain", kedai.delivery.drain, every),
         Job("daily-recap", recap, daily_recap.EVERY_SECONDS),
+<<<<<<< HEAD
         Job("broadcasts", broadcaster(kedai).tick, kedai.settings.scheduler_interval_seconds),
+=======
+        *payment_jobs(kedai.sessions, kedai.db, kedai.engine.clock, every),
+>>>>>>> main
     ]
 
 

@@ -72,10 +72,26 @@ class OrderSummary:
     created_at: datetime
     payment_method: str = ""
     pay_by: datetime | None = None
+    fulfilment: str = "delivery"
+    unique_code: int = 0
+    paid_at: datetime | None = None
+    proof_pending: bool = False
+    courier: str | None = None
+    tracking_no: str | None = None
+    customer_name: str = ""
+    lines: tuple[tuple[int, str, int], ...] = ()  # (qty, name, line_total), filled by find()
 
 
 class OrderReader(Protocol):
     def recent(self, customer_id: int, limit: int = 5) -> list[OrderSummary]: ...
+
+    def find(self, customer_id: int, code: str) -> OrderSummary | None:
+        """This customer's order with this code; another customer's order is not found."""
+        ...
+
+    def awaiting_payment(self, customer_id: int) -> list[OrderSummary]:
+        """This customer's orders still waiting for payment, newest first."""
+        ...
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Order tracking for customers: their recent orders and what each is waiting for."""
+"""Order tracking for customers: their recent orders, each with what it is waiting for."""
 
 from __future__ import annotations
 
@@ -7,17 +7,21 @@ from typing import Any
 from catalog.money import local_time, rupiah
 from conversations.base import Button, Ctx, Reply, Step, say
 from conversations.browsing import Browse, main_menu
+from conversations.order_status import next_step
 from texts.id import customer as t
+from texts.id import payment as tp
 
 
 def my_orders(data: dict[str, Any], ctx: Ctx) -> Step:
-    """lists the customer's recent orders with their status."""
+    """lists the customer's recent orders with their status and next step."""
     orders = ctx.orders.recent(ctx.customer.id)
     if not orders:
         return say(Browse.HOME, data, Reply(t.MY_ORDERS_NONE, [Button(t.BTN_CATALOG, "catalog"), Button(t.BTN_MENU, "menu")]))
-    lines = [t.MY_ORDERS_HEADER] + [
-        t.MY_ORDERS_LINE.format(code=o.code, status=t.STATUS_LABELS.get(o.status, o.status),
-                                total=rupiah(o.total), created=local_time(o.created_at, ctx.tz))
-        for o in orders
-    ]
-    return say(Browse.HOME, data, Reply("\n".join(lines), main_menu()))
+    lines = [t.MY_ORDERS_HEADER]
+    for o in orders:
+        lines.append(t.MY_ORDERS_LINE.format(code=o.code, status=t.STATUS_LABELS.get(o.status, o.status),
+                                             total=rupiah(o.total), created=local_time(o.created_at, ctx.tz)))
+        lines.append(tp.MY_ORDERS_NEXT.format(next=next_step(o, ctx)))
+    lines.append("\n" + tp.MY_ORDERS_PICK.format(code=orders[0].code))
+    buttons = [Button(tp.BTN_ORDER.format(code=o.code), f"ord:{o.code}") for o in orders] + [Button(t.BTN_MENU, "menu")]
+    return say(Browse.HOME, data, Reply("\n".join(lines), buttons))

@@ -12,7 +12,11 @@ from typing import Any
 
 from catalog.parsing import parse_quantity
 from catalog.text import normalize
+<<<<<<< HEAD
 from conversations import browsing, cart, checkout, promo, tracking
+=======
+from conversations import browsing, cart, checkout, payment, tracking
+>>>>>>> main
 from conversations.base import Ctx, Reply, Step, Turn, say
 from conversations.browsing import Browse
 from conversations.cart import Cart
@@ -39,14 +43,20 @@ STATE_STEPS: dict[str, StepFn] = {
     Cart.NEW_QTY: lambda d, c, turn: cart.new_quantity_text(d, c, turn.text),
     Browse.SEARCH: lambda d, c, turn: browsing.search(d, c, turn.text),
     **checkout.STEPS,
+    **payment.STEPS,
 }
 
 
 def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step:
     if turn.edited:  # re-reading an edit could double a cart line; ask for a new message instead
         return say(state, data, Reply(t.EDIT_NOT_APPLIED))
+<<<<<<< HEAD
     if (step := promo.route(state, data, turn, ctx)) is not None:  # STOP works everywhere, at once
         return step
+=======
+    if (paying := payment.intercept(state, data, turn, ctx)) is not None:
+        return paying
+>>>>>>> main
     if turn.choice:
         return on_choice(state, data, turn, ctx)
     if turn.latitude is not None or turn.media:
@@ -61,6 +71,8 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step:
     words = " ".join(text.lower().split()).strip(" !?.")
     if (glob := global_word(words, state, data, ctx)) is not None:
         return glob
+    if (paying := payment.text_intent(state, data, turn, ctx)) is not None:
+        return paying
     if state in STATE_STEPS:
         return STATE_STEPS[state](data, ctx, turn)
     if state == Browse.PRODUCT and (qty := parse_quantity(text)) is not None and len(text) <= 12:

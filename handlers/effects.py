@@ -18,6 +18,7 @@ from storage import message_queries as mq
 from storage.models import Order
 from storage.order_queries import fetch_items
 from texts.id import customer as t
+from texts.id import seller_orders as ts
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,8 @@ class SelfApplying(Protocol):
 
 
 def apply_effects(session: Session, ctx: Ctx, who: Who, step: Step) -> Applied:
+    from handlers import order_effects  # it builds on Notice/Applied/Who defined here
+
     applied = Applied(step)
     for effect in step.effects:
         if isinstance(effect, SetCustomerName):
@@ -62,6 +65,8 @@ def apply_effects(session: Session, ctx: Ctx, who: Who, step: Step) -> Applied:
             applied = Applied(promo_effects.apply(session, ctx, who, applied.step, effect), applied.notices)
         elif isinstance(effect, SelfApplying):
             applied = effect.apply(session, ctx, who, applied)
+        elif isinstance(effect, order_effects.EFFECTS):
+            applied = order_effects.apply(session, ctx, who, applied, effect)
         else:
             raise TypeError(f"unknown effect {effect!r}")
     return applied
@@ -96,6 +101,8 @@ def seller_notices(session: Session, shop_id: int, order: Order) -> list[Notice]
                     else t.SUMMARY_PICKUP.format(address="toko")),
         note=t.SUMMARY_NOTE.format(note=order.note) if order.note else "",
     )
+    if order.payment_method == "bank_transfer" and not order.unique_code:
+        text += ts.NEW_ORDER_NO_UNIQUE  # all 999 codes are held by open orders
     return [Notice(s.channel, s.external_id, Reply(text)) for s in mq.fetch_sellers(session, shop_id)]
 
 

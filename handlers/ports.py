@@ -5,7 +5,17 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from conversations.base import OrderSummary
+from storage import lifecycle_queries as lq
 from storage import order_queries as oq
+from storage.models import Order
+
+
+def summary_of(order: Order, items: list | None = None) -> OrderSummary:  # type: ignore[type-arg]
+    return OrderSummary(order.code, order.status, order.total, order.created_at, order.payment_method, order.pay_by,
+                        fulfilment=order.fulfilment, unique_code=order.unique_code, paid_at=order.paid_at,
+                        proof_pending=order.proof_submitted_at is not None, courier=order.courier,
+                        tracking_no=order.tracking_no, customer_name=order.customer_name,
+                        lines=tuple((i.qty, i.name, i.line_total) for i in items or ()))
 
 
 class DbOrders:
@@ -14,5 +24,14 @@ class DbOrders:
         self._shop_id = shop_id
 
     def recent(self, customer_id: int, limit: int = 5) -> list[OrderSummary]:
-        return [OrderSummary(o.code, o.status, o.total, o.created_at, o.payment_method, o.pay_by)
-                for o in oq.fetch_recent_orders(self._session, self._shop_id, customer_id, limit)]
+        return [summary_of(o) for o in oq.fetch_recent_orders(self._session, self._shop_id, customer_id, limit)]
+
+    def find(self, customer_id: int, code: str) -> OrderSummary | None:
+        order = lq.fetch_order_by_code(self._session, self._shop_id, code, customer_id=customer_id)
+        if order is None:
+            return None
+        return summary_of(order, oq.fetch_items(self._session, [order.id])[order.id])
+
+    def awaiting_payment(self, customer_id: int) -> list[OrderSummary]:
+        return [summary_of(o) for o in lq.fetch_customer_orders(self._session, self._shop_id, customer_id,
+                                                                 ["pending_payment"])]

@@ -29,7 +29,8 @@ from sqlalchemy.orm import Session
 
 from catalog.db_catalog import IndexCache
 from conversations.base import Ctx, Reply, Step, Turn
-from handlers import seller_lists, seller_products, seller_promo, seller_recap, seller_staff, seller_stock, seller_undo
+from handlers import (seller_lists, seller_orders, seller_products, seller_promo, seller_recap, seller_staff,
+                      seller_stock, seller_undo)
 from handlers.seller_common import IDLE, clean, idle, words
 from handlers.seller_ports import SellerCtx, seller_context
 from texts.id import seller as t
@@ -38,6 +39,7 @@ SellerRoute = Callable[[str, dict[str, Any], Turn, SellerCtx], Step | None]
 
 ROUTES: tuple[SellerRoute, ...] = (
     seller_undo.route,  # "batalkan" right after a change
+    seller_orders.route,  # lunas / tolak / proses / kirim / selesai / batal KD-0042, and KD-0042 alone
     seller_products.route,  # new product (one line or step by step), photos
     seller_lists.route,  # help, stock list, order lists
     seller_recap.route,  # rekap, rekap kemarin, rekap minggu ini

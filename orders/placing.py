@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from catalog.shop import ShopProfile
 from orders import promo_pricing
+from orders.payments import assign_unique_code
 from storage import catalog_queries as cq
 from storage import order_queries as oq
 from storage.models import Order, OrderItem
@@ -89,13 +90,15 @@ def place_order(session: Session, profile: ShopProfile, req: OrderRequest, now: 
     subtotal = sum(i.line_total for i in items)
     zone = profile.zone(req.zone_id or "") if req.fulfilment == "delivery" else None
     fee = zone.fee if zone else 0
-    number = oq.next_order_number(session, req.shop_id)
+    number = oq.next_order_number(session, req.shop_id)  # locks the shop row: codes are picked one at a time
+    unique = assign_unique_code(session, req.shop_id) if req.payment_method == "bank_transfer" else 0
     order = Order(
         shop_id=req.shop_id, code=order_code(profile.order_prefix, number), customer_id=req.customer_id,
         channel=req.channel, status="pending_payment", customer_name=req.customer_name,
         fulfilment=req.fulfilment, address=req.address, latitude=req.latitude, longitude=req.longitude,
         zone=zone.name if zone else None, note=req.note, payment_method=req.payment_method,
-        subtotal=subtotal, discount=promo.discount, delivery_fee=fee, unique_code=0, total=subtotal - promo.discount + fee,
+        subtotal=subtotal, discount=promo.discount, delivery_fee=fee, unique_code=unique,
+        total=subtotal - promo.discount + fee + unique,
         pay_by=payment_deadline(now, req.payment_method, window_minutes if profile.payment_window_minutes is None
                                else profile.payment_window_minutes),
         created_at=now, updated_at=now,

@@ -27,5 +27,7 @@ def list_orders(session: Session, shop_id: int, status: str | None = None, limit
             "fulfilment": o.fulfilment, "address": o.address, "zone": o.zone, "note": o.note,
             "created_at": o.created_at.isoformat(), "pay_by": o.pay_by.isoformat() if o.pay_by else None,
             "paid_at": o.paid_at.isoformat() if o.paid_at else None,
+            "proof_submitted_at": o.proof_submitted_at.isoformat() if o.proof_submitted_at else None,
+            "courier": o.courier, "tracking_no": o.tracking_no,
         })
     return out

@@ -22,6 +22,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    text as sql_text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -207,6 +208,10 @@ class Order(Base):
         UniqueConstraint("shop_id", "code"),
         Index("ix_orders_status_pay_by", "status", "pay_by"),
         Index("ix_orders_customer", "shop_id", "customer_id"),
+        # A transfer code identifies one open order's bank mutation; the database holds the line.
+        Index("uq_orders_open_unique_code", "shop_id", "unique_code", unique=True,
+              sqlite_where=sql_text("status = 'pending_payment' AND unique_code > 0"),
+              postgresql_where=sql_text("status = 'pending_payment' AND unique_code > 0")),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     shop_id: Mapped[int] = mapped_column(ForeignKey("shops.id"))
@@ -229,6 +234,11 @@ class Order(Base):
     total: Mapped[int] = mapped_column(BigInteger)
     pay_by: Mapped[datetime | None] = mapped_column()
     paid_at: Mapped[datetime | None] = mapped_column()
+    # Set while a payment proof waits for a seller: the expiry sweep leaves such orders alone.
+    proof_submitted_at: Mapped[datetime | None] = mapped_column()
+    reminded_at: Mapped[datetime | None] = mapped_column()
+    courier: Mapped[str | None] = mapped_column(String(60))
+    tracking_no: Mapped[str | None] = mapped_column(String(100))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
@@ -302,3 +312,22 @@ class RecapSent(Base):
     shop_id: Mapped[int] = mapped_column(ForeignKey("shops.id"))
     day: Mapped[str] = mapped_column(String(10))  # local date, ISO
     sent_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class PaymentProof(Base):
+    """What a customer sent as proof of payment (a photo, a PDF, or words), and its review."""
+
+    __tablename__ = "payment_proofs"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    shop_id: Mapped[int] = mapped_column(ForeignKey("shops.id"))
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
+    media_ref: Mapped[str | None] = mapped_column(String(500))
+    content_type: Mapped[str | None] = mapped_column(String(100))
+    text: Mapped[str | None] = mapped_column(Text)
+    # submitted -> accepted | rejected; late: sent after the order had expired or was cancelled
+    status: Mapped[str] = mapped_column(String(20), default="submitted")
+    reason: Mapped[str | None] = mapped_column(Text)
+    reviewed_by: Mapped[str | None] = mapped_column(String(60))
+    reviewed_at: Mapped[datetime | None] = mapped_column()
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -43,6 +43,12 @@ class FakeOrders:
     def recent(self, customer_id: int, limit: int = 5) -> list[OrderSummary]:
         return self.orders[:limit]
 
+    def find(self, customer_id: int, code: str) -> OrderSummary | None:
+        return next((o for o in self.orders if o.code == code), None)
+
+    def awaiting_payment(self, customer_id: int) -> list[OrderSummary]:
+        return [o for o in self.orders if o.status == "pending_payment"]
+
 
 @dataclass
 class PlacedOrder:

@@ -81,5 +81,6 @@ def test_a_customer_orders_over_http_and_the_order_is_listed_with_stock_taken(tm
     assert order["code"] == "KD-0001" and order["status"] == "pending_payment"
     assert order["items"] == [{"sku": "KRP-SGK-PDS", "name": "Keripik Singkong Pedas 250g", "qty": 2,
                                "unit_price": 15000, "line_total": 30000}]
-    assert (order["subtotal"], order["delivery_fee"], order["discount"], order["total"]) == (30000, 10000, 0, 40000)
+    # a bank transfer's total carries its unique code (the shop's first free one: Rp1)
+    assert (order["subtotal"], order["delivery_fee"], order["discount"], order["unique_code"], order["total"]) == (30000, 10000, 0, 1, 40001)
     assert stock(tmp_path, "KRP-SGK-PDS") == before - 2

@@ -56,13 +56,18 @@ def place_an_order(siti: User) -> None:
 def assert_order_placed(telegram: Telegram, siti: User) -> None:
     [order] = json.loads(cli(telegram.db, "orders", "list", "--json"))
     assert (order["code"], order["status"], order["channel"]) == ("KD-0001", "pending_payment", "telegram")
-    assert order["customer"]["name"] == "Siti Rahayu" and order["total"] == 34000
+    # the total carries the transfer's unique code (the first free one: Rp1)
+    assert order["customer"]["name"] == "Siti Rahayu" and order["total"] == 34001
     assert [(i["sku"], i["qty"]) for i in order["items"]] == [("KRP-TMP", 2)]
     telegram.wait(lambda: any("Pesanan baru KD-0001" in m["text"] for m in telegram.fake.sent_messages(SELLER_CHAT)),
                   "the seller's new-order notice")
+    telegram.wait(lambda: any("Bukti bayar KD-0001" in (m.get("text") or m.get("caption") or "")
+                              for m in telegram.fake.sent_messages(SELLER_CHAT)), "the photo proof forwarded to the seller")
     telegram.wait(lambda: {a["callback_query_id"] for a in telegram.fake.callback_answers} >= set(siti.presses),
                   "every button press to be answered")
-    assert telegram.query("SELECT count(*) FROM outbox WHERE channel = 'telegram' AND status != 'sent'") == [(0,)]
+    # a message reaches the fake a moment before its row is marked sent: wait for the marks, not just the messages
+    telegram.wait(lambda: telegram.query("SELECT count(*) FROM outbox WHERE channel = 'telegram' AND status != 'sent'")
+                  == [(0,)], "every Telegram outbox row marked sent")
     assert telegram.fake.count_429 == 0
 
 

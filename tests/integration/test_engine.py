@@ -36,7 +36,8 @@ def test_a_whole_order_is_stored_with_items_totals_and_reserved_stock(db_url):
         [order] = list_orders(s, 1)
     assert order["status"] == "pending_payment" and order["customer"]["name"] == "Siti Rahayu"
     assert [(i["sku"], i["qty"], i["line_total"]) for i in order["items"]] == [("KRP-SGK-PDS", 2, 30000), ("SBL-ROA", 1, 25000)]
-    assert (order["subtotal"], order["delivery_fee"], order["total"]) == (55000, 10000, 65000)
+    # a bank transfer carries the shop's first free unique code in its total
+    assert (order["subtotal"], order["delivery_fee"], order["unique_code"], order["total"]) == (55000, 10000, 1, 65001)
     assert order["pay_by"] is not None
     assert (stock(sessions, "KRP-SGK-PDS"), stock(sessions, "SBL-ROA")) == (before[0] - 2, before[1] - 1)
 

@@ -16,6 +16,8 @@ HELP = (
     "• kirim foto dengan keterangan nama produknya\n• sembunyikan rendang / tampilkan rendang\n"
     "• batas stok rendang 3 (peringatan stok menipis)\n\n"
     "🧾 *Pesanan*: pesanan hari ini · belum bayar · perlu dikirim\n"
+    "• KD-0042 (lihat) · lunas KD-0042 · tolak KD-0042 alasannya\n"
+    "• proses KD-0042 · kirim KD-0042 JNE resi · selesai KD-0042 · batal KD-0042\n\n"
     "📊 *Rekap*: rekap · rekap kemarin · rekap minggu ini\n"
     "{staff}"
     "\n↩️ Salah ubah? Ketik *batalkan* tepat setelahnya.\n"

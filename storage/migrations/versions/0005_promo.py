@@ -1,6 +1,6 @@
 """promotions, promo redemptions, broadcasts, their runs and recipients (issue 7)
 
-Revision ID: 0004_promo
+Revision ID: 0005_promo
 Revises: 0003_whatsapp
 Create Date: 2026-11-23 13:45:46.244001
 """
@@ -12,7 +12,7 @@ from alembic import op
 import storage.models
 
 
-revision = '0004_promo'
+revision = '0005_promo'
 down_revision = '0003_whatsapp'  # after main's head when this branch last merged it
 branch_labels = None
 depends_on = None

@@ -1,7 +1,7 @@
 """whatsapp: identities found by number alone (the 24-hour window check when sending)
 
 Revision ID: 0003_whatsapp
-Revises: 0002_seller
+Revises: 0002_payments
 Create Date: 2026-11-23 14:10:00
 """
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = '0003_whatsapp'
-down_revision = '0002_seller'
+down_revision = '0002_payments'
 branch_labels = None
 depends_on = None
 
