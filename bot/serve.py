@@ -24,11 +24,8 @@ def jobs(kedai: Kedai) -> list[Job]:
     return [
         Job("outbox-drain", kedai.delivery.drain, every),
         Job("daily-recap", recap, daily_recap.EVERY_SECONDS),
-<<<<<<< HEAD
-        Job("broadcasts", broadcaster(kedai).tick, kedai.settings.scheduler_interval_seconds),
-=======
         *payment_jobs(kedai.sessions, kedai.db, kedai.engine.clock, every),
->>>>>>> main
+        Job("broadcasts", broadcaster(kedai).tick, every),
     ]
 
 

@@ -12,11 +12,7 @@ from typing import Any
 
 from catalog.parsing import parse_quantity
 from catalog.text import normalize
-<<<<<<< HEAD
-from conversations import browsing, cart, checkout, promo, tracking
-=======
-from conversations import browsing, cart, checkout, payment, tracking
->>>>>>> main
+from conversations import browsing, cart, checkout, payment, promo, tracking
 from conversations.base import Ctx, Reply, Step, Turn, say
 from conversations.browsing import Browse
 from conversations.cart import Cart
@@ -50,13 +46,10 @@ STATE_STEPS: dict[str, StepFn] = {
 def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step:
     if turn.edited:  # re-reading an edit could double a cart line; ask for a new message instead
         return say(state, data, Reply(t.EDIT_NOT_APPLIED))
-<<<<<<< HEAD
     if (step := promo.route(state, data, turn, ctx)) is not None:  # STOP works everywhere, at once
         return step
-=======
     if (paying := payment.intercept(state, data, turn, ctx)) is not None:
         return paying
->>>>>>> main
     if turn.choice:
         return on_choice(state, data, turn, ctx)
     if turn.latitude is not None or turn.media:
