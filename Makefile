@@ -19,7 +19,7 @@ run: $(STAMP)
 	$(PY) main.py serve
 
 test: $(STAMP)
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2
 
 bench: $(STAMP)
 	$(PY) bench/run.py
