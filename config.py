@@ -22,6 +22,8 @@ class Settings(BaseSettings):
     payment_window_minutes: float = Field(180, alias="KEDAI_PAYMENT_WINDOW_MINUTES")
     simulator: bool | None = Field(None, alias="KEDAI_SIMULATOR")
     scheduler_interval_seconds: float = Field(5.0, alias="KEDAI_SCHEDULER_INTERVAL_SECONDS")
+    # Broadcasts: a run missed while the server was down goes out late within this grace, else is reported missed.
+    broadcast_grace_minutes: float = Field(60, alias="KEDAI_BROADCAST_GRACE_MINUTES")
 
     telegram_bot_token: str | None = Field(None, alias="TELEGRAM_BOT_TOKEN")
     telegram_mode: str = Field("polling", alias="TELEGRAM_MODE")

@@ -11,6 +11,8 @@ from typing import Annotated, Optional
 
 import typer
 
+from cli.broadcast import broadcast_app
+from cli.promo import promo_app
 from config import Settings
 
 app = typer.Typer(help="Kedai: chat commerce for Indonesian UMKM.", no_args_is_help=True, add_completion=False)
@@ -21,6 +23,8 @@ shop_app = typer.Typer(help="The shop profile (name, address, hours, payment, de
 db_app = typer.Typer(help="Database.", no_args_is_help=True)
 for sub, name in ((catalog_app, "catalog"), (seller_app, "seller"), (orders_app, "orders"), (shop_app, "shop"), (db_app, "db")):
     app.add_typer(sub, name=name)
+app.add_typer(promo_app, name="promo")
+app.add_typer(broadcast_app, name="broadcast")
 
 ShopOpt = Annotated[Optional[str], typer.Option("--shop", help="Shop slug when the deployment hosts several.")]
 

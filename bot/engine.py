@@ -25,6 +25,7 @@ from conversations.browsing import Browse
 from handlers import choices, customer, seller
 from handlers.effects import Applied, Who, apply_effects
 from handlers.ports import DbOrders
+from handlers.promo_ports import DbMarketing
 from storage import delivery_state_queries as dq
 from storage import message_queries as mq
 from storage.db import unit_of_work
@@ -80,7 +81,7 @@ class Engine:
             resolved = resolve_customer(session, shop.id, inbound, now)
             party, view = resolved.party, resolved.view
             ctx = Ctx(shop=shop.profile, catalog=DbCatalog(session, shop.id, self.indexes), customer=view,
-                      orders=DbOrders(session, shop.id), now=now, tz=shop.tz)
+                      orders=DbOrders(session, shop.id), now=now, tz=shop.tz, promos=DbMarketing(session, shop.id, now))
             route = self._route(session, shop, inbound, ctx, party)
             who = Who(shop.id, view.id, inbound.channel, inbound.sender, self.window_minutes)
             applied = apply_effects(session, ctx, who, route.step)

@@ -6,6 +6,7 @@ from fastapi import FastAPI
 
 from bot.app import Hook, create_app
 from bot.bootstrap import Kedai, build
+from bot.broadcasting import broadcaster
 from bot.channels.whatsapp import WhatsApp
 from bot.delivery import Sender
 from config import Settings
@@ -24,6 +25,7 @@ def jobs(kedai: Kedai) -> list[Job]:
         Job("outbox-drain", kedai.delivery.drain, every),
         Job("daily-recap", recap, daily_recap.EVERY_SECONDS),
         *payment_jobs(kedai.sessions, kedai.db, kedai.engine.clock, every),
+        Job("broadcasts", broadcaster(kedai).tick, every),
     ]
 
 

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from catalog.products import CatalogReader
 from catalog.shop import ShopProfile
+from conversations.marketing import MarketingReader, NoMarketing
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,9 @@ class Ctx:
     orders: OrderReader
     now: datetime
     tz: ZoneInfo
+    # Keyword-only with a default: contexts built before promotions existed (and subclasses
+    # such as handlers.seller_ports.SellerCtx) need not know about it.
+    promos: MarketingReader = field(default=NoMarketing(), kw_only=True)
 
 
 # Effects: what a step asks the world to do; applied by handlers inside the same transaction.
@@ -126,6 +130,8 @@ class PlaceOrder:
     longitude: float | None = None
     zone_id: str | None = None
     note: str | None = None
+    promo_codes: tuple[str, ...] = ()
+    discount: int | None = None  # what the summary showed; None: do not check
 
 
 Effect = SetCustomerName | PlaceOrder

@@ -12,6 +12,7 @@ from typing import Any
 from catalog.money import local_time, rupiah
 from catalog.shop import PaymentMethod
 from conversations import cart as cart_flow
+from conversations import promo_cart
 from conversations.base import Button, Ctx, DraftLine, PlaceOrder, Reply, SetCustomerName, Step, Turn, say
 from conversations.browsing import Browse, main_menu
 from texts.id import customer as t
@@ -178,10 +179,12 @@ def summary(data: dict[str, Any], ctx: Ctx) -> Step:
     lines, subtotal, fee = totals(ctx, data)
     zone = ctx.shop.zone(co.get("zone") or "")
     delivery = co.get("fulfilment") == "delivery"
+    priced = promo_cart.price_cart(data, ctx)  # the order re-prices and must arrive at the same discount
+    data = with_draft(data, {**co, "discount": priced.discount})
     text = t.SUMMARY.format(
         lines="\n".join(lines), subtotal=rupiah(subtotal),
-        fee_line=t.SUMMARY_FEE.format(zone=zone.name, fee=rupiah(fee)) if delivery and zone else "",
-        total=rupiah(subtotal + fee), name=co.get("name"),
+        fee_line=promo_cart.discount_text(priced) + (t.SUMMARY_FEE.format(zone=zone.name, fee=rupiah(fee)) if delivery and zone else ""),
+        total=rupiah(subtotal - priced.discount + fee), name=co.get("name"),
         fulfilment=(t.SUMMARY_DELIVERY.format(address=co.get("address")) if delivery
                     else t.SUMMARY_PICKUP.format(address=ctx.shop.pickup_address or ctx.shop.address)),
         note=t.SUMMARY_NOTE.format(note=co["note"]) if co.get("note") else "",
@@ -201,6 +204,7 @@ def on_confirm(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
         lines=lines, customer_name=co["name"], fulfilment=co["fulfilment"], payment_method=co["payment"],
         address=co.get("address"), latitude=co.get("latitude"), longitude=co.get("longitude"),
         zone_id=co.get("zone"), note=co.get("note"),
+        promo_codes=tuple(promo_cart.codes(data)), discount=co.get("discount"),
     )
     return Step(Checkout.CONFIRM, data, [], [effect])
 

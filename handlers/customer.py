@@ -12,7 +12,7 @@ from typing import Any
 
 from catalog.parsing import parse_quantity
 from catalog.text import normalize
-from conversations import browsing, cart, checkout, payment, tracking
+from conversations import browsing, cart, checkout, payment, promo, tracking
 from conversations.base import Ctx, Reply, Step, Turn, say
 from conversations.browsing import Browse
 from conversations.cart import Cart
@@ -46,6 +46,8 @@ STATE_STEPS: dict[str, StepFn] = {
 def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step:
     if turn.edited:  # re-reading an edit could double a cart line; ask for a new message instead
         return say(state, data, Reply(t.EDIT_NOT_APPLIED))
+    if (step := promo.route(state, data, turn, ctx)) is not None:  # STOP works everywhere, at once
+        return step
     if (paying := payment.intercept(state, data, turn, ctx)) is not None:
         return paying
     if turn.choice:
@@ -155,7 +157,7 @@ def first_contact(data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step:
     """greets a new customer, then answers what they wrote when it was more than a hello."""
     if turn.start_payload:
         data = {**data, "start_payload": turn.start_payload}
-    hello = browsing.greet(data, ctx)
+    hello = promo.on_first_contact(browsing.greet(data, ctx), turn, ctx)
     words = " ".join(turn.text.lower().split()).strip(" !?.")
     if not turn.choice and (not words or words in GREETINGS or EMOJI_ONLY.match(words)):
         return hello

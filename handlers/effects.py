@@ -10,8 +10,10 @@ from sqlalchemy.orm import Session
 from catalog.money import rupiah
 from conversations import checkout
 from conversations.base import Ctx, PlaceOrder, Reply, SetCustomerName, Step
+from handlers import promo_effects
 from handlers.seller_alerts import order_taken, stock_alerts
 from orders.placing import Line, OrderRequest, OutOfStock, place_order
+from orders.promo_pricing import PromoChanged
 from storage import message_queries as mq
 from storage.models import Order
 from storage.order_queries import fetch_items
@@ -59,6 +61,8 @@ def apply_effects(session: Session, ctx: Ctx, who: Who, step: Step) -> Applied:
             mq.set_customer_name(session, who.customer_id, effect.name)
         elif isinstance(effect, PlaceOrder):
             applied = _place(session, ctx, who, applied.step, effect)
+        elif promo_effects.handles(effect):
+            applied = Applied(promo_effects.apply(session, ctx, who, applied.step, effect), applied.notices)
         elif isinstance(effect, SelfApplying):
             applied = effect.apply(session, ctx, who, applied)
         elif isinstance(effect, order_effects.EFFECTS):
@@ -74,13 +78,16 @@ def _place(session: Session, ctx: Ctx, who: Who, step: Step, effect: PlaceOrder)
         customer_name=effect.customer_name, fulfilment=effect.fulfilment, payment_method=effect.payment_method,
         lines=tuple(Line(ln.sku, ln.qty) for ln in effect.lines), address=effect.address,
         latitude=effect.latitude, longitude=effect.longitude, zone_id=effect.zone_id, note=effect.note,
+        promo_codes=effect.promo_codes, expected_discount=effect.discount,
     )
     try:
         order = place_order(session, ctx.shop, request, ctx.now, who.window_minutes, actor=f"customer:{who.customer_id}")
     except OutOfStock as exc:
         return Applied(checkout.shortage(step.data, ctx, [(s.name, s.stock, s.qty) for s in exc.shortages]))
-    return Applied(checkout.placed(step.data, ctx, order),
-                   seller_notices(session, who.shop_id, order) + low_stock_notices(session, who.shop_id, order))
+    except PromoChanged:
+        return Applied(promo_effects.promo_changed(step, ctx))
+    placed = promo_effects.after_order(session, ctx, who, checkout.placed(step.data, ctx, order))
+    return Applied(placed, seller_notices(session, who.shop_id, order) + low_stock_notices(session, who.shop_id, order))
 
 
 def seller_notices(session: Session, shop_id: int, order: Order) -> list[Notice]:

@@ -29,8 +29,8 @@ from sqlalchemy.orm import Session
 
 from catalog.db_catalog import IndexCache
 from conversations.base import Ctx, Reply, Step, Turn
-from handlers import (seller_lists, seller_orders, seller_products, seller_recap, seller_staff, seller_stock,
-                      seller_undo)
+from handlers import (seller_lists, seller_orders, seller_products, seller_promo, seller_recap, seller_staff,
+                      seller_stock, seller_undo)
 from handlers.seller_common import IDLE, clean, idle, words
 from handlers.seller_ports import SellerCtx, seller_context
 from texts.id import seller as t
@@ -44,6 +44,7 @@ ROUTES: tuple[SellerRoute, ...] = (
     seller_lists.route,  # help, stock list, order lists
     seller_recap.route,  # rekap, rekap kemarin, rekap minggu ini
     seller_staff.route,  # undang staf, daftar staf, hapus staf
+    seller_promo.route,  # promo baru, promo stop, broadcast baru, laporan broadcast
     seller_stock.route,  # stock, price, threshold, hide/show; asks which product
 )
 

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from sqlalchemy.orm import Session
 
 from catalog.shop import ShopProfile
+from orders import promo_pricing
 from orders.payments import assign_unique_code
 from storage import catalog_queries as cq
 from storage import order_queries as oq
@@ -48,6 +49,8 @@ class OrderRequest:
     longitude: float | None = None
     zone_id: str | None = None
     note: str | None = None
+    promo_codes: tuple[str, ...] = ()
+    expected_discount: int | None = None  # what the customer was shown; None: do not check
 
 
 def order_code(prefix: str, number: int) -> str:
@@ -67,12 +70,19 @@ def place_order(session: Session, profile: ShopProfile, req: OrderRequest, now: 
     if missing:
         raise OutOfStock(missing)
     ordered = sorted(req.lines, key=lambda ln: rows[ln.sku].id)  # one lock order for every buyer
+    promo = promo_pricing.quote(session, req.shop_id, req.customer_id, rows, {ln.sku: ln.qty for ln in req.lines},
+                                req.promo_codes, req.expected_discount, now)
     savepoint = session.begin_nested()
     short = [ln for ln in ordered if not cq.take_stock(session, rows[ln.sku].id, ln.qty)]
     if short:
         savepoint.rollback()
         fresh = {r.sku: r for r in cq.fetch_products_by_sku(session, req.shop_id, [ln.sku for ln in short])}
         raise OutOfStock([Shortage(rows[ln.sku].name, fresh[ln.sku].stock, ln.qty) for ln in short])
+    try:
+        promo_pricing.claim(session, req.customer_id, promo)
+    except promo_pricing.PromoChanged:
+        savepoint.rollback()
+        raise
     savepoint.commit()
 
     items = [OrderItem(product_id=rows[ln.sku].id, sku=ln.sku, name=rows[ln.sku].name, qty=ln.qty,
@@ -87,9 +97,12 @@ def place_order(session: Session, profile: ShopProfile, req: OrderRequest, now: 
         channel=req.channel, status="pending_payment", customer_name=req.customer_name,
         fulfilment=req.fulfilment, address=req.address, latitude=req.latitude, longitude=req.longitude,
         zone=zone.name if zone else None, note=req.note, payment_method=req.payment_method,
-        subtotal=subtotal, discount=0, delivery_fee=fee, unique_code=unique, total=subtotal + fee + unique,
+        subtotal=subtotal, discount=promo.discount, delivery_fee=fee, unique_code=unique,
+        total=subtotal - promo.discount + fee + unique,
         pay_by=payment_deadline(now, req.payment_method, window_minutes if profile.payment_window_minutes is None
                                else profile.payment_window_minutes),
         created_at=now, updated_at=now,
     )
-    return oq.add_order(session, order, items, actor, now)
+    order = oq.add_order(session, order, items, actor, now)
+    promo_pricing.record(session, req.shop_id, req.customer_id, order.id, promo, now)
+    return order

@@ -86,9 +86,8 @@ class TelegramSender:
 
     async def _part(self, chat_id: int | str, part: Part, *, started: bool) -> str | None:
         for attempt in range(1, ATTEMPTS + 1):
-            await self.limiter.acquire(chat_id)
             try:
-                async with self._in_flight:
+                async with self.limiter.slot(chat_id), self._in_flight:  # counted until answered
                     return await self._call(chat_id, part)
             except RetryAfter as exc:
                 wait = retry_seconds(exc)

@@ -4,6 +4,7 @@ from alembic import context
 from sqlalchemy import create_engine, pool
 
 from storage.models import Base
+from storage import promo_models  # noqa: F401  (registers the promotion and broadcast tables)
 
 config = context.config
 target_metadata = Base.metadata

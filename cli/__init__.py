@@ -1,0 +1,1 @@
+"""CLI command groups kept out of main.py so it stays small."""
