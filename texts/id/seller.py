@@ -19,6 +19,7 @@ HELP = (
     "• KD-0042 (lihat) · lunas KD-0042 · tolak KD-0042 alasannya\n"
     "• proses KD-0042 · kirim KD-0042 JNE resi · selesai KD-0042 · batal KD-0042\n\n"
     "📊 *Rekap*: rekap · rekap kemarin · rekap minggu ini\n"
+    "🏷️ *Promo*: promo · promo baru · broadcast baru · broadcast laporan\n"
     "{staff}"
     "\n↩️ Salah ubah? Ketik *batalkan* tepat setelahnya.\n"
     "🛍️ Mau lihat toko seperti pembeli? Ketik *katalog*."
