@@ -9,13 +9,13 @@ from typing import Any
 
 from dataclasses import dataclass
 
-from sqlalchemy import Row, select, update
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from storage.fastsql import Sql, from_db_json, from_db_time, to_db_json, to_db_time
 
-from storage.models import Conversation, Customer, Identity, InboundMessage, OutboxMessage, Seller, Shop, ShopChannel
+from storage.models import Customer, Identity, InboundMessage, OutboxMessage, Seller, Shop, ShopChannel
 
 
 class StaleConversation(Exception):
@@ -42,8 +42,6 @@ def fetch_inbound_id(session: Session, shop_id: int, channel: str, message_id: s
         InboundMessage.message_id == message_id)).scalar_one_or_none()
 
 
-def fetch_shops(session: Session) -> Sequence[Shop]:
-    return session.execute(select(Shop).order_by(Shop.id)).scalars().all()
 
 
 def fetch_shop_for_account(session: Session, channel: str, account: str) -> int | None:
@@ -60,12 +58,6 @@ def fetch_sellers(session: Session, shop_id: int) -> Sequence[Seller]:
     return session.execute(select(Seller).where(Seller.shop_id == shop_id).order_by(Seller.id)).scalars().all()
 
 
-def fetch_identity(session: Session, shop_id: int, channel: str, external_id: str) -> Row | None:
-    stmt = (select(Identity.id, Identity.customer_id, Identity.last_inbound_at, Identity.reachable,
-                   Customer.name, Customer.phone)
-            .join(Customer, Customer.id == Identity.customer_id)
-            .where(Identity.shop_id == shop_id, Identity.channel == channel, Identity.external_id == external_id))
-    return session.execute(stmt).one_or_none()
 
 
 def add_customer(session: Session, shop_id: int, channel: str, external_id: str, profile_name: str | None,

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import select, update
-from sqlalchemy.orm import Session, selectinload  # noqa: F401  (selectinload kept for callers)
+from sqlalchemy.orm import Session
 
 from storage.models import Customer, Order, OrderEvent, OrderItem, Shop
 
