@@ -28,7 +28,7 @@ from handlers.ports import DbOrders
 from handlers.promo_ports import DbMarketing
 from storage import delivery_state_queries as dq
 from storage import message_queries as mq
-from storage.db import unit_of_work
+from storage.db import transaction
 from storage.models import Shop, utcnow
 
 # Channels whose replies travel back in the HTTP response itself.
@@ -72,11 +72,11 @@ class Engine:
 
     def _handle_once(self, inbound: Inbound) -> Handled:
         now = self.clock()
-        with unit_of_work(self.sessions) as session:
+        with transaction(self.sessions) as tx:
+            session = tx.session
             shop = self.shops.resolve(session, inbound)
             inbound_id = mq.record_inbound(session, shop.id, inbound.channel, inbound.message_id, inbound.sender, now)
-            if inbound_id is None:
-                session.rollback()
+            if inbound_id is None:  # nothing was written; leaving the block rolls the reads back
                 return Handled(duplicate=True, replies=self._earlier_replies(session, shop.id, inbound))
             resolved = resolve_customer(session, shop.id, inbound, now)
             party, view = resolved.party, resolved.view
@@ -94,7 +94,7 @@ class Engine:
             ids = mq.add_outbox(session, rows, now)
             if resolved.reopened:  # what was held for them (e.g. outside WhatsApp's 24 hours) goes first
                 ids = dq.release_held(session, shop.id, inbound.channel, inbound.sender, now) + ids
-            session.commit()
+            tx.commit()
         return Handled(duplicate=False, replies=outs, outbox_ids=ids)
 
     def _route(self, session: Session, shop: ShopRecord, inbound: Inbound, ctx: Ctx, known: mq.Party | None) -> Routed:

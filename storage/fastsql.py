@@ -15,7 +15,10 @@ from functools import lru_cache
 from datetime import datetime, timezone
 from typing import Any
 
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
+
+from storage.db import DRIVER
 
 _NAMED = re.compile(r"(?<![:\w]):(\w+)")
 # SQLAlchemy's own SQLite DateTime text format, so ORM and plain SQL read each other's rows.
@@ -61,26 +64,39 @@ class Sql:
         self.postgresql = _NAMED.sub(r"%(\1)s", postgresql or sqlite)
 
     def __call__(self, session: Session, params: dict[str, Any] | None = None) -> Rows:
-        dbapi, pg = _driver_connection(session)
+        dbapi, pg, module = _driver_connection(session)
+        statement = self.postgresql if pg else self.sqlite
         cursor = dbapi.cursor()
-        cursor.execute(self.postgresql if pg else self.sqlite, params or {})
+        try:
+            cursor.execute(statement, params or {})
+        except module.Error as exc:
+            # The same exception types as through SQLAlchemy, so callers catch IntegrityError once.
+            raise DBAPIError.instance(statement, params, exc, module.Error) from exc
         return Rows(cursor)
 
 
-def _driver_connection(session: Session) -> tuple[Any, bool]:
+def _driver_connection(session: Session) -> tuple[Any, bool, Any]:
     """The DB-API connection under the session's current transaction, found once per transaction."""
+    if session.in_nested_transaction():
+        # SQLAlchemy emits a begin_nested() SAVEPOINT only when the Session next touches its
+        # connection; plain SQL bypasses that, so touch it here or the savepoint never exists.
+        session.connection()
+    given = session.info.get(DRIVER)  # a storage.db.Tx put it there
+    if given is not None:
+        return given
     tx = session.get_transaction()
     cached = session.info.get("_kedai_dbapi")
     if tx is not None and cached is not None and cached[0] is tx:
-        return cached[1], cached[2]
+        return cached[1]
     conn = session.connection()
-    found = (session.get_transaction(), conn.connection.dbapi_connection, conn.dialect.name == "postgresql")
-    session.info["_kedai_dbapi"] = found
-    return found[1], found[2]
+    found = (conn.connection.dbapi_connection, conn.dialect.name == "postgresql", conn.dialect.loaded_dbapi)
+    session.info["_kedai_dbapi"] = (session.get_transaction(), found)
+    return found
 
 
 def is_pg(session: Session) -> bool:
-    return session.get_bind().dialect.name == "postgresql"
+    given = session.info.get(DRIVER)
+    return given[1] if given is not None else session.get_bind().dialect.name == "postgresql"
 
 
 def to_db_time(session: Session, moment: datetime) -> Any:

@@ -1,0 +1,63 @@
+"""storage.db.Tx: the one path's transaction, with plain SQL and an idle ORM Session on one
+connection. On SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from storage.db import make_engine, session_factory, transaction
+from storage.fastsql import Sql
+from storage.models import Shop, utcnow
+
+INSERT_SHOP = Sql("INSERT INTO shops (slug, name, profile, order_seq, catalog_version, created_at) "
+                 "VALUES (:slug, :name, '{}', 0, 0, :now)")
+
+
+def shop_names(sessions) -> list[str]:
+    with sessions() as s:
+        return list(s.execute(select(Shop.name).order_by(Shop.id)).scalars())
+
+
+def add(tx, slug: str) -> None:
+    INSERT_SHOP(tx.session, {"slug": slug, "name": slug.title(), "now": str(utcnow().replace(tzinfo=None))})
+
+
+@pytest.fixture
+def sessions(db_url):
+    engine = make_engine(db_url)
+    yield session_factory(engine)
+    engine.dispose()
+
+
+def test_plain_sql_and_orm_changes_commit_together(sessions):
+    before = shop_names(sessions)
+    with transaction(sessions) as tx:
+        add(tx, "plain")
+        tx.session.add(Shop(slug="orm", name="Orm", profile={}, created_at=utcnow()))
+        tx.commit()
+    assert shop_names(sessions) == [*before, "Plain", "Orm"]
+
+
+def test_a_block_left_without_commit_keeps_nothing(sessions):
+    before = shop_names(sessions)
+    with pytest.raises(RuntimeError):
+        with transaction(sessions) as tx:
+            add(tx, "lost")
+            tx.session.add(Shop(slug="lost-orm", name="Lost", profile={}, created_at=utcnow()))
+            tx.session.flush()
+            raise RuntimeError("crash mid-message")
+    with transaction(sessions) as tx:
+        add(tx, "also-lost")  # no commit
+    assert shop_names(sessions) == before
+
+
+def test_a_driver_constraint_error_surfaces_as_sqlalchemys_integrity_error(sessions):
+    with transaction(sessions) as tx:
+        add(tx, "twice")
+        with pytest.raises(IntegrityError):
+            with tx.session.begin_nested():
+                add(tx, "twice")
+        tx.commit()  # the savepoint took the failed insert back; the first one stays
+    assert shop_names(sessions).count("Twice") == 1
