@@ -29,6 +29,7 @@ def create_app(kedai: Kedai, *, on_start: list[Hook] | None = None, on_stop: lis
         for hook in on_stop or []:
             await hook(kedai)
         await kedai.delivery.idle()
+        kedai.engine.close()
 
     app = FastAPI(title="Kedai", lifespan=lifespan, docs_url=None, redoc_url=None)
     app.state.kedai = kedai

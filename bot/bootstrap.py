@@ -13,6 +13,7 @@ from bot.delivery import Delivery, Sender
 from bot.engine import Engine
 from bot.inbox import Inbox
 from config import Settings
+from storage.checkpoint import Checkpointer
 from storage.db import is_sqlite, make_engine, session_factory
 
 
@@ -26,14 +27,21 @@ class Kedai:
     delivery: Delivery
     inbox: Inbox
     senders: dict[str, Sender] = field(default_factory=dict)
+    checkpointer: Checkpointer | None = None  # SQLite in a long-running process only
 
     def close(self) -> None:
         self.db.shutdown(wait=True)
+        self.engine.close()
+        if self.checkpointer is not None:
+            self.checkpointer.stop()
         self.db_engine.dispose()
 
 
-def build(settings: Settings, senders: dict[str, Sender] | None = None) -> Kedai:
-    db_engine = make_engine(settings.database_url)
+def build(settings: Settings, senders: dict[str, Sender] | None = None, *, serving: bool = False) -> Kedai:
+    """serving: a long-running server, which checkpoints SQLite's log on a thread of its own
+    (started with the app, see bot.serve)."""
+    sqlite = settings.database_url.startswith("sqlite")
+    db_engine = make_engine(settings.database_url, background_checkpoints=serving and sqlite)
     sessions = session_factory(db_engine)
     # SQLite takes one writer at a time: one thread does all the writing, so no request
     # ever waits on a lock held by another. PostgreSQL gets a small pool.
@@ -41,4 +49,6 @@ def build(settings: Settings, senders: dict[str, Sender] | None = None) -> Kedai
     engine = Engine(sessions, window_minutes=settings.payment_window_minutes)
     senders = dict(senders or {})
     delivery = Delivery(sessions, senders, db)
-    return Kedai(settings, db_engine, sessions, db, engine, delivery, Inbox(engine, delivery, db), senders)
+    checkpointer = Checkpointer(db_engine.url.database) if serving and sqlite and db_engine.url.database else None
+    return Kedai(settings, db_engine, sessions, db, engine, delivery, Inbox(engine, delivery, db, on_loop=sqlite), senders,
+                 checkpointer)

@@ -28,7 +28,7 @@ from handlers.ports import DbOrders
 from handlers.promo_ports import DbMarketing
 from storage import delivery_state_queries as dq
 from storage import message_queries as mq
-from storage.db import transaction
+from storage.db import Transactions
 from storage.models import Shop, utcnow
 
 # Channels whose replies travel back in the HTTP response itself.
@@ -61,18 +61,23 @@ class Engine:
         self.clock = clock
         self.indexes = indexes or IndexCache()
         self.shops = ShopDirectory()
+        self.transactions = Transactions(sessions)
 
-    def handle(self, inbound: Inbound) -> Handled:
+    def close(self) -> None:
+        self.transactions.close()
+
+    def handle(self, inbound: Inbound, *, wait: bool = True) -> Handled:
+        """wait=False: raise storage.db.WriterBusy rather than wait for SQLite's write lock."""
         for _ in range(4):
             try:
-                return self._handle_once(inbound)
+                return self._handle_once(inbound, wait)
             except mq.StaleConversation:
                 continue  # another worker saved this person's conversation first: redo the whole step
         raise RuntimeError(f"conversation kept changing under {inbound.channel}:{inbound.sender}")
 
-    def _handle_once(self, inbound: Inbound) -> Handled:
+    def _handle_once(self, inbound: Inbound, wait: bool) -> Handled:
         now = self.clock()
-        with transaction(self.sessions) as tx:
+        with self.transactions.begin(wait=wait) as tx:
             session = tx.session
             shop = self.shops.resolve(session, inbound)
             inbound_id = mq.record_inbound(session, shop.id, inbound.channel, inbound.message_id, inbound.sender, now)

@@ -45,7 +45,18 @@ def build_app(settings: Settings, *, scheduler: bool = True) -> FastAPI:
     if whatsapp is not None:
         senders[whatsapp.channel] = whatsapp.sender
         on_stop.append(whatsapp.close)
-    kedai = build(settings, senders)
+    kedai = build(settings, senders, serving=True)
+    if kedai.checkpointer is not None:
+        checkpointer = kedai.checkpointer
+
+        async def start_checkpoints(_: Kedai) -> None:
+            checkpointer.start()
+
+        async def stop_checkpoints(_: Kedai) -> None:
+            checkpointer.stop()
+
+        on_start.append(start_checkpoints)
+        on_stop.append(stop_checkpoints)
     if scheduler:
         ticker = build_scheduler(jobs(kedai))
 

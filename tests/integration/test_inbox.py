@@ -4,13 +4,16 @@ arrive together (a double tap, a webhook retry storm)."""
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 
+import pytest
 from sqlalchemy import select
 
 from bot.bootstrap import build
 from bot.messages import Inbound
 from catalog.setup import load_demo_if_empty
 from config import Settings
+from storage.db import WriterBusy
 from storage.models import Conversation
 
 
@@ -38,3 +41,72 @@ def test_many_messages_from_one_person_at_once_all_count_and_keep_their_order(db
         data = s.execute(select(Conversation.data).where(Conversation.party.like("customer:%"))
                          .order_by(Conversation.id).limit(1)).scalar_one()
     assert data["cart"] == {"KRP-TMP": 10}
+
+
+def demo_kedai(url: str):
+    kedai = build(Settings(KEDAI_DATABASE_URL=url))
+    with kedai.sessions() as s:
+        load_demo_if_empty(s)
+        s.commit()
+    return kedai
+
+
+def test_on_sqlite_a_message_waits_off_the_loop_while_another_process_writes(sqlite_url):
+    """The loop handles SQLite messages itself only while the write lock is free; when another
+    writer (the CLI, a second process) holds it, the message waits on the db thread and the
+    loop keeps serving everyone else."""
+    kedai = demo_kedai(sqlite_url)
+    other = sqlite3.connect(sqlite_url.split("///", 1)[1], isolation_level=None)
+    ticks: list[float] = []
+
+    async def scenario():
+        other.execute("BEGIN IMMEDIATE")  # another process is writing
+        loop = asyncio.get_running_loop()
+
+        async def ticker() -> None:
+            for _ in range(20):
+                ticks.append(loop.time())
+                await asyncio.sleep(0.02)
+
+        async def release_later() -> None:
+            await asyncio.sleep(0.3)
+            other.execute("COMMIT")
+
+        ticking = asyncio.create_task(ticker())
+        await asyncio.sleep(0)  # the ticker is running before the message arrives
+        started = loop.time()
+        handled, *_ = await asyncio.gather(kedai.inbox.submit(Inbound("simulator", "rina", "w-1", text="halo")),
+                                           release_later())
+        finished = loop.time()
+        await ticking
+        return handled, started, finished
+
+    try:
+        handled, started, finished = asyncio.run(scenario())
+    finally:
+        other.close()
+        kedai.close()
+    assert "Dapur Bu Sri" in handled.replies[0].text
+    assert 0.3 <= finished - started < 5  # it did wait for the other writer, and no longer...
+    # ...and meanwhile the loop ran on: no gap between ticks anywhere near the 0.3 s wait
+    assert len(ticks) == 20 and max(b - a for a, b in zip(ticks, ticks[1:])) < 0.15
+
+
+def test_the_loops_connection_never_waits_and_is_never_shared(sqlite_url):
+    kedai = demo_kedai(sqlite_url)
+    transactions = kedai.engine.transactions
+    other = sqlite3.connect(sqlite_url.split("///", 1)[1], isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        with pytest.raises(WriterBusy):
+            with transactions.begin(wait=False):
+                pass
+        other.execute("COMMIT")
+        with transactions.begin(wait=False) as tx:
+            with pytest.raises(WriterBusy):  # a second caller while the first is inside
+                with transactions.begin(wait=False):
+                    pass
+            tx.commit()
+    finally:
+        other.close()
+        kedai.close()
