@@ -105,9 +105,14 @@ def is_pg(session: Session) -> bool:
 
 def to_db_time(session: Session, moment: datetime) -> Any:
     utc = moment.astimezone(timezone.utc)
-    # On SQLite, SQLAlchemy's own DateTime text ("%Y-%m-%d %H:%M:%S.%f"), so ORM and plain SQL
+    return utc if is_pg(session) else _sqlite_time(utc)
+
+
+@lru_cache(maxsize=64)  # a message writes its one `now` several times
+def _sqlite_time(utc: datetime) -> str:
+    # SQLAlchemy's own SQLite DateTime text ("%Y-%m-%d %H:%M:%S.%f"), so ORM and plain SQL
     # read each other's rows; isoformat writes it several times faster than strftime.
-    return utc if is_pg(session) else utc.replace(tzinfo=None).isoformat(" ", "microseconds")
+    return utc.replace(tzinfo=None).isoformat(" ", "microseconds")
 
 
 def from_db_time(value: Any) -> datetime | None:

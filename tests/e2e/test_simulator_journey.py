@@ -56,6 +56,12 @@ def test_a_customer_orders_over_http_and_the_order_is_listed_with_stock_taken(tm
         qris = client.get("/media/demo/qris-dapur-bu-sri.png")
         assert qris.status_code == 200 and qris.content.startswith(b"\x89PNG")
         before = stock(tmp_path, "KRP-SGK-PDS")
+        # a malformed request is refused with what is wrong, and nothing runs
+        missing = client.post("/api/simulator/messages", json={"text": "pesan 2 kripik pedes"})
+        assert missing.status_code == 422 and missing.json()["detail"][0]["loc"] == ["body", "user"]
+        garbled = client.post("/api/simulator/messages", content=b"{user: siti",
+                              headers={"content-type": "application/json"})
+        assert garbled.status_code == 422 and garbled.json()["detail"][0]["type"] == "json_invalid"
         siti = Customer(client, "siti")
         assert "Dapur Bu Sri" in siti.send("halo")[0]["text"]
         siti.send("pesan 2 kripik pedes")
