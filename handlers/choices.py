@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -25,6 +26,7 @@ def remember(replies: list[Reply]) -> dict[str, Any] | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # the same few labels are offered over and over
 def clean(label: str) -> str:
     return " ".join(LABEL_CLEAN.sub(" ", label.lower()).split())
 

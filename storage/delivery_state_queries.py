@@ -12,6 +12,7 @@ from sqlalchemy import Row, func, select, update
 from sqlalchemy.orm import Session
 
 from storage.models import Identity, OutboxMessage, Shop
+from storage.outbox_queries import OPEN
 
 # A status only ever moves up this ladder, whatever order the callbacks arrive in.
 STATUS_RANK = {"pending": 0, "sending": 0, "held": 0, "queued": 1, "accepted": 1, "scheduled": 1,
@@ -60,7 +61,7 @@ def release_held(session: Session, shop_id: int, channel: str, recipient: str, n
     """Held rows for this person become pending again (they just wrote); returns their ids, oldest first."""
     rows = session.execute(
         update(OutboxMessage)
-        .where(OutboxMessage.shop_id == shop_id, OutboxMessage.channel == channel,
+        .where(OPEN, OutboxMessage.shop_id == shop_id, OutboxMessage.channel == channel,
                OutboxMessage.recipient == recipient, OutboxMessage.status == "held")
         .values(status="pending", next_attempt_at=now, attempts=0)
         .returning(OutboxMessage.id).execution_options(synchronize_session=False)).scalars().all()

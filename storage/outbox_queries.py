@@ -9,11 +9,15 @@ from datetime import datetime, timedelta
 from collections import namedtuple
 from functools import lru_cache
 
-from sqlalchemy import Row, or_, select, update
+from sqlalchemy import Row, or_, select, text, update
 from sqlalchemy.orm import Session
 
 from storage.fastsql import Sql, from_db_json, to_db_time
-from storage.models import OutboxMessage
+from storage.models import OUTBOX_OPEN_SQL, OutboxMessage
+
+# Carried by every query that looks for rows still needing work, so it can use the partial
+# index ix_outbox_open (see storage.models.OUTBOX_OPEN_SQL).
+OPEN = text(OUTBOX_OPEN_SQL)
 
 # A row left in `sending` this long belongs to a worker that died mid-send.
 STUCK_AFTER = timedelta(minutes=2)
@@ -46,7 +50,7 @@ def claim(session: Session, ids: Sequence[int], now: datetime, channels: Iterabl
 
 def due_ids(session: Session, channels: Iterable[str], now: datetime, limit: int) -> list[int]:
     stmt = (select(OutboxMessage.id)
-            .where(OutboxMessage.channel.in_(list(channels)), OutboxMessage.next_attempt_at <= now,
+            .where(OPEN, OutboxMessage.channel.in_(list(channels)), OutboxMessage.next_attempt_at <= now,
                    or_(OutboxMessage.status == "pending", OutboxMessage.status == "sending"))
             .order_by(OutboxMessage.id).limit(limit))
     ids = list(session.execute(stmt).scalars())
@@ -77,7 +81,7 @@ def mark_failed(session: Session, outbox_id: int, code: str | None, error: str, 
 def take_pending_for(session: Session, shop_id: int, channel: str, recipient: str, now: datetime) -> Sequence[OutboxMessage]:
     """Hands pending rows to a pull-based channel (the simulator page polls) and marks them sent."""
     rows = session.execute(select(OutboxMessage).where(
-        OutboxMessage.shop_id == shop_id, OutboxMessage.channel == channel, OutboxMessage.recipient == recipient,
+        OPEN, OutboxMessage.shop_id == shop_id, OutboxMessage.channel == channel, OutboxMessage.recipient == recipient,
         OutboxMessage.status == "pending").order_by(OutboxMessage.id)).scalars().all()
     if rows:
         session.execute(update(OutboxMessage).where(OutboxMessage.id.in_([r.id for r in rows]))
