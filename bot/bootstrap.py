@@ -40,12 +40,13 @@ class Kedai:
 def build(settings: Settings, senders: dict[str, Sender] | None = None, *, serving: bool = False) -> Kedai:
     """serving: a long-running server, which checkpoints SQLite's log on a thread of its own
     (started with the app, see bot.serve)."""
-    sqlite = settings.database_url.startswith("sqlite")
-    db_engine = make_engine(settings.database_url, background_checkpoints=serving and sqlite)
+    db_engine = make_engine(settings.database_url, background_checkpoints=serving)
     sessions = session_factory(db_engine)
-    # SQLite takes one writer at a time: one thread does all the writing, so no request
-    # ever waits on a lock held by another. PostgreSQL gets a small pool.
-    db = ThreadPoolExecutor(max_workers=1 if is_sqlite(db_engine) else 8, thread_name_prefix="kedai-db")
+    sqlite = is_sqlite(db_engine)
+    # SQLite takes one writer at a time: messages are handled on the event loop while its lock
+    # is free (bot.inbox), everything else on one db thread, so nothing in this process waits
+    # on a lock held by another of its threads for long. PostgreSQL gets a small pool.
+    db = ThreadPoolExecutor(max_workers=1 if sqlite else 8, thread_name_prefix="kedai-db")
     engine = Engine(sessions, window_minutes=settings.payment_window_minutes)
     senders = dict(senders or {})
     delivery = Delivery(sessions, senders, db)

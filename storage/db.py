@@ -188,7 +188,7 @@ class Transactions:
                 if not self._kept.invalidated:  # back to the pool as every other connection is
                     self._kept.connection.dbapi_connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
                 self._kept.close()
-                self._kept = None
+                self._kept, self._kept_session = None, None
 
 
 def _is_busy(exc: Exception) -> bool:
