@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Unit spellings, merged onto the number before them: "500 gr", "500gram" and "500g"
 # must be one token or a size in the query would never meet the size in the name.
@@ -87,6 +88,7 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=4096)  # one message's text is read by several steps; common words recur
 def normalize(text: str) -> str:
     """Canonical form of product text: folded, unpunctuated, slang and units unified."""
     text = fold(text)

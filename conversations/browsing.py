@@ -88,9 +88,9 @@ def product_button(p: ProductInfo) -> Button:
     return Button(t.BTN_PRODUCT.format(name=p.name, price=rupiah(p.price)), f"p:{p.sku}")
 
 
-def product_detail(data: dict[str, Any], ctx: Ctx, sku: str) -> Step:
-    """shows price, stock and description, and waits for a quantity."""
-    p = ctx.catalog.by_sku(sku)
+def product_detail(data: dict[str, Any], ctx: Ctx, sku: str, found: ProductInfo | None = None) -> Step:
+    """shows price, stock and description, and waits for a quantity (`found`: read already)."""
+    p = found if found is not None and found.sku == sku else ctx.catalog.by_sku(sku)
     if p is None:
         return menu(data, ctx, note=t.PRODUCT_GONE)
     stock = t.STOCK_LEFT.format(stock=p.stock) if p.stock > 0 else t.STOCK_NONE
@@ -115,7 +115,7 @@ def search(data: dict[str, Any], ctx: Ctx, query: str) -> Step:
     """shows the product that fits the query, or the near-ties to choose from."""
     best, candidates = ctx.catalog.resolve(query)
     if best is not None:
-        return product_detail(data, ctx, best.sku)
+        return product_detail(data, ctx, best.sku, best)
     if not candidates:
         return say(Browse.HOME, data, Reply(t.SEARCH_NONE.format(query=query), [Button(t.BTN_CATALOG, "catalog"), Button(t.BTN_MENU, "menu")]))
     buttons = [product_button(p) for p in candidates] + [Button(t.BTN_MENU, "menu")]

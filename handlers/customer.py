@@ -68,7 +68,7 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step:
         return paying
     if state in STATE_STEPS:
         return STATE_STEPS[state](data, ctx, turn)
-    if state == Browse.PRODUCT and (qty := parse_quantity(text)) is not None and len(text) <= 12:
+    if state == Browse.PRODUCT and len(text) <= 12 and (qty := parse_quantity(text)) is not None:
         return cart.add(data, ctx, data["sku"], qty)
     return free_text(data, ctx, text)
 
