@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import event, text
 
 from storage import delivery_state_queries as dq
 from storage import outbox_queries as oq
@@ -21,8 +21,6 @@ def plans(db_url: str, run) -> list[str]:  # type: ignore[no-untyped-def]
     engine = make_engine(db_url)
     seen: list[str] = []
     pg = engine.dialect.name == "postgresql"
-
-    from sqlalchemy import event
 
     @event.listens_for(engine, "before_cursor_execute")
     def explain(conn, cursor, statement, params, context, executemany):  # type: ignore[no-untyped-def]

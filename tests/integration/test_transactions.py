@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from storage.db import make_engine, session_factory, transaction
+from storage.db import Transactions, make_engine, session_factory, transaction
 from storage.fastsql import Sql
 from storage.models import Shop, utcnow
 
@@ -61,3 +61,26 @@ def test_a_driver_constraint_error_surfaces_as_sqlalchemys_integrity_error(sessi
                 add(tx, "twice")
         tx.commit()  # the savepoint took the failed insert back; the first one stays
     assert shop_names(sessions).count("Twice") == 1
+
+
+def test_the_loops_kept_connection_recovers_from_a_message_that_failed_midway(sessions):
+    """wait=False reuses one connection (and an untouched Session) message after message: a
+    failure inside one message must leave nothing behind, for the database or the next one."""
+    transactions = Transactions(sessions)
+    before = shop_names(sessions)
+    try:
+        with pytest.raises(RuntimeError):
+            with transactions.begin(wait=False) as tx:
+                add(tx, "half-done")
+                tx.session.add(Shop(slug="half-orm", name="Half", profile={}, created_at=utcnow()))
+                tx.session.flush()
+                raise RuntimeError("crash mid-message")
+        with transactions.begin(wait=False) as tx:
+            add(tx, "next")
+            tx.commit()
+        with transactions.begin(wait=False) as tx:
+            add(tx, "after")
+            tx.commit()
+    finally:
+        transactions.close()
+    assert shop_names(sessions) == [*before, "Next", "After"]
