@@ -55,7 +55,9 @@ def _sqlite_engine(url: str, background_checkpoints: bool) -> Engine:
         # writer fails with SQLITE_BUSY immediately instead of waiting on busy_timeout.
         # On the driver directly: this runs for every transaction, and the statement needs
         # none of SQLAlchemy's execution machinery.
-        conn.connection.dbapi_connection.execute("BEGIN IMMEDIATE")
+        driver = conn.connection.dbapi_connection
+        if not driver.in_transaction:  # a Tx on the kept connection began it already (Tx.raw)
+            driver.execute("BEGIN IMMEDIATE")
 
     return engine
 
@@ -83,13 +85,24 @@ class Tx:
     The connection's own transaction costs a fraction of that, and storage.fastsql sends its
     plain SQL straight to the driver. `session` is an ORM Session joined to the same
     transaction: it stays idle (and cheap) unless some code uses the ORM.
+
+    raw (SQLite's kept connection only): BEGIN and COMMIT go to the driver itself, and
+    SQLAlchemy's Connection learns of the transaction only if the Session is used (it then
+    begins, and our "begin" listener finds SQLite's transaction already open). Most messages
+    never use the ORM, and SQLAlchemy's begin and commit cost as much as SQLite's own.
     """
 
-    def __init__(self, factory: sessionmaker[Session], connection: Connection, session: Session | None = None):
+    def __init__(self, factory: sessionmaker[Session], connection: Connection, session: Session | None = None,
+                 *, raw: bool = False):
         self.connection = connection
         dialect = connection.dialect
+        self._driver = connection.connection.dbapi_connection if raw else None
         try:
-            self._outer = connection.begin()
+            if self._driver is not None:
+                self._driver.execute("BEGIN IMMEDIATE")
+                self._outer = None
+            else:
+                self._outer = connection.begin()
         except (sqlite3.OperationalError, OperationalError) as exc:
             if _is_busy(exc):
                 raise WriterBusy() from exc  # no busy timeout, or it ran out
@@ -97,13 +110,18 @@ class Tx:
         if session is None:
             driver = (connection.connection.dbapi_connection, dialect.name == "postgresql", dialect.loaded_dbapi)
             # rollback_only: the Session never commits what it joined; Tx.commit does, once.
+            # (raw: the Session began the Connection's transaction itself, if at all, and
+            # committing it commits SQLite's, which is the point of Tx.commit anyway.)
             session = factory(bind=connection, join_transaction_mode="rollback_only", info={DRIVER: driver})
         self.session = session
 
     def commit(self) -> None:
         if self.session.in_transaction():
             self.session.commit()  # flushes pending ORM changes into the joined transaction
-        self._outer.commit()
+        if self._outer is not None:
+            self._outer.commit()
+        elif self._driver.in_transaction:  # type: ignore[union-attr]
+            self._driver.commit()  # type: ignore[union-attr]
 
     def close(self) -> bool:
         """Ends the transaction (rolling back what was not committed); True when the Session
@@ -111,8 +129,11 @@ class Tx:
         untouched = not (self.session.in_transaction() or self.session.identity_map or self.session.new)
         if not untouched:
             self.session.close()
-        if self._outer.is_active:
-            self._outer.rollback()
+        if self._outer is not None:
+            if self._outer.is_active:
+                self._outer.rollback()
+        elif self._driver.in_transaction:  # type: ignore[union-attr]
+            self._driver.rollback()  # type: ignore[union-attr]
         return untouched
 
 
@@ -161,7 +182,7 @@ class Transactions:
         try:
             if self._kept is None or self._kept.invalidated:
                 self._kept, self._kept_session = self._connect_without_waiting(), None
-            tx = Tx(self.factory, self._kept, self._kept_session)
+            tx = Tx(self.factory, self._kept, self._kept_session, raw=True)
             self._kept_session = None
             try:
                 yield tx

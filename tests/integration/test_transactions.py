@@ -7,7 +7,8 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from storage.db import Transactions, make_engine, session_factory, transaction
+from storage.db import Transactions, make_engine, session_factory
+from storage.db import transaction as pooled_transaction
 from storage.fastsql import Sql
 from storage.models import Shop, utcnow
 
@@ -31,7 +32,20 @@ def sessions(db_url):
     engine.dispose()
 
 
-def test_plain_sql_and_orm_changes_commit_together(sessions):
+@pytest.fixture(params=["pooled", "kept"])
+def transaction(request, sessions):
+    """Both ways the one path gets a transaction: a pooled connection that may wait for the
+    lock, and (on SQLite) the event loop's kept connection, whose BEGIN and COMMIT go to the
+    driver directly and whose Session joins only when used."""
+    if request.param == "pooled":
+        yield pooled_transaction
+        return
+    transactions = Transactions(sessions)
+    yield lambda _sessions: transactions.begin(wait=False)
+    transactions.close()
+
+
+def test_plain_sql_and_orm_changes_commit_together(sessions, transaction):
     before = shop_names(sessions)
     with transaction(sessions) as tx:
         add(tx, "plain")
@@ -40,7 +54,7 @@ def test_plain_sql_and_orm_changes_commit_together(sessions):
     assert shop_names(sessions) == [*before, "Plain", "Orm"]
 
 
-def test_a_block_left_without_commit_keeps_nothing(sessions):
+def test_a_block_left_without_commit_keeps_nothing(sessions, transaction):
     before = shop_names(sessions)
     with pytest.raises(RuntimeError):
         with transaction(sessions) as tx:
@@ -53,7 +67,7 @@ def test_a_block_left_without_commit_keeps_nothing(sessions):
     assert shop_names(sessions) == before
 
 
-def test_a_driver_constraint_error_surfaces_as_sqlalchemys_integrity_error(sessions):
+def test_a_driver_constraint_error_surfaces_as_sqlalchemys_integrity_error(sessions, transaction):
     with transaction(sessions) as tx:
         add(tx, "twice")
         with pytest.raises(IntegrityError):
@@ -84,3 +98,15 @@ def test_the_loops_kept_connection_recovers_from_a_message_that_failed_midway(se
     finally:
         transactions.close()
     assert shop_names(sessions) == [*before, "Next", "After"]
+
+
+def test_orm_reads_alone_still_commit_the_plain_sql_writes(sessions, transaction):
+    """The Session may be the first to touch SQLAlchemy's transaction (a read, on the kept
+    connection); committing must still commit what plain SQL wrote before it."""
+    before = shop_names(sessions)
+    with transaction(sessions) as tx:
+        add(tx, "before-read")
+        assert tx.session.execute(select(Shop.name).where(Shop.slug == "before-read")).scalar_one() == "Before-Read"
+        add(tx, "after-read")
+        tx.commit()
+    assert shop_names(sessions) == [*before, "Before-Read", "After-Read"]
