@@ -96,8 +96,7 @@ class Engine:
                 data["_offered"] = offered
             mq.save_conversation(session, shop.id, route.party, route.loaded, step.state, data, now)
             outs, rows = outbox_rows(shop.id, inbound, inbound_id, step, applied)
-            # Only what still has to travel: in-band replies are in the response already.
-            ids = [i for i, row in zip(mq.add_outbox(session, rows, now), rows) if row["status"] == "pending"]
+            ids = mq.add_outbox(session, rows, now)  # in-band replies are in the response already
             if resolved.reopened:  # what was held for them (e.g. outside WhatsApp's 24 hours) goes first
                 ids = dq.release_held(session, shop.id, inbound.channel, inbound.sender, now) + ids
             tx.commit()

@@ -26,12 +26,24 @@ _NAMED = re.compile(r"(?<![:\w]):(\w+)")
 class Rows:
     """The little of a result the callers use: rows with attribute access, rowcount."""
 
-    __slots__ = ("_cursor", "rowcount", "_row")
+    __slots__ = ("_cursor", "rowcount", "_row", "_pg")
 
-    def __init__(self, cursor: Any, row: type | None):
+    def __init__(self, cursor: Any, row: type | None, pg: bool):
         self._cursor = cursor
         self.rowcount = cursor.rowcount
         self._row = row
+        self._pg = pg
+
+    def inserted_id(self) -> int | None:
+        """The new row's id, None when nothing was inserted (ON CONFLICT DO NOTHING).
+
+        PostgreSQL's statement says RETURNING id; SQLite's does not, because SQLite runs
+        RETURNING through a temporary table, which costs more than the insert itself, and the
+        driver knows the new rowid anyway."""
+        if self._pg:
+            row = self._cursor.fetchone()
+            return row[0] if row is not None else None
+        return self._cursor.lastrowid if self.rowcount > 0 else None
 
     def all(self) -> list[Any]:
         return [self._row._make(r) for r in self._cursor.fetchall()] if self._row else []
@@ -76,7 +88,7 @@ class Sql:
         except KeyError:
             names = tuple(d[0] for d in cursor.description) if cursor.description else None
             row = self._rows[pg] = _row_type(names) if names else None
-        return Rows(cursor, row)
+        return Rows(cursor, row, pg)
 
 
 def _driver_connection(session: Session) -> tuple[Any, bool, Any]:
@@ -104,7 +116,7 @@ def is_pg(session: Session) -> bool:
 
 
 def to_db_time(session: Session, moment: datetime) -> Any:
-    utc = moment.astimezone(timezone.utc)
+    utc = moment if moment.tzinfo is timezone.utc else moment.astimezone(timezone.utc)
     return utc if is_pg(session) else _sqlite_time(utc)
 
 
@@ -119,8 +131,17 @@ def from_db_time(value: Any) -> datetime | None:
     if value is None:
         return None
     if isinstance(value, str):
-        value = datetime.fromisoformat(value)
+        return _parse_sqlite_time(value)
+    return _as_utc(value)
+
+
+def _as_utc(value: datetime) -> datetime:
     return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
+
+
+@lru_cache(maxsize=4096)  # the same stored times come back message after message (last_inbound_at)
+def _parse_sqlite_time(text: str) -> datetime:
+    return _as_utc(datetime.fromisoformat(text))
 
 
 def to_db_json(value: Any) -> str:

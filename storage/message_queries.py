@@ -22,18 +22,16 @@ class StaleConversation(Exception):
     """Someone else saved this conversation first; the whole message is retried."""
 
 
-_RECORD_INBOUND = Sql(
-    "INSERT INTO inbound_messages (shop_id, channel, message_id, sender, received_at) "
-    "VALUES (:shop_id, :channel, :message_id, :sender, :now) "
-    "ON CONFLICT (shop_id, channel, message_id) DO NOTHING RETURNING id"
-)
+_RECORD_INBOUND_SQL = ("INSERT INTO inbound_messages (shop_id, channel, message_id, sender, received_at) "
+                       "VALUES (:shop_id, :channel, :message_id, :sender, :now) "
+                       "ON CONFLICT (shop_id, channel, message_id) DO NOTHING")
+_RECORD_INBOUND = Sql(_RECORD_INBOUND_SQL, _RECORD_INBOUND_SQL + " RETURNING id")  # see Rows.inserted_id
 
 
 def record_inbound(session: Session, shop_id: int, channel: str, message_id: str, sender: str, now: datetime) -> int | None:
     """Inserts the channel message id; None means it was seen before (a redelivery)."""
-    row = _RECORD_INBOUND(session, {"shop_id": shop_id, "channel": channel, "message_id": message_id,
-                                    "sender": sender, "now": to_db_time(session, now)}).first()
-    return row[0] if row else None
+    return _RECORD_INBOUND(session, {"shop_id": shop_id, "channel": channel, "message_id": message_id,
+                                     "sender": sender, "now": to_db_time(session, now)}).inserted_id()
 
 
 def fetch_inbound_id(session: Session, shop_id: int, channel: str, message_id: str) -> int | None:
@@ -169,24 +167,36 @@ def save_conversation(session: Session, shop_id: int, party: str, loaded: Loaded
         raise StaleConversation(party)
 
 
-_ADD_OUTBOX = Sql(
-    "INSERT INTO outbox (shop_id, channel, recipient, payload, status, inbound_id, attempts, next_attempt_at, "
-    "created_at, sent_at) VALUES (:shop_id, :channel, :recipient, :payload, :status, :inbound_id, 0, :now, :now, "
-    ":sent_at) RETURNING id",
-    "INSERT INTO outbox (shop_id, channel, recipient, payload, status, inbound_id, attempts, next_attempt_at, "
-    "created_at, sent_at) VALUES (:shop_id, :channel, :recipient, CAST(:payload AS JSON), :status, :inbound_id, 0, "
+_OUTBOX_COLUMNS = ("INSERT INTO outbox (shop_id, channel, recipient, payload, status, inbound_id, attempts, "
+                   "next_attempt_at, created_at, sent_at) ")
+_ADD_OUTBOX = Sql(  # RETURNING on PostgreSQL only: Rows.inserted_id
+    _OUTBOX_COLUMNS + "VALUES (:shop_id, :channel, :recipient, :payload, :status, :inbound_id, 0, :now, :now, "
+    ":sent_at)",
+    _OUTBOX_COLUMNS + "VALUES (:shop_id, :channel, :recipient, CAST(:payload AS JSON), :status, :inbound_id, 0, "
     ":now, :now, :sent_at) RETURNING id",
+)
+# A reply that travelled back in the HTTP response: kept for a redelivery to be answered the
+# same (bot.engine), never claimed, so nobody needs its id.
+_ADD_SENT = Sql(
+    _OUTBOX_COLUMNS + "VALUES (:shop_id, :channel, :recipient, :payload, 'sent', :inbound_id, 0, :now, :now, :now)",
+    _OUTBOX_COLUMNS + "VALUES (:shop_id, :channel, :recipient, CAST(:payload AS JSON), 'sent', :inbound_id, 0, "
+    ":now, :now, :now)",
 )
 
 
 def add_outbox(session: Session, rows: Sequence[dict[str, Any]], now: datetime) -> list[int]:
-    """Inserts outbox rows (shop_id, channel, recipient, payload, status, inbound_id, sent) in order."""
+    """Inserts outbox rows (shop_id, channel, recipient, payload, status, inbound_id) in order;
+    returns the ids of those still to deliver (rows written as sent have nothing to claim)."""
     at = to_db_time(session, now)
-    return [_ADD_OUTBOX(session, {"shop_id": r["shop_id"], "channel": r["channel"], "recipient": r["recipient"],
-                                  "payload": to_db_json(r["payload"]), "status": r.get("status", "pending"),
-                                  "inbound_id": r.get("inbound_id"), "now": at,
-                                  "sent_at": at if r.get("status") == "sent" else None}).scalar_one()
-            for r in rows]
+    ids: list[int] = []
+    for r in rows:
+        params = {"shop_id": r["shop_id"], "channel": r["channel"], "recipient": r["recipient"],
+                  "payload": to_db_json(r["payload"]), "inbound_id": r.get("inbound_id"), "now": at}
+        if r.get("status") == "sent":
+            _ADD_SENT(session, params)
+        else:
+            ids.append(_ADD_OUTBOX(session, {**params, "status": r.get("status", "pending"), "sent_at": None}).inserted_id())
+    return ids
 
 
 def fetch_outbox_for_inbound(session: Session, inbound_id: int) -> Sequence[OutboxMessage]:
