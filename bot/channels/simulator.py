@@ -7,14 +7,11 @@ Replies to the sender travel back in the HTTP response; messages for other simul
 from __future__ import annotations
 
 import asyncio
-import uuid
 from pathlib import Path
 
 from fastapi import APIRouter, HTTPException, Request
-from fastapi.encoders import jsonable_encoder
-import orjson
-from fastapi.responses import HTMLResponse, JSONResponse, Response
-from pydantic import BaseModel, Field, ValidationError
+from fastapi.responses import HTMLResponse
+from pydantic import BaseModel, Field
 
 from bot.messages import Inbound, Outbound
 from storage import outbox_queries as oq
@@ -60,28 +57,8 @@ def reply_json(out: Outbound) -> dict:
 
 
 def router() -> APIRouter:
+    """The poll and the page; POST /api/simulator/messages is bot.channels.simulator_post."""
     api = APIRouter()
-
-    async def post_message(request: Request) -> Response:
-        """POST /api/simulator/messages: SimRequest in, SimResponse out (INTERFACES.md).
-
-        A plain Starlette route: FastAPI's per-request dependency machinery cost more than the
-        validation itself, and this endpoint is the one the throughput benchmark measures.
-        Bad bodies still get FastAPI-style 422s.
-        """
-        try:
-            body = SimRequest.model_validate_json(await request.body())
-        except ValidationError as exc:
-            errors = [{**e, "loc": ("body", *e["loc"])} for e in exc.errors(include_url=False)]
-            return JSONResponse({"detail": jsonable_encoder(errors)}, 422)
-        inbound = Inbound(channel=CHANNEL, sender=body.user, message_id=body.message_id or uuid.uuid4().hex,
-                          text=body.text, choice=body.choice, profile_name=body.name)
-        handled = await request.app.state.kedai.inbox.submit(inbound)
-        # Built by hand: the replies are already plain data, and re-validating them costs per message.
-        return Response(orjson.dumps({"replies": [reply_json(o) for o in handled.replies],
-                                      "duplicate": handled.duplicate}), media_type="application/json")
-
-    api.add_route("/api/simulator/messages", post_message, methods=["POST"], include_in_schema=False)
 
     @api.get("/api/simulator/messages", response_model=SimResponse)
     async def poll(user: str, request: Request) -> SimResponse:
