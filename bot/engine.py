@@ -96,7 +96,9 @@ class Engine:
                 data["_offered"] = offered
             mq.save_conversation(session, shop.id, route.party, route.loaded, step.state, data, now)
             outs, rows = outbox_rows(shop.id, inbound, inbound_id, step, applied)
-            ids = mq.add_outbox(session, rows, now)  # in-band replies are in the response already
+            if inbound.channel in IN_BAND:  # in the response already: kept only to answer a redelivery
+                mq.set_inbound_replies(session, inbound_id, [out.payload() for out in outs])
+            ids = mq.add_outbox(session, rows, now)
             if resolved.reopened:  # what was held for them (e.g. outside WhatsApp's 24 hours) goes first
                 ids = dq.release_held(session, shop.id, inbound.channel, inbound.sender, now) + ids
             tx.commit()
@@ -130,10 +132,12 @@ class Engine:
 
     def _earlier_replies(self, session: Session, shop_id: int, inbound: Inbound) -> list[Outbound]:
         """What the first delivery of this message answered, so a retried request sees the same."""
-        inbound_id = mq.fetch_inbound_id(session, shop_id, inbound.channel, inbound.message_id)
-        if inbound_id is None:
+        recorded = mq.fetch_inbound(session, shop_id, inbound.channel, inbound.message_id)
+        if recorded is None:
             return []
-        return [Outbound.from_row(r.channel, r.recipient, r.payload) for r in mq.fetch_outbox_for_inbound(session, inbound_id)
+        if recorded.replies is not None:
+            return [Outbound.from_row(inbound.channel, inbound.sender, p) for p in recorded.replies]
+        return [Outbound.from_row(r.channel, r.recipient, r.payload) for r in mq.fetch_outbox_for_inbound(session, recorded.id)
                 if r.recipient == inbound.sender and r.channel == inbound.channel]
 
 
@@ -146,17 +150,15 @@ class Routed:
 
 def outbox_rows(shop_id: int, inbound: Inbound, inbound_id: int, step: Step,
                 applied: Applied) -> tuple[list[Outbound], list[dict[str, Any]]]:
-    """Replies to the sender, then notices to others; in-band replies are delivered already."""
+    """The replies to the sender, and the outbox rows to deliver: those replies unless they
+    travel in-band, then notices to others."""
     # Only a lone reply replaces the pressed message: with several, the order would read wrong.
     pressed = inbound.pressed if len(step.replies) == 1 else None
     outs = [Outbound.reply(inbound.channel, inbound.sender, r, pressed) for r in step.replies]
     notices = [Outbound.reply(n.channel, n.recipient, n.reply) for n in applied.notices]
-    rows = []
-    for i, out in enumerate(outs + notices):
-        in_band = i < len(outs) and out.channel in IN_BAND
-        rows.append({"shop_id": shop_id, "channel": out.channel, "recipient": out.recipient,
-                     "payload": out.payload(), "status": "sent" if in_band else "pending", "inbound_id": inbound_id})
-    return outs, rows
+    to_deliver = notices if inbound.channel in IN_BAND else outs + notices
+    return outs, [{"shop_id": shop_id, "channel": out.channel, "recipient": out.recipient, "payload": out.payload(),
+                   "status": "pending", "inbound_id": inbound_id} for out in to_deliver]
 
 
 class ShopDirectory:

@@ -34,12 +34,26 @@ def record_inbound(session: Session, shop_id: int, channel: str, message_id: str
                                      "sender": sender, "now": to_db_time(session, now)}).inserted_id()
 
 
-def fetch_inbound_id(session: Session, shop_id: int, channel: str, message_id: str) -> int | None:
-    return session.execute(select(InboundMessage.id).where(
+@dataclass(frozen=True)
+class Recorded:
+    id: int
+    replies: list[Any] | None  # an in-band channel's replies; None: they are outbox rows
+
+
+def fetch_inbound(session: Session, shop_id: int, channel: str, message_id: str) -> Recorded | None:
+    row = session.execute(select(InboundMessage.id, InboundMessage.replies).where(
         InboundMessage.shop_id == shop_id, InboundMessage.channel == channel,
-        InboundMessage.message_id == message_id)).scalar_one_or_none()
+        InboundMessage.message_id == message_id)).first()
+    return Recorded(row.id, row.replies) if row is not None else None
 
 
+_SET_REPLIES = Sql("UPDATE inbound_messages SET replies = :replies WHERE id = :id",
+                   "UPDATE inbound_messages SET replies = CAST(:replies AS JSON) WHERE id = :id")
+
+
+def set_inbound_replies(session: Session, inbound_id: int, payloads: list[dict[str, Any]]) -> None:
+    """Keeps an in-band channel's replies on the message's own row (see fetch_inbound)."""
+    _SET_REPLIES(session, {"id": inbound_id, "replies": to_db_json(payloads)})
 
 
 def fetch_shop_for_account(session: Session, channel: str, account: str) -> int | None:
@@ -167,36 +181,25 @@ def save_conversation(session: Session, shop_id: int, party: str, loaded: Loaded
         raise StaleConversation(party)
 
 
-_OUTBOX_COLUMNS = ("INSERT INTO outbox (shop_id, channel, recipient, payload, status, inbound_id, attempts, "
-                   "next_attempt_at, created_at, sent_at) ")
 _ADD_OUTBOX = Sql(  # RETURNING on PostgreSQL only: Rows.inserted_id
-    _OUTBOX_COLUMNS + "VALUES (:shop_id, :channel, :recipient, :payload, :status, :inbound_id, 0, :now, :now, "
+    "INSERT INTO outbox (shop_id, channel, recipient, payload, status, inbound_id, attempts, next_attempt_at, "
+    "created_at, sent_at) VALUES (:shop_id, :channel, :recipient, :payload, :status, :inbound_id, 0, :now, :now, "
     ":sent_at)",
-    _OUTBOX_COLUMNS + "VALUES (:shop_id, :channel, :recipient, CAST(:payload AS JSON), :status, :inbound_id, 0, "
+    "INSERT INTO outbox (shop_id, channel, recipient, payload, status, inbound_id, attempts, next_attempt_at, "
+    "created_at, sent_at) VALUES (:shop_id, :channel, :recipient, CAST(:payload AS JSON), :status, :inbound_id, 0, "
     ":now, :now, :sent_at) RETURNING id",
-)
-# A reply that travelled back in the HTTP response: kept for a redelivery to be answered the
-# same (bot.engine), never claimed, so nobody needs its id.
-_ADD_SENT = Sql(
-    _OUTBOX_COLUMNS + "VALUES (:shop_id, :channel, :recipient, :payload, 'sent', :inbound_id, 0, :now, :now, :now)",
-    _OUTBOX_COLUMNS + "VALUES (:shop_id, :channel, :recipient, CAST(:payload AS JSON), 'sent', :inbound_id, 0, "
-    ":now, :now, :now)",
 )
 
 
 def add_outbox(session: Session, rows: Sequence[dict[str, Any]], now: datetime) -> list[int]:
     """Inserts outbox rows (shop_id, channel, recipient, payload, status, inbound_id) in order;
-    returns the ids of those still to deliver (rows written as sent have nothing to claim)."""
+    returns their ids."""
     at = to_db_time(session, now)
-    ids: list[int] = []
-    for r in rows:
-        params = {"shop_id": r["shop_id"], "channel": r["channel"], "recipient": r["recipient"],
-                  "payload": to_db_json(r["payload"]), "inbound_id": r.get("inbound_id"), "now": at}
-        if r.get("status") == "sent":
-            _ADD_SENT(session, params)
-        else:
-            ids.append(_ADD_OUTBOX(session, {**params, "status": r.get("status", "pending"), "sent_at": None}).inserted_id())
-    return ids
+    return [_ADD_OUTBOX(session, {"shop_id": r["shop_id"], "channel": r["channel"], "recipient": r["recipient"],
+                                  "payload": to_db_json(r["payload"]), "status": r.get("status", "pending"),
+                                  "inbound_id": r.get("inbound_id"), "now": at,
+                                  "sent_at": at if r.get("status") == "sent" else None}).inserted_id()
+            for r in rows]
 
 
 def fetch_outbox_for_inbound(session: Session, inbound_id: int) -> Sequence[OutboxMessage]:

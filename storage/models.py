@@ -178,11 +178,13 @@ class InboundMessage(Base):
     message_id: Mapped[str] = mapped_column(String(100))
     sender: Mapped[str] = mapped_column(String(100))
     received_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # An in-band channel's replies (the simulator's, sent back in the HTTP response), kept so a
+    # redelivery is answered the same; other channels' replies are outbox rows.
+    replies: Mapped[list[Any] | None] = mapped_column(JSON, nullable=True)
 
 
-# The outbox rows that still need work. Most rows are sent at once (every simulator reply is
-# written already sent), so the indexes that find work leave those out: each index entry is
-# a page written with every message. A query can use ix_outbox_open only if it carries this
+# The outbox rows that still need work. Most rows are done within seconds and stay done, so
+# the indexes that find work leave those out: each index entry is a page written. A query can use ix_outbox_open only if it carries this
 # exact term (SQLite matches partial-index conditions literally): storage.outbox_queries.OPEN.
 OUTBOX_OPEN_SQL = "status IN ('pending', 'sending', 'held')"
 
