@@ -1,5 +1,5 @@
-"""The outbox indexes leave out rows that need no more work (most rows: every reply written
-already sent), so the queries that look for work must still be able to use them. SQLite
+"""The outbox indexes leave out rows that need no more work (most rows, once delivered), so
+the queries that look for work must still be able to use them. SQLite
 matches a partial index's condition only when the query carries it word for word."""
 
 from __future__ import annotations
