@@ -52,9 +52,11 @@ class DbCatalog:
     def categories(self) -> list[CategoryInfo]:
         return [CategoryInfo(r.id, r.name, r.count) for r in q.fetch_categories(self._session, self._shop_id)]
 
-    def in_category(self, category_id: int) -> list[ProductInfo]:
-        rows = q.fetch_products_in_category(self._session, self._shop_id, category_id)
-        return [to_product(r) for r in rows]
+    def category_slice(self, category_id: int, offset: int, limit: int) -> tuple[list[ProductInfo], int]:
+        rows = q.fetch_category_slice(self._session, self._shop_id, category_id, offset, limit)
+        if not rows:
+            return [], 0
+        return [to_product(r) for r in rows], q.count_in_category(self._session, self._shop_id, category_id)
 
     def by_sku(self, sku: str) -> ProductInfo | None:
         return self.by_skus([sku]).get(sku)

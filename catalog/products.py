@@ -35,7 +35,10 @@ class CatalogReader(Protocol):
 
     def categories(self) -> list[CategoryInfo]: ...
 
-    def in_category(self, category_id: int) -> list[ProductInfo]: ...
+    def category_slice(self, category_id: int, offset: int, limit: int) -> tuple[list[ProductInfo], int]:
+        """Up to `limit` of the category's products from `offset`, by name, and how many it
+        has (0 when `offset` is past its end)."""
+        ...
 
     def by_sku(self, sku: str) -> ProductInfo | None: ...
 
@@ -72,8 +75,10 @@ class MemoryCatalog:
             seen[p.category_id] = CategoryInfo(p.category_id, p.category, (c.count if c else 0) + 1)
         return list(seen.values())
 
-    def in_category(self, category_id: int) -> list[ProductInfo]:
-        return [p for p in self._products if p.category_id == category_id]
+    def category_slice(self, category_id: int, offset: int, limit: int) -> tuple[list[ProductInfo], int]:
+        products = sorted((p for p in self._products if p.category_id == category_id), key=lambda p: (p.name, p.id))
+        shown = products[offset:offset + limit]
+        return shown, len(products) if shown else 0
 
     def by_sku(self, sku: str) -> ProductInfo | None:
         return self._by_sku.get(sku)

@@ -68,19 +68,22 @@ def categories(data: dict[str, Any], ctx: Ctx, note: str | None = None) -> Step:
 
 def category_page(data: dict[str, Any], ctx: Ctx, category_id: int, page: int) -> Step:
     """shows one page of a category's products."""
-    products = ctx.catalog.in_category(category_id)
-    if not products:
+    page = max(page, 0)
+    shown, total = ctx.catalog.category_slice(category_id, page * PAGE_SIZE, PAGE_SIZE)
+    if not shown and page > 0:  # the category got shorter since this page's button was shown: its last page
+        _, total = ctx.catalog.category_slice(category_id, 0, 1)
+        page = max(math.ceil(total / PAGE_SIZE) - 1, 0)
+        shown, total = ctx.catalog.category_slice(category_id, page * PAGE_SIZE, PAGE_SIZE)
+    if not shown:
         return categories(data, ctx, note=t.CATEGORY_GONE)
-    pages = math.ceil(len(products) / PAGE_SIZE)
-    page = min(max(page, 0), pages - 1)
-    shown = products[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]
+    pages = math.ceil(total / PAGE_SIZE)
     buttons = [product_button(p) for p in shown]
     if page > 0:
         buttons.append(Button(t.BTN_PREV, f"c:{category_id}:{page - 1}"))
     if page < pages - 1:
         buttons.append(Button(t.BTN_NEXT, f"c:{category_id}:{page + 1}"))
     buttons += [Button(t.BTN_BACK, "catalog"), Button(t.BTN_CART, "cart")]
-    text = t.CATEGORY_PAGE.format(category=products[0].category, page=page + 1, pages=pages)
+    text = t.CATEGORY_PAGE.format(category=shown[0].category, page=page + 1, pages=pages)
     return say(Browse.HOME, data, Reply(text, buttons, in_place=True))
 
 

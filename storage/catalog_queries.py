@@ -16,8 +16,13 @@ _PRODUCTS = ("SELECT p.id, p.sku, p.name, p.category_id, c.name AS category, p.p
              "p.image_url, p.visible FROM products p LEFT JOIN categories c ON c.id = p.category_id ")
 _VISIBLE = Sql(_PRODUCTS + "WHERE p.shop_id = :shop_id AND p.visible = :yes ORDER BY c.position, p.name")
 _ALL = Sql(_PRODUCTS + "WHERE p.shop_id = :shop_id ORDER BY c.position, p.name")
-_IN_CATEGORY = Sql(_PRODUCTS + "WHERE p.shop_id = :shop_id AND p.category_id = :category_id AND p.visible = :yes "
-                   "ORDER BY p.name")
+# A category page and the category's size: ix_products_category_page serves the filter and the
+# order of the one and covers the other, so a page costs the same in a category of ten or of
+# ten thousand. (One statement with COUNT(*) OVER () reads the whole category and sorts it.)
+_CATEGORY_SLICE = Sql(_PRODUCTS + "WHERE p.shop_id = :shop_id AND p.category_id = :category_id AND p.visible = :yes "
+                      "ORDER BY p.name, p.id LIMIT :limit OFFSET :offset")
+_CATEGORY_SIZE = Sql("SELECT COUNT(*) FROM products WHERE shop_id = :shop_id AND category_id = :category_id "
+                     "AND visible = :yes")
 _CATEGORIES = Sql(
     "SELECT c.id, c.name, COUNT(p.id) AS count FROM categories c "
     "JOIN products p ON p.category_id = c.id AND p.visible = :yes "
@@ -47,8 +52,14 @@ def fetch_products(session: Session, shop_id: int, *, visible_only: bool = True)
     return _ALL(session, {"shop_id": shop_id}).all()
 
 
-def fetch_products_in_category(session: Session, shop_id: int, category_id: int) -> Sequence[Row]:
-    return _IN_CATEGORY(session, {"shop_id": shop_id, "category_id": category_id, "yes": True}).all()
+def fetch_category_slice(session: Session, shop_id: int, category_id: int, offset: int, limit: int) -> Sequence[Row]:
+    """Visible products of a category by name, `limit` of them from `offset`."""
+    return _CATEGORY_SLICE(session, {"shop_id": shop_id, "category_id": category_id, "yes": True,
+                                     "offset": offset, "limit": limit}).all()
+
+
+def count_in_category(session: Session, shop_id: int, category_id: int) -> int:
+    return _CATEGORY_SIZE(session, {"shop_id": shop_id, "category_id": category_id, "yes": True}).scalar_one()
 
 
 def fetch_products_by_sku(session: Session, shop_id: int, skus: Sequence[str]) -> Sequence[Row]:

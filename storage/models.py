@@ -91,6 +91,7 @@ class Product(Base):
     __tablename__ = "products"
     __table_args__ = (
         UniqueConstraint("shop_id", "sku"),
+        Index("ix_products_category_page", "shop_id", "category_id", "visible", "name", "id"),  # storage.catalog_queries
         CheckConstraint("stock >= 0", name="stock_not_negative"),
         CheckConstraint("price >= 0", name="price_not_negative"),
     )
