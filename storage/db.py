@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, RootTransaction, create_engine, event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -96,11 +96,12 @@ class Tx:
                  *, raw: bool = False):
         self.connection = connection
         dialect = connection.dialect
-        self._driver = connection.connection.dbapi_connection if raw else None
+        # Exactly one of the two holds the transaction: SQLAlchemy's, or (raw) SQLite's own.
+        self._outer: RootTransaction | None = None
+        self._raw: sqlite3.Connection | None = connection.connection.dbapi_connection if raw else None
         try:
-            if self._driver is not None:
-                self._driver.execute("BEGIN IMMEDIATE")
-                self._outer = None
+            if self._raw is not None:
+                self._raw.execute("BEGIN IMMEDIATE")
             else:
                 self._outer = connection.begin()
         except (sqlite3.OperationalError, OperationalError) as exc:
@@ -120,8 +121,8 @@ class Tx:
             self.session.commit()  # flushes pending ORM changes into the joined transaction
         if self._outer is not None:
             self._outer.commit()
-        elif self._driver.in_transaction:  # type: ignore[union-attr]
-            self._driver.commit()  # type: ignore[union-attr]
+        elif self._raw is not None and self._raw.in_transaction:  # not if the Session's commit did it
+            self._raw.commit()
 
     def close(self) -> bool:
         """Ends the transaction (rolling back what was not committed); True when the Session
@@ -129,11 +130,10 @@ class Tx:
         untouched = not (self.session.in_transaction() or self.session.identity_map or self.session.new)
         if not untouched:
             self.session.close()
-        if self._outer is not None:
-            if self._outer.is_active:
-                self._outer.rollback()
-        elif self._driver.in_transaction:  # type: ignore[union-attr]
-            self._driver.rollback()  # type: ignore[union-attr]
+        if self._outer is not None and self._outer.is_active:
+            self._outer.rollback()
+        elif self._raw is not None and self._raw.in_transaction:
+            self._raw.rollback()
         return untouched
 
 
