@@ -183,22 +183,20 @@ def save_conversation(session: Session, shop_id: int, party: str, loaded: Loaded
 
 _ADD_OUTBOX = Sql(  # RETURNING on PostgreSQL only: Rows.inserted_id
     "INSERT INTO outbox (shop_id, channel, recipient, payload, status, inbound_id, attempts, next_attempt_at, "
-    "created_at, sent_at) VALUES (:shop_id, :channel, :recipient, :payload, :status, :inbound_id, 0, :now, :now, "
-    ":sent_at)",
+    "created_at) VALUES (:shop_id, :channel, :recipient, :payload, :status, :inbound_id, 0, :now, :now)",
     "INSERT INTO outbox (shop_id, channel, recipient, payload, status, inbound_id, attempts, next_attempt_at, "
-    "created_at, sent_at) VALUES (:shop_id, :channel, :recipient, CAST(:payload AS JSON), :status, :inbound_id, 0, "
-    ":now, :now, :sent_at) RETURNING id",
+    "created_at) VALUES (:shop_id, :channel, :recipient, CAST(:payload AS JSON), :status, :inbound_id, 0, :now, "
+    ":now) RETURNING id",
 )
 
 
 def add_outbox(session: Session, rows: Sequence[dict[str, Any]], now: datetime) -> list[int]:
-    """Inserts outbox rows (shop_id, channel, recipient, payload, status, inbound_id) in order;
-    returns their ids."""
+    """Inserts outbox rows to deliver (shop_id, channel, recipient, payload, status, inbound_id) in
+    order; returns their ids."""
     at = to_db_time(session, now)
     return [_ADD_OUTBOX(session, {"shop_id": r["shop_id"], "channel": r["channel"], "recipient": r["recipient"],
                                   "payload": to_db_json(r["payload"]), "status": r.get("status", "pending"),
-                                  "inbound_id": r.get("inbound_id"), "now": at,
-                                  "sent_at": at if r.get("status") == "sent" else None}).inserted_id()
+                                  "inbound_id": r.get("inbound_id"), "now": at}).inserted_id()
             for r in rows]
 
 
