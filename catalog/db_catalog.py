@@ -56,7 +56,9 @@ class DbCatalog:
         rows = q.fetch_category_slice(self._session, self._shop_id, category_id, offset, limit)
         if not rows:
             return [], 0
-        return [to_product(r) for r in rows], q.count_in_category(self._session, self._shop_id, category_id)
+        # A short page is the last one, and tells the size itself (most categories fit on one page).
+        total = offset + len(rows) if len(rows) < limit else q.count_in_category(self._session, self._shop_id, category_id)
+        return [to_product(r) for r in rows], total
 
     def by_sku(self, sku: str) -> ProductInfo | None:
         return self.by_skus([sku]).get(sku)
