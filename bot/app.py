@@ -20,6 +20,11 @@ DEMO_MEDIA = Path(__file__).resolve().parent.parent / "catalog" / "demo" / "medi
 
 Hook = Callable[[Kedai], Awaitable[None]]
 
+# Webhooks and the simulator are public: a larger body gets 413 before it is all in memory
+# (also ahead of a webhook's signature check). The longest valid request, a 20,000-character
+# simulator message, fits many times over; Telegram updates and Twilio posts are a few KB.
+MAX_REQUEST_BODY = 256 * 1024
+
 
 def create_app(kedai: Kedai, *, on_start: list[Hook] | None = None, on_stop: list[Hook] | None = None) -> FastAPI:
     @asynccontextmanager
@@ -32,7 +37,7 @@ def create_app(kedai: Kedai, *, on_start: list[Hook] | None = None, on_stop: lis
         await kedai.delivery.idle()
         kedai.engine.close()
 
-    app = FastAPI(title="Kedai", lifespan=lifespan, docs_url=None, redoc_url=None)
+    app = FastAPI(title="Kedai", lifespan=lifespan, docs_url=None, redoc_url=None, max_body_size=MAX_REQUEST_BODY)
     app.state.kedai = kedai
 
     @app.get("/healthz")

@@ -62,6 +62,8 @@ def test_a_customer_orders_over_http_and_the_order_is_listed_with_stock_taken(tm
         garbled = client.post("/api/simulator/messages", content=b"{user: siti",
                               headers={"content-type": "application/json"})
         assert garbled.status_code == 422 and garbled.json()["detail"][0]["type"] == "json_invalid"
+        huge = client.post("/api/simulator/messages", json={"user": "siti", "text": "a" * 300_000})
+        assert huge.status_code == 413
         siti = Customer(client, "siti")
         assert "Dapur Bu Sri" in siti.send("halo")[0]["text"]
         added = siti.send("pesan 2 kripik pedes")

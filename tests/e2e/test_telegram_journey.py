@@ -163,3 +163,4 @@ def test_health_and_the_webhook_refuse_what_is_not_an_update(webhook):
     headers = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
     assert webhook.http.post("/webhooks/telegram", content=b"[1, 2]", headers=headers).status_code == 400
     assert webhook.http.post("/webhooks/telegram", content=b"{not json", headers=headers).status_code == 400
+    assert webhook.http.post("/webhooks/telegram", content=b"{" + b" " * 300_000 + b"}", headers=headers).status_code == 413
