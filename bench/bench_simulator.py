@@ -2,7 +2,7 @@
 each), against a bare FastAPI endpoint doing one SQLite insert, in the same run.
 
 Throughput on these shared machines drifts 10-30% from minute to minute (PERFORMANCE.md), so
-the two servers take turns, three rounds of each, and the medians are compared.
+the two servers take turns, five rounds of each, and the medians are compared.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ def measure(port: int, path: str, body, seconds: float, headers=None) -> loadgen
     return result
 
 
-def main(seconds: float = 6.0, rounds: int = 3) -> dict[str, float]:
+def main(seconds: float = 5.0, rounds: int = 5) -> dict[str, float]:
     bare: list[loadgen.Result] = []
     ours: list[loadgen.Result] = []
     for n in range(rounds):
