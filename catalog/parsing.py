@@ -121,7 +121,9 @@ _AMOUNT = re.compile(
     r"\s*(?P<suffix>(?:rb|ribu|rebu|k|jt|juta)\b)?"
 )
 # "500g" or "2 pcs" next to a bare number says it is a size or a count, not money.
-_UNIT_AFTER = re.compile(r"\s*(?:" + "|".join(UNITS) + r"|pcs|x|%|lusin|bungkus)\b")
+_UNIT_AFTER = re.compile(r"\s*(?:" + "|".join(UNITS) + r"|pcs|x|%|lusin|bungkus|dus|karung|botol|kotak|ikat|biji|"
+                         r"buah|porsi|pack|sak|galon|tabung|ekor|lembar)\b")
+_GROUPED = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
 _SCALE = {"rb": 1_000, "ribu": 1_000, "rebu": 1_000, "k": 1_000, "jt": 1_000_000,
           "juta": 1_000_000}
 
@@ -175,20 +177,26 @@ def _slang_amount(words: list[str]) -> int | None:
 
 def parse_rupiah(text: str) -> int | None:
     """Whole Rupiah in `text` ("Rp 15.000", "15rb", "1,5jt", "1jt 200rb", "2 ceban"); marked
-    amounts win over bare numbers."""
+    amounts win over bare numbers, and a bare number written in thousands ("45.000") over a plain one."""
     folded = fold(text)
-    bare = None
+    bare, grouped = None, None
     for match in _AMOUNT.finditer(folded):
         amount = _scaled(match)
         if amount is None:
             continue
         if match["prefix"] or match["suffix"]:
             return amount + _thousands_after(folded, match)
-        if bare is None and not _UNIT_AFTER.match(folded, match.end()):
+        if _UNIT_AFTER.match(folded, match.end()):
+            continue
+        if grouped is None and _GROUPED.fullmatch(match["number"]):
+            grouped = amount
+        if bare is None:
             bare = amount
     slang = _slang_amount(_words(folded))
     if slang is not None:
         return slang
+    if grouped is not None:
+        return grouped
     if bare is None:
         words = _words(folded)
         for i in range(len(words)):

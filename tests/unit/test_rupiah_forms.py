@@ -18,6 +18,9 @@ from catalog.parsing import parse_rupiah
         ("2jt 500k", 2_500_000), ("1,5jt", 1_500_000),
         # a thousands amount after a millions one adds only when it is smaller than a million
         ("1jt 2 bungkus", 1_000_000), ("1jt rp 200rb", 1_000_000), ("1jt 1500rb", 1_000_000),
+        # a count of things is not the amount; a number written in thousands is
+        ("beli 3 dus kemasan 45.000", 45_000), ("beli 3 kemasan 45.000", 45_000), ("2 karung 300000", 300_000),
+        ("gas 2 tabung 50000", 50_000), ("harga nastar 85", 85),
     ],
 )
 def test_slang_and_compound_amounts(text: str, expected: int) -> None:
