@@ -48,13 +48,15 @@ def caption(days: Sequence[tuple[date, int]], period_label: str) -> tuple[str, d
                                   best_amount=rupiah(best[1])), best[0]
 
 
-def render_sales_chart(days: Sequence[tuple[date, int]], period_label: str, shop_name: str = "") -> SalesChart:
-    """The chart of `days` ([(local date, net sales)], every day of the period, zeros included)."""
+def render_sales_chart(days: Sequence[tuple[date, int]], period_label: str, shop_name: str = "", *,
+                       size: tuple[float, float] = (8, 4.2), titled: bool = True, dpi: int = 120) -> SalesChart:
+    """The chart of `days` ([(local date, net sales)], every day of the period, zeros included);
+    `titled=False` leaves the title to the document it goes into."""
     from matplotlib.figure import Figure
     from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     text, best_day = caption(days, period_label)
-    fig = Figure(figsize=(8, 4.2), dpi=120)
+    fig = Figure(figsize=size, dpi=dpi)
     ax = fig.add_subplot()
     xs = list(range(len(days)))
     ax.bar(xs, [a for _, a in days], color=[BEST if d == best_day else BAR for d, _ in days], width=0.72, zorder=2)
@@ -66,14 +68,16 @@ def render_sales_chart(days: Sequence[tuple[date, int]], period_label: str, shop
     ax.grid(axis="y", color=GRID, zorder=0)
     for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)
-    ax.tick_params(colors=INK, labelsize=9, length=0)
+    small = 9 if titled else 7
+    ax.tick_params(colors=INK, labelsize=small, length=0)
     ax.set_ylim(bottom=0)
     if best_day is not None:
         best_x = next(i for i, (d, _) in enumerate(days) if d == best_day)
         ax.annotate(short_rupiah(days[best_x][1]), (best_x, days[best_x][1]), xytext=(0, 4),
-                    textcoords="offset points", ha="center", fontsize=8.5, color=BEST, fontweight="bold")
-    ax.set_title(f"{t.CHART_TITLE} - {period_label}", color=MUTED, fontsize=10, loc="left", pad=12)
-    if shop_name:
+                    textcoords="offset points", ha="center", fontsize=small - 0.5, color=BEST, fontweight="bold")
+    if titled:
+        ax.set_title(f"{t.CHART_TITLE} - {period_label}", color=MUTED, fontsize=10, loc="left", pad=12)
+    if titled and shop_name:
         fig.suptitle(shop_name, x=0.012, ha="left", fontsize=12.5, fontweight="bold", color=INK)
     ax.margins(y=0.08)
     fig.tight_layout()

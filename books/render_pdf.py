@@ -8,6 +8,7 @@ Latin-1, so other characters (emoji in a shop name) are dropped by `latin`.
 
 from __future__ import annotations
 
+import io
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -198,6 +199,23 @@ class ReportPDF(FPDF):
             self.multi_cell(self.width, 4, latin(note), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.ln(4)
 
+    def chart(self) -> None:
+        """Net sales per day under the profit and loss, when it fits on the page."""
+        days = self.report.daily_sales
+        height = 58.0
+        if len(days) < 2 or self.get_y() + 9 + height > self.page_break_trigger:
+            return
+        from books.chart import render_sales_chart
+
+        self.set_font("Helvetica", "B", 9.5)
+        self.set_text_color(*INK)
+        self.cell(self.width, 6, latin(t.PDF_CHART.format(total=rupiah(sum(a for _, a in days)))),
+                  new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        png = render_sales_chart(days, period_text(self.report), size=(self.width / 25.4, height / 25.4),
+                                 titled=False, dpi=200).png
+        self.image(io.BytesIO(png), x=self.l_margin, w=self.width, h=height)
+        self.ln(3)
+
     def signature(self) -> None:
         """Where the owner signs: banks ask for the statement to be signed by the owner."""
         if self.get_y() + 38 > self.page_break_trigger:
@@ -269,6 +287,7 @@ def render_pdf(report: Report) -> bytes:
     pdf.masthead()
     pdf.summary()
     pdf.statement(t.PL, profit_loss_lines(report))
+    pdf.chart()
     pdf.statement(t.CASH, cash_lines(report))
     last_day = format_date(report.period.last_day, "d MMMM yyyy", locale=LOCALE)
     pdf.statement(t.POSITION.format(day=last_day), position_lines(report))

@@ -46,7 +46,6 @@ BASIS = ("Disusun dari catatan transaksi toko di Kedai. Penjualan dicatat saat u
 FOOTER = "{shop} - {title} {period}"
 PAGE = "Halaman {page} dari {pages}"
 
-SUMMARY = "Ringkasan"
 SUMMARY_NET_SALES = "Penjualan bersih"
 SUMMARY_PROFIT = "Laba (rugi) bersih"
 SUMMARY_CASH = "Kas & bank akhir"
@@ -125,6 +124,7 @@ DAILY_HEAD = ("Tanggal", "Penjualan bersih (Rp)")
 
 # The sales chart
 CHART_TITLE = "Penjualan bersih per hari"
+PDF_CHART = "Penjualan bersih per hari (jumlah {total})"
 CHART_THOUSANDS = "rb"
 CHART_MILLIONS = "jt"
 CHART_CAPTION = ("📈 Penjualan {period}: {total} dalam {days} hari. "
