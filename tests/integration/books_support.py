@@ -4,11 +4,17 @@ plain record of what happened that the tests add up on their own to check every 
 from __future__ import annotations
 
 import json
+import os
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+import pytest
+from sqlalchemy import create_engine, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from books import entries
@@ -19,12 +25,41 @@ from orders.lifecycle import Action, move
 from orders.placing import Line, OrderRequest, place_order
 from storage import ledger as lg
 from storage.db import make_engine, session_factory, unit_of_work
+from storage.migrate import upgrade
 from storage.models import Customer, Order, OrderItem, Product
 from storage.promo_models import Promotion
+from tests.conftest import PG_BASE, pg_available
 
 TZ = ZoneInfo("Asia/Jakarta")
 NOV_START = datetime(2026, 10, 31, 17, 0, tzinfo=timezone.utc)  # 1 November 00.00 WIB
 NOV_END = datetime(2026, 11, 30, 17, 0, tzinfo=timezone.utc)  # 1 December 00.00 WIB
+
+
+@contextmanager
+def database(backend: str, folder: Path, revision: str = "head") -> Iterator[str]:
+    """A database migrated to `revision`: a SQLite file in `folder`, or a PostgreSQL schema of its own
+    (for fixtures wider than one test, which conftest's per-test databases cannot serve)."""
+    if backend == "sqlite":
+        url = f"sqlite:///{folder}/kedai.db"
+        upgrade(url, revision)
+        yield url
+        return
+    if not pg_available():
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL at 127.0.0.1 is required in CI")
+        pytest.skip("no PostgreSQL at 127.0.0.1")
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(PG_BASE, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    url = f"{PG_BASE}?options=-csearch_path%3D{schema}"
+    try:
+        upgrade(url, revision)
+        yield url
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
 
 
 def wib(month: int, day: int, hour: int = 10, minute: int = 0) -> datetime:

@@ -4,24 +4,19 @@ refunded orders, a discount, expenses of every kind, capital, drawings, and a "b
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections import Counter, defaultdict
-from contextlib import contextmanager
 from datetime import datetime
 
 import pytest
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import select
 
 from storage import ledger as lg
-from storage.migrate import upgrade
-from tests.conftest import PG_BASE, pg_available
 
 from books import figures
 from books.accounts import OPERATING_EXPENSES
 from books.periods import month
 from storage.models import Product
-from tests.integration.books_support import NOV_END, NOV_START, TZ, Month, Story, play_november, wib
+from tests.integration.books_support import NOV_END, NOV_START, TZ, Month, Story, database, play_november, wib
 
 MADE = wib(12, 3)
 
@@ -37,39 +32,13 @@ def net(s: Story) -> int:
 @pytest.fixture(scope="module", params=["sqlite", "postgres"])
 def november(request, tmp_path_factory):  # type: ignore[no-untyped-def]
     """One played month per backend, shared by the checks below (they only read)."""
-    with _database(request.param, tmp_path_factory) as url:
+    with database(request.param, tmp_path_factory.mktemp("books")) as url:
         played = play_november(url)
         with played.sessions() as s:
             report = figures.compute(s, 1, "Dapur Bu Sri", month(2026, 11, TZ), MADE)
         stock = _stock(played)
         played.sessions.kw["bind"].dispose()
         yield played, report, stock
-
-
-@contextmanager
-def _database(backend: str, tmp_path_factory):  # type: ignore[no-untyped-def]
-    """A migrated database for this module: a SQLite file, or a PostgreSQL schema of its own."""
-    if backend == "sqlite":
-        url = f"sqlite:///{tmp_path_factory.mktemp('books')}/kedai.db"
-        upgrade(url)
-        yield url
-        return
-    if not pg_available():
-        if os.environ.get("CI"):
-            pytest.fail("PostgreSQL at 127.0.0.1 is required in CI")
-        pytest.skip("no PostgreSQL at 127.0.0.1")
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(PG_BASE, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    url = f"{PG_BASE}?options=-csearch_path%3D{schema}"
-    try:
-        upgrade(url)
-        yield url
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
 
 
 def _stock(played: Month) -> dict[str, int]:

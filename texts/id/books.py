@@ -145,6 +145,6 @@ REFUSED = {
 QRIS_REFUSED = {
     "crc": "Kode QRIS-nya rusak (cek CRC tidak cocok), Kak. Coba kirim ulang foto atau teks QRIS-nya.",
     "format": "Itu bukan kode QRIS yang bisa kami baca, Kak.",
-    "amount": "Nominal QRIS harus antara Rp1 dan Rp9.999.999.999, Kak.",
+    "amount": "Nominal QRIS-nya tidak bisa dipakai, Kak (harus lebih dari Rp0).",
     "no_qr": "Kami tidak menemukan kode QR di gambar itu, Kak. Coba foto lebih dekat dan terang.",
 }

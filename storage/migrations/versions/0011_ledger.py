@@ -99,7 +99,7 @@ def enter_existing_orders(conn: sa.Connection) -> None:
                 return None
             return conn.execute(sa.insert(entries).values(
                 shop_id=o.shop_id, kind=kind, category=category, amount=amount, occurred_at=at, note=o.code,
-                order_id=o.id, created_by='system', reverses_id=reverses, created_at=at)).inserted_primary_key[0]
+                order_id=o.id, created_by='system', reverses_id=reverses, created_at=at).returning(entries.c.id)).scalar_one()
 
         owed = add('receivable', 'pesanan', o.total, o.created_at)
         void_at = voided_at.get(o.id) or o.updated_at
