@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -36,13 +36,6 @@ def fetch_entry(session: Session, shop_id: int, entry_id: int) -> LedgerEntry | 
 def fetch_order_entries(session: Session, order_id: int) -> Sequence[LedgerEntry]:
     return session.execute(select(LedgerEntry).where(LedgerEntry.order_id == order_id)
                            .order_by(LedgerEntry.id)).scalars().all()
-
-
-def reversed_ids(session: Session, ids: Iterable[int]) -> set[int]:
-    wanted = list(ids)
-    if not wanted:
-        return set()
-    return set(session.execute(select(LedgerEntry.reverses_id).where(LedgerEntry.reverses_id.in_(wanted))).scalars())
 
 
 def fetch_last_entries(session: Session, shop_id: int, kinds: Sequence[str], limit: int) -> Sequence[LedgerEntry]:

@@ -247,12 +247,12 @@ def play_november(url: str) -> Month:
     m.act(k, A.CONFIRM, wib(12, 2))
     m.place(wib(12, 1, 0, 30), "bank_transfer", (("KRP-TMP", 1),))  # 30 November 17.30 UTC: December
     steady_trade(m)
-    for text, at in (("belanja bahan 350rb di pasar", wib(11, 3)), ("beli gas 25rb", wib(11, 4)),
-                     ("bayar listrik 150rb", wib(11, 6)), ("gaji karyawan 1,5jt", wib(11, 10)),
-                     ("sewa kios 1jt", wib(11, 11)), ("bensin 20rb", wib(11, 12)), ("ongkos kurir 15rb", wib(11, 13)),
-                     ("modal masuk 3jt", wib(11, 15)), ("tarik 500rb buat pribadi", wib(11, 20)),
-                     ("terima uang arisan 200rb", wib(11, 21)), ("kemarin beli tepung 2 karung 300rb", wib(11, 24))):
-        m.spend(text, at)
+    for sentence, at in (("belanja bahan 350rb di pasar", wib(11, 3)), ("beli gas 25rb", wib(11, 4)),
+                         ("bayar listrik 150rb", wib(11, 6)), ("gaji karyawan 1,5jt", wib(11, 10)),
+                         ("sewa kios 1jt", wib(11, 11)), ("bensin 20rb", wib(11, 12)), ("ongkos kurir 15rb", wib(11, 13)),
+                         ("modal masuk 3jt", wib(11, 15)), ("tarik 500rb buat pribadi", wib(11, 20)),
+                         ("terima uang arisan 200rb", wib(11, 21)), ("kemarin beli tepung 2 karung 300rb", wib(11, 24))):
+        m.spend(sentence, at)
     m.undo(m.spend("bayar 40rb", wib(11, 22)), wib(11, 22, 11))  # typed, then "batalkan"
     m.spend("beli gas 25rb", wib(12, 1, 9))
     m.set_cost("KRP-SGK-PDS", 9_000)

@@ -94,22 +94,24 @@ def enter_existing_orders(conn: sa.Connection) -> None:
                                   .where(events.c.to_status.in_(('cancelled', 'expired')))
                                   .group_by(events.c.order_id)).all())
     for o in conn.execute(sa.select(orders).order_by(orders.c.id)).all():
-        def add(kind: str, category: str, amount: int, at: datetime, reverses: int | None = None) -> int | None:
-            if not amount:
-                return None
-            return conn.execute(sa.insert(entries).values(
-                shop_id=o.shop_id, kind=kind, category=category, amount=amount, occurred_at=at, note=o.code,
-                order_id=o.id, created_by='system', reverses_id=reverses, created_at=at).returning(entries.c.id)).scalar_one()
-
-        owed = add('receivable', 'pesanan', o.total, o.created_at)
+        owed = _add(conn, o, 'receivable', 'pesanan', o.total, o.created_at)
         void_at = voided_at.get(o.id) or o.updated_at
         if o.paid_at is not None:
-            add('receivable', 'pesanan', -o.total, o.paid_at)
+            _add(conn, o, 'receivable', 'pesanan', -o.total, o.paid_at)
             parts = (('barang', o.subtotal), ('diskon', -o.discount), ('ongkir', o.delivery_fee),
                      ('kode_unik', o.unique_code))
-            sold = [(category, amount, add('sale', category, amount, o.paid_at)) for category, amount in parts]
+            sold = [(category, amount, _add(conn, o, 'sale', category, amount, o.paid_at)) for category, amount in parts]
             if o.status == 'cancelled':
                 for category, amount, entry_id in sold:
-                    add('sale', category, -amount, void_at, entry_id)
+                    _add(conn, o, 'sale', category, -amount, void_at, entry_id)
         elif o.status in ('cancelled', 'expired'):
-            add('receivable', 'pesanan', -o.total, void_at, owed)
+            _add(conn, o, 'receivable', 'pesanan', -o.total, void_at, owed)
+
+
+def _add(conn: sa.Connection, o: sa.Row, kind: str, category: str, amount: int, at: datetime,
+         reverses: int | None = None) -> int | None:
+    if not amount:
+        return None
+    return conn.execute(sa.insert(entries).values(
+        shop_id=o.shop_id, kind=kind, category=category, amount=amount, occurred_at=at, note=o.code,
+        order_id=o.id, created_by='system', reverses_id=reverses, created_at=at).returning(entries.c.id)).scalar_one()
