@@ -70,11 +70,8 @@ def post_placed(session: Session, order: Order, actor: str, now: datetime) -> No
 def post_move(session: Session, order: Order, *, paid_now: bool, voided: bool, was_paid: bool,
               actor: str, now: datetime) -> None:
     """What one lifecycle move means for the books; moves that neither pay nor void write nothing."""
-    if not (paid_now or voided):
-        return
-    entries = list(lg.fetch_order_entries(session, order.id))
     if paid_now:
-        owed = sum(e.amount for e in entries if e.kind == Kind.RECEIVABLE)
-        _write(session, order, on_paid(order, owed), actor, now)
+        _write(session, order, on_paid(order, lg.order_balance(session, order.id, Kind.RECEIVABLE)), actor, now)
     elif voided:
+        entries = list(lg.fetch_order_entries(session, order.id))
         _write(session, order, reversals(entries, Kind.SALE if was_paid else Kind.RECEIVABLE), actor, now)

@@ -15,10 +15,19 @@ from storage.ledger_models import LedgerEntry, ProductCost
 from storage.models import Order, OrderItem, Product
 
 
+_INSERT = insert(LedgerEntry.__table__)  # Core: a plain executemany, none of the ORM's bulk machinery
+
+
 def add_entries(session: Session, rows: Sequence[dict[str, Any]]) -> None:
     """Several entries in one statement (an order's payment writes up to five); no ids wanted back."""
     if rows:
-        session.execute(insert(LedgerEntry), list(rows))
+        session.execute(_INSERT, list(rows))
+
+
+def order_balance(session: Session, order_id: int, kind: str) -> int:
+    """The sum of an order's entries of one kind: what it still owes, for kind receivable."""
+    return int(session.execute(select(func.coalesce(func.sum(LedgerEntry.amount), 0))
+                               .where(LedgerEntry.order_id == order_id, LedgerEntry.kind == kind)).scalar_one())
 
 
 def add_entry(session: Session, **fields: Any) -> LedgerEntry:
