@@ -73,9 +73,10 @@ def busy_month(m: Month) -> None:
 
 
 def chart() -> None:
-    code = ("import time, resource, main; r = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss; t = time.perf_counter(); "
-            "import matplotlib.figure, matplotlib.backends.backend_agg; "
-            "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - r)")
+    # VmRSS, not ru_maxrss: a child's peak starts at its parent's, so it would hide the growth.
+    code = ("import re, time, main; rss = lambda: int(re.search(r'VmRSS:\\s+(\\d+)', open('/proc/self/status').read())[1]); "
+            "r = rss(); t = time.perf_counter(); import matplotlib.figure, matplotlib.backends.backend_agg; "
+            "print(time.perf_counter() - t, rss() - r)")
     took, grown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                                  cwd=Path(__file__).resolve().parent.parent).stdout.split()
     print(f"matplotlib import after the CLI's own: {float(took) * 1000:.0f} ms, +{int(grown) / 1024:.0f} MiB resident")
