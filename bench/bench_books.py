@@ -52,7 +52,7 @@ def ledger_overhead(m: Month) -> None:
             posting.post_placed, posting.post_move = real_placed, real_move
     with_ledger, without = statistics.median(on) * 1000, statistics.median(off) * 1000
     print(f"place + confirm one order: {with_ledger:.2f} ms with the ledger, {without:.2f} ms without "
-          f"(+{with_ledger - without:.2f} ms, 6 entries)")
+          f"(+{with_ledger - without:.2f} ms for its 5 entries)")
 
 
 def busy_month(m: Month) -> None:

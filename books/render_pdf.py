@@ -203,7 +203,7 @@ class ReportPDF(FPDF):
         """Net sales per day under the profit and loss, when it fits on the page."""
         days = self.report.daily_sales
         height = 58.0
-        if len(days) < 2 or self.get_y() + 9 + height > self.page_break_trigger:
+        if len(days) < 2 or not any(a for _, a in days) or self.get_y() + 9 + height > self.page_break_trigger:
             return
         from books.chart import render_sales_chart
 

@@ -178,3 +178,18 @@ def test_bad_arguments_are_refused_with_exit_code_1(kedai, tmp_path, args, says)
 
 def test_a_missing_folder_is_refused(kedai, tmp_path) -> None:  # type: ignore[no-untyped-def]
     assert "does not exist" in kedai("--month", "2026-11", "--out", str(tmp_path / "no" / "x.pdf"), code=1)
+
+
+def test_a_month_without_any_trade_renders_with_zeros(played) -> None:  # type: ignore[no-untyped-def]
+    from storage.db import make_engine, session_factory
+
+    engine = make_engine(played[0])
+    with session_factory(engine)() as s:
+        empty = figures.compute(s, 1, "Dapur Bu Sri", month(2026, 1, TZ), wib(12, 3))
+    engine.dispose()
+    assert empty.profit_loss.net_sales == 0 and empty.cash.closing == 0 and empty.statuses == []
+    assert all(amount == 0 for _, amount in empty.daily_sales) and len(empty.daily_sales) == 31
+    text = " ".join(page_texts(render_pdf(empty)))
+    assert "Periode: Januari 2026" in text and "Belum ada penjualan pada periode ini." in text
+    assert "Tidak ada pesanan pada periode ini." in text and "Kas & bank akhir periode Rp0" in text
+    assert render_csv(empty) and render_xlsx(empty)
