@@ -14,9 +14,10 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# The demo: the simulator page is on (KEDAI_SIMULATOR=0 make run leaves it off).
 run: $(STAMP)
 	$(PY) main.py db upgrade
-	$(PY) main.py serve
+	KEDAI_SIMULATOR=$${KEDAI_SIMULATOR:-1} $(PY) main.py serve
 
 test: $(STAMP)
 	$(PY) -m pytest -n 2

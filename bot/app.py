@@ -14,7 +14,6 @@ from sqlalchemy import text
 
 from bot.bootstrap import Kedai
 from bot.channels import simulator
-from bot.channels.simulator_post import PostMessage
 
 DEMO_MEDIA = Path(__file__).resolve().parent.parent / "catalog" / "demo" / "media"
 
@@ -61,5 +60,4 @@ def create_app(kedai: Kedai, *, on_start: list[Hook] | None = None, on_stop: lis
 
     if kedai.settings.simulator_enabled():
         app.include_router(simulator.router())
-        app.add_middleware(PostMessage, kedai=kedai)
     return app

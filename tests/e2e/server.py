@@ -49,10 +49,12 @@ def server(args: list[str], env: dict[str, str], ready_path: str, port: int) -> 
             proc.kill()
 
 
-def kedai(tmp: Path, extra_env: dict[str, str] | None = None) -> contextlib.AbstractContextManager[int]:
+def kedai(tmp: Path, extra_env: dict[str, str] | None = None, *,
+          simulator: bool = True) -> contextlib.AbstractContextManager[int]:
+    """`kedai serve` on a fresh SQLite file; with the simulator switched on unless told not to."""
     port = free_port()
     env = {"KEDAI_DATABASE_URL": f"sqlite:///{tmp}/kedai.db", "KEDAI_PORT": str(port), "KEDAI_HOST": "127.0.0.1",
-           **(extra_env or {})}
+           "KEDAI_SIMULATOR": "1" if simulator else "0", **(extra_env or {})}
     subprocess.run([sys.executable, "main.py", "db", "upgrade"], cwd=ROOT, env={**os.environ, **env}, check=True,
                    stdout=subprocess.DEVNULL)
     return server(["main.py", "serve", "--no-scheduler"], env, "/healthz", port)
