@@ -135,11 +135,18 @@ async def local_only(request: Request) -> None:
 
 
 def _jsonable(value: Any) -> Any:
-    """An error's input made safe to send back: the body's NaN, bytes or odd types never crash the 422."""
+    """An error's input made safe to send back: the body's NaN, 30-digit numbers or bytes never
+    crash the 422 (JSON has no NaN; orjson takes 64-bit integers only)."""
     if isinstance(value, float) and not math.isfinite(value):
         return None
+    if isinstance(value, int) and not isinstance(value, bool) and not -2**63 <= value < 2**64:
+        return str(value)
     if isinstance(value, (bytes, bytearray)):
         return None  # the raw body that did not parse: not echoed back
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
     return value
 
 
