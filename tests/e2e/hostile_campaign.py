@@ -10,6 +10,7 @@ import os
 import subprocess
 import sys
 import time
+import uuid
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -18,12 +19,14 @@ from typing import Any
 
 import httpx
 import hypothesis
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import MetaData, create_engine, select, text, update
 
 from bot.messages import Inbound
 from catalog.setup import add_seller
+from storage.migrate import upgrade
 from storage.models import OutboxMessage
 from tests.e2e import server
 from tests.e2e.hostile_payloads import PUBLIC, SHOP_NUMBER, TELEGRAM_SECRET, Probe
@@ -59,6 +62,34 @@ class Tally:
         return {"requests": self.requests, "5xx": self.server_errors, "tracebacks": self.tracebacks,
                 "seconds": round(self.seconds, 1), "handled_by_the_engine": self.handled,
                 "statuses": {e: dict(sorted(c.items())) for e, c in sorted(self.statuses.items())}}
+
+
+@contextlib.contextmanager
+def fresh_database(backend: str, tmp: Path) -> Iterator[str]:
+    """A migrated, empty database for a module's server: a SQLite file, or a PostgreSQL schema of its own."""
+    from tests.conftest import PG_BASE, pg_available
+
+    if backend == "sqlite":
+        url = f"sqlite:///{tmp}/kedai.db"
+        upgrade(url)
+        yield url
+        return
+    if not pg_available():
+        if os.environ.get("CI"):
+            raise RuntimeError("PostgreSQL at 127.0.0.1 is required in CI")
+        pytest.skip("no PostgreSQL at 127.0.0.1")
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(PG_BASE, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    url = f"{PG_BASE}?options=-csearch_path%3D{schema}"
+    try:
+        upgrade(url)
+        yield url
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
 
 
 def seed(db_url: str) -> None:

@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import create_engine, text
 from twilio.request_validator import RequestValidator
 
-from tests.e2e.hostile_campaign import TELEGRAM_SELLER, seed, serving, traceback_count
+from tests.e2e.hostile_campaign import TELEGRAM_SELLER, fresh_database, seed, serving, traceback_count
 from tests.e2e.hostile_payloads import PUBLIC, TELEGRAM_SECRET
 from tests.fakes.telegram_api import FakeTelegramAPI
 from tests.fakes.twilio_api import FakeTwilioAPI, sign
@@ -24,7 +24,7 @@ from texts.id import customer as t
 
 pytestmark = pytest.mark.e2e
 
-CHAT = 880000777
+CHATS = (880000771, 880000772, 880000773)
 STALE = t.STALE_BUTTON.split(",")[0]  # "Maaf Kak"... the start of the old-button reply
 
 
@@ -67,40 +67,45 @@ class Shop:
         return rows
 
 
-@pytest.fixture
-def shop(db_url: str, tmp_path: Path) -> Iterator[Shop]:
-    seed(db_url)
-    with FakeTelegramAPI(per_chat_per_sec=None, global_per_sec=None) as telegram, FakeTwilioAPI() as twilio:
-        telegram.add_chat(TELEGRAM_SELLER)
-        telegram.add_chat(CHAT)
-        with serving(db_url, tmp_path, telegram.base_url, telegram.token, twilio) as (base, log), \
-                httpx.Client(base_url=base, timeout=20, trust_env=False) as http:
-            yield Shop(http, telegram, twilio, db_url, log)
-        assert traceback_count(log) == 0, log.read_text(errors="replace")[-3000:]
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def shop(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Shop]:
+    """One server per database for the module; each test talks as people of its own."""
+    tmp = tmp_path_factory.mktemp(f"findings-{request.param}")
+    with fresh_database(request.param, tmp) as db_url:
+        seed(db_url)
+        with FakeTelegramAPI(per_chat_per_sec=None, global_per_sec=None) as telegram, FakeTwilioAPI() as twilio:
+            telegram.add_chat(TELEGRAM_SELLER)
+            for chat in CHATS:
+                telegram.add_chat(chat)
+            with serving(db_url, tmp, telegram.base_url, telegram.token, twilio) as (base, log), \
+                    httpx.Client(base_url=base, timeout=20, trust_env=False) as http:
+                yield Shop(http, telegram, twilio, db_url, log)
+            assert traceback_count(log) == 0, log.read_text(errors="replace")[-3000:]
 
 
-def press(data: object, update_id: int) -> dict:
-    user = {"id": CHAT, "is_bot": False, "first_name": "Eve"}
-    message = {"message_id": 5, "date": int(time.time()), "chat": {"id": CHAT, "type": "private", "first_name": "Eve"},
+def press(chat: int, data: object, update_id: int) -> dict:
+    user = {"id": chat, "is_bot": False, "first_name": "Eve"}
+    message = {"message_id": 5, "date": int(time.time()), "chat": {"id": chat, "type": "private", "first_name": "Eve"},
                "from": {"id": 1, "is_bot": True, "first_name": "Toko"}, "text": "Katalog"}
     return {"update_id": update_id, "callback_query": {"id": f"cb{update_id}", "from": user, "chat_instance": "1",
                                                        "message": message, "data": data}}
 
 
-def text_update(update_id: int, **message: object) -> dict:
-    user = {"id": CHAT, "is_bot": False, "first_name": "Eve"}
+def text_update(chat: int, update_id: int, **message: object) -> dict:
+    user = {"id": chat, "is_bot": False, "first_name": "Eve"}
     return {"update_id": update_id, "message": {"message_id": update_id, "date": int(time.time()), "from": user,
-                                                "chat": {"id": CHAT, "type": "private", "first_name": "Eve"}, **message}}
+                                                "chat": {"id": chat, "type": "private", "first_name": "Eve"}, **message}}
 
 
 def test_an_out_of_range_button_is_answered_as_an_old_button_on_telegram_and_the_simulator(shop):
-    assert shop.update(text_update(70_000, text="halo")).status_code == 200
-    assert "Dapur Bu Sri" in shop.telegram_texts(CHAT, 1)[-1]
+    chat = CHATS[0]
+    assert shop.update(text_update(chat, 70_000, text="halo")).status_code == 200
+    assert "Dapur Bu Sri" in shop.telegram_texts(chat, 1)[-1]
     for n, data in enumerate(["c:99999999999999999999:0", "c:1:9223372036854775808", "c:1:99999999999999999999",
                               "bc:report:99999999999999999999", "a:KRP-SGK-PDS:99999999999999999999"], start=1):
-        response = shop.update(press(data, 70_000 + n))
+        response = shop.update(press(chat, data, 70_000 + n))
         assert response.status_code == 200
-        assert STALE in shop.telegram_texts(CHAT, n + 1)[-1]
+        assert STALE in shop.telegram_texts(chat, n + 1)[-1]
     shop.say("eve", text="halo")
     for choice in ("c:99999999999999999999:0", "c:1:99999999999999999999", "c:1:2147483648"):
         assert STALE in shop.replies(shop.say("eve", choice=choice))
@@ -121,16 +126,18 @@ def test_nul_bytes_and_long_names_and_ids_are_cleaned_at_the_edge(shop):
     assert shop.say("x" * 101, text="halo").status_code == 422
     assert shop.say("nama-panjang", name="N" * 201, text="halo").status_code == 422
     assert shop.say("\x00\x01", text="halo").status_code == 422
-    assert shop.update(text_update(71_001, text="halo", **{"from": {"id": CHAT, "is_bot": False,
-                                                                     "first_name": "E" * 300}})).status_code == 200
+    chat = CHATS[1]
+    long_name = {"from": {"id": chat, "is_bot": False, "first_name": "E" * 300}}
+    assert shop.update(text_update(chat, 71_001, text="halo", **long_name)).status_code == 200
     assert shop.query("SELECT length(profile_name) FROM identities WHERE external_id = :chat",
-                      chat=str(CHAT)) == [(200,)]
+                      chat=str(chat)) == [(200,)]
     sid = "SM" + "9" * 120
     params = {"MessageSid": sid, "From": "whatsapp:+6281300000077", "To": "whatsapp:+6281188880000", "Body": "halo",
               "ProfileName": "Wati\x00"}
     assert shop.twilio_post(params).status_code == 200
     assert shop.twilio_post(params).status_code == 200  # a repeat is still recognised as one
-    [(kept,)] = shop.query("SELECT message_id FROM inbound_messages WHERE channel = 'whatsapp'")
+    [(kept,)] = shop.query("SELECT message_id FROM inbound_messages WHERE channel = 'whatsapp' "
+                           "AND sender = '+6281300000077'")
     assert len(kept) == 100 and kept.startswith("SM999")
 
 
@@ -139,20 +146,24 @@ def test_bodies_that_are_not_json_or_not_usable_get_4xx_from_the_simulator_and_2
                  b"[" * 5000 + b"]" * 5000, b'{"user": 100000000000000000000}'):
         response = shop.http.post("/api/simulator/messages", content=body, headers={"Content-Type": "application/json"})
         assert response.status_code == 422 and response.json()["detail"][0]["loc"][0] == "body"
-    unusable = [text_update(72_001, text=12345), text_update(72_002, text=["halo"]), text_update(72_003, text="halo",
-                date=1e20), {"update_id": 72_004, "message": json.loads("[" * 900 + "]" * 900)}]
+    chat = CHATS[2]
+    logged = shop.log.read_text().count("not usable, acknowledged")
+    unusable = [text_update(chat, 72_001, text=12345), text_update(chat, 72_002, text=["halo"]),
+                text_update(chat, 72_003, text="halo", date=1e20),
+                {"update_id": 72_004, "message": json.loads("[" * 900 + "]" * 900)}]
     for update in unusable:
         assert shop.update(update).status_code == 200
     assert shop.update(b"[" * 5000 + b"]" * 5000).status_code == 200
     assert shop.update(b"\xff").status_code == 200
     assert shop.query("SELECT count(*) FROM inbound_messages WHERE channel = 'telegram' AND message_id LIKE '7200%'") \
         == [(0,)]
-    assert shop.update(text_update(72_005, text="halo")).status_code == 200  # and the next one is read as usual
-    assert "Dapur Bu Sri" in shop.telegram_texts(CHAT, 1)[-1]
-    assert shop.log.read_text().count("not usable, acknowledged") == 6  # one line each, no traceback
+    assert shop.update(text_update(chat, 72_005, text="halo")).status_code == 200  # the next one is read as usual
+    assert "Dapur Bu Sri" in shop.telegram_texts(chat, 1)[-1]
+    assert shop.log.read_text().count("not usable, acknowledged") - logged == 6  # one line each, no traceback
 
 
 def test_twilio_query_strings_that_name_a_body_hash_are_checked_as_twilio_sends_them(shop):
+    logged = shop.log.read_text().count("refused a Twilio webhook")
     params = {"MessageSid": "SMq1", "From": "whatsapp:+6281300000078", "To": "whatsapp:+6281188880000", "Body": "halo"}
     # A query that only looks like one with a body hash is signed with the form, as Twilio does;
     # one that has it must match the body's hash (a form body never does).
@@ -171,5 +182,4 @@ def test_twilio_query_strings_that_name_a_body_hash_are_checked_as_twilio_sends_
     forged = shop.http.post("/webhooks/twilio", content=b"Body=%ff%fe\xff", headers={"X-Twilio-Signature": sign(
         shop.twilio.auth_token, PUBLIC + "/webhooks/twilio", {})})
     assert forged.status_code == 403
-    log = shop.log.read_text()
-    assert log.count("refused a Twilio webhook") == 5
+    assert shop.log.read_text().count("refused a Twilio webhook") - logged == 5  # one line each
