@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: run test bench install clean
+.PHONY: run test soak bench install clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -21,6 +21,12 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m pytest -n 2
+
+# The hostile campaign at length, with a fresh random seed (printed, to replay a finding).
+SOAK_EXAMPLES ?= 3000
+soak: $(STAMP)
+	KEDAI_HOSTILE_SEED=$${KEDAI_HOSTILE_SEED:-$$(date +%s)} KEDAI_HOSTILE_EXAMPLES=$(SOAK_EXAMPLES) \
+		$(PY) -m pytest -n 2 tests/e2e/test_hostile_inputs.py
 
 bench: $(STAMP)
 	$(PY) bench/run.py
