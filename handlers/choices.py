@@ -16,6 +16,17 @@ from rapidfuzz import fuzz, process
 from conversations.base import Reply, Turn
 
 LABEL_CLEAN = re.compile(r"[^\w\s]", re.UNICODE)
+# The largest number a button value may carry: ids and page numbers are 32-bit integer columns.
+MAX_BUTTON_NUMBER = 2**31 - 1
+
+
+def button_number(text: str) -> int:
+    """A number carried in a button value. ValueError unless it is plain ASCII digits that fit
+    the columns it is compared with: a forged "c:99999999999999999999:0" is an old button,
+    not an overflow in the database."""
+    if not (text.isascii() and text.isdigit() and len(text) <= 10) or int(text) > MAX_BUTTON_NUMBER:
+        raise ValueError(f"not a button number: {text[:20]!r}")
+    return int(text)
 
 
 def remember(replies: list[Reply]) -> dict[str, Any] | None:
@@ -36,7 +47,8 @@ def interpret(turn: Turn, offered: dict[str, Any] | None) -> Turn:
         return turn
     items = offered.get("items") or []
     text = turn.text.strip()
-    if offered.get("numbered", True) and text.isdigit() and 1 <= int(text) <= len(items):
+    if offered.get("numbered", True) and text.isascii() and text.isdigit() and len(text) <= 3 \
+            and 1 <= int(text) <= len(items):
         return replace(turn, choice=items[int(text) - 1][1])
     typed = clean(text)
     if not typed:

@@ -17,6 +17,7 @@ from conversations.base import Ctx, Reply, Step, Turn, say
 from conversations.browsing import Browse
 from conversations.cart import Cart
 from conversations.checkout import Checkout
+from handlers.choices import button_number
 from texts.id import customer as t
 
 MAX_TEXT = 4096
@@ -131,12 +132,13 @@ def on_choice(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step:
     args = rest.split(":") if rest else []
     try:
         if head == "c":
-            return browsing.category_page(clear_step(data), ctx, int(args[0]), int(args[1]) if len(args) > 1 else 0)
+            return browsing.category_page(clear_step(data), ctx, button_number(args[0]),
+                                          button_number(args[1]) if len(args) > 1 else 0)
         if head == "p":
             return browsing.product_detail(clear_step(data), ctx, rest)
         if head == "a":
             sku, qty = rest.rsplit(":", 1)
-            return cart.add(clear_step(data), ctx, sku, int(qty))
+            return cart.add(clear_step(data), ctx, sku, button_number(qty))
         if head == "q":
             return cart.ask_qty(clear_step(data), ctx, rest)
         if head == "chg":
@@ -149,8 +151,8 @@ def on_choice(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step:
         pass
     if state in checkout.STEPS and value.split(":")[0] in {"ful", "zone", "skip", "pay", "confirm"}:
         return checkout.STEPS[Checkout(state)](data, ctx, turn)
-    # A stale button from an earlier step: show the menu rather than guess.
-    return browsing.menu(clear_step(data), ctx)
+    # A stale or unknown button (an earlier step's, or a forged one): say so and show the menu.
+    return browsing.menu(clear_step(data), ctx, note=t.STALE_BUTTON)
 
 
 def first_contact(data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step:

@@ -10,6 +10,7 @@ from conversations import seller_broadcast, seller_promo
 from conversations.base import Button, Ctx, Reply, Step, Turn, say
 from conversations.marketing import CancelBroadcast, StopPromotion
 from conversations.promo_words import report_text, segment_text, seller_line, when_text
+from handlers.choices import button_number
 from texts.id import promo as t
 
 PROMO_LIST = {"promo", "/promo", "promosi", "daftar promo", "list promo"}
@@ -18,8 +19,8 @@ BROADCAST_LIST = {"broadcast", "/broadcast", "siaran", "daftar broadcast", "bc"}
 BROADCAST_NEW = {"broadcast baru", "buat broadcast", "kirim broadcast", "/broadcast_baru", "bikin broadcast", "bc baru"}
 CANCEL = {"batal", "cancel", "/cancel", "gajadi", "ga jadi", "gak jadi", "tidak jadi", "keluar", "menu"}
 PROMO_STOP = re.compile(r"^(?:promo\s+(?:stop|berhenti|hentikan|matikan|nonaktifkan)|(?:stop|hentikan|matikan)\s+promo)\s+#?(\S+)$")
-REPORT = re.compile(r"^(?:(?:broadcast|bc)\s+laporan|laporan\s+(?:broadcast|bc))(?:\s+#?(\d+))?$")
-BROADCAST_CANCEL = re.compile(r"^(?:(?:broadcast|bc)\s+batal(?:kan)?|batal(?:kan)?\s+(?:broadcast|bc))\s+#?(\d+)$")
+REPORT = re.compile(r"^(?:(?:broadcast|bc)\s+laporan|laporan\s+(?:broadcast|bc))(?:\s+#?(\d{1,9}))?$")
+BROADCAST_CANCEL = re.compile(r"^(?:(?:broadcast|bc)\s+batal(?:kan)?|batal(?:kan)?\s+(?:broadcast|bc))\s+#?(\d{1,9})$")
 FLOWS = {**seller_promo.STEPS, **seller_broadcast.STEPS}
 
 
@@ -58,7 +59,11 @@ def on_choice(data: dict[str, Any], choice: str, ctx: Ctx) -> Step | None:
     if choice == "bc:list":
         return broadcast_list(data, ctx)
     if choice.startswith("bc:report:"):
-        return reports(data, ctx, int(choice.rsplit(":", 1)[1]))
+        try:
+            number = button_number(choice.rsplit(":", 1)[1])
+        except ValueError:
+            return None  # not one of our buttons: the customer flows call it old
+        return reports(data, ctx, number)
     return None
 
 

@@ -74,7 +74,7 @@ def remove(data: dict[str, Any], ctx: SellerCtx, query: str) -> Step:
 
 
 def _match(people: list[SellerView], query: str) -> list[SellerView]:
-    if query.isdigit() and 1 <= int(query) <= len(people) and len(query) <= 3:
+    if query.isascii() and query.isdigit() and len(query) <= 3 and 1 <= int(query) <= len(people):
         return [people[int(query) - 1]]
     q = fold(query)
     exact = [p for p in people if fold(p.name or "") == q or p.external_id == query]
