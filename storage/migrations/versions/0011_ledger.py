@@ -20,7 +20,7 @@ from alembic import op
 import storage.models
 
 revision = '0011_ledger'
-down_revision = '0008_category_page'  # the lead re-chains at merge
+down_revision = '0009_processes'
 branch_labels = None
 depends_on = None
 
