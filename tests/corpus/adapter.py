@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from bot.engine import Engine
 from bot.messages import Inbound
 from catalog.importer import ImportError_, import_rows, parse_csv
-from catalog.setup import apply_shop_file
+from catalog.setup import add_seller, apply_shop_file
 from catalog.shop import ShopProfile
 from orders.placing import Line, OrderRequest, place_order
 from storage.db import make_engine, session_factory, unit_of_work
@@ -33,7 +33,7 @@ from storage.models import Conversation, Identity, Order, OutboxMessage, Product
 HERE = Path(__file__).resolve().parent
 CHANNEL = "simulator"
 CUSTOMER = "pembeli"
-SELLER = "bu-ratna"  # the owner registered by shop.json
+SELLER = "bu-ratna"  # the owner, registered as `kedai seller add` would (a shop file registers no one)
 PRODUCT_FIELDS = ("name", "price", "stock", "visible")
 
 
@@ -79,6 +79,7 @@ def build_template(path: Path) -> None:
     db = make_engine(url)
     with unit_of_work(session_factory(db)) as s:
         shop = apply_shop_file(s, shop_spec())
+        add_seller(s, shop.id, "simulator", SELLER, "Bu Ratna", "owner")
         load_catalog(s, shop.id, (HERE / "catalog.csv").read_text(encoding="utf-8"))
         s.commit()
     db.dispose()

@@ -68,7 +68,7 @@ def wib(month: int, day: int, hour: int = 10, minute: int = 0) -> datetime:
 
 def profile() -> ShopProfile:
     spec = json.loads((DEMO / "shop.json").read_text(encoding="utf-8"))
-    spec.pop("slug"), spec.pop("sellers")
+    spec.pop("slug"), spec.pop("sellers", None)
     return ShopProfile.model_validate(spec)
 
 
