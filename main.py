@@ -199,7 +199,7 @@ def orders_list(
     shop: ShopOpt = None,
 ) -> None:
     """Orders, newest first."""
-    from catalog.money import rupiah
+    from language.money import rupiah
     from orders.views import list_orders
 
     settings = _prepared()

@@ -6,7 +6,7 @@ import math
 from enum import StrEnum
 from typing import Any
 
-from catalog.money import rupiah
+from language.money import rupiah
 from catalog.products import ProductInfo
 from conversations.base import Button, Ctx, Reply, Step, say
 from texts.id import customer as t

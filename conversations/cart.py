@@ -9,8 +9,8 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
-from catalog.money import rupiah
-from catalog.parsing import parse_quantity, split_order_text
+from language.money import rupiah
+from language.numbers import parse_quantity, split_order_text
 from catalog.products import ProductInfo
 from conversations.base import Button, Ctx, Reply, Step, say
 from conversations.browsing import Browse, main_menu, product_button

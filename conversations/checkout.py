@@ -9,7 +9,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
-from catalog.money import local_time, rupiah
+from language.money import local_time, rupiah
 from catalog.shop import PaymentMethod
 from conversations import cart as cart_flow
 from conversations import promo_cart

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from catalog.money import local_time, rupiah
+from language.money import local_time, rupiah
 from conversations.base import Button, Ctx, OrderSummary, Reply, Step, say
 from conversations.browsing import Browse, main_menu
 from orders.lifecycle import Action, Facts, Status, possible_actions

@@ -14,8 +14,8 @@ from datetime import timedelta
 from enum import StrEnum
 from typing import Any
 
-from catalog.money import local_time, rupiah
-from catalog.text import normalize
+from language.money import local_time, rupiah
+from language.text import normalize
 from conversations import checkout, order_status
 from conversations.base import Button, Ctx, Media, OrderSummary, Reply, Step, Turn, say
 from conversations.browsing import Browse, main_menu

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from catalog.money import rupiah
+from language.money import rupiah
 from catalog.promotions import Line, Priced, normal_code, price
 from conversations import cart as cart_flow
 from conversations.base import Ctx

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from catalog.broadcasts import DAILY, NOW, WEEKLY, RunReport, Schedule, Segment, render
-from catalog.money import local_time, rupiah
+from language.money import local_time, rupiah
 from catalog.products import CatalogReader
 from catalog.promotions import BUNDLE, CART, CATEGORY, PERCENT, Promotion
 from texts.id import promo as t

@@ -9,7 +9,7 @@ from typing import Any
 
 from catalog.broadcasts import NOW, BroadcastSpec, Schedule, Segment
 from catalog.promo_parsing import parse_when
-from catalog.text import normalize
+from language.text import normalize
 from conversations.base import Button, Ctx, Reply, Step, Turn, say
 from conversations.marketing import CreateBroadcast
 from conversations.promo_words import broadcast_text, promo_line, segment_text, when_text

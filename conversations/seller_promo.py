@@ -9,8 +9,8 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from catalog.money import rupiah
-from catalog.parsing import parse_rupiah
+from language.money import rupiah
+from language.numbers import parse_rupiah
 from catalog.promo_parsing import parse_bundle, parse_conditions, parse_percent
 from catalog.promotions import BUNDLE, CART, CATEGORY, FIXED, PERCENT, PRODUCT, BundleItem, Promotion, normal_code
 from conversations.base import Button, Ctx, Reply, Step, Turn, say

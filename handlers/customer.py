@@ -10,8 +10,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from catalog.parsing import parse_quantity
-from catalog.text import normalize
+from language.numbers import parse_quantity
+from language.text import normalize
 from conversations import browsing, cart, checkout, payment, promo, tracking
 from conversations.base import Ctx, Reply, Step, Turn, say
 from conversations.browsing import Browse

@@ -7,7 +7,7 @@ from typing import Protocol, runtime_checkable
 
 from sqlalchemy.orm import Session
 
-from catalog.money import rupiah
+from language.money import rupiah
 from conversations import checkout
 from conversations.base import Ctx, PlaceOrder, Reply, SetCustomerName, Step
 from handlers import promo_effects

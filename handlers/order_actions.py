@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from catalog.money import local_time, rupiah
+from language.money import local_time, rupiah
 from catalog.shop import ShopProfile
 from conversations.base import Button, Reply
 from handlers import notify

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from catalog.money import rupiah
+from language.money import rupiah
 from conversations import payment
 from conversations.base import Button, Ctx, Reply, say
 from conversations.browsing import Browse, main_menu

@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from catalog.money import local_time
+from language.money import local_time
 from catalog.sku import new_sku, sku_base
 from conversations.base import Ctx, Reply, Step
 from handlers import invites

@@ -6,8 +6,8 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from catalog.money import rupiah
-from catalog.text import normalize
+from language.money import rupiah
+from language.text import normalize
 from conversations.base import Button, Reply, Step, say
 from handlers.seller_ports import SellerCtx, SellerProduct
 from texts.id import seller as t

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 from typing import Any
 
-from catalog.money import rupiah
+from language.money import rupiah
 from conversations.base import Button, Reply, Step, Turn
 from handlers.seller_common import idle, words
 from handlers.seller_ports import OrderBrief, SellerCtx, SellerProduct

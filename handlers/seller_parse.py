@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from catalog.parsing import Number, read_number
-from catalog.text import FILLER_WORDS, UNITS, fold, normalize
+from language.numbers import Number, read_number
+from language.text import FILLER_WORDS, UNITS, fold, normalize
 
 STOCK = {"stok", "stock", "setok", "stk", "stoc", "stck", "sotk", "stokk", "stoknya", "stocknya", "setoknya",
          "persediaan"}

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from catalog.money import rupiah
-from catalog.parsing import read_number
-from catalog.text import COUNT_WORDS, fold, normalize
+from language.money import rupiah
+from language.numbers import read_number
+from language.text import COUNT_WORDS, fold, normalize
 from conversations.base import Button, Reply, Step, Turn, say
 from handlers import seller_stock
 from handlers.seller_changes import CreateProduct

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from catalog.money import local_time, rupiah
+from language.money import local_time, rupiah
 from conversations.base import Reply, Step, Turn
 from handlers.seller_common import idle, words
 from handlers.seller_lists import day_bounds

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from catalog.text import fold
+from language.text import fold
 from conversations.base import Ctx, Reply, Step, Turn
 from conversations.browsing import Browse
 from handlers import invites

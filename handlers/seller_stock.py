@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from catalog.money import rupiah
+from language.money import rupiah
 from conversations.base import Button, Reply, Step, Turn, say
 from handlers.seller_changes import ProductChange
 from handlers.seller_common import (WHAT, SellerState, clean, find, fresh, idle, pick_buttons, short_name,

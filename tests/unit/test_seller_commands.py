@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from catalog.money import rupiah
+from language.money import rupiah
 from handlers.seller_common import SellerState
 from tests.seller_support import SellerChat
 
