@@ -31,7 +31,7 @@ ShopOpt = Annotated[Optional[str], typer.Option("--shop", help="Shop slug when t
 
 def _prepared() -> Settings:
     """Migrated database with the demo shop on first run: every command can be the first one."""
-    from catalog.setup import load_demo_if_empty
+    from shops.setup import load_demo_if_empty
     from storage.db import make_engine, session_factory, unit_of_work
     from storage.migrate import upgrade
 
@@ -175,7 +175,7 @@ def seller_add(
     shop: ShopOpt = None,
 ) -> None:
     """Register a seller identity for the shop."""
-    from catalog.setup import add_seller
+    from shops.setup import add_seller
 
     if channel not in {"telegram", "whatsapp", "simulator"}:
         raise typer.BadParameter("channel must be telegram, whatsapp or simulator")
@@ -215,9 +215,7 @@ def orders_list(
 
 def _order_action(code: str, action: str, shop: str | None, **details: str | None) -> None:
     """Runs a seller action on an order as the CLI, telling the customer through the outbox."""
-    from zoneinfo import ZoneInfo
-
-    from catalog.shop import ShopProfile
+    from shops import loader as shop_loader
     from handlers.notify import write_notices
     from handlers.order_actions import Request, perform
     from orders.codes import parse_code
@@ -226,13 +224,12 @@ def _order_action(code: str, action: str, shop: str | None, **details: str | Non
 
     settings = _prepared()
     with _session(settings) as s:
-        row = _shop(s, shop)
-        profile = ShopProfile.model_validate({"name": row.name, **row.profile})
+        record = shop_loader.of(_shop(s, shop))
         now = utcnow()
-        canonical = parse_code(code, profile.order_prefix) or code
-        result = perform(s, row.id, profile, ZoneInfo(profile.timezone),
+        canonical = parse_code(code, record.profile.order_prefix) or code
+        result = perform(s, record.id, record.profile, record.tz,
                          Request(canonical, Action(action), "cli", "Admin (CLI)", **details), now)
-        write_notices(s, row.id, result.notices, now)
+        write_notices(s, record.id, result.notices, now)
         s.commit()
     typer.echo(result.reply.text)
     if not result.ok:
@@ -296,7 +293,7 @@ def orders_expire() -> None:
 @shop_app.command("show")
 def shop_show(shop: ShopOpt = None) -> None:
     """Print the shop file (JSON) to edit and load back."""
-    from catalog.setup import shop_file
+    from shops.setup import shop_file
 
     settings = _prepared()
     with _session(settings) as s:
@@ -308,7 +305,7 @@ def shop_load(file: Path) -> None:
     """Create or update a shop from a shop file (see `kedai shop show`)."""
     from pydantic import ValidationError
 
-    from catalog.setup import apply_shop_file
+    from shops.setup import apply_shop_file
 
     settings = _prepared()
     try:

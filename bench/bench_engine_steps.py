@@ -24,7 +24,7 @@ from bench.bench_simulator import SCRIPT
 from bot.bootstrap import build
 from bot.engine import Engine
 from bot.messages import Inbound
-from catalog.setup import load_demo_if_empty
+from shops.setup import load_demo_if_empty
 from config import Settings
 from storage.db import unit_of_work
 from storage.migrate import upgrade

@@ -12,14 +12,14 @@ from collections.abc import Callable
 from typing import Any
 from dataclasses import dataclass, field
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.identity import resolve_customer
 from bot.messages import Inbound, Outbound
 from catalog.db_catalog import DbCatalog, IndexCache
-from catalog.shop import ShopProfile
+from shops import loader as shop_loader
+from shops.loader import ShopRecord
 from conversations.base import Ctx, Step
 from conversations.browsing import Browse
 from handlers import choices, customer, seller
@@ -40,13 +40,6 @@ class Handled:
     duplicate: bool
     replies: list[Outbound] = field(default_factory=list)
     outbox_ids: list[int] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class ShopRecord:
-    id: int
-    profile: ShopProfile
-    tz: ZoneInfo
 
 
 class UnknownShop(Exception):
@@ -182,7 +175,6 @@ class ShopDirectory:
         shop = session.get(Shop, shop_id) if shop_id else mq.fetch_first_shop(session)
         if shop is None:
             raise UnknownShop(inbound.account or "-")
-        profile = ShopProfile.model_validate({"name": shop.name, **shop.profile})
-        record = ShopRecord(shop.id, profile, ZoneInfo(profile.timezone))
+        record = shop_loader.of(shop)
         self._cache[key] = (time.monotonic(), record)
         return record

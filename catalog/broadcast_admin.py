@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 from catalog.audience import members, preview, snapshot_status
 from catalog.broadcasts import ONCE, PURPOSE, BroadcastInfo, BroadcastSpec, Preview, RunReport, Schedule, Segment, due_action
 from catalog.promotions import normal_code
-from catalog.shop import ShopProfile
+from shops import loader as shop_loader
+from shops.profile import ShopProfile
 from storage import broadcast_queries as bq
 from storage import promo_queries as pq
 from storage.models import Shop
@@ -29,13 +30,13 @@ class BroadcastInvalid(Exception):
 
 def shop_tz(session: Session, shop_id: int) -> ZoneInfo:
     shop = session.get(Shop, shop_id)
-    return ZoneInfo((shop.profile or {}).get("timezone") or "Asia/Jakarta") if shop else ZoneInfo("Asia/Jakarta")
+    return shop_loader.of(shop).tz if shop else ZoneInfo(ShopProfile.model_fields["timezone"].default)
 
 
 def has_template(session: Session, shop_id: int) -> bool:
     """Whether the shop has an approved WhatsApp template a broadcast may use outside the 24 hours."""
     shop = session.get(Shop, shop_id)
-    templates = ShopProfile.model_validate({"name": shop.name, **shop.profile}).whatsapp_templates if shop else None
+    templates = shop_loader.of(shop).profile.whatsapp_templates if shop else None
     return bool(templates and (templates.purposes.get(PURPOSE) or templates.reengage))
 
 

@@ -12,7 +12,7 @@ from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 from catalog.products import CatalogReader
-from catalog.shop import ShopProfile
+from shops.profile import ShopProfile
 from conversations.marketing import MarketingReader, NoMarketing
 
 

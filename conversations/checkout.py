@@ -10,7 +10,7 @@ from enum import StrEnum
 from typing import Any
 
 from language.money import local_time, rupiah
-from catalog.shop import PaymentMethod
+from shops.profile import PaymentMethod
 from conversations import cart as cart_flow
 from conversations import promo_cart
 from conversations.base import Button, Ctx, DraftLine, PlaceOrder, Reply, SetCustomerName, Step, Turn, say

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from language.money import local_time, rupiah
-from catalog.shop import ShopProfile
+from shops.profile import ShopProfile
 from conversations.base import Button, Reply
 from handlers import notify
 from handlers.effects import Notice

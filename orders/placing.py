@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from catalog.shop import ShopProfile
+from shops.profile import ShopProfile
 from orders import promo_pricing
 from orders.payments import assign_unique_code
 from storage import catalog_queries as cq

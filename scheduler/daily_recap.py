@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from catalog.shop import ShopProfile
+from shops import loader as shop_loader
 from handlers.seller_ports import recap_figures
 from handlers.seller_recap import day_label, render
 from storage import message_queries as mq
@@ -31,10 +31,10 @@ def send_due_recaps(sessions: sessionmaker[Session], now: datetime) -> list[int]
         shops = rq.fetch_shop_rows(session)
     ids: list[int] = []
     for shop in shops:
-        profile = ShopProfile.model_validate({"name": shop.name, **shop.profile})
-        tz = ZoneInfo(profile.timezone)
+        record = shop_loader.of(shop)
+        tz = record.tz
         local = now.astimezone(tz)
-        if local.hour < profile.recap_hour:
+        if local.hour < record.profile.recap_hour:
             continue
         with unit_of_work(sessions) as session:
             if not rq.claim_recap_day(session, shop.id, local.date().isoformat(), now):

@@ -19,7 +19,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session, sessionmaker
 
 from language.money import local_time, rupiah
-from catalog.shop import ShopProfile
+from shops import loader as shop_loader
+from shops.loader import ShopRecord
 from conversations.base import Button, Reply
 from handlers import notify
 from orders.lifecycle import Action, IllegalMove, move
@@ -40,17 +41,15 @@ Clock = Callable[[], datetime]
 
 
 class Shops:
-    """Shop profiles and zones, read once per sweep."""
+    """Shop records, read once per sweep."""
 
     def __init__(self, session: Session):
         self.session = session
-        self._cache: dict[int, tuple[ShopProfile, ZoneInfo]] = {}
+        self._cache: dict[int, ShopRecord] = {}
 
-    def get(self, shop_id: int) -> tuple[ShopProfile, ZoneInfo]:
+    def get(self, shop_id: int) -> ShopRecord:
         if shop_id not in self._cache:
-            shop = lq.fetch_shop(self.session, shop_id)
-            profile = ShopProfile.model_validate({"name": shop.name, **shop.profile})
-            self._cache[shop_id] = (profile, ZoneInfo(profile.timezone))
+            self._cache[shop_id] = shop_loader.of(lq.fetch_shop(self.session, shop_id))
         return self._cache[shop_id]
 
 
@@ -83,7 +82,7 @@ def _expire_one(s: Session, shops: Shops, order_id: int, now: datetime) -> int:
     savepoint = s.begin_nested()  # one bad row must not hold back the rest of the batch
     try:
         moved = move(s, order_id, Action.EXPIRE, "system", now)
-        _, tz = shops.get(moved.order.shop_id)
+        tz = shops.get(moved.order.shop_id).tz
         notify.write_notices(s, moved.order.shop_id, notify.to_customer(s, moved.order, expired_message(moved.order, tz)), now)
     except IllegalMove:
         savepoint.rollback()  # paid, cancelled or proof sent since it was read: not ours to expire
@@ -117,7 +116,7 @@ def remind_unpaid(sessions: sessionmaker[Session], clock: Clock, *, lead: timede
         for order in lq.fetch_reminder_candidates(s, now, now + lead, batch):
             if not reminder_due(order, now, lead) or not lq.claim_reminder(s, order.id, now):
                 continue
-            _, tz = shops.get(order.shop_id)
+            tz = shops.get(order.shop_id).tz
             text = tp.REMINDER.format(code=order.code, pay_by=local_time(order.pay_by, tz), total=rupiah(order.total))
             buttons = [Button(tp.BTN_HOW_TO_PAY, f"payhow:{order.code}"), Button(tp.BTN_CANCEL_ORDER, f"ocancel:{order.code}")]
             sent += len(notify.write_notices(s, order.shop_id, notify.to_customer(s, order, Reply(text, buttons)), now))

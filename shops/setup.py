@@ -10,11 +10,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from catalog.importer import import_rows, parse_csv
-from catalog.shop import ShopProfile
+from shops.profile import ShopProfile
 from storage import catalog_queries as q
 from storage.models import Seller, Shop
 
-DEMO = Path(__file__).parent / "demo"
+DEMO = Path(__file__).resolve().parent.parent / "catalog" / "demo"  # the demo shop's file, catalog and pictures
 
 
 def apply_shop_file(session: Session, spec: dict[str, Any]) -> Shop:

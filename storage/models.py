@@ -59,7 +59,7 @@ class Shop(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(String(64), unique=True)
     name: Mapped[str] = mapped_column(String(200))
-    # Address, hours, payment methods, delivery zones...: validated by catalog.shop.ShopProfile.
+    # Address, hours, payment methods, delivery zones...: validated by shops.profile.ShopProfile.
     profile: Mapped[dict[str, Any]] = mapped_column(default=dict)
     order_seq: Mapped[int] = mapped_column(Integer, default=0)
     # Bumped when names/categories/visibility change so cached search indexes know to rebuild.

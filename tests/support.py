@@ -11,7 +11,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from catalog.products import MemoryCatalog, ProductInfo
-from catalog.shop import ShopProfile
+from shops.profile import ShopProfile
 from conversations.base import Ctx, CustomerView, OrderSummary, PlaceOrder, Reply, SetCustomerName, Step, Turn
 from conversations import checkout
 from handlers import choices, customer
@@ -119,7 +119,7 @@ class Dialogue:
 def seeded_engine(url: str, window_minutes: float = 180):
     """A real Engine over a migrated database holding the demo shop."""
     from bot.engine import Engine
-    from catalog.setup import load_demo_if_empty
+    from shops.setup import load_demo_if_empty
     from storage.db import make_engine, session_factory, unit_of_work
 
     db = make_engine(url)

@@ -12,7 +12,8 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from catalog.shop import ShopProfile
+from shops import loader as shop_loader
+from shops.profile import ShopProfile
 from storage import delivery_state_queries as dq
 from storage.db import unit_of_work
 
@@ -47,7 +48,6 @@ class WindowBook:
         self.ttl = ttl
         self.monotonic = monotonic
         self._cache: dict[str, tuple[float, Window]] = {}
-        self._profiles: dict[int, tuple[dict, ShopProfile]] = {}
 
     def bind(self, sessions: sessionmaker[Session], db: Executor) -> None:
         self.sessions, self.db = sessions, db
@@ -83,18 +83,10 @@ class WindowBook:
             shop = row or dq.fetch_default_shop(s)
         if shop is None:
             return Window(None, False, "", ShopProfile(name=""))
-        profile = self._profile(shop.shop_id, shop.name, shop.profile)
+        profile = shop_loader.record(shop.shop_id, shop.name, shop.profile).profile
         if row is None:  # never wrote to us (e.g. a seller added from the command line)
             return Window(None, False, shop.name, profile)
         return Window(row.last_inbound_at, row.reachable, shop.name, profile)
-
-    def _profile(self, shop_id: int, name: str, raw: dict) -> ShopProfile:
-        cached = self._profiles.get(shop_id)
-        if cached and cached[0] == raw:
-            return cached[1]
-        profile = ShopProfile.model_validate({"name": name, **raw})
-        self._profiles[shop_id] = (raw, profile)
-        return profile
 
     def _close(self, recipient: str) -> None:
         assert self.sessions is not None, "WindowBook.bind() was not called"

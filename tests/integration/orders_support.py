@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from catalog.shop import ShopProfile
+from shops.profile import ShopProfile
 from handlers.notify import write_notices
 from handlers.order_actions import ActionResult, Request, perform
 from orders.lifecycle import Action

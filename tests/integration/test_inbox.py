@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from bot.bootstrap import build
 from bot.messages import Inbound
-from catalog.setup import load_demo_if_empty
+from shops.setup import load_demo_if_empty
 from config import Settings
 from storage.db import WriterBusy
 from storage.models import Conversation

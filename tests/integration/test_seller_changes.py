@@ -143,7 +143,7 @@ def test_an_order_taking_stock_under_the_threshold_alerts_the_sellers(db_url):
 
 
 def test_a_staff_change_under_the_threshold_alerts_the_owner_not_the_staff(sqlite_url):
-    from catalog.setup import add_seller
+    from shops.setup import add_seller
 
     engine, sessions, _ = seller_engine(sqlite_url)
     with sessions() as s:
