@@ -27,12 +27,12 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.delivery import RetryLater, Sender, Undeliverable, backoff
 from bot.messages import Outbound
-from catalog import broadcast_admin
-from catalog.broadcasts import PURPOSE, SEND, SKIPPED_WINDOW, TEMPLATE, verdict
+from marketing import broadcast_admin
+from marketing.broadcasts import PURPOSE, SEND, SKIPPED_WINDOW, TEMPLATE, verdict
 from catalog.db_catalog import DbCatalog, IndexCache
-from catalog.promo_admin import to_plain
+from marketing.promo_admin import to_plain
 from conversations.base import Button
-from conversations.promo_words import broadcast_text, missed_text, promo_line, report_text
+from marketing.wording import broadcast_text, missed_text, promo_line, report_text
 from storage import broadcast_queries as bq
 from storage import message_queries as mq
 from storage import promo_queries as pq

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from catalog.broadcasts import BroadcastInfo, BroadcastSpec, Preview, RunReport, Segment
-from catalog.promotions import Promotion
+from marketing.broadcasts import BroadcastInfo, BroadcastSpec, Preview, RunReport, Segment
+from marketing.promotions import Promotion
 
 
 class MarketingReader(Protocol):

@@ -11,14 +11,14 @@ import re
 from enum import StrEnum
 from typing import Any
 
-from catalog.promotions import normal_code
+from marketing.promotions import normal_code
 from conversations import checkout
 from conversations.base import Button, Ctx, Reply, Step, Turn, say
 from conversations.browsing import Browse, main_menu
 from conversations.checkout import Checkout
 from conversations.marketing import SetPromoConsent
 from conversations.promo_cart import code_from_payload
-from conversations.promo_words import describe
+from marketing.wording import describe
 from texts.id import promo as t
 
 OPT_OUT = {"stop", "berhenti", "jangan kirim promo", "jangan kirim promo lagi", "stop promo", "berhenti promo",

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from language.money import rupiah
-from catalog.promotions import Line, Priced, normal_code, price
+from marketing.promotions import Line, Priced, normal_code, price
 from conversations import cart as cart_flow
 from conversations.base import Ctx
 from texts.id import promo as t

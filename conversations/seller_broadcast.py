@@ -7,12 +7,12 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
-from catalog.broadcasts import NOW, BroadcastSpec, Schedule, Segment
-from catalog.promo_parsing import parse_when
+from marketing.broadcasts import NOW, BroadcastSpec, Schedule, Segment
+from marketing.parsing import parse_when
 from language.text import normalize
 from conversations.base import Button, Ctx, Reply, Step, Turn, say
 from conversations.marketing import CreateBroadcast
-from conversations.promo_words import broadcast_text, promo_line, segment_text, when_text
+from marketing.wording import broadcast_text, promo_line, segment_text, when_text
 from texts.id import promo as t
 
 CHANNELS = ("telegram", "whatsapp")

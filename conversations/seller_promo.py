@@ -11,11 +11,11 @@ from typing import Any
 
 from language.money import rupiah
 from language.numbers import parse_rupiah
-from catalog.promo_parsing import parse_bundle, parse_conditions, parse_percent
-from catalog.promotions import BUNDLE, CART, CATEGORY, FIXED, PERCENT, PRODUCT, BundleItem, Promotion, normal_code
+from marketing.parsing import parse_bundle, parse_conditions, parse_percent
+from marketing.promotions import BUNDLE, CART, CATEGORY, FIXED, PERCENT, PRODUCT, BundleItem, Promotion, normal_code
 from conversations.base import Button, Ctx, Reply, Step, Turn, say
 from conversations.marketing import CreatePromotion
-from conversations.promo_words import conditions, describe
+from marketing.wording import conditions, describe
 from texts.id import promo as t
 
 CODE = re.compile(r"^[A-Za-z0-9_-]{3,32}$")

@@ -13,7 +13,7 @@ from conversations.base import Ctx, PlaceOrder, Reply, SetCustomerName, Step
 from handlers import promo_effects
 from handlers.seller_alerts import order_taken, stock_alerts
 from orders.placing import Line, OrderRequest, OutOfStock, place_order
-from orders.promo_pricing import PromoChanged
+from marketing.pricing import PromoChanged
 from storage import message_queries as mq
 from storage.models import Order
 from storage.order_queries import fetch_items

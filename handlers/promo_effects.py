@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
-from catalog import broadcast_admin, promo_admin
-from catalog.broadcasts import NOW
+from marketing import broadcast_admin, promo_admin
+from marketing.broadcasts import NOW
 from conversations import checkout, promo
 from conversations.base import Ctx, Reply, Step
 from conversations.marketing import (MARKETING_EFFECTS, CancelBroadcast, CreateBroadcast, CreatePromotion,
                                      SetPromoConsent, StopPromotion)
-from conversations.promo_words import describe, when_text
+from marketing.wording import describe, when_text
 from storage import promo_queries as pq
 from texts.id import promo as t
 

@@ -7,11 +7,11 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from catalog import broadcast_admin, promo_admin
-from catalog.audience import members, preview
-from catalog.broadcasts import BroadcastInfo, Preview, RunReport, Segment
-from catalog.promotions import Promotion, normal_code
-from orders.promo_pricing import offers_for
+from marketing import broadcast_admin, promo_admin
+from marketing.audience import members, preview
+from marketing.broadcasts import BroadcastInfo, Preview, RunReport, Segment
+from marketing.promotions import Promotion, normal_code
+from marketing.pricing import offers_for
 from storage import promo_queries as pq
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from conversations import seller_broadcast, seller_promo
 from conversations.base import Button, Ctx, Reply, Step, Turn, say
 from conversations.marketing import CancelBroadcast, StopPromotion
-from conversations.promo_words import report_text, segment_text, seller_line, when_text
+from marketing.wording import report_text, segment_text, seller_line, when_text
 from texts.id import promo as t
 
 PROMO_LIST = {"promo", "/promo", "promosi", "daftar promo", "list promo"}

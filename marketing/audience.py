@@ -10,7 +10,7 @@ from datetime import datetime, timedelta, timezone
 from sqlalchemy import Row
 from sqlalchemy.orm import Session
 
-from catalog.broadcasts import SEND, SKIPPED_CONSENT, SKIPPED_UNREACHABLE, SKIPPED_WINDOW, TEMPLATE, Preview, Segment, verdict
+from marketing.broadcasts import SEND, SKIPPED_CONSENT, SKIPPED_UNREACHABLE, SKIPPED_WINDOW, TEMPLATE, Preview, Segment, verdict
 from storage import broadcast_queries as bq
 
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)

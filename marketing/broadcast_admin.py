@@ -9,9 +9,9 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from catalog.audience import members, preview, snapshot_status
-from catalog.broadcasts import ONCE, PURPOSE, BroadcastInfo, BroadcastSpec, Preview, RunReport, Schedule, Segment, due_action
-from catalog.promotions import normal_code
+from marketing.audience import members, preview, snapshot_status
+from marketing.broadcasts import ONCE, PURPOSE, BroadcastInfo, BroadcastSpec, Preview, RunReport, Schedule, Segment, due_action
+from marketing.promotions import normal_code
 from shops import loader as shop_loader
 from shops.profile import ShopProfile
 from storage import broadcast_queries as bq

@@ -9,8 +9,9 @@ from datetime import datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from marketing import window
+
 NOW, ONCE, WEEKLY, DAILY = "now", "once", "weekly", "daily"
-WHATSAPP_WINDOW = timedelta(hours=24)
 # Outbound.extra["purpose"] of a broadcast: outside WhatsApp's window the WhatsApp sender sends it
 # through the shop's template for this purpose (ShopProfile.whatsapp_templates), else reengage.
 PURPOSE = "promo"
@@ -111,7 +112,7 @@ def verdict(consent: bool | None, reachable: bool, channel: str, last_inbound_at
         return SKIPPED_CONSENT
     if not reachable:
         return SKIPPED_UNREACHABLE
-    if channel == "whatsapp" and (last_inbound_at is None or now - last_inbound_at > WHATSAPP_WINDOW):
+    if window.applies(channel) and not window.is_open(last_inbound_at, now):
         return TEMPLATE if has_template else SKIPPED_WINDOW
     return SEND
 

@@ -9,7 +9,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from catalog.broadcasts import DAILY, NOW, ONCE, WEEKLY, Schedule
+from marketing.broadcasts import DAILY, NOW, ONCE, WEEKLY, Schedule
 from language.numbers import parse_rupiah, split_order_text
 
 DAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "jumaat": 4, "sabtu": 5,

@@ -10,8 +10,8 @@ from datetime import datetime
 from sqlalchemy import Row
 from sqlalchemy.orm import Session
 
-from catalog.promo_admin import to_plain
-from catalog.promotions import Line, Priced, Promotion, normal_code, price
+from marketing.promo_admin import to_plain
+from marketing.promotions import Line, Priced, Promotion, normal_code, price
 from storage import promo_queries as pq
 
 

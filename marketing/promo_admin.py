@@ -8,7 +8,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from catalog.promotions import BUNDLE, CATEGORY, PRODUCT, BundleItem, Promotion, normal_code
+from marketing.promotions import BUNDLE, CATEGORY, PRODUCT, BundleItem, Promotion, normal_code
 from storage import catalog_queries as cq
 from storage import promo_queries as pq
 from storage.promo_models import Promotion as PromotionRow

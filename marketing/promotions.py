@@ -16,7 +16,7 @@ The rules, each tested in tests/unit/test_promotions.py:
   the better of that promo alone and all stackable promos together (ties go to the stack).
 - Eligibility: live from `starts_at` (inclusive) to `ends_at` (exclusive); minimum subtotal is
   checked on the cart subtotal before any discount; a promo with a code applies only when the
-  customer gave that code. Usage limits are the caller's business (orders.promo_pricing),
+  customer gave that code. Usage limits are the caller's business (marketing.pricing),
   which offers only promos the customer may still use and claims them atomically.
 - The delivery fee is never discounted and the total discount never exceeds the subtotal.
 """

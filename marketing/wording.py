@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from catalog.broadcasts import DAILY, NOW, WEEKLY, RunReport, Schedule, Segment, render
+from marketing.broadcasts import DAILY, NOW, WEEKLY, RunReport, Schedule, Segment, render
 from language.money import local_time, rupiah
 from catalog.products import CatalogReader
-from catalog.promotions import BUNDLE, CART, CATEGORY, PERCENT, Promotion
+from marketing.promotions import BUNDLE, CART, CATEGORY, PERCENT, Promotion
 from texts.id import promo as t
 
 DAY = "d MMM yyyy"

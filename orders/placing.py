@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from sqlalchemy.orm import Session
 
 from shops.profile import ShopProfile
-from orders import promo_pricing
+from marketing import pricing
 from orders.payments import assign_unique_code
 from storage import catalog_queries as cq
 from storage import order_queries as oq
@@ -70,7 +70,7 @@ def place_order(session: Session, profile: ShopProfile, req: OrderRequest, now: 
     if missing:
         raise OutOfStock(missing)
     ordered = sorted(req.lines, key=lambda ln: rows[ln.sku].id)  # one lock order for every buyer
-    promo = promo_pricing.quote(session, req.shop_id, req.customer_id, rows, {ln.sku: ln.qty for ln in req.lines},
+    promo = pricing.quote(session, req.shop_id, req.customer_id, rows, {ln.sku: ln.qty for ln in req.lines},
                                 req.promo_codes, req.expected_discount, now)
     savepoint = session.begin_nested()
     short = [ln for ln in ordered if not cq.take_stock(session, rows[ln.sku].id, ln.qty)]
@@ -79,8 +79,8 @@ def place_order(session: Session, profile: ShopProfile, req: OrderRequest, now: 
         fresh = {r.sku: r for r in cq.fetch_products_by_sku(session, req.shop_id, [ln.sku for ln in short])}
         raise OutOfStock([Shortage(rows[ln.sku].name, fresh[ln.sku].stock, ln.qty) for ln in short])
     try:
-        promo_pricing.claim(session, req.customer_id, promo)
-    except promo_pricing.PromoChanged:
+        pricing.claim(session, req.customer_id, promo)
+    except pricing.PromoChanged:
         savepoint.rollback()
         raise
     savepoint.commit()
@@ -104,5 +104,5 @@ def place_order(session: Session, profile: ShopProfile, req: OrderRequest, now: 
         created_at=now, updated_at=now,
     )
     order = oq.add_order(session, order, items, actor, now)
-    promo_pricing.record(session, req.shop_id, req.customer_id, order.id, promo, now)
+    pricing.record(session, req.shop_id, req.customer_id, order.id, promo, now)
     return order

@@ -1,5 +1,5 @@
-"""WhatsApp's 24-hour rule, read from the database: free-form messages only within 24 hours
-of the person's last message to us, and only while no failure (63016) said otherwise."""
+"""WhatsApp's 24-hour rule (marketing.window), read from the database: free-form messages only
+within 24 hours of the person's last message to us, and only while no failure (63016) said otherwise."""
 
 from __future__ import annotations
 
@@ -8,17 +8,16 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Executor
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from marketing.window import CHANNEL, is_open
 from shops import loader as shop_loader
 from shops.profile import ShopProfile
 from storage import delivery_state_queries as dq
 from storage.db import unit_of_work
 
-WINDOW = timedelta(hours=24)
-CHANNEL = "whatsapp"
 CACHE_SIZE = 50_000
 
 
@@ -30,7 +29,7 @@ class Window:
     profile: ShopProfile
 
     def open(self, now: datetime) -> bool:
-        return self.reachable and self.last_inbound_at is not None and now - self.last_inbound_at < WINDOW
+        return self.reachable and is_open(self.last_inbound_at, now)
 
 
 class WindowBook:

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
-from catalog.broadcasts import WEEKLY, Preview, Schedule, Segment
-from catalog.promotions import BUNDLE, CATEGORY, PERCENT, PRODUCT, BundleItem, Promotion
+from marketing.broadcasts import WEEKLY, Preview, Schedule, Segment
+from marketing.promotions import BUNDLE, CATEGORY, PERCENT, PRODUCT, BundleItem, Promotion
 from conversations.base import Ctx, CustomerView, PlaceOrder, Turn
 from conversations.marketing import CreateBroadcast, CreatePromotion, MemoryMarketing, SetPromoConsent, StopPromotion
 from handlers import choices, seller_promo
