@@ -29,7 +29,7 @@ from bot.delivery import RetryLater, Sender, Undeliverable, backoff
 from bot.messages import Outbound
 from marketing import broadcast_admin
 from marketing.broadcasts import PURPOSE, SEND, SKIPPED_WINDOW, TEMPLATE, verdict
-from catalog.db_catalog import DbCatalog, IndexCache
+from adapters.catalog import DbCatalog, IndexCache
 from marketing.promo_admin import to_plain
 from conversations.base import Button
 from marketing.wording import broadcast_text, missed_text, promo_line, report_text

@@ -17,15 +17,15 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.identity import resolve_customer
 from bot.messages import Inbound, Outbound
-from catalog.db_catalog import DbCatalog, IndexCache
+from adapters.catalog import DbCatalog, IndexCache
 from shops import loader as shop_loader
 from shops.loader import ShopRecord
 from conversations.base import Ctx, Step
 from conversations.browsing import Browse
 from handlers import choices, customer, seller
 from handlers.effects import Applied, Who, apply_effects
-from handlers.ports import DbOrders
-from handlers.promo_ports import DbMarketing
+from adapters.orders import DbOrders
+from adapters.marketing import DbMarketing
 from storage import delivery_state_queries as dq
 from storage import message_queries as mq
 from storage.db import Transactions

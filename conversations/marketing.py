@@ -1,5 +1,5 @@
 """The promotions-and-broadcasts port the flows read through (Ctx.promos), and the effects
-they ask for. The database implementation is handlers.promo_ports.DbMarketing."""
+they ask for. The database implementation is adapters.marketing.DbMarketing."""
 
 from __future__ import annotations
 

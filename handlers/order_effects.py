@@ -13,7 +13,7 @@ from conversations.browsing import Browse, main_menu
 from handlers import notify
 from handlers.effects import Applied, Who
 from handlers.order_actions import Request, describe, perform
-from handlers.ports import summary_of
+from adapters.orders import summary_of
 from handlers import seller_orders
 from handlers.seller_orders import OrderCommand, ShowOrder
 from orders.lifecycle import Action, IllegalMove, move

@@ -27,7 +27,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from catalog.db_catalog import IndexCache
+from adapters.catalog import IndexCache
 from conversations.base import Ctx, Reply, Step, Turn
 from handlers import (seller_lists, seller_orders, seller_products, seller_promo, seller_recap, seller_staff,
                       seller_stock, seller_undo)

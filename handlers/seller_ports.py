@@ -13,7 +13,7 @@ from typing import Any, Protocol
 
 from sqlalchemy.orm import Session
 
-from catalog.db_catalog import IndexCache
+from adapters.catalog import IndexCache
 from conversations.base import Ctx
 from storage import message_queries as mq
 from storage import order_queries as oq

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import select, text, update
 
-from catalog.db_catalog import DbCatalog, IndexCache
+from adapters.catalog import DbCatalog, IndexCache
 from storage import catalog_queries as q
 from storage.models import Category, Product
 from tests.support import seeded_engine
