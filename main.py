@@ -216,8 +216,8 @@ def orders_list(
 def _order_action(code: str, action: str, shop: str | None, **details: str | None) -> None:
     """Runs a seller action on an order as the CLI, telling the customer through the outbox."""
     from shops import loader as shop_loader
-    from handlers.notify import write_notices
-    from handlers.order_actions import Request, perform
+    from effects.notices import write_notices
+    from effects.order_actions import Request, perform
     from orders.codes import parse_code
     from orders.lifecycle import Action
     from storage.models import utcnow

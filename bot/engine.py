@@ -18,12 +18,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.identity import resolve_customer
 from bot.messages import Inbound, Outbound
 from adapters.catalog import DbCatalog, IndexCache
+from adapters.desk import seller_context
 from shops import loader as shop_loader
 from shops.loader import ShopRecord
 from conversations.base import Ctx, Step
-from conversations.browsing import Browse
+from conversations.customer.browsing import Browse
 from handlers import choices, customer, seller
-from handlers.effects import Applied, Who, apply_effects
+from effects.registry import Applied, Who, apply_effects
 from adapters.orders import DbOrders
 from adapters.marketing import DbMarketing
 from storage import delivery_state_queries as dq
@@ -105,7 +106,7 @@ class Engine:
             party = f"seller:{known.seller_id}"
             loaded = mq.load_conversation(session, shop.id, party)
             state, data = (loaded.state, dict(loaded.data)) if loaded else ("", {})
-            seller_ctx = seller.context(session, shop.id, ctx, known.seller_id, self.indexes)
+            seller_ctx = seller_context(session, shop.id, ctx, known.seller_id, self.indexes)
             step = seller.route(state, data, choices.interpret(inbound.turn(), data.get("_offered")), seller_ctx)
             if step is not None:
                 return Routed(party, loaded, step)

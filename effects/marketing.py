@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from marketing import broadcast_admin, promo_admin
 from marketing.broadcasts import NOW
-from conversations import checkout, promo
+from conversations.customer import checkout, promo
 from conversations.base import Ctx, Reply, Step
 from conversations.marketing import (MARKETING_EFFECTS, CancelBroadcast, CreateBroadcast, CreatePromotion,
                                      SetPromoConsent, StopPromotion)
@@ -18,7 +18,7 @@ from storage import promo_queries as pq
 from texts.id import promo as t
 
 if TYPE_CHECKING:  # handlers.effects imports this module
-    from handlers.effects import Who
+    from effects.registry import Who
 
 
 def handles(effect: object) -> bool:

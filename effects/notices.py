@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from conversations.base import Reply
-from handlers.effects import Notice
+from effects.registry import Notice
 from storage import lifecycle_queries as lq
 from storage import message_queries as mq
 from storage.models import Order

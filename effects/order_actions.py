@@ -14,8 +14,8 @@ from sqlalchemy.orm import Session
 from language.money import local_time, rupiah
 from shops.profile import ShopProfile
 from conversations.base import Button, Reply
-from handlers import notify
-from handlers.effects import Notice
+from effects import notices as notify
+from effects.registry import Notice
 from orders.lifecycle import Action, Facts, IllegalMove, Moved, Status, move, possible_actions
 from storage import lifecycle_queries as lq
 from storage import order_queries as oq

@@ -7,15 +7,15 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from language.money import rupiah
-from conversations import payment
+from conversations.customer import payment
 from conversations.base import Button, Ctx, Reply, say
-from conversations.browsing import Browse, main_menu
-from handlers import notify
-from handlers.effects import Applied, Who
-from handlers.order_actions import Request, describe, perform
+from conversations.customer.browsing import Browse, main_menu
+from effects import notices as notify
+from effects.registry import Applied, Who
+from effects.order_actions import Request, describe, perform
 from adapters.orders import summary_of
-from handlers import seller_orders
-from handlers.seller_orders import OrderCommand, ShowOrder
+from conversations.seller import orders as seller_orders
+from conversations.seller.orders import OrderCommand, ShowOrder
 from orders.lifecycle import Action, IllegalMove, move
 from orders.payments import ProofOutcome, ProofResult, attach_proof
 from storage import lifecycle_queries as lq

@@ -8,10 +8,10 @@ from typing import Protocol, runtime_checkable
 from sqlalchemy.orm import Session
 
 from language.money import rupiah
-from conversations import checkout
+from conversations.customer import checkout
 from conversations.base import Ctx, PlaceOrder, Reply, SetCustomerName, Step
-from handlers import promo_effects
-from handlers.seller_alerts import order_taken, stock_alerts
+from effects import marketing as promo_effects
+from effects.stock_alerts import order_taken, stock_alerts
 from orders.placing import Line, OrderRequest, OutOfStock, place_order
 from marketing.pricing import PromoChanged
 from storage import message_queries as mq
@@ -53,7 +53,7 @@ class SelfApplying(Protocol):
 
 
 def apply_effects(session: Session, ctx: Ctx, who: Who, step: Step) -> Applied:
-    from handlers import order_effects  # it builds on Notice/Applied/Who defined here
+    from effects import orders as order_effects  # it builds on Notice/Applied/Who defined here
 
     applied = Applied(step)
     for effect in step.effects:

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy.orm import Session
 
 from conversations.base import Reply
-from handlers.seller_common import short_name
+from conversations.seller.common import short_name
 from storage import message_queries as mq
 from storage import seller_queries as sq
 from texts.id import seller as t

@@ -12,11 +12,11 @@ from typing import Any
 
 from language.numbers import parse_quantity
 from language.text import normalize
-from conversations import browsing, cart, checkout, payment, promo, tracking
+from conversations.customer import browsing, cart, checkout, payment, promo, tracking
 from conversations.base import Ctx, Reply, Step, Turn, say
-from conversations.browsing import Browse
-from conversations.cart import Cart
-from conversations.checkout import Checkout
+from conversations.customer.browsing import Browse
+from conversations.customer.cart import Cart
+from conversations.customer.checkout import Checkout
 from texts.id import customer as t
 
 MAX_TEXT = 4096

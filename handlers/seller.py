@@ -25,27 +25,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy.orm import Session
-
-from adapters.catalog import IndexCache
 from conversations.base import Ctx, Reply, Step, Turn
-from handlers import (seller_lists, seller_orders, seller_products, seller_promo, seller_recap, seller_staff,
-                      seller_stock, seller_undo)
-from handlers.seller_common import IDLE, clean, idle, words
-from handlers.seller_ports import SellerCtx, seller_context
+from conversations.seller import lists, marketing, orders, products, recap, staff, stock, undo
+from conversations.seller.common import IDLE, clean, idle, words
+from conversations.seller.ports import SellerCtx
 from texts.id import seller as t
 
 SellerRoute = Callable[[str, dict[str, Any], Turn, SellerCtx], Step | None]
 
 ROUTES: tuple[SellerRoute, ...] = (
-    seller_undo.route,  # "batalkan" right after a change
-    seller_orders.route,  # lunas / tolak / proses / kirim / selesai / batal KD-0042, and KD-0042 alone
-    seller_products.route,  # new product (one line or step by step), photos
-    seller_lists.route,  # help, stock list, order lists
-    seller_recap.route,  # rekap, rekap kemarin, rekap minggu ini
-    seller_staff.route,  # undang staf, daftar staf, hapus staf
-    seller_promo.route,  # promo baru, promo stop, broadcast baru, laporan broadcast
-    seller_stock.route,  # stock, price, threshold, hide/show; asks which product
+    undo.route,  # "batalkan" right after a change
+    orders.route,  # lunas / tolak / proses / kirim / selesai / batal KD-0042, and KD-0042 alone
+    products.route,  # new product (one line or step by step), photos
+    lists.route,  # help, stock list, order lists
+    recap.route,  # rekap, rekap kemarin, rekap minggu ini
+    staff.route,  # undang staf, daftar staf, hapus staf
+    marketing.route,  # promo baru, promo stop, broadcast baru, laporan broadcast
+    stock.route,  # stock, price, threshold, hide/show; asks which product
 )
 
 CANCEL = {"batal", "cancel", "/cancel", "gajadi", "ga jadi", "gak jadi", "nggak jadi", "tidak jadi", "stop", "keluar"}
@@ -70,9 +66,4 @@ def forget(data: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in clean(data).items() if k != "_offered"}
 
 
-def context(session: Session, shop_id: int, ctx: Ctx, seller_id: int, indexes: IndexCache) -> SellerCtx:
-    """The Ctx a seller's message is routed with (bot.engine calls this for registered sellers)."""
-    return seller_context(session, shop_id, ctx, seller_id, indexes)
-
-
-join = seller_staff.join  # bot.engine offers a non-seller's message here first: a staff invite code
+join = staff.join  # bot.engine offers a non-seller's message here first: a staff invite code

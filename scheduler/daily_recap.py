@@ -15,8 +15,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session, sessionmaker
 
 from shops import loader as shop_loader
-from handlers.seller_ports import recap_figures
-from handlers.seller_recap import day_label, render
+from adapters.desk import recap_figures
+from conversations.seller.recap import day_label, render
 from storage import message_queries as mq
 from storage import recap_queries as rq
 from storage.db import unit_of_work

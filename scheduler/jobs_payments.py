@@ -22,7 +22,7 @@ from language.money import local_time, rupiah
 from shops import loader as shop_loader
 from shops.loader import ShopRecord
 from conversations.base import Button, Reply
-from handlers import notify
+from effects import notices as notify
 from orders.lifecycle import Action, IllegalMove, move
 from scheduler.runner import Job
 from storage import lifecycle_queries as lq

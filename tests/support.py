@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from catalog.products import MemoryCatalog, ProductInfo
 from shops.profile import ShopProfile
 from conversations.base import Ctx, CustomerView, OrderSummary, PlaceOrder, Reply, SetCustomerName, Step, Turn
-from conversations import checkout
+from conversations.customer import checkout
 from handlers import choices, customer
 
 DEMO = Path(__file__).resolve().parent.parent / "catalog" / "demo"

@@ -13,7 +13,7 @@ from language.money import rupiah
 from language.numbers import parse_quantity, split_order_text
 from catalog.products import ProductInfo
 from conversations.base import Button, Ctx, Reply, Step, say
-from conversations.browsing import Browse, main_menu, product_button
+from conversations.customer.browsing import Browse, main_menu, product_button
 from texts.id import customer as t
 
 MAX_QTY = 999

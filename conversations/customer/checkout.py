@@ -11,10 +11,10 @@ from typing import Any
 
 from language.money import local_time, rupiah
 from shops.profile import PaymentMethod
-from conversations import cart as cart_flow
-from conversations import promo_cart
+from conversations.customer import cart as cart_flow
+from conversations.customer import promo_cart
 from conversations.base import Button, Ctx, DraftLine, PlaceOrder, Reply, SetCustomerName, Step, Turn, say
-from conversations.browsing import Browse, main_menu
+from conversations.customer.browsing import Browse, main_menu
 from texts.id import customer as t
 
 YES = {"ya", "iya", "y", "ok", "oke", "okay", "pesan", "konfirmasi", "lanjut", "benar", "betul", "sip", "gas", "yes"}

@@ -16,9 +16,9 @@ from typing import Any
 
 from language.money import local_time, rupiah
 from language.text import normalize
-from conversations import checkout, order_status
+from conversations.customer import checkout, order_status
 from conversations.base import Button, Ctx, Media, OrderSummary, Reply, Step, Turn, say
-from conversations.browsing import Browse, main_menu
+from conversations.customer.browsing import Browse, main_menu
 from orders.codes import find_code
 from orders.lifecycle import Status
 from texts.id import customer as tc

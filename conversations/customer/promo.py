@@ -12,12 +12,12 @@ from enum import StrEnum
 from typing import Any
 
 from marketing.promotions import normal_code
-from conversations import checkout
+from conversations.customer import checkout
 from conversations.base import Button, Ctx, Reply, Step, Turn, say
-from conversations.browsing import Browse, main_menu
-from conversations.checkout import Checkout
+from conversations.customer.browsing import Browse, main_menu
+from conversations.customer.checkout import Checkout
 from conversations.marketing import SetPromoConsent
-from conversations.promo_cart import code_from_payload
+from conversations.customer.promo_cart import code_from_payload
 from marketing.wording import describe
 from texts.id import promo as t
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from language.money import rupiah
 from marketing.promotions import Line, Priced, normal_code, price
-from conversations import cart as cart_flow
+from conversations.customer import cart as cart_flow
 from conversations.base import Ctx
 from texts.id import promo as t
 

@@ -6,8 +6,8 @@ from typing import Any
 
 from language.money import local_time, rupiah
 from conversations.base import Button, Ctx, Reply, Step, say
-from conversations.browsing import Browse, main_menu
-from conversations.order_status import next_step
+from conversations.customer.browsing import Browse, main_menu
+from conversations.customer.order_status import next_step
 from texts.id import customer as t
 from texts.id import payment as tp
 

@@ -13,10 +13,10 @@ from sqlalchemy.orm import Session
 from language.money import local_time
 from catalog.sku import new_sku, sku_base
 from conversations.base import Ctx, Reply, Step
-from handlers import invites
-from handlers.effects import Applied, Notice, Who
-from handlers.seller_alerts import stock_alerts
-from handlers.seller_common import IDLE, WHAT, clean, short_name, show_value
+from conversations.seller import invites
+from effects.registry import Applied, Notice, Who
+from effects.stock_alerts import stock_alerts
+from conversations.seller.common import IDLE, WHAT, clean, short_name, show_value
 from storage import catalog_queries as cq
 from storage import message_queries as mq
 from storage import seller_queries as sq

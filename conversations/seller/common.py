@@ -9,7 +9,7 @@ from typing import Any
 from language.money import rupiah
 from language.text import normalize
 from conversations.base import Button, Reply, Step, say
-from handlers.seller_ports import SellerCtx, SellerProduct
+from conversations.seller.ports import SellerCtx, SellerProduct
 from texts.id import seller as t
 
 IDLE = ""

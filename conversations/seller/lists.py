@@ -7,8 +7,8 @@ from typing import Any
 
 from language.money import rupiah
 from conversations.base import Button, Reply, Step, Turn
-from handlers.seller_common import idle, words
-from handlers.seller_ports import OrderBrief, SellerCtx, SellerProduct
+from conversations.seller.common import idle, words
+from conversations.seller.ports import OrderBrief, SellerCtx, SellerProduct
 from texts.id import seller as t
 
 HELP = {"bantuan", "help", "/help", "menu", "/start", "start", "halo", "hallo", "hai", "hi", "admin", "/admin", "p",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from conversations import seller_broadcast, seller_promo
+from conversations.seller import broadcast, promo
 from conversations.base import Button, Ctx, Reply, Step, Turn, say
 from conversations.marketing import CancelBroadcast, StopPromotion
 from marketing.wording import report_text, segment_text, seller_line, when_text
@@ -20,7 +20,7 @@ CANCEL = {"batal", "cancel", "/cancel", "gajadi", "ga jadi", "gak jadi", "tidak 
 PROMO_STOP = re.compile(r"^(?:promo\s+(?:stop|berhenti|hentikan|matikan|nonaktifkan)|(?:stop|hentikan|matikan)\s+promo)\s+#?(\S+)$")
 REPORT = re.compile(r"^(?:(?:broadcast|bc)\s+laporan|laporan\s+(?:broadcast|bc))(?:\s+#?(\d+))?$")
 BROADCAST_CANCEL = re.compile(r"^(?:(?:broadcast|bc)\s+batal(?:kan)?|batal(?:kan)?\s+(?:broadcast|bc))\s+#?(\d+)$")
-FLOWS = {**seller_promo.STEPS, **seller_broadcast.STEPS}
+FLOWS = {**promo.STEPS, **broadcast.STEPS}
 
 
 def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step | None:
@@ -32,9 +32,9 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step | None
     if turn.choice:
         return on_choice(data, turn.choice, ctx)
     if words in PROMO_NEW:
-        return seller_promo.start(clear(data), ctx)
+        return promo.start(clear(data), ctx)
     if words in BROADCAST_NEW:
-        return seller_broadcast.start(clear(data), ctx)
+        return broadcast.start(clear(data), ctx)
     if words in PROMO_LIST:
         return promo_list(data, ctx)
     if words in BROADCAST_LIST:
@@ -50,9 +50,9 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step | None
 
 def on_choice(data: dict[str, Any], choice: str, ctx: Ctx) -> Step | None:
     if choice == "promo:new":
-        return seller_promo.start(clear(data), ctx)
+        return promo.start(clear(data), ctx)
     if choice == "bc:new":
-        return seller_broadcast.start(clear(data), ctx)
+        return broadcast.start(clear(data), ctx)
     if choice == "promo:list":
         return promo_list(data, ctx)
     if choice == "bc:list":

@@ -16,8 +16,8 @@ from typing import Any
 
 from conversations.base import Ctx, Reply, Step, Turn, say
 from orders.lifecycle import Action
-from handlers.seller_common import IDLE
-from handlers.seller_common import clean as clean_step
+from conversations.seller.common import IDLE
+from conversations.seller.common import clean as clean_step
 from orders.placing import order_code
 from texts.id import seller_orders as t
 

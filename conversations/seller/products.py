@@ -16,11 +16,11 @@ from language.money import rupiah
 from language.numbers import read_number
 from language.text import COUNT_WORDS, fold, normalize
 from conversations.base import Button, Reply, Step, Turn, say
-from handlers import seller_stock
-from handlers.seller_changes import CreateProduct
-from handlers.seller_common import SellerState, clean, find, fresh, idle, short_name, stamp
-from handlers.seller_parse import Command, parse, words_of
-from handlers.seller_ports import SellerCtx
+from conversations.seller import stock as seller_stock
+from conversations.seller.changes import CreateProduct
+from conversations.seller.common import SellerState, clean, find, fresh, idle, short_name, stamp
+from conversations.seller.parse import Command, parse, words_of
+from conversations.seller.ports import SellerCtx
 from texts.id import seller as t
 
 NEW_LINE = re.compile(r"^\s*(?:(?:produk|prduk|produck|barang|menu|item)\s+baru|(?:tambah|tambahkan|buat|bikin|input)"

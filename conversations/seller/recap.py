@@ -9,9 +9,9 @@ from zoneinfo import ZoneInfo
 
 from language.money import local_time, rupiah
 from conversations.base import Reply, Step, Turn
-from handlers.seller_common import idle, words
-from handlers.seller_lists import day_bounds
-from handlers.seller_ports import RecapFigures, SellerCtx
+from conversations.seller.common import idle, words
+from conversations.seller.lists import day_bounds
+from conversations.seller.ports import RecapFigures, SellerCtx
 from texts.id import seller as t
 
 HEADS = {"rekap", "rekapan", "rekab", "rekp", "laporan", "lapor", "omzet", "omset", "penjualan", "jualan"}

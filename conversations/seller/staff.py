@@ -11,11 +11,11 @@ from sqlalchemy.orm import Session
 
 from language.text import fold
 from conversations.base import Ctx, Reply, Step, Turn
-from conversations.browsing import Browse
-from handlers import invites
-from handlers.seller_changes import InviteStaff, RedeemInvite, RemoveStaff
-from handlers.seller_common import idle, words
-from handlers.seller_ports import SellerCtx, SellerView
+from conversations.customer.browsing import Browse
+from conversations.seller import invites
+from conversations.seller.changes import InviteStaff, RedeemInvite, RemoveStaff
+from conversations.seller.common import idle, words
+from conversations.seller.ports import SellerCtx, SellerView
 from storage import seller_queries as sq
 from storage.message_queries import Loaded
 from texts.id import seller as t

@@ -13,11 +13,11 @@ from typing import Any
 
 from language.money import rupiah
 from conversations.base import Button, Reply, Step, Turn, say
-from handlers.seller_changes import ProductChange
-from handlers.seller_common import (WHAT, SellerState, clean, find, fresh, idle, pick_buttons, short_name,
+from conversations.seller.changes import ProductChange
+from conversations.seller.common import (WHAT, SellerState, clean, find, fresh, idle, pick_buttons, short_name,
                                     show_value, stamp, words)
-from handlers.seller_parse import Command, parse
-from handlers.seller_ports import SellerCtx, SellerProduct
+from conversations.seller.parse import Command, parse
+from conversations.seller.ports import SellerCtx, SellerProduct
 from texts.id import seller as t
 
 MAX_STOCK = 100_000

@@ -7,9 +7,9 @@ from __future__ import annotations
 from typing import Any
 
 from conversations.base import Reply, Step, Turn
-from handlers.seller_changes import ProductChange, RemoveNewProduct
-from handlers.seller_common import IDLE, WHAT, fresh, idle, show_value, words
-from handlers.seller_ports import SellerCtx
+from conversations.seller.changes import ProductChange, RemoveNewProduct
+from conversations.seller.common import IDLE, WHAT, fresh, idle, show_value, words
+from conversations.seller.ports import SellerCtx
 from texts.id import seller as t
 
 UNDO_WORDS = {"batalkan", "batalin", "batalkan tadi", "batalkan yang tadi", "batalkan perubahan", "undo", "balikin",

@@ -11,8 +11,8 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from shops.profile import ShopProfile
-from handlers.notify import write_notices
-from handlers.order_actions import ActionResult, Request, perform
+from effects.notices import write_notices
+from effects.order_actions import ActionResult, Request, perform
 from orders.lifecycle import Action
 from orders.placing import Line, OrderRequest, place_order
 from storage import message_queries as mq

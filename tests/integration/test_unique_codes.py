@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
 
-from handlers.effects import seller_notices
+from effects.registry import seller_notices
 from orders.lifecycle import Action
 from orders.payments import assign_unique_code
 from orders.placing import order_code

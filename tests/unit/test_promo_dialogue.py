@@ -11,7 +11,8 @@ from marketing.broadcasts import WEEKLY, Preview, Schedule, Segment
 from marketing.promotions import BUNDLE, CATEGORY, PERCENT, PRODUCT, BundleItem, Promotion
 from conversations.base import Ctx, CustomerView, PlaceOrder, Turn
 from conversations.marketing import CreateBroadcast, CreatePromotion, MemoryMarketing, SetPromoConsent, StopPromotion
-from handlers import choices, seller_promo
+from conversations.seller import marketing as seller_marketing
+from handlers import choices
 from tests.support import NOW, Dialogue
 
 HEMAT = Promotion(1, "HEMAT10", PERCENT, 10, scope=CATEGORY, targets=("Keripik",), code="HEMAT10")
@@ -120,7 +121,7 @@ class SellerChat:
     def send(self, text: str = "", **turn: Any) -> None:
         base = Dialogue().ctx()
         ctx = Ctx(base.shop, base.catalog, CustomerView(9), base.orders, base.now, base.tz, promos=self.promos)
-        step = seller_promo.route(self.state, self.data, choices.interpret(Turn(text=text, **turn), self.data.get("_offered")), ctx)
+        step = seller_marketing.route(self.state, self.data, choices.interpret(Turn(text=text, **turn), self.data.get("_offered")), ctx)
         assert step is not None, f"{text!r} fell through to the customer flows"
         self.state, self.data = step.state, {k: v for k, v in step.data.items() if k != "_offered"}
         if offered := choices.remember(step.replies):
@@ -182,4 +183,4 @@ def test_a_seller_can_cancel_a_draft_and_stop_a_promo_by_code():
 
 def test_words_that_are_not_seller_commands_fall_through_to_the_customer_flows():
     base = Dialogue().ctx()
-    assert seller_promo.route("", {}, Turn(text="pesan 2 keripik"), base) is None
+    assert seller_marketing.route("", {}, Turn(text="pesan 2 keripik"), base) is None

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from language.money import rupiah
-from handlers.seller_common import SellerState
+from conversations.seller.common import SellerState
 from tests.seller_support import SellerChat
 
 CHANGES = [

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from handlers.seller_changes import CreateProduct, InviteStaff, ProductChange, RemoveNewProduct, RemoveStaff
-from handlers.seller_common import SellerState
-from handlers.seller_ports import OrderBrief, RecapFigures
+from conversations.seller.changes import CreateProduct, InviteStaff, ProductChange, RemoveNewProduct, RemoveStaff
+from conversations.seller.common import SellerState
+from conversations.seller.ports import OrderBrief, RecapFigures
 from tests.seller_support import STAFF, MemoryDesk, SellerChat
 from tests.support import NOW
 

@@ -9,9 +9,9 @@ import pytest
 
 from language.numbers import read_number
 from catalog.sku import new_sku, sku_base
-from handlers.invites import shown, typed_code
-from handlers.seller_alerts import crossing
-from handlers.seller_parse import words_of
+from conversations.seller.invites import shown, typed_code
+from effects.stock_alerts import crossing
+from conversations.seller.parse import words_of
 
 NUMBERS = [
     ("18rb", 18000, True), ("18 rb", 18000, True), ("18ribu", 18000, True), ("18 rebu", 18000, True),
