@@ -216,7 +216,7 @@ def orders_list(
 def _order_action(code: str, action: str, shop: str | None, **details: str | None) -> None:
     """Runs a seller action on an order as the CLI, telling the customer through the outbox."""
     from shops import loader as shop_loader
-    from effects.notices import write_notices
+    from effects import outbox
     from effects.order_actions import Request, perform
     from orders.codes import parse_code
     from orders.lifecycle import Action
@@ -229,7 +229,7 @@ def _order_action(code: str, action: str, shop: str | None, **details: str | Non
         canonical = parse_code(code, record.profile.order_prefix) or code
         result = perform(s, record.id, record.profile, record.tz,
                          Request(canonical, Action(action), "cli", "Admin (CLI)", **details), now)
-        write_notices(s, record.id, result.notices, now)
+        outbox.write(s, record.id, result.notices, now)
         s.commit()
     typer.echo(result.reply.text)
     if not result.ok:

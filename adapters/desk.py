@@ -11,6 +11,8 @@ from sqlalchemy.orm import Session
 
 from adapters.catalog import IndexCache
 from conversations.base import Ctx
+from conversations.ports import OpenInvite
+from conversations.seller import invites
 from conversations.seller.ports import OrderBrief, RecapFigures, SellerCtx, SellerProduct, SellerView
 from storage import message_queries as mq
 from storage import order_queries as oq
@@ -84,3 +86,14 @@ def seller_context(session: Session, shop_id: int, ctx: Ctx, seller_id: int, ind
     base = {f.name: getattr(ctx, f.name) for f in fields(Ctx)}
     me = to_seller_view(sq.fetch_seller_by_id(session, shop_id, seller_id))
     return SellerCtx(**base, seller=me, desk=DbDesk(session, shop_id, indexes))
+
+
+class DbInvites:
+    """Open staff invites, by the code a newcomer typed (only hashes are stored)."""
+
+    def __init__(self, session: Session, shop_id: int, now: datetime):
+        self._session, self._shop_id, self._now = session, shop_id, now
+
+    def open_invite(self, code: str) -> OpenInvite | None:
+        row = sq.fetch_open_invite(self._session, self._shop_id, invites.code_hash(code), self._now)
+        return OpenInvite(row.id, row.invited_by) if row is not None else None

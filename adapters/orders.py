@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from conversations.base import OrderSummary
+from conversations.ports import OrderSummary
 from storage import lifecycle_queries as lq
 from storage import order_queries as oq
 from storage.models import Order

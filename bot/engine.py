@@ -9,24 +9,24 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Any
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from adapters.catalog import DbCatalog, IndexCache
+from adapters.desk import DbInvites, seller_context
+from adapters.marketing import DbMarketing
+from adapters.orders import DbOrders
 from bot.identity import resolve_customer
 from bot.messages import Inbound, Outbound
-from adapters.catalog import DbCatalog, IndexCache
-from adapters.desk import seller_context
-from shops import loader as shop_loader
-from shops.loader import ShopRecord
 from conversations.base import Ctx, Step
 from conversations.customer.browsing import Browse
+from effects import outbox, registry
+from effects.env import Env, Who
 from handlers import choices, customer, seller
-from effects.registry import Applied, Who, apply_effects
-from adapters.orders import DbOrders
-from adapters.marketing import DbMarketing
+from shops import loader as shop_loader
+from shops.loader import ShopRecord
 from storage import delivery_state_queries as dq
 from storage import message_queries as mq
 from storage.db import Transactions
@@ -80,19 +80,20 @@ class Engine:
             resolved = resolve_customer(session, shop.id, inbound, now)
             party, view = resolved.party, resolved.view
             ctx = Ctx(shop=shop.profile, catalog=DbCatalog(session, shop.id, self.indexes), customer=view,
-                      orders=DbOrders(session, shop.id), now=now, tz=shop.tz, promos=DbMarketing(session, shop.id, now))
+                      orders=DbOrders(session, shop.id), now=now, tz=shop.tz, promos=DbMarketing(session, shop.id, now),
+                      invites=DbInvites(session, shop.id, now))
             route = self._route(session, shop, inbound, ctx, party)
-            who = Who(shop.id, view.id, inbound.channel, inbound.sender, self.window_minutes)
-            applied = apply_effects(session, ctx, who, route.step)
-            step = applied.step
+            env = Env(session, route.ctx, Who(shop.id, view.id, inbound.channel, inbound.sender, self.window_minutes))
+            step = registry.run(env, route.step)
             data = {k: v for k, v in step.data.items() if k != "_offered"}
             if offered := choices.remember(step.replies):
                 data["_offered"] = offered
             mq.save_conversation(session, shop.id, route.party, route.loaded, step.state, data, now)
-            outs, rows = outbox_rows(shop.id, inbound, inbound_id, step, applied)
+            outs = replies_to_sender(inbound, step)
             if inbound.channel in IN_BAND:  # in the response already: kept only to answer a redelivery
                 mq.set_inbound_replies(session, inbound_id, [out.payload() for out in outs])
-            ids = mq.add_outbox(session, rows, now)
+            to_deliver = env.notices if inbound.channel in IN_BAND else outs + env.notices
+            ids = outbox.write(session, shop.id, to_deliver, now, inbound_id=inbound_id)
             if resolved.reopened:  # what was held for them (e.g. outside WhatsApp's 24 hours) goes first
                 ids = dq.release_held(session, shop.id, inbound.channel, inbound.sender, now) + ids
             tx.commit()
@@ -109,20 +110,21 @@ class Engine:
             seller_ctx = seller_context(session, shop.id, ctx, known.seller_id, self.indexes)
             step = seller.route(state, data, choices.interpret(inbound.turn(), data.get("_offered")), seller_ctx)
             if step is not None:
-                return Routed(party, loaded, step)
+                return Routed(party, loaded, step, seller_ctx)
             if loaded is not None:  # shopping now: a later "ya" or "1" must not answer an old seller question
                 mq.save_conversation(session, shop.id, party, loaded, "", seller.forget(loaded.data), ctx.now)
         party = f"customer:{ctx.customer.id}"
         loaded = known.conversation if known is not None else None
         if known is None or known.seller_id is None:  # an invite code is the one seller thing a non-seller may send
-            joined = seller.join(session, shop.id, inbound.text, inbound.profile_name, ctx, loaded)
+            state, data = (loaded.state or Browse.HOME, dict(loaded.data)) if loaded else (Browse.HOME, {})
+            joined = seller.join(state, data, inbound.text, inbound.profile_name, ctx)
             if joined is not None:
-                return Routed(party, loaded, joined)
+                return Routed(party, loaded, joined, ctx)
         if loaded is None:
-            return Routed(party, None, customer.first_contact({}, inbound.turn(), ctx))
+            return Routed(party, None, customer.first_contact({}, inbound.turn(), ctx), ctx)
         data = dict(loaded.data)
         turn = choices.interpret(inbound.turn(), data.get("_offered"))
-        return Routed(party, loaded, customer.route(loaded.state or Browse.HOME, data, turn, ctx))
+        return Routed(party, loaded, customer.route(loaded.state or Browse.HOME, data, turn, ctx), ctx)
 
     def _earlier_replies(self, session: Session, shop_id: int, inbound: Inbound) -> list[Outbound]:
         """What the first delivery of this message answered, so a retried request sees the same."""
@@ -140,19 +142,13 @@ class Routed:
     party: str
     loaded: mq.Loaded | None
     step: Step
+    ctx: Ctx  # what the step was made with (a SellerCtx for seller commands); its continuations get it too
 
 
-def outbox_rows(shop_id: int, inbound: Inbound, inbound_id: int, step: Step,
-                applied: Applied) -> tuple[list[Outbound], list[dict[str, Any]]]:
-    """The replies to the sender, and the outbox rows to deliver: those replies unless they
-    travel in-band, then notices to others."""
+def replies_to_sender(inbound: Inbound, step: Step) -> list[Outbound]:
     # Only a lone reply replaces the pressed message: with several, the order would read wrong.
     pressed = inbound.pressed if len(step.replies) == 1 else None
-    outs = [Outbound.reply(inbound.channel, inbound.sender, r, pressed) for r in step.replies]
-    notices = [Outbound.reply(n.channel, n.recipient, n.reply) for n in applied.notices]
-    to_deliver = notices if inbound.channel in IN_BAND else outs + notices
-    return outs, [{"shop_id": shop_id, "channel": out.channel, "recipient": out.recipient, "payload": out.payload(),
-                   "status": "pending", "inbound_id": inbound_id} for out in to_deliver]
+    return [Outbound.reply(inbound.channel, inbound.sender, r, pressed) for r in step.replies]
 
 
 class ShopDirectory:

@@ -1,79 +1,56 @@
-"""Applies the promotion and broadcast effects inside the message's transaction and words
-the outcome; also what follows a placed order (the code is spent, the consent question)."""
+"""Marketing effects: a customer's promo consent (and whether the question was asked yet), and
+the promotions and broadcasts a seller creates, stops or cancels by chat."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from sqlalchemy.orm import Session
-
+from conversations.customer.consent import MarkConsentAsked, SetPromoConsent
+from conversations.seller.broadcast import BroadcastRefused, BroadcastSaved, CreateBroadcast
+from conversations.seller.marketing import CancelBroadcast, PromoStopped, StopPromotion
+from conversations.seller.promo import CreatePromotion, PromoRefused, PromoSaved
+from effects.env import Env
 from marketing import broadcast_admin, promo_admin
 from marketing.broadcasts import NOW
-from conversations.customer import checkout, promo
-from conversations.base import Ctx, Reply, Step
-from conversations.marketing import (MARKETING_EFFECTS, CancelBroadcast, CreateBroadcast, CreatePromotion,
-                                     SetPromoConsent, StopPromotion)
-from marketing.wording import describe, when_text
 from storage import promo_queries as pq
-from texts.id import promo as t
-
-if TYPE_CHECKING:  # handlers.effects imports this module
-    from effects.registry import Who
 
 
-def handles(effect: object) -> bool:
-    return isinstance(effect, MARKETING_EFFECTS)
+def set_consent(env: Env, effect: SetPromoConsent) -> None:
+    pq.set_consent(env.session, env.who.customer_id, effect.consent, env.ctx.now)
 
 
-def apply(session: Session, ctx: Ctx, who: Who, step: Step, effect: object) -> Step:
-    if isinstance(effect, SetPromoConsent):
-        pq.set_consent(session, who.customer_id, effect.consent, ctx.now)
-        return step
-    if isinstance(effect, CreatePromotion):
-        try:
-            p = promo_admin.create_promotion(session, who.shop_id, effect.spec, ctx.now, f"{who.channel}:{who.sender}")
-        except promo_admin.PromoInvalid as exc:
-            return _say(step, t.PROMO_NOT_SAVED.format(problems=problems(exc.problems)))
-        share = t.PROMO_SHARE.format(code=p.code) if p.code else ""
-        return _say(step, t.PROMO_SAVED.format(id=p.id, desc=describe(p, ctx.catalog), share=share))
-    if isinstance(effect, StopPromotion):
-        stopped = promo_admin.stop(session, who.shop_id, effect.ref)
-        text = t.PROMO_STOPPED.format(id=stopped.id, name=stopped.name) if stopped else t.PROMO_NOT_FOUND.format(ref=effect.ref)
-        return _say(step, text)
-    if isinstance(effect, CreateBroadcast):
-        try:
-            b = broadcast_admin.create(session, who.shop_id, effect.spec, ctx.now, f"{who.channel}:{who.sender}")
-        except broadcast_admin.BroadcastInvalid as exc:
-            return _say(step, t.BROADCAST_NOT_SAVED.format(problems=problems(exc.problems)))
-        if effect.spec.schedule.kind == NOW:
-            count = broadcast_admin.preview_spec(session, who.shop_id, effect.spec, ctx.now).recipients
-            return _say(step, t.BROADCAST_SAVED_NOW.format(id=b.id, count=count))
-        return _say(step, t.BROADCAST_SAVED_LATER.format(id=b.id, when=when_text(effect.spec.schedule, ctx.tz)))
-    if isinstance(effect, CancelBroadcast):
-        ok = broadcast_admin.cancel(session, who.shop_id, effect.broadcast_id, ctx.now)
-        return _say(step, (t.BROADCAST_CANCELLED if ok else t.BROADCAST_NOT_FOUND).format(id=effect.broadcast_id))
-    raise TypeError(f"unknown effect {effect!r}")
+def mark_asked(env: Env, effect: MarkConsentAsked) -> bool:
+    return pq.mark_consent_asked(env.session, env.who.customer_id, env.ctx.now)
 
 
-def after_order(session: Session, ctx: Ctx, who: Who, step: Step) -> Step:
-    """The code is spent with the order; the promo question is asked once, after the first one."""
-    step = Step(step.state, promo.forget_code(step.data), step.replies, step.effects)
-    if pq.mark_consent_asked(session, who.customer_id, ctx.now):
-        step = promo.ask_consent(step, ctx)
-    return step
+def _by(env: Env) -> str:
+    return f"{env.who.channel}:{env.who.sender}"
 
 
-def promo_changed(step: Step, ctx: Ctx) -> Step:
-    """The promo ran out between summary and confirm: the new summary, to confirm again."""
-    fresh = checkout.summary(step.data, ctx)
-    fresh.replies[0].text = t.PROMO_CHANGED + "\n\n" + fresh.replies[0].text
-    return fresh
+def create_promotion(env: Env, effect: CreatePromotion) -> PromoSaved | PromoRefused:
+    try:
+        return PromoSaved(promo_admin.create_promotion(env.session, env.who.shop_id, effect.spec, env.ctx.now, _by(env)))
+    except promo_admin.PromoInvalid as exc:
+        return PromoRefused(exc.problems)
 
 
-def problems(codes: list[str]) -> str:
-    return ", ".join(t.PROBLEMS.get(c, c) for c in codes)
+def stop_promotion(env: Env, effect: StopPromotion) -> PromoStopped | None:
+    stopped = promo_admin.stop(env.session, env.who.shop_id, effect.ref)
+    return PromoStopped(stopped.id, stopped.name) if stopped else None
 
 
-def _say(step: Step, text: str) -> Step:
-    """Seller flows leave the outcome's wording to the effect: it knows whether it worked."""
-    return Step(step.state, step.data, step.replies + [Reply(text)], step.effects)
+def create_broadcast(env: Env, effect: CreateBroadcast) -> BroadcastSaved | BroadcastRefused:
+    session, shop_id, now = env.session, env.who.shop_id, env.ctx.now
+    try:
+        b = broadcast_admin.create(session, shop_id, effect.spec, now, _by(env))
+    except broadcast_admin.BroadcastInvalid as exc:
+        return BroadcastRefused(exc.problems)
+    now_count = (broadcast_admin.preview_spec(session, shop_id, effect.spec, now).recipients
+                 if effect.spec.schedule.kind == NOW else 0)
+    return BroadcastSaved(b.id, now_count)
+
+
+def cancel_broadcast(env: Env, effect: CancelBroadcast) -> bool:
+    return broadcast_admin.cancel(env.session, env.who.shop_id, effect.broadcast_id, env.ctx.now)
+
+
+APPLIERS = {SetPromoConsent: set_consent, MarkConsentAsked: mark_asked, CreatePromotion: create_promotion,
+            StopPromotion: stop_promotion, CreateBroadcast: create_broadcast, CancelBroadcast: cancel_broadcast}

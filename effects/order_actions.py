@@ -1,6 +1,7 @@
 """A seller's (or the CLI's) action on an order: the move, the words back, the notices out.
 
-Shared by the seller chat commands (handlers.seller_orders) and `kedai orders confirm|...`.
+Shared by the seller chat commands (conversations.seller.orders, applied by effects.orders)
+and `kedai orders confirm|...`.
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from sqlalchemy.orm import Session
 from language.money import local_time, rupiah
 from shops.profile import ShopProfile
 from conversations.base import Button, Reply
-from effects import notices as notify
-from effects.registry import Notice
+from effects.notices import to_customer, to_sellers
+from effects.outbox import Outbound
 from orders.lifecycle import Action, Facts, IllegalMove, Moved, Status, move, possible_actions
 from storage import lifecycle_queries as lq
 from storage import order_queries as oq
@@ -35,7 +36,7 @@ CHOICE_WORDS = {Action.CONFIRM: "lunas", Action.REJECT_PROOF: "tolak", Action.PR
 class ActionResult:
     ok: bool
     reply: Reply
-    notices: list[Notice] = field(default_factory=list)
+    notices: list[Outbound] = field(default_factory=list)
     order: Order | None = None
 
 
@@ -62,11 +63,11 @@ def perform(session: Session, shop_id: int, profile: ShopProfile, tz: ZoneInfo, 
                      courier=req.courier, tracking_no=req.tracking_no)
     except IllegalMove as exc:
         return ActionResult(False, refusal(order, exc, req, tz), order=order)
-    notices = notify.to_customer(session, moved.order, customer_message(session, moved, req, profile, tz))
+    notices = to_customer(session, moved.order, customer_message(session, moved, req, profile, tz))
     if req.action in (Action.CONFIRM, Action.REJECT_PROOF):
         what = t.WHAT_CONFIRM if req.action == Action.CONFIRM else t.WHAT_REJECT.format(reason=req.reason)
         info = Reply(t.OTHER_SELLER_DONE.format(who=req.actor_name, code=order.code, what=what))
-        notices += notify.to_sellers(session, shop_id, info, skip=req.actor_address)
+        notices += to_sellers(session, shop_id, info, skip=req.actor_address)
     return ActionResult(True, Reply(done_text(moved, req), next_buttons(moved)), notices, moved.order)
 
 

@@ -1,67 +1,90 @@
-"""Applies the payment and order effects inside the message's transaction: a customer's
-proof or cancel, a seller's order command. Every order is looked up again here, scoped to
-the shop and (for customers) to the customer, whatever the conversation believed."""
+"""Order effects, applied inside the message's transaction: placing an order, a customer's proof
+or cancel, a seller's order command. Every order is looked up again here, scoped to the shop
+and (for customers) to the customer, whatever the conversation believed. Each applier returns
+an outcome for the flow to word, and adds the notices for the shop's sellers."""
 
 from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from language.money import rupiah
-from conversations.customer import payment
-from conversations.base import Button, Ctx, Reply, say
-from conversations.customer.browsing import Browse, main_menu
-from effects import notices as notify
-from effects.registry import Applied, Who
-from effects.order_actions import Request, describe, perform
 from adapters.orders import summary_of
-from conversations.seller import orders as seller_orders
-from conversations.seller.orders import OrderCommand, ShowOrder
+from conversations.base import Button, Reply
+from conversations.customer.checkout import DiscountChanged, OrderPlaced, PlaceOrder, StockShort
+from conversations.customer.payment import AttachProof, CancelOrder, CancelRefused, NotTheirs, OrderCancelled, ProofTaken
+from conversations.seller.orders import OrderCommand, OrderReply, ReasonNeeded, ShowOrder
+from effects.env import Env
+from effects.notices import to_sellers
+from effects.order_actions import Request, describe, perform
+from effects.outbox import Outbound
+from effects.stock_alerts import order_taken, stock_alerts
+from language.money import rupiah
+from marketing.pricing import PromoChanged
 from orders.lifecycle import Action, IllegalMove, move
 from orders.payments import ProofOutcome, ProofResult, attach_proof
+from orders.placing import Line, OrderRequest, OutOfStock, place_order
 from storage import lifecycle_queries as lq
 from storage import message_queries as mq
 from storage import order_queries as oq
-from storage.models import Seller
+from storage.models import Order, Seller
 from texts.id import customer as tc
-from texts.id import payment as tp
 from texts.id import seller_orders as ts
 
-EFFECTS = (payment.AttachProof, payment.CancelOrder, OrderCommand, ShowOrder)
+
+def place(env: Env, effect: PlaceOrder) -> OrderPlaced | StockShort | DiscountChanged:
+    """Places the order, or reports every short line / a promo that changed; tells the sellers."""
+    who, ctx = env.who, env.ctx
+    request = OrderRequest(
+        shop_id=who.shop_id, customer_id=who.customer_id, channel=who.channel,
+        customer_name=effect.customer_name, fulfilment=effect.fulfilment, payment_method=effect.payment_method,
+        lines=tuple(Line(ln.sku, ln.qty) for ln in effect.lines), address=effect.address,
+        latitude=effect.latitude, longitude=effect.longitude, zone_id=effect.zone_id, note=effect.note,
+        promo_codes=effect.promo_codes, expected_discount=effect.discount,
+    )
+    try:
+        order = place_order(env.session, ctx.shop, request, ctx.now, who.window_minutes, actor=f"customer:{who.customer_id}")
+    except OutOfStock as exc:
+        return StockShort(tuple((s.name, s.stock, s.qty) for s in exc.shortages))
+    except PromoChanged:
+        return DiscountChanged()
+    env.notices += seller_notices(env.session, who.shop_id, order) + low_stock_notices(env.session, who.shop_id, order)
+    return OrderPlaced(summary_of(order))
 
 
-def apply(session: Session, ctx: Ctx, who: Who, applied: Applied, effect: object) -> Applied:
-    if isinstance(effect, payment.AttachProof):
-        return _proof(session, ctx, who, applied, effect)
-    if isinstance(effect, payment.CancelOrder):
-        return _cancel(session, ctx, who, applied, effect)
-    if isinstance(effect, OrderCommand):
-        return _command(session, ctx, who, applied, effect)
-    if isinstance(effect, ShowOrder):
-        _seller(session, who)
-        applied.step.replies = applied.step.replies + [describe(session, who.shop_id, effect.code, ctx.tz)]
-        return applied
-    raise TypeError(f"not an order effect: {effect!r}")
+def seller_notices(session: Session, shop_id: int, order: Order) -> list[Outbound]:
+    """Tells every seller of the shop about a new order, on the channel they registered."""
+    items = oq.fetch_items(session, [order.id])[order.id]
+    text = tc.SELLER_NEW_ORDER.format(
+        code=order.code, total=rupiah(order.total), payment=tc.PAYMENT_LABELS[order.payment_method],
+        lines="\n".join(tc.SUMMARY_LINE.format(qty=i.qty, name=i.name, total=rupiah(i.line_total)) for i in items),
+        name=order.customer_name, phone="",
+        fulfilment=(tc.SUMMARY_DELIVERY.format(address=order.address) if order.fulfilment == "delivery"
+                    else tc.SUMMARY_PICKUP.format(address="toko")),
+        note=tc.SUMMARY_NOTE.format(note=order.note) if order.note else "",
+    )
+    if order.payment_method == "bank_transfer" and not order.unique_code:
+        text += ts.NEW_ORDER_NO_UNIQUE  # all 999 codes are held by open orders
+    return to_sellers(session, shop_id, Reply(text))
 
 
-def _not_theirs(applied: Applied, text: str) -> Applied:
-    """Unknown and someone else's read the same, so a code reveals nothing about other customers."""
-    return Applied(say(Browse.HOME, applied.step.data, Reply(text, main_menu())), applied.notices)
+def low_stock_notices(session: Session, shop_id: int, order: Order) -> list[Outbound]:
+    """Tells the sellers when this order took a product down to its low-stock threshold or to zero."""
+    taken = order_taken((i.product_id, i.qty) for i in oq.fetch_items(session, [order.id])[order.id])
+    return stock_alerts(session, shop_id, taken)
 
 
-def _proof(session: Session, ctx: Ctx, who: Who, applied: Applied, effect: payment.AttachProof) -> Applied:
-    data = applied.step.data
+def attach(env: Env, effect: AttachProof) -> NotTheirs | ProofTaken:
+    """Records the proof on the customer's own order; the sellers get it when it needs a look."""
+    session, who = env.session, env.who
     order = lq.fetch_order_by_code(session, who.shop_id, effect.code, customer_id=who.customer_id)
     if order is None:
-        return _not_theirs(applied, tp.PROOF_UNKNOWN_ORDER.format(code=effect.code))
-    result = attach_proof(session, order, who.customer_id, effect.media_ref, effect.content_type, effect.text, ctx.now)
-    step = payment.proof_outcome(data, ctx, summary_of(result.order), result.outcome, effect.media_ref is None)
-    notices = applied.notices
+        return NotTheirs(effect.code)
+    result = attach_proof(session, order, who.customer_id, effect.media_ref, effect.content_type, effect.text, env.ctx.now)
     if result.outcome in (ProofOutcome.ATTACHED, ProofOutcome.LATE):
-        notices = notices + notify.to_sellers(session, who.shop_id, proof_notice(session, result, effect))
-    return Applied(step, notices)
+        env.notices += to_sellers(session, who.shop_id, proof_notice(session, result, effect))
+    return ProofTaken(summary_of(result.order), result.outcome)
 
 
-def proof_notice(session: Session, result: ProofResult, effect: payment.AttachProof) -> Reply:
+def proof_notice(session: Session, result: ProofResult, effect: AttachProof) -> Reply:
     """The proof for the sellers: who, what was ordered, the exact amount to look for, and buttons."""
     o = result.order
     items = oq.fetch_items(session, [o.id])[o.id]
@@ -85,36 +108,47 @@ def proof_notice(session: Session, result: ProofResult, effect: payment.AttachPr
     return Reply(text, buttons, image_url=effect.media_ref if is_image else None)
 
 
-def _cancel(session: Session, ctx: Ctx, who: Who, applied: Applied, effect: payment.CancelOrder) -> Applied:
-    data = applied.step.data
+def cancel(env: Env, effect: CancelOrder) -> NotTheirs | CancelRefused | OrderCancelled:
+    """Cancels the customer's own unpaid order (its stock goes back) and tells the sellers."""
+    session, who = env.session, env.who
     order = lq.fetch_order_by_code(session, who.shop_id, effect.code, customer_id=who.customer_id)
     if order is None:
-        return _not_theirs(applied, tp.ORDER_NOT_FOUND.format(code=effect.code))
+        return NotTheirs(effect.code)
     try:
-        moved = move(session, order.id, Action.CANCEL_BY_CUSTOMER, f"customer:{who.customer_id}", ctx.now)
+        moved = move(session, order.id, Action.CANCEL_BY_CUSTOMER, f"customer:{who.customer_id}", env.ctx.now)
     except IllegalMove:
-        return Applied(payment.cancel_refused(data, ctx, summary_of(lq.fetch_order(session, order.id))), applied.notices)
+        return CancelRefused(summary_of(lq.fetch_order(session, order.id)))
     told = Reply(ts.CUSTOMER_CANCELLED.format(code=order.code, name=order.customer_name, total=rupiah(order.total)))
-    return Applied(payment.cancelled(data, ctx, summary_of(moved.order)),
-                   applied.notices + notify.to_sellers(session, who.shop_id, told))
+    env.notices += to_sellers(session, who.shop_id, told)
+    return OrderCancelled(summary_of(moved.order))
 
 
-def _seller(session: Session, who: Who) -> Seller:
-    seller = mq.fetch_seller(session, who.shop_id, who.channel, who.sender)
+def _seller(env: Env) -> Seller:
+    who = env.who
+    seller = mq.fetch_seller(env.session, who.shop_id, who.channel, who.sender)
     if seller is None:  # only the seller routing emits these; anything else is a bug, not a permission
         raise PermissionError(f"{who.channel}:{who.sender} is not a seller of shop {who.shop_id}")
     return seller
 
 
-def _command(session: Session, ctx: Ctx, who: Who, applied: Applied, effect: OrderCommand) -> Applied:
-    seller = _seller(session, who)
+def command(env: Env, effect: OrderCommand) -> ReasonNeeded | OrderReply:
+    """A seller's move on an order, worded for the seller, the customer and the other sellers."""
+    session, who, ctx = env.session, env.who, env.ctx
+    seller = _seller(env)
     if effect.action == Action.REJECT_PROOF and effect.reason is None:
         order = lq.fetch_order_by_code(session, who.shop_id, effect.code)
         if order is not None and order.proof_submitted_at is not None and order.status == "pending_payment":
-            return Applied(seller_orders.ask_reason(applied.step.state, applied.step.data, order.code), applied.notices)
+            return ReasonNeeded(order.code)
     req = Request(effect.code, effect.action, f"seller:{seller.id}", seller.name or "Penjual", effect.reason,
                   effect.courier, effect.tracking_no, actor_address=(seller.channel, seller.external_id))
     result = perform(session, who.shop_id, ctx.shop, ctx.tz, req, ctx.now)
-    step = applied.step
-    step.replies = step.replies + [result.reply]
-    return Applied(step, applied.notices + result.notices)
+    env.notices += result.notices
+    return OrderReply(result.reply)
+
+
+def show(env: Env, effect: ShowOrder) -> OrderReply:
+    _seller(env)
+    return OrderReply(describe(env.session, env.who.shop_id, effect.code, env.ctx.tz))
+
+
+APPLIERS = {PlaceOrder: place, AttachProof: attach, CancelOrder: cancel, OrderCommand: command, ShowOrder: show}

@@ -1,20 +1,18 @@
 """Low-stock alerts for sellers: when stock crosses a product's threshold or runs out,
-after an order or a seller's change. Returned as (channel, recipient, reply) so that
-handlers.effects can wrap them as notices without an import cycle."""
+after an order or a seller's change."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 from sqlalchemy.orm import Session
 
 from conversations.base import Reply
 from conversations.seller.common import short_name
-from storage import message_queries as mq
+from effects.notices import to_sellers
+from effects.outbox import Outbound
 from storage import seller_queries as sq
 from texts.id import seller as t
-
-Alert = tuple[str, str, Reply]
 
 
 def crossing(before: int, after: int, threshold: int) -> str | None:
@@ -32,7 +30,7 @@ def alert_text(kind: str, name: str, stock: int, threshold: int) -> str:
 
 
 def stock_alerts(session: Session, shop_id: int, taken: dict[int, int],
-                 except_seller: int | None = None) -> list[Alert]:
+                 except_seller: int | None = None) -> list[Outbound]:
     """Alerts for products whose stock just fell by `taken[product_id]` units."""
     if not taken:
         return []
@@ -41,14 +39,9 @@ def stock_alerts(session: Session, shop_id: int, taken: dict[int, int],
         kind = crossing(row.stock + taken[row.id], row.stock, row.low_stock_threshold)
         if kind:
             texts.append(alert_text(kind, row.name, row.stock, row.low_stock_threshold))
-    return to_sellers(session, shop_id, texts, except_seller)
-
-
-def to_sellers(session: Session, shop_id: int, texts: Sequence[str], except_seller: int | None = None) -> list[Alert]:
     if not texts:
         return []
-    sellers = [s for s in mq.fetch_sellers(session, shop_id) if s.id != except_seller]
-    return [(s.channel, s.external_id, Reply(text)) for text in texts for s in sellers]
+    return [out for text in texts for out in to_sellers(session, shop_id, Reply(text), except_seller=except_seller)]
 
 
 def order_taken(items: Iterable[tuple[int, int]]) -> dict[int, int]:

@@ -66,4 +66,4 @@ def forget(data: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in clean(data).items() if k != "_offered"}
 
 
-join = staff.join  # bot.engine offers a non-seller's message here first: a staff invite code
+join = staff.join  # bot.engine offers a non-seller's message here first: a staff invite code (state, data, text, name, ctx)

@@ -107,6 +107,11 @@ def missed_text(r: RunReport, next_due: datetime | None, grace_minutes: float, t
                                   grace=f"{grace_minutes:g}", next=following)
 
 
+def problems(codes: list[str]) -> str:
+    """Why a promo or broadcast was not saved, as the seller reads it."""
+    return ", ".join(t.PROBLEMS.get(c, c) for c in codes)
+
+
 def promo_line(p: Promotion | None, catalog: CatalogReader | None = None) -> str:
     return t.BROADCAST_PROMO.format(code=p.code, desc=describe(p, catalog)) if p and p.code else ""
 

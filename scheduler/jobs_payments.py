@@ -22,7 +22,8 @@ from language.money import local_time, rupiah
 from shops import loader as shop_loader
 from shops.loader import ShopRecord
 from conversations.base import Button, Reply
-from effects import notices as notify
+from effects import outbox
+from effects.notices import to_customer
 from orders.lifecycle import Action, IllegalMove, move
 from scheduler.runner import Job
 from storage import lifecycle_queries as lq
@@ -83,7 +84,7 @@ def _expire_one(s: Session, shops: Shops, order_id: int, now: datetime) -> int:
     try:
         moved = move(s, order_id, Action.EXPIRE, "system", now)
         tz = shops.get(moved.order.shop_id).tz
-        notify.write_notices(s, moved.order.shop_id, notify.to_customer(s, moved.order, expired_message(moved.order, tz)), now)
+        outbox.write(s, moved.order.shop_id, to_customer(s, moved.order, expired_message(moved.order, tz)), now)
     except IllegalMove:
         savepoint.rollback()  # paid, cancelled or proof sent since it was read: not ours to expire
         return 0
@@ -119,7 +120,7 @@ def remind_unpaid(sessions: sessionmaker[Session], clock: Clock, *, lead: timede
             tz = shops.get(order.shop_id).tz
             text = tp.REMINDER.format(code=order.code, pay_by=local_time(order.pay_by, tz), total=rupiah(order.total))
             buttons = [Button(tp.BTN_HOW_TO_PAY, f"payhow:{order.code}"), Button(tp.BTN_CANCEL_ORDER, f"ocancel:{order.code}")]
-            sent += len(notify.write_notices(s, order.shop_id, notify.to_customer(s, order, Reply(text, buttons)), now))
+            sent += len(outbox.write(s, order.shop_id, to_customer(s, order, Reply(text, buttons)), now))
         s.commit()
     return sent
 

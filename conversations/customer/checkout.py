@@ -1,11 +1,13 @@
 """Checkout flow: name -> delivery or pickup -> address and zone -> note -> payment -> confirm.
 
-The draft lives in `data["co"]`; confirming emits PlaceOrder, and the handler that applies
-it calls `placed` or `shortage` here to word the outcome.
+The draft lives in `data["co"]`. Confirming asks the world to PlaceOrder; the order is placed
+(or not) in the message's transaction and `on_order_outcome` below words how the checkout
+ended: placed (then the promo consent question, once), sold out meanwhile, or the promo changed.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
@@ -13,14 +15,60 @@ from language.money import local_time, rupiah
 from shops.profile import PaymentMethod
 from conversations.customer import cart as cart_flow
 from conversations.customer import promo_cart
-from conversations.base import Button, Ctx, DraftLine, PlaceOrder, Reply, SetCustomerName, Step, Turn, say
+from conversations.base import Button, Ctx, Reply, Step, Turn, say
+from conversations.customer import consent
 from conversations.customer.browsing import Browse, main_menu
+from conversations.ports import OrderSummary
 from texts.id import customer as t
+from texts.id import promo as tp
 
 YES = {"ya", "iya", "y", "ok", "oke", "okay", "pesan", "konfirmasi", "lanjut", "benar", "betul", "sip", "gas", "yes"}
 NO_NOTE = {"-", "tidak", "tidak ada", "ga", "gak", "ga ada", "gak ada", "nggak", "nggak ada", "skip", "lewati", "tdk", "no", "none"}
 DELIVERY_WORDS = {"antar", "diantar", "kirim", "dikirim", "delivery", "anter", "dianter", "ojol"}
 PICKUP_WORDS = {"ambil", "ambil sendiri", "diambil", "pickup", "pick up", "jemput", "ke toko"}
+
+
+# What checkout asks the world for (effects.customers, effects.orders apply them)...
+@dataclass(frozen=True)
+class SetCustomerName:
+    name: str
+
+
+@dataclass(frozen=True)
+class DraftLine:
+    sku: str
+    qty: int
+
+
+@dataclass(frozen=True)
+class PlaceOrder:
+    lines: tuple[DraftLine, ...]
+    customer_name: str
+    fulfilment: str
+    payment_method: str
+    address: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    zone_id: str | None = None
+    note: str | None = None
+    promo_codes: tuple[str, ...] = ()
+    discount: int | None = None  # what the summary showed; None: do not check
+
+
+# ...and what can come of placing the order.
+@dataclass(frozen=True)
+class OrderPlaced:
+    order: OrderSummary
+
+
+@dataclass(frozen=True)
+class StockShort:
+    lines: tuple[tuple[str, int, int], ...]  # (name, stock left, quantity wanted) of every short line
+
+
+@dataclass(frozen=True)
+class DiscountChanged:
+    """A promo ran out (limit, period) between the summary and the confirmation."""
 
 
 class Checkout(StrEnum):
@@ -195,7 +243,7 @@ def summary(data: dict[str, Any], ctx: Ctx) -> Step:
 
 
 def on_confirm(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
-    """asks the world to place the order; the outcome is worded by placed()/shortage()."""
+    """asks the world to place the order; on_order_outcome words what happened."""
     if turn.choice != "confirm" and turn.text.lower().strip(" !.") not in YES:
         return say(Checkout.CONFIRM, data, Reply(t.CONFIRM_INVALID, summary(data, ctx).replies[0].buttons))
     co = draft(data)
@@ -206,17 +254,31 @@ def on_confirm(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
         zone_id=co.get("zone"), note=co.get("note"),
         promo_codes=tuple(promo_cart.codes(data)), discount=co.get("discount"),
     )
-    return Step(Checkout.CONFIRM, data, [], [effect])
+    return Step(Checkout.CONFIRM, data, [], [effect], then=on_order_outcome)
 
 
-def placed(data: dict[str, Any], ctx: Ctx, order: Any) -> Step:
+def on_order_outcome(step: Step, outcomes: list[Any], ctx: Ctx) -> Step:
+    """ends the checkout: placed (the code is spent, the consent question comes once), sold
+    out meanwhile (the cart again), or the promo changed (the new summary, to confirm again)."""
+    outcome = outcomes[0]
+    if isinstance(outcome, StockShort):
+        return shortage(step.data, ctx, list(outcome.lines))
+    if isinstance(outcome, DiscountChanged):
+        fresh = summary(step.data, ctx)
+        fresh.replies[0].text = tp.PROMO_CHANGED + "\n\n" + fresh.replies[0].text
+        return fresh
+    ended = placed(step.data, ctx, outcome.order)
+    return consent.after_order(Step(ended.state, promo_cart.forget_code(ended.data), ended.replies))
+
+
+def placed(data: dict[str, Any], ctx: Ctx, order: OrderSummary) -> Step:
     """empties the cart and tells the code, total and how to pay."""
     out = {k: v for k, v in cart_flow.with_cart(data, {}).items() if k != "co"}
     head = Reply(t.ORDER_PLACED.format(name=order.customer_name, code=order.code, total=rupiah(order.total)))
     return say(Browse.HOME, out, head, payment_instructions(ctx, order))
 
 
-def payment_instructions(ctx: Ctx, order: Any) -> Reply:
+def payment_instructions(ctx: Ctx, order: OrderSummary) -> Reply:
     method = ctx.shop.payment(order.payment_method)
     total = rupiah(order.total)
     pay_by = local_time(order.pay_by, ctx.tz) if order.pay_by else "-"

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from language.money import local_time, rupiah
-from conversations.base import Button, Ctx, OrderSummary, Reply, Step, say
+from conversations.base import Button, Ctx, Reply, Step, say
 from conversations.customer.browsing import Browse, main_menu
+from conversations.ports import OrderSummary
 from orders.lifecycle import Action, Facts, Status, possible_actions
 from texts.id import customer as tc
 from texts.id import payment as t

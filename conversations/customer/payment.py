@@ -3,7 +3,8 @@
 A photo or PDF, or words like "sudah transfer" / "udah bayar kak", attach a proof to the
 customer's own open order (asking which when there are several). Every lookup goes through
 `ctx.orders`, which only ever sees this customer's orders. The world is changed by the
-AttachProof and CancelOrder effects; the handler words the outcome with the functions below.
+AttachProof and CancelOrder effects, and `on_proof_outcome` / `on_cancel_outcome` below word
+what happened.
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ from typing import Any
 from language.money import local_time, rupiah
 from language.text import normalize
 from conversations.customer import checkout, order_status
-from conversations.base import Button, Ctx, Media, OrderSummary, Reply, Step, Turn, say
+from conversations.base import Button, Ctx, Media, Reply, Step, Turn, say
 from conversations.customer.browsing import Browse, main_menu
+from conversations.ports import OrderSummary
 from orders.codes import find_code
 from orders.lifecycle import Status
 from texts.id import customer as tc
@@ -42,6 +44,28 @@ class AttachProof:
 @dataclass(frozen=True)
 class CancelOrder:
     code: str
+
+
+# Outcomes. An order that is not this customer's reads the same as one that does not exist.
+@dataclass(frozen=True)
+class NotTheirs:
+    code: str
+
+
+@dataclass(frozen=True)
+class ProofTaken:
+    order: OrderSummary
+    outcome: str  # orders.payments.ProofOutcome: attached | late | already_paid | not_needed
+
+
+@dataclass(frozen=True)
+class CancelRefused:
+    order: OrderSummary
+
+
+@dataclass(frozen=True)
+class OrderCancelled:
+    order: OrderSummary
 
 
 PROOF_WORDS = re.compile(
@@ -116,12 +140,21 @@ def recently_closed(order: OrderSummary, ctx: Ctx) -> bool:
 
 
 def attach(data: dict[str, Any], ctx: Ctx, code: str, pending: dict[str, Any]) -> Step:
-    """asks the world to attach the proof to this order of the customer's; the handler words the outcome."""
+    """asks the world to attach the proof to this order of the customer's; on_proof_outcome words it."""
     order = ctx.orders.find(ctx.customer.id, code)
     if order is None:
         return say(Browse.HOME, data, Reply(t.PROOF_UNKNOWN_ORDER.format(code=code), main_menu()))
     effect = AttachProof(order.code, pending.get("ref"), pending.get("type"), pending.get("text"))
-    return Step(Browse.HOME, data, [], [effect])
+    return Step(Browse.HOME, data, [], [effect], then=on_proof_outcome)
+
+
+def on_proof_outcome(step: Step, outcomes: list[Any], ctx: Ctx) -> Step:
+    """words what became of the proof (the sellers were sent it when it needs a look)."""
+    outcome = outcomes[0]
+    if isinstance(outcome, NotTheirs):
+        return say(Browse.HOME, step.data, Reply(t.PROOF_UNKNOWN_ORDER.format(code=outcome.code), main_menu()))
+    words_only = step.effects[0].media_ref is None
+    return proof_outcome(step.data, ctx, outcome.order, outcome.outcome, words_only)
 
 
 def on_which(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
@@ -191,7 +224,18 @@ def on_cancel_confirm(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
 
 
 def confirm_cancel(data: dict[str, Any], ctx: Ctx, code: str, _: dict[str, Any] | None = None) -> Step:
-    return Step(Browse.HOME, data, [], [CancelOrder(code)])
+    """asks the world to cancel the order; on_cancel_outcome words it."""
+    return Step(Browse.HOME, data, [], [CancelOrder(code)], then=on_cancel_outcome)
+
+
+def on_cancel_outcome(step: Step, outcomes: list[Any], ctx: Ctx) -> Step:
+    """cancelled (the sellers are told), refused with what can be done instead, or not found."""
+    outcome = outcomes[0]
+    if isinstance(outcome, NotTheirs):
+        return say(Browse.HOME, step.data, Reply(t.ORDER_NOT_FOUND.format(code=outcome.code), main_menu()))
+    if isinstance(outcome, CancelRefused):
+        return cancel_refused(step.data, ctx, outcome.order)
+    return cancelled(step.data, ctx, outcome.order)
 
 
 def keep(data: dict[str, Any], ctx: Ctx, code: str, _: dict[str, Any] | None = None) -> Step:

@@ -1,5 +1,6 @@
-"""Promotions as a customer meets them: opting out of promo messages (and back in), the
-one-time consent question after a first order, promo codes typed or carried by a /start link.
+"""Promotions as a customer meets them: opting out of promo messages (and back in), the answer
+to the consent question (conversations.customer.consent), promo codes typed or carried by a
+/start link.
 
 `route` runs before everything else in the customer's routing: opt-out words work in any
 state and take effect at once. It returns None for anything that is not about promos.
@@ -8,15 +9,15 @@ state and take effect at once. It returns None for anything that is not about pr
 from __future__ import annotations
 
 import re
-from enum import StrEnum
 from typing import Any
 
 from marketing.promotions import normal_code
 from conversations.customer import checkout
-from conversations.base import Button, Ctx, Reply, Step, Turn, say
+from conversations.base import Ctx, Reply, Step, Turn, say
 from conversations.customer.browsing import Browse, main_menu
 from conversations.customer.checkout import Checkout
-from conversations.marketing import SetPromoConsent
+from conversations.customer import consent
+from conversations.customer.consent import SetPromoConsent
 from conversations.customer.promo_cart import code_from_payload
 from marketing.wording import describe
 from texts.id import promo as t
@@ -24,18 +25,12 @@ from texts.id import promo as t
 OPT_OUT = {"stop", "berhenti", "jangan kirim promo", "jangan kirim promo lagi", "stop promo", "berhenti promo",
            "unsubscribe", "unsub", "gak mau promo", "ga mau promo", "tidak mau promo", "nggak mau promo"}
 OPT_IN = {"mau promo", "mau promo lagi", "mau info promo", "langganan promo", "kirim promo"}
-YES = {"ya", "iya", "y", "mau", "boleh", "ok", "oke", "yes", "sip", "siap", "mau dong", "boleh dong"}
-NO = {"tidak", "tdk", "ga", "gak", "nggak", "engga", "enggak", "no", "tidak usah", "ga usah", "gak usah", "nanti saja"}
 CODE_TYPED = re.compile(r"^(?:pakai\s+|pake\s+)?(?:kode(?:\s+promo)?|voucher|kupon|promo)\s+([a-z0-9_-]{3,32})$")
 
 
-class Promo(StrEnum):
-    CONSENT = "promo:consent"  # the consent question was just asked
-
-
 def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step | None:
-    if turn.choice in ("consent:yes", "consent:no"):
-        return answer(data, ctx, turn.choice == "consent:yes")
+    if (answered := consent.pressed(data, turn, ctx)) is not None:
+        return answered
     code = code_from_payload(turn.start_payload)
     if code and code != data.get("promo_code") and ctx.promos.by_code(code):
         step = use_code(state, data, ctx, code, t.CODE_FROM_LINK)
@@ -47,23 +42,11 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step | None
         return say(state, data, Reply(t.OPTED_OUT.format(shop=ctx.shop.name)), effects=[SetPromoConsent(False)])
     if words in OPT_IN:
         return say(state, data, Reply(t.OPTED_IN.format(shop=ctx.shop.name)), effects=[SetPromoConsent(True)])
-    if state == Promo.CONSENT and (words in YES or words in NO):
-        return answer(data, ctx, words in YES)
+    if (answered := consent.typed(state, data, words, ctx)) is not None:
+        return answered
     if match := CODE_TYPED.match(words):
         return use_code(state, data, ctx, match.group(1), t.CODE_APPLIED)
     return None
-
-
-def answer(data: dict[str, Any], ctx: Ctx, yes: bool) -> Step:
-    """records the answer to the consent question and carries on at the menu."""
-    text = (t.CONSENT_YES if yes else t.CONSENT_NO).format(shop=ctx.shop.name)
-    return say(Browse.HOME, data, Reply(text, main_menu()), effects=[SetPromoConsent(yes)])
-
-
-def ask_consent(step: Step, ctx: Ctx) -> Step:
-    """adds the once-only question "promo messages, yes or no?" after an order's replies."""
-    buttons = [Button(t.BTN_CONSENT_YES, "consent:yes"), Button(t.BTN_CONSENT_NO, "consent:no")]
-    return Step(Promo.CONSENT, step.data, step.replies + [Reply(t.ASK_CONSENT.format(shop=ctx.shop.name), buttons)], step.effects)
 
 
 def use_code(state: str, data: dict[str, Any], ctx: Ctx, typed: str, text: str) -> Step:
@@ -91,8 +74,3 @@ def on_first_contact(step: Step, turn: Turn, ctx: Ctx) -> Step:
         return step
     note = Reply(t.CODE_FROM_LINK.format(code=promo.code, desc=describe(promo, ctx.catalog)))
     return Step(step.state, {**step.data, "promo_code": promo.code}, step.replies + [note], step.effects)
-
-
-def forget_code(data: dict[str, Any]) -> dict[str, Any]:
-    """After an order the code is spent: the next order starts without one."""
-    return {k: v for k, v in data.items() if k not in ("promo_code", "start_payload")}

@@ -47,3 +47,8 @@ def discount_text(priced: Priced) -> str:
         gap = max(promo.min_subtotal - priced.subtotal, 0)
         out.append(t.UNMET[why].format(code=promo.code, min=rupiah(promo.min_subtotal), gap=rupiah(gap)))
     return "".join(out)
+
+
+def forget_code(data: dict[str, Any]) -> dict[str, Any]:
+    """After an order the code is spent: the next order starts without one."""
+    return {k: v for k, v in data.items() if k not in ("promo_code", "start_payload")}

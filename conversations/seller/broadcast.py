@@ -1,22 +1,38 @@
 """A seller writes a broadcast by chat: message (and photo) -> audience -> promo code ->
 when -> a preview with the recipient count -> confirm. The draft lives in `data["bc_draft"]`;
-confirming emits CreateBroadcast, whose handler words the outcome."""
+confirming asks the world to CreateBroadcast, and `on_saved` says how it went."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
 from marketing.broadcasts import NOW, BroadcastSpec, Schedule, Segment
 from marketing.parsing import parse_when
 from language.text import normalize
-from conversations.base import Button, Ctx, Reply, Step, Turn, say
-from conversations.marketing import CreateBroadcast
-from marketing.wording import broadcast_text, promo_line, segment_text, when_text
+from conversations.base import Button, Ctx, Reply, Step, Turn, done, say
+from marketing.wording import broadcast_text, problems, promo_line, segment_text, when_text
 from texts.id import promo as t
 
 CHANNELS = ("telegram", "whatsapp")
 YES = {"ya", "iya", "ok", "oke", "kirim", "jadwalkan", "yes", "sip", "gas"}
+
+
+@dataclass(frozen=True)
+class CreateBroadcast:
+    spec: BroadcastSpec
+
+
+@dataclass(frozen=True)
+class BroadcastSaved:
+    id: int
+    recipients: int  # who it goes to now (a broadcast sent at once)
+
+
+@dataclass(frozen=True)
+class BroadcastRefused:
+    problems: list[str]  # marketing.broadcast_admin.BroadcastInvalid's codes
 
 
 class SellerBroadcast(StrEnum):
@@ -155,10 +171,21 @@ def preview(data: dict[str, Any], ctx: Ctx) -> Step:
 
 
 def on_confirm(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
-    """asks the world to save (and start) the broadcast; the handler says how it went."""
+    """asks the world to save (and start) the broadcast; on_saved says how it went."""
     if turn.choice != "sb:send" and turn.text.strip().lower() not in YES:
         return preview(data, ctx)
-    return Step("", {k: v for k, v in data.items() if k != "bc_draft"}, [], [CreateBroadcast(spec(draft(data)))])
+    return Step("", {k: v for k, v in data.items() if k != "bc_draft"}, [], [CreateBroadcast(spec(draft(data)))],
+                then=on_saved)
+
+
+def on_saved(step: Step, outcomes: list[Any], ctx: Ctx) -> Step:
+    """sent now to how many, or scheduled for when; or why it was not saved."""
+    outcome, schedule = outcomes[0], step.effects[0].spec.schedule
+    if isinstance(outcome, BroadcastRefused):
+        return done(step, Reply(t.BROADCAST_NOT_SAVED.format(problems=problems(outcome.problems))))
+    if schedule.kind == NOW:
+        return done(step, Reply(t.BROADCAST_SAVED_NOW.format(id=outcome.id, count=outcome.recipients)))
+    return done(step, Reply(t.BROADCAST_SAVED_LATER.format(id=outcome.id, when=when_text(schedule, ctx.tz))))
 
 
 STEPS = {

@@ -8,7 +8,7 @@ from typing import Any
 
 from language.money import rupiah
 from language.text import normalize
-from conversations.base import Button, Reply, Step, say
+from conversations.base import Button, Reply, Step, Then, say
 from conversations.seller.ports import SellerCtx, SellerProduct
 from texts.id import seller as t
 
@@ -48,8 +48,21 @@ def fresh(data: dict[str, Any], ctx: SellerCtx, key: str = "at") -> bool:
     return isinstance(at, str) and ctx.now - datetime.fromisoformat(at) <= PENDING_FOR
 
 
-def idle(data: dict[str, Any], *replies: Reply, effects: list[Any] | None = None) -> Step:
-    return say(IDLE, clean(data), *replies, effects=effects)
+def idle(data: dict[str, Any], *replies: Reply, effects: list[Any] | None = None, then: Then | None = None) -> Step:
+    return say(IDLE, clean(data), *replies, effects=effects, then=then)
+
+
+def failed(step: Step, text: str) -> Step:
+    """The change did not happen: say why instead, and forget any half-made undo."""
+    return Step(IDLE, clean(step.data), [Reply(text)])
+
+
+def kept(step: Step, undo: dict[str, Any] | None = None, *replies: Reply) -> Step:
+    """The change happened: the step's replies stand; `undo` is what "batalkan" would take back."""
+    data = clean(step.data)
+    if undo is not None:
+        data["undo"] = undo
+    return Step(step.state, data, step.replies + list(replies))
 
 
 def short_name(name: str) -> str:

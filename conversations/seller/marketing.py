@@ -4,13 +4,30 @@ a Step, or None when the message is not about promos or broadcasts (the next rou
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from conversations.seller import broadcast, promo
-from conversations.base import Button, Ctx, Reply, Step, Turn, say
-from conversations.marketing import CancelBroadcast, StopPromotion
+from conversations.base import Button, Ctx, Reply, Step, Turn, done, say
 from marketing.wording import report_text, segment_text, seller_line, when_text
 from texts.id import promo as t
+
+@dataclass(frozen=True)
+class StopPromotion:
+    ref: str  # its number or code
+
+
+@dataclass(frozen=True)
+class CancelBroadcast:
+    broadcast_id: int
+
+
+# Outcomes: StopPromotion gives the stopped promo (None: no such active promo); CancelBroadcast a bool.
+@dataclass(frozen=True)
+class PromoStopped:
+    id: int
+    name: str
+
 
 PROMO_LIST = {"promo", "/promo", "promosi", "daftar promo", "list promo"}
 PROMO_NEW = {"promo baru", "buat promo", "tambah promo", "/promo_baru", "bikin promo"}
@@ -40,12 +57,26 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step | None
     if words in BROADCAST_LIST:
         return broadcast_list(data, ctx)
     if m := PROMO_STOP.match(words):
-        return Step("", data, [], [StopPromotion(m.group(1))])
+        return Step("", data, [], [StopPromotion(m.group(1))], then=on_stopped)
     if m := BROADCAST_CANCEL.match(words):
-        return Step("", data, [], [CancelBroadcast(int(m.group(1)))])
+        return Step("", data, [], [CancelBroadcast(int(m.group(1)))], then=on_cancelled)
     if m := REPORT.match(words):
         return reports(data, ctx, int(m.group(1)) if m.group(1) else None)
     return None
+
+
+def on_stopped(step: Step, outcomes: list[Any], ctx: Ctx) -> Step:
+    """says the promo is stopped, or that there is no such active promo."""
+    stopped = outcomes[0]
+    text = (t.PROMO_STOPPED.format(id=stopped.id, name=stopped.name) if stopped
+            else t.PROMO_NOT_FOUND.format(ref=step.effects[0].ref))
+    return done(step, Reply(text))
+
+
+def on_cancelled(step: Step, outcomes: list[Any], ctx: Ctx) -> Step:
+    """says the broadcast is cancelled, or that there is no such active broadcast."""
+    template = t.BROADCAST_CANCELLED if outcomes[0] else t.BROADCAST_NOT_FOUND
+    return done(step, Reply(template.format(id=step.effects[0].broadcast_id)))
 
 
 def on_choice(data: dict[str, Any], choice: str, ctx: Ctx) -> Step | None:

@@ -1,7 +1,8 @@
 """Seller order commands: `lunas KD-0042`, `tolak KD-0042 alasan`, `proses KD-0042`,
 `kirim KD-0042 [kurir resi]`, `selesai KD-0042`, `batal KD-0042 [alasan]`, and the same as
-buttons (`lunas:KD-0042`). Pure: the command becomes an OrderCommand effect, which
-handlers.order_effects applies (and words) inside the message's transaction.
+buttons (`lunas:KD-0042`). Pure: the command becomes an OrderCommand effect, applied inside the
+message's transaction (effects.orders, with effects.order_actions, which the CLI shares: it words
+the order's move for the seller and the customer alike); `on_order_outcome` hands the result on.
 
 `route` answers None for anything that is not an order command, so the rest of the seller
 console (and then the customer flows) can take it.
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from conversations.base import Ctx, Reply, Step, Turn, say
+from conversations.base import Ctx, Reply, Step, Turn, done, say
 from orders.lifecycle import Action
 from conversations.seller.common import IDLE
 from conversations.seller.common import clean as clean_step
@@ -38,6 +39,21 @@ class OrderCommand:
 @dataclass(frozen=True)
 class ShowOrder:
     code: str
+
+
+# Outcomes.
+@dataclass(frozen=True)
+class ReasonNeeded:
+    """A proof is to be rejected without a reason: the customer must be told why."""
+
+    code: str
+
+
+@dataclass(frozen=True)
+class OrderReply:
+    """What the shop's side says about the order now (effects.order_actions words it for chat and CLI)."""
+
+    reply: Reply
 
 
 VERBS: dict[str, Action] = {
@@ -121,7 +137,7 @@ def look(state: str, data: dict[str, Any], text: str, prefix: str) -> Step | Non
     code = code_head(prefix).match(match.group(1)) if match else None
     if code is None or code.group(2) is None or code.group(3) or int(code.group(2)) == 0:
         return None
-    return Step(idle(state), clean(data), [], [ShowOrder(order_code(prefix, int(code.group(2))))])
+    return Step(idle(state), clean(data), [], [ShowOrder(order_code(prefix, int(code.group(2))))], then=on_order_outcome)
 
 
 def idle(state: str) -> str:
@@ -134,8 +150,16 @@ def clean(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def command(state: str, data: dict[str, Any], cmd: OrderCommand) -> Step:
-    """asks the world to carry out the command; the handler words the outcome."""
-    return Step(idle(state), clean(data), [], [cmd])
+    """asks the world to carry out the command; on_order_outcome passes on how it went."""
+    return Step(idle(state), clean(data), [], [cmd], then=on_order_outcome)
+
+
+def on_order_outcome(step: Step, outcomes: list[Any], ctx: Ctx) -> Step:
+    """says what the order's move (or view) came to, or asks for the reason of a rejection."""
+    outcome = outcomes[0]
+    if isinstance(outcome, ReasonNeeded):
+        return ask_reason(step.state, step.data, outcome.code)
+    return done(step, outcome.reply)
 
 
 def ask_reason(state: str, data: dict[str, Any], code: str) -> Step:

@@ -18,7 +18,7 @@ from language.text import COUNT_WORDS, fold, normalize
 from conversations.base import Button, Reply, Step, Turn, say
 from conversations.seller import stock as seller_stock
 from conversations.seller.changes import CreateProduct
-from conversations.seller.common import SellerState, clean, find, fresh, idle, short_name, stamp
+from conversations.seller.common import SellerState, clean, find, fresh, idle, kept, short_name, stamp
 from conversations.seller.parse import Command, parse, words_of
 from conversations.seller.ports import SellerCtx
 from texts.id import seller as t
@@ -134,7 +134,13 @@ def _create(data: dict[str, Any], draft: dict[str, Any], ctx: SellerCtx) -> Step
     effect = CreateProduct(me.id, me.label, draft["name"], draft["price"], draft["stock"], draft["category"])
     text = t.NEW_CREATED.format(name=draft["name"], price=rupiah(draft["price"]), stock=draft["stock"],
                                 category=draft["category"]) + "\n" + t.UNDO_HINT
-    return idle(data, Reply(text), effects=[effect])
+    return idle(data, Reply(text), effects=[effect], then=on_created)
+
+
+def on_created(step: Step, outcomes: list[Any], ctx: SellerCtx) -> Step:
+    """keeps the confirmation and remembers the new product for "batalkan"."""
+    return kept(step, {"kind": "created", "product_id": outcomes[0].product_id, "name": step.effects[0].name,
+                       "at": ctx.now.isoformat()})
 
 
 def on_name(data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step:

@@ -1,10 +1,11 @@
 """A seller creates a promotion by chat: kind -> amount (or the bundle) -> what it covers ->
 code or automatic -> conditions -> confirm. The draft lives in `data["promo_draft"]`;
-confirming emits CreatePromotion, whose handler words the outcome."""
+confirming asks the world to CreatePromotion, and `on_saved` says whether it was saved."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
@@ -13,13 +14,27 @@ from language.money import rupiah
 from language.numbers import parse_rupiah
 from marketing.parsing import parse_bundle, parse_conditions, parse_percent
 from marketing.promotions import BUNDLE, CART, CATEGORY, FIXED, PERCENT, PRODUCT, BundleItem, Promotion, normal_code
-from conversations.base import Button, Ctx, Reply, Step, Turn, say
-from conversations.marketing import CreatePromotion
-from marketing.wording import conditions, describe
+from conversations.base import Button, Ctx, Reply, Step, Turn, done, say
+from marketing.wording import conditions, describe, problems
 from texts.id import promo as t
 
 CODE = re.compile(r"^[A-Za-z0-9_-]{3,32}$")
 YES = {"ya", "iya", "ok", "oke", "simpan", "yes", "betul", "benar", "sip"}
+
+
+@dataclass(frozen=True)
+class CreatePromotion:
+    spec: Promotion  # id 0: not saved yet
+
+
+@dataclass(frozen=True)
+class PromoSaved:
+    promo: Promotion
+
+
+@dataclass(frozen=True)
+class PromoRefused:
+    problems: list[str]  # marketing.promo_admin.PromoInvalid's codes
 
 
 class SellerPromo(StrEnum):
@@ -177,11 +192,21 @@ def on_conditions(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
 
 
 def on_confirm(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
-    """asks the world to save the promo; the handler says whether it worked."""
+    """asks the world to save the promo; on_saved says whether it worked."""
     if turn.choice != "sp:save" and turn.text.strip().lower() not in YES:
         return say(SellerPromo.CONFIRM, data, Reply(t.SCOPE_INVALID, [Button(t.BTN_SAVE, "sp:save")] + cancel_buttons()))
     spec = to_spec(draft(data))
-    return Step("", {k: v for k, v in data.items() if k != "promo_draft"}, [], [CreatePromotion(spec)])
+    return Step("", {k: v for k, v in data.items() if k != "promo_draft"}, [], [CreatePromotion(spec)], then=on_saved)
+
+
+def on_saved(step: Step, outcomes: list[Any], ctx: Ctx) -> Step:
+    """the promo as saved, with its share link when it has a code, or why it was not saved."""
+    outcome = outcomes[0]
+    if isinstance(outcome, PromoRefused):
+        return done(step, Reply(t.PROMO_NOT_SAVED.format(problems=problems(outcome.problems))))
+    p = outcome.promo
+    share = t.PROMO_SHARE.format(code=p.code) if p.code else ""
+    return done(step, Reply(t.PROMO_SAVED.format(id=p.id, desc=describe(p, ctx.catalog), share=share)))
 
 
 def to_spec(d: dict[str, Any]) -> Promotion:

@@ -7,17 +7,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from language.text import fold
 from conversations.base import Ctx, Reply, Step, Turn
-from conversations.customer.browsing import Browse
 from conversations.seller import invites
-from conversations.seller.changes import InviteStaff, RedeemInvite, RemoveStaff
-from conversations.seller.common import idle, words
+from conversations.seller.changes import InviteStaff, InviteTaken, RedeemInvite, RemoveStaff, StaffGone
+from conversations.seller.common import failed, idle, kept, words
 from conversations.seller.ports import SellerCtx, SellerView
-from storage import seller_queries as sq
-from storage.message_queries import Loaded
+from language.money import local_time
+from texts.id import customer as customer_texts
 from texts.id import seller as t
 
 INVITE = {"undang staf", "undang staff", "tambah staf", "tambah staff", "staf baru", "staff baru", "undang karyawan",
@@ -42,7 +39,14 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step 
         return idle(data, Reply(t.NOT_OWNER))
     if removing:
         return remove(data, ctx, removing.group(1).strip())
-    return idle(data, effects=[InviteStaff(ctx.seller.id, ctx.seller.label)])
+    return idle(data, effects=[InviteStaff(ctx.seller.id, ctx.seller.label)], then=on_invited)
+
+
+def on_invited(step: Step, outcomes: list[Any], ctx: SellerCtx) -> Step:
+    """shows the owner the one-time code (only its hash is kept) and until when it works."""
+    invited = outcomes[0]
+    text = t.INVITE_CREATED.format(code=invites.shown(invited.code), expires=local_time(invited.expires_at, ctx.tz))
+    return kept(step, None, Reply(text))
 
 
 def staff_list(data: dict[str, Any], ctx: SellerCtx) -> Step:
@@ -70,7 +74,14 @@ def remove(data: dict[str, Any], ctx: SellerCtx, query: str) -> Step:
     if target.role != "staff":
         return idle(data, Reply(t.STAFF_CANNOT_REMOVE_OWNER.format(name=name)))
     effect = RemoveStaff(ctx.seller.id, ctx.seller.label, target.id, target.label)
-    return idle(data, Reply(t.STAFF_REMOVED.format(name=name)), effects=[effect])
+    return idle(data, Reply(t.STAFF_REMOVED.format(name=name)), effects=[effect], then=on_removed)
+
+
+def on_removed(step: Step, outcomes: list[Any], ctx: SellerCtx) -> Step:
+    """keeps "removed", or says they were gone already."""
+    if isinstance(outcomes[0], StaffGone):
+        return failed(step, t.STAFF_NOT_FOUND.format(query=step.effects[0].target))
+    return kept(step)
 
 
 def _match(people: list[SellerView], query: str) -> list[SellerView]:
@@ -81,14 +92,20 @@ def _match(people: list[SellerView], query: str) -> list[SellerView]:
     return exact or [p for p in people if p.name and fold(p.name).startswith(q)]
 
 
-def join(session: Session, shop_id: int, text: str, name: str | None, ctx: Ctx, loaded: Loaded | None) -> Step | None:
+def join(state: str, data: dict[str, Any], text: str, name: str | None, ctx: Ctx) -> Step | None:
     """A non-seller's message that is a valid open invite code: they become staff (the
     effect claims the code). Anything else, a wrong code included, returns None."""
     code = invites.typed_code(text)
-    if code is None:
-        return None
-    invite = sq.fetch_open_invite(session, shop_id, invites.code_hash(code), ctx.now)
+    invite = ctx.invites.open_invite(code) if code is not None else None
     if invite is None:
         return None
-    state, data = (loaded.state or Browse.HOME, dict(loaded.data)) if loaded else (Browse.HOME, {})
-    return Step(state, data, [], [RedeemInvite(invite.id, invite.invited_by, name)])
+    return Step(state, data, [], [RedeemInvite(invite.id, invite.invited_by, name)], then=on_joined)
+
+
+def on_joined(step: Step, outcomes: list[Any], ctx: Ctx) -> Step:
+    """welcomes the new staff member, or, when the code was used a moment earlier, answers as
+    any customer text is answered."""
+    outcome = outcomes[0]
+    if isinstance(outcome, InviteTaken):
+        return Step(step.state, step.data, [Reply(customer_texts.NOT_UNDERSTOOD)])
+    return Step(step.state, step.data, [Reply(t.JOINED.format(name=outcome.name, shop=ctx.shop.name))])

@@ -2,8 +2,9 @@
 
 The message is parsed (handlers.seller_parse), the product found (asking which when two
 fit), the new value checked, and the change handed over as a ProductChange effect with
-its before -> after confirmation. A price that looks like a slip ("85" for Rp85.000,
-a price halved or doubled) is asked about first.
+its before -> after confirmation; `on_changed` words what became of it (an order may have
+moved the stock meanwhile). A price that looks like a slip ("85" for Rp85.000, a price
+halved or doubled) is asked about first.
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ from typing import Any
 
 from language.money import rupiah
 from conversations.base import Button, Reply, Step, Turn, say
-from conversations.seller.changes import ProductChange
-from conversations.seller.common import (WHAT, SellerState, clean, find, fresh, idle, pick_buttons, short_name,
-                                    show_value, stamp, words)
+from conversations.seller.changes import Done, ProductChange, ProductGone
+from conversations.seller.common import (WHAT, SellerState, clean, failed, find, fresh, idle, kept, pick_buttons,
+                                         short_name, show_value, stamp, words)
 from conversations.seller.parse import Command, parse
 from conversations.seller.ports import SellerCtx, SellerProduct
 from texts.id import seller as t
@@ -149,7 +150,24 @@ def changed(data: dict[str, Any], ctx: SellerCtx, change: ProductChange, p: Sell
         lines.append(t.SHOWN_WITH_NO_STOCK.format(short=short_name(p.name)))
     lines.append(t.UNDO_HINT)
     image = change.after if field == "image_url" else None
-    return idle(data, Reply("\n".join(lines), image_url=image), effects=[change])
+    return idle(data, Reply("\n".join(lines), image_url=image), effects=[change], then=on_changed)
+
+
+def on_changed(step: Step, outcomes: list[Any], ctx: SellerCtx) -> Step:
+    """keeps the confirmation and remembers how to take the change back, or says why it did not happen."""
+    change, outcome = step.effects[0], outcomes[0]
+    if not isinstance(outcome, Done):
+        return change_failed(step, change, outcome)
+    return kept(step, {"kind": "product", "product_id": change.product_id, "name": change.name, "field": change.field,
+                       "before": change.before, "after": change.after, "at": ctx.now.isoformat()})
+
+
+def change_failed(step: Step, change: ProductChange, outcome: Any) -> Step:
+    """The product is gone, or its value moved since the seller saw it: nothing was overwritten."""
+    if isinstance(outcome, ProductGone):
+        return failed(step, t.PRODUCT_GONE.format(name=change.name))
+    now = show_value(change.field, outcome.now)
+    return failed(step, t.CHANGED_MEANWHILE.format(what=WHAT[change.field], name=change.name, now=now))
 
 
 def info(p: SellerProduct) -> str:

@@ -7,9 +7,10 @@ from __future__ import annotations
 from typing import Any
 
 from conversations.base import Reply, Step, Turn
-from conversations.seller.changes import ProductChange, RemoveNewProduct
-from conversations.seller.common import IDLE, WHAT, fresh, idle, show_value, words
+from conversations.seller.changes import AlreadySold, Done, ProductChange, RemoveNewProduct
+from conversations.seller.common import IDLE, WHAT, failed, fresh, idle, kept, short_name, show_value, words
 from conversations.seller.ports import SellerCtx
+from conversations.seller.stock import change_failed
 from texts.id import seller as t
 
 UNDO_WORDS = {"batalkan", "batalin", "batalkan tadi", "batalkan yang tadi", "batalkan perubahan", "undo", "balikin",
@@ -32,9 +33,19 @@ def undo(data: dict[str, Any], ctx: SellerCtx) -> Step:
     me = ctx.seller
     if last["kind"] == "created":
         effect = RemoveNewProduct(me.id, me.label, last["product_id"], last["name"])
-        return idle(data, Reply(t.UNDONE_NEW.format(name=last["name"])), effects=[effect])
+        return idle(data, Reply(t.UNDONE_NEW.format(name=last["name"])), effects=[effect], then=on_undone)
     field = last["field"]
     change = ProductChange(me.id, me.label, last["product_id"], last["name"], field, last["after"], last["before"],
                            undo=True)
     text = t.UNDONE.format(what=WHAT[field], name=last["name"], value=show_value(field, last["before"]))
-    return idle(data, Reply(text), effects=[change])
+    return idle(data, Reply(text), effects=[change], then=on_undone)
+
+
+def on_undone(step: Step, outcomes: list[Any], ctx: SellerCtx) -> Step:
+    """keeps "taken back", or says why it could not be (sold meanwhile, changed meanwhile)."""
+    effect, outcome = step.effects[0], outcomes[0]
+    if isinstance(outcome, Done):
+        return kept(step)
+    if isinstance(outcome, AlreadySold):
+        return failed(step, t.UNDO_NEW_SOLD.format(name=effect.name, short=short_name(effect.name)))
+    return change_failed(step, effect, outcome)

@@ -11,7 +11,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from shops.profile import ShopProfile
-from effects.notices import write_notices
+from effects import outbox
 from effects.order_actions import ActionResult, Request, perform
 from orders.lifecycle import Action
 from orders.placing import Line, OrderRequest, place_order
@@ -60,7 +60,7 @@ def act(sessions: sessionmaker[Session], code: str, action: Action, *, actor: st
     """A seller action in its own transaction, notices written to the outbox, as the engine would."""
     with unit_of_work(sessions) as s:
         result = perform(s, 1, demo_profile(), TZ, Request(code, action, actor, **details), now)
-        write_notices(s, 1, result.notices, now)
+        outbox.write(s, 1, result.notices, now)
         s.commit()
     return result
 

@@ -6,7 +6,8 @@ from datetime import timedelta
 
 import pytest
 
-from conversations.base import Media, OrderSummary, Turn
+from conversations.base import Media, Turn
+from conversations.ports import OrderSummary
 from conversations.customer.payment import AttachProof, CancelOrder
 from conversations.seller import orders as seller_orders
 from conversations.seller.orders import OrderCommand, ShowOrder

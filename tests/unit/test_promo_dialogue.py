@@ -9,8 +9,14 @@ from typing import Any
 
 from marketing.broadcasts import WEEKLY, Preview, Schedule, Segment
 from marketing.promotions import BUNDLE, CATEGORY, PERCENT, PRODUCT, BundleItem, Promotion
-from conversations.base import Ctx, CustomerView, PlaceOrder, Turn
-from conversations.marketing import CreateBroadcast, CreatePromotion, MemoryMarketing, SetPromoConsent, StopPromotion
+from conversations.base import Ctx, CustomerView, Turn
+from conversations.customer.checkout import PlaceOrder
+from conversations.customer.browsing import Browse
+from conversations.customer.consent import Consent, SetPromoConsent
+from conversations.ports import MemoryMarketing
+from conversations.seller.broadcast import CreateBroadcast
+from conversations.seller.marketing import StopPromotion
+from conversations.seller.promo import CreatePromotion
 from conversations.seller import marketing as seller_marketing
 from handlers import choices
 from tests.support import NOW, Dialogue
@@ -101,9 +107,9 @@ def test_a_start_link_with_a_promo_payload_puts_the_code_on():
 def test_the_consent_question_is_answered_by_button_or_by_typing():
     chat = PromoDialogue()
     chat.send("halo")
-    chat.state = "promo:consent"
+    chat.state = Consent.ASKED
     chat.send("iya")
-    assert chat.effects[-1] == SetPromoConsent(True) and chat.state == "browse:home"
+    assert chat.effects[-1] == SetPromoConsent(True) and chat.state == Browse.HOME
     chat.send(choice="consent:no")
     assert chat.effects[-1] == SetPromoConsent(False)
 

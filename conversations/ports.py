@@ -1,14 +1,66 @@
-"""The promotions-and-broadcasts port the flows read through (Ctx.promos), and the effects
-they ask for. The database implementation is adapters.marketing.DbMarketing."""
+"""What a flow may read besides the catalog (catalog.products.CatalogReader): the customer's
+orders (Ctx.orders), the shop's promotions and broadcasts (Ctx.promos) and open staff invites
+(Ctx.invites). Each port is a Protocol with an in-memory default for tests that need no
+database; the database implementations are in adapters/."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Protocol
 
-from marketing.broadcasts import BroadcastInfo, BroadcastSpec, Preview, RunReport, Segment
+from marketing.broadcasts import BroadcastInfo, Preview, RunReport, Segment
 from marketing.promotions import Promotion
+
+
+@dataclass(frozen=True)
+class OrderSummary:
+    code: str
+    status: str
+    total: int
+    created_at: datetime
+    payment_method: str = ""
+    pay_by: datetime | None = None
+    fulfilment: str = "delivery"
+    unique_code: int = 0
+    paid_at: datetime | None = None
+    proof_pending: bool = False
+    courier: str | None = None
+    tracking_no: str | None = None
+    customer_name: str = ""
+    lines: tuple[tuple[int, str, int], ...] = ()  # (qty, name, line_total), filled by find()
+
+
+class OrderReader(Protocol):
+    def recent(self, customer_id: int, limit: int = 5) -> list[OrderSummary]: ...
+
+    def find(self, customer_id: int, code: str) -> OrderSummary | None:
+        """This customer's order with this code; another customer's order is not found."""
+        ...
+
+    def awaiting_payment(self, customer_id: int) -> list[OrderSummary]:
+        """This customer's orders still waiting for payment, newest first."""
+        ...
+
+
+@dataclass(frozen=True)
+class OpenInvite:
+    """A staff invite code that is still valid (conversations.seller.invites)."""
+
+    id: int
+    invited_by: int
+
+
+class InviteReader(Protocol):
+    def open_invite(self, code: str) -> OpenInvite | None:
+        """The unused, unexpired invite with this code, else None."""
+        ...
+
+
+class NoInvites:
+    def open_invite(self, code: str) -> OpenInvite | None:
+        return None
 
 
 class MarketingReader(Protocol):
@@ -69,32 +121,3 @@ class MemoryMarketing(NoMarketing):
 
     def preview(self, segment: Segment) -> Preview:
         return self.audience
-
-
-# Effects, applied by handlers.promo_effects inside the message's transaction.
-@dataclass(frozen=True)
-class SetPromoConsent:
-    consent: bool
-
-
-@dataclass(frozen=True)
-class CreatePromotion:
-    spec: Promotion  # id 0: not saved yet
-
-
-@dataclass(frozen=True)
-class StopPromotion:
-    ref: str
-
-
-@dataclass(frozen=True)
-class CreateBroadcast:
-    spec: BroadcastSpec
-
-
-@dataclass(frozen=True)
-class CancelBroadcast:
-    broadcast_id: int
-
-
-MARKETING_EFFECTS = (SetPromoConsent, CreatePromotion, StopPromotion, CreateBroadcast, CancelBroadcast)

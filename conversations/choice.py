@@ -1,0 +1,59 @@
+"""Button values as typed data: `Choice("a", str, int)` packs ("KRP-TMP", 2) into "a:KRP-TMP:2"
+and unpacks it back, checking the prefix and converting each part.
+
+The wire format ("prefix:part:part") is what already-sent buttons carry (Telegram keeps them
+in old messages), so it stays short and stable; a flow names its choices once and never
+builds or splits the strings by hand. The first part may itself contain ":" (a SKU from a
+CSV): the value is split from the right.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+SEP = ":"
+
+
+class Choice:
+    def __init__(self, prefix: str, *parts: Callable[[str], Any], defaults: tuple[Any, ...] = ()):
+        """parts: one converter per part (str, int); defaults: values for trailing parts a value may omit."""
+        if len(defaults) > len(parts):
+            raise ValueError("more defaults than parts")
+        self.prefix, self.parts, self.defaults = prefix, parts, defaults
+
+    def __repr__(self) -> str:
+        return f"Choice({self.prefix!r}, {len(self.parts)} parts)"
+
+    def pack(self, *values: Any) -> str:
+        if len(values) != len(self.parts):
+            raise ValueError(f"{self!r} takes {len(self.parts)} values, got {len(values)}")
+        return SEP.join([self.prefix, *(str(v) for v in values)])
+
+    def matches(self, value: str | None) -> bool:
+        return self.unpack(value) is not None
+
+    def unpack(self, value: str | None) -> tuple[Any, ...] | None:
+        """The converted parts of a value of this choice, else None (another prefix, a missing
+        part, a part that does not convert)."""
+        if not value:
+            return None
+        if not self.parts:
+            return () if value == self.prefix else None
+        head = self.prefix + SEP
+        if not value.startswith(head):
+            return None
+        raw = value[len(head):].rsplit(SEP, len(self.parts) - 1)
+        missing = len(self.parts) - len(raw)
+        if missing > len(self.defaults):
+            return None
+        try:
+            parsed = tuple(convert(part) for convert, part in zip(self.parts, raw))
+        except ValueError:
+            return None
+        return parsed + self.defaults[len(self.defaults) - missing:] if missing else parsed
+
+    def one(self, value: str | None) -> Any:
+        """The single part of a one-part choice, else None."""
+        parts = self.unpack(value)
+        return parts[0] if parts else None
