@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from language.money import local_time, rupiah
 from shops.profile import ShopProfile
 from conversations.base import Button, Reply
+from conversations.seller.orders import button_value
 from effects.notices import to_customer, to_sellers
 from effects.outbox import Outbound
 from orders.lifecycle import Action, Facts, IllegalMove, Moved, Status, move, possible_actions
@@ -28,8 +29,6 @@ from texts.id import seller_orders as t
 # No button cancels: that one is typed out (`batal KD-0042`), so it is never pressed by accident.
 BUTTONS = {Action.CONFIRM: t.BTN_CONFIRM, Action.REJECT_PROOF: t.BTN_REJECT, Action.PROCESS: t.BTN_PROCESS,
            Action.SHIP: t.BTN_SHIP, Action.COMPLETE: t.BTN_COMPLETE}
-CHOICE_WORDS = {Action.CONFIRM: "lunas", Action.REJECT_PROOF: "tolak", Action.PROCESS: "proses",
-                Action.SHIP: "kirim", Action.COMPLETE: "selesai"}
 
 
 @dataclass
@@ -114,7 +113,7 @@ def refusal(order: Order, exc: IllegalMove, req: Request, tz: ZoneInfo) -> Reply
 
 
 def action_buttons(code: str, possible: list[Action]) -> list[Button]:
-    return [Button(BUTTONS[a].format(code=code), f"{CHOICE_WORDS[a]}:{code}") for a in possible if a in BUTTONS]
+    return [Button(BUTTONS[a].format(code=code), button_value(a, code)) for a in possible if a in BUTTONS]
 
 
 def next_buttons(moved: Moved) -> list[Button]:

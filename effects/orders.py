@@ -11,7 +11,7 @@ from adapters.orders import summary_of
 from conversations.base import Button, Reply
 from conversations.customer.checkout import DiscountChanged, OrderPlaced, PlaceOrder, StockShort
 from conversations.customer.payment import AttachProof, CancelOrder, CancelRefused, NotTheirs, OrderCancelled, ProofTaken
-from conversations.seller.orders import OrderCommand, OrderReply, ReasonNeeded, ShowOrder
+from conversations.seller.orders import OrderCommand, OrderReply, ReasonNeeded, ShowOrder, button_value
 from effects.env import Env
 from effects.notices import to_sellers
 from effects.order_actions import Request, describe, perform
@@ -103,8 +103,8 @@ def proof_notice(session: Session, result: ProofResult, effect: AttachProof) -> 
         lines="".join(ts.LINE.format(qty=i.qty, name=i.name, total=rupiah(i.line_total)) for i in items),
         payment=tc.PAYMENT_LABELS.get(o.payment_method, o.payment_method), proof=proof)
     buttons = [] if result.outcome == ProofOutcome.LATE else [
-        Button(ts.BTN_CONFIRM.format(code=o.code), f"lunas:{o.code}"),
-        Button(ts.BTN_REJECT.format(code=o.code), f"tolak:{o.code}")]
+        Button(ts.BTN_CONFIRM.format(code=o.code), button_value(Action.CONFIRM, o.code)),
+        Button(ts.BTN_REJECT.format(code=o.code), button_value(Action.REJECT_PROOF, o.code))]
     return Reply(text, buttons, image_url=effect.media_ref if is_image else None)
 
 

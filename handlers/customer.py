@@ -6,6 +6,7 @@ Pure: `route(state, data, turn, ctx) -> Step`, so scripted dialogues test it wit
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable
 from typing import Any
@@ -14,10 +15,15 @@ from language.numbers import parse_quantity
 from language.text import normalize
 from conversations.customer import browsing, cart, checkout, payment, promo, tracking
 from conversations.base import Ctx, Reply, Step, Turn, say
+from conversations.choice import Choice
 from conversations.customer.browsing import Browse
 from conversations.customer.cart import Cart
 from conversations.customer.checkout import Checkout
+from conversations.customer.consent import Consent
+from conversations.customer.payment import Pay
 from texts.id import customer as t
+
+log = logging.getLogger(__name__)
 
 MAX_TEXT = 4096
 
@@ -43,7 +49,14 @@ STATE_STEPS: dict[str, StepFn] = {
 }
 
 
+# Every state a customer's conversation can rest in, flow by flow.
+STATES = frozenset({*Browse, *Cart, *Checkout, *Pay, *Consent})
+
+
 def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step:
+    if state not in STATES:  # e.g. left by an older version: never guess what it meant
+        log.warning("customer %s in unknown state %r: answered with the menu", ctx.customer.id, state)
+        return browsing.menu(clear_step(data), ctx)
     if turn.edited:  # re-reading an edit could double a cart line; ask for a new message instead
         return say(state, data, Reply(t.EDIT_NOT_APPLIED))
     if (step := promo.route(state, data, turn, ctx)) is not None:  # STOP works everywhere, at once
@@ -123,31 +136,27 @@ GLOBAL_CHOICES: dict[str, Callable[[dict[str, Any], Ctx], Step]] = {
 }
 
 
+# Buttons that open a page, whatever step the customer is in: (choice, what it opens).
+OPENS: tuple[tuple[Choice, Callable[..., Step]], ...] = (
+    (browsing.CATEGORY, browsing.category_page),
+    (browsing.PRODUCT, browsing.product_detail),
+    (browsing.ADD, cart.add),
+    (browsing.ASK_QTY, cart.ask_qty),
+    (cart.CHANGE, cart.ask_new_qty),
+    (cart.REMOVE, cart.remove),
+)
+
+
 def on_choice(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step:
     value = turn.choice or ""
     if value in GLOBAL_CHOICES:
         return GLOBAL_CHOICES[value](clear_step(data), ctx)
-    head, _, rest = value.partition(":")
-    args = rest.split(":") if rest else []
-    try:
-        if head == "c":
-            return browsing.category_page(clear_step(data), ctx, int(args[0]), int(args[1]) if len(args) > 1 else 0)
-        if head == "p":
-            return browsing.product_detail(clear_step(data), ctx, rest)
-        if head == "a":
-            sku, qty = rest.rsplit(":", 1)
-            return cart.add(clear_step(data), ctx, sku, int(qty))
-        if head == "q":
-            return cart.ask_qty(clear_step(data), ctx, rest)
-        if head == "chg":
-            return cart.ask_new_qty(clear_step(data), ctx, rest)
-        if head == "rm":
-            return cart.remove(clear_step(data), ctx, rest)
-        if head == "pick" and state == Browse.PICK:
-            return cart.pick(data, ctx, rest)
-    except (ValueError, IndexError):
-        pass
-    if state in checkout.STEPS and value.split(":")[0] in {"ful", "zone", "skip", "pay", "confirm"}:
+    for choice, opens in OPENS:
+        if (parts := choice.unpack(value)) is not None:
+            return opens(clear_step(data), ctx, *parts)
+    if state == Browse.PICK and (sku := cart.PICK.one(value)) is not None:
+        return cart.pick(data, ctx, sku)
+    if state in checkout.STEPS and any(answer.matches(value) for answer in checkout.ANSWERS):
         return checkout.STEPS[Checkout(state)](data, ctx, turn)
     # A stale button from an earlier step: show the menu rather than guess.
     return browsing.menu(clear_step(data), ctx)

@@ -22,14 +22,17 @@ no change, and no hint that the command exists.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
 from conversations.base import Ctx, Reply, Step, Turn
-from conversations.seller import lists, marketing, orders, products, recap, staff, stock, undo
+from conversations.seller import broadcast, lists, marketing, orders, products, promo, recap, staff, stock, undo
 from conversations.seller.common import IDLE, clean, idle, words
 from conversations.seller.ports import SellerCtx
 from texts.id import seller as t
+
+log = logging.getLogger(__name__)
 
 SellerRoute = Callable[[str, dict[str, Any], Turn, SellerCtx], Step | None]
 
@@ -44,6 +47,10 @@ ROUTES: tuple[SellerRoute, ...] = (
     stock.route,  # stock, price, threshold, hide/show; asks which product
 )
 
+# Every state a seller's conversation can rest in: idle, or a question of one flow.
+STATES = frozenset({IDLE, *stock.SellerStock, *products.SellerProducts, *orders.SellerOrders, *promo.SellerPromo,
+                    *broadcast.SellerBroadcast})
+
 CANCEL = {"batal", "cancel", "/cancel", "gajadi", "ga jadi", "gak jadi", "nggak jadi", "tidak jadi", "stop", "keluar"}
 MAX_TEXT = 1000  # longer than any command: a pasted text is not one
 
@@ -51,6 +58,9 @@ MAX_TEXT = 1000  # longer than any command: a pasted text is not one
 def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step | None:
     if not isinstance(ctx, SellerCtx) or len(turn.text) > MAX_TEXT:
         return None
+    if state not in STATES:  # e.g. left by an older version: never guess what it meant
+        log.warning("seller %s in unknown state %r: answered with the menu", ctx.seller.id, state)
+        return lists.help_(data, ctx)
     if state != IDLE and not turn.choice and words(turn.text) in CANCEL:
         return idle(data, Reply(t.FLOW_CANCELLED))
     for command in ROUTES:

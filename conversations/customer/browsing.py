@@ -9,16 +9,22 @@ from typing import Any
 from language.money import rupiah
 from catalog.products import ProductInfo
 from conversations.base import Button, Ctx, Reply, Step, say
+from conversations.choice import Choice
 from texts.id import customer as t
 
 PAGE_SIZE = 8
 
+CATEGORY = Choice("c", int, int, defaults=(0,))  # a category's page: category id, page (from 0)
+PRODUCT = Choice("p", str)  # a product page: sku
+ADD = Choice("a", str, int)  # put in the cart: sku, quantity
+ASK_QTY = Choice("q", str)  # "another quantity": sku
+
 
 class Browse(StrEnum):
-    HOME = "browse:home"
-    PRODUCT = "browse:product"
-    SEARCH = "browse:search"
-    PICK = "browse:pick"
+    HOME = "browsing:home"
+    PRODUCT = "browsing:product"  # a product page: a bare number is its quantity
+    SEARCH = "browsing:search"  # waiting for what to look for
+    PICK = "browsing:pick"  # which product an order line meant
 
 
 def main_menu() -> list[Button]:
@@ -60,7 +66,7 @@ def categories(data: dict[str, Any], ctx: Ctx, note: str | None = None) -> Step:
     cats = ctx.catalog.categories()
     if not cats:
         return say(Browse.HOME, data, Reply(t.NO_PRODUCTS, main_menu()))
-    buttons = [Button(t.BTN_CATEGORY.format(name=c.name, count=c.count), f"c:{c.id}:0") for c in cats]
+    buttons = [Button(t.BTN_CATEGORY.format(name=c.name, count=c.count), CATEGORY.pack(c.id, 0)) for c in cats]
     text = t.CATEGORIES.format(shop=ctx.shop.name)
     return say(Browse.HOME, data, Reply(f"{note}\n\n{text}" if note else text, buttons + [Button(t.BTN_MENU, "menu")],
                                         in_place=True))
@@ -79,16 +85,16 @@ def category_page(data: dict[str, Any], ctx: Ctx, category_id: int, page: int) -
     pages = math.ceil(total / PAGE_SIZE)
     buttons = [product_button(p) for p in shown]
     if page > 0:
-        buttons.append(Button(t.BTN_PREV, f"c:{category_id}:{page - 1}"))
+        buttons.append(Button(t.BTN_PREV, CATEGORY.pack(category_id, page - 1)))
     if page < pages - 1:
-        buttons.append(Button(t.BTN_NEXT, f"c:{category_id}:{page + 1}"))
+        buttons.append(Button(t.BTN_NEXT, CATEGORY.pack(category_id, page + 1)))
     buttons += [Button(t.BTN_BACK, "catalog"), Button(t.BTN_CART, "cart")]
     text = t.CATEGORY_PAGE.format(category=shown[0].category, page=page + 1, pages=pages)
     return say(Browse.HOME, data, Reply(text, buttons, in_place=True))
 
 
 def product_button(p: ProductInfo) -> Button:
-    return Button(t.BTN_PRODUCT.format(name=p.name, price=rupiah(p.price)), f"p:{p.sku}")
+    return Button(t.BTN_PRODUCT.format(name=p.name, price=rupiah(p.price)), PRODUCT.pack(p.sku))
 
 
 def product_detail(data: dict[str, Any], ctx: Ctx, sku: str, found: ProductInfo | None = None) -> Step:
@@ -100,11 +106,11 @@ def product_detail(data: dict[str, Any], ctx: Ctx, sku: str, found: ProductInfo 
     text = t.PRODUCT_DETAIL.format(name=p.name, price=rupiah(p.price), stock=stock, description=p.description).rstrip()
     buttons: list[Button] = []
     if p.stock > 0:
-        buttons = [Button(t.BTN_ADD.format(qty=n), f"a:{p.sku}:{n}") for n in (1, 2, 3) if n <= p.stock]
-        buttons.append(Button(t.BTN_OTHER_QTY, f"q:{p.sku}"))
+        buttons = [Button(t.BTN_ADD.format(qty=n), ADD.pack(p.sku, n)) for n in (1, 2, 3) if n <= p.stock]
+        buttons.append(Button(t.BTN_OTHER_QTY, ASK_QTY.pack(p.sku)))
         text += "\n\n" + t.PRODUCT_ASK_QTY
     if p.category_id is not None:
-        buttons.append(Button(t.BTN_BACK, f"c:{p.category_id}:0"))
+        buttons.append(Button(t.BTN_BACK, CATEGORY.pack(p.category_id, 0)))
     buttons.append(Button(t.BTN_CART, "cart"))
     return say(Browse.PRODUCT, {**data, "sku": p.sku}, Reply(text, buttons, image_url=p.image_url, numbered=False))
 

@@ -13,10 +13,15 @@ from language.money import rupiah
 from language.numbers import parse_quantity, split_order_text
 from catalog.products import ProductInfo
 from conversations.base import Button, Ctx, Reply, Step, say
-from conversations.customer.browsing import Browse, main_menu, product_button
+from conversations.choice import Choice
+from conversations.customer.browsing import PRODUCT, Browse, main_menu, product_button
 from texts.id import customer as t
 
 MAX_QTY = 999
+
+CHANGE = Choice("chg", str)  # change this line's quantity: sku
+REMOVE = Choice("rm", str)  # take this line out: sku
+PICK = Choice("pick", str)  # the product an ambiguous order line meant: sku
 
 
 class Cart(StrEnum):
@@ -58,7 +63,7 @@ def ask_qty(data: dict[str, Any], ctx: Ctx, sku: str) -> Step:
     p = ctx.catalog.by_sku(sku)
     if p is None:
         return say(Browse.HOME, data, Reply(t.PRODUCT_GONE, main_menu()))
-    return say(Cart.QTY, {**data, "sku": sku}, Reply(t.ASK_QTY.format(name=p.name, stock=p.stock), [Button(t.BTN_BACK, f"p:{sku}")], numbered=False))
+    return say(Cart.QTY, {**data, "sku": sku}, Reply(t.ASK_QTY.format(name=p.name, stock=p.stock), [Button(t.BTN_BACK, PRODUCT.pack(sku))], numbered=False))
 
 
 def add(data: dict[str, Any], ctx: Ctx, sku: str, qty: int | None) -> Step:
@@ -70,7 +75,7 @@ def add(data: dict[str, Any], ctx: Ctx, sku: str, qty: int | None) -> Step:
     problem = check_qty(p, qty, cart.get(sku, 0))
     if problem:
         # Stay where we are so the next number typed is read as this product's quantity.
-        return say(Cart.QTY, {**data, "sku": sku}, Reply(problem, [Button(t.BTN_BACK, f"p:{sku}"), Button(t.BTN_MENU, "menu")], numbered=False))
+        return say(Cart.QTY, {**data, "sku": sku}, Reply(problem, [Button(t.BTN_BACK, PRODUCT.pack(sku)), Button(t.BTN_MENU, "menu")], numbered=False))
     assert qty is not None
     cart[sku] = cart.get(sku, 0) + qty
     text = t.ADDED.format(qty=qty, name=p.name, count=len(cart), subtotal=rupiah(subtotal(ctx, cart)))
@@ -126,7 +131,7 @@ def pick_to_change(data: dict[str, Any], ctx: Ctx) -> Step:
     if not cart:
         return view(data, ctx)
     products = ctx.catalog.by_skus(list(cart))
-    buttons = [Button(f"{products[s].name} ({q})", f"chg:{s}") for s, q in cart.items() if s in products]
+    buttons = [Button(f"{products[s].name} ({q})", CHANGE.pack(s)) for s, q in cart.items() if s in products]
     return say(Browse.HOME, data, Reply(t.CART_PICK_CHANGE, buttons + [Button(t.BTN_CART, "cart")]))
 
 
@@ -135,7 +140,7 @@ def ask_new_qty(data: dict[str, Any], ctx: Ctx, sku: str) -> Step:
     p = ctx.catalog.by_sku(sku)
     if p is None or sku not in items(data):
         return view(data, ctx)
-    buttons = [Button(t.BTN_REMOVE.format(name=p.name), f"rm:{sku}"), Button(t.BTN_CART, "cart")]
+    buttons = [Button(t.BTN_REMOVE.format(name=p.name), REMOVE.pack(sku)), Button(t.BTN_CART, "cart")]
     return say(Cart.NEW_QTY, {**data, "sku": sku}, Reply(t.CART_ASK_NEW_QTY.format(name=p.name), buttons, numbered=False))
 
 
@@ -194,8 +199,7 @@ def continue_pending(data: dict[str, Any], ctx: Ctx, notes: list[str]) -> Step:
         item = pending[0]
         if item["options"] and not item.get("sure", len(item["options"]) == 1):
             products = ctx.catalog.by_skus(item["options"])
-            buttons = [product_button(products[s]) for s in item["options"] if s in products]
-            buttons = [Button(b.label, "pick:" + b.value[2:]) for b in buttons]
+            buttons = [Button(product_button(products[s]).label, PICK.pack(s)) for s in item["options"] if s in products]
             head = "\n".join(notes + [t.PICK_ONE.format(query=item["query"])])
             out = {**with_cart(data, cart), "pending": pending}
             return say(Browse.PICK, out, Reply(head, buttons + [Button(t.BTN_MENU, "menu")]))

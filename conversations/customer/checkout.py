@@ -16,6 +16,7 @@ from shops.profile import PaymentMethod
 from conversations.customer import cart as cart_flow
 from conversations.customer import promo_cart
 from conversations.base import Button, Ctx, Reply, Step, Turn, say
+from conversations.choice import Choice
 from conversations.customer import consent
 from conversations.customer.browsing import Browse, main_menu
 from conversations.ports import OrderSummary
@@ -26,6 +27,13 @@ YES = {"ya", "iya", "y", "ok", "oke", "okay", "pesan", "konfirmasi", "lanjut", "
 NO_NOTE = {"-", "tidak", "tidak ada", "ga", "gak", "ga ada", "gak ada", "nggak", "nggak ada", "skip", "lewati", "tdk", "no", "none"}
 DELIVERY_WORDS = {"antar", "diantar", "kirim", "dikirim", "delivery", "anter", "dianter", "ojol"}
 PICKUP_WORDS = {"ambil", "ambil sendiri", "diambil", "pickup", "pick up", "jemput", "ke toko"}
+
+FULFILMENT = Choice("ful", str)  # delivery | pickup
+ZONE = Choice("zone", str)  # a delivery zone's id
+SKIP = Choice("skip")  # no note
+PAY = Choice("pay", str)  # a payment method's kind
+CONFIRM = Choice("confirm")  # place the order
+ANSWERS = (FULFILMENT, ZONE, SKIP, PAY, CONFIRM)
 
 
 # What checkout asks the world for (effects.customers, effects.orders apply them)...
@@ -116,13 +124,14 @@ def ask_fulfilment(data: dict[str, Any], ctx: Ctx) -> Step:
     """asks delivery or pickup (straight to the address when the shop has no pickup)."""
     if not ctx.shop.pickup:
         return ask_address(with_draft(data, {**draft(data), "fulfilment": "delivery"}), ctx)
-    buttons = [Button(t.BTN_DELIVERY, "ful:delivery"), Button(t.BTN_PICKUP, "ful:pickup"), Button(t.BTN_CANCEL, "batal")]
+    buttons = [Button(t.BTN_DELIVERY, FULFILMENT.pack("delivery")), Button(t.BTN_PICKUP, FULFILMENT.pack("pickup")),
+               Button(t.BTN_CANCEL, "batal")]
     return say(Checkout.FULFILMENT, data, Reply(t.ASK_FULFILMENT, buttons))
 
 
 def on_fulfilment(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
     """takes delivery (asks the address) or pickup (asks the note)."""
-    word = (turn.choice or "").removeprefix("ful:") or turn.text.lower().strip()
+    word = FULFILMENT.one(turn.choice) or turn.text.lower().strip()
     if word in DELIVERY_WORDS or word == "delivery":
         return ask_address(with_draft(data, {**draft(data), "fulfilment": "delivery"}), ctx)
     if word in PICKUP_WORDS or word == "pickup":
@@ -158,7 +167,7 @@ def on_address(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
 
 
 def zone_buttons(ctx: Ctx) -> list[Button]:
-    return [Button(t.BTN_ZONE.format(name=z.name, fee=rupiah(z.fee)), f"zone:{z.id}") for z in ctx.shop.delivery_zones]
+    return [Button(t.BTN_ZONE.format(name=z.name, fee=rupiah(z.fee)), ZONE.pack(z.id)) for z in ctx.shop.delivery_zones]
 
 
 def ask_zone(data: dict[str, Any], ctx: Ctx, text: str = t.ASK_ZONE) -> Step:
@@ -167,7 +176,7 @@ def ask_zone(data: dict[str, Any], ctx: Ctx, text: str = t.ASK_ZONE) -> Step:
 
 def on_zone(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
     """stores the chosen zone and asks for a note."""
-    zone = ctx.shop.zone((turn.choice or "").removeprefix("zone:")) if turn.choice else None
+    zone = ctx.shop.zone(ZONE.one(turn.choice) or "") if turn.choice else None
     if zone is None and turn.text:
         zone = next((z for z in ctx.shop.delivery_zones if z.name.lower() in turn.text.lower()), None)
     if zone is None:
@@ -176,13 +185,13 @@ def on_zone(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
 
 
 def ask_note(data: dict[str, Any], ctx: Ctx) -> Step:
-    return say(Checkout.NOTE, data, Reply(t.ASK_NOTE, [Button(t.BTN_SKIP, "skip"), Button(t.BTN_CANCEL, "batal")]))
+    return say(Checkout.NOTE, data, Reply(t.ASK_NOTE, [Button(t.BTN_SKIP, SKIP.pack()), Button(t.BTN_CANCEL, "batal")]))
 
 
 def on_note(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
     """stores the note (or none) and asks the payment method."""
     text = " ".join(turn.text.split())
-    note = None if turn.choice == "skip" or text.lower() in NO_NOTE or not text else text[:500]
+    note = None if SKIP.matches(turn.choice) or text.lower() in NO_NOTE or not text else text[:500]
     return ask_payment(with_draft(data, {**draft(data), "note": note}), ctx)
 
 
@@ -194,13 +203,13 @@ def ask_payment(data: dict[str, Any], ctx: Ctx, text: str = t.ASK_PAYMENT) -> St
     methods = ctx.shop.payment_methods
     if not methods:
         return say(Browse.HOME, data, Reply(t.NO_PAYMENT_METHODS, main_menu()))
-    buttons = [Button(payment_label(m), f"pay:{m.kind}") for m in methods]
+    buttons = [Button(payment_label(m), PAY.pack(m.kind)) for m in methods]
     return say(Checkout.PAYMENT, data, Reply(text, buttons + [Button(t.BTN_CANCEL, "batal")]))
 
 
 def on_payment(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
     """stores the payment method and shows the summary to confirm."""
-    kind = (turn.choice or "").removeprefix("pay:")
+    kind = PAY.one(turn.choice) or ""
     if not turn.choice:
         words = turn.text.lower()
         kind = ("cod" if any(w in words for w in ("cod", "tunai", "cash", "di tempat")) else
@@ -238,13 +247,13 @@ def summary(data: dict[str, Any], ctx: Ctx) -> Step:
         note=t.SUMMARY_NOTE.format(note=co["note"]) if co.get("note") else "",
         payment=t.PAYMENT_LABELS[co["payment"]],
     )
-    buttons = [Button(t.BTN_CONFIRM, "confirm"), Button(t.BTN_EDIT, "checkout"), Button(t.BTN_CANCEL, "batal")]
+    buttons = [Button(t.BTN_CONFIRM, CONFIRM.pack()), Button(t.BTN_EDIT, "checkout"), Button(t.BTN_CANCEL, "batal")]
     return say(Checkout.CONFIRM, data, Reply(text, buttons))
 
 
 def on_confirm(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
     """asks the world to place the order; on_order_outcome words what happened."""
-    if turn.choice != "confirm" and turn.text.lower().strip(" !.") not in YES:
+    if not CONFIRM.matches(turn.choice) and turn.text.lower().strip(" !.") not in YES:
         return say(Checkout.CONFIRM, data, Reply(t.CONFIRM_INVALID, summary(data, ctx).replies[0].buttons))
     co = draft(data)
     lines = tuple(DraftLine(s, q) for s, q in cart_flow.items(data).items())

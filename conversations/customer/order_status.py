@@ -6,11 +6,17 @@ from typing import Any
 
 from language.money import local_time, rupiah
 from conversations.base import Button, Ctx, Reply, Step, say
+from conversations.choice import Choice
 from conversations.customer.browsing import Browse, main_menu
 from conversations.ports import OrderSummary
 from orders.lifecycle import Action, Facts, Status, possible_actions
 from texts.id import customer as tc
 from texts.id import payment as t
+
+
+DETAIL = Choice("ord", str)  # one of the customer's orders: its code
+HOW_TO_PAY = Choice("payhow", str)
+CANCEL = Choice("ocancel", str)
 
 
 def facts(order: OrderSummary) -> Facts:
@@ -55,9 +61,9 @@ def can_cancel(order: OrderSummary) -> bool:
 def detail_buttons(order: OrderSummary) -> list[Button]:
     buttons = []
     if order.status == Status.PENDING and order.payment_method != "cod" and not order.proof_pending:
-        buttons.append(Button(t.BTN_HOW_TO_PAY, f"payhow:{order.code}"))
+        buttons.append(Button(t.BTN_HOW_TO_PAY, HOW_TO_PAY.pack(order.code)))
     if can_cancel(order):
-        buttons.append(Button(t.BTN_CANCEL_ORDER, f"ocancel:{order.code}"))
+        buttons.append(Button(t.BTN_CANCEL_ORDER, CANCEL.pack(order.code)))
     return buttons + [Button(tc.BTN_MY_ORDERS, "orders"), Button(tc.BTN_MENU, "menu")]
 
 

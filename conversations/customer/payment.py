@@ -19,6 +19,7 @@ from language.money import local_time, rupiah
 from language.text import normalize
 from conversations.customer import checkout, order_status
 from conversations.base import Button, Ctx, Media, Reply, Step, Turn, say
+from conversations.choice import Choice
 from conversations.customer.browsing import Browse, main_menu
 from conversations.ports import OrderSummary
 from orders.codes import find_code
@@ -28,9 +29,9 @@ from texts.id import payment as t
 
 
 class Pay(StrEnum):
-    WHICH = "pay:which"  # which order a proof is for
-    CANCEL_WHICH = "pay:cancel_which"
-    CANCEL_CONFIRM = "pay:cancel_confirm"
+    WHICH = "payment:which"  # which order a proof is for
+    CANCEL_WHICH = "payment:cancel_which"
+    CANCEL_CONFIRM = "payment:cancel_confirm"
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,10 @@ YES = {"ya", "iya", "y", "yes", "ok", "oke", "yakin", "batalkan", "ya batalkan",
 NO = {"tidak", "tdk", "ga", "gak", "nggak", "no", "jangan", "tidak jadi", "ga jadi", "gak jadi", "enggak"}
 LATE_PROOF_DAYS = 7
 
+PROOF_FOR = Choice("proof", str)  # the order a waiting proof is for
+CANCEL_YES = Choice("ocancel_yes", str)
+CANCEL_NO = Choice("ocancel_no", str)
+
 
 def without_flow(data: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in data.items() if k not in ("proof", "ocancel")}
@@ -87,9 +92,10 @@ def without_flow(data: dict[str, Any]) -> dict[str, Any]:
 def intercept(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step | None:
     """Buttons of this flow, and any photo or document (a proof), before the customer routing."""
     if turn.choice:
-        head, _, code = turn.choice.partition(":")
-        handler = CHOICES.get(head)
-        return handler(without_flow(data), ctx, code, data) if handler and code else None
+        for choice, handler in CHOICES:
+            if code := choice.one(turn.choice):  # a button without its order code is a stale one
+                return handler(without_flow(data), ctx, code, data)
+        return None
     if turn.media:
         return proof(without_flow(data), ctx, turn.media[0], turn.text)
     return None
@@ -122,7 +128,7 @@ def proof(data: dict[str, Any], ctx: Ctx, media: Media | None, text: str, code: 
     if len(prepaid) == 1:
         return attach(data, ctx, prepaid[0].code, pending)
     if prepaid:
-        buttons = [Button(t.BTN_PROOF_FOR.format(code=o.code, total=rupiah(o.total)), f"proof:{o.code}") for o in prepaid]
+        buttons = [Button(t.BTN_PROOF_FOR.format(code=o.code, total=rupiah(o.total)), PROOF_FOR.pack(o.code)) for o in prepaid]
         return say(Pay.WHICH, {**data, "proof": pending}, Reply(t.PROOF_WHICH, buttons + [Button(tc.BTN_CANCEL, "batal")]))
     if waiting:
         return say(Browse.HOME, data, Reply(t.PROOF_NOT_NEEDED.format(code=waiting[0].code,
@@ -193,7 +199,7 @@ def ask_cancel(data: dict[str, Any], ctx: Ctx, code: str | None) -> Step:
         if not cancellable:
             return say(Browse.HOME, data, Reply(t.CANCEL_NONE, main_menu()))
         if len(cancellable) > 1:
-            buttons = [Button(t.BTN_PROOF_FOR.format(code=o.code, total=rupiah(o.total)), f"ocancel:{o.code}")
+            buttons = [Button(t.BTN_PROOF_FOR.format(code=o.code, total=rupiah(o.total)), order_status.CANCEL.pack(o.code))
                        for o in cancellable]
             return say(Pay.CANCEL_WHICH, data, Reply(t.CANCEL_WHICH, buttons + [Button(t.BTN_CANCEL_NO, "menu")]))
         code = cancellable[0].code
@@ -202,7 +208,7 @@ def ask_cancel(data: dict[str, Any], ctx: Ctx, code: str | None) -> Step:
         return say(Browse.HOME, data, Reply(t.ORDER_NOT_FOUND.format(code=code), main_menu()))
     if not order_status.can_cancel(order):
         return cancel_refused(data, ctx, order)
-    buttons = [Button(t.BTN_CANCEL_YES, f"ocancel_yes:{order.code}"), Button(t.BTN_CANCEL_NO, f"ocancel_no:{order.code}")]
+    buttons = [Button(t.BTN_CANCEL_YES, CANCEL_YES.pack(order.code)), Button(t.BTN_CANCEL_NO, CANCEL_NO.pack(order.code))]
     return say(Pay.CANCEL_CONFIRM, {**data, "ocancel": order.code},
                Reply(t.CANCEL_ASK.format(code=order.code, total=rupiah(order.total)), buttons))
 
@@ -273,14 +279,14 @@ def picked_for_proof(data: dict[str, Any], ctx: Ctx, code: str, before: dict[str
     return attach(data, ctx, code, pending)
 
 
-CHOICES = {
-    "ord": lambda d, c, code, _: order_status.detail(d, c, code),
-    "payhow": how_to_pay,
-    "proof": picked_for_proof,
-    "ocancel": lambda d, c, code, _: ask_cancel(d, c, code),
-    "ocancel_yes": confirm_cancel,
-    "ocancel_no": keep,
-}
+CHOICES = (
+    (order_status.DETAIL, lambda d, c, code, _: order_status.detail(d, c, code)),
+    (order_status.HOW_TO_PAY, how_to_pay),
+    (PROOF_FOR, picked_for_proof),
+    (order_status.CANCEL, lambda d, c, code, _: ask_cancel(d, c, code)),
+    (CANCEL_YES, confirm_cancel),
+    (CANCEL_NO, keep),
+)
 
 STEPS = {
     Pay.WHICH: on_which,

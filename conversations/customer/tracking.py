@@ -6,8 +6,8 @@ from typing import Any
 
 from language.money import local_time, rupiah
 from conversations.base import Button, Ctx, Reply, Step, say
-from conversations.customer.browsing import Browse, main_menu
-from conversations.customer.order_status import next_step
+from conversations.customer.browsing import Browse
+from conversations.customer.order_status import DETAIL, next_step
 from texts.id import customer as t
 from texts.id import payment as tp
 
@@ -23,5 +23,5 @@ def my_orders(data: dict[str, Any], ctx: Ctx) -> Step:
                                              total=rupiah(o.total), created=local_time(o.created_at, ctx.tz)))
         lines.append(tp.MY_ORDERS_NEXT.format(next=next_step(o, ctx)))
     lines.append("\n" + tp.MY_ORDERS_PICK.format(code=orders[0].code))
-    buttons = [Button(tp.BTN_ORDER.format(code=o.code), f"ord:{o.code}") for o in orders] + [Button(t.BTN_MENU, "menu")]
+    buttons = [Button(tp.BTN_ORDER.format(code=o.code), DETAIL.pack(o.code)) for o in orders] + [Button(t.BTN_MENU, "menu")]
     return say(Browse.HOME, data, Reply("\n".join(lines), buttons))

@@ -12,10 +12,15 @@ from marketing.broadcasts import NOW, BroadcastSpec, Schedule, Segment
 from marketing.parsing import parse_when
 from language.text import normalize
 from conversations.base import Button, Ctx, Reply, Step, Turn, done, say
+from conversations.choice import Choice
 from marketing.wording import broadcast_text, problems, promo_line, segment_text, when_text
 from texts.id import promo as t
 
 CHANNELS = ("telegram", "whatsapp")
+AUDIENCE = Choice("sba", str)  # all | bought | inactive | channel
+CHANNEL = Choice("sbch", str)  # telegram | whatsapp
+PROMO = Choice("sbp", str)  # a promo code to attach ("" for none)
+SEND_NOW, SEND = Choice("sbw:now"), Choice("sb:send")
 YES = {"ya", "iya", "ok", "oke", "kirim", "jadwalkan", "yes", "sip", "gas"}
 
 
@@ -36,14 +41,14 @@ class BroadcastRefused:
 
 
 class SellerBroadcast(StrEnum):
-    TEXT = "sb:text"
-    AUDIENCE = "sb:audience"
-    BOUGHT = "sb:bought"
-    DAYS = "sb:days"
-    CHANNEL = "sb:channel"
-    PROMO = "sb:promo"
-    WHEN = "sb:when"
-    CONFIRM = "sb:confirm"
+    TEXT = "seller_broadcast:text"
+    AUDIENCE = "seller_broadcast:audience"
+    BOUGHT = "seller_broadcast:bought"
+    DAYS = "seller_broadcast:days"
+    CHANNEL = "seller_broadcast:channel"
+    PROMO = "seller_broadcast:promo"
+    WHEN = "seller_broadcast:when"
+    CONFIRM = "seller_broadcast:confirm"
 
 
 def draft(data: dict[str, Any]) -> dict[str, Any]:
@@ -73,14 +78,15 @@ def on_text(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
 
 
 def ask_audience(data: dict[str, Any], ctx: Ctx) -> Step:
-    buttons = [Button(t.BTN_AUD_ALL, "sba:all"), Button(t.BTN_AUD_BOUGHT, "sba:bought"),
-               Button(t.BTN_AUD_INACTIVE, "sba:inactive"), Button(t.BTN_AUD_CHANNEL, "sba:channel")] + cancel()
+    buttons = [Button(t.BTN_AUD_ALL, AUDIENCE.pack("all")), Button(t.BTN_AUD_BOUGHT, AUDIENCE.pack("bought")),
+               Button(t.BTN_AUD_INACTIVE, AUDIENCE.pack("inactive")), Button(t.BTN_AUD_CHANNEL, AUDIENCE.pack("channel"))
+               ] + cancel()
     return say(SellerBroadcast.AUDIENCE, data, Reply(t.ASK_AUDIENCE, buttons))
 
 
 def on_audience(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
     """everyone goes on to the promo; the other segments ask one more thing."""
-    kind = (turn.choice or "").removeprefix("sba:")
+    kind = AUDIENCE.one(turn.choice) or ""
     if kind == "all":
         return ask_promo(with_draft(data, segment={}), ctx)
     if kind == "bought":
@@ -88,7 +94,7 @@ def on_audience(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
     if kind == "inactive":
         return say(SellerBroadcast.DAYS, data, Reply(t.ASK_DAYS, cancel(), numbered=False))
     if kind == "channel":
-        buttons = [Button(t.CHANNEL_NAMES[c], f"sbch:{c}") for c in CHANNELS] + cancel()
+        buttons = [Button(t.CHANNEL_NAMES[c], CHANNEL.pack(c)) for c in CHANNELS] + cancel()
         return say(SellerBroadcast.CHANNEL, data, Reply(t.ASK_CHANNEL, buttons))
     return ask_audience(data, ctx)
 
@@ -115,9 +121,9 @@ def on_days(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
 
 
 def on_channel(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
-    channel = (turn.choice or "").removeprefix("sbch:") or turn.text.strip().lower()
+    channel = CHANNEL.one(turn.choice) or turn.text.strip().lower()
     if channel not in CHANNELS:
-        return on_audience(data, ctx, Turn(choice="sba:channel"))
+        return on_audience(data, ctx, Turn(choice=AUDIENCE.pack("channel")))
     return ask_promo(with_draft(data, segment=Segment(channel=channel).to_json()), ctx)
 
 
@@ -126,24 +132,24 @@ def ask_promo(data: dict[str, Any], ctx: Ctx) -> Step:
     codes = [p.code for p in ctx.promos.promotions() if p.code and p.live(ctx.now)]
     if not codes:
         return ask_when(with_draft(data, promo_code=None), ctx)
-    buttons = [Button(c, f"sbp:{c}") for c in codes[:8]] + [Button(t.BTN_NO_PROMO, "sbp:")] + cancel()
+    buttons = [Button(c, PROMO.pack(c)) for c in codes[:8]] + [Button(t.BTN_NO_PROMO, PROMO.pack(""))] + cancel()
     return say(SellerBroadcast.PROMO, data, Reply(t.ASK_ATTACH_PROMO, buttons))
 
 
 def on_promo(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
-    code = (turn.choice or "").removeprefix("sbp:") if turn.choice else turn.text.strip().upper()
+    code = (PROMO.one(turn.choice) if PROMO.matches(turn.choice) else turn.choice) if turn.choice else turn.text.strip().upper()
     if code and ctx.promos.by_code(code) is None:
         return ask_promo(data, ctx)
     return ask_when(with_draft(data, promo_code=code or None), ctx)
 
 
 def ask_when(data: dict[str, Any], ctx: Ctx, text: str = t.ASK_WHEN) -> Step:
-    return say(SellerBroadcast.WHEN, data, Reply(text, [Button(t.BTN_SEND_NOW, "sbw:now")] + cancel(), numbered=False))
+    return say(SellerBroadcast.WHEN, data, Reply(text, [Button(t.BTN_SEND_NOW, SEND_NOW.pack())] + cancel(), numbered=False))
 
 
 def on_when(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
     """reads when to send and shows the preview with the recipient count."""
-    schedule = Schedule(NOW) if turn.choice == "sbw:now" else parse_when(turn.text, ctx.now, ctx.tz)
+    schedule = Schedule(NOW) if SEND_NOW.matches(turn.choice) else parse_when(turn.text, ctx.now, ctx.tz)
     if schedule is None or (schedule.at is not None and schedule.at <= ctx.now):
         return ask_when(data, ctx, t.WHEN_INVALID)
     return preview(with_draft(data, schedule=schedule.to_json()), ctx)
@@ -167,12 +173,12 @@ def preview(data: dict[str, Any], ctx: Ctx) -> Step:
         count=counts.recipients, segment=segment_text(s.segment, ctx.catalog), skipped=skipped,
         when=when_text(s.schedule, ctx.tz))
     label = t.BTN_CONFIRM_SEND if s.schedule.kind == NOW else t.BTN_CONFIRM_SCHEDULE
-    return say(SellerBroadcast.CONFIRM, data, Reply(text, [Button(label, "sb:send")] + cancel(), image_url=s.image_url))
+    return say(SellerBroadcast.CONFIRM, data, Reply(text, [Button(label, SEND.pack())] + cancel(), image_url=s.image_url))
 
 
 def on_confirm(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
     """asks the world to save (and start) the broadcast; on_saved says how it went."""
-    if turn.choice != "sb:send" and turn.text.strip().lower() not in YES:
+    if not SEND.matches(turn.choice) and turn.text.strip().lower() not in YES:
         return preview(data, ctx)
     return Step("", {k: v for k, v in data.items() if k != "bc_draft"}, [], [CreateBroadcast(spec(draft(data)))],
                 then=on_saved)

@@ -3,31 +3,22 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from enum import StrEnum
 from typing import Any
 
 from language.money import rupiah
 from language.text import normalize
 from conversations.base import Button, Reply, Step, Then, say
+from conversations.choice import Choice
 from conversations.seller.ports import SellerCtx, SellerProduct
 from texts.id import seller as t
 
 IDLE = ""
+PICK = Choice("sl:pick", str)  # which product a command meant: its id
 # A question the bot asked ("which one?", "are you sure?") and "batalkan" after a change
 # only hold this long; a stale answer must never change anything.
 PENDING_FOR = timedelta(minutes=10)
 # Keys of the seller's conversation data that belong to one step and must not outlive it.
 STEP_KEYS = ("undo", "pending", "new", "photo", "at")
-
-
-class SellerState(StrEnum):
-    PICK = "seller:pick"  # which product did "nastar" mean
-    CONFIRM = "seller:confirm"  # a price change that looks like a slip
-    NEW_NAME = "seller:new_name"
-    NEW_PRICE = "seller:new_price"
-    NEW_STOCK = "seller:new_stock"
-    NEW_CATEGORY = "seller:new_category"
-    PHOTO = "seller:photo"  # a photo came without a caption naming the product
 
 
 def clean(data: dict[str, Any]) -> dict[str, Any]:
@@ -101,4 +92,4 @@ def pick_buttons(products: list[SellerProduct], field: str = "stock") -> list[Bu
     """One button per candidate, showing the value about to change so the seller can tell them apart."""
     return [Button(t.BTN_PICK.format(name=p.name + ("" if p.visible else t.HIDDEN_MARK),
                                      value=rupiah(p.price) if field == "price" else f"stok {p.stock}"),
-                   f"sl:pick:{p.id}") for p in products]
+                   PICK.pack(p.id)) for p in products]

@@ -7,6 +7,7 @@ from typing import Any
 
 from language.money import rupiah
 from conversations.base import Button, Reply, Step, Turn
+from conversations.choice import Choice
 from conversations.seller.common import idle, words
 from conversations.seller.ports import OrderBrief, SellerCtx, SellerProduct
 from texts.id import seller as t
@@ -25,7 +26,9 @@ ORDER_LISTS = {
     "to_ship": {"perlu dikirim", "siap kirim", "belum dikirim", "pesanan perlu dikirim", "yang perlu dikirim",
                 "yg perlu dikirim", "harus dikirim", "antar", "perlu diantar", "kirim hari ini"},
 }
-CHOICES = {"sl:help": "help", "sl:stock": "stock", "sl:today": "today"}
+HELP_BUTTON, STOCK_BUTTON, TODAY_BUTTON, RECAP_BUTTON = (Choice("sl:help"), Choice("sl:stock"), Choice("sl:today"),
+                                                          Choice("sl:recap"))
+CHOICES = {HELP_BUTTON.pack(): "help", STOCK_BUTTON.pack(): "stock", TODAY_BUTTON.pack(): "today"}
 STOCK_SHOWN = 40
 
 
@@ -44,7 +47,8 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step 
 def help_(data: dict[str, Any], ctx: SellerCtx) -> Step:
     """shows what a seller can type, with examples."""
     text = t.HELP.format(shop=ctx.shop.name, staff=t.HELP_STAFF_OWNER if ctx.seller.is_owner else "")
-    buttons = [Button(t.BTN_STOCK, "sl:stock"), Button(t.BTN_TODAY, "sl:today"), Button(t.BTN_RECAP, "sl:recap")]
+    buttons = [Button(t.BTN_STOCK, STOCK_BUTTON.pack()), Button(t.BTN_TODAY, TODAY_BUTTON.pack()),
+               Button(t.BTN_RECAP, RECAP_BUTTON.pack())]
     return idle(data, Reply(text, buttons))
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from conversations.seller import broadcast, promo
 from conversations.base import Button, Ctx, Reply, Step, Turn, done, say
+from conversations.choice import Choice
 from marketing.wording import report_text, segment_text, seller_line, when_text
 from texts.id import promo as t
 
@@ -29,6 +30,8 @@ class PromoStopped:
     name: str
 
 
+NEW_PROMO, PROMOS, NEW_BROADCAST, BROADCASTS = Choice("promo:new"), Choice("promo:list"), Choice("bc:new"), Choice("bc:list")
+REPORT_BUTTON = Choice("bc:report", int)  # a broadcast's reports: its id
 PROMO_LIST = {"promo", "/promo", "promosi", "daftar promo", "list promo"}
 PROMO_NEW = {"promo baru", "buat promo", "tambah promo", "/promo_baru", "bikin promo"}
 BROADCAST_LIST = {"broadcast", "/broadcast", "siaran", "daftar broadcast", "bc"}
@@ -80,16 +83,16 @@ def on_cancelled(step: Step, outcomes: list[Any], ctx: Ctx) -> Step:
 
 
 def on_choice(data: dict[str, Any], choice: str, ctx: Ctx) -> Step | None:
-    if choice == "promo:new":
+    if NEW_PROMO.matches(choice):
         return promo.start(clear(data), ctx)
-    if choice == "bc:new":
+    if NEW_BROADCAST.matches(choice):
         return broadcast.start(clear(data), ctx)
-    if choice == "promo:list":
+    if PROMOS.matches(choice):
         return promo_list(data, ctx)
-    if choice == "bc:list":
+    if BROADCASTS.matches(choice):
         return broadcast_list(data, ctx)
-    if choice.startswith("bc:report:"):
-        return reports(data, ctx, int(choice.rsplit(":", 1)[1]))
+    if (broadcast_id := REPORT_BUTTON.one(choice)) is not None:
+        return reports(data, ctx, broadcast_id)
     return None
 
 
@@ -98,7 +101,8 @@ def clear(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def menu_buttons() -> list[Button]:
-    return [Button(t.BTN_NEW_PROMO, "promo:new"), Button(t.BTN_NEW_BROADCAST, "bc:new"), Button(t.BTN_BROADCAST, "bc:list")]
+    return [Button(t.BTN_NEW_PROMO, NEW_PROMO.pack()), Button(t.BTN_NEW_BROADCAST, NEW_BROADCAST.pack()),
+            Button(t.BTN_BROADCAST, BROADCASTS.pack())]
 
 
 def promo_list(data: dict[str, Any], ctx: Ctx) -> Step:
@@ -115,7 +119,8 @@ def broadcast_list(data: dict[str, Any], ctx: Ctx) -> Step:
         id=b.id, status=t.BROADCAST_STATUS.get(b.status, b.status), when=when_text(b.schedule, ctx.tz),
         segment=segment_text(b.segment, ctx.catalog), text=b.text[:60] + ("…" if len(b.text) > 60 else ""))
         for b in found) or t.SELLER_BROADCAST_NONE
-    buttons = [Button(t.BTN_NEW_BROADCAST, "bc:new")] + [Button(f"📊 #{b.id}", f"bc:report:{b.id}") for b in found if b.last_run]
+    buttons = [Button(t.BTN_NEW_BROADCAST, NEW_BROADCAST.pack())] + [Button(f"📊 #{b.id}", REPORT_BUTTON.pack(b.id))
+                                                                  for b in found if b.last_run]
     return say("", data, Reply(t.SELLER_BROADCAST_HELP.format(lines=lines), buttons))
 
 

@@ -16,6 +16,7 @@ from enum import StrEnum
 from typing import Any
 
 from conversations.base import Ctx, Reply, Step, Turn, done, say
+from conversations.choice import Choice
 from orders.lifecycle import Action
 from conversations.seller.common import IDLE
 from conversations.seller.common import clean as clean_step
@@ -24,7 +25,10 @@ from texts.id import seller_orders as t
 
 
 class SellerOrders(StrEnum):
-    REASON = "sorders:reason"  # waiting for the reason a proof is rejected
+    REASON = "seller_orders:reason"  # waiting for the reason a proof is rejected
+
+
+STATES = frozenset(SellerOrders)
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,17 @@ VERBS: dict[str, Action] = {
     "selesai": Action.COMPLETE, "beres": Action.COMPLETE,
     "batal": Action.CANCEL_BY_SELLER, "batalkan": Action.CANCEL_BY_SELLER, "batalin": Action.CANCEL_BY_SELLER,
 }
+# A button for an order's next move reads like the typed command: "lunas:KD-0042".
+CHOICES = {verb: Choice(verb, str) for verb in VERBS}
+BUTTON_VERBS = {Action.CONFIRM: "lunas", Action.REJECT_PROOF: "tolak", Action.PROCESS: "proses",
+                Action.SHIP: "kirim", Action.COMPLETE: "selesai"}
+
+
+def button_value(action: Action, code: str) -> str:
+    """The value of the button that moves order `code` by `action` (no button cancels)."""
+    return CHOICES[BUTTON_VERBS[action]].pack(code)
+
+
 # Alone, these still clearly mean an order command, so a missing code earns a hint; "batal"
 # and "batalkan" alone belong to the rest of the console (leave a step, undo).
 HINTED = {"lunas", "tolak", "proses", "kirim", "selesai"}
@@ -105,10 +120,10 @@ def shipping(rest: str) -> tuple[str | None, str | None]:
 def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step | None:
     prefix = ctx.shop.order_prefix
     if turn.choice:
-        verb, _, code = turn.choice.partition(":")
-        if verb not in VERBS or not code:
-            return None
-        return command(state, data, OrderCommand(code, VERBS[verb]))
+        for verb, choice in CHOICES.items():
+            if code := choice.one(turn.choice):
+                return command(state, data, OrderCommand(code, VERBS[verb]))
+        return None
     text = " ".join(turn.text.split())
     parsed = parse(text, prefix)
     if state == SellerOrders.REASON and (parsed is None or parsed[2] is None):
@@ -141,7 +156,7 @@ def look(state: str, data: dict[str, Any], text: str, prefix: str) -> Step | Non
 
 
 def idle(state: str) -> str:
-    return IDLE if state.startswith("sorders:") else state
+    return IDLE if state in STATES else state
 
 
 def clean(data: dict[str, Any]) -> dict[str, Any]:

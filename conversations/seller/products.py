@@ -10,6 +10,7 @@ URL), which that channel can show again; it is not copied to our own storage yet
 from __future__ import annotations
 
 import re
+from enum import StrEnum
 from typing import Any
 
 from language.money import rupiah
@@ -18,7 +19,8 @@ from language.text import COUNT_WORDS, fold, normalize
 from conversations.base import Button, Reply, Step, Turn, say
 from conversations.seller import stock as seller_stock
 from conversations.seller.changes import CreateProduct
-from conversations.seller.common import SellerState, clean, find, fresh, idle, kept, short_name, stamp
+from conversations.choice import Choice
+from conversations.seller.common import clean, find, fresh, idle, kept, short_name, stamp
 from conversations.seller.parse import Command, parse, words_of
 from conversations.seller.ports import SellerCtx
 from texts.id import seller as t
@@ -30,13 +32,23 @@ PRICE_WORDS = {"harga", "hrg", "price"}
 STOCK_WORDS = {"stok", "stock", "stk", "jumlah", "qty"}
 PHOTO_WORDS = {"foto", "gambar", "photo", "pic", "untuk", "utk", "buat", "produk", "ini", "ganti", "baru"}
 NAME_LEN = (2, 100)
+CATEGORY = Choice("sl:cat", str)  # the new product's category: its name
+
+
+class SellerProducts(StrEnum):
+    NEW_NAME = "seller_products:new_name"
+    NEW_PRICE = "seller_products:new_price"
+    NEW_STOCK = "seller_products:new_stock"
+    NEW_CATEGORY = "seller_products:new_category"
+    PHOTO = "seller_products:photo"  # a photo came without a caption naming the product
+
 MAX_STOCK = seller_stock.MAX_STOCK
 
 
 def route(state: str, data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step | None:
     if state in NEW_STEPS and not turn.media and fresh(data, ctx):
         return NEW_STEPS[state](data, turn, ctx)
-    if state == SellerState.PHOTO and turn.text.strip() and not turn.choice and fresh(data, ctx) \
+    if state == SellerProducts.PHOTO and turn.text.strip() and not turn.choice and fresh(data, ctx) \
             and parse(turn.text) is None:
         return photo_target(data, turn.text, ctx)
     if turn.media:
@@ -50,7 +62,7 @@ def new_line(data: dict[str, Any], rest: str, ctx: SellerCtx) -> Step:
     """creates a product from one line, or asks for what the line left out."""
     draft = parse_new(rest)
     if draft.get("name") is None:
-        return say(SellerState.NEW_NAME, {**data, "new": {}, "at": stamp(ctx)}, Reply(t.NEW_ASK_NAME))
+        return say(SellerProducts.NEW_NAME, {**data, "new": {}, "at": stamp(ctx)}, Reply(t.NEW_ASK_NAME))
     return _next(data, draft, ctx, ask_category=False)
 
 
@@ -104,20 +116,20 @@ def _next(data: dict[str, Any], draft: dict[str, Any], ctx: SellerCtx, ask_categ
     without a category takes the category of the products it resembles."""
     name = draft["name"]
     if not NAME_LEN[0] <= len(name) <= NAME_LEN[1]:
-        return say(SellerState.NEW_NAME, {**data, "new": {}, "at": stamp(ctx)}, Reply(t.NEW_BAD_NAME))
+        return say(SellerProducts.NEW_NAME, {**data, "new": {}, "at": stamp(ctx)}, Reply(t.NEW_BAD_NAME))
     best, _ = find(ctx, name)
     if best is not None and normalize(best.name) == normalize(name):
         return idle(data, Reply(t.NEW_EXISTS.format(name=best.name, short=short_name(best.name))))
     keep = {**data, "new": draft, "at": stamp(ctx)}
     if not 100 <= draft.get("price", 0) <= seller_stock.MAX_PRICE:
-        return say(SellerState.NEW_PRICE, keep, Reply(t.NEW_ASK_PRICE.format(name=name)))
+        return say(SellerProducts.NEW_PRICE, keep, Reply(t.NEW_ASK_PRICE.format(name=name)))
     if not 0 <= draft.get("stock", -1) <= MAX_STOCK:
-        return say(SellerState.NEW_STOCK, keep, Reply(t.NEW_ASK_STOCK))
+        return say(SellerProducts.NEW_STOCK, keep, Reply(t.NEW_ASK_STOCK))
     if "category" not in draft:
         if ask_category:
             cats = [c for c in ctx.desk.categories() if c != t.OTHER_CATEGORY] + [t.OTHER_CATEGORY]
-            buttons = [Button(c, f"sl:cat:{c}") for c in cats]
-            return say(SellerState.NEW_CATEGORY, keep, Reply(t.NEW_ASK_CATEGORY, buttons))
+            buttons = [Button(c, CATEGORY.pack(c)) for c in cats]
+            return say(SellerProducts.NEW_CATEGORY, keep, Reply(t.NEW_ASK_CATEGORY, buttons))
         draft = {**draft, "category": guess_category(ctx, name)}
     return _create(data, draft, ctx)
 
@@ -147,7 +159,7 @@ def on_name(data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step:
     """takes the new product's name (and the price and stock, when they come along)."""
     draft = parse_new(turn.text)
     if "name" not in draft:
-        return say(SellerState.NEW_NAME, {**data, "at": stamp(ctx)}, Reply(t.NEW_BAD_NAME))
+        return say(SellerProducts.NEW_NAME, {**data, "at": stamp(ctx)}, Reply(t.NEW_BAD_NAME))
     return _next(data, draft, ctx)
 
 
@@ -156,7 +168,7 @@ def on_price(data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step:
     words = words_of(turn.text)
     number = next((n for i in range(len(words)) if (n := read_number(words, i)) is not None), None)
     if number is None or number.whole is None or not 100 <= number.whole <= seller_stock.MAX_PRICE:
-        return say(SellerState.NEW_PRICE, {**data, "at": stamp(ctx)}, Reply(t.NEW_BAD_PRICE))
+        return say(SellerProducts.NEW_PRICE, {**data, "at": stamp(ctx)}, Reply(t.NEW_BAD_PRICE))
     return _next(data, {**data["new"], "price": number.whole}, ctx)
 
 
@@ -167,21 +179,21 @@ def on_stock(data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step:
     if number is not None and not all(w in COUNT_WORDS for w in words[number.end:]):
         number = None
     if number is None or number.whole is None or number.money or not 0 <= number.whole <= MAX_STOCK:
-        return say(SellerState.NEW_STOCK, {**data, "at": stamp(ctx)}, Reply(t.NEW_BAD_STOCK))
+        return say(SellerProducts.NEW_STOCK, {**data, "at": stamp(ctx)}, Reply(t.NEW_BAD_STOCK))
     return _next(data, {**data["new"], "stock": number.whole}, ctx)
 
 
 def on_category(data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step:
     """takes a category button, or a new category's name."""
-    picked = turn.choice[len("sl:cat:"):] if turn.choice and turn.choice.startswith("sl:cat:") else None
+    picked = CATEGORY.one(turn.choice)
     name = picked or _title(" ".join(turn.text.split()))[:100]
     if not name:
-        return say(SellerState.NEW_CATEGORY, {**data, "at": stamp(ctx)}, Reply(t.NEW_ASK_CATEGORY))
+        return say(SellerProducts.NEW_CATEGORY, {**data, "at": stamp(ctx)}, Reply(t.NEW_ASK_CATEGORY))
     return _create(data, {**data["new"], "category": name}, ctx)
 
 
-NEW_STEPS = {SellerState.NEW_NAME: on_name, SellerState.NEW_PRICE: on_price, SellerState.NEW_STOCK: on_stock,
-             SellerState.NEW_CATEGORY: on_category}
+NEW_STEPS = {SellerProducts.NEW_NAME: on_name, SellerProducts.NEW_PRICE: on_price, SellerProducts.NEW_STOCK: on_stock,
+             SellerProducts.NEW_CATEGORY: on_category}
 
 
 def photo(data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step:
@@ -189,7 +201,7 @@ def photo(data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step:
     ref = turn.media[0].ref
     query = " ".join(w for w in words_of(turn.text) if w not in PHOTO_WORDS)
     if not query:
-        return say(SellerState.PHOTO, {**data, "photo": ref, "at": stamp(ctx)}, Reply(t.PHOTO_ASK_PRODUCT))
+        return say(SellerProducts.PHOTO, {**data, "photo": ref, "at": stamp(ctx)}, Reply(t.PHOTO_ASK_PRODUCT))
     return seller_stock.run(data, ctx, Command("image", query, ref=ref))
 
 
@@ -199,5 +211,5 @@ def photo_target(data: dict[str, Any], text: str, ctx: SellerCtx) -> Step:
     best, candidates = find(ctx, query) if query else (None, [])
     if best is None and not candidates:
         reply = Reply(t.NOT_FOUND.format(query=text.strip()) + "\n" + t.PHOTO_ASK_PRODUCT)
-        return say(SellerState.PHOTO, {**data, "at": stamp(ctx)}, reply)
+        return say(SellerProducts.PHOTO, {**data, "at": stamp(ctx)}, reply)
     return seller_stock.run(clean(data), ctx, Command("image", query, ref=data["photo"]))

@@ -15,9 +15,14 @@ from language.numbers import parse_rupiah
 from marketing.parsing import parse_bundle, parse_conditions, parse_percent
 from marketing.promotions import BUNDLE, CART, CATEGORY, FIXED, PERCENT, PRODUCT, BundleItem, Promotion, normal_code
 from conversations.base import Button, Ctx, Reply, Step, Turn, done, say
+from conversations.choice import Choice
 from marketing.wording import conditions, describe, problems
 from texts.id import promo as t
 
+KIND = Choice("spk", str)  # percent | fixed | bundle
+SCOPE = Choice("sps", str)  # cart | category | product
+PICK_CATEGORY = Choice("spc", str)  # a category's id
+AUTOMATIC, NO_CONDITIONS, SAVE = Choice("sp:auto"), Choice("sp:nocond"), Choice("sp:save")
 CODE = re.compile(r"^[A-Za-z0-9_-]{3,32}$")
 YES = {"ya", "iya", "ok", "oke", "simpan", "yes", "betul", "benar", "sip"}
 
@@ -38,15 +43,15 @@ class PromoRefused:
 
 
 class SellerPromo(StrEnum):
-    KIND = "sp:kind"
-    VALUE = "sp:value"
-    BUNDLE = "sp:bundle"
-    SCOPE = "sp:scope"
-    CATEGORY = "sp:category"
-    PRODUCTS = "sp:products"
-    CODE = "sp:code"
-    CONDITIONS = "sp:conditions"
-    CONFIRM = "sp:confirm"
+    KIND = "seller_promo:kind"
+    VALUE = "seller_promo:value"
+    BUNDLE = "seller_promo:bundle"
+    SCOPE = "seller_promo:scope"
+    CATEGORY = "seller_promo:category"
+    PRODUCTS = "seller_promo:products"
+    CODE = "seller_promo:code"
+    CONDITIONS = "seller_promo:conditions"
+    CONFIRM = "seller_promo:confirm"
 
 
 def draft(data: dict[str, Any]) -> dict[str, Any]:
@@ -63,15 +68,15 @@ def cancel_buttons() -> list[Button]:
 
 def start(data: dict[str, Any], ctx: Ctx) -> Step:
     """asks which kind of promo."""
-    buttons = [Button(t.BTN_KIND_PERCENT, "spk:percent"), Button(t.BTN_KIND_FIXED, "spk:fixed"),
-               Button(t.BTN_KIND_BUNDLE, "spk:bundle")] + cancel_buttons()
+    buttons = [Button(t.BTN_KIND_PERCENT, KIND.pack(PERCENT)), Button(t.BTN_KIND_FIXED, KIND.pack(FIXED)),
+               Button(t.BTN_KIND_BUNDLE, KIND.pack(BUNDLE))] + cancel_buttons()
     return say(SellerPromo.KIND, {**data, "promo_draft": {}}, Reply(t.ASK_KIND, buttons))
 
 
 def on_kind(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
     """takes the kind and asks the amount (or the bundle)."""
     words = turn.text.lower()
-    kind = ((turn.choice or "").removeprefix("spk:") or
+    kind = (KIND.one(turn.choice) or
             (BUNDLE if "paket" in words or "bundle" in words else PERCENT if "%" in words or "persen" in words
              else FIXED if "potong" in words or "rupiah" in words else ""))
     if kind == BUNDLE:
@@ -117,11 +122,11 @@ def _product(ctx: Ctx, name: str):  # type: ignore[no-untyped-def]
 
 def on_scope(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
     """cart-wide goes on to the code; a category or products are asked for next."""
-    scope = (turn.choice or "").removeprefix("sps:")
+    scope = SCOPE.one(turn.choice) or ""
     if scope == CART:
         return ask_code(with_draft(data, scope=CART, targets=[]), ctx)
     if scope == CATEGORY:
-        buttons = [Button(c.name, f"spc:{c.id}") for c in ctx.catalog.categories()] + cancel_buttons()
+        buttons = [Button(c.name, PICK_CATEGORY.pack(c.id)) for c in ctx.catalog.categories()] + cancel_buttons()
         return say(SellerPromo.CATEGORY, with_draft(data, scope=CATEGORY), Reply(t.ASK_CATEGORY, buttons))
     if scope == PRODUCT:
         return say(SellerPromo.PRODUCTS, with_draft(data, scope=PRODUCT), Reply(t.ASK_PRODUCTS, cancel_buttons(), numbered=False))
@@ -129,17 +134,17 @@ def on_scope(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
 
 
 def scope_buttons() -> list[Button]:
-    return [Button(t.BTN_SCOPE_CART, "sps:cart"), Button(t.BTN_SCOPE_CATEGORY, "sps:category"),
-            Button(t.BTN_SCOPE_PRODUCT, "sps:product")] + cancel_buttons()
+    return [Button(t.BTN_SCOPE_CART, SCOPE.pack(CART)), Button(t.BTN_SCOPE_CATEGORY, SCOPE.pack(CATEGORY)),
+            Button(t.BTN_SCOPE_PRODUCT, SCOPE.pack(PRODUCT))] + cancel_buttons()
 
 
 def on_category(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
     """takes the category and asks for a code."""
     cats = ctx.catalog.categories()
-    chosen = (turn.choice or "").removeprefix("spc:")
+    chosen = PICK_CATEGORY.one(turn.choice) or ""
     cat = next((c for c in cats if str(c.id) == chosen or c.name.lower() == turn.text.strip().lower()), None)
     if cat is None:
-        buttons = [Button(c.name, f"spc:{c.id}") for c in cats] + cancel_buttons()
+        buttons = [Button(c.name, PICK_CATEGORY.pack(c.id)) for c in cats] + cancel_buttons()
         return say(SellerPromo.CATEGORY, data, Reply(t.CATEGORY_INVALID, buttons))
     return ask_code(with_draft(data, targets=[cat.name]), ctx)
 
@@ -157,12 +162,12 @@ def on_products(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
 
 
 def ask_code(data: dict[str, Any], ctx: Ctx) -> Step:
-    return say(SellerPromo.CODE, data, Reply(t.ASK_CODE, [Button(t.BTN_AUTOMATIC, "sp:auto")] + cancel_buttons(), numbered=False))
+    return say(SellerPromo.CODE, data, Reply(t.ASK_CODE, [Button(t.BTN_AUTOMATIC, AUTOMATIC.pack())] + cancel_buttons(), numbered=False))
 
 
 def on_code(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
     """takes a code (or automatic) and asks for conditions."""
-    if turn.choice == "sp:auto" or turn.text.strip().lower() in {"otomatis", "auto", "tanpa kode"}:
+    if AUTOMATIC.matches(turn.choice) or turn.text.strip().lower() in {"otomatis", "auto", "tanpa kode"}:
         code = None
     else:
         typed = turn.text.strip()
@@ -171,7 +176,7 @@ def on_code(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
         code = normal_code(typed)
         if ctx.promos.by_code(code) is not None:
             return say(SellerPromo.CODE, data, Reply(t.CODE_TAKEN.format(code=code), ask_code(data, ctx).replies[0].buttons, numbered=False))
-    buttons = [Button(t.BTN_NO_CONDITIONS, "sp:nocond")] + cancel_buttons()
+    buttons = [Button(t.BTN_NO_CONDITIONS, NO_CONDITIONS.pack())] + cancel_buttons()
     name = code or draft(data).get("name")
     return say(SellerPromo.CONDITIONS, with_draft(data, code=code, name=name), Reply(t.ASK_CONDITIONS, buttons, numbered=False))
 
@@ -179,22 +184,22 @@ def on_code(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
 def on_conditions(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
     """reads the conditions line and shows the whole promo to confirm."""
     fields: dict[str, Any] = {}
-    if turn.choice != "sp:nocond" and turn.text.strip().lower() not in {"tanpa syarat", "tidak ada", "-", "tidak"}:
+    if not NO_CONDITIONS.matches(turn.choice) and turn.text.strip().lower() not in {"tanpa syarat", "tidak ada", "-", "tidak"}:
         fields, unknown = parse_conditions(turn.text, ctx.now, ctx.tz)
         if unknown or not fields:
             text = t.CONDITIONS_INVALID.format(parts=", ".join(unknown) or turn.text)
-            return say(SellerPromo.CONDITIONS, data, Reply(text, [Button(t.BTN_NO_CONDITIONS, "sp:nocond")] + cancel_buttons(), numbered=False))
+            return say(SellerPromo.CONDITIONS, data, Reply(text, [Button(t.BTN_NO_CONDITIONS, NO_CONDITIONS.pack())] + cancel_buttons(), numbered=False))
     stored = {k: v.isoformat() if isinstance(v, datetime) else v for k, v in fields.items()}
     data = with_draft(data, conditions=stored)
     spec = to_spec(draft(data))
     text = t.CONFIRM_PROMO.format(name=spec.name, desc=describe(spec, ctx.catalog), conditions=" · ".join(conditions(spec, ctx.tz)))
-    return say(SellerPromo.CONFIRM, data, Reply(text, [Button(t.BTN_SAVE, "sp:save")] + cancel_buttons()))
+    return say(SellerPromo.CONFIRM, data, Reply(text, [Button(t.BTN_SAVE, SAVE.pack())] + cancel_buttons()))
 
 
 def on_confirm(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
     """asks the world to save the promo; on_saved says whether it worked."""
-    if turn.choice != "sp:save" and turn.text.strip().lower() not in YES:
-        return say(SellerPromo.CONFIRM, data, Reply(t.SCOPE_INVALID, [Button(t.BTN_SAVE, "sp:save")] + cancel_buttons()))
+    if not SAVE.matches(turn.choice) and turn.text.strip().lower() not in YES:
+        return say(SellerPromo.CONFIRM, data, Reply(t.SCOPE_INVALID, [Button(t.BTN_SAVE, SAVE.pack())] + cancel_buttons()))
     spec = to_spec(draft(data))
     return Step("", {k: v for k, v in data.items() if k != "promo_draft"}, [], [CreatePromotion(spec)], then=on_saved)
 

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from language.money import local_time, rupiah
 from conversations.base import Reply, Step, Turn
 from conversations.seller.common import idle, words
-from conversations.seller.lists import day_bounds
+from conversations.seller.lists import RECAP_BUTTON, day_bounds
 from conversations.seller.ports import RecapFigures, SellerCtx
 from texts.id import seller as t
 
@@ -23,7 +23,7 @@ LOW_SHOWN = 8
 
 
 def route(state: str, data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step | None:
-    if turn.choice == "sl:recap":
+    if RECAP_BUTTON.matches(turn.choice):
         return recap(data, ctx, "today")
     said = "" if turn.choice else words(turn.text)
     parts = said.split()

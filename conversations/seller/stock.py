@@ -10,12 +10,14 @@ halved or doubled) is asked about first.
 from __future__ import annotations
 
 from dataclasses import asdict
+from enum import StrEnum
 from typing import Any
 
 from language.money import rupiah
 from conversations.base import Button, Reply, Step, Turn, say
 from conversations.seller.changes import Done, ProductChange, ProductGone
-from conversations.seller.common import (WHAT, SellerState, clean, failed, find, fresh, idle, kept, pick_buttons,
+from conversations.choice import Choice
+from conversations.seller.common import (PICK, WHAT, clean, failed, find, fresh, idle, kept, pick_buttons,
                                          short_name, show_value, stamp, words)
 from conversations.seller.parse import Command, parse
 from conversations.seller.ports import SellerCtx, SellerProduct
@@ -26,16 +28,26 @@ MAX_PRICE = 100_000_000
 SLIP_FACTOR = 2  # a new price at least double or at most half the old one is asked about
 YES = {"ya", "iya", "iyaa", "y", "yes", "ok", "oke", "okey", "betul", "benar", "bener", "lanjut", "yakin", "yap", "sip"}
 NO = {"tidak", "tdk", "gak", "ga", "nggak", "enggak", "engga", "no", "jangan", "bukan", "salah", "gajadi", "ga jadi"}
+
+
+class SellerStock(StrEnum):
+    PICK = "seller_stock:pick"  # which product did "nastar" mean
+    CONFIRM = "seller_stock:confirm"  # a price change that looks like a slip
+
+
+CONFIRM_YES = Choice("sl:yes")
+CONFIRM_NO = Choice("sl:no")
 FIELD = {"stock_set": "stock", "stock_add": "stock", "stock_sub": "stock", "price_set": "price",
          "price_add": "price", "price_sub": "price", "threshold": "low_stock_threshold", "hide": "visible",
          "show": "visible", "image": "image_url"}
 
 
 def route(state: str, data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step | None:
-    if state == SellerState.PICK and turn.choice and turn.choice.startswith("sl:pick:"):
-        return on_pick(data, turn.choice, ctx)
-    if state == SellerState.CONFIRM and (turn.choice in ("sl:yes", "sl:no") or words(turn.text) in YES | NO):
-        return on_confirm(data, turn.choice == "sl:yes" or words(turn.text) in YES, ctx)
+    if state == SellerStock.PICK and (picked := PICK.one(turn.choice)) is not None:
+        return on_pick(data, picked, ctx)
+    pressed = CONFIRM_YES.matches(turn.choice) or CONFIRM_NO.matches(turn.choice)
+    if state == SellerStock.CONFIRM and (pressed or words(turn.text) in YES | NO):
+        return on_confirm(data, CONFIRM_YES.matches(turn.choice) or words(turn.text) in YES, ctx)
     if turn.choice or turn.media or not turn.text.strip():
         return None
     cmd = parse(turn.text)
@@ -56,13 +68,13 @@ def run(data: dict[str, Any], ctx: SellerCtx, cmd: Command) -> Step:
         return idle(data, Reply(t.NOT_FOUND.format(query=cmd.query)))
     pending = {"cmd": asdict(cmd), "ids": [p.id for p in candidates]}
     reply = Reply(t.PICK.format(query=cmd.query), pick_buttons(candidates, FIELD[cmd.action]))
-    return say(SellerState.PICK, {**data, "pending": pending, "at": stamp(ctx)}, reply)
+    return say(SellerStock.PICK, {**data, "pending": pending, "at": stamp(ctx)}, reply)
 
 
-def on_pick(data: dict[str, Any], choice: str, ctx: SellerCtx) -> Step:
+def on_pick(data: dict[str, Any], picked: str, ctx: SellerCtx) -> Step:
     """runs the command that waited for the seller to say which product."""
     pending = data.get("pending") or {}
-    product_id = int(choice.rsplit(":", 1)[1]) if choice.rsplit(":", 1)[1].isdigit() else None
+    product_id = int(picked) if picked.isdigit() else None
     if not fresh(data, ctx) or product_id not in pending.get("ids", []):
         return idle(data, Reply(t.EXPIRED))
     product = ctx.desk.product(product_id)
@@ -119,9 +131,9 @@ def _price(data: dict[str, Any], ctx: SellerCtx, cmd: Command, p: SellerProduct)
     change = ProductChange(ctx.seller.id, ctx.seller.label, p.id, p.name, "price", p.price, after)
     template = t.CONFIRM_THOUSANDS if thousands else t.CONFIRM_BIG_PRICE
     text = template.format(name=p.name, before=rupiah(p.price), after=rupiah(after))
-    buttons = [Button(t.BTN_YES, "sl:yes"), Button(t.BTN_NO, "sl:no")]
+    buttons = [Button(t.BTN_YES, CONFIRM_YES.pack()), Button(t.BTN_NO, CONFIRM_NO.pack())]
     pending = {**data, "pending": {"change": asdict(change)}, "at": stamp(ctx)}
-    return say(SellerState.CONFIRM, pending, Reply(text, buttons))
+    return say(SellerStock.CONFIRM, pending, Reply(text, buttons))
 
 
 def _change(data: dict[str, Any], ctx: SellerCtx, p: SellerProduct, field: str, after: Any) -> Step:

@@ -7,12 +7,14 @@ from __future__ import annotations
 from typing import Any
 
 from conversations.base import Reply, Step, Turn
+from conversations.choice import Choice
 from conversations.seller.changes import AlreadySold, Done, ProductChange, RemoveNewProduct
 from conversations.seller.common import IDLE, WHAT, failed, fresh, idle, kept, short_name, show_value, words
 from conversations.seller.ports import SellerCtx
 from conversations.seller.stock import change_failed
 from texts.id import seller as t
 
+UNDO = Choice("sl:undo")
 UNDO_WORDS = {"batalkan", "batalin", "batalkan tadi", "batalkan yang tadi", "batalkan perubahan", "undo", "balikin",
               "kembalikan", "balikin lagi", "batal ubah", "batalkan ubah", "salah batalkan", "eh salah batalkan"}
 
@@ -20,7 +22,7 @@ UNDO_WORDS = {"batalkan", "batalin", "batalkan tadi", "batalkan yang tadi", "bat
 def route(state: str, data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step | None:
     said = words(turn.text) if not turn.choice else ""
     # Plain "batal" means undo only right after a change, when there is no question open.
-    if turn.choice == "sl:undo" or said in UNDO_WORDS or (said == "batal" and state == IDLE and "undo" in data):
+    if UNDO.matches(turn.choice) or said in UNDO_WORDS or (said == "batal" and state == IDLE and "undo" in data):
         return undo(data, ctx)
     return None
 
