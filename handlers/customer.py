@@ -13,6 +13,7 @@ from typing import Any
 
 from language.numbers import parse_quantity
 from language.text import normalize
+from language.words import CANCEL, GREETINGS, HELP, MENU
 from conversations.customer import browsing, cart, checkout, payment, promo, tracking
 from conversations.base import Ctx, Reply, Step, Turn, say
 from conversations.choice import Choice
@@ -27,9 +28,6 @@ log = logging.getLogger(__name__)
 
 MAX_TEXT = 4096
 
-GREETINGS = {"menu", "start", "/start", "mulai", "halo", "hallo", "hai", "hi", "hello", "p", "assalamualaikum", "permisi", "pagi", "siang", "sore", "malam"}
-HELP = {"bantuan", "help", "/help", "tolong", "bingung", "cara pesan", "caranya"}
-CANCEL = {"batal", "cancel", "/cancel", "gajadi", "ga jadi", "gak jadi", "nggak jadi", "tidak jadi", "keluar"}
 CART = {"keranjang", "cart", "/cart", "lihat keranjang", "troli"}
 CATALOG = {"katalog", "catalog", "/katalog", "produk", "daftar produk", "menu makanan", "list", "pricelist", "price list", "daftar harga"}
 MY_ORDERS = {"pesanan saya", "pesananku", "pesanan", "status", "cek pesanan", "/pesanan", "orders"}
@@ -87,8 +85,10 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step:
 
 
 def global_word(words: str, state: str, data: dict[str, Any], ctx: Ctx) -> Step | None:
+    if words in MENU:
+        return browsing.menu(clear_step(data), ctx)
     if words in GREETINGS:
-        return browsing.greet(clear_step(data), ctx) if words != "menu" else browsing.menu(clear_step(data), ctx)
+        return browsing.greet(clear_step(data), ctx)
     if words in HELP:
         return browsing.help_(clear_step(data), ctx)
     if words in CANCEL:
@@ -168,7 +168,7 @@ def first_contact(data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step:
         data = {**data, "start_payload": turn.start_payload}
     hello = promo.on_first_contact(browsing.greet(data, ctx), turn, ctx)
     words = " ".join(turn.text.lower().split()).strip(" !?.")
-    if not turn.choice and (not words or words in GREETINGS or EMOJI_ONLY.match(words)):
+    if not turn.choice and (not words or words in GREETINGS or words in MENU or EMOJI_ONLY.match(words)):
         return hello
     step = route(Browse.HOME, hello.data, turn, ctx)
     step.replies = hello.replies + step.replies

@@ -30,6 +30,7 @@ from conversations.base import Ctx, Reply, Step, Turn
 from conversations.seller import broadcast, lists, marketing, orders, products, promo, recap, staff, stock, undo
 from conversations.seller.common import IDLE, clean, idle, words
 from conversations.seller.ports import SellerCtx
+from language.words import SELLER_LEAVE
 from texts.id import seller as t
 
 log = logging.getLogger(__name__)
@@ -51,7 +52,6 @@ ROUTES: tuple[SellerRoute, ...] = (
 STATES = frozenset({IDLE, *stock.SellerStock, *products.SellerProducts, *orders.SellerOrders, *promo.SellerPromo,
                     *broadcast.SellerBroadcast})
 
-CANCEL = {"batal", "cancel", "/cancel", "gajadi", "ga jadi", "gak jadi", "nggak jadi", "tidak jadi", "stop", "keluar"}
 MAX_TEXT = 1000  # longer than any command: a pasted text is not one
 
 
@@ -61,7 +61,7 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step | None
     if state not in STATES:  # e.g. left by an older version: never guess what it meant
         log.warning("seller %s in unknown state %r: answered with the menu", ctx.seller.id, state)
         return lists.help_(data, ctx)
-    if state != IDLE and not turn.choice and words(turn.text) in CANCEL:
+    if state != IDLE and not turn.choice and words(turn.text) in SELLER_LEAVE:
         return idle(data, Reply(t.FLOW_CANCELLED))
     for command in ROUTES:
         step = command(state, data, turn, ctx)

@@ -12,6 +12,7 @@ from enum import StrEnum
 from typing import Any
 
 from language.money import local_time, rupiah
+from language.words import NO_NOTE, PLACE_ORDER
 from shops.profile import PaymentMethod
 from conversations.customer import cart as cart_flow
 from conversations.customer import promo_cart
@@ -23,8 +24,6 @@ from conversations.ports import OrderSummary
 from texts.id import customer as t
 from texts.id import promo as tp
 
-YES = {"ya", "iya", "y", "ok", "oke", "okay", "pesan", "konfirmasi", "lanjut", "benar", "betul", "sip", "gas", "yes"}
-NO_NOTE = {"-", "tidak", "tidak ada", "ga", "gak", "ga ada", "gak ada", "nggak", "nggak ada", "skip", "lewati", "tdk", "no", "none"}
 DELIVERY_WORDS = {"antar", "diantar", "kirim", "dikirim", "delivery", "anter", "dianter", "ojol"}
 PICKUP_WORDS = {"ambil", "ambil sendiri", "diambil", "pickup", "pick up", "jemput", "ke toko"}
 
@@ -253,7 +252,7 @@ def summary(data: dict[str, Any], ctx: Ctx) -> Step:
 
 def on_confirm(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
     """asks the world to place the order; on_order_outcome words what happened."""
-    if not CONFIRM.matches(turn.choice) and turn.text.lower().strip(" !.") not in YES:
+    if not CONFIRM.matches(turn.choice) and turn.text.lower().strip(" !.") not in PLACE_ORDER:
         return say(Checkout.CONFIRM, data, Reply(t.CONFIRM_INVALID, summary(data, ctx).replies[0].buttons))
     co = draft(data)
     lines = tuple(DraftLine(s, q) for s, q in cart_flow.items(data).items())

@@ -14,10 +14,9 @@ from typing import Any
 from conversations.base import Button, Ctx, Reply, Step, Turn, say
 from conversations.choice import Choice
 from conversations.customer.browsing import Browse, main_menu
+from language.words import CONSENT_NO, CONSENT_YES
 from texts.id import promo as t
 
-YES = {"ya", "iya", "y", "mau", "boleh", "ok", "oke", "yes", "sip", "siap", "mau dong", "boleh dong"}
-NO = {"tidak", "tdk", "ga", "gak", "nggak", "engga", "enggak", "no", "tidak usah", "ga usah", "gak usah", "nanti saja"}
 ANSWER = Choice("consent", str)  # consent:yes / consent:no
 
 
@@ -56,8 +55,8 @@ def pressed(data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step | None:
 
 def typed(state: str, data: dict[str, Any], words: str, ctx: Ctx) -> Step | None:
     """The answer typed right after the question."""
-    if state == Consent.ASKED and (words in YES or words in NO):
-        return answer(data, ctx, words in YES)
+    if state == Consent.ASKED and (words in CONSENT_YES or words in CONSENT_NO):
+        return answer(data, ctx, words in CONSENT_YES)
     return None
 
 

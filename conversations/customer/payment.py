@@ -17,6 +17,7 @@ from typing import Any
 
 from language.money import local_time, rupiah
 from language.text import normalize
+from language.words import CANCEL_ORDER_YES, NO
 from conversations.customer import checkout, order_status
 from conversations.base import Button, Ctx, Media, Reply, Step, Turn, say
 from conversations.choice import Choice
@@ -76,8 +77,6 @@ PROOF_WORDS = re.compile(
 )
 CANCEL_WORDS = re.compile(r"^(batal|batalkan|batalin|cancel|gajadi|ga jadi|gak jadi)\b")
 ORDER_WORDS = re.compile(r"\b(pesanan|pesananku|order|orderan)\b")
-YES = {"ya", "iya", "y", "yes", "ok", "oke", "yakin", "batalkan", "ya batalkan", "betul"}
-NO = {"tidak", "tdk", "ga", "gak", "nggak", "no", "jangan", "tidak jadi", "ga jadi", "gak jadi", "enggak"}
 LATE_PROOF_DAYS = 7
 
 PROOF_FOR = Choice("proof", str)  # the order a waiting proof is for
@@ -222,7 +221,7 @@ def on_cancel_confirm(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
     """cancels on yes, keeps the order on no, asks again otherwise."""
     code = data.get("ocancel") or ""
     words = " ".join(normalize(turn.text).split()).strip(" !.")
-    if words in YES:
+    if words in CANCEL_ORDER_YES:
         return confirm_cancel(without_flow(data), ctx, code, data)
     if words in NO:
         return keep(without_flow(data), ctx, code, data)

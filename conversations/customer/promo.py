@@ -20,11 +20,9 @@ from conversations.customer import consent
 from conversations.customer.consent import SetPromoConsent
 from conversations.customer.promo_cart import code_from_payload
 from marketing.wording import describe
+from language.words import START_PROMOS, STOP
 from texts.id import promo as t
 
-OPT_OUT = {"stop", "berhenti", "jangan kirim promo", "jangan kirim promo lagi", "stop promo", "berhenti promo",
-           "unsubscribe", "unsub", "gak mau promo", "ga mau promo", "tidak mau promo", "nggak mau promo"}
-OPT_IN = {"mau promo", "mau promo lagi", "mau info promo", "langganan promo", "kirim promo"}
 CODE_TYPED = re.compile(r"^(?:pakai\s+|pake\s+)?(?:kode(?:\s+promo)?|voucher|kupon|promo)\s+([a-z0-9_-]{3,32})$")
 
 
@@ -38,9 +36,9 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step | None
     if turn.choice:
         return None
     words = " ".join(turn.text.lower().split()).strip(" !?.")
-    if words in OPT_OUT:
+    if words in STOP:
         return say(state, data, Reply(t.OPTED_OUT.format(shop=ctx.shop.name)), effects=[SetPromoConsent(False)])
-    if words in OPT_IN:
+    if words in START_PROMOS:
         return say(state, data, Reply(t.OPTED_IN.format(shop=ctx.shop.name)), effects=[SetPromoConsent(True)])
     if (answered := consent.typed(state, data, words, ctx)) is not None:
         return answered

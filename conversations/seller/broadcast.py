@@ -14,6 +14,7 @@ from language.text import normalize
 from conversations.base import Button, Ctx, Reply, Step, Turn, done, say
 from conversations.choice import Choice
 from marketing.wording import broadcast_text, problems, promo_line, segment_text, when_text
+from language.words import SEND_BROADCAST
 from texts.id import promo as t
 
 CHANNELS = ("telegram", "whatsapp")
@@ -21,7 +22,6 @@ AUDIENCE = Choice("sba", str)  # all | bought | inactive | channel
 CHANNEL = Choice("sbch", str)  # telegram | whatsapp
 PROMO = Choice("sbp", str)  # a promo code to attach ("" for none)
 SEND_NOW, SEND = Choice("sbw:now"), Choice("sb:send")
-YES = {"ya", "iya", "ok", "oke", "kirim", "jadwalkan", "yes", "sip", "gas"}
 
 
 @dataclass(frozen=True)
@@ -178,7 +178,7 @@ def preview(data: dict[str, Any], ctx: Ctx) -> Step:
 
 def on_confirm(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
     """asks the world to save (and start) the broadcast; on_saved says how it went."""
-    if not SEND.matches(turn.choice) and turn.text.strip().lower() not in YES:
+    if not SEND.matches(turn.choice) and turn.text.strip().lower() not in SEND_BROADCAST:
         return preview(data, ctx)
     return Step("", {k: v for k, v in data.items() if k != "bc_draft"}, [], [CreateBroadcast(spec(draft(data)))],
                 then=on_saved)

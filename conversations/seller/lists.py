@@ -10,11 +10,9 @@ from conversations.base import Button, Reply, Step, Turn
 from conversations.choice import Choice
 from conversations.seller.common import idle, words
 from conversations.seller.ports import OrderBrief, SellerCtx, SellerProduct
+from language.words import SELLER_HELP
 from texts.id import seller as t
 
-HELP = {"bantuan", "help", "/help", "menu", "/start", "start", "halo", "hallo", "hai", "hi", "admin", "/admin", "p",
-        "penjual", "menu penjual", "perintah", "daftar perintah", "cara", "caranya", "bingung", "tolong", "?",
-        "assalamualaikum", "pagi", "siang", "sore", "malam"}
 STOCK_LIST = {"stok", "stock", "cek stok", "cek stock", "lihat stok", "daftar stok", "list stok", "stok semua",
               "semua stok", "tampilkan stok", "stok barang", "stok produk", "info stok", "laporan stok", "sisa stok",
               "stok hari ini", "cek semua stok", "stoknya"}
@@ -34,7 +32,7 @@ STOCK_SHOWN = 40
 
 def route(state: str, data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step | None:
     said = CHOICES.get(turn.choice or "") or ("" if turn.choice else words(turn.text))
-    if said in HELP or said == "help":
+    if said in SELLER_HELP:
         return help_(data, ctx)
     if said in STOCK_LIST or said == "stock":
         return stock_list(data, ctx)

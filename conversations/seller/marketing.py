@@ -11,6 +11,7 @@ from conversations.seller import broadcast, promo
 from conversations.base import Button, Ctx, Reply, Step, Turn, done, say
 from conversations.choice import Choice
 from marketing.wording import report_text, segment_text, seller_line, when_text
+from language.words import CANCEL, MENU
 from texts.id import promo as t
 
 @dataclass(frozen=True)
@@ -36,7 +37,6 @@ PROMO_LIST = {"promo", "/promo", "promosi", "daftar promo", "list promo"}
 PROMO_NEW = {"promo baru", "buat promo", "tambah promo", "/promo_baru", "bikin promo"}
 BROADCAST_LIST = {"broadcast", "/broadcast", "siaran", "daftar broadcast", "bc"}
 BROADCAST_NEW = {"broadcast baru", "buat broadcast", "kirim broadcast", "/broadcast_baru", "bikin broadcast", "bc baru"}
-CANCEL = {"batal", "cancel", "/cancel", "gajadi", "ga jadi", "gak jadi", "tidak jadi", "keluar", "menu"}
 PROMO_STOP = re.compile(r"^(?:promo\s+(?:stop|berhenti|hentikan|matikan|nonaktifkan)|(?:stop|hentikan|matikan)\s+promo)\s+#?(\S+)$")
 REPORT = re.compile(r"^(?:(?:broadcast|bc)\s+laporan|laporan\s+(?:broadcast|bc))(?:\s+#?(\d+))?$")
 BROADCAST_CANCEL = re.compile(r"^(?:(?:broadcast|bc)\s+batal(?:kan)?|batal(?:kan)?\s+(?:broadcast|bc))\s+#?(\d+)$")
@@ -46,7 +46,8 @@ FLOWS = {**promo.STEPS, **broadcast.STEPS}
 def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step | None:
     words = " ".join(turn.text.lower().split()).strip(" !?.")
     if state in FLOWS:
-        if turn.choice == "batal" or (not turn.choice and words in CANCEL):
+        # "menu" leaves a promo or broadcast draft too (the router already took the CANCEL words)
+        if turn.choice == "batal" or (not turn.choice and (words in CANCEL or words in MENU)):
             return say("", clear(data), Reply(t.FLOW_CANCELLED, menu_buttons()))
         return FLOWS[state](data, ctx, turn)  # type: ignore[operator]
     if turn.choice:

@@ -21,6 +21,7 @@ from orders.lifecycle import Action
 from conversations.seller.common import IDLE
 from conversations.seller.common import clean as clean_step
 from orders.placing import order_code
+from language.words import CANCEL, said
 from texts.id import seller_orders as t
 
 
@@ -185,7 +186,7 @@ def ask_reason(state: str, data: dict[str, Any], code: str) -> Step:
 def on_reason(data: dict[str, Any], text: str) -> Step:
     """takes the rejection reason (or `batal` to drop it)."""
     code = data.get("sorders_reject") or ""
-    if text.lower().strip(" !.") in {"batal", "cancel", "gajadi", "ga jadi", "tidak jadi"}:
+    if said(text) in CANCEL:
         return say(IDLE, clean(data), Reply(t.REASON_DROPPED.format(code=code)))
     if len(text) < MIN_REASON:
         return say(SellerOrders.REASON, data, Reply(t.REASON_TOO_SHORT))

@@ -17,6 +17,7 @@ from marketing.promotions import BUNDLE, CART, CATEGORY, FIXED, PERCENT, PRODUCT
 from conversations.base import Button, Ctx, Reply, Step, Turn, done, say
 from conversations.choice import Choice
 from marketing.wording import conditions, describe, problems
+from language.words import SAVE_PROMO
 from texts.id import promo as t
 
 KIND = Choice("spk", str)  # percent | fixed | bundle
@@ -24,7 +25,6 @@ SCOPE = Choice("sps", str)  # cart | category | product
 PICK_CATEGORY = Choice("spc", str)  # a category's id
 AUTOMATIC, NO_CONDITIONS, SAVE = Choice("sp:auto"), Choice("sp:nocond"), Choice("sp:save")
 CODE = re.compile(r"^[A-Za-z0-9_-]{3,32}$")
-YES = {"ya", "iya", "ok", "oke", "simpan", "yes", "betul", "benar", "sip"}
 
 
 @dataclass(frozen=True)
@@ -198,7 +198,7 @@ def on_conditions(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
 
 def on_confirm(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
     """asks the world to save the promo; on_saved says whether it worked."""
-    if not SAVE.matches(turn.choice) and turn.text.strip().lower() not in YES:
+    if not SAVE.matches(turn.choice) and turn.text.strip().lower() not in SAVE_PROMO:
         return say(SellerPromo.CONFIRM, data, Reply(t.SCOPE_INVALID, [Button(t.BTN_SAVE, SAVE.pack())] + cancel_buttons()))
     spec = to_spec(draft(data))
     return Step("", {k: v for k, v in data.items() if k != "promo_draft"}, [], [CreatePromotion(spec)], then=on_saved)

@@ -21,13 +21,12 @@ from conversations.seller.common import (PICK, WHAT, clean, failed, find, fresh,
                                          short_name, show_value, stamp, words)
 from conversations.seller.parse import Command, parse
 from conversations.seller.ports import SellerCtx, SellerProduct
+from language.words import APPLY_CHANGE, KEEP_PRICE
 from texts.id import seller as t
 
 MAX_STOCK = 100_000
 MAX_PRICE = 100_000_000
 SLIP_FACTOR = 2  # a new price at least double or at most half the old one is asked about
-YES = {"ya", "iya", "iyaa", "y", "yes", "ok", "oke", "okey", "betul", "benar", "bener", "lanjut", "yakin", "yap", "sip"}
-NO = {"tidak", "tdk", "gak", "ga", "nggak", "enggak", "engga", "no", "jangan", "bukan", "salah", "gajadi", "ga jadi"}
 
 
 class SellerStock(StrEnum):
@@ -46,8 +45,8 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step 
     if state == SellerStock.PICK and (picked := PICK.one(turn.choice)) is not None:
         return on_pick(data, picked, ctx)
     pressed = CONFIRM_YES.matches(turn.choice) or CONFIRM_NO.matches(turn.choice)
-    if state == SellerStock.CONFIRM and (pressed or words(turn.text) in YES | NO):
-        return on_confirm(data, CONFIRM_YES.matches(turn.choice) or words(turn.text) in YES, ctx)
+    if state == SellerStock.CONFIRM and (pressed or words(turn.text) in APPLY_CHANGE | KEEP_PRICE):
+        return on_confirm(data, CONFIRM_YES.matches(turn.choice) or words(turn.text) in APPLY_CHANGE, ctx)
     if turn.choice or turn.media or not turn.text.strip():
         return None
     cmd = parse(turn.text)
