@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: run test bench install clean
+.PHONY: run test soak bench install clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -14,12 +14,19 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# The demo: the simulator page is on (KEDAI_SIMULATOR=0 make run leaves it off).
 run: $(STAMP)
 	$(PY) main.py db upgrade
-	$(PY) main.py serve
+	KEDAI_SIMULATOR=$${KEDAI_SIMULATOR:-1} $(PY) main.py serve
 
 test: $(STAMP)
 	$(PY) -m pytest -n 2
+
+# The hostile campaign at length, with a fresh random seed (printed, to replay a finding).
+SOAK_EXAMPLES ?= 3000
+soak: $(STAMP)
+	KEDAI_HOSTILE_SEED=$${KEDAI_HOSTILE_SEED:-$$(date +%s)} KEDAI_HOSTILE_EXAMPLES=$(SOAK_EXAMPLES) \
+		$(PY) -m pytest -n 2 tests/e2e/test_hostile_inputs.py
 
 bench: $(STAMP)
 	$(PY) bench/run.py

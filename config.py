@@ -20,7 +20,8 @@ class Settings(BaseSettings):
     public_url: str = Field("http://127.0.0.1:8000", alias="KEDAI_PUBLIC_URL")
     timezone: str = Field("Asia/Jakarta", alias="KEDAI_TIMEZONE")
     payment_window_minutes: float = Field(180, alias="KEDAI_PAYMENT_WINDOW_MINUTES")
-    simulator: bool | None = Field(None, alias="KEDAI_SIMULATOR")
+    # The simulator lets whoever reaches it speak as any user: off unless asked for (`make run` asks).
+    simulator: bool = Field(False, alias="KEDAI_SIMULATOR")
     scheduler_interval_seconds: float = Field(5.0, alias="KEDAI_SCHEDULER_INTERVAL_SECONDS")
     # Broadcasts: a run missed while the server was down goes out late within this grace, else is reported missed.
     broadcast_grace_minutes: float = Field(60, alias="KEDAI_BROADCAST_GRACE_MINUTES")
@@ -45,7 +46,5 @@ class Settings(BaseSettings):
         return ZoneInfo(self.timezone)
 
     def simulator_enabled(self) -> bool:
-        """The simulator lets anyone act as any user, so it is only on for loopback unless asked."""
-        if self.simulator is not None:
-            return self.simulator
-        return self.host in {"127.0.0.1", "localhost", "::1"}
+        """On only with KEDAI_SIMULATOR=1, whatever address the server binds (bot.channels.simulator)."""
+        return self.simulator

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -14,7 +15,9 @@ from sqlalchemy import text
 
 from bot.bootstrap import Kedai
 from bot.channels import simulator
-from bot.channels.simulator_post import PostMessage
+from bot.processes import Processes
+
+log = logging.getLogger(__name__)
 
 DEMO_MEDIA = Path(__file__).resolve().parent.parent / "catalog" / "demo" / "media"
 
@@ -27,14 +30,23 @@ MAX_REQUEST_BODY = 256 * 1024
 
 
 def create_app(kedai: Kedai, *, on_start: list[Hook] | None = None, on_stop: list[Hook] | None = None) -> FastAPI:
+    # Registered before anything can claim an outbox row, so that every claim names its process.
+    processes = Processes(kedai.sessions, kedai.db, on_reclaimed=kedai.delivery.kick)
+    kedai.delivery.owner = lambda: processes.id
+
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        await processes.start()
+        if kedai.settings.simulator_enabled():
+            log.warning("the simulator is on (KEDAI_SIMULATOR=1): http://%s:%s/ answers requests from this "
+                        "machine only; leave it off on a public server", kedai.settings.host, kedai.settings.port)
         for hook in on_start or []:
             await hook(kedai)
         yield
         for hook in on_stop or []:
             await hook(kedai)
         await kedai.delivery.idle()
+        await processes.stop()
         kedai.engine.close()
 
     app = FastAPI(title="Kedai", lifespan=lifespan, docs_url=None, redoc_url=None, max_body_size=MAX_REQUEST_BODY)
@@ -61,5 +73,4 @@ def create_app(kedai: Kedai, *, on_start: list[Hook] | None = None, on_stop: lis
 
     if kedai.settings.simulator_enabled():
         app.include_router(simulator.router())
-        app.add_middleware(PostMessage, kedai=kedai)
     return app

@@ -55,6 +55,9 @@ class Delivery:
         self.senders = senders
         self.db = db
         self.clock = clock
+        # This process's id in the processes table (bot.processes), recorded on every claim so
+        # that another process can take the claim over at once if this one dies mid-send.
+        self.owner: Callable[[], int | None] = lambda: None
         self._tasks: set[asyncio.Task[None]] = set()
 
     def kick(self, ids: Sequence[int]) -> None:
@@ -93,7 +96,7 @@ class Delivery:
 
     def _claim(self, ids: list[int]):  # type: ignore[no-untyped-def]
         with unit_of_work(self.sessions) as s:
-            rows = oq.claim(s, ids, self.clock(), self.senders.keys())
+            rows = oq.claim(s, ids, self.clock(), self.senders.keys(), self.owner())
             s.commit()
             return rows
 

@@ -1,10 +1,11 @@
-"""Button values as typed data: `Choice("a", str, int)` packs ("KRP-TMP", 2) into "a:KRP-TMP:2"
+"""Button values as typed data: `Choice("a", str, number)` packs ("KRP-TMP", 2) into "a:KRP-TMP:2"
 and unpacks it back, checking the prefix and converting each part.
 
 The wire format ("prefix:part:part") is what already-sent buttons carry (Telegram keeps them
 in old messages), so it stays short and stable; a flow names its choices once and never
 builds or splits the strings by hand. The first part may itself contain ":" (a SKU from a
-CSV): the value is split from the right.
+CSV): the value is split from the right. Number parts use `number`, never `int`: a button
+value is input like any other.
 """
 
 from __future__ import annotations
@@ -13,6 +14,17 @@ from collections.abc import Callable
 from typing import Any
 
 SEP = ":"
+# The largest number a button value may carry: ids and page numbers are 32-bit integer columns.
+MAX_BUTTON_NUMBER = 2**31 - 1
+
+
+def number(text: str) -> int:
+    """A number part of a button value. ValueError unless it is plain ASCII digits that fit the
+    columns it is compared with: a forged "c:99999999999999999999:0" is an old button, not an
+    overflow in the database. (A SKU part stays `str`: it may well be a 13-digit barcode.)"""
+    if not (text.isascii() and text.isdigit() and len(text) <= 10) or int(text) > MAX_BUTTON_NUMBER:
+        raise ValueError(f"not a button number: {text[:20]!r}")
+    return int(text)
 
 
 class Choice:

@@ -36,7 +36,8 @@ def interpret(turn: Turn, offered: dict[str, Any] | None) -> Turn:
         return turn
     items = offered.get("items") or []
     text = turn.text.strip()
-    if offered.get("numbered", True) and text.isdigit() and 1 <= int(text) <= len(items):
+    if offered.get("numbered", True) and text.isascii() and text.isdigit() and len(text) <= 3 \
+            and 1 <= int(text) <= len(items):
         return replace(turn, choice=items[int(text) - 1][1])
     typed = clean(text)
     if not typed:

@@ -158,8 +158,8 @@ def on_choice(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step:
         return cart.pick(data, ctx, sku)
     if state in checkout.STEPS and any(answer.matches(value) for answer in checkout.ANSWERS):
         return checkout.STEPS[Checkout(state)](data, ctx, turn)
-    # A stale button from an earlier step: show the menu rather than guess.
-    return browsing.menu(clear_step(data), ctx)
+    # A stale or unknown button (an earlier step's, or a forged one): say so and show the menu.
+    return browsing.menu(clear_step(data), ctx, note=t.STALE_BUTTON)
 
 
 def first_contact(data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step:

@@ -64,7 +64,8 @@ def list_promotions(session: Session, shop_id: int, *, active_only: bool = False
 def find(session: Session, shop_id: int, ref: str) -> Promotion | None:
     """A promo by its number (`3`, `#3`) or its code."""
     ref = ref.strip().lstrip("#")
-    row = pq.fetch_promotion(session, shop_id, int(ref)) if ref.isdigit() else pq.fetch_by_code(session, shop_id, normal_code(ref))
+    number = ref.isascii() and ref.isdigit() and len(ref) <= 9  # ids are 32-bit; a longer run is a code
+    row = pq.fetch_promotion(session, shop_id, int(ref)) if number else pq.fetch_by_code(session, shop_id, normal_code(ref))
     return to_plain(row) if row else None
 
 

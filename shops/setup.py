@@ -15,13 +15,17 @@ from storage import catalog_queries as q
 from storage.models import Seller, Shop
 
 DEMO = Path(__file__).resolve().parent.parent / "catalog" / "demo"  # the demo shop's file, catalog and pictures
+# The demo shop's seller on the simulator, so `make run` shows the seller's side too. It is a
+# row of the demo shop (sellers.shop_id) and is registered only together with that shop: no
+# other shop gets a simulator seller except by `kedai seller add` or the shop's owner code.
+DEMO_SELLER = {"channel": "simulator", "id": "penjual", "name": "Bu Sri", "role": "owner"}
 
 
 def apply_shop_file(session: Session, spec: dict[str, Any]) -> Shop:
-    """Creates or updates the shop named by spec["slug"]; validates the profile first."""
-    spec = dict(spec)
+    """Creates or updates the shop named by spec["slug"]; validates the profile first.
+    A shop file registers no one: sellers are added by `kedai seller add` or an owner code."""
+    spec = {k: v for k, v in spec.items() if k != "sellers"}
     slug = spec.pop("slug")
-    sellers = spec.pop("sellers", [])
     profile = ShopProfile.model_validate(spec)
     shop = session.execute(select(Shop).where(Shop.slug == slug)).scalar_one_or_none()
     stored = profile.model_dump(exclude={"name"})
@@ -31,8 +35,6 @@ def apply_shop_file(session: Session, spec: dict[str, Any]) -> Shop:
     else:
         shop.name, shop.profile = profile.name, stored
     session.flush()
-    for s in sellers:
-        add_seller(session, shop.id, s["channel"], str(s["id"]), s.get("name"), s.get("role", "owner"))
     q.bump_catalog_version(session, shop.id)
     return shop
 
@@ -55,6 +57,7 @@ def load_demo_if_empty(session: Session) -> Shop | None:
         return None
     shop = apply_shop_file(session, json.loads((DEMO / "shop.json").read_text(encoding="utf-8")))
     import_rows(session, shop.id, parse_csv((DEMO / "products.csv").read_text(encoding="utf-8")))
+    add_seller(session, shop.id, DEMO_SELLER["channel"], DEMO_SELLER["id"], DEMO_SELLER["name"], DEMO_SELLER["role"])
     return shop
 
 

@@ -211,10 +211,28 @@ class OutboxMessage(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime] = mapped_column(default=utcnow)
     provider_id: Mapped[str | None] = mapped_column(String(100))  # indexed where set, see __table_args__
+    # The process (processes.id) that claimed the row for sending; no FK: a dead process's row goes.
+    claimed_by: Mapped[int | None] = mapped_column(Integer)
     error_code: Mapped[str | None] = mapped_column(String(20))
     error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     sent_at: Mapped[datetime | None] = mapped_column()
+
+
+class Process(Base):
+    """A running server process, so that others can tell when it is gone: rows it claimed
+    (outbox.claimed_by) go back to work at once instead of waiting out a lease. A process
+    is gone when its heartbeat is stale or, seen from its own host, its pid is no longer it."""
+
+    __tablename__ = "processes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    host: Mapped[str] = mapped_column(String(255))
+    pid: Mapped[int] = mapped_column(Integer)
+    # What tells this process from a later one with the same pid: boot id and start time, where known.
+    instance: Mapped[str] = mapped_column(String(100), default="")
+    role: Mapped[str] = mapped_column(String(40), default="serve")
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    heartbeat_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
 
 
 class Order(Base):

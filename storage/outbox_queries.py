@@ -1,5 +1,8 @@
 """Outbox claiming and marking. A row is claimed by a compare-and-set on its status, so
-two workers (or a worker and the drain job) never send the same row twice."""
+two workers (or a worker and the drain job) never send the same row twice. A claim records
+its process (claimed_by): once that process is gone (storage.process_queries), its rows
+still `sending` go back to pending at once (reclaim_orphans); a claim whose owner is unknown
+waits out the lease."""
 
 from __future__ import annotations
 
@@ -13,7 +16,7 @@ from sqlalchemy import Row, or_, select, text, update
 from sqlalchemy.orm import Session
 
 from storage.fastsql import Sql, from_db_json, to_db_time
-from storage.models import OUTBOX_OPEN_SQL, OutboxMessage
+from storage.models import OUTBOX_OPEN_SQL, OutboxMessage, Process
 
 # Carried by every query that looks for rows still needing work, so it can use the partial
 # index ix_outbox_open (see storage.models.OUTBOX_OPEN_SQL).
@@ -31,17 +34,20 @@ def _claim_sql(ids: int, channels: int) -> Sql:
     """Plain SQL (see storage.fastsql): the delivery of every reply runs it, next to the engine's step."""
     id_list = ", ".join(f":i{n}" for n in range(ids))
     channel_list = ", ".join(f":c{n}" for n in range(channels))
-    return Sql(f"UPDATE outbox SET status = 'sending', attempts = attempts + 1, next_attempt_at = :lease "
+    return Sql(f"UPDATE outbox SET status = 'sending', attempts = attempts + 1, next_attempt_at = :lease, "
+               f"claimed_by = :owner "
                f"WHERE id IN ({id_list}) AND status = 'pending' AND next_attempt_at <= :now "
                f"AND channel IN ({channel_list}) RETURNING id, shop_id, channel, recipient, payload, attempts")
 
 
-def claim(session: Session, ids: Sequence[int], now: datetime, channels: Iterable[str]) -> Sequence[Row]:
-    """Takes the still-pending rows among ids for sending, with a lease that the drain job honours."""
+def claim(session: Session, ids: Sequence[int], now: datetime, channels: Iterable[str],
+          owner: int | None = None) -> Sequence[Row]:
+    """Takes the still-pending rows among ids for sending, for process `owner` (storage.models.Process),
+    with a lease that the drain job honours when the owner is unknown or stuck."""
     channels = list(channels)
     if not ids or not channels:
         return []
-    params = {"now": to_db_time(session, now), "lease": to_db_time(session, now + STUCK_AFTER),
+    params = {"now": to_db_time(session, now), "lease": to_db_time(session, now + STUCK_AFTER), "owner": owner,
               **{f"i{n}": i for n, i in enumerate(ids)}, **{f"c{n}": c for n, c in enumerate(channels)}}
     rows = _claim_sql(len(ids), len(channels))(session, params).all()
     return sorted((_CLAIMED(r.id, r.shop_id, r.channel, r.recipient, from_db_json(r.payload), r.attempts) for r in rows),
@@ -57,6 +63,20 @@ def due_ids(session: Session, channels: Iterable[str], now: datetime, limit: int
     # Rows stuck in `sending` past their lease go back to pending so claim() can take them.
     session.execute(update(OutboxMessage).where(OutboxMessage.id.in_(ids), OutboxMessage.status == "sending")
                     .values(status="pending").execution_options(synchronize_session=False))
+    return ids
+
+
+def reclaim_orphans(session: Session, now: datetime) -> list[int]:
+    """Rows still `sending` for a process no longer in the processes table: due again now."""
+    orphaned = (select(OutboxMessage.id)
+                .where(OPEN, OutboxMessage.status == "sending", OutboxMessage.claimed_by.is_not(None),
+                       OutboxMessage.claimed_by.not_in(select(Process.id)))
+                .order_by(OutboxMessage.id))
+    ids = list(session.execute(orphaned).scalars())
+    if ids:
+        session.execute(update(OutboxMessage).where(OutboxMessage.id.in_(ids), OutboxMessage.status == "sending")
+                        .values(status="pending", next_attempt_at=now, claimed_by=None)
+                        .execution_options(synchronize_session=False))
     return ids
 
 

@@ -24,7 +24,7 @@ NOW = datetime(2026, 11, 23, 6, 0, tzinfo=timezone.utc)
 
 def demo_profile() -> ShopProfile:
     spec = json.loads((DEMO / "shop.json").read_text(encoding="utf-8"))
-    spec.pop("slug"), spec.pop("sellers")
+    spec.pop("slug")
     return ShopProfile.model_validate(spec)
 
 

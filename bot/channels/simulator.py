@@ -2,24 +2,48 @@
 
 Replies to the sender travel back in the HTTP response; messages for other simulator users
 (a seller's new-order notice) wait in the outbox until that user's page polls for them.
+
+Whoever reaches these endpoints can speak as any simulator user, the demo's seller included,
+so they exist only with KEDAI_SIMULATOR=1 and then answer only this machine (`local_only`):
+a loopback peer, a loopback Host header (a web page whose name was rebound to 127.0.0.1 sends
+its own name), no header any proxy adds, and not HTTP/1.0 (what nginx's proxy_pass speaks by
+default, with nothing else to tell it apart). A POST must say Content-Type: application/json,
+which a page on another site cannot send without a CORS preflight that is never answered.
 """
 
 from __future__ import annotations
 
 import asyncio
+import ipaddress
+import logging
+import math
+import uuid
 from pathlib import Path
+from typing import Any
 
-from fastapi import APIRouter, HTTPException, Request
+import orjson
+from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError, field_validator
+from starlette.responses import JSONResponse, Response
 
-from bot.messages import Inbound, Outbound
+from bot.messages import Inbound, Outbound, clean_line
 from storage import outbox_queries as oq
 from storage.db import unit_of_work
 from storage.models import utcnow
+from texts.id import simulator as t
+
+log = logging.getLogger(__name__)
 
 CHANNEL = "simulator"
+PATH = "/api/simulator/messages"
 PAGE = Path(__file__).parent.parent / "web" / "simulator.html"
+
+LOOPBACK_NAMES = {"localhost"}
+# Headers that a reverse proxy, tunnel or CDN adds: any of them means the request came through one.
+FORWARDING = {"forwarded", "via", "x-real-ip", "x-client-ip", "client-ip", "true-client-ip", "cf-connecting-ip",
+              "fastly-client-ip", "x-cluster-client-ip", "x-original-forwarded-for", "x-originating-ip",
+              "x-proxyuser-ip", "cf-ray", "x-amzn-trace-id", "x-azure-clientip"}
 
 
 class SimButton(BaseModel):
@@ -36,9 +60,18 @@ class SimReply(BaseModel):
 class SimRequest(BaseModel):
     user: str = Field(min_length=1, max_length=100)
     text: str = Field("", max_length=20000)
-    name: str | None = None
+    name: str | None = Field(None, max_length=200)
     message_id: str | None = Field(None, max_length=100)
     choice: str | None = Field(None, max_length=200)
+
+    @field_validator("user")
+    @classmethod
+    def _visible_user(cls, user: str) -> str:
+        """A user id is a name on one line; one that is nothing but control characters is none."""
+        cleaned = clean_line(user, 100)
+        if not cleaned.strip():
+            raise ValueError("user must have visible characters")
+        return cleaned
 
 
 class SimResponse(BaseModel):
@@ -56,19 +89,109 @@ def reply_json(out: Outbound) -> dict:
             "image_url": out.image_url}
 
 
-def router() -> APIRouter:
-    """The poll and the page; POST /api/simulator/messages is bot.channels.simulator_post."""
-    api = APIRouter()
+def to_inbound(request: SimRequest) -> Inbound:
+    """The simulator's one place from a request to an Inbound (which bounds every field)."""
+    return Inbound(channel=CHANNEL, sender=request.user, message_id=request.message_id or uuid.uuid4().hex,
+                   text=request.text, choice=request.choice, profile_name=request.name)
 
-    @api.get("/api/simulator/messages", response_model=SimResponse)
+
+def _loopback_ip(host: str) -> bool:
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    return address.is_loopback
+
+
+def _host_name(header: str) -> str:
+    """The name in a Host header, without its port: "127.0.0.1:8000", "[::1]:8000", "localhost"."""
+    if header.startswith("["):
+        return header[1:header.find("]")] if "]" in header else ""
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+
+
+def refusal(request: Request) -> str | None:
+    """Why this request is not one from this machine, or None when it is."""
+    peer = request.client.host if request.client else ""
+    if not _loopback_ip(peer):
+        return f"peer {peer or '?'} is not loopback"
+    for name in request.headers.keys():
+        if name in FORWARDING or name.startswith("x-forwarded-"):
+            return f"forwarding header {name}"
+    host = _host_name(request.headers.get("host", "").strip().lower())
+    if host not in LOOPBACK_NAMES and not _loopback_ip(host):
+        return "Host is not a loopback name"
+    if request.scope.get("http_version") == "1.0":
+        return "HTTP/1.0, as a proxy speaks by default"
+    return None
+
+
+async def local_only(request: Request) -> None:
+    if (reason := refusal(request)) is not None:
+        log.warning("simulator refused %s %s: %s", request.method, request.url.path, reason)
+        raise HTTPException(403, t.LOCAL_ONLY)
+
+
+def _jsonable(value: Any) -> Any:
+    """An error's input made safe to send back: the body's NaN, 30-digit numbers or bytes never
+    crash the 422 (JSON has no NaN; orjson takes 64-bit integers only)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, int) and not isinstance(value, bool) and not -2**63 <= value < 2**64:
+        return str(value)
+    if isinstance(value, (bytes, bytearray)):
+        return None  # the raw body that did not parse: not echoed back
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def invalid(exc: ValidationError) -> Response:
+    """FastAPI's 422 shape ({"detail": [{"type", "loc", "msg", "input", ...}]}) for a bad body."""
+    errors = []
+    for error in exc.errors(include_url=False):
+        error = {**error, "loc": ("body", *error["loc"])}
+        if "input" in error:
+            error["input"] = _jsonable(error["input"])
+        errors.append(error)
+    return Response(orjson.dumps({"detail": errors}, default=str), 422, media_type="application/json")
+
+
+def _is_json(request: Request) -> bool:
+    return request.headers.get("content-type", "").split(";", 1)[0].strip().lower() == "application/json"
+
+
+def router() -> APIRouter:
+    """The simulator's endpoints; bot.app includes them only when KEDAI_SIMULATOR is on."""
+    api = APIRouter(dependencies=[Depends(local_only)])
+
+    @api.post(PATH, response_model=SimResponse)
+    async def post(request: Request) -> Response:
+        if not _is_json(request):
+            return JSONResponse({"detail": t.JSON_ONLY}, 415)
+        try:
+            message = SimRequest.model_validate_json(await request.body())
+        except ValidationError as exc:
+            return invalid(exc)
+        handled = await request.app.state.kedai.inbox.submit(to_inbound(message))
+        # Built by hand: the replies are already plain data, and re-validating them costs per message.
+        return Response(orjson.dumps({"replies": [reply_json(o) for o in handled.replies],
+                                      "duplicate": handled.duplicate}), media_type="application/json")
+
+    @api.get(PATH, response_model=SimResponse)
     async def poll(user: str, request: Request) -> SimResponse:
         """Messages that others' actions sent to this user (e.g. a seller's order notice)."""
         kedai = request.app.state.kedai
+        probe = Inbound(CHANNEL, user, "")
 
         def take() -> list[SimReply]:
             with unit_of_work(kedai.sessions) as s:
-                shop = kedai.engine.shops.resolve(s, Inbound(CHANNEL, user, ""))
-                rows = oq.take_pending_for(s, shop.id, CHANNEL, user, utcnow())
+                shop = kedai.engine.shops.resolve(s, probe)
+                rows = oq.take_pending_for(s, shop.id, CHANNEL, probe.sender, utcnow())
                 s.commit()
                 return [to_reply(Outbound.from_row(r.channel, r.recipient, r.payload)) for r in rows]
 

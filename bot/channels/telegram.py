@@ -97,8 +97,14 @@ class TelegramChannel:
         await self.bot.shutdown()
 
     async def handle(self, update: Update) -> None:
-        """One update through the one path; a button press is answered once its step is committed."""
-        got = translate(update, self.account)
+        """One update through the one path; a button press is answered once its step is committed.
+        An update whose fields have shapes Telegram never sends is logged once and dropped."""
+        try:
+            got = translate(update, self.account)
+        except Exception as exc:  # the library keeps whatever types the JSON had; translate may trip on any
+            log.warning("Telegram update %s not usable, acknowledged: %s: %.160r", update.update_id,
+                        type(exc).__name__, str(exc))
+            return
         kedai = self.kedai
         assert kedai is not None, "TelegramChannel.start() first"
         if got.inbound is not None:

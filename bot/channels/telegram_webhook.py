@@ -4,16 +4,60 @@ Only a request carrying the secret token set with setWebhook gets past the first
 anything else is 403 and touches nothing. The 200 goes back after the update's transaction
 has committed, so a crash before that makes Telegram deliver it again (and the engine drops
 a repeat by its update_id).
+
+Telegram repeats every update not answered 2xx, so an update the bot cannot use (not JSON,
+nested absurdly deep, a field of the wrong type, a date past the year 9999) is answered 200
+and logged once: an error would come back for ever. Only a database that cannot be reached
+gets 503, since that one passes and the repeat then goes through.
 """
 
 from __future__ import annotations
 
-import json
+import logging
+from typing import Any
 
+import orjson
 from fastapi import APIRouter, HTTPException, Request, Response
-from telegram import Update
+from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
+from telegram import Bot, Update
 
 from bot.channels.telegram import WEBHOOK_PATH, TelegramChannel
+
+log = logging.getLogger(__name__)
+
+# Telegram's updates nest a few levels (update > message > reply_to_message > reply_markup >
+# rows > buttons); python-telegram-bot reads them recursively, so a deep one must stop here.
+MAX_DEPTH = 32
+# Worth a repeat: the database is down or busy, not the update's fault.
+TRANSIENT = (OperationalError, InterfaceError, PoolTimeout)
+
+
+def depth_within(value: Any, limit: int) -> bool:
+    """Whether parsed JSON nests at most `limit` containers deep (iteratively: no recursion to exhaust)."""
+    stack = [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        if isinstance(item, dict):
+            children = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        if level > limit:
+            return False
+        stack.extend((child, level + 1) for child in children if isinstance(child, (dict, list)))
+    return True
+
+
+def parse(body: bytes, bot: Bot) -> Update:
+    """The Update in a webhook body; ValueError (or whatever the library raises) when there is none."""
+    data = orjson.loads(body)  # strict: no NaN, valid UTF-8 only, at most 1024 levels
+    if not isinstance(data, dict) or type(data.get("update_id")) is not int:
+        raise ValueError("no update_id")
+    if not depth_within(data, MAX_DEPTH):
+        raise ValueError(f"nested deeper than {MAX_DEPTH}")
+    return Update.de_json(data, bot)
 
 
 def router(channel: TelegramChannel) -> APIRouter:
@@ -23,14 +67,24 @@ def router(channel: TelegramChannel) -> APIRouter:
     async def webhook(request: Request) -> Response:
         if not channel.genuine(request.headers.get("x-telegram-bot-api-secret-token")):
             raise HTTPException(403)
+        body = await request.body()
         try:
-            data = json.loads(await request.body())
-            if not isinstance(data, dict) or not isinstance(data.get("update_id"), int):
-                raise ValueError("no update_id")
-            update = Update.de_json(data, channel.bot)
-        except (ValueError, TypeError, KeyError, AttributeError):
-            raise HTTPException(400, "not a Telegram update") from None
-        await channel.handle(update)
+            update = parse(body, channel.bot)
+        except Exception as exc:  # any shape the library cannot read is one the bot cannot use
+            log.warning("Telegram update not usable, acknowledged (%d bytes): %s", len(body), _short(exc))
+            return Response(status_code=200)
+        try:
+            await channel.handle(update)
+        except TRANSIENT as exc:
+            log.warning("Telegram update %s: database unavailable, Telegram will repeat it: %s",
+                        update.update_id, _short(exc))
+            return Response(status_code=503)
+        except Exception:
+            log.exception("Telegram update %s failed; acknowledged so that it is not repeated", update.update_id)
         return Response(status_code=200)
 
     return api
+
+
+def _short(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {str(exc)[:160]!r}"

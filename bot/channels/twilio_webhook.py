@@ -2,8 +2,13 @@
 
 Both are checked with the twilio SDK's RequestValidator against KEDAI_PUBLIC_URL + path +
 query, the URL Twilio signed (behind a TLS proxy the request's own URL differs). A bad or
-missing signature gets 403 and nothing else. A message is answered with empty TwiML: replies
-leave through the REST API from the outbox.
+missing signature gets 403, one log line and nothing else. A message is answered with empty
+TwiML: replies leave through the REST API from the outbox.
+
+The validator is handed what Twilio signs, decided exactly as the validator itself reads the
+query: the raw body when the query has a `bodySHA256` parameter (Twilio's JSON webhooks), the
+form's fields otherwise. A body that is not UTF-8, or anything else the validator trips on, is
+a request Twilio did not send: 403, never an error page.
 """
 
 from __future__ import annotations
@@ -11,13 +16,14 @@ from __future__ import annotations
 import asyncio
 import logging
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qs, parse_qsl, urlparse
 
 from fastapi import APIRouter, Request, Response
 from twilio.request_validator import RequestValidator
 
 from bot.channels.twilio_inbound import CHANNEL, TwilioMedia, translate
 from bot.channels.whatsapp_window import WindowBook
+from bot.messages import MAX_ID, clean_id, clean_line
 from bot.phones import normalize_phone
 from storage import delivery_state_queries as dq
 from storage.db import unit_of_work
@@ -49,14 +55,30 @@ class Gate:
         self.public_url = public_url.rstrip("/")
 
     async def verified(self, request: Request) -> FormParams | None:
+        """The form's fields when Twilio signed this request, else None (logged once)."""
+        path = request.url.path
         signature = request.headers.get("x-twilio-signature")
         if not signature:
-            return None
-        body = (await request.body()).decode("utf-8", errors="replace")
-        url = self.public_url + request.url.path + (f"?{request.url.query}" if request.url.query else "")
-        params = FormParams(parse_qsl(body, keep_blank_values=True))
-        signed: Any = body if "bodySHA256=" in request.url.query else params
-        return params if self.validator.validate(url, signed, signature) else None
+            return _refused(path, "no X-Twilio-Signature")
+        try:
+            body = (await request.body()).decode("utf-8")
+        except UnicodeDecodeError:
+            return _refused(path, "body is not UTF-8")
+        query = request.scope.get("query_string", b"").decode("latin-1")
+        url = self.public_url + path + (f"?{query}" if query else "")
+        try:
+            params = FormParams(parse_qsl(body, keep_blank_values=True))
+            # The validator hashes a str body only when its own parse of the query finds bodySHA256.
+            signed: Any = body if "bodySHA256" in parse_qs(urlparse(url).query) else params
+            genuine = self.validator.validate(url, signed, signature)
+        except Exception as exc:  # whatever the SDK trips on, Twilio did not send it
+            return _refused(path, f"unreadable ({type(exc).__name__})")
+        return params if genuine else _refused(path, "signature does not match")
+
+
+def _refused(path: str, reason: str) -> None:
+    log.warning("refused a Twilio webhook on %s: %s", path, reason)
+    return None
 
 
 def _log_failure(task: asyncio.Future[None]) -> None:
@@ -93,8 +115,9 @@ def router(gate: Gate, media: TwilioMedia, window: WindowBook) -> APIRouter:
         params = await gate.verified(request)
         if params is None:
             return Response(status_code=403)
-        sid, state = params.get("MessageSid") or params.get("SmsSid"), params.get("MessageStatus") or ""
-        code = params.get("ErrorCode") or None
+        sid = clean_id(params.get("MessageSid") or params.get("SmsSid") or "", MAX_ID)
+        state = clean_line(params.get("MessageStatus"), 20)
+        code = clean_line(params.get("ErrorCode"), 20) or None
         kedai = request.app.state.kedai
 
         def record() -> None:

@@ -9,14 +9,14 @@ from typing import Any
 from language.money import rupiah
 from catalog.products import ProductInfo
 from conversations.base import Button, Ctx, Reply, Step, say
-from conversations.choice import Choice
+from conversations.choice import Choice, number
 from texts.id import customer as t
 
 PAGE_SIZE = 8
 
-CATEGORY = Choice("c", int, int, defaults=(0,))  # a category's page: category id, page (from 0)
+CATEGORY = Choice("c", number, number, defaults=(0,))  # a category's page: category id, page (from 0)
 PRODUCT = Choice("p", str)  # a product page: sku
-ADD = Choice("a", str, int)  # put in the cart: sku, quantity
+ADD = Choice("a", str, number)  # put in the cart: sku, quantity
 ASK_QTY = Choice("q", str)  # "another quantity": sku
 
 

@@ -85,7 +85,7 @@ def on_removed(step: Step, outcomes: list[Any], ctx: SellerCtx) -> Step:
 
 
 def _match(people: list[SellerView], query: str) -> list[SellerView]:
-    if query.isdigit() and 1 <= int(query) <= len(people) and len(query) <= 3:
+    if query.isascii() and query.isdigit() and len(query) <= 3 and 1 <= int(query) <= len(people):
         return [people[int(query) - 1]]
     q = fold(query)
     exact = [p for p in people if fold(p.name or "") == q or p.external_id == query]

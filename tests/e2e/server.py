@@ -35,9 +35,11 @@ def wait_ready(url: str, proc: subprocess.Popen, timeout: float = 30) -> None:
 
 
 @contextlib.contextmanager
-def server(args: list[str], env: dict[str, str], ready_path: str, port: int) -> Iterator[int]:
+def server(args: list[str], env: dict[str, str], ready_path: str, port: int, log: Path | None = None) -> Iterator[int]:
+    """log: a file for the server's stderr (otherwise it is discarded)."""
+    err = log.open("ab") if log is not None else subprocess.DEVNULL
     proc = subprocess.Popen([sys.executable, *args], cwd=ROOT, env={**os.environ, **env},
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                            stdout=subprocess.DEVNULL, stderr=err)
     try:
         wait_ready(f"http://127.0.0.1:{port}{ready_path}", proc)
         yield port
@@ -47,15 +49,20 @@ def server(args: list[str], env: dict[str, str], ready_path: str, port: int) -> 
             proc.wait(10)
         except subprocess.TimeoutExpired:
             proc.kill()
+        if log is not None:
+            err.close()  # type: ignore[union-attr]
 
 
-def kedai(tmp: Path, extra_env: dict[str, str] | None = None) -> contextlib.AbstractContextManager[int]:
+def kedai(tmp: Path, extra_env: dict[str, str] | None = None, *,
+          simulator: bool = True) -> contextlib.AbstractContextManager[int]:
+    """`kedai serve` on a fresh SQLite file; with the simulator switched on unless told not to.
+    The server's stderr goes to tmp/server.log."""
     port = free_port()
     env = {"KEDAI_DATABASE_URL": f"sqlite:///{tmp}/kedai.db", "KEDAI_PORT": str(port), "KEDAI_HOST": "127.0.0.1",
-           **(extra_env or {})}
+           "KEDAI_SIMULATOR": "1" if simulator else "0", **(extra_env or {})}
     subprocess.run([sys.executable, "main.py", "db", "upgrade"], cwd=ROOT, env={**os.environ, **env}, check=True,
                    stdout=subprocess.DEVNULL)
-    return server(["main.py", "serve", "--no-scheduler"], env, "/healthz", port)
+    return server(["main.py", "serve", "--no-scheduler"], env, "/healthz", port, log=tmp / "server.log")
 
 
 def bare(tmp: Path) -> contextlib.AbstractContextManager[int]:

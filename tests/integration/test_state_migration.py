@@ -23,7 +23,7 @@ def states(sessions) -> dict[str, str]:
 
 def test_stored_states_are_renamed_on_upgrade_and_back_on_downgrade(db_url):
     config = alembic_config(db_url)
-    command.downgrade(config, "0008_category_page")
+    command.downgrade(config, "0009_processes")
     engine = make_engine(db_url)
     sessions = session_factory(engine)
     try:
@@ -36,7 +36,7 @@ def test_stored_states_are_renamed_on_upgrade_and_back_on_downgrade(db_url):
             s.commit()
         upgrade(db_url)
         assert states(sessions) == {f"customer:{n}": new for n, new in enumerate(OLD_TO_NEW.values())}
-        command.downgrade(config, "0008_category_page")
+        command.downgrade(config, "0009_processes")
         assert states(sessions) == {f"customer:{n}": old for n, old in enumerate(OLD_TO_NEW)}
     finally:
         engine.dispose()

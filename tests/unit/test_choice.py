@@ -6,23 +6,23 @@ import importlib
 import pkgutil
 
 import conversations
-from conversations.choice import Choice
+from conversations.choice import Choice, number
 
 
 def test_a_value_round_trips_with_its_types_and_a_colon_in_the_first_part():
-    add = Choice("a", str, int)
+    add = Choice("a", str, number)
     assert add.pack("KRP:01", 2) == "a:KRP:01:2"
     assert add.unpack("a:KRP:01:2") == ("KRP:01", 2)
 
 
 def test_another_prefix_a_missing_part_or_a_bad_number_is_not_this_choice():
-    add = Choice("a", str, int)
+    add = Choice("a", str, number)
     for value in ("b:KRP:2", "a:KRP", "a:KRP:dua", "a", "", None, "ab:KRP:2"):
         assert add.unpack(value) is None and not add.matches(value)
 
 
 def test_trailing_parts_may_take_their_defaults():
-    page = Choice("c", int, int, defaults=(0,))
+    page = Choice("c", number, number, defaults=(0,))
     assert page.unpack("c:5") == (5, 0) and page.unpack("c:5:3") == (5, 3) and page.unpack("c:") is None
 
 

@@ -52,6 +52,7 @@ HELP = (
     "• *menu*: kembali ke menu utama"
 )
 CANCELLED_STEP = "Oke Kak, langkah tadi dibatalkan. Keranjang tetap aman. 🙂"
+STALE_BUTTON = "Maaf Kak, tombol itu sudah tidak berlaku. Silakan pilih dari menu terbaru ya 🙏"
 NOT_UNDERSTOOD = (
     "Maaf Kak, aku belum paham maksudnya 🙏\n"
     "Coba ketik nama produk (misalnya _keripik pedas_), *katalog*, atau *bantuan*."

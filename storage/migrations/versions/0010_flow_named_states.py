@@ -7,7 +7,7 @@ button value. This renames the states of conversations in progress; an unknown s
 over would be answered with the main menu (handlers.customer / handlers.seller).
 
 Revision ID: 0010_flow_named_states
-Revises: 0008_category_page
+Revises: 0009_processes
 Create Date: 2026-12-02 09:00:00
 """
 from __future__ import annotations
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0010_flow_named_states'
-down_revision = '0008_category_page'
+down_revision = '0009_processes'
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,6 @@
+"""What the simulator's HTTP endpoints answer when they refuse a request (for the person
+trying Kedai out, so in Indonesian and English)."""
+
+LOCAL_ONLY = ("Simulator hanya melayani permintaan langsung dari komputer ini (localhost, tanpa proxy). "
+              "/ The simulator answers only direct requests from this machine (localhost, no proxy).")
+JSON_ONLY = "Kirim pesan sebagai JSON (Content-Type: application/json). / Send the message as JSON."
