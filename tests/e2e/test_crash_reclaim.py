@@ -52,8 +52,6 @@ def wait_for(check, what: str, timeout: float = 60) -> None:  # type: ignore[no-
 
 
 def test_a_restart_sends_at_once_the_replies_a_killed_process_was_sending(tmp_path):
-    subprocess.run([sys.executable, "main.py", "db", "upgrade"], cwd=server.ROOT, check=True, stdout=subprocess.DEVNULL,
-                   env={**os.environ, "KEDAI_DATABASE_URL": f"sqlite:///{tmp_path}/kedai.db"})
     with HoldingTelegramAPI(hold_after=0) as fake:
         fake.add_chat(CHAT)
         port = server.free_port()

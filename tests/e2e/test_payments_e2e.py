@@ -24,7 +24,7 @@ def server(tmp_path) -> Iterator[tuple[str, dict[str, str]]]:
     """`main.py serve` with the scheduler on, a three-second payment window and half-second ticks."""
     port = servers.free_port()
     env = {"KEDAI_DATABASE_URL": f"sqlite:///{tmp_path}/kedai.db", "KEDAI_HOST": "127.0.0.1", "KEDAI_PORT": str(port),
-           "KEDAI_PAYMENT_WINDOW_MINUTES": "0.05", "KEDAI_SCHEDULER_INTERVAL_SECONDS": "0.5"}
+           "KEDAI_PAYMENT_WINDOW_MINUTES": "0.05", "KEDAI_SCHEDULER_INTERVAL_SECONDS": "0.5", "KEDAI_SIMULATOR": "1"}
     with servers.server(["main.py", "serve"], env, "/healthz", port):
         yield f"http://127.0.0.1:{port}", {**os.environ, **env}
 
