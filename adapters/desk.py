@@ -14,10 +14,11 @@ from conversations.base import Ctx
 from conversations.ports import OpenInvite
 from conversations.seller import invites
 from conversations.seller.ports import OrderBrief, RecapFigures, SellerCtx, SellerProduct, SellerView
-from storage import message_queries as mq
-from storage import order_queries as oq
-from storage import recap_queries as rq
-from storage import seller_queries as sq
+from storage import categories as categories_db
+from storage import orders as orders_db
+from storage import products as products_db
+from storage import seller_invites as seller_invites_db
+from storage import sellers as sellers_db
 
 ORDER_LIST_LIMIT = 15
 
@@ -46,19 +47,19 @@ class DbDesk:
         return next(iter(self._fetch([product_id])), None)
 
     def products(self) -> list[SellerProduct]:
-        return [to_seller_product(r) for r in sq.fetch_seller_products(self._session, self._shop_id)]
+        return [to_seller_product(r) for r in products_db.fetch_seller_products(self._session, self._shop_id)]
 
     def categories(self) -> list[str]:
-        return sq.fetch_category_names(self._session, self._shop_id)
+        return categories_db.fetch_category_names(self._session, self._shop_id)
 
     def orders(self, which: str, start: datetime, end: datetime) -> list[OrderBrief]:
         if which == "unpaid":
-            rows = rq.fetch_unpaid_orders(self._session, self._shop_id, ORDER_LIST_LIMIT)
+            rows = orders_db.fetch_unpaid_orders(self._session, self._shop_id, ORDER_LIST_LIMIT)
         elif which == "to_ship":
-            rows = rq.fetch_orders_to_ship(self._session, self._shop_id, ORDER_LIST_LIMIT)
+            rows = orders_db.fetch_orders_to_ship(self._session, self._shop_id, ORDER_LIST_LIMIT)
         else:
-            rows = rq.fetch_orders_between(self._session, self._shop_id, start, end, ORDER_LIST_LIMIT)
-        items = oq.fetch_items(self._session, [o.id for o in rows])
+            rows = orders_db.fetch_orders_between(self._session, self._shop_id, start, end, ORDER_LIST_LIMIT)
+        items = orders_db.fetch_items(self._session, [o.id for o in rows])
         return [OrderBrief(o.code, o.status, o.total, o.customer_name, o.payment_method, o.fulfilment, o.created_at,
                            tuple((i.name, i.qty) for i in items[o.id])) for o in rows]
 
@@ -66,25 +67,25 @@ class DbDesk:
         return recap_figures(self._session, self._shop_id, start, end)
 
     def staff(self) -> list[SellerView]:
-        return [to_seller_view(s) for s in mq.fetch_sellers(self._session, self._shop_id)]
+        return [to_seller_view(s) for s in sellers_db.fetch_sellers(self._session, self._shop_id)]
 
     def _fetch(self, ids: list[int]) -> list[SellerProduct]:
         if not ids:
             return []
-        return [to_seller_product(r) for r in sq.fetch_seller_products(self._session, self._shop_id, ids)]
+        return [to_seller_product(r) for r in products_db.fetch_seller_products(self._session, self._shop_id, ids)]
 
 
 def recap_figures(session: Session, shop_id: int, start: datetime, end: datetime) -> RecapFigures:
     """The recap of [start, end): shared by the "rekap" command and the daily job."""
-    row = rq.recap_between(session, shop_id, start, end)
-    low = tuple((r.name, r.stock) for r in rq.fetch_low_stock(session, shop_id))
+    row = orders_db.recap_between(session, shop_id, start, end)
+    low = tuple((r.name, r.stock) for r in products_db.fetch_low_stock(session, shop_id))
     return RecapFigures(row.orders, row.items, row.revenue, row.unpaid_orders, row.unpaid_total, low)
 
 
 def seller_context(session: Session, shop_id: int, ctx: Ctx, seller_id: int, indexes: IndexCache) -> SellerCtx:
     """The customer Ctx widened with the seller and their desk."""
     base = {f.name: getattr(ctx, f.name) for f in fields(Ctx)}
-    me = to_seller_view(sq.fetch_seller_by_id(session, shop_id, seller_id))
+    me = to_seller_view(sellers_db.fetch_seller_by_id(session, shop_id, seller_id))
     return SellerCtx(**base, seller=me, desk=DbDesk(session, shop_id, indexes))
 
 
@@ -95,5 +96,5 @@ class DbInvites:
         self._session, self._shop_id, self._now = session, shop_id, now
 
     def open_invite(self, code: str) -> OpenInvite | None:
-        row = sq.fetch_open_invite(self._session, self._shop_id, invites.code_hash(code), self._now)
+        row = seller_invites_db.fetch_open_invite(self._session, self._shop_id, invites.code_hash(code), self._now)
         return OpenInvite(row.id, row.invited_by) if row is not None else None

@@ -1,4 +1,4 @@
-"""The database behind Ctx.promos (conversations.marketing.MarketingReader)."""
+"""The database behind Ctx.promos (conversations.ports.MarketingReader)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from marketing.audience import members, preview
 from marketing.broadcasts import BroadcastInfo, Preview, RunReport, Segment
 from marketing.promotions import Promotion, normal_code
 from marketing.pricing import offers_for
-from storage import promo_queries as pq
+from storage import promotions as promotions_db
 
 
 class DbMarketing:
@@ -23,7 +23,7 @@ class DbMarketing:
         return offers_for(self._session, self._shop_id, customer_id, codes, self._now)
 
     def by_code(self, code: str) -> Promotion | None:
-        row = pq.fetch_by_code(self._session, self._shop_id, normal_code(code))
+        row = promotions_db.fetch_by_code(self._session, self._shop_id, normal_code(code))
         return promo_admin.to_plain(row) if row else None
 
     def promotions(self) -> list[Promotion]:

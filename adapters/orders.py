@@ -5,8 +5,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from conversations.ports import OrderSummary
-from storage import lifecycle_queries as lq
-from storage import order_queries as oq
+from storage import orders as orders_db
 from storage.models import Order
 
 
@@ -24,14 +23,14 @@ class DbOrders:
         self._shop_id = shop_id
 
     def recent(self, customer_id: int, limit: int = 5) -> list[OrderSummary]:
-        return [summary_of(o) for o in oq.fetch_recent_orders(self._session, self._shop_id, customer_id, limit)]
+        return [summary_of(o) for o in orders_db.fetch_recent_orders(self._session, self._shop_id, customer_id, limit)]
 
     def find(self, customer_id: int, code: str) -> OrderSummary | None:
-        order = lq.fetch_order_by_code(self._session, self._shop_id, code, customer_id=customer_id)
+        order = orders_db.fetch_order_by_code(self._session, self._shop_id, code, customer_id=customer_id)
         if order is None:
             return None
-        return summary_of(order, oq.fetch_items(self._session, [order.id])[order.id])
+        return summary_of(order, orders_db.fetch_items(self._session, [order.id])[order.id])
 
     def awaiting_payment(self, customer_id: int) -> list[OrderSummary]:
-        return [summary_of(o) for o in lq.fetch_customer_orders(self._session, self._shop_id, customer_id,
+        return [summary_of(o) for o in orders_db.fetch_customer_orders(self._session, self._shop_id, customer_id,
                                                                  ["pending_payment"])]

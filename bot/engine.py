@@ -27,8 +27,11 @@ from effects.env import Env, Who
 from handlers import choices, customer, seller
 from shops import loader as shop_loader
 from shops.loader import ShopRecord
-from storage import delivery_state_queries as dq
-from storage import message_queries as mq
+from storage import conversations as conversations_db
+from storage import identities as identities_db
+from storage import inbound as inbound_db
+from storage import outbox as outbox_db
+from storage import shops as shops_db
 from storage.db import Transactions
 from storage.models import Shop, utcnow
 
@@ -65,7 +68,7 @@ class Engine:
         for _ in range(4):
             try:
                 return self._handle_once(inbound, wait)
-            except mq.StaleConversation:
+            except conversations_db.StaleConversation:
                 continue  # another worker saved this person's conversation first: redo the whole step
         raise RuntimeError(f"conversation kept changing under {inbound.channel}:{inbound.sender}")
 
@@ -74,7 +77,7 @@ class Engine:
         with self.transactions.begin(wait=wait) as tx:
             session = tx.session
             shop = self.shops.resolve(session, inbound)
-            inbound_id = mq.record_inbound(session, shop.id, inbound.channel, inbound.message_id, inbound.sender, now)
+            inbound_id = inbound_db.record_inbound(session, shop.id, inbound.channel, inbound.message_id, inbound.sender, now)
             if inbound_id is None:  # nothing was written; leaving the block rolls the reads back
                 return Handled(duplicate=True, replies=self._earlier_replies(session, shop.id, inbound))
             resolved = resolve_customer(session, shop.id, inbound, now)
@@ -88,31 +91,31 @@ class Engine:
             data = {k: v for k, v in step.data.items() if k != "_offered"}
             if offered := choices.remember(step.replies):
                 data["_offered"] = offered
-            mq.save_conversation(session, shop.id, route.party, route.loaded, step.state, data, now)
+            conversations_db.save_conversation(session, shop.id, route.party, route.loaded, step.state, data, now)
             outs = replies_to_sender(inbound, step)
             if inbound.channel in IN_BAND:  # in the response already: kept only to answer a redelivery
-                mq.set_inbound_replies(session, inbound_id, [out.payload() for out in outs])
+                inbound_db.set_inbound_replies(session, inbound_id, [out.payload() for out in outs])
             to_deliver = env.notices if inbound.channel in IN_BAND else outs + env.notices
             ids = outbox.write(session, shop.id, to_deliver, now, inbound_id=inbound_id)
             if resolved.reopened:  # what was held for them (e.g. outside WhatsApp's 24 hours) goes first
-                ids = dq.release_held(session, shop.id, inbound.channel, inbound.sender, now) + ids
+                ids = outbox_db.release_held(session, shop.id, inbound.channel, inbound.sender, now) + ids
             tx.commit()
         return Handled(duplicate=False, replies=outs, outbox_ids=ids)
 
-    def _route(self, session: Session, shop: ShopRecord, inbound: Inbound, ctx: Ctx, known: mq.Party | None) -> Routed:
+    def _route(self, session: Session, shop: ShopRecord, inbound: Inbound, ctx: Ctx, known: identities_db.Party | None) -> Routed:
         """Seller commands for sellers first; everything else is the customer's conversation."""
         # An edited command is not run again (it could apply a stock change twice): like any
         # edit, it gets the customer flows' note asking for a new message.
         if known is not None and known.seller_id is not None and not inbound.edited:
             party = f"seller:{known.seller_id}"
-            loaded = mq.load_conversation(session, shop.id, party)
+            loaded = conversations_db.load_conversation(session, shop.id, party)
             state, data = (loaded.state, dict(loaded.data)) if loaded else ("", {})
             seller_ctx = seller_context(session, shop.id, ctx, known.seller_id, self.indexes)
             step = seller.route(state, data, choices.interpret(inbound.turn(), data.get("_offered")), seller_ctx)
             if step is not None:
                 return Routed(party, loaded, step, seller_ctx)
             if loaded is not None:  # shopping now: a later "ya" or "1" must not answer an old seller question
-                mq.save_conversation(session, shop.id, party, loaded, "", seller.forget(loaded.data), ctx.now)
+                conversations_db.save_conversation(session, shop.id, party, loaded, "", seller.forget(loaded.data), ctx.now)
         party = f"customer:{ctx.customer.id}"
         loaded = known.conversation if known is not None else None
         if known is None or known.seller_id is None:  # an invite code is the one seller thing a non-seller may send
@@ -128,19 +131,19 @@ class Engine:
 
     def _earlier_replies(self, session: Session, shop_id: int, inbound: Inbound) -> list[Outbound]:
         """What the first delivery of this message answered, so a retried request sees the same."""
-        recorded = mq.fetch_inbound(session, shop_id, inbound.channel, inbound.message_id)
+        recorded = inbound_db.fetch_inbound(session, shop_id, inbound.channel, inbound.message_id)
         if recorded is None:
             return []
         if recorded.replies is not None:
             return [Outbound.from_row(inbound.channel, inbound.sender, p) for p in recorded.replies]
-        return [Outbound.from_row(r.channel, r.recipient, r.payload) for r in mq.fetch_outbox_for_inbound(session, recorded.id)
+        return [Outbound.from_row(r.channel, r.recipient, r.payload) for r in outbox_db.fetch_outbox_for_inbound(session, recorded.id)
                 if r.recipient == inbound.sender and r.channel == inbound.channel]
 
 
 @dataclass
 class Routed:
     party: str
-    loaded: mq.Loaded | None
+    loaded: conversations_db.Loaded | None
     step: Step
     ctx: Ctx  # what the step was made with (a SellerCtx for seller commands); its continuations get it too
 
@@ -168,8 +171,8 @@ class ShopDirectory:
         cached = self._cache.get(key)
         if cached and time.monotonic() - cached[0] < self.TTL_SECONDS:
             return cached[1]
-        shop_id = mq.fetch_shop_for_account(session, inbound.channel, inbound.account) if inbound.account else None
-        shop = session.get(Shop, shop_id) if shop_id else mq.fetch_first_shop(session)
+        shop_id = shops_db.fetch_shop_for_account(session, inbound.channel, inbound.account) if inbound.account else None
+        shop = session.get(Shop, shop_id) if shop_id else shops_db.fetch_first_shop(session)
         if shop is None:
             raise UnknownShop(inbound.account or "-")
         record = shop_loader.of(shop)

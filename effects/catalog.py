@@ -9,8 +9,10 @@ from conversations.seller.changes import (AlreadySold, ChangedMeanwhile, Created
 from catalog.sku import new_sku, sku_base
 from effects.env import Env
 from effects.stock_alerts import stock_alerts
-from storage import catalog_queries as cq
-from storage import seller_queries as sq
+from storage import categories as categories_db
+from storage import products as products_db
+from storage import seller_changes as seller_changes_db
+from storage import shops as shops_db
 
 # Fields whose change alters what the search index holds.
 INDEXED = {"visible"}
@@ -18,15 +20,15 @@ INDEXED = {"visible"}
 
 def change(env: Env, effect: ProductChange) -> Done | ProductGone | ChangedMeanwhile:
     session, shop_id = env.session, env.who.shop_id
-    if not sq.change_product(session, shop_id, effect.product_id, effect.field, effect.before, effect.after):
-        rows = sq.fetch_seller_products(session, shop_id, [effect.product_id])
+    if not products_db.change_product(session, shop_id, effect.product_id, effect.field, effect.before, effect.after):
+        rows = products_db.fetch_seller_products(session, shop_id, [effect.product_id])
         if not rows:
             return ProductGone()
         value = getattr(rows[0], effect.field)
         return ChangedMeanwhile(bool(value) if effect.field == "visible" else value)
     if effect.field in INDEXED:
-        cq.bump_catalog_version(session, shop_id)
-    sq.add_change(session, shop_id, effect.seller_id, effect.actor, ("undo_" if effect.undo else "") + effect.field,
+        shops_db.bump_catalog_version(session, shop_id)
+    seller_changes_db.add_change(session, shop_id, effect.seller_id, effect.actor, ("undo_" if effect.undo else "") + effect.field,
                   effect.name, {effect.field: effect.before}, {effect.field: effect.after}, env.ctx.now, effect.product_id)
     if effect.field == "stock" and effect.after < effect.before:
         env.notices += stock_alerts(session, shop_id, {effect.product_id: effect.before - effect.after}, effect.seller_id)
@@ -35,12 +37,12 @@ def change(env: Env, effect: ProductChange) -> Done | ProductGone | ChangedMeanw
 
 def create(env: Env, effect: CreateProduct) -> Created:
     session, shop_id, now = env.session, env.who.shop_id, env.ctx.now
-    category_id = cq.ensure_categories(session, shop_id, [effect.category])[effect.category]
+    category_id = categories_db.ensure_categories(session, shop_id, [effect.category])[effect.category]
     base = sku_base(effect.name)
-    sku = new_sku(base, sq.fetch_skus(session, shop_id, base))
-    product_id = sq.add_product(session, shop_id, sku, effect.name, category_id, effect.price, effect.stock, now)
-    cq.bump_catalog_version(session, shop_id)
-    sq.add_change(session, shop_id, effect.seller_id, effect.actor, "new_product", effect.name, None,
+    sku = new_sku(base, products_db.fetch_skus(session, shop_id, base))
+    product_id = products_db.add_product(session, shop_id, sku, effect.name, category_id, effect.price, effect.stock, now)
+    shops_db.bump_catalog_version(session, shop_id)
+    seller_changes_db.add_change(session, shop_id, effect.seller_id, effect.actor, "new_product", effect.name, None,
                   {"sku": sku, "name": effect.name, "price": effect.price, "stock": effect.stock,
                    "category": effect.category}, now, product_id)
     return Created(product_id)
@@ -48,10 +50,10 @@ def create(env: Env, effect: CreateProduct) -> Created:
 
 def remove_new(env: Env, effect: RemoveNewProduct) -> Done | AlreadySold:
     session, shop_id = env.session, env.who.shop_id
-    if not sq.delete_unsold_product(session, shop_id, effect.product_id):
+    if not products_db.delete_unsold_product(session, shop_id, effect.product_id):
         return AlreadySold()
-    cq.bump_catalog_version(session, shop_id)
-    sq.add_change(session, shop_id, effect.seller_id, effect.actor, "undo_new_product", effect.name,
+    shops_db.bump_catalog_version(session, shop_id)
+    seller_changes_db.add_change(session, shop_id, effect.seller_id, effect.actor, "undo_new_product", effect.name,
                   {"product_id": effect.product_id}, None, env.ctx.now, effect.product_id)
     return Done()
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from conversations.customer.checkout import SetCustomerName
 from effects.env import Env
-from storage import message_queries as mq
+from storage import customers as customers_db
 
 
 def set_name(env: Env, effect: SetCustomerName) -> None:
-    mq.set_customer_name(env.session, env.who.customer_id, effect.name)
+    customers_db.set_customer_name(env.session, env.who.customer_id, effect.name)
 
 
 APPLIERS = {SetCustomerName: set_name}

@@ -10,15 +10,15 @@ from conversations.seller.promo import CreatePromotion, PromoRefused, PromoSaved
 from effects.env import Env
 from marketing import broadcast_admin, promo_admin
 from marketing.broadcasts import NOW
-from storage import promo_queries as pq
+from storage import customers as customers_db
 
 
 def set_consent(env: Env, effect: SetPromoConsent) -> None:
-    pq.set_consent(env.session, env.who.customer_id, effect.consent, env.ctx.now)
+    customers_db.set_consent(env.session, env.who.customer_id, effect.consent, env.ctx.now)
 
 
 def mark_asked(env: Env, effect: MarkConsentAsked) -> bool:
-    return pq.mark_consent_asked(env.session, env.who.customer_id, env.ctx.now)
+    return customers_db.mark_consent_asked(env.session, env.who.customer_id, env.ctx.now)
 
 
 def _by(env: Env) -> str:

@@ -8,14 +8,14 @@ from sqlalchemy.orm import Session
 
 from conversations.base import Reply
 from effects.outbox import Outbound, to
-from storage import lifecycle_queries as lq
-from storage import message_queries as mq
+from storage import identities as identities_db
+from storage import sellers as sellers_db
 from storage.models import Order
 
 
 def to_customer(session: Session, order: Order, reply: Reply) -> list[Outbound]:
     """A notice to the order's customer on the channel the order came from (none if unreachable)."""
-    address = lq.fetch_customer_address(session, order.shop_id, order.customer_id, order.channel)
+    address = identities_db.fetch_customer_address(session, order.shop_id, order.customer_id, order.channel)
     return [to(order.channel, address, reply)] if address else []
 
 
@@ -23,5 +23,5 @@ def to_sellers(session: Session, shop_id: int, reply: Reply, *, skip: tuple[str,
                except_seller: int | None = None) -> list[Outbound]:
     """A notice to every seller of the shop, on the channel they registered (skip: one address;
     except_seller: one seller id, e.g. whoever made the change)."""
-    return [to(s.channel, s.external_id, reply) for s in mq.fetch_sellers(session, shop_id)
+    return [to(s.channel, s.external_id, reply) for s in sellers_db.fetch_sellers(session, shop_id)
             if (s.channel, s.external_id) != skip and s.id != except_seller]

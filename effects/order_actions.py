@@ -19,8 +19,7 @@ from conversations.seller.orders import button_value
 from effects.notices import to_customer, to_sellers
 from effects.outbox import Outbound
 from orders.lifecycle import Action, Facts, IllegalMove, Moved, Status, move, possible_actions
-from storage import lifecycle_queries as lq
-from storage import order_queries as oq
+from storage import orders as orders_db
 from storage.models import Order
 from texts.id import customer as tc
 from texts.id import payment as tp
@@ -52,7 +51,7 @@ class Request:
 
 
 def perform(session: Session, shop_id: int, profile: ShopProfile, tz: ZoneInfo, req: Request, now: datetime) -> ActionResult:
-    order = lq.fetch_order_by_code(session, shop_id, req.code)
+    order = orders_db.fetch_order_by_code(session, shop_id, req.code)
     if order is None:
         return ActionResult(False, Reply(t.NOT_FOUND.format(code=req.code)))
     if req.action == Action.REJECT_PROOF and order.status == Status.PENDING and order.proof_submitted_at is None:
@@ -72,10 +71,10 @@ def perform(session: Session, shop_id: int, profile: ShopProfile, tz: ZoneInfo, 
 
 def describe(session: Session, shop_id: int, code: str, tz: ZoneInfo) -> Reply:
     """An order as the shop sees it: who, what, how much, where it stands, and what can be done."""
-    order = lq.fetch_order_by_code(session, shop_id, code)
+    order = orders_db.fetch_order_by_code(session, shop_id, code)
     if order is None:
         return Reply(t.NOT_FOUND.format(code=code))
-    items = oq.fetch_items(session, [order.id])[order.id]
+    items = orders_db.fetch_items(session, [order.id])[order.id]
     facts = ""
     if order.status == Status.PENDING and order.pay_by:
         facts += t.ORDER_PAY_BY.format(pay_by=local_time(order.pay_by, tz))
@@ -164,7 +163,7 @@ def customer_message(session: Session, moved: Moved, req: Request, profile: Shop
 
 
 def receipt(session: Session, order: Order, tz: ZoneInfo) -> Reply:
-    items = oq.fetch_items(session, [order.id])[order.id]
+    items = orders_db.fetch_items(session, [order.id])[order.id]
     lines = "".join(tp.ORDER_LINE.format(qty=i.qty, name=i.name, total=rupiah(i.line_total)) for i in items)
     return Reply(tp.RECEIPT.format(
         code=order.code, lines=lines, subtotal=rupiah(order.subtotal),

@@ -22,9 +22,8 @@ from marketing.pricing import PromoChanged
 from orders.lifecycle import Action, IllegalMove, move
 from orders.payments import ProofOutcome, ProofResult, attach_proof
 from orders.placing import Line, OrderRequest, OutOfStock, place_order
-from storage import lifecycle_queries as lq
-from storage import message_queries as mq
-from storage import order_queries as oq
+from storage import orders as orders_db
+from storage import sellers as sellers_db
 from storage.models import Order, Seller
 from texts.id import customer as tc
 from texts.id import seller_orders as ts
@@ -52,7 +51,7 @@ def place(env: Env, effect: PlaceOrder) -> OrderPlaced | StockShort | DiscountCh
 
 def seller_notices(session: Session, shop_id: int, order: Order) -> list[Outbound]:
     """Tells every seller of the shop about a new order, on the channel they registered."""
-    items = oq.fetch_items(session, [order.id])[order.id]
+    items = orders_db.fetch_items(session, [order.id])[order.id]
     text = tc.SELLER_NEW_ORDER.format(
         code=order.code, total=rupiah(order.total), payment=tc.PAYMENT_LABELS[order.payment_method],
         lines="\n".join(tc.SUMMARY_LINE.format(qty=i.qty, name=i.name, total=rupiah(i.line_total)) for i in items),
@@ -68,14 +67,14 @@ def seller_notices(session: Session, shop_id: int, order: Order) -> list[Outboun
 
 def low_stock_notices(session: Session, shop_id: int, order: Order) -> list[Outbound]:
     """Tells the sellers when this order took a product down to its low-stock threshold or to zero."""
-    taken = order_taken((i.product_id, i.qty) for i in oq.fetch_items(session, [order.id])[order.id])
+    taken = order_taken((i.product_id, i.qty) for i in orders_db.fetch_items(session, [order.id])[order.id])
     return stock_alerts(session, shop_id, taken)
 
 
 def attach(env: Env, effect: AttachProof) -> NotTheirs | ProofTaken:
     """Records the proof on the customer's own order; the sellers get it when it needs a look."""
     session, who = env.session, env.who
-    order = lq.fetch_order_by_code(session, who.shop_id, effect.code, customer_id=who.customer_id)
+    order = orders_db.fetch_order_by_code(session, who.shop_id, effect.code, customer_id=who.customer_id)
     if order is None:
         return NotTheirs(effect.code)
     result = attach_proof(session, order, who.customer_id, effect.media_ref, effect.content_type, effect.text, env.ctx.now)
@@ -87,7 +86,7 @@ def attach(env: Env, effect: AttachProof) -> NotTheirs | ProofTaken:
 def proof_notice(session: Session, result: ProofResult, effect: AttachProof) -> Reply:
     """The proof for the sellers: who, what was ordered, the exact amount to look for, and buttons."""
     o = result.order
-    items = oq.fetch_items(session, [o.id])[o.id]
+    items = orders_db.fetch_items(session, [o.id])[o.id]
     is_image = bool(effect.media_ref) and (effect.content_type or "image/").startswith("image/")
     proof = ""
     if effect.media_ref and not is_image:
@@ -111,13 +110,13 @@ def proof_notice(session: Session, result: ProofResult, effect: AttachProof) -> 
 def cancel(env: Env, effect: CancelOrder) -> NotTheirs | CancelRefused | OrderCancelled:
     """Cancels the customer's own unpaid order (its stock goes back) and tells the sellers."""
     session, who = env.session, env.who
-    order = lq.fetch_order_by_code(session, who.shop_id, effect.code, customer_id=who.customer_id)
+    order = orders_db.fetch_order_by_code(session, who.shop_id, effect.code, customer_id=who.customer_id)
     if order is None:
         return NotTheirs(effect.code)
     try:
         moved = move(session, order.id, Action.CANCEL_BY_CUSTOMER, f"customer:{who.customer_id}", env.ctx.now)
     except IllegalMove:
-        return CancelRefused(summary_of(lq.fetch_order(session, order.id)))
+        return CancelRefused(summary_of(orders_db.fetch_order(session, order.id)))
     told = Reply(ts.CUSTOMER_CANCELLED.format(code=order.code, name=order.customer_name, total=rupiah(order.total)))
     env.notices += to_sellers(session, who.shop_id, told)
     return OrderCancelled(summary_of(moved.order))
@@ -125,7 +124,7 @@ def cancel(env: Env, effect: CancelOrder) -> NotTheirs | CancelRefused | OrderCa
 
 def _seller(env: Env) -> Seller:
     who = env.who
-    seller = mq.fetch_seller(env.session, who.shop_id, who.channel, who.sender)
+    seller = sellers_db.fetch_seller(env.session, who.shop_id, who.channel, who.sender)
     if seller is None:  # only the seller routing emits these; anything else is a bug, not a permission
         raise PermissionError(f"{who.channel}:{who.sender} is not a seller of shop {who.shop_id}")
     return seller
@@ -136,7 +135,7 @@ def command(env: Env, effect: OrderCommand) -> ReasonNeeded | OrderReply:
     session, who, ctx = env.session, env.who, env.ctx
     seller = _seller(env)
     if effect.action == Action.REJECT_PROOF and effect.reason is None:
-        order = lq.fetch_order_by_code(session, who.shop_id, effect.code)
+        order = orders_db.fetch_order_by_code(session, who.shop_id, effect.code)
         if order is not None and order.proof_submitted_at is not None and order.status == "pending_payment":
             return ReasonNeeded(order.code)
     req = Request(effect.code, effect.action, f"seller:{seller.id}", seller.name or "Penjual", effect.reason,

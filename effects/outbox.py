@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from conversations.base import Button, Reply
-from storage import message_queries as mq
+from storage import outbox as outbox_db
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ def outbox_row(shop_id: int, out: Outbound, inbound_id: int | None = None) -> di
 def write(session: Session, shop_id: int, outs: Sequence[Outbound], now: datetime, *,
           inbound_id: int | None = None) -> list[int]:
     """Writes messages to deliver, in order, in the caller's transaction; returns their row ids."""
-    return mq.add_outbox(session, [outbox_row(shop_id, out, inbound_id) for out in outs], now)
+    return outbox_db.add_outbox(session, [outbox_row(shop_id, out, inbound_id) for out in outs], now)
 
 
 def to(channel: str, recipient: str, reply: Reply) -> Outbound:

@@ -11,7 +11,7 @@ from conversations.base import Reply
 from conversations.seller.common import short_name
 from effects.notices import to_sellers
 from effects.outbox import Outbound
-from storage import seller_queries as sq
+from storage import products as products_db
 from texts.id import seller as t
 
 
@@ -35,7 +35,7 @@ def stock_alerts(session: Session, shop_id: int, taken: dict[int, int],
     if not taken:
         return []
     texts = []
-    for row in sq.fetch_seller_products(session, shop_id, list(taken)):
+    for row in products_db.fetch_seller_products(session, shop_id, list(taken)):
         kind = crossing(row.stock + taken[row.id], row.stock, row.low_stock_threshold)
         if kind:
             texts.append(alert_text(kind, row.name, row.stock, row.low_stock_threshold))

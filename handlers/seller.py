@@ -1,19 +1,18 @@
-"""Seller commands: a registry of command modules tried in order.
+"""The seller router: the registry of seller flows, tried in order.
 
-Each module exposes `route(state, data, turn, ctx) -> Step | None`: a Step when the
-message is its command (or an answer to a question it asked), None when it is not, and
-then the next module is asked. When no module takes the message it is not a seller
+Each flow (conversations/seller/) exposes `route(state, data, turn, ctx) -> Step | None`: a
+Step when the message is its command (or an answer to a question it asked), None when it is
+not, and then the next flow is asked. When no flow takes the message it is not a seller
 command, and the engine hands it to the customer flows (a seller can shop too).
 
-To add a module (e.g. order status commands "lunas KD-0042"), write its `route` and add
-ONE line to ROUTES, e.g. `seller_orders.route,` anywhere before `seller_stock.route` (the
-stock parser is the most forgiving, so it goes last). The `ctx` a module receives is a
-`handlers.seller_ports.SellerCtx` (a Ctx plus `.seller`: who, with role owner|staff, and
-`.desk`: the whole shop, hidden products included); `data` is the seller's own conversation
-data; effects in the returned Step are applied in the same transaction (handlers.effects;
-an effect with an `apply(session, ctx, who, applied)` method applies itself). Return an
-idle Step (`seller_common.idle`) unless asking a question; when a message goes to the
-customer flows, the engine closes the seller's open question (`forget`).
+To add a seller flow, write its module under conversations/seller/ and add ONE line to ROUTES
+(the stock parser is the most forgiving, so it stays last), and its states to STATES. The
+`ctx` a flow receives is a conversations.seller.ports.SellerCtx (a Ctx plus `.seller`: who,
+with role owner|staff, and `.desk`: the whole shop, hidden products included); `data` is the
+seller's own conversation data; the effects a Step asks for are applied in the same
+transaction (effects.registry) and worded by the flow's own continuation (Step.then).
+Return an idle Step (`conversations.seller.common.idle`) unless asking a question; when a
+message goes to the customer flows, the engine closes the seller's open question (`forget`).
 
 Only registered sellers ever reach this router (bot.engine checks the `sellers` table),
 so a customer or a stranger typing a seller command gets an ordinary customer answer:

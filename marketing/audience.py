@@ -11,7 +11,7 @@ from sqlalchemy import Row
 from sqlalchemy.orm import Session
 
 from marketing.broadcasts import SEND, SKIPPED_CONSENT, SKIPPED_UNREACHABLE, SKIPPED_WINDOW, TEMPLATE, Preview, Segment, verdict
-from storage import broadcast_queries as bq
+from storage import broadcasts as broadcasts_db
 
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
@@ -34,14 +34,14 @@ class Member:
 def members(session: Session, shop_id: int, segment: Segment, now: datetime) -> list[Member]:
     """Everyone the segment names, consenting or not (the report counts who was skipped and why)."""
     since = now - timedelta(days=segment.inactive_days) if segment.inactive_days else None
-    people = bq.audience(session, shop_id, skus=segment.skus, categories=segment.categories,
+    people = broadcasts_db.audience(session, shop_id, skus=segment.skus, categories=segment.categories,
                          active_since=since, channel=segment.channel)
     ids = [p.id for p in people]
     by_customer: dict[int, list[Row]] = {}
-    for ident in bq.identities(session, ids, segment.channel):
+    for ident in broadcasts_db.identities(session, ids, segment.channel):
         by_customer.setdefault(ident.customer_id, []).append(ident)
     consenting = [p.id for p in people if p.promo_consent is True]
-    last = bq.last_products(session, shop_id, consenting)
+    last = broadcasts_db.last_products(session, shop_id, consenting)
     out = []
     for p in people:
         idents = by_customer.get(p.id)

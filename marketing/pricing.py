@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 
 from marketing.promo_admin import to_plain
 from marketing.promotions import Line, Priced, Promotion, normal_code, price
-from storage import promo_queries as pq
+from storage import promo_redemptions as promo_redemptions_db
+from storage import promotions as promotions_db
 
 
 class PromoChanged(Exception):
@@ -35,8 +36,8 @@ class Quote:
 
 def offers_for(session: Session, shop_id: int, customer_id: int, codes: Sequence[str], now: datetime) -> list[Promotion]:
     """Live promos this customer may still use: automatic ones and those matching `codes`."""
-    promos = [to_plain(r) for r in pq.fetch_offers(session, shop_id, [normal_code(c) for c in codes], now)]
-    used = pq.customer_uses(session, [p.id for p in promos], customer_id)
+    promos = [to_plain(r) for r in promotions_db.fetch_offers(session, shop_id, [normal_code(c) for c in codes], now)]
+    used = promo_redemptions_db.customer_uses(session, [p.id for p in promos], customer_id)
     return [p for p in promos if p.usable(used.get(p.id, 0))]
 
 
@@ -56,15 +57,15 @@ def claim(session: Session, customer_id: int, q: Quote) -> None:
     savepoint then undoes the uses already taken)."""
     for d in q.priced.discounts:
         promo = q.offers[d.promo_id]
-        if not pq.take_use(session, promo.id):
+        if not promotions_db.take_use(session, promo.id):
             raise PromoChanged(q.discount, 0)
         if promo.max_uses_per_customer is not None:
             # Read after take_use's row lock: concurrent orders on this promo are serialised here.
-            if pq.customer_uses(session, [promo.id], customer_id).get(promo.id, 0) >= promo.max_uses_per_customer:
+            if promo_redemptions_db.customer_uses(session, [promo.id], customer_id).get(promo.id, 0) >= promo.max_uses_per_customer:
                 raise PromoChanged(q.discount, 0)
 
 
 def record(session: Session, shop_id: int, customer_id: int, order_id: int, q: Quote, now: datetime) -> None:
-    pq.add_redemptions(session, [
+    promo_redemptions_db.add_redemptions(session, [
         {"shop_id": shop_id, "promotion_id": d.promo_id, "customer_id": customer_id, "order_id": order_id,
          "amount": d.amount, "created_at": now} for d in q.priced.discounts])

@@ -17,8 +17,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from shops import loader as shop_loader
 from adapters.desk import recap_figures
 from conversations.seller.recap import day_label, render
-from storage import message_queries as mq
-from storage import recap_queries as rq
+from storage import outbox as outbox_db
+from storage import recaps as recaps_db
+from storage import sellers as sellers_db
+from storage import shops as shops_db
 from storage.db import unit_of_work
 from texts.id import seller as t
 
@@ -28,7 +30,7 @@ EVERY_SECONDS = 60.0
 def send_due_recaps(sessions: sessionmaker[Session], now: datetime) -> list[int]:
     """Writes the recap of every shop that is due to its sellers' outbox; returns the outbox ids."""
     with unit_of_work(sessions) as session:
-        shops = rq.fetch_shop_rows(session)
+        shops = shops_db.fetch_shop_rows(session)
     ids: list[int] = []
     for shop in shops:
         record = shop_loader.of(shop)
@@ -37,7 +39,7 @@ def send_due_recaps(sessions: sessionmaker[Session], now: datetime) -> list[int]
         if local.hour < record.profile.recap_hour:
             continue
         with unit_of_work(sessions) as session:
-            if not rq.claim_recap_day(session, shop.id, local.date().isoformat(), now):
+            if not recaps_db.claim_recap_day(session, shop.id, local.date().isoformat(), now):
                 continue
             ids += _write(session, shop.id, tz, datetime.combine(local.date(), time(0), tzinfo=tz), now)
             session.commit()
@@ -50,8 +52,8 @@ def _write(session: Session, shop_id: int, tz: ZoneInfo, start: datetime, now: d
     payload = {"text": text, "buttons": [], "image_url": None, "extra": {}}
     rows: Sequence[dict[str, Any]] = [
         {"shop_id": shop_id, "channel": s.channel, "recipient": s.external_id, "payload": payload, "status": "pending"}
-        for s in mq.fetch_sellers(session, shop_id)]
-    return mq.add_outbox(session, rows, now)
+        for s in sellers_db.fetch_sellers(session, shop_id)]
+    return outbox_db.add_outbox(session, rows, now)
 
 
 async def run_daily_recap(sessions: sessionmaker[Session], db: Executor, clock: Callable[[], datetime],

@@ -26,7 +26,8 @@ from effects import outbox
 from effects.notices import to_customer
 from orders.lifecycle import Action, IllegalMove, move
 from scheduler.runner import Job
-from storage import lifecycle_queries as lq
+from storage import orders as orders_db
+from storage import shops as shops_db
 from storage.db import unit_of_work
 from storage.models import Order
 from texts.id import customer as tc
@@ -50,7 +51,7 @@ class Shops:
 
     def get(self, shop_id: int) -> ShopRecord:
         if shop_id not in self._cache:
-            self._cache[shop_id] = shop_loader.of(lq.fetch_shop(self.session, shop_id))
+            self._cache[shop_id] = shop_loader.of(shops_db.fetch_shop(self.session, shop_id))
         return self._cache[shop_id]
 
 
@@ -59,7 +60,7 @@ def expire_batch(sessions: sessionmaker[Session], clock: Clock, batch: int = BAT
     now = clock()
     expired = 0
     with unit_of_work(sessions) as s:
-        ids = lq.fetch_overdue_ids(s, now, batch)
+        ids = orders_db.fetch_overdue_ids(s, now, batch)
         shops = Shops(s)
         for order_id in ids:
             expired += _expire_one(s, shops, order_id, now)
@@ -114,8 +115,8 @@ def remind_unpaid(sessions: sessionmaker[Session], clock: Clock, *, lead: timede
     sent = 0
     with unit_of_work(sessions) as s:
         shops = Shops(s)
-        for order in lq.fetch_reminder_candidates(s, now, now + lead, batch):
-            if not reminder_due(order, now, lead) or not lq.claim_reminder(s, order.id, now):
+        for order in orders_db.fetch_reminder_candidates(s, now, now + lead, batch):
+            if not reminder_due(order, now, lead) or not orders_db.claim_reminder(s, order.id, now):
                 continue
             tz = shops.get(order.shop_id).tz
             text = tp.REMINDER.format(code=order.code, pay_by=local_time(order.pay_by, tz), total=rupiah(order.total))

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from catalog.importer import import_rows, parse_csv
 from shops.profile import ShopProfile
-from storage import catalog_queries as q
+from storage import shops as shops_db
 from storage.models import Seller, Shop
 
 DEMO = Path(__file__).resolve().parent.parent / "catalog" / "demo"  # the demo shop's file, catalog and pictures
@@ -35,7 +35,7 @@ def apply_shop_file(session: Session, spec: dict[str, Any]) -> Shop:
     else:
         shop.name, shop.profile = profile.name, stored
     session.flush()
-    q.bump_catalog_version(session, shop.id)
+    shops_db.bump_catalog_version(session, shop.id)
     return shop
 
 

@@ -1,5 +1,5 @@
-"""Broadcast rows: definitions, due runs, the audience, and recipients claimed one by one
-with a compare-and-set on their status, so each is sent at most once by any number of workers."""
+"""broadcasts, broadcast_runs and broadcast_recipients: definitions, due runs, the audience,
+and recipients claimed one by one so a crash resumes and never repeats a send."""
 
 from __future__ import annotations
 
@@ -13,10 +13,13 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from storage.fastsql import Sql, from_db_json, from_db_time, to_db_time
-from storage.models import Category, Customer, Identity, Order, OrderItem, OutboxMessage, Product, Seller
+from storage.models import Category, Customer, Identity, Order, OrderItem, Product, Seller
 from storage.promo_models import Broadcast, BroadcastRecipient, BroadcastRun
 
+
 NOT_BOUGHT = ("cancelled", "expired")
+
+
 CHUNK = 500
 
 
@@ -159,10 +162,14 @@ _CLAIM = Sql(
     "UPDATE broadcast_recipients SET status = 'sending', claimed_at = :now, attempts = attempts + 1 "
     "WHERE id = :id AND status = 'pending' "
     "RETURNING id, run_id, shop_id, customer_id, channel, external_id, fields, attempts")
+
+
 _GATE = Sql(
     "SELECT c.promo_consent, i.reachable, i.last_inbound_at FROM customers c "
     "LEFT JOIN identities i ON i.shop_id = :shop_id AND i.channel = :channel AND i.external_id = :external_id "
     "WHERE c.id = :customer_id")
+
+
 _SETTLE = Sql(
     "UPDATE broadcast_recipients SET status = :status, sent_at = :sent_at, provider_id = :provider_id, error = :error, "
     "next_attempt_at = COALESCE(:next_attempt_at, next_attempt_at) WHERE id = :id AND status = 'sending'")
@@ -244,13 +251,3 @@ def fetch_runs(session: Session, broadcast_id: int, limit: int = 10) -> Sequence
 
 def fetch_run(session: Session, run_id: int) -> BroadcastRun | None:
     return session.get(BroadcastRun, run_id)
-
-
-def mark_unreachable(session: Session, shop_id: int, channel: str, external_id: str) -> None:
-    session.execute(update(Identity).where(Identity.shop_id == shop_id, Identity.channel == channel,
-                                           Identity.external_id == external_id).values(reachable=False))
-
-
-def add_outbox(session: Session, rows: Sequence[dict[str, Any]]) -> None:
-    if rows:
-        session.execute(OutboxMessage.__table__.insert(), list(rows))

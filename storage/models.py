@@ -91,7 +91,7 @@ class Product(Base):
     __tablename__ = "products"
     __table_args__ = (
         UniqueConstraint("shop_id", "sku"),
-        Index("ix_products_category_page", "shop_id", "category_id", "visible", "name", "id"),  # storage.catalog_queries
+        Index("ix_products_category_page", "shop_id", "category_id", "visible", "name", "id"),  # storage.products
         CheckConstraint("stock >= 0", name="stock_not_negative"),
         CheckConstraint("price >= 0", name="price_not_negative"),
     )
@@ -186,7 +186,7 @@ class InboundMessage(Base):
 
 # The outbox rows that still need work. Most rows are done within seconds and stay done, so
 # the indexes that find work leave those out: each index entry is a page written. A query can use ix_outbox_open only if it carries this
-# exact term (SQLite matches partial-index conditions literally): storage.outbox_queries.OPEN.
+# exact term (SQLite matches partial-index conditions literally): storage.outbox.OPEN.
 OUTBOX_OPEN_SQL = "status IN ('pending', 'sending', 'held')"
 
 

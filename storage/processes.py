@@ -1,4 +1,4 @@
-"""The processes table: running server processes and their heartbeats (see storage.models.Process)."""
+"""processes: running server processes and their heartbeats (see storage.models.Process)."""
 
 from __future__ import annotations
 

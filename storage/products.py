@@ -1,34 +1,40 @@
-"""Catalog reads and the stock updates that must be atomic on every backend."""
+"""products: the catalog reads on the message path (plain SQL, see storage.fastsql), stock
+taken and returned by conditional updates (two buyers of the last unit never both win), and
+the seller's conditional changes to one product."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-
+from datetime import datetime
 from functools import lru_cache
+from typing import Any
 
-from sqlalchemy import Row, select, update
+from sqlalchemy import Row, delete, exists, select, update
 from sqlalchemy.orm import Session
 
 from storage.fastsql import Sql
-from storage.models import Category, Product, Shop
+from storage.models import OrderItem, Product
+
 
 _PRODUCTS = ("SELECT p.id, p.sku, p.name, p.category_id, c.name AS category, p.price, p.stock, p.description, "
              "p.image_url, p.visible FROM products p LEFT JOIN categories c ON c.id = p.category_id ")
+
+
 _VISIBLE = Sql(_PRODUCTS + "WHERE p.shop_id = :shop_id AND p.visible = :yes ORDER BY c.position, p.name")
+
+
 _ALL = Sql(_PRODUCTS + "WHERE p.shop_id = :shop_id ORDER BY c.position, p.name")
+
+
 # A category page and the category's size: ix_products_category_page serves the filter and the
 # order of the one and covers the other, so a page costs the same in a category of ten or of
 # ten thousand. (One statement with COUNT(*) OVER () reads the whole category and sorts it.)
 _CATEGORY_SLICE = Sql(_PRODUCTS + "WHERE p.shop_id = :shop_id AND p.category_id = :category_id AND p.visible = :yes "
                       "ORDER BY p.name, p.id LIMIT :limit OFFSET :offset")
+
+
 _CATEGORY_SIZE = Sql("SELECT COUNT(*) FROM products WHERE shop_id = :shop_id AND category_id = :category_id "
                      "AND visible = :yes")
-_CATEGORIES = Sql(
-    "SELECT c.id, c.name, COUNT(p.id) AS count FROM categories c "
-    "JOIN products p ON p.category_id = c.id AND p.visible = :yes "
-    "WHERE c.shop_id = :shop_id GROUP BY c.id, c.name, c.position ORDER BY c.position, c.name"
-)
-_VERSION = Sql("SELECT catalog_version FROM shops WHERE id = :shop_id")
 
 
 def _products_where(session: Session, shop_id: int, column: str, values: Sequence[object]) -> Sequence[Row]:
@@ -70,18 +76,6 @@ def fetch_products_by_id(session: Session, shop_id: int, ids: Sequence[int]) -> 
     return _products_where(session, shop_id, "id", list(dict.fromkeys(ids)))
 
 
-def fetch_categories(session: Session, shop_id: int) -> Sequence[Row]:
-    return _CATEGORIES(session, {"shop_id": shop_id, "yes": True}).all()
-
-
-def fetch_catalog_version(session: Session, shop_id: int) -> int:
-    return _VERSION(session, {"shop_id": shop_id}).scalar_one()
-
-
-def bump_catalog_version(session: Session, shop_id: int) -> None:
-    session.execute(update(Shop).where(Shop.id == shop_id).values(catalog_version=Shop.catalog_version + 1))
-
-
 def take_stock(session: Session, product_id: int, qty: int) -> bool:
     """Take qty units if that many are left; one conditional UPDATE, so two buyers of
     the last unit cannot both win on SQLite or PostgreSQL."""
@@ -101,18 +95,6 @@ def return_stock(session: Session, product_id: int, qty: int) -> None:
     )
 
 
-def ensure_categories(session: Session, shop_id: int, names: Sequence[str]) -> dict[str, int]:
-    existing = {c.name: c for c in session.execute(select(Category).where(Category.shop_id == shop_id)).scalars()}
-    position = max((c.position for c in existing.values()), default=0)
-    for name in dict.fromkeys(names):
-        if name not in existing:
-            position += 1
-            existing[name] = Category(shop_id=shop_id, name=name, position=position)
-            session.add(existing[name])
-    session.flush()
-    return {name: c.id for name, c in existing.items()}
-
-
 def upsert_product(session: Session, shop_id: int, sku: str, fields: dict[str, object]) -> bool:
     """Updates the product with this sku or creates it; True when created."""
     product = session.execute(select(Product).where(Product.shop_id == shop_id, Product.sku == sku)).scalar_one_or_none()
@@ -122,3 +104,76 @@ def upsert_product(session: Session, shop_id: int, sku: str, fields: dict[str, o
     for key, value in fields.items():
         setattr(product, key, value)
     return False
+
+
+# Product columns a seller may change by chat, and nothing else.
+CHANGEABLE = ("stock", "price", "visible", "image_url", "low_stock_threshold")
+
+
+_DESK_PRODUCTS = ("SELECT p.id, p.sku, p.name, c.name AS category, p.price, p.stock, p.visible, p.image_url, "
+             "p.low_stock_threshold FROM products p LEFT JOIN categories c ON c.id = p.category_id "
+             "WHERE p.shop_id = :shop_id ")
+
+
+_ALL_DESK_PRODUCTS = Sql(_DESK_PRODUCTS + "ORDER BY p.name")
+
+
+_CHANGE = {field: Sql(f"UPDATE products SET {field} = :after WHERE id = :id AND shop_id = :shop_id "
+                      f"AND {field} IS :before",
+                      f"UPDATE products SET {field} = :after WHERE id = :id AND shop_id = :shop_id "
+                      f"AND {field} IS NOT DISTINCT FROM :before")
+           for field in CHANGEABLE}
+
+
+@lru_cache(maxsize=32)
+def _products_in(count: int) -> Sql:
+    return Sql(_DESK_PRODUCTS + f"AND p.id IN ({', '.join(f':v{i}' for i in range(count))}) ORDER BY p.name")
+
+
+def fetch_seller_products(session: Session, shop_id: int, ids: Sequence[int] | None = None) -> Sequence[Row]:
+    """Products as a seller sees them, hidden ones included; all of them unless ids are given."""
+    if ids is None:
+        return _ALL_DESK_PRODUCTS(session, {"shop_id": shop_id}).all()
+    unique = list(dict.fromkeys(ids))
+    if not unique:
+        return []
+    return _products_in(len(unique))(session, {"shop_id": shop_id, **{f"v{i}": v for i, v in enumerate(unique)}}).all()
+
+
+def change_product(session: Session, shop_id: int, product_id: int, field: str, before: Any, after: Any) -> bool:
+    """Sets one field from `before` to `after` in one conditional UPDATE; False when it no longer was `before`."""
+    params = {"id": product_id, "shop_id": shop_id, "before": before, "after": after}
+    return _CHANGE[field](session, params).rowcount == 1
+
+
+def fetch_skus(session: Session, shop_id: int, prefix: str) -> set[str]:
+    return set(session.execute(select(Product.sku).where(Product.shop_id == shop_id,
+                                                         Product.sku.startswith(prefix))).scalars())
+
+
+def add_product(session: Session, shop_id: int, sku: str, name: str, category_id: int, price: int, stock: int,
+                now: datetime) -> int:
+    product = Product(shop_id=shop_id, sku=sku, name=name, category_id=category_id, price=price, stock=stock,
+                      description="", visible=True, created_at=now, updated_at=now)
+    session.add(product)
+    session.flush()
+    return product.id
+
+
+def delete_unsold_product(session: Session, shop_id: int, product_id: int) -> bool:
+    """Deletes a product no order mentions (undoing one just created); False otherwise."""
+    result = session.execute(
+        delete(Product)
+        .where(Product.id == product_id, Product.shop_id == shop_id,
+               ~exists().where(OrderItem.product_id == Product.id))
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount == 1
+
+
+def fetch_low_stock(session: Session, shop_id: int) -> Sequence[Row]:
+    """Visible products at or under their own low-stock threshold, emptiest first."""
+    stmt = (select(Product.id, Product.name, Product.stock, Product.low_stock_threshold)
+            .where(Product.shop_id == shop_id, Product.visible.is_(True), Product.stock <= Product.low_stock_threshold)
+            .order_by(Product.stock, Product.name))
+    return session.execute(stmt).all()

@@ -1,4 +1,4 @@
-"""Promotion rows, their redemptions, and customers' promo consent."""
+"""promotions: discount rules, found by code, and their total uses taken atomically."""
 
 from __future__ import annotations
 
@@ -6,11 +6,10 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, false, func, or_, select, update
+from sqlalchemy import false, or_, select, update
 from sqlalchemy.orm import Session
 
-from storage.models import Customer
-from storage.promo_models import Promotion, PromoRedemption
+from storage.promo_models import Promotion
 
 
 def add_promotion(session: Session, shop_id: int, fields: dict[str, Any], now: datetime) -> Promotion:
@@ -52,15 +51,6 @@ def deactivate(session: Session, shop_id: int, promo_id: int) -> bool:
     return result.rowcount == 1
 
 
-def customer_uses(session: Session, promo_ids: Sequence[int], customer_id: int) -> dict[int, int]:
-    if not promo_ids:
-        return {}
-    stmt = (select(PromoRedemption.promotion_id, func.count()).where(
-        PromoRedemption.promotion_id.in_(list(promo_ids)), PromoRedemption.customer_id == customer_id)
-        .group_by(PromoRedemption.promotion_id))
-    return {pid: n for pid, n in session.execute(stmt).all()}
-
-
 def take_use(session: Session, promo_id: int) -> bool:
     """Counts one use if the total limit allows it. The row lock this UPDATE takes also
     serialises concurrent orders on the same promo, so a per-customer count read after it
@@ -71,27 +61,4 @@ def take_use(session: Session, promo_id: int) -> bool:
                or_(Promotion.max_uses.is_(None), Promotion.uses < Promotion.max_uses))
         .values(uses=Promotion.uses + 1)
         .execution_options(synchronize_session=False))
-    return result.rowcount == 1
-
-
-def add_redemptions(session: Session, rows: Sequence[dict[str, Any]]) -> None:
-    if rows:
-        session.execute(PromoRedemption.__table__.insert(), list(rows))
-
-
-def fetch_redemptions(session: Session, order_id: int) -> Sequence[Row]:
-    return session.execute(select(PromoRedemption.promotion_id, PromoRedemption.amount)
-                           .where(PromoRedemption.order_id == order_id).order_by(PromoRedemption.id)).all()
-
-
-def set_consent(session: Session, customer_id: int, consent: bool, now: datetime) -> None:
-    session.execute(update(Customer).where(Customer.id == customer_id).values(
-        promo_consent=consent, consent_asked_at=func.coalesce(Customer.consent_asked_at, now)))
-
-
-def mark_consent_asked(session: Session, customer_id: int, now: datetime) -> bool:
-    """True only the first time: the question is asked once, whoever gets here first."""
-    result = session.execute(update(Customer).where(
-        Customer.id == customer_id, Customer.consent_asked_at.is_(None), Customer.promo_consent.is_(None))
-        .values(consent_asked_at=now))
     return result.rowcount == 1

@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from marketing.window import CHANNEL, is_open
 from shops import loader as shop_loader
 from shops.profile import ShopProfile
-from storage import delivery_state_queries as dq
+from storage import identities as identities_db
+from storage import shops as shops_db
 from storage.db import unit_of_work
 
 CACHE_SIZE = 50_000
@@ -78,8 +79,8 @@ class WindowBook:
     def _lookup(self, recipient: str) -> Window:
         assert self.sessions is not None, "WindowBook.bind() was not called"
         with unit_of_work(self.sessions) as s:
-            row = dq.fetch_window(s, CHANNEL, recipient)
-            shop = row or dq.fetch_default_shop(s)
+            row = identities_db.fetch_window(s, CHANNEL, recipient)
+            shop = row or shops_db.fetch_default_shop(s)
         if shop is None:
             return Window(None, False, "", ShopProfile(name=""))
         profile = shop_loader.record(shop.shop_id, shop.name, shop.profile).profile
@@ -90,5 +91,5 @@ class WindowBook:
     def _close(self, recipient: str) -> None:
         assert self.sessions is not None, "WindowBook.bind() was not called"
         with unit_of_work(self.sessions) as s:
-            dq.mark_unreachable(s, CHANNEL, recipient)
+            identities_db.close_window(s, CHANNEL, recipient)
             s.commit()

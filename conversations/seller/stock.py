@@ -1,6 +1,6 @@
 """Stock, price, low-stock threshold, hide/show and photo of one product, by chat.
 
-The message is parsed (handlers.seller_parse), the product found (asking which when two
+The message is parsed (conversations.seller.parse), the product found (asking which when two
 fit), the new value checked, and the change handed over as a ProductChange effect with
 its before -> after confirmation; `on_changed` words what became of it (an order may have
 moved the stock meanwhile). A price that looks like a slip ("85" for Rp85.000, a price

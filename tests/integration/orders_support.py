@@ -15,7 +15,7 @@ from effects import outbox
 from effects.order_actions import ActionResult, Request, perform
 from orders.lifecycle import Action
 from orders.placing import Line, OrderRequest, place_order
-from storage import message_queries as mq
+from storage import customers as customers_db
 from storage.db import unit_of_work
 from storage.models import Order, OrderEvent, OutboxMessage, PaymentProof, Product, Shop
 from tests.support import NOW, demo_profile
@@ -25,7 +25,7 @@ TZ = ZoneInfo("Asia/Jakarta")
 
 def add_customer(sessions: sessionmaker[Session], external_id: str, channel: str = "simulator") -> int:
     with unit_of_work(sessions) as s:
-        _, customer_id = mq.add_customer(s, 1, channel, external_id, external_id, None, NOW)
+        _, customer_id = customers_db.add_customer(s, 1, channel, external_id, external_id, None, NOW)
         s.commit()
     return customer_id
 

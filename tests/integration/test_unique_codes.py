@@ -14,7 +14,7 @@ from orders.payments import assign_unique_code
 from orders.placing import order_code
 from storage.db import unit_of_work
 from storage.models import Order
-from storage.order_queries import next_order_number
+from storage.shops import next_order_number
 from tests.integration.orders_support import act, add_customer, order, place, run_together, set_stock
 from tests.support import NOW, seeded_engine
 
