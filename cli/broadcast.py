@@ -10,7 +10,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from cli.promo import JsonOpt, Many, ShopOpt, shop_session
+from cli.common import JsonOpt, Many, ShopOpt, prepared, shop_session
 
 broadcast_app = typer.Typer(help="Broadcasts to customers who agreed to promo messages.", no_args_is_help=True)
 
@@ -127,9 +127,7 @@ def broadcast_run() -> None:
     """Send what is due now, once (what `kedai serve` does every few seconds)."""
     from bot.bootstrap import build
     from bot.broadcasting import broadcaster
-    from main import _prepared
-
-    kedai = build(_prepared())
+    kedai = build(prepared())
     try:
         sent = asyncio.run(broadcaster(kedai).tick())
     finally:

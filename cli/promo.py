@@ -3,34 +3,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime, time, timedelta, timezone
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import Annotated, Optional
 
 import typer
 
-if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
-    from config import Settings
-    from storage.models import Shop
+from cli.common import JsonOpt, Many, ShopOpt, shop_session
 
 promo_app = typer.Typer(help="Promotions: discounts, bundles, codes.", no_args_is_help=True)
-
-ShopOpt = Annotated[Optional[str], typer.Option("--shop", help="Shop slug when the deployment hosts several.")]
-JsonOpt = Annotated[bool, typer.Option("--json")]
-Many = Annotated[Optional[list[str]], typer.Option()]
-
-
-@contextmanager
-def shop_session(shop: str | None) -> Iterator[tuple[Settings, Session, Shop]]:
-    """The migrated database's session and the chosen shop (main.py's helpers, imported late)."""
-    from main import _prepared, _session, _shop
-
-    settings = _prepared()
-    with _session(settings) as session:
-        yield settings, session, _shop(session, shop)
 
 
 def local_moment(text: str | None, tz, end: bool = False) -> datetime | None:  # type: ignore[no-untyped-def]
