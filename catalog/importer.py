@@ -1,4 +1,4 @@
-"""Catalog CSV in and out (INTERFACES.md): all-or-nothing, errors named by line number."""
+"""Catalog CSV in and out (docs/INTERFACES.md): all-or-nothing, errors named by line number."""
 
 from __future__ import annotations
 

@@ -21,8 +21,8 @@ from effects.outbox import Outbound
 from orders.lifecycle import Action, Facts, IllegalMove, Moved, Status, move, possible_actions
 from storage import orders as orders_db
 from storage.models import Order
-from texts.id import customer as tc
-from texts.id import payment as tp
+from texts.id import customer as customer_texts
+from texts.id import payment as payment_texts
 from texts.id import seller_orders as t
 
 # No button cancels: that one is typed out (`batal KD-0042`), so it is never pressed by accident.
@@ -86,12 +86,12 @@ def describe(session: Session, shop_id: int, code: str, tz: ZoneInfo) -> Reply:
         facts += t.ORDER_SHIPPING.format(shipping=" ".join(p for p in (order.courier, order.tracking_no) if p))
     possible = possible_actions(Facts.of(order), "seller")
     return Reply(t.ORDER_VIEW.format(
-        code=order.code, status=tc.STATUS_LABELS.get(order.status, order.status), name=order.customer_name,
+        code=order.code, status=customer_texts.STATUS_LABELS.get(order.status, order.status), name=order.customer_name,
         lines="".join(t.LINE.format(qty=i.qty, name=i.name, total=rupiah(i.line_total)) for i in items),
         total=rupiah(order.total), unique=t.PROOF_UNIQUE.format(unique=order.unique_code) if order.unique_code else "",
-        payment=tc.PAYMENT_LABELS.get(order.payment_method, order.payment_method),
-        fulfilment=(tc.SUMMARY_DELIVERY.format(address=order.address) if order.fulfilment == "delivery"
-                    else tc.SUMMARY_PICKUP.format(address="toko")),
+        payment=customer_texts.PAYMENT_LABELS.get(order.payment_method, order.payment_method),
+        fulfilment=(customer_texts.SUMMARY_DELIVERY.format(address=order.address) if order.fulfilment == "delivery"
+                    else customer_texts.SUMMARY_PICKUP.format(address="toko")),
         facts=facts, possible=possible_text(order, possible)), action_buttons(order.code, possible))
 
 
@@ -106,7 +106,7 @@ def refusal(order: Order, exc: IllegalMove, req: Request, tz: ZoneInfo) -> Reply
     buttons = action_buttons(order.code, exc.possible)
     if req.action == Action.CONFIRM and exc.facts.paid and order.paid_at:
         return Reply(t.ALREADY_PAID.format(code=order.code, paid_at=local_time(order.paid_at, tz), possible=possible), buttons)
-    status = tc.STATUS_LABELS.get(exc.facts.status, exc.facts.status)
+    status = customer_texts.STATUS_LABELS.get(exc.facts.status, exc.facts.status)
     return Reply(t.ILLEGAL.format(code=order.code, status=status, command=t.COMMAND_WORDS[req.action], possible=possible),
                  buttons)
 
@@ -144,30 +144,30 @@ def customer_message(session: Session, moved: Moved, req: Request, profile: Shop
     if moved.action == Action.CONFIRM:
         return receipt(session, o, tz)
     if moved.action == Action.REJECT_PROOF:
-        return Reply(tp.PROOF_REJECTED.format(code=o.code, reason=req.reason or "-", total=rupiah(o.total),
+        return Reply(payment_texts.PROOF_REJECTED.format(code=o.code, reason=req.reason or "-", total=rupiah(o.total),
                                               pay_by=local_time(o.pay_by, tz) if o.pay_by else "-"))
     if moved.action == Action.PROCESS:
-        when = tp.NEXT_PROCESSING_DELIVERY if o.fulfilment == "delivery" else tp.NEXT_PROCESSING_PICKUP
-        return Reply(tp.PROCESSING.format(code=o.code, when=when))
+        when = payment_texts.NEXT_PROCESSING_DELIVERY if o.fulfilment == "delivery" else payment_texts.NEXT_PROCESSING_PICKUP
+        return Reply(payment_texts.PROCESSING.format(code=o.code, when=when))
     if moved.action == Action.SHIP:
         if o.fulfilment == "pickup":
-            return Reply(tp.SHIPPED_PICKUP.format(code=o.code, address=profile.pickup_address or profile.address))
-        via = tp.NEXT_SHIPPED_VIA.format(courier=o.courier) if o.courier else ""
-        tracking = tp.NEXT_SHIPPED_TRACKING.format(tracking=o.tracking_no) if o.tracking_no else ""
-        return Reply(tp.SHIPPED.format(code=o.code, via=via, tracking=tracking))
+            return Reply(payment_texts.SHIPPED_PICKUP.format(code=o.code, address=profile.pickup_address or profile.address))
+        via = payment_texts.NEXT_SHIPPED_VIA.format(courier=o.courier) if o.courier else ""
+        tracking = payment_texts.NEXT_SHIPPED_TRACKING.format(tracking=o.tracking_no) if o.tracking_no else ""
+        return Reply(payment_texts.SHIPPED.format(code=o.code, via=via, tracking=tracking))
     if moved.action == Action.COMPLETE:
-        return Reply(tp.COMPLETED.format(code=o.code))
-    reason = tp.CANCELLED_REASON.format(reason=req.reason) if req.reason else ""
-    refund = tp.CANCELLED_REFUND if o.paid_at and o.payment_method != "cod" else ""
-    return Reply(tp.CANCELLED_BY_SELLER.format(code=o.code, reason=reason, refund=refund))
+        return Reply(payment_texts.COMPLETED.format(code=o.code))
+    reason = payment_texts.CANCELLED_REASON.format(reason=req.reason) if req.reason else ""
+    refund = payment_texts.CANCELLED_REFUND if o.paid_at and o.payment_method != "cod" else ""
+    return Reply(payment_texts.CANCELLED_BY_SELLER.format(code=o.code, reason=reason, refund=refund))
 
 
 def receipt(session: Session, order: Order, tz: ZoneInfo) -> Reply:
     items = orders_db.fetch_items(session, [order.id])[order.id]
-    lines = "".join(tp.ORDER_LINE.format(qty=i.qty, name=i.name, total=rupiah(i.line_total)) for i in items)
-    return Reply(tp.RECEIPT.format(
+    lines = "".join(payment_texts.ORDER_LINE.format(qty=i.qty, name=i.name, total=rupiah(i.line_total)) for i in items)
+    return Reply(payment_texts.RECEIPT.format(
         code=order.code, lines=lines, subtotal=rupiah(order.subtotal),
-        fee=tp.RECEIPT_FEE.format(fee=rupiah(order.delivery_fee)) if order.delivery_fee else "",
-        unique=tp.RECEIPT_UNIQUE.format(unique=rupiah(order.unique_code)) if order.unique_code else "",
-        total=rupiah(order.total), payment=tc.PAYMENT_LABELS.get(order.payment_method, order.payment_method),
+        fee=payment_texts.RECEIPT_FEE.format(fee=rupiah(order.delivery_fee)) if order.delivery_fee else "",
+        unique=payment_texts.RECEIPT_UNIQUE.format(unique=rupiah(order.unique_code)) if order.unique_code else "",
+        total=rupiah(order.total), payment=customer_texts.PAYMENT_LABELS.get(order.payment_method, order.payment_method),
         paid_at=local_time(order.paid_at, tz) if order.paid_at else "-"))

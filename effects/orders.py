@@ -25,8 +25,8 @@ from orders.placing import Line, OrderRequest, OutOfStock, place_order
 from storage import orders as orders_db
 from storage import sellers as sellers_db
 from storage.models import Order, Seller
-from texts.id import customer as tc
-from texts.id import seller_orders as ts
+from texts.id import customer as customer_texts
+from texts.id import seller_orders as seller_order_texts
 
 
 def place(env: Env, effect: PlaceOrder) -> OrderPlaced | StockShort | DiscountChanged:
@@ -52,16 +52,16 @@ def place(env: Env, effect: PlaceOrder) -> OrderPlaced | StockShort | DiscountCh
 def seller_notices(session: Session, shop_id: int, order: Order) -> list[Outbound]:
     """Tells every seller of the shop about a new order, on the channel they registered."""
     items = orders_db.fetch_items(session, [order.id])[order.id]
-    text = tc.SELLER_NEW_ORDER.format(
-        code=order.code, total=rupiah(order.total), payment=tc.PAYMENT_LABELS[order.payment_method],
-        lines="\n".join(tc.SUMMARY_LINE.format(qty=i.qty, name=i.name, total=rupiah(i.line_total)) for i in items),
+    text = customer_texts.SELLER_NEW_ORDER.format(
+        code=order.code, total=rupiah(order.total), payment=customer_texts.PAYMENT_LABELS[order.payment_method],
+        lines="\n".join(customer_texts.SUMMARY_LINE.format(qty=i.qty, name=i.name, total=rupiah(i.line_total)) for i in items),
         name=order.customer_name, phone="",
-        fulfilment=(tc.SUMMARY_DELIVERY.format(address=order.address) if order.fulfilment == "delivery"
-                    else tc.SUMMARY_PICKUP.format(address="toko")),
-        note=tc.SUMMARY_NOTE.format(note=order.note) if order.note else "",
+        fulfilment=(customer_texts.SUMMARY_DELIVERY.format(address=order.address) if order.fulfilment == "delivery"
+                    else customer_texts.SUMMARY_PICKUP.format(address="toko")),
+        note=customer_texts.SUMMARY_NOTE.format(note=order.note) if order.note else "",
     )
     if order.payment_method == "bank_transfer" and not order.unique_code:
-        text += ts.NEW_ORDER_NO_UNIQUE  # all 999 codes are held by open orders
+        text += seller_order_texts.NEW_ORDER_NO_UNIQUE  # all 999 codes are held by open orders
     return to_sellers(session, shop_id, Reply(text))
 
 
@@ -90,20 +90,20 @@ def proof_notice(session: Session, result: ProofResult, effect: AttachProof) -> 
     is_image = bool(effect.media_ref) and (effect.content_type or "image/").startswith("image/")
     proof = ""
     if effect.media_ref and not is_image:
-        proof += ts.PROOF_DOCUMENT.format(content_type=effect.content_type or "file")
+        proof += seller_order_texts.PROOF_DOCUMENT.format(content_type=effect.content_type or "file")
     if effect.text:
-        proof += (ts.PROOF_CAPTION if effect.media_ref else ts.PROOF_WORDS).format(text=effect.text)
+        proof += (seller_order_texts.PROOF_CAPTION if effect.media_ref else seller_order_texts.PROOF_WORDS).format(text=effect.text)
     if result.outcome == ProofOutcome.LATE:
-        proof = ts.PROOF_FORWARD_LATE.format(status=tc.STATUS_LABELS.get(o.status, o.status)) + proof
-    unique = (ts.PROOF_UNIQUE.format(unique=o.unique_code) if o.unique_code
-              else ts.PROOF_NO_UNIQUE if o.payment_method == "bank_transfer" else "")
-    text = ts.PROOF_FORWARD.format(
+        proof = seller_order_texts.PROOF_FORWARD_LATE.format(status=customer_texts.STATUS_LABELS.get(o.status, o.status)) + proof
+    unique = (seller_order_texts.PROOF_UNIQUE.format(unique=o.unique_code) if o.unique_code
+              else seller_order_texts.PROOF_NO_UNIQUE if o.payment_method == "bank_transfer" else "")
+    text = seller_order_texts.PROOF_FORWARD.format(
         code=o.code, name=o.customer_name, expected=rupiah(o.total), unique=unique,
-        lines="".join(ts.LINE.format(qty=i.qty, name=i.name, total=rupiah(i.line_total)) for i in items),
-        payment=tc.PAYMENT_LABELS.get(o.payment_method, o.payment_method), proof=proof)
+        lines="".join(seller_order_texts.LINE.format(qty=i.qty, name=i.name, total=rupiah(i.line_total)) for i in items),
+        payment=customer_texts.PAYMENT_LABELS.get(o.payment_method, o.payment_method), proof=proof)
     buttons = [] if result.outcome == ProofOutcome.LATE else [
-        Button(ts.BTN_CONFIRM.format(code=o.code), button_value(Action.CONFIRM, o.code)),
-        Button(ts.BTN_REJECT.format(code=o.code), button_value(Action.REJECT_PROOF, o.code))]
+        Button(seller_order_texts.BTN_CONFIRM.format(code=o.code), button_value(Action.CONFIRM, o.code)),
+        Button(seller_order_texts.BTN_REJECT.format(code=o.code), button_value(Action.REJECT_PROOF, o.code))]
     return Reply(text, buttons, image_url=effect.media_ref if is_image else None)
 
 
@@ -117,7 +117,7 @@ def cancel(env: Env, effect: CancelOrder) -> NotTheirs | CancelRefused | OrderCa
         moved = move(session, order.id, Action.CANCEL_BY_CUSTOMER, f"customer:{who.customer_id}", env.ctx.now)
     except IllegalMove:
         return CancelRefused(summary_of(orders_db.fetch_order(session, order.id)))
-    told = Reply(ts.CUSTOMER_CANCELLED.format(code=order.code, name=order.customer_name, total=rupiah(order.total)))
+    told = Reply(seller_order_texts.CUSTOMER_CANCELLED.format(code=order.code, name=order.customer_name, total=rupiah(order.total)))
     env.notices += to_sellers(session, who.shop_id, told)
     return OrderCancelled(summary_of(moved.order))
 

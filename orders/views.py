@@ -1,4 +1,4 @@
-"""Orders as plain JSON-ready dicts (INTERFACES.md `kedai orders list --json`)."""
+"""Orders as plain JSON-ready dicts (docs/INTERFACES.md `kedai orders list --json`)."""
 
 from __future__ import annotations
 

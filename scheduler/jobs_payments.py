@@ -30,8 +30,8 @@ from storage import orders as orders_db
 from storage import shops as shops_db
 from storage.db import unit_of_work
 from storage.models import Order
-from texts.id import customer as tc
-from texts.id import payment as tp
+from texts.id import customer as customer_texts
+from texts.id import payment as payment_texts
 
 log = logging.getLogger(__name__)
 
@@ -98,8 +98,8 @@ def _expire_one(s: Session, shops: Shops, order_id: int, now: datetime) -> int:
 
 
 def expired_message(order: Order, tz: ZoneInfo) -> Reply:
-    return Reply(tp.EXPIRED.format(code=order.code, pay_by=local_time(order.pay_by, tz) if order.pay_by else "-"),
-                 [Button(tc.BTN_CATALOG, "catalog"), Button(tc.BTN_MY_ORDERS, "orders")])
+    return Reply(payment_texts.EXPIRED.format(code=order.code, pay_by=local_time(order.pay_by, tz) if order.pay_by else "-"),
+                 [Button(customer_texts.BTN_CATALOG, "catalog"), Button(customer_texts.BTN_MY_ORDERS, "orders")])
 
 
 def reminder_due(order: Order, now: datetime, lead: timedelta) -> bool:
@@ -119,8 +119,8 @@ def remind_unpaid(sessions: sessionmaker[Session], clock: Clock, *, lead: timede
             if not reminder_due(order, now, lead) or not orders_db.claim_reminder(s, order.id, now):
                 continue
             tz = shops.get(order.shop_id).tz
-            text = tp.REMINDER.format(code=order.code, pay_by=local_time(order.pay_by, tz), total=rupiah(order.total))
-            buttons = [Button(tp.BTN_HOW_TO_PAY, f"payhow:{order.code}"), Button(tp.BTN_CANCEL_ORDER, f"ocancel:{order.code}")]
+            text = payment_texts.REMINDER.format(code=order.code, pay_by=local_time(order.pay_by, tz), total=rupiah(order.total))
+            buttons = [Button(payment_texts.BTN_HOW_TO_PAY, f"payhow:{order.code}"), Button(payment_texts.BTN_CANCEL_ORDER, f"ocancel:{order.code}")]
             sent += len(outbox.write(s, order.shop_id, to_customer(s, order, Reply(text, buttons)), now))
         s.commit()
     return sent

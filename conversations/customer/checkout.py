@@ -22,7 +22,7 @@ from conversations.customer import consent
 from conversations.customer.browsing import Browse, main_menu
 from conversations.ports import OrderSummary
 from texts.id import customer as t
-from texts.id import promo as tp
+from texts.id import promo as promo_texts
 
 DELIVERY_WORDS = {"antar", "diantar", "kirim", "dikirim", "delivery", "anter", "dianter", "ojol"}
 PICKUP_WORDS = {"ambil", "ambil sendiri", "diambil", "pickup", "pick up", "jemput", "ke toko"}
@@ -273,7 +273,7 @@ def on_order_outcome(step: Step, outcomes: list[Any], ctx: Ctx) -> Step:
         return shortage(step.data, ctx, list(outcome.lines))
     if isinstance(outcome, DiscountChanged):
         fresh = summary(step.data, ctx)
-        fresh.replies[0].text = tp.PROMO_CHANGED + "\n\n" + fresh.replies[0].text
+        fresh.replies[0].text = promo_texts.PROMO_CHANGED + "\n\n" + fresh.replies[0].text
         return fresh
     ended = placed(step.data, ctx, outcome.order)
     return consent.after_order(Step(ended.state, promo_cart.forget_code(ended.data), ended.replies))

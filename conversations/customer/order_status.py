@@ -10,7 +10,7 @@ from conversations.choice import Choice
 from conversations.customer.browsing import Browse, main_menu
 from conversations.ports import OrderSummary
 from orders.lifecycle import Action, Facts, Status, possible_actions
-from texts.id import customer as tc
+from texts.id import customer as customer_texts
 from texts.id import payment as t
 
 
@@ -25,7 +25,7 @@ def facts(order: OrderSummary) -> Facts:
 
 
 def when_cod(order: OrderSummary) -> str:
-    return tc.COD_DELIVERY if order.fulfilment == "delivery" else tc.COD_PICKUP
+    return customer_texts.COD_DELIVERY if order.fulfilment == "delivery" else customer_texts.COD_PICKUP
 
 
 def next_step(order: OrderSummary, ctx: Ctx) -> str:
@@ -64,7 +64,7 @@ def detail_buttons(order: OrderSummary) -> list[Button]:
         buttons.append(Button(t.BTN_HOW_TO_PAY, HOW_TO_PAY.pack(order.code)))
     if can_cancel(order):
         buttons.append(Button(t.BTN_CANCEL_ORDER, CANCEL.pack(order.code)))
-    return buttons + [Button(tc.BTN_MY_ORDERS, "orders"), Button(tc.BTN_MENU, "menu")]
+    return buttons + [Button(customer_texts.BTN_MY_ORDERS, "orders"), Button(customer_texts.BTN_MENU, "menu")]
 
 
 def detail(data: dict[str, Any], ctx: Ctx, code: str) -> Step:
@@ -74,7 +74,7 @@ def detail(data: dict[str, Any], ctx: Ctx, code: str) -> Step:
         return say(Browse.HOME, data, Reply(t.ORDER_NOT_FOUND.format(code=code), main_menu()))
     lines = "".join(t.ORDER_LINE.format(qty=q, name=n, total=rupiah(tot)) for q, n, tot in order.lines)
     text = t.ORDER_DETAIL.format(
-        code=order.code, status=tc.STATUS_LABELS.get(order.status, order.status), lines=lines,
-        total=rupiah(order.total), payment=tc.PAYMENT_LABELS.get(order.payment_method, order.payment_method),
+        code=order.code, status=customer_texts.STATUS_LABELS.get(order.status, order.status), lines=lines,
+        total=rupiah(order.total), payment=customer_texts.PAYMENT_LABELS.get(order.payment_method, order.payment_method),
         created=local_time(order.created_at, ctx.tz), next=next_step(order, ctx))
     return say(Browse.HOME, data, Reply(text, detail_buttons(order)))

@@ -25,7 +25,7 @@ from conversations.customer.browsing import Browse, main_menu
 from conversations.ports import OrderSummary
 from orders.codes import find_code
 from orders.lifecycle import Status
-from texts.id import customer as tc
+from texts.id import customer as customer_texts
 from texts.id import payment as t
 
 
@@ -128,7 +128,7 @@ def proof(data: dict[str, Any], ctx: Ctx, media: Media | None, text: str, code: 
         return attach(data, ctx, prepaid[0].code, pending)
     if prepaid:
         buttons = [Button(t.BTN_PROOF_FOR.format(code=o.code, total=rupiah(o.total)), PROOF_FOR.pack(o.code)) for o in prepaid]
-        return say(Pay.WHICH, {**data, "proof": pending}, Reply(t.PROOF_WHICH, buttons + [Button(tc.BTN_CANCEL, "batal")]))
+        return say(Pay.WHICH, {**data, "proof": pending}, Reply(t.PROOF_WHICH, buttons + [Button(customer_texts.BTN_CANCEL, "batal")]))
     if waiting:
         return say(Browse.HOME, data, Reply(t.PROOF_NOT_NEEDED.format(code=waiting[0].code,
                                                                      when=order_status.when_cod(waiting[0])), main_menu()))
@@ -177,7 +177,7 @@ def on_which(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
 
 def proof_outcome(data: dict[str, Any], ctx: Ctx, order: OrderSummary, outcome: str, words_only: bool) -> Step:
     """words what happened to a proof: being checked, too late, or not needed."""
-    status = tc.STATUS_LABELS.get(order.status, order.status)
+    status = customer_texts.STATUS_LABELS.get(order.status, order.status)
     if outcome == "attached":
         text = t.PROOF_RECEIVED.format(code=order.code, total=rupiah(order.total))
         text += t.PROOF_WORDS_ONLY if words_only else ""
@@ -255,7 +255,7 @@ def cancel_refused(data: dict[str, Any], ctx: Ctx, order: OrderSummary) -> Step:
         why = t.CANCEL_REFUSED_PAID
     else:
         why = t.CANCEL_REFUSED_FINAL.format(code=order.code)
-    text = t.CANCEL_REFUSED.format(code=order.code, status=tc.STATUS_LABELS.get(order.status, order.status), possible=why)
+    text = t.CANCEL_REFUSED.format(code=order.code, status=customer_texts.STATUS_LABELS.get(order.status, order.status), possible=why)
     return say(Browse.HOME, data, Reply(text, order_status.detail_buttons(order)))
 
 

@@ -9,7 +9,7 @@ from conversations.base import Button, Ctx, Reply, Step, say
 from conversations.customer.browsing import Browse
 from conversations.customer.order_status import DETAIL, next_step
 from texts.id import customer as t
-from texts.id import payment as tp
+from texts.id import payment as payment_texts
 
 
 def my_orders(data: dict[str, Any], ctx: Ctx) -> Step:
@@ -21,7 +21,7 @@ def my_orders(data: dict[str, Any], ctx: Ctx) -> Step:
     for o in orders:
         lines.append(t.MY_ORDERS_LINE.format(code=o.code, status=t.STATUS_LABELS.get(o.status, o.status),
                                              total=rupiah(o.total), created=local_time(o.created_at, ctx.tz)))
-        lines.append(tp.MY_ORDERS_NEXT.format(next=next_step(o, ctx)))
-    lines.append("\n" + tp.MY_ORDERS_PICK.format(code=orders[0].code))
-    buttons = [Button(tp.BTN_ORDER.format(code=o.code), DETAIL.pack(o.code)) for o in orders] + [Button(t.BTN_MENU, "menu")]
+        lines.append(payment_texts.MY_ORDERS_NEXT.format(next=next_step(o, ctx)))
+    lines.append("\n" + payment_texts.MY_ORDERS_PICK.format(code=orders[0].code))
+    buttons = [Button(payment_texts.BTN_ORDER.format(code=o.code), DETAIL.pack(o.code)) for o in orders] + [Button(t.BTN_MENU, "menu")]
     return say(Browse.HOME, data, Reply("\n".join(lines), buttons))

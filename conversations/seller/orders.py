@@ -137,7 +137,7 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step | None
             example = t.COMMANDS[action].format(code=order_code(prefix, 42))
             return say(idle(state), clean(data), Reply(t.CODE_HINT.format(example=example)))
         return None
-    if action == Action.REJECT_PROOF:  # without a reason, the handler asks for one if there is a proof to reject
+    if action == Action.REJECT_PROOF:  # without a reason, on_order_outcome asks for one if there is a proof to reject
         return command(state, data, OrderCommand(code, action, reason=rest[:500] if len(rest) >= MIN_REASON else None))
     if action == Action.SHIP:
         courier, tracking = shipping(rest)
