@@ -235,5 +235,5 @@ class Broadcaster:
 def broadcaster(kedai: Kedai) -> Broadcaster:
     """The Broadcaster of a running Kedai. The channel senders pace themselves (the Telegram
     sender through its bot.ratelimit limiter), so broadcasts and replies share one budget."""
-    return Broadcaster(kedai.sessions, kedai.senders, kedai.db,
+    return Broadcaster(kedai.sessions, kedai.senders, kedai.db, clock=kedai.engine.clock,
                        grace=timedelta(minutes=kedai.settings.broadcast_grace_minutes))
