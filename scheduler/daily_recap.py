@@ -6,20 +6,20 @@ a day's recap twice, and a crash before commit sends nothing and is retried next
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable
 from concurrent.futures import Executor
 from datetime import datetime, time, timedelta
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from shops import loader as shop_loader
 from adapters.desk import recap_figures
+from conversations.base import Reply
 from conversations.seller.recap import day_label, render
-from storage import outbox as outbox_db
+from effects import outbox
+from effects.notices import to_sellers
+from shops import loader as shop_loader
 from storage import recaps as recaps_db
-from storage import sellers as sellers_db
 from storage import shops as shops_db
 from storage.db import unit_of_work
 from texts.id import seller as t
@@ -49,11 +49,7 @@ def send_due_recaps(sessions: sessionmaker[Session], now: datetime) -> list[int]
 def _write(session: Session, shop_id: int, tz: ZoneInfo, start: datetime, now: datetime) -> list[int]:
     text = render(t.RECAP_DAILY.format(date=day_label(start, tz)), recap_figures(session, shop_id, start,
                                                                                   start + timedelta(days=1)))
-    payload = {"text": text, "buttons": [], "image_url": None, "extra": {}}
-    rows: Sequence[dict[str, Any]] = [
-        {"shop_id": shop_id, "channel": s.channel, "recipient": s.external_id, "payload": payload, "status": "pending"}
-        for s in sellers_db.fetch_sellers(session, shop_id)]
-    return outbox_db.add_outbox(session, rows, now)
+    return outbox.write(session, shop_id, to_sellers(session, shop_id, Reply(text)), now)
 
 
 async def run_daily_recap(sessions: sessionmaker[Session], db: Executor, clock: Callable[[], datetime],

@@ -200,3 +200,10 @@ def test_no_source_file_cites_a_document_the_repository_lacks():
                 if not (ROOT / doc).exists():
                     missing.append(f"{rel}:{number} cites {doc}")
     assert missing == []
+
+
+def test_the_catalog_knows_no_channel():
+    """Products and search are the same on every channel; channel rules live in bot/ and marketing/."""
+    named = [f"{rel}:{n}" for rel, src in source_files().items() if rel.startswith("catalog/")
+             for n, line in enumerate(src.splitlines(), 1) if re.search(r"whatsapp|telegram|twilio", line, re.I)]
+    assert named == []
