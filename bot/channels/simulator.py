@@ -22,10 +22,11 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, Field, ValidationError, field_validator
 from starlette.responses import JSONResponse, Response
+from starlette.types import Scope
 
 from bot.messages import Inbound, Outbound, clean_line
 from storage import outbox as outbox_db
@@ -39,11 +40,13 @@ CHANNEL = "simulator"
 PATH = "/api/simulator/messages"
 PAGE = Path(__file__).parent.parent / "web" / "simulator.html"
 
-LOOPBACK_NAMES = {"localhost"}
+# Host names (without the port) that name this machine; an IP is checked by ipaddress.
+LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "[::1]", "::1"})
+LOOPBACK_PEERS = frozenset({"127.0.0.1", "::1"})  # the usual ones, without parsing
 # Headers that a reverse proxy, tunnel or CDN adds: any of them means the request came through one.
-FORWARDING = {"forwarded", "via", "x-real-ip", "x-client-ip", "client-ip", "true-client-ip", "cf-connecting-ip",
-              "fastly-client-ip", "x-cluster-client-ip", "x-original-forwarded-for", "x-originating-ip",
-              "x-proxyuser-ip", "cf-ray", "x-amzn-trace-id", "x-azure-clientip"}
+FORWARDING = frozenset({b"forwarded", b"via", b"x-real-ip", b"x-client-ip", b"client-ip", b"true-client-ip",
+                        b"cf-connecting-ip", b"fastly-client-ip", b"x-cluster-client-ip", b"x-original-forwarded-for",
+                        b"x-originating-ip", b"x-proxyuser-ip", b"cf-ray", b"x-amzn-trace-id", b"x-azure-clientip"})
 
 
 class SimButton(BaseModel):
@@ -106,30 +109,36 @@ def _loopback_ip(host: str) -> bool:
 
 
 def _host_name(header: str) -> str:
-    """The name in a Host header, without its port: "127.0.0.1:8000", "[::1]:8000", "localhost"."""
+    """The name in a Host header, without its port: "127.0.0.1:8000" -> "127.0.0.1", "[::1]:8000" -> "[::1]"."""
     if header.startswith("["):
-        return header[1:header.find("]")] if "]" in header else ""
+        return header[:header.find("]") + 1] if "]" in header else ""
     return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
 
 
-def refusal(request: Request) -> str | None:
-    """Why this request is not one from this machine, or None when it is."""
-    peer = request.client.host if request.client else ""
-    if not _loopback_ip(peer):
+def refusal(scope: Scope) -> str | None:
+    """Why this request is not one made directly on this machine, or None when it is. Reads the
+    ASGI scope itself: it runs for every simulator message."""
+    client = scope.get("client")
+    peer = client[0] if client else ""
+    if peer not in LOOPBACK_PEERS and not _loopback_ip(peer):
         return f"peer {peer or '?'} is not loopback"
-    for name in request.headers.keys():
-        if name in FORWARDING or name.startswith("x-forwarded-"):
-            return f"forwarding header {name}"
-    host = _host_name(request.headers.get("host", "").strip().lower())
-    if host not in LOOPBACK_NAMES and not _loopback_ip(host):
+    host = ""
+    for name, value in scope["headers"]:
+        if name in FORWARDING or name.startswith(b"x-forwarded-"):
+            return f"forwarding header {name.decode('latin-1')}"
+        if name == b"host":
+            host = value.decode("latin-1").strip().lower()
+    name = _host_name(host)
+    if name not in LOOPBACK_HOSTS and not _loopback_ip(name.strip("[]")):
         return "Host is not a loopback name"
-    if request.scope.get("http_version") == "1.0":
+    if scope.get("http_version") == "1.0":
         return "HTTP/1.0, as a proxy speaks by default"
     return None
 
 
-async def local_only(request: Request) -> None:
-    if (reason := refusal(request)) is not None:
+def local_only(request: Request) -> None:
+    """Refuses (403, one log line) a request that did not come straight from this machine."""
+    if (reason := refusal(request.scope)) is not None:
         log.warning("simulator refused %s %s: %s", request.method, request.url.path, reason)
         raise HTTPException(403, t.LOCAL_ONLY)
 
@@ -167,10 +176,11 @@ def _is_json(request: Request) -> bool:
 
 def router() -> APIRouter:
     """The simulator's endpoints; bot.app includes them only when KEDAI_SIMULATOR is on."""
-    api = APIRouter(dependencies=[Depends(local_only)])
+    api = APIRouter()  # each route calls local_only first (a router dependency costs more per message)
 
     @api.post(PATH, response_model=SimResponse)
     async def post(request: Request) -> Response:
+        local_only(request)
         if not _is_json(request):
             return JSONResponse({"detail": t.JSON_ONLY}, 415)
         try:
@@ -185,6 +195,7 @@ def router() -> APIRouter:
     @api.get(PATH, response_model=SimResponse)
     async def poll(user: str, request: Request) -> SimResponse:
         """Messages that others' actions sent to this user (e.g. a seller's order notice)."""
+        local_only(request)
         kedai = request.app.state.kedai
         probe = Inbound(CHANNEL, user, "")
 
@@ -198,7 +209,8 @@ def router() -> APIRouter:
         return SimResponse(replies=await asyncio.get_running_loop().run_in_executor(kedai.db, take))
 
     @api.get("/", response_class=HTMLResponse)
-    async def page() -> str:
+    async def page(request: Request) -> str:
+        local_only(request)
         if not PAGE.exists():
             raise HTTPException(404)
         return PAGE.read_text(encoding="utf-8")

@@ -45,7 +45,7 @@ def request(headers: dict[str, str] | None = None, *, peer: str = "127.0.0.1", h
 @pytest.mark.parametrize("peer, host", [("127.0.0.1", "127.0.0.1:8000"), ("127.0.0.5", "localhost:8000"),
                                         ("::1", "[::1]:8000"), ("::ffff:127.0.0.1", "localhost")])
 def test_the_simulator_answers_this_machine_directly(peer, host):
-    assert refusal(request({"host": host}, peer=peer)) is None
+    assert refusal(request({"host": host}, peer=peer).scope) is None
 
 
 @pytest.mark.parametrize("headers, peer, version", [
@@ -58,7 +58,7 @@ def test_the_simulator_answers_this_machine_directly(peer, host):
     ({}, "127.0.0.1", "1.0"),
 ])
 def test_the_simulator_refuses_anything_that_came_through_a_proxy_or_from_elsewhere(headers, peer, version):
-    assert refusal(request(headers, peer=peer, http_version=version)) is not None
+    assert refusal(request(headers, peer=peer, http_version=version).scope) is not None
 
 
 def test_a_telegram_body_is_an_update_only_when_it_is_strict_json_of_sane_depth():
