@@ -86,8 +86,10 @@ class Engine:
                       orders=DbOrders(session, shop.id), now=now, tz=shop.tz, promos=DbMarketing(session, shop.id, now),
                       invites=DbInvites(session, shop.id, now))
             route = self._route(session, shop, inbound, ctx, party)
-            env = Env(session, route.ctx, Who(shop.id, view.id, inbound.channel, inbound.sender, self.window_minutes))
-            step = registry.run(env, route.step)
+            step, notices = route.step, []
+            if step.effects:  # most messages only read: no appliers, no notices
+                env = Env(session, route.ctx, Who(shop.id, view.id, inbound.channel, inbound.sender, self.window_minutes))
+                step, notices = registry.run(env, step), env.notices
             data = {k: v for k, v in step.data.items() if k != "_offered"}
             if offered := choices.remember(step.replies):
                 data["_offered"] = offered
@@ -95,7 +97,7 @@ class Engine:
             outs = replies_to_sender(inbound, step)
             if inbound.channel in IN_BAND:  # in the response already: kept only to answer a redelivery
                 inbound_db.set_inbound_replies(session, inbound_id, [out.payload() for out in outs])
-            to_deliver = env.notices if inbound.channel in IN_BAND else outs + env.notices
+            to_deliver = notices if inbound.channel in IN_BAND else outs + notices
             ids = outbox.write(session, shop.id, to_deliver, now, inbound_id=inbound_id)
             if resolved.reopened:  # what was held for them (e.g. outside WhatsApp's 24 hours) goes first
                 ids = outbox_db.release_held(session, shop.id, inbound.channel, inbound.sender, now) + ids

@@ -29,18 +29,23 @@ def number(text: str) -> int:
 
 class Choice:
     def __init__(self, prefix: str, *parts: Callable[[str], Any], defaults: tuple[Any, ...] = ()):
-        """parts: one converter per part (str, int); defaults: values for trailing parts a value may omit."""
+        """parts: one converter per part (str, number); defaults: values for trailing parts a value may omit."""
         if len(defaults) > len(parts):
             raise ValueError("more defaults than parts")
         self.prefix, self.parts, self.defaults = prefix, parts, defaults
+        # Every message with a button press is read against several choices: keep that cheap.
+        self._head = prefix + SEP
+        self._count = len(parts)
 
     def __repr__(self) -> str:
-        return f"Choice({self.prefix!r}, {len(self.parts)} parts)"
+        return f"Choice({self.prefix!r}, {self._count} parts)"
 
     def pack(self, *values: Any) -> str:
-        if len(values) != len(self.parts):
-            raise ValueError(f"{self!r} takes {len(self.parts)} values, got {len(values)}")
-        return SEP.join([self.prefix, *(str(v) for v in values)])
+        if len(values) != self._count:
+            raise ValueError(f"{self!r} takes {self._count} values, got {len(values)}")
+        if not values:
+            return self.prefix
+        return self._head + SEP.join(map(str, values))
 
     def matches(self, value: str | None) -> bool:
         return self.unpack(value) is not None
@@ -50,16 +55,18 @@ class Choice:
         part, a part that does not convert)."""
         if not value:
             return None
-        if not self.parts:
+        if not self._count:
             return () if value == self.prefix else None
-        head = self.prefix + SEP
-        if not value.startswith(head):
+        if not value.startswith(self._head):
             return None
-        raw = value[len(head):].rsplit(SEP, len(self.parts) - 1)
-        missing = len(self.parts) - len(raw)
-        if missing > len(self.defaults):
-            return None
+        rest = value[len(self._head):]
         try:
+            if self._count == 1:
+                return (self.parts[0](rest),)
+            raw = rest.rsplit(SEP, self._count - 1)
+            missing = self._count - len(raw)
+            if missing > len(self.defaults):
+                return None
             parsed = tuple(convert(part) for convert, part in zip(self.parts, raw))
         except ValueError:
             return None

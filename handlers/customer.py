@@ -145,15 +145,16 @@ OPENS: tuple[tuple[Choice, Callable[..., Step]], ...] = (
     (cart.CHANGE, cart.ask_new_qty),
     (cart.REMOVE, cart.remove),
 )
+OPENS_BY_PREFIX = {choice.prefix: (choice, opens) for choice, opens in OPENS}
 
 
 def on_choice(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step:
     value = turn.choice or ""
     if value in GLOBAL_CHOICES:
         return GLOBAL_CHOICES[value](clear_step(data), ctx)
-    for choice, opens in OPENS:
-        if (parts := choice.unpack(value)) is not None:
-            return opens(clear_step(data), ctx, *parts)
+    choice, opens = OPENS_BY_PREFIX.get(value.partition(":")[0], (None, None))
+    if choice is not None and (parts := choice.unpack(value)) is not None:
+        return opens(clear_step(data), ctx, *parts)
     if state == Browse.PICK and (sku := cart.PICK.one(value)) is not None:
         return cart.pick(data, ctx, sku)
     if state in checkout.STEPS and any(answer.matches(value) for answer in checkout.ANSWERS):

@@ -91,9 +91,9 @@ def without_flow(data: dict[str, Any]) -> dict[str, Any]:
 def intercept(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step | None:
     """Buttons of this flow, and any photo or document (a proof), before the customer routing."""
     if turn.choice:
-        for choice, handler in CHOICES:
-            if code := choice.one(turn.choice):  # a button without its order code is a stale one
-                return handler(without_flow(data), ctx, code, data)
+        choice, handler = BY_PREFIX.get(turn.choice.partition(":")[0], (None, None))
+        if choice is not None and (code := choice.one(turn.choice)):  # without its order code: a stale button
+            return handler(without_flow(data), ctx, code, data)
         return None
     if turn.media:
         return proof(without_flow(data), ctx, turn.media[0], turn.text)
@@ -286,6 +286,7 @@ CHOICES = (
     (CANCEL_YES, confirm_cancel),
     (CANCEL_NO, keep),
 )
+BY_PREFIX = {choice.prefix: (choice, handler) for choice, handler in CHOICES}
 
 STEPS = {
     Pay.WHICH: on_which,
