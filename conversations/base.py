@@ -2,6 +2,9 @@
 what a step returns (Step), and the read-only context a step may consult (Ctx).
 
 A step is a plain function `(state, data, turn, ctx) -> Step`; unit tests call it directly.
+A Step may ask the world for effects and name its continuation (`then`): `settle` applies
+the effects through whatever `apply` it is given (effects.registry in the engine, a fake in
+flow tests) and hands the outcomes to the continuation, which words them.
 """
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
-"""What a customer's message means: global words first, then button values, then the
-current state's step, then free text (an order, a search, or a friendly hint).
+"""The customer router: what a customer's message means. Promo words and payment buttons first,
+then button values, then global words, then the current state's step, then free text (an
+order, a search, or a friendly hint). A state no flow knows is answered with the menu.
 
 Pure: `route(state, data, turn, ctx) -> Step`, so scripted dialogues test it without I/O.
 """
