@@ -86,8 +86,8 @@ async def _broadcast(url: str, base_url: str, token: str, samples: list[tuple[fl
 
 
 def main(recipients: int = RECIPIENTS) -> dict[str, float]:
-    from catalog import broadcast_admin
-    from catalog.broadcasts import BroadcastSpec
+    from marketing import broadcast_admin
+    from marketing.broadcasts import BroadcastSpec
     from storage.migrate import upgrade
     from storage.models import utcnow
     from tests.promo_support import seed_audience

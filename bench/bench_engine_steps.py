@@ -2,7 +2,7 @@
 on the event loop's kept SQLite connection (as `kedai serve` runs it): the engine's share of
 the simulator endpoint's time, without HTTP.
 
-Wall-clock figures drift here (PERFORMANCE.md); instructions do not. To count them, run the
+Wall-clock figures drift here (docs/PERFORMANCE.md); instructions do not. To count them, run the
 same steps under callgrind twice, with and without the measured rounds, and divide the
 difference by the messages (6 steps x 32 people per round):
 
@@ -24,7 +24,7 @@ from bench.bench_simulator import SCRIPT
 from bot.bootstrap import build
 from bot.engine import Engine
 from bot.messages import Inbound
-from catalog.setup import load_demo_if_empty
+from shops.setup import load_demo_if_empty
 from config import Settings
 from storage.db import unit_of_work
 from storage.migrate import upgrade

@@ -19,7 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from catalog.search import SearchDoc, SearchIndex  # noqa: E402
-from catalog.text import normalize  # noqa: E402
+from language.text import normalize  # noqa: E402
 
 TARGET_P99_MS = 5.0
 REPEATS = 3
@@ -138,7 +138,7 @@ def baseline(docs: list[SearchDoc], queries: list[str]) -> None:
     """Whole-catalog rapidfuzz scans, the approach search.py avoids; for comparison."""
     from rapidfuzz import fuzz, process
 
-    from catalog.text import normalize
+    from language.text import normalize
 
     names = [normalize(d.name) for d in docs]
     for scorer in (fuzz.WRatio, fuzz.token_set_ratio):

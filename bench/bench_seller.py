@@ -8,7 +8,7 @@ import statistics
 import tempfile
 import time
 
-from handlers.seller_parse import parse
+from conversations.seller.parse import parse
 from storage.migrate import upgrade
 from tests.support import EngineChat, seeded_engine
 

@@ -1,7 +1,7 @@
 """Messages per second through POST /api/simulator/messages (one committed transaction
 each), against a bare FastAPI endpoint doing one SQLite insert, in the same run.
 
-Throughput on these shared machines drifts 10-30% from minute to minute (PERFORMANCE.md), so
+Throughput on these shared machines drifts 10-30% from minute to minute (docs/PERFORMANCE.md), so
 the two servers take turns, five rounds of each, and the medians are compared.
 """
 

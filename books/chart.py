@@ -15,7 +15,7 @@ from datetime import date
 
 from babel.dates import format_date
 
-from catalog.money import LOCALE, rupiah
+from language.money import LOCALE, rupiah
 from texts.id import books as t
 
 BAR, BEST, INK, MUTED, GRID = "#9DB4D3", "#1F4068", "#212529", "#6C757D", "#E9ECEF"

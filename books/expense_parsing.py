@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 
 from books.accounts import Category, Kind, kind_for
-from catalog.parsing import MONEY_SLANG, parse_rupiah
-from catalog.text import fold
+from language.numbers import MONEY_SLANG, parse_rupiah
+from language.text import fold
 
 # Words that may come before the money word without making the sentence something else.
 LEADING = {"tadi", "td", "barusan", "baru", "kemarin", "kemaren", "kmrn", "kmarin", "pagi", "siang", "sore",

@@ -19,7 +19,7 @@ from fpdf.enums import XPos, YPos
 
 from books.accounts import OPERATING_EXPENSES
 from books.figures import Report
-from catalog.money import LOCALE, local_time, rupiah
+from language.money import LOCALE, local_time, rupiah
 from texts.id import books as t
 
 INK, MUTED, ACCENT = (33, 37, 41), (108, 117, 125), (31, 64, 104)

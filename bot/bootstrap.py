@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Engine as DbEngine
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.clock import Clock, from_environment
 from bot.delivery import Delivery, Sender
 from bot.engine import Engine
 from bot.inbox import Inbox
@@ -37,9 +38,12 @@ class Kedai:
         self.db_engine.dispose()
 
 
-def build(settings: Settings, senders: dict[str, Sender] | None = None, *, serving: bool = False) -> Kedai:
+def build(settings: Settings, senders: dict[str, Sender] | None = None, *, serving: bool = False,
+          clock: Clock | None = None) -> Kedai:
     """serving: a long-running server, which checkpoints SQLite's log on a thread of its own
-    (started with the app, see bot.serve)."""
+    (started with the app, see bot.serve). clock: what every part of it takes as now (by default
+    UTC now, or the test clock of bot.clock)."""
+    clock = clock or from_environment()
     db_engine = make_engine(settings.database_url, background_checkpoints=serving)
     sessions = session_factory(db_engine)
     sqlite = is_sqlite(db_engine)
@@ -47,9 +51,9 @@ def build(settings: Settings, senders: dict[str, Sender] | None = None, *, servi
     # is free (bot.inbox), everything else on one db thread, so nothing in this process waits
     # on a lock held by another of its threads for long. PostgreSQL gets a small pool.
     db = ThreadPoolExecutor(max_workers=1 if sqlite else 8, thread_name_prefix="kedai-db")
-    engine = Engine(sessions, window_minutes=settings.payment_window_minutes)
+    engine = Engine(sessions, window_minutes=settings.payment_window_minutes, clock=clock)
     senders = dict(senders or {})
-    delivery = Delivery(sessions, senders, db)
+    delivery = Delivery(sessions, senders, db, clock=clock)
     checkpointer = Checkpointer(db_engine.url.database) if serving and sqlite and db_engine.url.database else None
     return Kedai(settings, db_engine, sessions, db, engine, delivery, Inbox(engine, delivery, db, on_loop=sqlite), senders,
                  checkpointer)

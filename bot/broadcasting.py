@@ -27,15 +27,17 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.delivery import RetryLater, Sender, Undeliverable, backoff
 from bot.messages import Outbound
-from catalog import broadcast_admin
-from catalog.broadcasts import PURPOSE, SEND, SKIPPED_WINDOW, TEMPLATE, verdict
-from catalog.db_catalog import DbCatalog, IndexCache
-from catalog.promo_admin import to_plain
-from conversations.base import Button
-from conversations.promo_words import broadcast_text, missed_text, promo_line, report_text
-from storage import broadcast_queries as bq
-from storage import message_queries as mq
-from storage import promo_queries as pq
+from marketing import broadcast_admin
+from marketing.broadcasts import PURPOSE, SEND, SKIPPED_WINDOW, TEMPLATE, verdict
+from adapters.catalog import DbCatalog, IndexCache
+from marketing.promo_admin import to_plain
+from conversations.base import Button, Reply
+from effects import outbox
+from effects.notices import to_sellers
+from marketing.wording import broadcast_text, missed_text, promo_line, report_text
+from storage import broadcasts as broadcasts_db
+from storage import identities as identities_db
+from storage import promotions as promotions_db
 from storage.db import unit_of_work
 from storage.models import utcnow
 from storage.promo_models import Broadcast
@@ -76,7 +78,7 @@ class Plan:
     image_url: str | None
     has_template: bool  # the shop has an approved WhatsApp template for outside the 24 hours
 
-    def outbound(self, row: bq.Claimed) -> Outbound:
+    def outbound(self, row: broadcasts_db.Claimed) -> Outbound:
         fields = row.fields or {}
         # Outside WhatsApp's window the WhatsApp sender carries it in the shop's template for PURPOSE.
         extra: dict[str, Any] = {"broadcast_run": self.run_id, "purpose": PURPOSE}
@@ -126,7 +128,7 @@ class Broadcaster:
             await self._db(self._claim, plan, None, done)
         return sent
 
-    async def _send(self, plan: Plan, row: bq.Claimed) -> Outcome:
+    async def _send(self, plan: Plan, row: broadcasts_db.Claimed) -> Outcome:
         out = plan.outbound(row)
         if row.channel in PULL_CHANNELS:
             await self._db(self._to_outbox, plan, out)
@@ -171,73 +173,67 @@ class Broadcaster:
 
     def _open_runs(self) -> list[Row]:
         with unit_of_work(self.sessions) as s:
-            return list(bq.open_runs(s))
+            return list(broadcasts_db.open_runs(s))
 
     def _plan(self, run_id: int) -> Plan:
         with unit_of_work(self.sessions) as s:
-            run = bq.fetch_run(s, run_id)
+            run = broadcasts_db.fetch_run(s, run_id)
             assert run is not None
             b = s.get(Broadcast, run.broadcast_id)
             assert b is not None
-            promo = pq.fetch_promotion(s, b.shop_id, b.promotion_id) if b.promotion_id else None
+            promo = promotions_db.fetch_promotion(s, b.shop_id, b.promotion_id) if b.promotion_id else None
             attached = promo_line(to_plain(promo), DbCatalog(s, b.shop_id, IndexCache())) if promo else ""
             # A worker that died left its claims behind; they may have gone out, so never again.
-            bq.resolve_stale(s, run_id, self.clock() - self.lease)
+            broadcasts_db.resolve_stale(s, run_id, self.clock() - self.lease)
             s.commit()
             return Plan(run_id, b.shop_id, b.text, attached, b.image_url, broadcast_admin.has_template(s, b.shop_id))
 
     def _pending(self, run_id: int) -> list[int]:
         with unit_of_work(self.sessions) as s:
-            return bq.pending_ids(s, run_id, self.clock(), self.batch)
+            return broadcasts_db.pending_ids(s, run_id, self.clock(), self.batch)
 
-    def _claim(self, plan: Plan, recipient_id: int | None, done: Outcome | None) -> bq.Claimed | None:
+    def _claim(self, plan: Plan, recipient_id: int | None, done: Outcome | None) -> broadcasts_db.Claimed | None:
         """Records the last send's outcome, takes the next row and decides, at this moment,
         whether it may be sent (consent, reachability, WhatsApp's window)."""
         with unit_of_work(self.sessions) as s:
             now = self.clock()
             if done is not None:
-                bq.settle(s, done.recipient_id, done.status, now, provider_id=done.provider_id, error=done.error,
+                broadcasts_db.settle(s, done.recipient_id, done.status, now, provider_id=done.provider_id, error=done.error,
                           next_attempt_at=done.next_attempt_at)
                 if done.unreachable:
-                    bq.mark_unreachable(s, plan.shop_id, *done.unreachable)
-            row = bq.claim(s, recipient_id, now) if recipient_id is not None else None
+                    identities_db.set_reachable(s, plan.shop_id, *done.unreachable, False)
+            row = broadcasts_db.claim(s, recipient_id, now) if recipient_id is not None else None
             how = None
             if row is not None:
                 how = verdict(row.promo_consent, row.reachable is not False, row.channel, row.last_inbound_at,
                               plan.has_template, now)
                 if how not in (SEND, TEMPLATE):
-                    bq.settle(s, row.id, how, now)
+                    broadcasts_db.settle(s, row.id, how, now)
             s.commit()
             return row if row is not None and how in (SEND, TEMPLATE) else None
 
     def _to_outbox(self, plan: Plan, out: Outbound) -> None:
         with unit_of_work(self.sessions) as s:
-            bq.add_outbox(s, [_outbox_row(plan.shop_id, out, self.clock())])
+            outbox.write(s, plan.shop_id, [out], self.clock())
             s.commit()
 
     def _finish(self, run_id: int) -> None:
         """Closes the run when nothing is left to send and reports to the shop's sellers, once."""
         with unit_of_work(self.sessions) as s:
             now = self.clock()
-            if bq.finish_run(s, run_id, now):
+            if broadcasts_db.finish_run(s, run_id, now):
                 r = broadcast_admin.report(s, run_id)
-                run = bq.fetch_run(s, run_id)
+                run = broadcasts_db.fetch_run(s, run_id)
                 assert run is not None
                 self._tell_sellers(s, run.shop_id, report_text(r, broadcast_admin.shop_tz(s, run.shop_id)), now)
             s.commit()
 
     def _tell_sellers(self, s: Session, shop_id: int, text: str, now: datetime) -> None:
-        bq.add_outbox(s, [_outbox_row(shop_id, Outbound(x.channel, x.external_id, text), now)
-                          for x in mq.fetch_sellers(s, shop_id)])
-
-
-def _outbox_row(shop_id: int, out: Outbound, now: datetime) -> dict[str, Any]:
-    return {"shop_id": shop_id, "channel": out.channel, "recipient": out.recipient, "payload": out.payload(),
-            "status": "pending", "inbound_id": None, "attempts": 0, "next_attempt_at": now, "created_at": now}
+        outbox.write(s, shop_id, to_sellers(s, shop_id, Reply(text)), now)
 
 
 def broadcaster(kedai: Kedai) -> Broadcaster:
     """The Broadcaster of a running Kedai. The channel senders pace themselves (the Telegram
     sender through its bot.ratelimit limiter), so broadcasts and replies share one budget."""
-    return Broadcaster(kedai.sessions, kedai.senders, kedai.db,
+    return Broadcaster(kedai.sessions, kedai.senders, kedai.db, clock=kedai.engine.clock,
                        grace=timedelta(minutes=kedai.settings.broadcast_grace_minutes))

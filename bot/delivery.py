@@ -13,7 +13,7 @@ from typing import Protocol
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.messages import Outbound
-from storage import outbox_queries as oq
+from storage import outbox as outbox_db
 from storage.db import unit_of_work
 from storage.models import utcnow
 
@@ -76,7 +76,7 @@ class Delivery:
         for row in rows:  # in order: one person's replies must not overtake each other
             if (row.channel, row.recipient) in held:  # an earlier one must wait, so this one waits behind it
                 at = held[(row.channel, row.recipient)]
-                await loop.run_in_executor(self.db, self._write, oq.mark_retry, row.id, at, "behind an earlier message")
+                await loop.run_in_executor(self.db, self._write, outbox_db.mark_retry, row.id, at, "behind an earlier message")
                 continue
             ok, retry_at = await self._send_one(row)
             sent += ok
@@ -96,13 +96,13 @@ class Delivery:
 
     def _claim(self, ids: list[int]):  # type: ignore[no-untyped-def]
         with unit_of_work(self.sessions) as s:
-            rows = oq.claim(s, ids, self.clock(), self.senders.keys(), self.owner())
+            rows = outbox_db.claim(s, ids, self.clock(), self.senders.keys(), self.owner())
             s.commit()
             return rows
 
     def _due(self, limit: int) -> list[int]:
         with unit_of_work(self.sessions) as s:
-            ids = oq.due_ids(s, self.senders.keys(), self.clock(), limit)
+            ids = outbox_db.due_ids(s, self.senders.keys(), self.clock(), limit)
             s.commit()
             return ids
 
@@ -117,21 +117,21 @@ class Delivery:
             provider_id = await sender.send(out)
         except RetryLater as exc:
             if row.attempts >= MAX_ATTEMPTS:
-                await loop.run_in_executor(self.db, self._write, oq.mark_failed, row.id, "retries", str(exc))
+                await loop.run_in_executor(self.db, self._write, outbox_db.mark_failed, row.id, "retries", str(exc))
             else:
                 at = self.clock() + timedelta(seconds=max(exc.seconds, backoff(row.attempts)))
-                await loop.run_in_executor(self.db, self._write, oq.mark_retry, row.id, at, str(exc))
+                await loop.run_in_executor(self.db, self._write, outbox_db.mark_retry, row.id, at, str(exc))
                 return 0, at
             return 0, None
         except Undeliverable as exc:
-            await loop.run_in_executor(self.db, self._write, oq.mark_failed, row.id, exc.code, str(exc), exc.status)
+            await loop.run_in_executor(self.db, self._write, outbox_db.mark_failed, row.id, exc.code, str(exc), exc.status)
             return 0, None
         except Exception as exc:  # a bug or an unexpected reply: keep the row, try later
             log.exception("sending outbox row %s failed", row.id)
             at = self.clock() + timedelta(seconds=backoff(row.attempts))
-            await loop.run_in_executor(self.db, self._write, oq.mark_retry, row.id, at, repr(exc))
+            await loop.run_in_executor(self.db, self._write, outbox_db.mark_retry, row.id, at, repr(exc))
             return 0, at
-        await loop.run_in_executor(self.db, self._write, oq.mark_sent, row.id, provider_id, self.clock())
+        await loop.run_in_executor(self.db, self._write, outbox_db.mark_sent, row.id, provider_id, self.clock())
         return 1, None
 
     def _write(self, fn, *args) -> None:  # type: ignore[no-untyped-def]

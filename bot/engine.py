@@ -9,25 +9,29 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Any
 from dataclasses import dataclass, field
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from adapters.catalog import DbCatalog, IndexCache
+from adapters.desk import DbInvites, seller_context
+from adapters.marketing import DbMarketing
+from adapters.orders import DbOrders
 from bot.identity import resolve_customer
 from bot.messages import Inbound, Outbound
-from catalog.db_catalog import DbCatalog, IndexCache
-from catalog.shop import ShopProfile
 from conversations.base import Ctx, Step
-from conversations.browsing import Browse
+from conversations.customer.browsing import Browse
+from effects import outbox, registry
+from effects.env import Env, Who
 from handlers import choices, customer, seller
-from handlers.effects import Applied, Who, apply_effects
-from handlers.ports import DbOrders
-from handlers.promo_ports import DbMarketing
-from storage import delivery_state_queries as dq
-from storage import message_queries as mq
+from shops import loader as shop_loader
+from shops.loader import ShopRecord
+from storage import conversations as conversations_db
+from storage import identities as identities_db
+from storage import inbound as inbound_db
+from storage import outbox as outbox_db
+from storage import shops as shops_db
 from storage.db import Transactions
 from storage.models import Shop, utcnow
 
@@ -40,13 +44,6 @@ class Handled:
     duplicate: bool
     replies: list[Outbound] = field(default_factory=list)
     outbox_ids: list[int] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class ShopRecord:
-    id: int
-    profile: ShopProfile
-    tz: ZoneInfo
 
 
 class UnknownShop(Exception):
@@ -71,7 +68,7 @@ class Engine:
         for _ in range(4):
             try:
                 return self._handle_once(inbound, wait)
-            except mq.StaleConversation:
+            except conversations_db.StaleConversation:
                 continue  # another worker saved this person's conversation first: redo the whole step
         raise RuntimeError(f"conversation kept changing under {inbound.channel}:{inbound.sender}")
 
@@ -80,85 +77,83 @@ class Engine:
         with self.transactions.begin(wait=wait) as tx:
             session = tx.session
             shop = self.shops.resolve(session, inbound)
-            inbound_id = mq.record_inbound(session, shop.id, inbound.channel, inbound.message_id, inbound.sender, now)
+            inbound_id = inbound_db.record_inbound(session, shop.id, inbound.channel, inbound.message_id, inbound.sender, now)
             if inbound_id is None:  # nothing was written; leaving the block rolls the reads back
                 return Handled(duplicate=True, replies=self._earlier_replies(session, shop.id, inbound))
             resolved = resolve_customer(session, shop.id, inbound, now)
             party, view = resolved.party, resolved.view
             ctx = Ctx(shop=shop.profile, catalog=DbCatalog(session, shop.id, self.indexes), customer=view,
-                      orders=DbOrders(session, shop.id), now=now, tz=shop.tz, promos=DbMarketing(session, shop.id, now))
+                      orders=DbOrders(session, shop.id), now=now, tz=shop.tz, promos=DbMarketing(session, shop.id, now),
+                      invites=DbInvites(session, shop.id, now))
             route = self._route(session, shop, inbound, ctx, party)
-            who = Who(shop.id, view.id, inbound.channel, inbound.sender, self.window_minutes)
-            applied = apply_effects(session, ctx, who, route.step)
-            step = applied.step
+            step, notices = route.step, []
+            if step.effects:  # most messages only read: no appliers, no notices
+                env = Env(session, route.ctx, Who(shop.id, view.id, inbound.channel, inbound.sender, self.window_minutes))
+                step, notices = registry.run(env, step), env.notices
             data = {k: v for k, v in step.data.items() if k != "_offered"}
             if offered := choices.remember(step.replies):
                 data["_offered"] = offered
-            mq.save_conversation(session, shop.id, route.party, route.loaded, step.state, data, now)
-            outs, rows = outbox_rows(shop.id, inbound, inbound_id, step, applied)
+            conversations_db.save_conversation(session, shop.id, route.party, route.loaded, step.state, data, now)
+            outs = replies_to_sender(inbound, step)
             if inbound.channel in IN_BAND:  # in the response already: kept only to answer a redelivery
-                mq.set_inbound_replies(session, inbound_id, [out.payload() for out in outs])
-            ids = mq.add_outbox(session, rows, now)
+                inbound_db.set_inbound_replies(session, inbound_id, [out.payload() for out in outs])
+            to_deliver = notices if inbound.channel in IN_BAND else outs + notices
+            ids = outbox.write(session, shop.id, to_deliver, now, inbound_id=inbound_id)
             if resolved.reopened:  # what was held for them (e.g. outside WhatsApp's 24 hours) goes first
-                ids = dq.release_held(session, shop.id, inbound.channel, inbound.sender, now) + ids
+                ids = outbox_db.release_held(session, shop.id, inbound.channel, inbound.sender, now) + ids
             tx.commit()
         return Handled(duplicate=False, replies=outs, outbox_ids=ids)
 
-    def _route(self, session: Session, shop: ShopRecord, inbound: Inbound, ctx: Ctx, known: mq.Party | None) -> Routed:
+    def _route(self, session: Session, shop: ShopRecord, inbound: Inbound, ctx: Ctx, known: identities_db.Party | None) -> Routed:
         """Seller commands for sellers first; everything else is the customer's conversation."""
         # An edited command is not run again (it could apply a stock change twice): like any
         # edit, it gets the customer flows' note asking for a new message.
         if known is not None and known.seller_id is not None and not inbound.edited:
             party = f"seller:{known.seller_id}"
-            loaded = mq.load_conversation(session, shop.id, party)
+            loaded = conversations_db.load_conversation(session, shop.id, party)
             state, data = (loaded.state, dict(loaded.data)) if loaded else ("", {})
-            seller_ctx = seller.context(session, shop.id, ctx, known.seller_id, self.indexes)
+            seller_ctx = seller_context(session, shop.id, ctx, known.seller_id, self.indexes)
             step = seller.route(state, data, choices.interpret(inbound.turn(), data.get("_offered")), seller_ctx)
             if step is not None:
-                return Routed(party, loaded, step)
+                return Routed(party, loaded, step, seller_ctx)
             if loaded is not None:  # shopping now: a later "ya" or "1" must not answer an old seller question
-                mq.save_conversation(session, shop.id, party, loaded, "", seller.forget(loaded.data), ctx.now)
+                conversations_db.save_conversation(session, shop.id, party, loaded, "", seller.forget(loaded.data), ctx.now)
         party = f"customer:{ctx.customer.id}"
         loaded = known.conversation if known is not None else None
         if known is None or known.seller_id is None:  # an invite code is the one seller thing a non-seller may send
-            joined = seller.join(session, shop.id, inbound.text, inbound.profile_name, ctx, loaded)
+            state, data = (loaded.state or Browse.HOME, dict(loaded.data)) if loaded else (Browse.HOME, {})
+            joined = seller.join(state, data, inbound.text, inbound.profile_name, ctx)
             if joined is not None:
-                return Routed(party, loaded, joined)
+                return Routed(party, loaded, joined, ctx)
         if loaded is None:
-            return Routed(party, None, customer.first_contact({}, inbound.turn(), ctx))
+            return Routed(party, None, customer.first_contact({}, inbound.turn(), ctx), ctx)
         data = dict(loaded.data)
         turn = choices.interpret(inbound.turn(), data.get("_offered"))
-        return Routed(party, loaded, customer.route(loaded.state or Browse.HOME, data, turn, ctx))
+        return Routed(party, loaded, customer.route(loaded.state or Browse.HOME, data, turn, ctx), ctx)
 
     def _earlier_replies(self, session: Session, shop_id: int, inbound: Inbound) -> list[Outbound]:
         """What the first delivery of this message answered, so a retried request sees the same."""
-        recorded = mq.fetch_inbound(session, shop_id, inbound.channel, inbound.message_id)
+        recorded = inbound_db.fetch_inbound(session, shop_id, inbound.channel, inbound.message_id)
         if recorded is None:
             return []
         if recorded.replies is not None:
             return [Outbound.from_row(inbound.channel, inbound.sender, p) for p in recorded.replies]
-        return [Outbound.from_row(r.channel, r.recipient, r.payload) for r in mq.fetch_outbox_for_inbound(session, recorded.id)
+        return [Outbound.from_row(r.channel, r.recipient, r.payload) for r in outbox_db.fetch_outbox_for_inbound(session, recorded.id)
                 if r.recipient == inbound.sender and r.channel == inbound.channel]
 
 
 @dataclass
 class Routed:
     party: str
-    loaded: mq.Loaded | None
+    loaded: conversations_db.Loaded | None
     step: Step
+    ctx: Ctx  # what the step was made with (a SellerCtx for seller commands); its continuations get it too
 
 
-def outbox_rows(shop_id: int, inbound: Inbound, inbound_id: int, step: Step,
-                applied: Applied) -> tuple[list[Outbound], list[dict[str, Any]]]:
-    """The replies to the sender, and the outbox rows to deliver: those replies unless they
-    travel in-band, then notices to others."""
+def replies_to_sender(inbound: Inbound, step: Step) -> list[Outbound]:
     # Only a lone reply replaces the pressed message: with several, the order would read wrong.
     pressed = inbound.pressed if len(step.replies) == 1 else None
-    outs = [Outbound.reply(inbound.channel, inbound.sender, r, pressed) for r in step.replies]
-    notices = [Outbound.reply(n.channel, n.recipient, n.reply) for n in applied.notices]
-    to_deliver = notices if inbound.channel in IN_BAND else outs + notices
-    return outs, [{"shop_id": shop_id, "channel": out.channel, "recipient": out.recipient, "payload": out.payload(),
-                   "status": "pending", "inbound_id": inbound_id} for out in to_deliver]
+    return [Outbound.reply(inbound.channel, inbound.sender, r, pressed) for r in step.replies]
 
 
 class ShopDirectory:
@@ -178,11 +173,10 @@ class ShopDirectory:
         cached = self._cache.get(key)
         if cached and time.monotonic() - cached[0] < self.TTL_SECONDS:
             return cached[1]
-        shop_id = mq.fetch_shop_for_account(session, inbound.channel, inbound.account) if inbound.account else None
-        shop = session.get(Shop, shop_id) if shop_id else mq.fetch_first_shop(session)
+        shop_id = shops_db.fetch_shop_for_account(session, inbound.channel, inbound.account) if inbound.account else None
+        shop = session.get(Shop, shop_id) if shop_id else shops_db.fetch_first_shop(session)
         if shop is None:
             raise UnknownShop(inbound.account or "-")
-        profile = ShopProfile.model_validate({"name": shop.name, **shop.profile})
-        record = ShopRecord(shop.id, profile, ZoneInfo(profile.timezone))
+        record = shop_loader.of(shop)
         self._cache[key] = (time.monotonic(), record)
         return record

@@ -5,8 +5,11 @@ into one, and the constructor itself (`__post_init__`) cuts each field to what i
 (storage.models), removes NUL and other control characters and drops a location that is not
 one, so no input reaches the database in a shape it refuses (PostgreSQL rejects NUL and
 over-long strings), on any channel. Numbers inside button values are range-checked where a
-flow reads them (handlers.choices.button_number): only the flow knows which part is a number
-and which a SKU, which may well be a 13-digit barcode.
+flow reads them (conversations.choice.number): only the flow knows which part is a number and
+which a SKU, which may well be a 13-digit barcode.
+
+Outbound is defined in effects.outbox (appliers, scheduled jobs and the CLI write messages too,
+and they sit below bot/) and re-exported here for the channel adapters.
 """
 
 from __future__ import annotations
@@ -16,9 +19,9 @@ import math
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Any
 
-from conversations.base import Button, Media, Reply, Turn
+from conversations.base import Media, Turn
+from effects.outbox import Outbound  # noqa: F401  (re-exported: the channels read both types here)
 
 # Column sizes (storage.models): identities.external_id, inbound_messages.message_id,
 # shop_channels.account, identities.profile_name, payment_proofs.media_ref / content_type.
@@ -145,35 +148,3 @@ class Inbound:
         return Turn(text=self.text, choice=self.choice, latitude=self.latitude, longitude=self.longitude,
                     address=self.address, phone=self.phone, media=self.media, start_payload=self.start_payload,
                     edited=self.edited)
-
-
-@dataclass(frozen=True)
-class Outbound:
-    """A reply or notification bound for one person on one channel (an outbox row's payload)."""
-
-    channel: str
-    recipient: str
-    text: str
-    buttons: tuple[Button, ...] = ()
-    image_url: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)  # channel hints, e.g. "edit" for paging
-
-    @classmethod
-    def reply(cls, channel: str, recipient: str, reply: Reply, pressed: str | None = None) -> Outbound:
-        """pressed: the message whose button led here, which an in-place reply may replace."""
-        extra: dict[str, Any] = {}
-        if reply.in_place:
-            extra = {"in_place": True, "edit": pressed} if pressed else {"in_place": True}
-        if not reply.numbered:  # channels without buttons (WhatsApp) number choices only where a number means one
-            extra["numbered"] = False
-        return cls(channel, recipient, reply.text, tuple(reply.buttons), reply.image_url, extra)
-
-    def payload(self) -> dict[str, Any]:
-        return {"text": self.text, "buttons": [{"label": b.label, "value": b.value} for b in self.buttons],
-                "image_url": self.image_url, "extra": self.extra}
-
-    @classmethod
-    def from_row(cls, channel: str, recipient: str, payload: dict[str, Any]) -> Outbound:
-        return cls(channel, recipient, payload.get("text", ""),
-                   tuple(Button(b["label"], b["value"]) for b in payload.get("buttons", [])),
-                   payload.get("image_url"), payload.get("extra") or {})

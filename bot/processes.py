@@ -25,8 +25,8 @@ from pathlib import Path
 from sqlalchemy import Row
 from sqlalchemy.orm import Session, sessionmaker
 
-from storage import outbox_queries as oq
-from storage import process_queries as pq
+from storage import outbox as outbox_db
+from storage import processes as processes_db
 from storage.db import unit_of_work
 from storage.models import utcnow
 
@@ -91,7 +91,7 @@ class Processes:
 
     def register(self) -> int:
         with unit_of_work(self.sessions) as s:
-            self.id = pq.register(s, self.host, self.pid, self.instance, self.role, self.clock())
+            self.id = processes_db.register(s, self.host, self.pid, self.instance, self.role, self.clock())
             s.commit()
         return self.id
 
@@ -99,7 +99,7 @@ class Processes:
         """Records this process alive (registering again if others took it for dead)."""
         assert self.id is not None
         with unit_of_work(self.sessions) as s:
-            alive = pq.beat(s, self.id, self.clock())
+            alive = processes_db.beat(s, self.id, self.clock())
             s.commit()
         if not alive:
             log.warning("process %s was taken for dead (a beat came late); registering again", self.id)
@@ -110,9 +110,9 @@ class Processes:
         assert self.id is not None
         now = self.clock()
         with unit_of_work(self.sessions) as s:
-            gone = [p.id for p in pq.fetch_others(s, self.id) if self.is_gone(p, now)]
-            pq.forget(s, gone)
-            ids = oq.reclaim_orphans(s, now)
+            gone = [p.id for p in processes_db.fetch_others(s, self.id) if self.is_gone(p, now)]
+            processes_db.forget(s, gone)
+            ids = outbox_db.reclaim_orphans(s, now)
             s.commit()
         if gone or ids:
             log.warning("processes %s are gone; %d outbox rows they had claimed are sent again", gone, len(ids))
@@ -122,7 +122,7 @@ class Processes:
         if self.id is None:
             return
         with unit_of_work(self.sessions) as s:
-            pq.forget(s, [self.id])
+            processes_db.forget(s, [self.id])
             s.commit()
         self.id = None
 

@@ -1,4 +1,4 @@
-"""Catalog CSV in and out (INTERFACES.md): all-or-nothing, errors named by line number."""
+"""Catalog CSV in and out (docs/INTERFACES.md): all-or-nothing, errors named by line number."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from storage import catalog_queries as q
+from storage import categories as categories_db
+from storage import products as products_db
+from storage import shops as shops_db
 
 COLUMNS = ["sku", "name", "category", "price", "stock", "description", "image_url"]
 
@@ -79,15 +81,15 @@ def parse_csv(text: str) -> list[Row]:
 def import_rows(session: Session, shop_id: int, rows: list[Row]) -> tuple[int, int]:
     """Upserts by sku; returns (created, updated). The caller commits."""
     created = updated = 0
-    categories = q.ensure_categories(session, shop_id, [r.category for r in rows])
+    categories = categories_db.ensure_categories(session, shop_id, [r.category for r in rows])
     for r in rows:
         fields = dict(name=r.name, category_id=categories[r.category], price=r.price, stock=r.stock,
                       description=r.description, image_url=r.image_url)
-        if q.upsert_product(session, shop_id, r.sku, fields):
+        if products_db.upsert_product(session, shop_id, r.sku, fields):
             created += 1
         else:
             updated += 1
-    q.bump_catalog_version(session, shop_id)
+    shops_db.bump_catalog_version(session, shop_id)
     return created, updated
 
 
@@ -95,6 +97,6 @@ def export_csv(session: Session, shop_id: int) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
-    for p in q.fetch_products(session, shop_id, visible_only=False):
+    for p in products_db.fetch_products(session, shop_id, visible_only=False):
         writer.writerow([p.sku, p.name, p.category or "", p.price, p.stock, p.description or "", p.image_url or ""])
     return out.getvalue()

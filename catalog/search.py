@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from catalog.text import FILLER_WORDS, SLANG, SYNONYMS, normalize
+from language.text import FILLER_WORDS, SLANG, SYNONYMS, normalize
 
 # How strongly a word in each field speaks for the product. Category words are weak
 # so "keripik tempe" prefers "Keripik Tempe" over "Kering Tempe Kacang" (a Keripik).

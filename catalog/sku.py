@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from catalog.text import fold
+from language.text import fold
 
 MAX_BASE = 30  # leaves room for "-99" within the 40-character column
 

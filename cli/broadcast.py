@@ -10,7 +10,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from cli.promo import JsonOpt, Many, ShopOpt, shop_session
+from cli.common import JsonOpt, Many, ShopOpt, prepared, shop_session
 
 broadcast_app = typer.Typer(help="Broadcasts to customers who agreed to promo messages.", no_args_is_help=True)
 
@@ -28,11 +28,11 @@ def broadcast_create(
     shop: ShopOpt = None,
 ) -> None:
     """Preview a broadcast (recipient count, an example) and create it after confirmation."""
-    from catalog.broadcast_admin import BroadcastInvalid, create, preview_spec, shop_tz
-    from catalog.broadcasts import BroadcastSpec, Segment
-    from catalog.promo_parsing import parse_when
-    from catalog.promo_admin import find
-    from conversations.promo_words import broadcast_text, promo_line, segment_text, when_text
+    from marketing.broadcast_admin import BroadcastInvalid, create, preview_spec, shop_tz
+    from marketing.broadcasts import BroadcastSpec, Segment
+    from marketing.parsing import parse_when
+    from marketing.promo_admin import find
+    from marketing.wording import broadcast_text, promo_line, segment_text, when_text
 
     with shop_session(shop) as (_, s, found):
         now, tz = datetime.now(timezone.utc), shop_tz(s, found.id)
@@ -75,8 +75,8 @@ def _run_json(r: Any) -> dict[str, Any]:
 @broadcast_app.command("list")
 def broadcast_list(shop: ShopOpt = None, as_json: JsonOpt = False) -> None:
     """Recent broadcasts, newest first."""
-    from catalog.broadcast_admin import list_broadcasts, shop_tz
-    from conversations.promo_words import segment_text, when_text
+    from marketing.broadcast_admin import list_broadcasts, shop_tz
+    from marketing.wording import segment_text, when_text
 
     with shop_session(shop) as (_, s, found):
         found_list, tz = list_broadcasts(s, found.id), shop_tz(s, found.id)
@@ -91,8 +91,8 @@ def broadcast_list(shop: ShopOpt = None, as_json: JsonOpt = False) -> None:
 @broadcast_app.command("status")
 def broadcast_status(broadcast_id: int, shop: ShopOpt = None, as_json: JsonOpt = False) -> None:
     """A broadcast's runs: sent, failed, skipped (and why), opted out since."""
-    from catalog.broadcast_admin import shop_tz, status
-    from conversations.promo_words import report_text
+    from marketing.broadcast_admin import shop_tz, status
+    from marketing.wording import report_text
 
     with shop_session(shop) as (_, s, found):
         result, tz = status(s, found.id, broadcast_id), shop_tz(s, found.id)
@@ -111,7 +111,7 @@ def broadcast_status(broadcast_id: int, shop: ShopOpt = None, as_json: JsonOpt =
 @broadcast_app.command("cancel")
 def broadcast_cancel(broadcast_id: int, shop: ShopOpt = None) -> None:
     """Cancel future runs and whatever of a running one is not sent yet."""
-    from catalog.broadcast_admin import cancel
+    from marketing.broadcast_admin import cancel
 
     with shop_session(shop) as (_, s, found):
         ok = cancel(s, found.id, broadcast_id, datetime.now(timezone.utc))
@@ -127,9 +127,7 @@ def broadcast_run() -> None:
     """Send what is due now, once (what `kedai serve` does every few seconds)."""
     from bot.bootstrap import build
     from bot.broadcasting import broadcaster
-    from main import _prepared
-
-    kedai = build(_prepared())
+    kedai = build(prepared())
     try:
         sent = asyncio.run(broadcaster(kedai).tick())
     finally:

@@ -3,34 +3,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime, time, timedelta, timezone
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import Annotated, Optional
 
 import typer
 
-if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
-    from config import Settings
-    from storage.models import Shop
+from cli.common import JsonOpt, Many, ShopOpt, shop_session
 
 promo_app = typer.Typer(help="Promotions: discounts, bundles, codes.", no_args_is_help=True)
-
-ShopOpt = Annotated[Optional[str], typer.Option("--shop", help="Shop slug when the deployment hosts several.")]
-JsonOpt = Annotated[bool, typer.Option("--json")]
-Many = Annotated[Optional[list[str]], typer.Option()]
-
-
-@contextmanager
-def shop_session(shop: str | None) -> Iterator[tuple[Settings, Session, Shop]]:
-    """The migrated database's session and the chosen shop (main.py's helpers, imported late)."""
-    from main import _prepared, _session, _shop
-
-    settings = _prepared()
-    with _session(settings) as session:
-        yield settings, session, _shop(session, shop)
 
 
 def local_moment(text: str | None, tz, end: bool = False) -> datetime | None:  # type: ignore[no-untyped-def]
@@ -65,10 +45,10 @@ def promo_create(
     shop: ShopOpt = None, as_json: JsonOpt = False,
 ) -> None:
     """Create a promotion (exactly one of --percent, --fixed, --bundle)."""
-    from catalog.broadcast_admin import shop_tz
-    from catalog.promo_admin import PromoInvalid, as_json as promo_json, create_promotion
-    from catalog.promotions import BUNDLE, CART, CATEGORY, FIXED, PERCENT, PRODUCT, BundleItem, Promotion
-    from conversations.promo_words import describe
+    from marketing.broadcast_admin import shop_tz
+    from marketing.promo_admin import PromoInvalid, as_json as promo_json, create_promotion
+    from marketing.promotions import BUNDLE, CART, CATEGORY, FIXED, PERCENT, PRODUCT, BundleItem, Promotion
+    from marketing.wording import describe
 
     if sum(x is not None for x in (percent, fixed, bundle)) != 1:
         raise typer.BadParameter("give exactly one of --percent, --fixed, --bundle")
@@ -94,9 +74,9 @@ def promo_create(
 @promo_app.command("list")
 def promo_list(shop: ShopOpt = None, as_json: JsonOpt = False) -> None:
     """All promotions, oldest first."""
-    from catalog.broadcast_admin import shop_tz
-    from catalog.promo_admin import as_json as promo_json, list_promotions
-    from conversations.promo_words import seller_line
+    from marketing.broadcast_admin import shop_tz
+    from marketing.promo_admin import as_json as promo_json, list_promotions
+    from marketing.wording import seller_line
 
     with shop_session(shop) as (_, s, found):
         promos, tz = list_promotions(s, found.id), shop_tz(s, found.id)
@@ -111,7 +91,7 @@ def promo_list(shop: ShopOpt = None, as_json: JsonOpt = False) -> None:
 @promo_app.command("stop")
 def promo_stop(ref: Annotated[str, typer.Argument(help="Promo number or code.")], shop: ShopOpt = None) -> None:
     """Stop a promotion now."""
-    from catalog.promo_admin import stop
+    from marketing.promo_admin import stop
 
     with shop_session(shop) as (_, s, found):
         promo = stop(s, found.id, ref)

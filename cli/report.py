@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Annotated, NoReturn, Optional
+from typing import Annotated, NoReturn
 from zoneinfo import ZoneInfo
 
 import typer
+
+from cli.common import ShopOpt
 
 report_app = typer.Typer(help="The shop's books: reports for a bank, an accountant or the owner.",
                          no_args_is_help=True)
@@ -25,7 +27,7 @@ def monthly(
     month: Annotated[str, typer.Option("--month", help="The month, YYYY-MM (shop time).")],
     out: Annotated[Path, typer.Option("--out", help="File to write.")],
     fmt: Annotated[str, typer.Option("--format", help="pdf, csv or xlsx.")] = "pdf",
-    shop: Annotated[Optional[str], typer.Option("--shop", help="Shop slug when the deployment hosts several.")] = None,
+    shop: ShopOpt = None,
 ) -> None:
     """The month's books: profit and loss, cash in and out, position, sales by channel, top products."""
     from books.periods import BadPeriod, parse_month
@@ -43,15 +45,16 @@ def monthly(
     from books import figures
     from books.render_pdf import render_pdf
     from books.render_sheet import render_csv, render_xlsx
-    from main import _prepared, _session, _shop
+    from cli.common import find_shop, prepared, session as open_session
+    from shops.loader import record
 
-    settings = _prepared()
-    with _session(settings) as session:
+    settings = prepared()
+    with open_session(settings) as session:
         try:
-            found = _shop(session, shop)
+            found = find_shop(session, shop)
         except typer.BadParameter as exc:
             fail(str(exc))
-        slug, tz = found.slug, ZoneInfo((found.profile or {}).get("timezone") or settings.timezone)
+        slug, tz = found.slug, record(found.id, found.name, found.profile).tz
         report = figures.compute(session, found.id, found.name, parse_month(month, tz), datetime.now(timezone.utc))
     data = {"pdf": render_pdf, "csv": render_csv, "xlsx": render_xlsx}[fmt](report)
     try:

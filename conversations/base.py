@@ -2,18 +2,22 @@
 what a step returns (Step), and the read-only context a step may consult (Ctx).
 
 A step is a plain function `(state, data, turn, ctx) -> Step`; unit tests call it directly.
+A Step may ask the world for effects and name its continuation (`then`): `settle` applies
+the effects through whatever `apply` it is given (effects.registry in the engine, a fake in
+flow tests) and hands the outcomes to the continuation, which words them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Protocol
+from collections.abc import Callable
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from catalog.products import CatalogReader
-from catalog.shop import ShopProfile
-from conversations.marketing import MarketingReader, NoMarketing
+from shops.profile import ShopProfile
+from conversations.ports import InviteReader, MarketingReader, NoInvites, NoMarketing, OrderReader
 
 
 @dataclass(frozen=True)
@@ -65,36 +69,6 @@ class CustomerView:
 
 
 @dataclass(frozen=True)
-class OrderSummary:
-    code: str
-    status: str
-    total: int
-    created_at: datetime
-    payment_method: str = ""
-    pay_by: datetime | None = None
-    fulfilment: str = "delivery"
-    unique_code: int = 0
-    paid_at: datetime | None = None
-    proof_pending: bool = False
-    courier: str | None = None
-    tracking_no: str | None = None
-    customer_name: str = ""
-    lines: tuple[tuple[int, str, int], ...] = ()  # (qty, name, line_total), filled by find()
-
-
-class OrderReader(Protocol):
-    def recent(self, customer_id: int, limit: int = 5) -> list[OrderSummary]: ...
-
-    def find(self, customer_id: int, code: str) -> OrderSummary | None:
-        """This customer's order with this code; another customer's order is not found."""
-        ...
-
-    def awaiting_payment(self, customer_id: int) -> list[OrderSummary]:
-        """This customer's orders still waiting for payment, newest first."""
-        ...
-
-
-@dataclass(frozen=True)
 class Ctx:
     shop: ShopProfile
     catalog: CatalogReader
@@ -102,48 +76,58 @@ class Ctx:
     orders: OrderReader
     now: datetime
     tz: ZoneInfo
-    # Keyword-only with a default: contexts built before promotions existed (and subclasses
-    # such as handlers.seller_ports.SellerCtx) need not know about it.
+    # Keyword-only with defaults: contexts that need no promotions or invites (flow tests, and
+    # subclasses such as conversations.seller.ports.SellerCtx) need not know about them.
     promos: MarketingReader = field(default=NoMarketing(), kw_only=True)
+    invites: InviteReader = field(default=NoInvites(), kw_only=True)
 
 
-# Effects: what a step asks the world to do; applied by handlers inside the same transaction.
-@dataclass(frozen=True)
-class SetCustomerName:
-    name: str
-
-
-@dataclass(frozen=True)
-class DraftLine:
-    sku: str
-    qty: int
-
-
-@dataclass(frozen=True)
-class PlaceOrder:
-    lines: tuple[DraftLine, ...]
-    customer_name: str
-    fulfilment: str
-    payment_method: str
-    address: str | None = None
-    latitude: float | None = None
-    longitude: float | None = None
-    zone_id: str | None = None
-    note: str | None = None
-    promo_codes: tuple[str, ...] = ()
-    discount: int | None = None  # what the summary showed; None: do not check
-
-
-Effect = SetCustomerName | PlaceOrder
+# A flow's continuation: called by the engine, in the same transaction, with the step that asked
+# for effects and one outcome per effect (in order), it returns the step that words how it went.
+Then = Callable[["Step", list[Any], Any], "Step"]
 
 
 @dataclass
 class Step:
+    """What a step returns: the next state and data, the replies, and what to ask the world.
+
+    `effects` are plain values (no SQL); effects.registry applies each one and collects its
+    outcome, then calls `then` (a function of the same flow) to word the result. Without
+    `then` the outcomes are not needed (e.g. remembering a customer's name).
+    """
+
     state: str
     data: dict[str, Any]
     replies: list[Reply] = field(default_factory=list)
     effects: list[Any] = field(default_factory=list)
+    then: Then | None = None
 
 
-def say(state: str, data: dict[str, Any], *replies: Reply, effects: list[Any] | None = None) -> Step:
-    return Step(state, data, list(replies), effects or [])
+def say(state: str, data: dict[str, Any], *replies: Reply, effects: list[Any] | None = None,
+        then: Then | None = None) -> Step:
+    return Step(state, data, list(replies), effects or [], then)
+
+
+def ask(step: Step, effects: list[Any], then: Then) -> Step:
+    """The same step, now asking the world for `effects` and worded afterwards by `then`."""
+    return Step(step.state, step.data, step.replies, effects, then)
+
+
+def done(step: Step, *replies: Reply) -> Step:
+    """The step with its effects settled (none left to apply), with `replies` added."""
+    return Step(step.state, step.data, step.replies + list(replies))
+
+
+MAX_ROUNDS = 4  # a continuation may ask for more (an order, then the consent question), never forever
+
+
+def settle(step: Step, apply: Callable[[Any], Any], ctx: Any) -> Step:
+    """Applies the step's effects in order (`apply` returns each one's outcome) and hands the
+    outcomes to the step's continuation, until a step asks for nothing more. The engine passes
+    the real appliers (effects.registry); flow tests pass their own."""
+    for _ in range(MAX_ROUNDS):
+        if not step.effects:
+            return step
+        outcomes = [apply(effect) for effect in step.effects]
+        step = step.then(step, outcomes, ctx) if step.then is not None else Step(step.state, step.data, step.replies)
+    raise RuntimeError(f"effects kept asking for more effects: {step.effects!r}")

@@ -16,17 +16,6 @@ from rapidfuzz import fuzz, process
 from conversations.base import Reply, Turn
 
 LABEL_CLEAN = re.compile(r"[^\w\s]", re.UNICODE)
-# The largest number a button value may carry: ids and page numbers are 32-bit integer columns.
-MAX_BUTTON_NUMBER = 2**31 - 1
-
-
-def button_number(text: str) -> int:
-    """A number carried in a button value. ValueError unless it is plain ASCII digits that fit
-    the columns it is compared with: a forged "c:99999999999999999999:0" is an old button,
-    not an overflow in the database."""
-    if not (text.isascii() and text.isdigit() and len(text) <= 10) or int(text) > MAX_BUTTON_NUMBER:
-        raise ValueError(f"not a button number: {text[:20]!r}")
-    return int(text)
 
 
 def remember(replies: list[Reply]) -> dict[str, Any] | None:

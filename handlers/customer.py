@@ -1,30 +1,34 @@
-"""What a customer's message means: global words first, then button values, then the
-current state's step, then free text (an order, a search, or a friendly hint).
+"""The customer router: what a customer's message means. Promo words and payment buttons first,
+then button values, then global words, then the current state's step, then free text (an
+order, a search, or a friendly hint). A state no flow knows is answered with the menu.
 
 Pure: `route(state, data, turn, ctx) -> Step`, so scripted dialogues test it without I/O.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable
 from typing import Any
 
-from catalog.parsing import parse_quantity
-from catalog.text import normalize
-from conversations import browsing, cart, checkout, payment, promo, tracking
+from language.numbers import parse_quantity
+from language.text import normalize
+from language.words import CANCEL, GREETINGS, HELP, MENU
+from conversations.customer import browsing, cart, checkout, payment, promo, tracking
 from conversations.base import Ctx, Reply, Step, Turn, say
-from conversations.browsing import Browse
-from conversations.cart import Cart
-from conversations.checkout import Checkout
-from handlers.choices import button_number
+from conversations.choice import Choice
+from conversations.customer.browsing import Browse
+from conversations.customer.cart import Cart
+from conversations.customer.checkout import Checkout
+from conversations.customer.consent import Consent
+from conversations.customer.payment import Pay
 from texts.id import customer as t
+
+log = logging.getLogger(__name__)
 
 MAX_TEXT = 4096
 
-GREETINGS = {"menu", "start", "/start", "mulai", "halo", "hallo", "hai", "hi", "hello", "p", "assalamualaikum", "permisi", "pagi", "siang", "sore", "malam"}
-HELP = {"bantuan", "help", "/help", "tolong", "bingung", "cara pesan", "caranya"}
-CANCEL = {"batal", "cancel", "/cancel", "gajadi", "ga jadi", "gak jadi", "nggak jadi", "tidak jadi", "keluar"}
 CART = {"keranjang", "cart", "/cart", "lihat keranjang", "troli"}
 CATALOG = {"katalog", "catalog", "/katalog", "produk", "daftar produk", "menu makanan", "list", "pricelist", "price list", "daftar harga"}
 MY_ORDERS = {"pesanan saya", "pesananku", "pesanan", "status", "cek pesanan", "/pesanan", "orders"}
@@ -44,7 +48,14 @@ STATE_STEPS: dict[str, StepFn] = {
 }
 
 
+# Every state a customer's conversation can rest in, flow by flow.
+STATES = frozenset({*Browse, *Cart, *Checkout, *Pay, *Consent})
+
+
 def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step:
+    if state not in STATES:  # e.g. left by an older version: never guess what it meant
+        log.warning("customer %s in unknown state %r: answered with the menu", ctx.customer.id, state)
+        return browsing.menu(clear_step(data), ctx)
     if turn.edited:  # re-reading an edit could double a cart line; ask for a new message instead
         return say(state, data, Reply(t.EDIT_NOT_APPLIED))
     if (step := promo.route(state, data, turn, ctx)) is not None:  # STOP works everywhere, at once
@@ -75,8 +86,10 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step:
 
 
 def global_word(words: str, state: str, data: dict[str, Any], ctx: Ctx) -> Step | None:
+    if words in MENU:
+        return browsing.menu(clear_step(data), ctx)
     if words in GREETINGS:
-        return browsing.greet(clear_step(data), ctx) if words != "menu" else browsing.menu(clear_step(data), ctx)
+        return browsing.greet(clear_step(data), ctx)
     if words in HELP:
         return browsing.help_(clear_step(data), ctx)
     if words in CANCEL:
@@ -124,32 +137,28 @@ GLOBAL_CHOICES: dict[str, Callable[[dict[str, Any], Ctx], Step]] = {
 }
 
 
+# Buttons that open a page, whatever step the customer is in: (choice, what it opens).
+OPENS: tuple[tuple[Choice, Callable[..., Step]], ...] = (
+    (browsing.CATEGORY, browsing.category_page),
+    (browsing.PRODUCT, browsing.product_detail),
+    (browsing.ADD, cart.add),
+    (browsing.ASK_QTY, cart.ask_qty),
+    (cart.CHANGE, cart.ask_new_qty),
+    (cart.REMOVE, cart.remove),
+)
+OPENS_BY_PREFIX = {choice.prefix: (choice, opens) for choice, opens in OPENS}
+
+
 def on_choice(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step:
     value = turn.choice or ""
     if value in GLOBAL_CHOICES:
         return GLOBAL_CHOICES[value](clear_step(data), ctx)
-    head, _, rest = value.partition(":")
-    args = rest.split(":") if rest else []
-    try:
-        if head == "c":
-            return browsing.category_page(clear_step(data), ctx, button_number(args[0]),
-                                          button_number(args[1]) if len(args) > 1 else 0)
-        if head == "p":
-            return browsing.product_detail(clear_step(data), ctx, rest)
-        if head == "a":
-            sku, qty = rest.rsplit(":", 1)
-            return cart.add(clear_step(data), ctx, sku, button_number(qty))
-        if head == "q":
-            return cart.ask_qty(clear_step(data), ctx, rest)
-        if head == "chg":
-            return cart.ask_new_qty(clear_step(data), ctx, rest)
-        if head == "rm":
-            return cart.remove(clear_step(data), ctx, rest)
-        if head == "pick" and state == Browse.PICK:
-            return cart.pick(data, ctx, rest)
-    except (ValueError, IndexError):
-        pass
-    if state in checkout.STEPS and value.split(":")[0] in {"ful", "zone", "skip", "pay", "confirm"}:
+    choice, opens = OPENS_BY_PREFIX.get(value.partition(":")[0], (None, None))
+    if choice is not None and (parts := choice.unpack(value)) is not None:
+        return opens(clear_step(data), ctx, *parts)
+    if state == Browse.PICK and (sku := cart.PICK.one(value)) is not None:
+        return cart.pick(data, ctx, sku)
+    if state in checkout.STEPS and any(answer.matches(value) for answer in checkout.ANSWERS):
         return checkout.STEPS[Checkout(state)](data, ctx, turn)
     # A stale or unknown button (an earlier step's, or a forged one): say so and show the menu.
     return browsing.menu(clear_step(data), ctx, note=t.STALE_BUTTON)
@@ -161,7 +170,7 @@ def first_contact(data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step:
         data = {**data, "start_payload": turn.start_payload}
     hello = promo.on_first_contact(browsing.greet(data, ctx), turn, ctx)
     words = " ".join(turn.text.lower().split()).strip(" !?.")
-    if not turn.choice and (not words or words in GREETINGS or EMOJI_ONLY.match(words)):
+    if not turn.choice and (not words or words in GREETINGS or words in MENU or EMOJI_ONLY.match(words)):
         return hello
     step = route(Browse.HOME, hello.data, turn, ctx)
     step.replies = hello.replies + step.replies

@@ -1,19 +1,18 @@
-"""Seller commands: a registry of command modules tried in order.
+"""The seller router: the registry of seller flows, tried in order.
 
-Each module exposes `route(state, data, turn, ctx) -> Step | None`: a Step when the
-message is its command (or an answer to a question it asked), None when it is not, and
-then the next module is asked. When no module takes the message it is not a seller
+Each flow (conversations/seller/) exposes `route(state, data, turn, ctx) -> Step | None`: a
+Step when the message is its command (or an answer to a question it asked), None when it is
+not, and then the next flow is asked. When no flow takes the message it is not a seller
 command, and the engine hands it to the customer flows (a seller can shop too).
 
-To add a module (e.g. order status commands "lunas KD-0042"), write its `route` and add
-ONE line to ROUTES, e.g. `seller_orders.route,` anywhere before `seller_stock.route` (the
-stock parser is the most forgiving, so it goes last). The `ctx` a module receives is a
-`handlers.seller_ports.SellerCtx` (a Ctx plus `.seller`: who, with role owner|staff, and
-`.desk`: the whole shop, hidden products included); `data` is the seller's own conversation
-data; effects in the returned Step are applied in the same transaction (handlers.effects;
-an effect with an `apply(session, ctx, who, applied)` method applies itself). Return an
-idle Step (`seller_common.idle`) unless asking a question; when a message goes to the
-customer flows, the engine closes the seller's open question (`forget`).
+To add a seller flow, write its module under conversations/seller/ and add ONE line to ROUTES
+(the stock parser is the most forgiving, so it stays last), and its states to STATES. The
+`ctx` a flow receives is a conversations.seller.ports.SellerCtx (a Ctx plus `.seller`: who,
+with role owner|staff, and `.desk`: the whole shop, hidden products included); `data` is the
+seller's own conversation data; the effects a Step asks for are applied in the same
+transaction (effects.registry) and worded by the flow's own continuation (Step.then).
+Return an idle Step (`conversations.seller.common.idle`) unless asking a question; when a
+message goes to the customer flows, the engine closes the seller's open question (`forget`).
 
 Only registered sellers ever reach this router (bot.engine checks the `sellers` table),
 so a customer or a stranger typing a seller command gets an ordinary customer answer:
@@ -22,40 +21,46 @@ no change, and no hint that the command exists.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy.orm import Session
-
-from catalog.db_catalog import IndexCache
 from conversations.base import Ctx, Reply, Step, Turn
-from handlers import (seller_lists, seller_orders, seller_products, seller_promo, seller_recap, seller_staff,
-                      seller_stock, seller_undo)
-from handlers.seller_common import IDLE, clean, idle, words
-from handlers.seller_ports import SellerCtx, seller_context
+from conversations.seller import broadcast, lists, marketing, orders, products, promo, recap, staff, stock, undo
+from conversations.seller.common import IDLE, clean, idle, words
+from conversations.seller.ports import SellerCtx
+from language.words import SELLER_LEAVE
 from texts.id import seller as t
+
+log = logging.getLogger(__name__)
 
 SellerRoute = Callable[[str, dict[str, Any], Turn, SellerCtx], Step | None]
 
 ROUTES: tuple[SellerRoute, ...] = (
-    seller_undo.route,  # "batalkan" right after a change
-    seller_orders.route,  # lunas / tolak / proses / kirim / selesai / batal KD-0042, and KD-0042 alone
-    seller_products.route,  # new product (one line or step by step), photos
-    seller_lists.route,  # help, stock list, order lists
-    seller_recap.route,  # rekap, rekap kemarin, rekap minggu ini
-    seller_staff.route,  # undang staf, daftar staf, hapus staf
-    seller_promo.route,  # promo baru, promo stop, broadcast baru, laporan broadcast
-    seller_stock.route,  # stock, price, threshold, hide/show; asks which product
+    undo.route,  # "batalkan" right after a change
+    orders.route,  # lunas / tolak / proses / kirim / selesai / batal KD-0042, and KD-0042 alone
+    products.route,  # new product (one line or step by step), photos
+    lists.route,  # help, stock list, order lists
+    recap.route,  # rekap, rekap kemarin, rekap minggu ini
+    staff.route,  # undang staf, daftar staf, hapus staf
+    marketing.route,  # promo baru, promo stop, broadcast baru, laporan broadcast
+    stock.route,  # stock, price, threshold, hide/show; asks which product
 )
 
-CANCEL = {"batal", "cancel", "/cancel", "gajadi", "ga jadi", "gak jadi", "nggak jadi", "tidak jadi", "stop", "keluar"}
+# Every state a seller's conversation can rest in: idle, or a question of one flow.
+STATES = frozenset({IDLE, *stock.SellerStock, *products.SellerProducts, *orders.SellerOrders, *promo.SellerPromo,
+                    *broadcast.SellerBroadcast})
+
 MAX_TEXT = 1000  # longer than any command: a pasted text is not one
 
 
 def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step | None:
     if not isinstance(ctx, SellerCtx) or len(turn.text) > MAX_TEXT:
         return None
-    if state != IDLE and not turn.choice and words(turn.text) in CANCEL:
+    if state not in STATES:  # e.g. left by an older version: never guess what it meant
+        log.warning("seller %s in unknown state %r: answered with the menu", ctx.seller.id, state)
+        return lists.help_(data, ctx)
+    if state != IDLE and not turn.choice and words(turn.text) in SELLER_LEAVE:
         return idle(data, Reply(t.FLOW_CANCELLED))
     for command in ROUTES:
         step = command(state, data, turn, ctx)
@@ -70,9 +75,4 @@ def forget(data: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in clean(data).items() if k != "_offered"}
 
 
-def context(session: Session, shop_id: int, ctx: Ctx, seller_id: int, indexes: IndexCache) -> SellerCtx:
-    """The Ctx a seller's message is routed with (bot.engine calls this for registered sellers)."""
-    return seller_context(session, shop_id, ctx, seller_id, indexes)
-
-
-join = seller_staff.join  # bot.engine offers a non-seller's message here first: a staff invite code
+join = staff.join  # bot.engine offers a non-seller's message here first: a staff invite code (state, data, text, name, ctx)

@@ -22,7 +22,9 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from books import posting
-from storage import lifecycle_queries as lq
+from storage import order_events as order_events_db
+from storage import orders as orders_db
+from storage import payment_proofs as payment_proofs_db
 from storage.models import Order
 
 
@@ -182,27 +184,27 @@ def move(session: Session, order_id: int, action: Action, actor: str, now: datet
     """Applies one action with its consequences, or raises IllegalMove; records who did it."""
     kind = actor_kind(actor)
     for _ in range(3):
-        order = lq.fetch_order(session, order_id)
+        order = orders_db.fetch_order(session, order_id)
         facts = Facts.of(order)
         rule = rule_for(facts, action)
         if rule is None or kind not in ACTORS[action]:
             raise IllegalMove(facts, action, possible_actions(facts, kind))
         values = consequences(rule, facts, order, now, courier, tracking_no)
-        if lq.compare_and_set(session, order.id, facts.status, facts.paid, facts.proof_pending, values):
+        if orders_db.compare_and_set(session, order.id, facts.status, facts.paid, facts.proof_pending, values):
             break
     else:  # pragma: no cover - three lost races in a row means the row is being hammered
         raise RuntimeError(f"order {order_id} kept changing under {action}")
-    lq.add_event(session, order.shop_id, order.id, actor, rule.source, rule.target, event_note(action, note, values), now)
+    order_events_db.add_event(session, order.shop_id, order.id, actor, rule.source, rule.target, event_note(action, note, values), now)
     voided = rule.target in (Status.CANCELLED, Status.EXPIRED)
     if voided:
-        lq.release_stock(session, order.id)
+        orders_db.release_stock(session, order.id)
     posting.post_move(session, order, paid_now="paid_at" in values, voided=voided, was_paid=facts.paid,
                       actor=actor, now=now)
     if action == Action.CONFIRM or "paid_at" in values:
-        lq.review_proofs(session, order.id, "accepted", None, actor, now)
+        payment_proofs_db.review_proofs(session, order.id, "accepted", None, actor, now)
     if action == Action.REJECT_PROOF:
-        lq.review_proofs(session, order.id, "rejected", note, actor, now)
-    return Moved(lq.mark_committed(order, values), rule.source, rule.target, action)
+        payment_proofs_db.review_proofs(session, order.id, "rejected", note, actor, now)
+    return Moved(orders_db.mark_committed(order, values), rule.source, rule.target, action)
 
 
 def consequences(rule: Rule, facts: Facts, order: Order, now: datetime,

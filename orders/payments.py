@@ -19,7 +19,8 @@ from enum import StrEnum
 from sqlalchemy.orm import Session
 
 from orders.lifecycle import Status
-from storage import lifecycle_queries as lq
+from storage import orders as orders_db
+from storage import payment_proofs as payment_proofs_db
 from storage.models import Order, PaymentProof
 
 MAX_UNIQUE_CODE = 999
@@ -31,7 +32,7 @@ def pick_unique_code(taken: set[int]) -> int:
 
 
 def assign_unique_code(session: Session, shop_id: int) -> int:
-    return pick_unique_code(lq.taken_unique_codes(session, shop_id))
+    return pick_unique_code(orders_db.taken_unique_codes(session, shop_id))
 
 
 class ProofOutcome(StrEnum):
@@ -55,11 +56,11 @@ def attach_proof(session: Session, order: Order, customer_id: int, media_ref: st
         raise PermissionError("a proof can only go on the customer's own order")
     if order.payment_method == "cod":
         return ProofResult(ProofOutcome.NOT_NEEDED, order)
-    if lq.mark_proof_submitted(session, order.id, now):
-        proof = lq.add_proof(session, order.shop_id, order.id, customer_id, media_ref, content_type, text, "submitted", now)
-        return ProofResult(ProofOutcome.ATTACHED, lq.fetch_order(session, order.id), proof)
-    fresh = lq.fetch_order(session, order.id)
+    if orders_db.mark_proof_submitted(session, order.id, now):
+        proof = payment_proofs_db.add_proof(session, order.shop_id, order.id, customer_id, media_ref, content_type, text, "submitted", now)
+        return ProofResult(ProofOutcome.ATTACHED, orders_db.fetch_order(session, order.id), proof)
+    fresh = orders_db.fetch_order(session, order.id)
     if fresh.status in (Status.EXPIRED, Status.CANCELLED):
-        proof = lq.add_proof(session, order.shop_id, order.id, customer_id, media_ref, content_type, text, "late", now)
+        proof = payment_proofs_db.add_proof(session, order.shop_id, order.id, customer_id, media_ref, content_type, text, "late", now)
         return ProofResult(ProofOutcome.LATE, fresh, proof)
     return ProofResult(ProofOutcome.ALREADY_PAID, fresh)

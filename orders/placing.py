@@ -9,11 +9,12 @@ from datetime import datetime, timedelta
 from sqlalchemy.orm import Session
 
 from books import posting
-from catalog.shop import ShopProfile
-from orders import promo_pricing
+from shops.profile import ShopProfile
+from marketing import pricing
 from orders.payments import assign_unique_code
-from storage import catalog_queries as cq
-from storage import order_queries as oq
+from storage import orders as orders_db
+from storage import products as products_db
+from storage import shops as shops_db
 from storage.models import Order, OrderItem
 
 
@@ -66,22 +67,22 @@ def payment_deadline(now: datetime, method: str, window_minutes: float) -> datet
 def place_order(session: Session, profile: ShopProfile, req: OrderRequest, now: datetime,
                 window_minutes: float, actor: str) -> Order:
     """Creates the order or raises OutOfStock naming every short line; nothing is kept on failure."""
-    rows = {r.sku: r for r in cq.fetch_products_by_sku(session, req.shop_id, [ln.sku for ln in req.lines])}
+    rows = {r.sku: r for r in products_db.fetch_products_by_sku(session, req.shop_id, [ln.sku for ln in req.lines])}
     missing = [Shortage(ln.sku, 0, ln.qty) for ln in req.lines if ln.sku not in rows or not rows[ln.sku].visible]
     if missing:
         raise OutOfStock(missing)
     ordered = sorted(req.lines, key=lambda ln: rows[ln.sku].id)  # one lock order for every buyer
-    promo = promo_pricing.quote(session, req.shop_id, req.customer_id, rows, {ln.sku: ln.qty for ln in req.lines},
+    promo = pricing.quote(session, req.shop_id, req.customer_id, rows, {ln.sku: ln.qty for ln in req.lines},
                                 req.promo_codes, req.expected_discount, now)
     savepoint = session.begin_nested()
-    short = [ln for ln in ordered if not cq.take_stock(session, rows[ln.sku].id, ln.qty)]
+    short = [ln for ln in ordered if not products_db.take_stock(session, rows[ln.sku].id, ln.qty)]
     if short:
         savepoint.rollback()
-        fresh = {r.sku: r for r in cq.fetch_products_by_sku(session, req.shop_id, [ln.sku for ln in short])}
+        fresh = {r.sku: r for r in products_db.fetch_products_by_sku(session, req.shop_id, [ln.sku for ln in short])}
         raise OutOfStock([Shortage(rows[ln.sku].name, fresh[ln.sku].stock, ln.qty) for ln in short])
     try:
-        promo_pricing.claim(session, req.customer_id, promo)
-    except promo_pricing.PromoChanged:
+        pricing.claim(session, req.customer_id, promo)
+    except pricing.PromoChanged:
         savepoint.rollback()
         raise
     savepoint.commit()
@@ -91,7 +92,7 @@ def place_order(session: Session, profile: ShopProfile, req: OrderRequest, now: 
     subtotal = sum(i.line_total for i in items)
     zone = profile.zone(req.zone_id or "") if req.fulfilment == "delivery" else None
     fee = zone.fee if zone else 0
-    number = oq.next_order_number(session, req.shop_id)  # locks the shop row: codes are picked one at a time
+    number = shops_db.next_order_number(session, req.shop_id)  # locks the shop row: codes are picked one at a time
     unique = assign_unique_code(session, req.shop_id) if req.payment_method == "bank_transfer" else 0
     order = Order(
         shop_id=req.shop_id, code=order_code(profile.order_prefix, number), customer_id=req.customer_id,
@@ -104,7 +105,7 @@ def place_order(session: Session, profile: ShopProfile, req: OrderRequest, now: 
                                else profile.payment_window_minutes),
         created_at=now, updated_at=now,
     )
-    order = oq.add_order(session, order, items, actor, now)
+    order = orders_db.add_order(session, order, items, actor, now)
     posting.post_placed(session, order, actor, now)
-    promo_pricing.record(session, req.shop_id, req.customer_id, order.id, promo, now)
+    pricing.record(session, req.shop_id, req.customer_id, order.id, promo, now)
     return order

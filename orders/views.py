@@ -1,4 +1,4 @@
-"""Orders as plain JSON-ready dicts (INTERFACES.md `kedai orders list --json`)."""
+"""Orders as plain JSON-ready dicts (docs/INTERFACES.md `kedai orders list --json`)."""
 
 from __future__ import annotations
 
@@ -6,13 +6,14 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from storage import order_queries as oq
+from storage import customers as customers_db
+from storage import orders as orders_db
 
 
 def list_orders(session: Session, shop_id: int, status: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
-    orders = oq.fetch_orders(session, shop_id, status, limit)
-    items = oq.fetch_items(session, [o.id for o in orders])
-    customers = oq.fetch_customers(session, [o.customer_id for o in orders])
+    orders = orders_db.fetch_orders(session, shop_id, status, limit)
+    items = orders_db.fetch_items(session, [o.id for o in orders])
+    customers = customers_db.fetch_customers(session, [o.customer_id for o in orders])
     out = []
     for o in orders:
         c = customers.get(o.customer_id)

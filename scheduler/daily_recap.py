@@ -6,19 +6,21 @@ a day's recap twice, and a crash before commit sends nothing and is retried next
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable
 from concurrent.futures import Executor
 from datetime import datetime, time, timedelta
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from catalog.shop import ShopProfile
-from handlers.seller_ports import recap_figures
-from handlers.seller_recap import day_label, render
-from storage import message_queries as mq
-from storage import recap_queries as rq
+from adapters.desk import recap_figures
+from conversations.base import Reply
+from conversations.seller.recap import day_label, render
+from effects import outbox
+from effects.notices import to_sellers
+from shops import loader as shop_loader
+from storage import recaps as recaps_db
+from storage import shops as shops_db
 from storage.db import unit_of_work
 from texts.id import seller as t
 
@@ -28,16 +30,16 @@ EVERY_SECONDS = 60.0
 def send_due_recaps(sessions: sessionmaker[Session], now: datetime) -> list[int]:
     """Writes the recap of every shop that is due to its sellers' outbox; returns the outbox ids."""
     with unit_of_work(sessions) as session:
-        shops = rq.fetch_shop_rows(session)
+        shops = shops_db.fetch_shop_rows(session)
     ids: list[int] = []
     for shop in shops:
-        profile = ShopProfile.model_validate({"name": shop.name, **shop.profile})
-        tz = ZoneInfo(profile.timezone)
+        record = shop_loader.of(shop)
+        tz = record.tz
         local = now.astimezone(tz)
-        if local.hour < profile.recap_hour:
+        if local.hour < record.profile.recap_hour:
             continue
         with unit_of_work(sessions) as session:
-            if not rq.claim_recap_day(session, shop.id, local.date().isoformat(), now):
+            if not recaps_db.claim_recap_day(session, shop.id, local.date().isoformat(), now):
                 continue
             ids += _write(session, shop.id, tz, datetime.combine(local.date(), time(0), tzinfo=tz), now)
             session.commit()
@@ -47,11 +49,7 @@ def send_due_recaps(sessions: sessionmaker[Session], now: datetime) -> list[int]
 def _write(session: Session, shop_id: int, tz: ZoneInfo, start: datetime, now: datetime) -> list[int]:
     text = render(t.RECAP_DAILY.format(date=day_label(start, tz)), recap_figures(session, shop_id, start,
                                                                                   start + timedelta(days=1)))
-    payload = {"text": text, "buttons": [], "image_url": None, "extra": {}}
-    rows: Sequence[dict[str, Any]] = [
-        {"shop_id": shop_id, "channel": s.channel, "recipient": s.external_id, "payload": payload, "status": "pending"}
-        for s in mq.fetch_sellers(session, shop_id)]
-    return mq.add_outbox(session, rows, now)
+    return outbox.write(session, shop_id, to_sellers(session, shop_id, Reply(text)), now)
 
 
 async def run_daily_recap(sessions: sessionmaker[Session], db: Executor, clock: Callable[[], datetime],

@@ -18,17 +18,20 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from catalog.money import local_time, rupiah
-from catalog.shop import ShopProfile
+from language.money import local_time, rupiah
+from shops import loader as shop_loader
+from shops.loader import ShopRecord
 from conversations.base import Button, Reply
-from handlers import notify
+from effects import outbox
+from effects.notices import to_customer
 from orders.lifecycle import Action, IllegalMove, move
 from scheduler.runner import Job
-from storage import lifecycle_queries as lq
+from storage import orders as orders_db
+from storage import shops as shops_db
 from storage.db import unit_of_work
 from storage.models import Order
-from texts.id import customer as tc
-from texts.id import payment as tp
+from texts.id import customer as customer_texts
+from texts.id import payment as payment_texts
 
 log = logging.getLogger(__name__)
 
@@ -40,17 +43,15 @@ Clock = Callable[[], datetime]
 
 
 class Shops:
-    """Shop profiles and zones, read once per sweep."""
+    """Shop records, read once per sweep."""
 
     def __init__(self, session: Session):
         self.session = session
-        self._cache: dict[int, tuple[ShopProfile, ZoneInfo]] = {}
+        self._cache: dict[int, ShopRecord] = {}
 
-    def get(self, shop_id: int) -> tuple[ShopProfile, ZoneInfo]:
+    def get(self, shop_id: int) -> ShopRecord:
         if shop_id not in self._cache:
-            shop = lq.fetch_shop(self.session, shop_id)
-            profile = ShopProfile.model_validate({"name": shop.name, **shop.profile})
-            self._cache[shop_id] = (profile, ZoneInfo(profile.timezone))
+            self._cache[shop_id] = shop_loader.of(shops_db.fetch_shop(self.session, shop_id))
         return self._cache[shop_id]
 
 
@@ -59,7 +60,7 @@ def expire_batch(sessions: sessionmaker[Session], clock: Clock, batch: int = BAT
     now = clock()
     expired = 0
     with unit_of_work(sessions) as s:
-        ids = lq.fetch_overdue_ids(s, now, batch)
+        ids = orders_db.fetch_overdue_ids(s, now, batch)
         shops = Shops(s)
         for order_id in ids:
             expired += _expire_one(s, shops, order_id, now)
@@ -83,8 +84,8 @@ def _expire_one(s: Session, shops: Shops, order_id: int, now: datetime) -> int:
     savepoint = s.begin_nested()  # one bad row must not hold back the rest of the batch
     try:
         moved = move(s, order_id, Action.EXPIRE, "system", now)
-        _, tz = shops.get(moved.order.shop_id)
-        notify.write_notices(s, moved.order.shop_id, notify.to_customer(s, moved.order, expired_message(moved.order, tz)), now)
+        tz = shops.get(moved.order.shop_id).tz
+        outbox.write(s, moved.order.shop_id, to_customer(s, moved.order, expired_message(moved.order, tz)), now)
     except IllegalMove:
         savepoint.rollback()  # paid, cancelled or proof sent since it was read: not ours to expire
         return 0
@@ -97,8 +98,8 @@ def _expire_one(s: Session, shops: Shops, order_id: int, now: datetime) -> int:
 
 
 def expired_message(order: Order, tz: ZoneInfo) -> Reply:
-    return Reply(tp.EXPIRED.format(code=order.code, pay_by=local_time(order.pay_by, tz) if order.pay_by else "-"),
-                 [Button(tc.BTN_CATALOG, "catalog"), Button(tc.BTN_MY_ORDERS, "orders")])
+    return Reply(payment_texts.EXPIRED.format(code=order.code, pay_by=local_time(order.pay_by, tz) if order.pay_by else "-"),
+                 [Button(customer_texts.BTN_CATALOG, "catalog"), Button(customer_texts.BTN_MY_ORDERS, "orders")])
 
 
 def reminder_due(order: Order, now: datetime, lead: timedelta) -> bool:
@@ -114,13 +115,13 @@ def remind_unpaid(sessions: sessionmaker[Session], clock: Clock, *, lead: timede
     sent = 0
     with unit_of_work(sessions) as s:
         shops = Shops(s)
-        for order in lq.fetch_reminder_candidates(s, now, now + lead, batch):
-            if not reminder_due(order, now, lead) or not lq.claim_reminder(s, order.id, now):
+        for order in orders_db.fetch_reminder_candidates(s, now, now + lead, batch):
+            if not reminder_due(order, now, lead) or not orders_db.claim_reminder(s, order.id, now):
                 continue
-            _, tz = shops.get(order.shop_id)
-            text = tp.REMINDER.format(code=order.code, pay_by=local_time(order.pay_by, tz), total=rupiah(order.total))
-            buttons = [Button(tp.BTN_HOW_TO_PAY, f"payhow:{order.code}"), Button(tp.BTN_CANCEL_ORDER, f"ocancel:{order.code}")]
-            sent += len(notify.write_notices(s, order.shop_id, notify.to_customer(s, order, Reply(text, buttons)), now))
+            tz = shops.get(order.shop_id).tz
+            text = payment_texts.REMINDER.format(code=order.code, pay_by=local_time(order.pay_by, tz), total=rupiah(order.total))
+            buttons = [Button(payment_texts.BTN_HOW_TO_PAY, f"payhow:{order.code}"), Button(payment_texts.BTN_CANCEL_ORDER, f"ocancel:{order.code}")]
+            sent += len(outbox.write(s, order.shop_id, to_customer(s, order, Reply(text, buttons)), now))
         s.commit()
     return sent
 

@@ -2,7 +2,7 @@
 
 Left to SQLite, the commit that crosses the WAL threshold does the checkpoint itself, and
 with several pages written per message that is one message in every hundred or so
-stalling for milliseconds (PERFORMANCE.md). The served process turns automatic
+stalling for milliseconds (docs/PERFORMANCE.md). The served process turns automatic
 checkpoints off on its connections (storage.db.make_engine) and runs this instead.
 PASSIVE never waits for readers or writers, so it cannot hold a message up; whatever it
 could not copy this time it copies next time.

@@ -24,7 +24,7 @@ class WriterBusy(Exception):
 def make_engine(url: str, *, pool_size: int = 8, background_checkpoints: bool = False) -> Engine:
     """background_checkpoints: SQLite's WAL is folded back into the database by a
     storage.checkpoint.Checkpointer thread instead of inside whichever commit crosses the
-    threshold (PERFORMANCE.md: a few ms stall every few hundred commits)."""
+    threshold (docs/PERFORMANCE.md: a few ms stall every few hundred commits)."""
     if url.startswith("sqlite"):
         return _sqlite_engine(url, background_checkpoints)
     return create_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)

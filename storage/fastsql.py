@@ -1,6 +1,6 @@
 """Plain SQL for the statements every message runs.
 
-PERFORMANCE.md: building and compiling ORM statements costs several times the database
+docs/PERFORMANCE.md: building and compiling ORM statements costs several times the database
 work itself, and every message pays it. The one path's few statements are therefore plain
 SQL with :named parameters handed to the driver as they are (sqlite3 takes :named, psycopg
 gets %(named)s), inside the same Session transaction as everything else.

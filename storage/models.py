@@ -59,7 +59,7 @@ class Shop(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(String(64), unique=True)
     name: Mapped[str] = mapped_column(String(200))
-    # Address, hours, payment methods, delivery zones...: validated by catalog.shop.ShopProfile.
+    # Address, hours, payment methods, delivery zones...: validated by shops.profile.ShopProfile.
     profile: Mapped[dict[str, Any]] = mapped_column(default=dict)
     order_seq: Mapped[int] = mapped_column(Integer, default=0)
     # Bumped when names/categories/visibility change so cached search indexes know to rebuild.
@@ -91,7 +91,7 @@ class Product(Base):
     __tablename__ = "products"
     __table_args__ = (
         UniqueConstraint("shop_id", "sku"),
-        Index("ix_products_category_page", "shop_id", "category_id", "visible", "name", "id"),  # storage.catalog_queries
+        Index("ix_products_category_page", "shop_id", "category_id", "visible", "name", "id"),  # storage.products
         CheckConstraint("stock >= 0", name="stock_not_negative"),
         CheckConstraint("price >= 0", name="price_not_negative"),
     )
@@ -186,7 +186,7 @@ class InboundMessage(Base):
 
 # The outbox rows that still need work. Most rows are done within seconds and stay done, so
 # the indexes that find work leave those out: each index entry is a page written. A query can use ix_outbox_open only if it carries this
-# exact term (SQLite matches partial-index conditions literally): storage.outbox_queries.OPEN.
+# exact term (SQLite matches partial-index conditions literally): storage.outbox.OPEN.
 OUTBOX_OPEN_SQL = "status IN ('pending', 'sending', 'held')"
 
 
@@ -365,5 +365,3 @@ class PaymentProof(Base):
     reviewed_at: Mapped[datetime | None] = mapped_column()
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
-
-from storage import ledger_models as _ledger_models  # noqa: E402,F401  (registers the books tables on Base)

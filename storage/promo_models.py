@@ -13,7 +13,7 @@ from storage.models import Base, utcnow
 
 
 class Promotion(Base):
-    """A discount rule (catalog.promotions.Promotion is its plain-data twin)."""
+    """A discount rule (marketing.promotions.Promotion is its plain-data twin)."""
 
     __tablename__ = "promotions"
     __table_args__ = (
@@ -70,8 +70,8 @@ class Broadcast(Base):
     text: Mapped[str] = mapped_column(Text)
     image_url: Mapped[str | None] = mapped_column(String(500))
     promotion_id: Mapped[int | None] = mapped_column(ForeignKey("promotions.id"))
-    segment: Mapped[dict[str, Any]] = mapped_column(default=dict)  # catalog.broadcasts.Segment
-    schedule: Mapped[dict[str, Any]] = mapped_column(default=dict)  # catalog.broadcasts.Schedule
+    segment: Mapped[dict[str, Any]] = mapped_column(default=dict)  # marketing.broadcasts.Segment
+    schedule: Mapped[dict[str, Any]] = mapped_column(default=dict)  # marketing.broadcasts.Schedule
     status: Mapped[str] = mapped_column(String(20), default="active")  # active | done | cancelled
     next_due_at: Mapped[datetime | None] = mapped_column()
     created_by: Mapped[str | None] = mapped_column(String(60))

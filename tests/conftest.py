@@ -1,4 +1,5 @@
-"""Shared fixtures: a fresh migrated database per test, on SQLite and on the local PostgreSQL."""
+"""Shared fixtures: a fresh migrated database per test, on SQLite and on the local PostgreSQL;
+and the guard that keeps every test off the real Telegram and Twilio (tests/network_guard.py)."""
 
 from __future__ import annotations
 
@@ -13,10 +14,24 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from storage.migrate import upgrade
+from tests import network_guard
+
+network_guard.install()
 
 pytest_plugins = ["tests.fakes.telegram_api", "tests.fakes.twilio_api"]
 
 PG_BASE = os.environ.get("KEDAI_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+
+
+@pytest.fixture(autouse=True)
+def no_real_chat_platforms() -> Iterator[None]:
+    """Fails a test that tried to reach the real Telegram or Twilio, even if the error was caught."""
+    network_guard.attempts.clear()
+    yield
+    if network_guard.attempts:
+        tried = sorted(set(network_guard.attempts))
+        network_guard.attempts.clear()
+        pytest.fail(f"this test tried to reach {', '.join(tried)}; tests use the fakes in tests/fakes/")
 
 
 def pg_available() -> bool:

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from catalog.products import ProductInfo, build_index
 from conversations.base import CustomerView, Media, Reply, Turn
 from handlers import choices, seller
-from handlers.seller_ports import OrderBrief, RecapFigures, SellerCtx, SellerProduct, SellerView
+from conversations.seller.ports import OrderBrief, RecapFigures, SellerCtx, SellerProduct, SellerView
 from tests.support import NOW, Dialogue, FakeOrders, demo_products, demo_profile
 
 OWNER = SellerView(1, "owner", "Bu Sri", "simulator", "penjual")

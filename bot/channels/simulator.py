@@ -29,7 +29,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.types import Scope
 
 from bot.messages import Inbound, Outbound, clean_line
-from storage import outbox_queries as oq
+from storage import outbox as outbox_db
 from storage.db import unit_of_work
 from storage.models import utcnow
 from texts.id import simulator as t
@@ -202,7 +202,7 @@ def router() -> APIRouter:
         def take() -> list[SimReply]:
             with unit_of_work(kedai.sessions) as s:
                 shop = kedai.engine.shops.resolve(s, probe)
-                rows = oq.take_pending_for(s, shop.id, CHANNEL, probe.sender, utcnow())
+                rows = outbox_db.take_pending_for(s, shop.id, CHANNEL, probe.sender, utcnow())
                 s.commit()
                 return [to_reply(Outbound.from_row(r.channel, r.recipient, r.payload)) for r in rows]
 

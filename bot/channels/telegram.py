@@ -26,7 +26,7 @@ from bot.messages import Inbound
 from bot.ratelimit import RateLimiter
 from config import Settings
 from storage.db import unit_of_work
-from storage.identity_queries import set_reachable
+from storage.identities import set_reachable
 from texts.id import telegram as t
 
 log = logging.getLogger(__name__)

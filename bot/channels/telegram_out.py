@@ -33,7 +33,7 @@ INLINE_WAIT = 5.0
 MID_MESSAGE_WAIT = 60.0
 ATTEMPTS = 3
 # Requests in flight per client: past ~10, httpx's pool spends its time rescanning its own
-# queue (PERFORMANCE.md saw one client collapse to ~330 req/s); waiting here costs nothing.
+# queue (docs/PERFORMANCE.md saw one client collapse to ~330 req/s); waiting here costs nothing.
 IN_FLIGHT = 10
 
 

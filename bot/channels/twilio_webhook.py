@@ -25,7 +25,7 @@ from bot.channels.twilio_inbound import CHANNEL, TwilioMedia, translate
 from bot.channels.whatsapp_window import WindowBook
 from bot.messages import MAX_ID, clean_id, clean_line
 from bot.phones import normalize_phone
-from storage import delivery_state_queries as dq
+from storage import outbox as outbox_db
 from storage.db import unit_of_work
 
 log = logging.getLogger(__name__)
@@ -123,7 +123,7 @@ def router(gate: Gate, media: TwilioMedia, window: WindowBook) -> APIRouter:
         def record() -> None:
             with unit_of_work(kedai.sessions) as s:
                 if sid:
-                    dq.record_status(s, CHANNEL, sid, state, code)
+                    outbox_db.record_status(s, CHANNEL, sid, state, code)
                 s.commit()
 
         await asyncio.get_running_loop().run_in_executor(kedai.db, record)

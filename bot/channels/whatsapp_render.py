@@ -14,7 +14,7 @@ import unicodedata
 from typing import Any
 
 from bot.messages import Outbound
-from catalog.shop import WhatsAppTemplates
+from shops.profile import WhatsAppTemplates
 from texts.id import whatsapp as t
 
 BODY_LIMIT = 1600  # Twilio's limit for one WhatsApp body

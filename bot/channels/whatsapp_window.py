@@ -1,5 +1,5 @@
-"""WhatsApp's 24-hour rule, read from the database: free-form messages only within 24 hours
-of the person's last message to us, and only while no failure (63016) said otherwise."""
+"""WhatsApp's 24-hour rule (marketing.window), read from the database: free-form messages only
+within 24 hours of the person's last message to us, and only while no failure (63016) said otherwise."""
 
 from __future__ import annotations
 
@@ -8,16 +8,17 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Executor
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from catalog.shop import ShopProfile
-from storage import delivery_state_queries as dq
+from marketing.window import CHANNEL, is_open
+from shops import loader as shop_loader
+from shops.profile import ShopProfile
+from storage import identities as identities_db
+from storage import shops as shops_db
 from storage.db import unit_of_work
 
-WINDOW = timedelta(hours=24)
-CHANNEL = "whatsapp"
 CACHE_SIZE = 50_000
 
 
@@ -29,7 +30,7 @@ class Window:
     profile: ShopProfile
 
     def open(self, now: datetime) -> bool:
-        return self.reachable and self.last_inbound_at is not None and now - self.last_inbound_at < WINDOW
+        return self.reachable and is_open(self.last_inbound_at, now)
 
 
 class WindowBook:
@@ -47,7 +48,6 @@ class WindowBook:
         self.ttl = ttl
         self.monotonic = monotonic
         self._cache: dict[str, tuple[float, Window]] = {}
-        self._profiles: dict[int, tuple[dict, ShopProfile]] = {}
 
     def bind(self, sessions: sessionmaker[Session], db: Executor) -> None:
         self.sessions, self.db = sessions, db
@@ -79,25 +79,17 @@ class WindowBook:
     def _lookup(self, recipient: str) -> Window:
         assert self.sessions is not None, "WindowBook.bind() was not called"
         with unit_of_work(self.sessions) as s:
-            row = dq.fetch_window(s, CHANNEL, recipient)
-            shop = row or dq.fetch_default_shop(s)
+            row = identities_db.fetch_window(s, CHANNEL, recipient)
+            shop = row or shops_db.fetch_default_shop(s)
         if shop is None:
             return Window(None, False, "", ShopProfile(name=""))
-        profile = self._profile(shop.shop_id, shop.name, shop.profile)
+        profile = shop_loader.record(shop.shop_id, shop.name, shop.profile).profile
         if row is None:  # never wrote to us (e.g. a seller added from the command line)
             return Window(None, False, shop.name, profile)
         return Window(row.last_inbound_at, row.reachable, shop.name, profile)
 
-    def _profile(self, shop_id: int, name: str, raw: dict) -> ShopProfile:
-        cached = self._profiles.get(shop_id)
-        if cached and cached[0] == raw:
-            return cached[1]
-        profile = ShopProfile.model_validate({"name": name, **raw})
-        self._profiles[shop_id] = (raw, profile)
-        return profile
-
     def _close(self, recipient: str) -> None:
         assert self.sessions is not None, "WindowBook.bind() was not called"
         with unit_of_work(self.sessions) as s:
-            dq.mark_unreachable(s, CHANNEL, recipient)
+            identities_db.close_window(s, CHANNEL, recipient)
             s.commit()

@@ -3,8 +3,9 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine, pool
 
-from storage.models import Base
+from storage import ledger_models  # noqa: F401  (registers the books' tables)
 from storage import promo_models  # noqa: F401  (registers the promotion and broadcast tables)
+from storage.models import Base
 
 config = context.config
 target_metadata = Base.metadata

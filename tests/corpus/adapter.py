@@ -23,8 +23,8 @@ from sqlalchemy.orm import Session
 from bot.engine import Engine
 from bot.messages import Inbound
 from catalog.importer import ImportError_, import_rows, parse_csv
-from catalog.setup import add_seller, apply_shop_file
-from catalog.shop import ShopProfile
+from shops.setup import add_seller, apply_shop_file
+from shops.profile import ShopProfile
 from orders.placing import Line, OrderRequest, place_order
 from storage.db import make_engine, session_factory, unit_of_work
 from storage.migrate import upgrade

@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 from sqlalchemy import MetaData, create_engine, select, text, update
 
 from bot.messages import Inbound
-from catalog.setup import add_seller
+from shops.setup import add_seller
 from storage.migrate import upgrade
 from storage.models import OutboxMessage
 from tests.e2e import server
@@ -216,8 +216,21 @@ def attack(http: httpx.Client, strategy: st.SearchStrategy[Probe], examples: int
     probe()
 
 
-def wait_quiet(http: httpx.Client, seconds: float = 1.0) -> None:
-    """Lets background deliveries settle before the tables are compared."""
-    time.sleep(seconds)
+def wait_quiet(http: httpx.Client, db_url: str, timeout: float = 30.0) -> None:
+    """Waits until every reply the campaign set off has left the outbox (none pending or being
+    sent), so the tables are compared once the server has finished, not after a guessed pause."""
+    db = create_engine(db_url)
+    deadline = time.monotonic() + timeout
+    try:
+        while True:
+            with db.connect() as conn:
+                open_rows = conn.execute(text("SELECT count(*) FROM outbox WHERE status IN ('pending', 'sending')")).scalar()
+            if not open_rows:
+                break
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{open_rows} outbox rows still open after {timeout:g} s")
+            time.sleep(0.05)
+    finally:
+        db.dispose()
     http.get("/healthz")
 

@@ -13,8 +13,8 @@ from collections import Counter
 import pytest
 from sqlalchemy import func, select
 
-from catalog import broadcast_admin
-from catalog.broadcasts import BroadcastSpec
+from marketing import broadcast_admin
+from marketing.broadcasts import BroadcastSpec
 from storage.models import utcnow
 from storage.promo_models import BroadcastRecipient, BroadcastRun
 from tests.e2e.server import ROOT

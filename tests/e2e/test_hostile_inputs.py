@@ -51,7 +51,7 @@ def test_hostile_requests_get_no_5xx_leave_no_traceback_and_change_nothing_but_t
                 for probes in (simulator_probe(), telegram_probe(), twilio_probe(), twilio_probe(status=True),
                                media_probe()):
                     attack(http, probes, EXAMPLES, tally, SEED)
-                wait_quiet(http)
+                wait_quiet(http, db_url)
             tally.seconds = time.monotonic() - started
             after = snapshot(db_url)
         tally.tracebacks = traceback_count(log)

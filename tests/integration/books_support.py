@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from books import entries
 from books.expense_parsing import parse_money_sentence
-from catalog.setup import DEMO, load_demo_if_empty
-from catalog.shop import ShopProfile
+from shops.setup import DEMO, load_demo_if_empty
+from shops.profile import ShopProfile
 from orders.lifecycle import Action, move
 from orders.placing import Line, OrderRequest, place_order
 from storage import ledger as lg

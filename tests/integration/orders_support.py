@@ -10,12 +10,12 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from catalog.shop import ShopProfile
-from handlers.notify import write_notices
-from handlers.order_actions import ActionResult, Request, perform
+from shops.profile import ShopProfile
+from effects import outbox
+from effects.order_actions import ActionResult, Request, perform
 from orders.lifecycle import Action
 from orders.placing import Line, OrderRequest, place_order
-from storage import message_queries as mq
+from storage import customers as customers_db
 from storage.db import unit_of_work
 from storage.models import Order, OrderEvent, OutboxMessage, PaymentProof, Product, Shop
 from tests.support import NOW, demo_profile
@@ -25,7 +25,7 @@ TZ = ZoneInfo("Asia/Jakarta")
 
 def add_customer(sessions: sessionmaker[Session], external_id: str, channel: str = "simulator") -> int:
     with unit_of_work(sessions) as s:
-        _, customer_id = mq.add_customer(s, 1, channel, external_id, external_id, None, NOW)
+        _, customer_id = customers_db.add_customer(s, 1, channel, external_id, external_id, None, NOW)
         s.commit()
     return customer_id
 
@@ -60,7 +60,7 @@ def act(sessions: sessionmaker[Session], code: str, action: Action, *, actor: st
     """A seller action in its own transaction, notices written to the outbox, as the engine would."""
     with unit_of_work(sessions) as s:
         result = perform(s, 1, demo_profile(), TZ, Request(code, action, actor, **details), now)
-        write_notices(s, 1, result.notices, now)
+        outbox.write(s, 1, result.notices, now)
         s.commit()
     return result
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from catalog.audience import members, preview
-from catalog.broadcasts import Segment
+from marketing.audience import members, preview
+from marketing.broadcasts import Segment
 from storage.models import Customer
 from tests.promo_support import person
 from tests.support import NOW, seeded_engine

@@ -11,8 +11,8 @@ from sqlalchemy import select
 
 from bot.broadcasting import Broadcaster
 from bot.delivery import RetryLater, Undeliverable
-from catalog import broadcast_admin
-from catalog.broadcasts import WEEKLY, BroadcastSpec, Schedule, Segment
+from marketing import broadcast_admin
+from marketing.broadcasts import WEEKLY, BroadcastSpec, Schedule, Segment
 from storage.models import Identity, OutboxMessage, Shop
 from storage.promo_models import Broadcast, BroadcastRecipient
 from tests.promo_support import RecordingSender, person

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import func, select
 
 from catalog.importer import ImportError_, export_csv, import_rows, parse_csv
-from catalog.setup import apply_shop_file
+from shops.setup import apply_shop_file
 from storage.db import make_engine, session_factory
 from storage.models import Category, Product
 

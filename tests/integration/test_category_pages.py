@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from sqlalchemy import select, text, update
 
-from catalog.db_catalog import DbCatalog, IndexCache
-from storage import catalog_queries as q
+from adapters.catalog import DbCatalog, IndexCache
+from storage import products as products_db
 from storage.models import Category, Product
 from tests.support import seeded_engine
 
@@ -38,15 +38,15 @@ def sqlite_plan(sessions, statement) -> str:
 def test_a_page_is_found_through_the_category_page_index(db_url):
     _, sessions = seeded_engine(db_url)
     if db_url.startswith("sqlite"):
-        plan = sqlite_plan(sessions, q._CATEGORY_SLICE)
+        plan = sqlite_plan(sessions, products_db._CATEGORY_SLICE)
         assert "TEMP B-TREE" not in plan, plan  # the index gives the order; nothing is sorted
     else:
         with sessions() as s:
             s.execute(text("SET LOCAL enable_seqscan = off"))  # a few rows: ask whether it *can* use the index
-            plan = " | ".join(r[0] for r in s.execute(text("EXPLAIN " + q._CATEGORY_SLICE.sqlite), PAGE))
+            plan = " | ".join(r[0] for r in s.execute(text("EXPLAIN " + products_db._CATEGORY_SLICE.sqlite), PAGE))
     assert "ix_products_category_page" in plan, plan
 
 
 def test_a_category_is_counted_from_the_index_alone(sqlite_url):
     _, sessions = seeded_engine(sqlite_url)
-    assert "COVERING INDEX ix_products_category_page" in sqlite_plan(sessions, q._CATEGORY_SIZE)
+    assert "COVERING INDEX ix_products_category_page" in sqlite_plan(sessions, products_db._CATEGORY_SIZE)

@@ -11,7 +11,7 @@ from sqlalchemy import select, update
 
 from bot.bootstrap import build
 from bot.serve import jobs
-from catalog.setup import add_seller
+from shops.setup import add_seller
 from config import Settings
 from scheduler.daily_recap import send_due_recaps
 from storage.db import make_engine, session_factory

@@ -7,7 +7,7 @@ import json
 
 from sqlalchemy import select
 
-from catalog.setup import DEMO, apply_shop_file, load_demo_if_empty
+from shops.setup import DEMO, apply_shop_file, load_demo_if_empty
 from storage.db import make_engine, session_factory, unit_of_work
 from storage.models import Seller, Shop
 

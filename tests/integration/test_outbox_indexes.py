@@ -9,8 +9,7 @@ from datetime import datetime, timezone
 import pytest
 from sqlalchemy import event, text
 
-from storage import delivery_state_queries as dq
-from storage import outbox_queries as oq
+from storage import outbox as outbox_db
 from storage.db import make_engine, session_factory
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
@@ -38,9 +37,9 @@ def plans(db_url: str, run) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("name, run", [
-    ("due", lambda s: oq.due_ids(s, ["telegram"], NOW, 50)),
-    ("pending for a poller", lambda s: oq.take_pending_for(s, 1, "simulator", "siti", NOW)),
-    ("held for a person", lambda s: dq.release_held(s, 1, "whatsapp", "+628123", NOW)),
+    ("due", lambda s: outbox_db.due_ids(s, ["telegram"], NOW, 50)),
+    ("pending for a poller", lambda s: outbox_db.take_pending_for(s, 1, "simulator", "siti", NOW)),
+    ("held for a person", lambda s: outbox_db.release_held(s, 1, "whatsapp", "+628123", NOW)),
 ])
 def test_queries_for_work_use_the_open_rows_index(db_url, name, run):
     [plan, *_] = plans(db_url, run)
@@ -48,5 +47,5 @@ def test_queries_for_work_use_the_open_rows_index(db_url, name, run):
 
 
 def test_status_callbacks_find_their_row_by_provider_id(db_url):
-    [plan] = plans(db_url, lambda s: dq.record_status(s, "whatsapp", "SM123", "delivered"))
+    [plan] = plans(db_url, lambda s: outbox_db.record_status(s, "whatsapp", "SM123", "delivered"))
     assert "ix_outbox_provider_id" in plan, plan

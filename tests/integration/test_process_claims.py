@@ -18,9 +18,8 @@ from sqlalchemy import select
 from bot.delivery import Delivery
 from bot.messages import Outbound
 from bot.processes import Processes, instance_of
-from storage import message_queries as mq
-from storage import outbox_queries as oq
-from storage import process_queries as pq
+from storage import outbox as outbox_db
+from storage import processes as processes_db
 from storage.db import unit_of_work
 from storage.models import OutboxMessage, Process
 from tests.promo_support import RecordingSender
@@ -39,16 +38,16 @@ class Rig:
     def other(self, *, host: str, pid: int, instance: str = "", beat_ago: float = 0) -> int:
         """A process row as another process would have written it."""
         with unit_of_work(self.sessions) as s:
-            pid_row = pq.register(s, host, pid, instance, "serve", self.now - timedelta(seconds=beat_ago))
+            pid_row = processes_db.register(s, host, pid, instance, "serve", self.now - timedelta(seconds=beat_ago))
             s.commit()
         return pid_row
 
     def claimed_by(self, owner: int, recipient: str) -> int:
         """An outbox row claimed for sending by `owner`, whose send never finished."""
         with unit_of_work(self.sessions) as s:
-            [row_id] = mq.add_outbox(s, [{"shop_id": 1, "channel": "telegram", "recipient": recipient,
+            [row_id] = outbox_db.add_outbox(s, [{"shop_id": 1, "channel": "telegram", "recipient": recipient,
                                           "payload": Outbound("telegram", recipient, "Halo").payload()}], self.now)
-            [claimed] = oq.claim(s, [row_id], self.now, ["telegram"], owner)
+            [claimed] = outbox_db.claim(s, [row_id], self.now, ["telegram"], owner)
             s.commit()
         return claimed.id
 

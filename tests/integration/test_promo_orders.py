@@ -9,8 +9,8 @@ from datetime import timedelta
 from sqlalchemy import func, select
 
 from bot.engine import Engine
-from catalog.promo_admin import create_promotion
-from catalog.promotions import CATEGORY, PERCENT, Promotion
+from marketing.promo_admin import create_promotion
+from marketing.promotions import CATEGORY, PERCENT, Promotion
 from orders.views import list_orders
 from storage.models import Customer, Order
 from storage.promo_models import PromoRedemption

@@ -20,7 +20,7 @@ from books import figures
 from books.periods import month
 from books.render_pdf import render_pdf
 from books.render_sheet import render_csv, render_xlsx
-from catalog.money import rupiah
+from language.money import rupiah
 from main import app
 from storage.migrate import upgrade
 from tests.integration.books_support import TZ, play_november, wib

@@ -108,7 +108,7 @@ def test_removed_staff_are_customers_again(db_url):
 
 
 def test_staff_cannot_manage_staff(sqlite_url):
-    from catalog.setup import add_seller
+    from shops.setup import add_seller
 
     engine, sessions, _ = seller_engine(sqlite_url)
     with sessions() as s:

@@ -7,7 +7,8 @@ import threading
 
 from sqlalchemy import select
 
-from storage import seller_queries as sq
+from storage import products as products_db
+from storage import seller_changes as seller_changes_db
 from storage.models import Product, Shop
 from tests.integration.seller_db import notices_to, owner, product, seller_engine
 from tests.support import EngineChat
@@ -36,7 +37,7 @@ def test_stock_and_price_changes_are_stored_audited_and_seen_by_customers(db_url
     rendang = product(sessions, "FRZ-RDG")
     assert (rendang.stock, rendang.price) == (9, 125000)
     with sessions() as s:
-        changes = sq.fetch_changes(s, 1)
+        changes = seller_changes_db.fetch_changes(s, 1)
     assert [(c.action, c.before, c.after, c.subject) for c in changes] == [
         ("stock", {"stock": 6}, {"stock": 9}, "Rendang Sapi 500g (beku)"),
         ("price", {"price": 120000}, {"price": 125000}, "Rendang Sapi 500g (beku)")]
@@ -56,7 +57,7 @@ def test_batalkan_right_after_puts_the_old_value_back_and_is_audited(db_url):
     seller.send("batalkan")
     assert "Tidak ada perubahan" in seller.text
     with sessions() as s:
-        assert [c.action for c in sq.fetch_changes(s, 1)] == ["price", "undo_price"]
+        assert [c.action for c in seller_changes_db.fetch_changes(s, 1)] == ["price", "undo_price"]
 
 
 def test_batalkan_after_an_order_moved_the_stock_overwrites_nothing(db_url):
@@ -143,7 +144,7 @@ def test_an_order_taking_stock_under_the_threshold_alerts_the_sellers(db_url):
 
 
 def test_a_staff_change_under_the_threshold_alerts_the_owner_not_the_staff(sqlite_url):
-    from catalog.setup import add_seller
+    from shops.setup import add_seller
 
     engine, sessions, _ = seller_engine(sqlite_url)
     with sessions() as s:
@@ -193,9 +194,9 @@ def test_a_conditional_update_from_a_stale_value_changes_nothing(db_url):
     _, sessions, _ = seller_engine(db_url)
     rendang = product(sessions, "FRZ-RDG")
     with sessions() as s:
-        assert not sq.change_product(s, 1, rendang.id, "stock", 7, 20)
-        assert sq.change_product(s, 1, rendang.id, "image_url", None, "ref-1")
-        assert not sq.change_product(s, 2, rendang.id, "price", 120000, 1)  # another shop's id space
+        assert not products_db.change_product(s, 1, rendang.id, "stock", 7, 20)
+        assert products_db.change_product(s, 1, rendang.id, "image_url", None, "ref-1")
+        assert not products_db.change_product(s, 2, rendang.id, "price", 120000, 1)  # another shop's id space
         s.commit()
     after = product(sessions, "FRZ-RDG")
     assert (after.stock, after.price, after.image_url) == (6, 120000, "ref-1")

@@ -8,13 +8,13 @@ import pytest
 from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
 
-from handlers.effects import seller_notices
+from effects.orders import seller_notices
 from orders.lifecycle import Action
 from orders.payments import assign_unique_code
 from orders.placing import order_code
 from storage.db import unit_of_work
 from storage.models import Order
-from storage.order_queries import next_order_number
+from storage.shops import next_order_number
 from tests.integration.orders_support import act, add_customer, order, place, run_together, set_stock
 from tests.support import NOW, seeded_engine
 
@@ -61,7 +61,7 @@ def test_codes_stay_unique_across_1000_open_orders_and_the_1000th_is_placed_with
     last = order(sessions, "KD-1000")
     assert (last.unique_code, last.total) == (0, last.subtotal + last.delivery_fee)
     with sessions() as s:  # the sellers are warned to match that one by its proof
-        assert all("Kode unik habis" in n.reply.text for n in seller_notices(s, 1, last))
+        assert all("Kode unik habis" in n.text for n in seller_notices(s, 1, last))
     # QRIS and COD orders never take a code
     qris = order(sessions, place(sessions, customer, method="qris"))
     assert qris.unique_code == 0 and qris.total == qris.subtotal + qris.delivery_fee

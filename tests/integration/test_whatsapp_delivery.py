@@ -15,7 +15,7 @@ from bot.channels.twilio_http import make_twilio_client
 from bot.channels.twilio_out import WhatsAppSender
 from bot.channels.whatsapp_window import WindowBook
 from bot.delivery import Delivery
-from storage import delivery_state_queries as dq
+from storage import outbox as outbox_db
 from storage.db import unit_of_work
 from storage.models import Identity, OutboxMessage, Shop
 from tests.support import NOW, EngineChat, seeded_engine
@@ -54,7 +54,7 @@ class Rig:
 
     def rows(self) -> list[OutboxMessage]:
         with self.sessions() as s:
-            return list(dq.fetch_outbox(s, "whatsapp", SITI))
+            return list(outbox_db.fetch_outbox(s, "whatsapp", SITI))
 
     def set_templates(self, **templates) -> None:
         with unit_of_work(self.sessions) as s:
@@ -143,7 +143,7 @@ def test_status_callbacks_move_a_row_forward_only_whatever_their_order(rig):
 
     def report(status: str, code: str | None = None) -> str:
         with unit_of_work(rig.sessions) as s:
-            dq.record_status(s, "whatsapp", row.provider_id, status, code)
+            outbox_db.record_status(s, "whatsapp", row.provider_id, status, code)
             s.commit()
         return rig.rows()[0].status
 

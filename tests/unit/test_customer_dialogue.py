@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from catalog.products import MemoryCatalog
-from conversations.base import PlaceOrder, SetCustomerName
+from conversations.customer.checkout import PlaceOrder, SetCustomerName
 from tests.support import Dialogue, demo_products
 
 

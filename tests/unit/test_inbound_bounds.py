@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from bot.messages import MAX_ID, MAX_NAME, STALE_CHOICE, Inbound, clean_id
 from conversations.base import Media, Turn
 from handlers import choices
-from handlers.choices import MAX_BUTTON_NUMBER, button_number
+from conversations.choice import MAX_BUTTON_NUMBER, number as button_number
 
 CONTROL = [chr(c) for c in (*range(0, 9), 11, 12, *range(14, 32), 127, *range(0x80, 0xA0))]
 

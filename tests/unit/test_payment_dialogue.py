@@ -6,10 +6,11 @@ from datetime import timedelta
 
 import pytest
 
-from conversations.base import Media, OrderSummary, Turn
-from conversations.payment import AttachProof, CancelOrder
-from handlers import seller_orders
-from handlers.seller_orders import OrderCommand, ShowOrder
+from conversations.base import Media, Turn
+from conversations.ports import OrderSummary
+from conversations.customer.payment import AttachProof, CancelOrder
+from conversations.seller import orders as seller_orders
+from conversations.seller.orders import OrderCommand, ShowOrder
 from orders.lifecycle import Action
 from tests.support import NOW, Dialogue, FakeOrders
 

@@ -7,11 +7,18 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
-from catalog.broadcasts import WEEKLY, Preview, Schedule, Segment
-from catalog.promotions import BUNDLE, CATEGORY, PERCENT, PRODUCT, BundleItem, Promotion
-from conversations.base import Ctx, CustomerView, PlaceOrder, Turn
-from conversations.marketing import CreateBroadcast, CreatePromotion, MemoryMarketing, SetPromoConsent, StopPromotion
-from handlers import choices, seller_promo
+from marketing.broadcasts import WEEKLY, Preview, Schedule, Segment
+from marketing.promotions import BUNDLE, CATEGORY, PERCENT, PRODUCT, BundleItem, Promotion
+from conversations.base import Ctx, CustomerView, Turn
+from conversations.customer.checkout import PlaceOrder
+from conversations.customer.browsing import Browse
+from conversations.customer.consent import Consent, SetPromoConsent
+from conversations.ports import MemoryMarketing
+from conversations.seller.broadcast import CreateBroadcast
+from conversations.seller.marketing import StopPromotion
+from conversations.seller.promo import CreatePromotion
+from conversations.seller import marketing as seller_marketing
+from handlers import choices
 from tests.support import NOW, Dialogue
 
 HEMAT = Promotion(1, "HEMAT10", PERCENT, 10, scope=CATEGORY, targets=("Keripik",), code="HEMAT10")
@@ -100,9 +107,9 @@ def test_a_start_link_with_a_promo_payload_puts_the_code_on():
 def test_the_consent_question_is_answered_by_button_or_by_typing():
     chat = PromoDialogue()
     chat.send("halo")
-    chat.state = "promo:consent"
+    chat.state = Consent.ASKED
     chat.send("iya")
-    assert chat.effects[-1] == SetPromoConsent(True) and chat.state == "browse:home"
+    assert chat.effects[-1] == SetPromoConsent(True) and chat.state == Browse.HOME
     chat.send(choice="consent:no")
     assert chat.effects[-1] == SetPromoConsent(False)
 
@@ -120,7 +127,7 @@ class SellerChat:
     def send(self, text: str = "", **turn: Any) -> None:
         base = Dialogue().ctx()
         ctx = Ctx(base.shop, base.catalog, CustomerView(9), base.orders, base.now, base.tz, promos=self.promos)
-        step = seller_promo.route(self.state, self.data, choices.interpret(Turn(text=text, **turn), self.data.get("_offered")), ctx)
+        step = seller_marketing.route(self.state, self.data, choices.interpret(Turn(text=text, **turn), self.data.get("_offered")), ctx)
         assert step is not None, f"{text!r} fell through to the customer flows"
         self.state, self.data = step.state, {k: v for k, v in step.data.items() if k != "_offered"}
         if offered := choices.remember(step.replies):
@@ -182,4 +189,4 @@ def test_a_seller_can_cancel_a_draft_and_stop_a_promo_by_code():
 
 def test_words_that_are_not_seller_commands_fall_through_to_the_customer_flows():
     base = Dialogue().ctx()
-    assert seller_promo.route("", {}, Turn(text="pesan 2 keripik"), base) is None
+    assert seller_marketing.route("", {}, Turn(text="pesan 2 keripik"), base) is None

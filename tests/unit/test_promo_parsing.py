@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from catalog.broadcasts import DAILY, NOW, ONCE, WEEKLY, Schedule, due_action, render, verdict
-from catalog.promo_parsing import parse_bundle, parse_conditions, parse_when
+from marketing.broadcasts import DAILY, NOW, ONCE, WEEKLY, Schedule, due_action, render, verdict
+from marketing.parsing import parse_bundle, parse_conditions, parse_when
 
 JKT = ZoneInfo("Asia/Jakarta")
 MONDAY_13 = datetime(2026, 11, 23, 6, 0, tzinfo=timezone.utc)  # Monday 23 Nov 2026, 13.00 WIB

@@ -1,4 +1,4 @@
-"""Discount arithmetic in whole Rupiah, stacking, eligibility and expiry (catalog.promotions)."""
+"""Discount arithmetic in whole Rupiah, stacking, eligibility and expiry (marketing.promotions)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from catalog.promotions import (BUNDLE, CART, CATEGORY, FIXED, PERCENT, PRODUCT, BundleItem, Line, Promotion,
+from marketing.promotions import (BUNDLE, CART, CATEGORY, FIXED, PERCENT, PRODUCT, BundleItem, Line, Promotion,
                                 percent_of, price)
 from tests.support import NOW
 

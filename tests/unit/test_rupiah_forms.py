@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from catalog.parsing import parse_rupiah
+from language.numbers import parse_rupiah
 
 
 @pytest.mark.parametrize(

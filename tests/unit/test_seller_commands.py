@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from catalog.money import rupiah
-from handlers.seller_common import SellerState
+from language.money import rupiah
+from conversations.seller.stock import SellerStock
 from tests.seller_support import SellerChat
 
 CHANGES = [
@@ -156,15 +156,15 @@ def test_a_message_that_cannot_be_done_safely_changes_nothing_and_says_why(messa
 
 # (message, the question asked, the choices offered); answering is a separate step.
 ASKED = [
-    ("stok nastar 10", SellerState.PICK, ["Nastar Keju 500g (stok 10)", "Nastar Nanas 500g (stok 12)"]),
-    ("stok +10 nastar", SellerState.PICK, ["Nastar Keju 500g (stok 10)", "Nastar Nanas 500g (stok 12)"]),
-    ("stok keripik singkong 10", SellerState.PICK,
+    ("stok nastar 10", SellerStock.PICK, ["Nastar Keju 500g (stok 10)", "Nastar Nanas 500g (stok 12)"]),
+    ("stok +10 nastar", SellerStock.PICK, ["Nastar Keju 500g (stok 10)", "Nastar Nanas 500g (stok 12)"]),
+    ("stok keripik singkong 10", SellerStock.PICK,
      ["Keripik Singkong Pedas 250g (stok 40)", "Keripik Singkong Original 250g (stok 35)"]),
-    ("harga sambal 20rb", SellerState.PICK,
+    ("harga sambal 20rb", SellerStock.PICK,
      ["Sambal Roa 150ml (Rp25.000)", "Sambal Ijo 150ml (Rp18.000)", "Sambal Bawang 150ml (Rp18.000)"]),
-    ("harga nastar keju 8rb", SellerState.CONFIRM, ["✅ Ya, ubah", "❌ Jangan"]),
-    ("harga nastar keju 200rb", SellerState.CONFIRM, ["✅ Ya, ubah", "❌ Jangan"]),
-    ("harga putri salju 75", SellerState.CONFIRM, ["✅ Ya, ubah", "❌ Jangan"]),
+    ("harga nastar keju 8rb", SellerStock.CONFIRM, ["✅ Ya, ubah", "❌ Jangan"]),
+    ("harga nastar keju 200rb", SellerStock.CONFIRM, ["✅ Ya, ubah", "❌ Jangan"]),
+    ("harga putri salju 75", SellerStock.CONFIRM, ["✅ Ya, ubah", "❌ Jangan"]),
 ]
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from handlers.seller_changes import CreateProduct, InviteStaff, ProductChange, RemoveNewProduct, RemoveStaff
-from handlers.seller_common import SellerState
-from handlers.seller_ports import OrderBrief, RecapFigures
+from conversations.seller.changes import CreateProduct, InviteStaff, ProductChange, RemoveNewProduct, RemoveStaff
+from conversations.seller.products import SellerProducts
+from conversations.seller.ports import OrderBrief, RecapFigures
 from tests.seller_support import STAFF, MemoryDesk, SellerChat
 from tests.support import NOW
 
@@ -133,12 +133,12 @@ def test_a_new_product_without_category_takes_the_category_of_its_look_alikes():
 def test_a_new_product_step_by_step():
     chat = SellerChat()
     chat.send("produk baru")
-    assert chat.state == SellerState.NEW_NAME
+    assert chat.state == SellerProducts.NEW_NAME
     chat.send("Bolu Pandan Wangi")
-    assert chat.state == SellerState.NEW_PRICE and "Bolu Pandan Wangi" in chat.text
+    assert chat.state == SellerProducts.NEW_PRICE and "Bolu Pandan Wangi" in chat.text
     chat.send("harganya 35 ribu")
     chat.send("sepuluh")
-    assert chat.state == SellerState.NEW_CATEGORY and "Kue Kering" in chat.buttons
+    assert chat.state == SellerProducts.NEW_CATEGORY and "Kue Kering" in chat.buttons
     chat.press("Kue Kering")
     assert chat.effects == [CreateProduct(1, chat.me.label, "Bolu Pandan Wangi", 35000, 10, "Kue Kering")]
 
@@ -147,10 +147,10 @@ def test_a_new_product_step_re_asks_what_it_could_not_read():
     chat = SellerChat()
     chat.send("produk baru Bolu Pandan")
     chat.send("murah kok")
-    assert chat.state == SellerState.NEW_PRICE and "belum kebaca" in chat.text
+    assert chat.state == SellerProducts.NEW_PRICE and "belum kebaca" in chat.text
     chat.send("35rb")
     chat.send("banyak")
-    assert chat.state == SellerState.NEW_STOCK and "belum kebaca" in chat.text
+    assert chat.state == SellerProducts.NEW_STOCK and "belum kebaca" in chat.text
     assert chat.effects == []
 
 
@@ -170,9 +170,9 @@ def test_a_photo_with_a_caption_naming_a_product_sets_its_picture():
 def test_a_photo_without_caption_asks_which_product_and_takes_the_answer():
     chat = SellerChat()
     chat.send(photo="https://api.twilio.example/Media/ME1")
-    assert chat.state == SellerState.PHOTO and chat.effects == []
+    assert chat.state == SellerProducts.PHOTO and chat.effects == []
     chat.send("durian")
-    assert chat.state == SellerState.PHOTO and "tidak ketemu" in chat.text
+    assert chat.state == SellerProducts.PHOTO and "tidak ketemu" in chat.text
     chat.send("kastengel")
     assert chat.change() == ("KUE-KST", "image_url", None, "https://api.twilio.example/Media/ME1")
 

@@ -1,5 +1,5 @@
 """Numbers as sellers write them (digits, words, Rupiah forms, slang), read by
-catalog.parsing.read_number; and the small pure rules around stock alerts and SKUs."""
+language.numbers.read_number; and the small pure rules around stock alerts and SKUs."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from decimal import Decimal
 
 import pytest
 
-from catalog.parsing import read_number
+from language.numbers import read_number
 from catalog.sku import new_sku, sku_base
-from handlers.invites import shown, typed_code
-from handlers.seller_alerts import crossing
-from handlers.seller_parse import words_of
+from conversations.seller.invites import shown, typed_code
+from effects.stock_alerts import crossing
+from conversations.seller.parse import words_of
 
 NUMBERS = [
     ("18rb", 18000, True), ("18 rb", 18000, True), ("18ribu", 18000, True), ("18 rebu", 18000, True),

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from catalog.parsing import parse_quantity, parse_rupiah, split_order_text
-from catalog.text import SLANG, SYNONYMS, normalize, tokens
+from language.numbers import parse_quantity, parse_rupiah, split_order_text
+from language.text import SLANG, SYNONYMS, normalize, tokens
 
 
 @pytest.mark.parametrize(

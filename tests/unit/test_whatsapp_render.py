@@ -8,7 +8,7 @@ import json
 from bot.channels.whatsapp_render import (BODY_LIMIT, render, render_outside_window, short_label, split_body,
                                           with_choices)
 from bot.messages import Outbound
-from catalog.shop import WhatsAppTemplates
+from shops.profile import WhatsAppTemplates
 from conversations.base import Button, Reply
 from handlers import choices
 from conversations.base import Turn

@@ -20,7 +20,7 @@ from alembic import op
 import storage.models
 
 revision = '0011_ledger'
-down_revision = '0009_processes'
+down_revision = '0010_flow_named_states'
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,77 @@
+"""CatalogReader over the database, with the search index cached per catalog version."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+
+from sqlalchemy import Row
+from sqlalchemy.orm import Session
+
+from catalog.products import CategoryInfo, ProductInfo, build_index, pick
+from catalog.search import SearchIndex
+from storage import categories as categories_db
+from storage import products as products_db
+from storage import shops as shops_db
+
+
+def to_product(row: Row) -> ProductInfo:
+    return ProductInfo(
+        id=row.id, sku=row.sku, name=row.name, category_id=row.category_id,
+        category=row.category or "", price=row.price, stock=row.stock,
+        description=row.description or "", image_url=row.image_url, visible=bool(row.visible),
+    )
+
+
+class IndexCache:
+    """Search indexes by shop, rebuilt only when names or visibility change (catalog_version)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._entries: dict[tuple[int, bool], tuple[int, SearchIndex]] = {}
+
+    def get(self, session: Session, shop_id: int, *, include_hidden: bool = False) -> SearchIndex:
+        """The shop's index; sellers search hidden products too (to show them again)."""
+        version = shops_db.fetch_catalog_version(session, shop_id)
+        key = (shop_id, include_hidden)
+        with self._lock:
+            entry = self._entries.get(key)
+        if entry and entry[0] == version:
+            return entry[1]
+        products = [to_product(r) for r in products_db.fetch_products(session, shop_id, visible_only=not include_hidden)]
+        index = build_index(products)
+        with self._lock:
+            self._entries[key] = (version, index)
+        return index
+
+
+class DbCatalog:
+    def __init__(self, session: Session, shop_id: int, indexes: IndexCache):
+        self._session = session
+        self._shop_id = shop_id
+        self._indexes = indexes
+
+    def categories(self) -> list[CategoryInfo]:
+        return [CategoryInfo(r.id, r.name, r.count) for r in categories_db.fetch_categories(self._session, self._shop_id)]
+
+    def category_slice(self, category_id: int, offset: int, limit: int) -> tuple[list[ProductInfo], int]:
+        rows = products_db.fetch_category_slice(self._session, self._shop_id, category_id, offset, limit)
+        if not rows:
+            return [], 0
+        # A short page is the last one, and tells the size itself (most categories fit on one page).
+        total = offset + len(rows) if len(rows) < limit else products_db.count_in_category(self._session, self._shop_id, category_id)
+        return [to_product(r) for r in rows], total
+
+    def by_sku(self, sku: str) -> ProductInfo | None:
+        return self.by_skus([sku]).get(sku)
+
+    def by_skus(self, skus: Sequence[str]) -> dict[str, ProductInfo]:
+        rows = products_db.fetch_products_by_sku(self._session, self._shop_id, skus)
+        return {r.sku: to_product(r) for r in rows if r.visible}
+
+    def resolve(self, query: str) -> tuple[ProductInfo | None, list[ProductInfo]]:
+        index = self._indexes.get(self._session, self._shop_id)
+        found = index.resolve(query)
+        ids = ([found.best] if found.best is not None else []) + list(found.candidates)
+        by_id = {p.id: p for p in map(to_product, products_db.fetch_products_by_id(self._session, self._shop_id, ids)) if p.visible}
+        return pick(found, by_id)

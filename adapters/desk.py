@@ -1,0 +1,100 @@
+"""The seller's desk over the database: the whole shop as a seller sees it (hidden products,
+every order, the recap figures), and the SellerCtx the engine routes a seller's message with."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from adapters.catalog import IndexCache
+from conversations.base import Ctx
+from conversations.ports import OpenInvite
+from conversations.seller import invites
+from conversations.seller.ports import OrderBrief, RecapFigures, SellerCtx, SellerProduct, SellerView
+from storage import categories as categories_db
+from storage import orders as orders_db
+from storage import products as products_db
+from storage import seller_invites as seller_invites_db
+from storage import sellers as sellers_db
+
+ORDER_LIST_LIMIT = 15
+
+
+def to_seller_product(row: Any) -> SellerProduct:
+    return SellerProduct(row.id, row.sku, row.name, row.category or "", row.price, row.stock, bool(row.visible),
+                         row.image_url, row.low_stock_threshold)
+
+
+def to_seller_view(row: Any) -> SellerView:
+    return SellerView(row.id, row.role, row.name, row.channel, row.external_id)
+
+
+class DbDesk:
+    def __init__(self, session: Session, shop_id: int, indexes: IndexCache):
+        self._session, self._shop_id, self._indexes = session, shop_id, indexes
+
+    def resolve(self, query: str) -> tuple[SellerProduct | None, list[SellerProduct]]:
+        found = self._indexes.get(self._session, self._shop_id, include_hidden=True).resolve(query)
+        ids = ([found.best] if found.best is not None else []) + list(found.candidates)
+        by_id = {p.id: p for p in self._fetch(ids)}
+        best = by_id.get(found.best) if found.best is not None else None
+        return best, [by_id[i] for i in found.candidates if i in by_id]
+
+    def product(self, product_id: int) -> SellerProduct | None:
+        return next(iter(self._fetch([product_id])), None)
+
+    def products(self) -> list[SellerProduct]:
+        return [to_seller_product(r) for r in products_db.fetch_seller_products(self._session, self._shop_id)]
+
+    def categories(self) -> list[str]:
+        return categories_db.fetch_category_names(self._session, self._shop_id)
+
+    def orders(self, which: str, start: datetime, end: datetime) -> list[OrderBrief]:
+        if which == "unpaid":
+            rows = orders_db.fetch_unpaid_orders(self._session, self._shop_id, ORDER_LIST_LIMIT)
+        elif which == "to_ship":
+            rows = orders_db.fetch_orders_to_ship(self._session, self._shop_id, ORDER_LIST_LIMIT)
+        else:
+            rows = orders_db.fetch_orders_between(self._session, self._shop_id, start, end, ORDER_LIST_LIMIT)
+        items = orders_db.fetch_items(self._session, [o.id for o in rows])
+        return [OrderBrief(o.code, o.status, o.total, o.customer_name, o.payment_method, o.fulfilment, o.created_at,
+                           tuple((i.name, i.qty) for i in items[o.id])) for o in rows]
+
+    def recap(self, start: datetime, end: datetime) -> RecapFigures:
+        return recap_figures(self._session, self._shop_id, start, end)
+
+    def staff(self) -> list[SellerView]:
+        return [to_seller_view(s) for s in sellers_db.fetch_sellers(self._session, self._shop_id)]
+
+    def _fetch(self, ids: list[int]) -> list[SellerProduct]:
+        if not ids:
+            return []
+        return [to_seller_product(r) for r in products_db.fetch_seller_products(self._session, self._shop_id, ids)]
+
+
+def recap_figures(session: Session, shop_id: int, start: datetime, end: datetime) -> RecapFigures:
+    """The recap of [start, end): shared by the "rekap" command and the daily job."""
+    row = orders_db.recap_between(session, shop_id, start, end)
+    low = tuple((r.name, r.stock) for r in products_db.fetch_low_stock(session, shop_id))
+    return RecapFigures(row.orders, row.items, row.revenue, row.unpaid_orders, row.unpaid_total, low)
+
+
+def seller_context(session: Session, shop_id: int, ctx: Ctx, seller_id: int, indexes: IndexCache) -> SellerCtx:
+    """The customer Ctx widened with the seller and their desk."""
+    base = {f.name: getattr(ctx, f.name) for f in fields(Ctx)}
+    me = to_seller_view(sellers_db.fetch_seller_by_id(session, shop_id, seller_id))
+    return SellerCtx(**base, seller=me, desk=DbDesk(session, shop_id, indexes))
+
+
+class DbInvites:
+    """Open staff invites, by the code a newcomer typed (only hashes are stored)."""
+
+    def __init__(self, session: Session, shop_id: int, now: datetime):
+        self._session, self._shop_id, self._now = session, shop_id, now
+
+    def open_invite(self, code: str) -> OpenInvite | None:
+        row = seller_invites_db.fetch_open_invite(self._session, self._shop_id, invites.code_hash(code), self._now)
+        return OpenInvite(row.id, row.invited_by) if row is not None else None

@@ -1,0 +1,109 @@
+"""`kedai orders list|confirm|reject|process|ship|complete|cancel|expire`."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Optional
+
+import typer
+
+from cli.common import ShopOpt, find_shop, prepared, session
+
+orders_app = typer.Typer(help="Orders.", no_args_is_help=True)
+
+@orders_app.command("list")
+def orders_list(
+    status: Annotated[Optional[str], typer.Option()] = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+    shop: ShopOpt = None,
+) -> None:
+    """Orders, newest first."""
+    from language.money import rupiah
+    from orders.views import list_orders
+
+    settings = prepared()
+    with session(settings) as s:
+        orders = list_orders(s, find_shop(s, shop).id, status)
+    if as_json:
+        typer.echo(json.dumps(orders, ensure_ascii=False, indent=2))
+        return
+    for o in orders:
+        items = ", ".join(f"{i['qty']}× {i['name']}" for i in o["items"])
+        typer.echo(f"{o['code']}  {o['status']:<16} {rupiah(o['total']):>12}  {o['customer']['name']}  {items}")
+
+
+def _order_action(code: str, action: str, shop: str | None, **details: str | None) -> None:
+    """Runs a seller action on an order as the CLI, telling the customer through the outbox."""
+    from shops import loader as shop_loader
+    from effects import outbox
+    from effects.order_actions import Request, perform
+    from orders.codes import parse_code
+    from orders.lifecycle import Action
+    from storage.models import utcnow
+
+    settings = prepared()
+    with session(settings) as s:
+        record = shop_loader.of(find_shop(s, shop))
+        now = utcnow()
+        canonical = parse_code(code, record.profile.order_prefix) or code
+        result = perform(s, record.id, record.profile, record.tz,
+                         Request(canonical, Action(action), "cli", "Admin (CLI)", **details), now)
+        outbox.write(s, record.id, result.notices, now)
+        s.commit()
+    typer.echo(result.reply.text)
+    if not result.ok:
+        raise typer.Exit(1)
+
+
+CodeArg = Annotated[str, typer.Argument(help="Order code, e.g. KD-0042 (or just 42).")]
+
+
+@orders_app.command("confirm")
+def orders_confirm(code: CodeArg, shop: ShopOpt = None) -> None:
+    """Mark an order paid (the money arrived); the customer gets a receipt."""
+    _order_action(code, "confirm", shop)
+
+
+@orders_app.command("reject")
+def orders_reject(code: CodeArg, reason: Annotated[str, typer.Option(help="Told to the customer.")], shop: ShopOpt = None) -> None:
+    """Reject the payment proof under review, with a reason."""
+    _order_action(code, "reject_proof", shop, reason=reason)
+
+
+@orders_app.command("process")
+def orders_process(code: CodeArg, shop: ShopOpt = None) -> None:
+    """Start preparing a paid (or cash-on-delivery) order."""
+    _order_action(code, "process", shop)
+
+
+@orders_app.command("ship")
+def orders_ship(code: CodeArg, courier: Annotated[Optional[str], typer.Option()] = None,
+                tracking: Annotated[Optional[str], typer.Option()] = None, shop: ShopOpt = None) -> None:
+    """Mark an order shipped, with the courier and tracking number if known."""
+    _order_action(code, "ship", shop, courier=courier, tracking_no=tracking)
+
+
+@orders_app.command("complete")
+def orders_complete(code: CodeArg, shop: ShopOpt = None) -> None:
+    """Mark an order completed (for cash on delivery: the cash was collected)."""
+    _order_action(code, "complete", shop)
+
+
+@orders_app.command("cancel")
+def orders_cancel(code: CodeArg, reason: Annotated[Optional[str], typer.Option()] = None, shop: ShopOpt = None) -> None:
+    """Cancel an order before it ships; its stock goes back."""
+    _order_action(code, "cancel_by_seller", shop, reason=reason)
+
+
+@orders_app.command("expire")
+def orders_expire() -> None:
+    """Expire overdue unpaid orders now (what the scheduler does every few seconds)."""
+    from scheduler.jobs_payments import expire_overdue
+    from storage.db import make_engine, session_factory
+    from storage.models import utcnow
+
+    settings = prepared()
+    engine = make_engine(settings.database_url)
+    count = expire_overdue(session_factory(engine), utcnow)
+    engine.dispose()
+    typer.echo(f"expired {count} orders")

@@ -1,0 +1,244 @@
+"""Cart flow: add with a quantity, free-text orders, view, change, remove, empty.
+
+The cart is `data["cart"]`, an ordered `{sku: qty}`; prices and stock are read fresh from
+the catalog each time, so a price change never leaves a stale total in the cart.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+from language.money import rupiah
+from language.numbers import parse_quantity, split_order_text
+from catalog.products import ProductInfo
+from conversations.base import Button, Ctx, Reply, Step, say
+from conversations.choice import Choice
+from conversations.customer.browsing import PRODUCT, Browse, main_menu, product_button
+from texts.id import customer as t
+
+MAX_QTY = 999
+
+CHANGE = Choice("chg", str)  # change this line's quantity: sku
+REMOVE = Choice("rm", str)  # take this line out: sku
+PICK = Choice("pick", str)  # the product an ambiguous order line meant: sku
+
+
+class Cart(StrEnum):
+    QTY = "cart:qty"  # waiting for the quantity of data["sku"] to add
+    NEW_QTY = "cart:new_qty"  # waiting for the new quantity of data["sku"] in the cart
+
+
+def items(data: dict[str, Any]) -> dict[str, int]:
+    return dict(data.get("cart") or {})
+
+
+def with_cart(data: dict[str, Any], cart: dict[str, int]) -> dict[str, Any]:
+    out = {k: v for k, v in data.items() if k not in ("sku", "pending")}
+    out["cart"] = cart
+    return out
+
+
+def after_add_buttons() -> list[Button]:
+    return [Button(t.BTN_CONTINUE, "catalog"), Button(t.BTN_CART, "cart"), Button(t.BTN_CHECKOUT, "checkout")]
+
+
+def check_qty(p: ProductInfo, qty: int | None, already: int = 0) -> str | None:
+    """The hint to show when qty cannot be added, or None when it can."""
+    if qty is None:
+        return t.QTY_NOT_NUMBER
+    if qty <= 0:
+        return t.QTY_NOT_POSITIVE
+    if p.stock <= 0:
+        return t.QTY_SOLD_OUT.format(name=p.name)
+    if qty + already > MAX_QTY:
+        return t.QTY_LIMIT.format(limit=MAX_QTY)
+    if qty + already > p.stock:
+        return t.QTY_TOO_MANY.format(name=p.name, stock=max(p.stock - already, 0))
+    return None
+
+
+def ask_qty(data: dict[str, Any], ctx: Ctx, sku: str) -> Step:
+    """asks how many of a product to add."""
+    p = ctx.catalog.by_sku(sku)
+    if p is None:
+        return say(Browse.HOME, data, Reply(t.PRODUCT_GONE, main_menu()))
+    return say(Cart.QTY, {**data, "sku": sku}, Reply(t.ASK_QTY.format(name=p.name, stock=p.stock), [Button(t.BTN_BACK, PRODUCT.pack(sku))], numbered=False))
+
+
+def add(data: dict[str, Any], ctx: Ctx, sku: str, qty: int | None) -> Step:
+    """adds qty of a product, refusing zero, negative and more-than-stock with a hint."""
+    p = ctx.catalog.by_sku(sku)
+    if p is None:
+        return say(Browse.HOME, data, Reply(t.PRODUCT_GONE, main_menu()))
+    cart = items(data)
+    problem = check_qty(p, qty, cart.get(sku, 0))
+    if problem:
+        # Stay where we are so the next number typed is read as this product's quantity.
+        return say(Cart.QTY, {**data, "sku": sku}, Reply(problem, [Button(t.BTN_BACK, PRODUCT.pack(sku)), Button(t.BTN_MENU, "menu")], numbered=False))
+    assert qty is not None
+    cart[sku] = cart.get(sku, 0) + qty
+    text = t.ADDED.format(qty=qty, name=p.name, count=len(cart), subtotal=rupiah(subtotal(ctx, cart)))
+    return say(Browse.HOME, with_cart(data, cart), Reply(text, after_add_buttons()))
+
+
+def subtotal(ctx: Ctx, cart: dict[str, int]) -> int:
+    products = ctx.catalog.by_skus(list(cart))
+    return sum(products[s].price * q for s, q in cart.items() if s in products)
+
+
+def reconcile(ctx: Ctx, cart: dict[str, int]) -> tuple[dict[str, int], list[str], dict[str, ProductInfo]]:
+    """Drops products that disappeared and clamps to stock, returning notes to show."""
+    products = ctx.catalog.by_skus(list(cart))
+    fixed: dict[str, int] = {}
+    notes: list[str] = []
+    for sku, qty in cart.items():
+        p = products.get(sku)
+        if p is None or p.stock <= 0:
+            notes.append(t.CART_DROPPED.format(name=p.name if p else sku))
+        elif qty > p.stock:
+            fixed[sku] = p.stock
+            notes.append(t.CART_CLAMPED.format(name=p.name, stock=p.stock))
+        else:
+            fixed[sku] = qty
+    return fixed, notes, products
+
+
+def view(data: dict[str, Any], ctx: Ctx, note: str | None = None) -> Step:
+    """shows the cart lines and subtotal with what can be done next."""
+    cart, notes, products = reconcile(ctx, items(data))
+    data = with_cart(data, cart)
+    head = [note] if note else []
+    if not cart:
+        return say(Browse.HOME, data, Reply("\n".join(head + notes + [t.CART_EMPTY]), [Button(t.BTN_CATALOG, "catalog"), Button(t.BTN_MENU, "menu")]))
+    lines = [t.CART_HEADER]
+    for n, (sku, qty) in enumerate(cart.items(), 1):
+        p = products[sku]
+        lines.append(t.CART_LINE.format(n=n, name=p.name, qty=qty, price=rupiah(p.price), total=rupiah(p.price * qty)))
+    lines.append(t.CART_SUBTOTAL.format(subtotal=rupiah(subtotal(ctx, cart))))
+    buttons = [
+        Button(t.BTN_CHECKOUT, "checkout"),
+        Button(t.BTN_CHANGE_QTY, "chg"),
+        Button(t.BTN_EMPTY_CART, "empty"),
+        Button(t.BTN_CONTINUE, "catalog"),
+    ]
+    return say(Browse.HOME, data, Reply("\n".join(head + notes + lines), buttons))
+
+
+def pick_to_change(data: dict[str, Any], ctx: Ctx) -> Step:
+    """asks which cart line to change."""
+    cart = items(data)
+    if not cart:
+        return view(data, ctx)
+    products = ctx.catalog.by_skus(list(cart))
+    buttons = [Button(f"{products[s].name} ({q})", CHANGE.pack(s)) for s, q in cart.items() if s in products]
+    return say(Browse.HOME, data, Reply(t.CART_PICK_CHANGE, buttons + [Button(t.BTN_CART, "cart")]))
+
+
+def ask_new_qty(data: dict[str, Any], ctx: Ctx, sku: str) -> Step:
+    """asks for the new quantity of a cart line."""
+    p = ctx.catalog.by_sku(sku)
+    if p is None or sku not in items(data):
+        return view(data, ctx)
+    buttons = [Button(t.BTN_REMOVE.format(name=p.name), REMOVE.pack(sku)), Button(t.BTN_CART, "cart")]
+    return say(Cart.NEW_QTY, {**data, "sku": sku}, Reply(t.CART_ASK_NEW_QTY.format(name=p.name), buttons, numbered=False))
+
+
+def set_qty(data: dict[str, Any], ctx: Ctx, sku: str, qty: int | None) -> Step:
+    """replaces a line's quantity; zero removes it."""
+    p = ctx.catalog.by_sku(sku)
+    cart = items(data)
+    if p is None or sku not in cart:
+        return view(data, ctx)
+    if qty == 0:
+        return remove(data, ctx, sku)
+    problem = check_qty(p, qty)
+    if problem:
+        return say(Cart.NEW_QTY, {**data, "sku": sku}, Reply(problem, [Button(t.BTN_CART, "cart")], numbered=False))
+    assert qty is not None
+    cart[sku] = qty
+    return view(with_cart(data, cart), ctx, note=t.CART_UPDATED.format(name=p.name, qty=qty))
+
+
+def remove(data: dict[str, Any], ctx: Ctx, sku: str) -> Step:
+    """removes a line."""
+    cart = items(data)
+    cart.pop(sku, None)
+    p = ctx.catalog.by_sku(sku)
+    return view(with_cart(data, cart), ctx, note=t.CART_REMOVED.format(name=p.name if p else sku))
+
+
+def empty(data: dict[str, Any], ctx: Ctx) -> Step:
+    """empties the cart."""
+    return say(Browse.HOME, with_cart(data, {}), Reply(t.CART_EMPTIED, main_menu()))
+
+
+def fill_from_text(data: dict[str, Any], ctx: Ctx, text: str) -> Step | None:
+    """Reads "pesan 2 keripik pedas sama 1 sambal bawang" into the cart; asks which product
+    when a name fits several; None when the text does not look like an order."""
+    wanted = split_order_text(text)
+    if not wanted:
+        return None
+    pending = []
+    for qty, query in wanted:
+        best, candidates = ctx.catalog.resolve(query)
+        # A lone weak match is still a question: "es teh" should not silently become Teh Rosella.
+        pending.append({"qty": qty, "query": query, "sure": best is not None,
+                        "options": [best.sku] if best else [p.sku for p in candidates]})
+    if all(not item["options"] for item in pending):
+        return None
+    return continue_pending({**data, "pending": pending}, ctx, [])
+
+
+def continue_pending(data: dict[str, Any], ctx: Ctx, notes: list[str]) -> Step:
+    """adds every unambiguous pending line, and asks about the first ambiguous one."""
+    pending = list(data.get("pending") or [])
+    cart = items(data)
+    missing: list[str] = []
+    while pending:
+        item = pending[0]
+        if item["options"] and not item.get("sure", len(item["options"]) == 1):
+            products = ctx.catalog.by_skus(item["options"])
+            buttons = [Button(product_button(products[s]).label, PICK.pack(s)) for s in item["options"] if s in products]
+            head = "\n".join(notes + [t.PICK_ONE.format(query=item["query"])])
+            out = {**with_cart(data, cart), "pending": pending}
+            return say(Browse.PICK, out, Reply(head, buttons + [Button(t.BTN_MENU, "menu")]))
+        pending.pop(0)
+        if not item["options"]:
+            missing.append(item["query"])
+            continue
+        notes.append(add_line(ctx, cart, item["options"][0], item["qty"]))
+    if missing:
+        notes.append(t.ORDER_PARSED_NONE.format(names=", ".join(f"“{m}”" for m in missing)))
+    return say(Browse.HOME, with_cart(data, cart), Reply("\n".join(notes), after_add_buttons()))
+
+
+def add_line(ctx: Ctx, cart: dict[str, int], sku: str, qty: int) -> str:
+    """Adds one parsed line to cart in place and returns what to tell the customer."""
+    p = ctx.catalog.by_sku(sku)
+    if p is None:
+        return t.PRODUCT_GONE
+    problem = check_qty(p, qty, cart.get(sku, 0))
+    if problem:
+        return problem
+    cart[sku] = cart.get(sku, 0) + qty
+    return t.ADDED.format(qty=qty, name=p.name, count=len(cart), subtotal=rupiah(subtotal(ctx, cart)))
+
+
+def pick(data: dict[str, Any], ctx: Ctx, sku: str) -> Step:
+    """resolves the first ambiguous pending line with the chosen product."""
+    pending = list(data.get("pending") or [])
+    if not pending:
+        return add(data, ctx, sku, 1)
+    first = {**pending[0], "options": [sku], "sure": True}
+    return continue_pending({**data, "pending": [first] + pending[1:]}, ctx, [])
+
+
+def quantity_text(data: dict[str, Any], ctx: Ctx, text: str) -> Step:
+    """reads a typed quantity for data["sku"]."""
+    return add(data, ctx, data["sku"], parse_quantity(text))
+
+
+def new_quantity_text(data: dict[str, Any], ctx: Ctx, text: str) -> Step:
+    """reads a typed new quantity for data["sku"]."""
+    return set_qty(data, ctx, data["sku"], parse_quantity(text))

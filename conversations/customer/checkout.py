@@ -1,0 +1,317 @@
+"""Checkout flow: name -> delivery or pickup -> address and zone -> note -> payment -> confirm.
+
+The draft lives in `data["co"]`. Confirming asks the world to PlaceOrder; the order is placed
+(or not) in the message's transaction and `on_order_outcome` below words how the checkout
+ended: placed (then the promo consent question, once), sold out meanwhile, or the promo changed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from language.money import local_time, rupiah
+from language.words import NO_NOTE, PLACE_ORDER
+from shops.profile import PaymentMethod
+from conversations.customer import cart as cart_flow
+from conversations.customer import promo_cart
+from conversations.base import Button, Ctx, Reply, Step, Turn, say
+from conversations.choice import Choice
+from conversations.customer import consent
+from conversations.customer.browsing import Browse, main_menu
+from conversations.ports import OrderSummary
+from texts.id import customer as t
+from texts.id import promo as promo_texts
+
+DELIVERY_WORDS = {"antar", "diantar", "kirim", "dikirim", "delivery", "anter", "dianter", "ojol"}
+PICKUP_WORDS = {"ambil", "ambil sendiri", "diambil", "pickup", "pick up", "jemput", "ke toko"}
+
+FULFILMENT = Choice("ful", str)  # delivery | pickup
+ZONE = Choice("zone", str)  # a delivery zone's id
+SKIP = Choice("skip")  # no note
+PAY = Choice("pay", str)  # a payment method's kind
+CONFIRM = Choice("confirm")  # place the order
+ANSWERS = (FULFILMENT, ZONE, SKIP, PAY, CONFIRM)
+
+
+# What checkout asks the world for (effects.customers, effects.orders apply them)...
+@dataclass(frozen=True)
+class SetCustomerName:
+    name: str
+
+
+@dataclass(frozen=True)
+class DraftLine:
+    sku: str
+    qty: int
+
+
+@dataclass(frozen=True)
+class PlaceOrder:
+    lines: tuple[DraftLine, ...]
+    customer_name: str
+    fulfilment: str
+    payment_method: str
+    address: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    zone_id: str | None = None
+    note: str | None = None
+    promo_codes: tuple[str, ...] = ()
+    discount: int | None = None  # what the summary showed; None: do not check
+
+
+# ...and what can come of placing the order.
+@dataclass(frozen=True)
+class OrderPlaced:
+    order: OrderSummary
+
+
+@dataclass(frozen=True)
+class StockShort:
+    lines: tuple[tuple[str, int, int], ...]  # (name, stock left, quantity wanted) of every short line
+
+
+@dataclass(frozen=True)
+class DiscountChanged:
+    """A promo ran out (limit, period) between the summary and the confirmation."""
+
+
+class Checkout(StrEnum):
+    NAME = "checkout:name"
+    FULFILMENT = "checkout:fulfilment"
+    ADDRESS = "checkout:address"
+    ZONE = "checkout:zone"
+    NOTE = "checkout:note"
+    PAYMENT = "checkout:payment"
+    CONFIRM = "checkout:confirm"
+
+
+def draft(data: dict[str, Any]) -> dict[str, Any]:
+    return dict(data.get("co") or {})
+
+
+def with_draft(data: dict[str, Any], co: dict[str, Any]) -> dict[str, Any]:
+    return {**data, "co": co}
+
+
+def start(data: dict[str, Any], ctx: Ctx) -> Step:
+    """checks the cart against stock, then asks for the name unless it is remembered."""
+    cart, notes, _ = cart_flow.reconcile(ctx, cart_flow.items(data))
+    data = cart_flow.with_cart(data, cart)
+    if notes or not cart:
+        return cart_flow.view(data, ctx)
+    co: dict[str, Any] = {}
+    if ctx.customer.name:
+        co["name"] = ctx.customer.name
+        return ask_fulfilment(with_draft(data, co), ctx)
+    return say(Checkout.NAME, with_draft(data, co), Reply(t.ASK_NAME, [Button(t.BTN_CANCEL, "batal")]))
+
+
+def on_name(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
+    """stores the name (remembered for next time) and asks delivery or pickup."""
+    name = " ".join(turn.text.split())
+    if not (2 <= len(name) <= 60) or not any(ch.isalpha() for ch in name):
+        return say(Checkout.NAME, data, Reply(t.NAME_INVALID, [Button(t.BTN_CANCEL, "batal")]))
+    step = ask_fulfilment(with_draft(data, {**draft(data), "name": name}), ctx)
+    step.effects.append(SetCustomerName(name))
+    return step
+
+
+def ask_fulfilment(data: dict[str, Any], ctx: Ctx) -> Step:
+    """asks delivery or pickup (straight to the address when the shop has no pickup)."""
+    if not ctx.shop.pickup:
+        return ask_address(with_draft(data, {**draft(data), "fulfilment": "delivery"}), ctx)
+    buttons = [Button(t.BTN_DELIVERY, FULFILMENT.pack("delivery")), Button(t.BTN_PICKUP, FULFILMENT.pack("pickup")),
+               Button(t.BTN_CANCEL, "batal")]
+    return say(Checkout.FULFILMENT, data, Reply(t.ASK_FULFILMENT, buttons))
+
+
+def on_fulfilment(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
+    """takes delivery (asks the address) or pickup (asks the note)."""
+    word = FULFILMENT.one(turn.choice) or turn.text.lower().strip()
+    if word in DELIVERY_WORDS or word == "delivery":
+        return ask_address(with_draft(data, {**draft(data), "fulfilment": "delivery"}), ctx)
+    if word in PICKUP_WORDS or word == "pickup":
+        co = {**draft(data), "fulfilment": "pickup", "zone": None, "address": None}
+        return ask_note(with_draft(data, co), ctx)
+    return say(Checkout.FULFILMENT, data, Reply(t.FULFILMENT_INVALID, ask_fulfilment(data, ctx).replies[0].buttons))
+
+
+def ask_address(data: dict[str, Any], ctx: Ctx) -> Step:
+    return say(Checkout.ADDRESS, data, Reply(t.ASK_ADDRESS, [Button(t.BTN_CANCEL, "batal")]))
+
+
+def on_address(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
+    """stores a typed address or a shared location, then finds or asks the zone."""
+    co = draft(data)
+    if turn.latitude is not None and turn.longitude is not None:
+        co.update(latitude=turn.latitude, longitude=turn.longitude,
+                  address=turn.address or f"📍 {turn.latitude:.5f}, {turn.longitude:.5f}")
+    else:
+        address = " ".join(turn.text.split())
+        if len(address) < 10:
+            return say(Checkout.ADDRESS, data, Reply(t.ADDRESS_TOO_SHORT, [Button(t.BTN_CANCEL, "batal")]))
+        co.update(address=address, latitude=None, longitude=None)
+    zone = ctx.shop.zone_for_address(co["address"])
+    if zone is None and len(ctx.shop.delivery_zones) == 1:
+        zone = ctx.shop.delivery_zones[0]
+    if zone is None:
+        return ask_zone(with_draft(data, co), ctx)
+    co["zone"] = zone.id
+    step = ask_note(with_draft(data, co), ctx)
+    step.replies[0].text = t.ZONE_SET.format(zone=zone.name, fee=rupiah(zone.fee)) + "\n" + step.replies[0].text
+    return step
+
+
+def zone_buttons(ctx: Ctx) -> list[Button]:
+    return [Button(t.BTN_ZONE.format(name=z.name, fee=rupiah(z.fee)), ZONE.pack(z.id)) for z in ctx.shop.delivery_zones]
+
+
+def ask_zone(data: dict[str, Any], ctx: Ctx, text: str = t.ASK_ZONE) -> Step:
+    return say(Checkout.ZONE, data, Reply(text, zone_buttons(ctx) + [Button(t.BTN_CANCEL, "batal")]))
+
+
+def on_zone(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
+    """stores the chosen zone and asks for a note."""
+    zone = ctx.shop.zone(ZONE.one(turn.choice) or "") if turn.choice else None
+    if zone is None and turn.text:
+        zone = next((z for z in ctx.shop.delivery_zones if z.name.lower() in turn.text.lower()), None)
+    if zone is None:
+        return ask_zone(data, ctx, t.ZONE_INVALID)
+    return ask_note(with_draft(data, {**draft(data), "zone": zone.id}), ctx)
+
+
+def ask_note(data: dict[str, Any], ctx: Ctx) -> Step:
+    return say(Checkout.NOTE, data, Reply(t.ASK_NOTE, [Button(t.BTN_SKIP, SKIP.pack()), Button(t.BTN_CANCEL, "batal")]))
+
+
+def on_note(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
+    """stores the note (or none) and asks the payment method."""
+    text = " ".join(turn.text.split())
+    note = None if SKIP.matches(turn.choice) or text.lower() in NO_NOTE or not text else text[:500]
+    return ask_payment(with_draft(data, {**draft(data), "note": note}), ctx)
+
+
+def payment_label(m: PaymentMethod) -> str:
+    return m.label or {"bank_transfer": t.BTN_PAY_BANK, "qris": t.BTN_PAY_QRIS, "cod": t.BTN_PAY_COD}[m.kind]
+
+
+def ask_payment(data: dict[str, Any], ctx: Ctx, text: str = t.ASK_PAYMENT) -> Step:
+    methods = ctx.shop.payment_methods
+    if not methods:
+        return say(Browse.HOME, data, Reply(t.NO_PAYMENT_METHODS, main_menu()))
+    buttons = [Button(payment_label(m), PAY.pack(m.kind)) for m in methods]
+    return say(Checkout.PAYMENT, data, Reply(text, buttons + [Button(t.BTN_CANCEL, "batal")]))
+
+
+def on_payment(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
+    """stores the payment method and shows the summary to confirm."""
+    kind = PAY.one(turn.choice) or ""
+    if not turn.choice:
+        words = turn.text.lower()
+        kind = ("cod" if any(w in words for w in ("cod", "tunai", "cash", "di tempat")) else
+                "qris" if "qris" in words else
+                "bank_transfer" if any(w in words for w in ("transfer", "tf", "bank", "bca", "bri", "mandiri", "bni")) else "")
+    if ctx.shop.payment(kind) is None:
+        return ask_payment(data, ctx, t.PAYMENT_INVALID)
+    return summary(with_draft(data, {**draft(data), "payment": kind}), ctx)
+
+
+def totals(ctx: Ctx, data: dict[str, Any]) -> tuple[list[str], int, int]:
+    cart = cart_flow.items(data)
+    products = ctx.catalog.by_skus(list(cart))
+    lines = [t.SUMMARY_LINE.format(qty=q, name=products[s].name, total=rupiah(products[s].price * q))
+             for s, q in cart.items() if s in products]
+    zone = ctx.shop.zone(draft(data).get("zone") or "")
+    fee = zone.fee if zone and draft(data).get("fulfilment") == "delivery" else 0
+    return lines, cart_flow.subtotal(ctx, cart), fee
+
+
+def summary(data: dict[str, Any], ctx: Ctx) -> Step:
+    """shows lines, subtotal, fee and total, and asks to confirm."""
+    co = draft(data)
+    lines, subtotal, fee = totals(ctx, data)
+    zone = ctx.shop.zone(co.get("zone") or "")
+    delivery = co.get("fulfilment") == "delivery"
+    priced = promo_cart.price_cart(data, ctx)  # the order re-prices and must arrive at the same discount
+    data = with_draft(data, {**co, "discount": priced.discount})
+    text = t.SUMMARY.format(
+        lines="\n".join(lines), subtotal=rupiah(subtotal),
+        fee_line=promo_cart.discount_text(priced) + (t.SUMMARY_FEE.format(zone=zone.name, fee=rupiah(fee)) if delivery and zone else ""),
+        total=rupiah(subtotal - priced.discount + fee), name=co.get("name"),
+        fulfilment=(t.SUMMARY_DELIVERY.format(address=co.get("address")) if delivery
+                    else t.SUMMARY_PICKUP.format(address=ctx.shop.pickup_address or ctx.shop.address)),
+        note=t.SUMMARY_NOTE.format(note=co["note"]) if co.get("note") else "",
+        payment=t.PAYMENT_LABELS[co["payment"]],
+    )
+    buttons = [Button(t.BTN_CONFIRM, CONFIRM.pack()), Button(t.BTN_EDIT, "checkout"), Button(t.BTN_CANCEL, "batal")]
+    return say(Checkout.CONFIRM, data, Reply(text, buttons))
+
+
+def on_confirm(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
+    """asks the world to place the order; on_order_outcome words what happened."""
+    if not CONFIRM.matches(turn.choice) and turn.text.lower().strip(" !.") not in PLACE_ORDER:
+        return say(Checkout.CONFIRM, data, Reply(t.CONFIRM_INVALID, summary(data, ctx).replies[0].buttons))
+    co = draft(data)
+    lines = tuple(DraftLine(s, q) for s, q in cart_flow.items(data).items())
+    effect = PlaceOrder(
+        lines=lines, customer_name=co["name"], fulfilment=co["fulfilment"], payment_method=co["payment"],
+        address=co.get("address"), latitude=co.get("latitude"), longitude=co.get("longitude"),
+        zone_id=co.get("zone"), note=co.get("note"),
+        promo_codes=tuple(promo_cart.codes(data)), discount=co.get("discount"),
+    )
+    return Step(Checkout.CONFIRM, data, [], [effect], then=on_order_outcome)
+
+
+def on_order_outcome(step: Step, outcomes: list[Any], ctx: Ctx) -> Step:
+    """ends the checkout: placed (the code is spent, the consent question comes once), sold
+    out meanwhile (the cart again), or the promo changed (the new summary, to confirm again)."""
+    outcome = outcomes[0]
+    if isinstance(outcome, StockShort):
+        return shortage(step.data, ctx, list(outcome.lines))
+    if isinstance(outcome, DiscountChanged):
+        fresh = summary(step.data, ctx)
+        fresh.replies[0].text = promo_texts.PROMO_CHANGED + "\n\n" + fresh.replies[0].text
+        return fresh
+    ended = placed(step.data, ctx, outcome.order)
+    return consent.after_order(Step(ended.state, promo_cart.forget_code(ended.data), ended.replies))
+
+
+def placed(data: dict[str, Any], ctx: Ctx, order: OrderSummary) -> Step:
+    """empties the cart and tells the code, total and how to pay."""
+    out = {k: v for k, v in cart_flow.with_cart(data, {}).items() if k != "co"}
+    head = Reply(t.ORDER_PLACED.format(name=order.customer_name, code=order.code, total=rupiah(order.total)))
+    return say(Browse.HOME, out, head, payment_instructions(ctx, order))
+
+
+def payment_instructions(ctx: Ctx, order: OrderSummary) -> Reply:
+    method = ctx.shop.payment(order.payment_method)
+    total = rupiah(order.total)
+    pay_by = local_time(order.pay_by, ctx.tz) if order.pay_by else "-"
+    if order.payment_method == "bank_transfer" and method:
+        unique = t.PAY_UNIQUE_NOTE.format(unique_code=f"{order.unique_code:03d}") if order.unique_code else ""
+        return Reply(t.PAY_BANK.format(total=total, bank=method.bank, account_number=method.account_number,
+                                       account_holder=method.account_holder, unique_note=unique, pay_by=pay_by), main_menu())
+    if order.payment_method == "qris" and method:
+        return Reply(t.PAY_QRIS.format(total=total, pay_by=pay_by), main_menu(), image_url=method.qris_image)
+    when = t.COD_DELIVERY if order.fulfilment == "delivery" else t.COD_PICKUP
+    return Reply(t.PAY_COD.format(total=total, when=when), main_menu())
+
+
+def shortage(data: dict[str, Any], ctx: Ctx, short: list[tuple[str, int, int]]) -> Step:
+    """names what ran out since the cart was filled; the order is not created."""
+    lines = "\n".join(t.SHORTAGE_LINE.format(name=n, stock=s, qty=q) for n, s, q in short)
+    return cart_flow.view(data, ctx, note=t.SOLD_OUT_AT_CONFIRM.format(lines=lines))
+
+
+STEPS = {
+    Checkout.NAME: on_name,
+    Checkout.FULFILMENT: on_fulfilment,
+    Checkout.ADDRESS: on_address,
+    Checkout.ZONE: on_zone,
+    Checkout.NOTE: on_note,
+    Checkout.PAYMENT: on_payment,
+    Checkout.CONFIRM: on_confirm,
+}

@@ -1,0 +1,123 @@
+"""What a flow may read besides the catalog (catalog.products.CatalogReader): the customer's
+orders (Ctx.orders), the shop's promotions and broadcasts (Ctx.promos) and open staff invites
+(Ctx.invites). Each port is a Protocol with an in-memory default for tests that need no
+database; the database implementations are in adapters/."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from marketing.broadcasts import BroadcastInfo, Preview, RunReport, Segment
+from marketing.promotions import Promotion
+
+
+@dataclass(frozen=True)
+class OrderSummary:
+    code: str
+    status: str
+    total: int
+    created_at: datetime
+    payment_method: str = ""
+    pay_by: datetime | None = None
+    fulfilment: str = "delivery"
+    unique_code: int = 0
+    paid_at: datetime | None = None
+    proof_pending: bool = False
+    courier: str | None = None
+    tracking_no: str | None = None
+    customer_name: str = ""
+    lines: tuple[tuple[int, str, int], ...] = ()  # (qty, name, line_total), filled by find()
+
+
+class OrderReader(Protocol):
+    def recent(self, customer_id: int, limit: int = 5) -> list[OrderSummary]: ...
+
+    def find(self, customer_id: int, code: str) -> OrderSummary | None:
+        """This customer's order with this code; another customer's order is not found."""
+        ...
+
+    def awaiting_payment(self, customer_id: int) -> list[OrderSummary]:
+        """This customer's orders still waiting for payment, newest first."""
+        ...
+
+
+@dataclass(frozen=True)
+class OpenInvite:
+    """A staff invite code that is still valid (conversations.seller.invites)."""
+
+    id: int
+    invited_by: int
+
+
+class InviteReader(Protocol):
+    def open_invite(self, code: str) -> OpenInvite | None:
+        """The unused, unexpired invite with this code, else None."""
+        ...
+
+
+class NoInvites:
+    def open_invite(self, code: str) -> OpenInvite | None:
+        return None
+
+
+class MarketingReader(Protocol):
+    def offers(self, customer_id: int, codes: Sequence[str]) -> list[Promotion]:
+        """Live promos this customer may still use: the automatic ones and those with `codes`."""
+
+    def by_code(self, code: str) -> Promotion | None: ...
+
+    def promotions(self) -> list[Promotion]: ...
+
+    def preview(self, segment: Segment) -> Preview:
+        """Who a broadcast to this segment would reach (and skip), as of now."""
+
+    def broadcasts(self) -> list[BroadcastInfo]: ...
+
+    def reports(self, broadcast_id: int) -> list[RunReport]: ...
+
+
+class NoMarketing:
+    """A shop without promotions: the default, so flows and tests need no database."""
+
+    def offers(self, customer_id: int, codes: Sequence[str]) -> list[Promotion]:
+        return []
+
+    def by_code(self, code: str) -> Promotion | None:
+        return None
+
+    def promotions(self) -> list[Promotion]:
+        return []
+
+    def preview(self, segment: Segment) -> Preview:
+        return Preview()
+
+    def broadcasts(self) -> list[BroadcastInfo]:
+        return []
+
+    def reports(self, broadcast_id: int) -> list[RunReport]:
+        return []
+
+
+@dataclass
+class MemoryMarketing(NoMarketing):
+    """Promos held in memory, for flow tests (limits as given on each Promotion)."""
+
+    promos: Sequence[Promotion] = ()
+    used: dict[int, int] | None = None
+    audience: Preview = Preview()
+
+    def offers(self, customer_id: int, codes: Sequence[str]) -> list[Promotion]:
+        wanted = {c.upper() for c in codes}
+        return [p for p in self.promos if (p.code is None or p.code in wanted) and p.usable((self.used or {}).get(p.id, 0))]
+
+    def by_code(self, code: str) -> Promotion | None:
+        return next((p for p in self.promos if p.code == code.upper()), None)
+
+    def promotions(self) -> list[Promotion]:
+        return list(self.promos)
+
+    def preview(self, segment: Segment) -> Preview:
+        return self.audience

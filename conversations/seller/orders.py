@@ -1,0 +1,193 @@
+"""Seller order commands: `lunas KD-0042`, `tolak KD-0042 alasan`, `proses KD-0042`,
+`kirim KD-0042 [kurir resi]`, `selesai KD-0042`, `batal KD-0042 [alasan]`, and the same as
+buttons (`lunas:KD-0042`). Pure: the command becomes an OrderCommand effect, applied inside the
+message's transaction (effects.orders, with effects.order_actions, which the CLI shares: it words
+the order's move for the seller and the customer alike); `on_order_outcome` hands the result on.
+
+`route` answers None for anything that is not an order command, so the rest of the seller
+console (and then the customer flows) can take it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from conversations.base import Ctx, Reply, Step, Turn, done, say
+from conversations.choice import Choice
+from orders.lifecycle import Action
+from conversations.seller.common import IDLE
+from conversations.seller.common import clean as clean_step
+from orders.placing import order_code
+from language.words import CANCEL, said
+from texts.id import seller_orders as t
+
+
+class SellerOrders(StrEnum):
+    REASON = "seller_orders:reason"  # waiting for the reason a proof is rejected
+
+
+STATES = frozenset(SellerOrders)
+
+
+@dataclass(frozen=True)
+class OrderCommand:
+    code: str
+    action: Action
+    reason: str | None = None
+    courier: str | None = None
+    tracking_no: str | None = None
+
+
+@dataclass(frozen=True)
+class ShowOrder:
+    code: str
+
+
+# Outcomes.
+@dataclass(frozen=True)
+class ReasonNeeded:
+    """A proof is to be rejected without a reason: the customer must be told why."""
+
+    code: str
+
+
+@dataclass(frozen=True)
+class OrderReply:
+    """What the shop's side says about the order now (effects.order_actions words it for chat and CLI)."""
+
+    reply: Reply
+
+
+VERBS: dict[str, Action] = {
+    "lunas": Action.CONFIRM, "konfirmasi": Action.CONFIRM, "acc": Action.CONFIRM,
+    "tolak": Action.REJECT_PROOF,
+    "proses": Action.PROCESS, "diproses": Action.PROCESS,
+    "kirim": Action.SHIP, "dikirim": Action.SHIP,
+    "selesai": Action.COMPLETE, "beres": Action.COMPLETE,
+    "batal": Action.CANCEL_BY_SELLER, "batalkan": Action.CANCEL_BY_SELLER, "batalin": Action.CANCEL_BY_SELLER,
+}
+# A button for an order's next move reads like the typed command: "lunas:KD-0042".
+CHOICES = {verb: Choice(verb, str) for verb in VERBS}
+BUTTON_VERBS = {Action.CONFIRM: "lunas", Action.REJECT_PROOF: "tolak", Action.PROCESS: "proses",
+                Action.SHIP: "kirim", Action.COMPLETE: "selesai"}
+
+
+def button_value(action: Action, code: str) -> str:
+    """The value of the button that moves order `code` by `action` (no button cancels)."""
+    return CHOICES[BUTTON_VERBS[action]].pack(code)
+
+
+# Alone, these still clearly mean an order command, so a missing code earns a hint; "batal"
+# and "batalkan" alone belong to the rest of the console (leave a step, undo).
+HINTED = {"lunas", "tolak", "proses", "kirim", "selesai"}
+LOOK = re.compile(r"^(?:cek|lihat|detail|pesanan|order|status)?\s*(.+?)[?!.]*$", re.IGNORECASE)
+HEAD = re.compile(r"^/?([a-z]+)\b\s*(.*)$", re.IGNORECASE | re.DOTALL)
+MIN_REASON = 3
+
+
+def code_head(prefix: str) -> re.Pattern[str]:
+    return re.compile(rf"^(?:#?(\d{{1,6}})|{re.escape(prefix)}\s*-?\s*(\d{{1,6}}))(?!\d)\s*(.*)$", re.IGNORECASE | re.DOTALL)
+
+
+def parse(text: str, prefix: str) -> tuple[str, Action, str | None, str] | None:
+    """(verb, action, code or None, the rest) for an order command, else None."""
+    first = code_head(prefix).match(text.strip())
+    if first is not None and first.group(2) is not None and (tail := HEAD.match(first.group(3))):
+        text = f"{tail.group(1)} {prefix}-{first.group(2)} {tail.group(2)}"  # "KD-0042 lunas" reads as "lunas KD-0042"
+    head = HEAD.match(text.strip())
+    if head is None or head.group(1).lower() not in VERBS:
+        return None
+    verb, rest = head.group(1).lower(), head.group(2).strip()
+    match = code_head(prefix).match(rest)
+    if match is None:
+        return verb, VERBS[verb], None, rest
+    number = int(match.group(1) or match.group(2))
+    return (verb, VERBS[verb], order_code(prefix, number), match.group(3).strip()) if number > 0 else None
+
+
+def shipping(rest: str) -> tuple[str | None, str | None]:
+    """`JNE JP1234567` -> courier and tracking number; a lone word is the courier."""
+    words = rest.split()
+    if not words:
+        return None, None
+    if any(ch.isdigit() for ch in words[-1]):
+        return (" ".join(words[:-1])[:60] or None), words[-1][:100]
+    return rest[:60], None
+
+
+def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step | None:
+    prefix = ctx.shop.order_prefix
+    if turn.choice:
+        for verb, choice in CHOICES.items():
+            if code := choice.one(turn.choice):
+                return command(state, data, OrderCommand(code, VERBS[verb]))
+        return None
+    text = " ".join(turn.text.split())
+    parsed = parse(text, prefix)
+    if state == SellerOrders.REASON and (parsed is None or parsed[2] is None):
+        return on_reason(data, text)
+    if parsed is None:
+        return look(state, data, text, prefix)
+    verb, action, code, rest = parsed
+    if code is None:
+        if verb in HINTED and not rest:
+            example = t.COMMANDS[action].format(code=order_code(prefix, 42))
+            return say(idle(state), clean(data), Reply(t.CODE_HINT.format(example=example)))
+        return None
+    if action == Action.REJECT_PROOF:  # without a reason, on_order_outcome asks for one if there is a proof to reject
+        return command(state, data, OrderCommand(code, action, reason=rest[:500] if len(rest) >= MIN_REASON else None))
+    if action == Action.SHIP:
+        courier, tracking = shipping(rest)
+        return command(state, data, OrderCommand(code, action, courier=courier, tracking_no=tracking))
+    if action == Action.CANCEL_BY_SELLER:
+        return command(state, data, OrderCommand(code, action, reason=rest[:500] or None))
+    return command(state, data, OrderCommand(code, action))
+
+
+def look(state: str, data: dict[str, Any], text: str, prefix: str) -> Step | None:
+    """`KD-0042` or `cek KD-0042`: the order as the shop sees it (a bare number is not enough here)."""
+    match = LOOK.match(text)
+    code = code_head(prefix).match(match.group(1)) if match else None
+    if code is None or code.group(2) is None or code.group(3) or int(code.group(2)) == 0:
+        return None
+    return Step(idle(state), clean(data), [], [ShowOrder(order_code(prefix, int(code.group(2))))], then=on_order_outcome)
+
+
+def idle(state: str) -> str:
+    return IDLE if state in STATES else state
+
+
+def clean(data: dict[str, Any]) -> dict[str, Any]:
+    """An order command ends whatever seller step was open, "batalkan"-undo included."""
+    return {k: v for k, v in clean_step(data).items() if k != "sorders_reject"}
+
+
+def command(state: str, data: dict[str, Any], cmd: OrderCommand) -> Step:
+    """asks the world to carry out the command; on_order_outcome passes on how it went."""
+    return Step(idle(state), clean(data), [], [cmd], then=on_order_outcome)
+
+
+def on_order_outcome(step: Step, outcomes: list[Any], ctx: Ctx) -> Step:
+    """says what the order's move (or view) came to, or asks for the reason of a rejection."""
+    outcome = outcomes[0]
+    if isinstance(outcome, ReasonNeeded):
+        return ask_reason(step.state, step.data, outcome.code)
+    return done(step, outcome.reply)
+
+
+def ask_reason(state: str, data: dict[str, Any], code: str) -> Step:
+    """asks why the proof is rejected, the customer will read it."""
+    return say(SellerOrders.REASON, {**clean(data), "sorders_reject": code}, Reply(t.ASK_REASON.format(code=code)))
+
+
+def on_reason(data: dict[str, Any], text: str) -> Step:
+    """takes the rejection reason (or `batal` to drop it)."""
+    code = data.get("sorders_reject") or ""
+    if said(text) in CANCEL:
+        return say(IDLE, clean(data), Reply(t.REASON_DROPPED.format(code=code)))
+    if len(text) < MIN_REASON:
+        return say(SellerOrders.REASON, data, Reply(t.REASON_TOO_SHORT))
+    return command(SellerOrders.REASON, data, OrderCommand(code, Action.REJECT_PROOF, reason=text[:500]))

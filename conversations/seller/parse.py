@@ -1,0 +1,153 @@
+"""What a seller's stock, price and visibility message says, before any product is looked up.
+
+Sellers type the way they talk: "stok rendang tinggal 5", "harga kering tempe naik 2rb",
+"nastar laku 3", "rendang habis". The message is cut into words, each word is a keyword,
+a number, or part of the product name, and the keywords decide the action. Pure: no
+catalog here; the product words go to the catalog search afterwards.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from language.numbers import Number, read_number
+from language.text import FILLER_WORDS, UNITS, fold, normalize
+
+STOCK = {"stok", "stock", "setok", "stk", "stoc", "stck", "sotk", "stokk", "stoknya", "stocknya", "setoknya",
+         "persediaan"}
+PRICE = {"harga", "hrg", "hrga", "harag", "haraga", "hraga", "harganya", "hargany", "price"}
+SET = {"jadi", "jd", "jdi", "jadiin", "menjadi", "tinggal", "tgl", "tinggalnya", "sisa", "sisanya", "ada", "sekarang",
+       "skrg", "skg", "ubah", "ganti", "diubah", "diganti", "set", "update", "ke", "cuma", "cuman"}
+REMAINING = {"tinggal", "tgl", "tinggalnya", "sisa", "sisanya"}  # speaks of stock even without "stok"
+ADD = {"tambah", "tambahin", "tambahkan", "ditambah", "nambah", "plus", "masuk"}
+SUB = {"kurang", "kurangi", "kurangin", "dikurangi", "ngurangin", "minus", "keluar"}
+SOLD = {"laku", "terjual", "kejual", "restok", "restock"}  # seller-only words, so anywhere in the message
+UP = {"naik", "naikin", "naikkan", "naikan", "dinaikkan", "dinaikin", "dinaikan"}
+DOWN = {"turun", "turunin", "turunkan", "diturunkan", "diturunin"}
+EMPTY = {"habis", "abis", "hbs", "kosong", "ksg", "soldout"}
+HIDE = {"sembunyikan", "sembunyiin", "umpetin", "hide", "nonaktifkan", "nonaktif", "matikan", "arsipkan"}
+SHOW = {"tampilkan", "tampilin", "munculkan", "munculin", "aktifkan", "show", "unhide"}
+THRESHOLD = {"batas", "minimal", "minimum", "peringatan", "alert", "limit", "ambang"}
+EXTRA_FILLERS = {"nya", "untuk", "buat", "utk", "produk", "barang", "rupiah", "rp", "idr", "dari", "yang", "menu",
+                 "tolong", "dong", "ya", "kak", "bu", "pak", "mas", "mbak", "harap", "mohon", "sudah", "udah",
+                 "udh", "sdh", "dah", "cek", "lagi", "aja", "saja", "biji", "unit", "berapa", "brp", "masih", "msh",
+                 "atau", "dan", "sama"}
+KEYWORDS = STOCK | PRICE | SET | ADD | SUB | SOLD | UP | DOWN | EMPTY | HIDE | SHOW | THRESHOLD
+
+_SIGNED = re.compile(r"(?<![\w.,])([+-])\s?(?=\d)")
+_PHRASES = {"sold out": "soldout", "ga ada": "habis", "gak ada": "habis", "tidak ada": "habis", "nggak ada": "habis"}
+_UNIT_TOKEN = re.compile(r"\d+(?:\.\d+)?(?:" + "|".join(set(UNITS.values())) + ")")
+_PIECES = re.compile(r"\d+(?:\.\d+)*|[a-z]+")
+
+
+@dataclass(frozen=True)
+class Command:
+    """A parsed stock/price/visibility command. `problem` set means: say so, change nothing."""
+
+    action: str  # stock_set stock_add stock_sub price_set price_add price_sub hide show threshold
+    query: str = ""
+    amount: int | None = None
+    bare: bool = False  # a price written without Rp/rb: "85" may mean Rp85.000
+    question: bool = False  # "rendang habis?" asks, it does not tell
+    problem: str | None = None  # not_whole, two_numbers, money_for_stock, percent, empty_and_number
+    ref: str | None = None  # action "image": the photo's channel reference
+
+
+def words_of(text: str) -> list[str]:
+    """Seller text as words: folded, slang and units unified, signs spelt out, digits apart from letters."""
+    text = fold(text)
+    text = _SIGNED.sub(lambda m: " plus " if m[1] == "+" else " minus ", text)
+    for phrase, word in _PHRASES.items():
+        text = re.sub(rf"\b{phrase}\b", word, text)
+    out: list[str] = []
+    for token in normalize(text).split():
+        out.extend([token] if _UNIT_TOKEN.fullmatch(token) else _PIECES.findall(token))
+    return out
+
+
+def numbers_in(words: list[str]) -> tuple[list[Number], set[int]]:
+    """Free numbers (amounts) and the word positions they take; "isi 10" stays in the name."""
+    found: list[Number] = []
+    taken: set[int] = set()
+    i = 0
+    while i < len(words):
+        number = read_number(words, i) if words[i] not in KEYWORDS or words[i] in ("rp", "idr") else None
+        if number is None or (i > 0 and words[i - 1] == "isi"):
+            i += 1
+            continue
+        found.append(number)
+        taken.update(range(number.start, number.end))
+        i = number.end
+    return found, taken
+
+
+def parse(text: str) -> Command | None:
+    """The command in `text`, or None when it is not a stock/price/visibility command at all."""
+    words = words_of(text)
+    if not words:
+        return None
+    present = set(words)
+    question = text.strip().endswith("?")
+    numbers, taken = numbers_in(words)
+    query = " ".join(w for i, w in enumerate(words) if i not in taken and w not in KEYWORDS
+                     and w not in FILLER_WORDS and w not in EXTRA_FILLERS)
+    if present & HIDE or present & SHOW:
+        return Command("hide" if present & HIDE else "show", query, question=question)
+    action = _action(words, present)
+    if action is None:
+        return None
+    cmd = Command(action, query, question=question)
+    if "%" in text or "persen" in present:
+        return _with(cmd, problem="percent")
+    if action == "stock_set" and present & EMPTY:
+        if numbers:  # "rendang habis 5": sold out, or five left?
+            return _with(cmd, amount=numbers[0].whole, problem="empty_and_number")
+        return _with(cmd, amount=0)
+    return _amount(cmd, numbers)
+
+
+def _action(words: list[str], present: set[str]) -> str | None:
+    first = words[0]
+    if present & THRESHOLD and (present & STOCK or first in THRESHOLD):
+        return "threshold"
+    price_at = min((i for i, w in enumerate(words) if w in PRICE), default=None)
+    stock_at = min((i for i, w in enumerate(words) if w in STOCK), default=None)
+    if price_at is not None and (stock_at is None or price_at < stock_at):
+        return "price_sub" if present & DOWN or "minus" in present else (
+            "price_add" if present & UP or "plus" in present else "price_set")
+    if stock_at is None and present & (UP | DOWN) and not present & (ADD | SUB | SOLD):
+        return "price_add" if present & UP else "price_sub"
+    # Generic add/remove words open a customer's cart edit too ("kurangi 1 nastar"), so
+    # without "stok" they count only after the product name ("nastar tambah 10").
+    later = set(words[1:])
+    adds = present & {"plus", "restok", "restock"} or later & ADD or (stock_at is not None and present & ADD)
+    subs = present & {"minus", "laku", "terjual", "kejual"} or later & SUB or (stock_at is not None and present & SUB)
+    if adds and not subs:
+        return "stock_add"
+    if subs and not adds:
+        return "stock_sub"
+    if stock_at is not None or present & EMPTY or present & REMAINING:
+        return "stock_set"
+    return None
+
+
+def _amount(cmd: Command, numbers: list[Number]) -> Command:
+    """Picks the one amount; refuses two of them, fractions, money given as a stock."""
+    if cmd.action.startswith("price"):
+        marked = [n for n in numbers if n.money]
+        numbers = marked if len(marked) == 1 else numbers
+    if not numbers:
+        return cmd  # no amount: the seller is shown the product's stock and price
+    if len(numbers) > 1:
+        return _with(cmd, problem="two_numbers")
+    number = numbers[0]
+    if number.whole is None:
+        return _with(cmd, problem="not_whole")
+    if not cmd.action.startswith("price") and number.money:
+        return _with(cmd, problem="money_for_stock")
+    return _with(cmd, amount=number.whole, bare=cmd.action.startswith("price") and not number.money)
+
+
+def _with(cmd: Command, **changes: object) -> Command:
+    return Command(**{**cmd.__dict__, **changes})  # type: ignore[arg-type]

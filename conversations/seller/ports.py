@@ -1,0 +1,94 @@
+"""What seller commands may read, as plain data: the seller, their desk (the port), SellerCtx.
+
+A seller command is a pure step `(state, data, turn, ctx) -> Step | None` like a customer
+step; for sellers the engine hands in a SellerCtx: the usual Ctx plus who is talking and
+a desk that sees the whole shop (hidden products, every order, the recap figures). The
+database-backed desk is adapters.desk.DbDesk.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from conversations.base import Ctx
+
+
+@dataclass(frozen=True)
+class SellerView:
+    id: int
+    role: str  # owner | staff
+    name: str | None
+    channel: str
+    external_id: str
+
+    @property
+    def is_owner(self) -> bool:
+        return self.role == "owner"
+
+    @property
+    def label(self) -> str:
+        """How the audit trail names this person."""
+        return f"{self.name or self.external_id} ({self.role}, {self.channel}:{self.external_id})"
+
+
+@dataclass(frozen=True)
+class SellerProduct:
+    id: int
+    sku: str
+    name: str
+    category: str
+    price: int
+    stock: int
+    visible: bool = True
+    image_url: str | None = None
+    threshold: int = 5
+
+    @property
+    def low(self) -> bool:
+        return self.stock <= self.threshold
+
+
+@dataclass(frozen=True)
+class OrderBrief:
+    code: str
+    status: str
+    total: int
+    customer_name: str
+    payment_method: str
+    fulfilment: str
+    created_at: datetime
+    items: tuple[tuple[str, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class RecapFigures:
+    orders: int
+    items: int
+    revenue: int
+    unpaid_orders: int
+    unpaid_total: int
+    low_stock: tuple[tuple[str, int], ...] = ()
+
+
+class SellerDesk(Protocol):
+    def resolve(self, query: str) -> tuple[SellerProduct | None, list[SellerProduct]]: ...
+
+    def product(self, product_id: int) -> SellerProduct | None: ...
+
+    def products(self) -> list[SellerProduct]: ...
+
+    def categories(self) -> list[str]: ...
+
+    def orders(self, which: str, start: datetime, end: datetime) -> list[OrderBrief]: ...
+
+    def recap(self, start: datetime, end: datetime) -> RecapFigures: ...
+
+    def staff(self) -> list[SellerView]: ...
+
+
+@dataclass(frozen=True)
+class SellerCtx(Ctx):
+    seller: SellerView
+    desk: SellerDesk

@@ -1,0 +1,153 @@
+"""Order effects, applied inside the message's transaction: placing an order, a customer's proof
+or cancel, a seller's order command. Every order is looked up again here, scoped to the shop
+and (for customers) to the customer, whatever the conversation believed. Each applier returns
+an outcome for the flow to word, and adds the notices for the shop's sellers."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from adapters.orders import summary_of
+from conversations.base import Button, Reply
+from conversations.customer.checkout import DiscountChanged, OrderPlaced, PlaceOrder, StockShort
+from conversations.customer.payment import AttachProof, CancelOrder, CancelRefused, NotTheirs, OrderCancelled, ProofTaken
+from conversations.seller.orders import OrderCommand, OrderReply, ReasonNeeded, ShowOrder, button_value
+from effects.env import Env
+from effects.notices import to_sellers
+from effects.order_actions import Request, describe, perform
+from effects.outbox import Outbound
+from effects.stock_alerts import order_taken, stock_alerts
+from language.money import rupiah
+from marketing.pricing import PromoChanged
+from orders.lifecycle import Action, IllegalMove, move
+from orders.payments import ProofOutcome, ProofResult, attach_proof
+from orders.placing import Line, OrderRequest, OutOfStock, place_order
+from storage import orders as orders_db
+from storage import sellers as sellers_db
+from storage.models import Order, Seller
+from texts.id import customer as customer_texts
+from texts.id import seller_orders as seller_order_texts
+
+
+def place(env: Env, effect: PlaceOrder) -> OrderPlaced | StockShort | DiscountChanged:
+    """Places the order, or reports every short line / a promo that changed; tells the sellers."""
+    who, ctx = env.who, env.ctx
+    request = OrderRequest(
+        shop_id=who.shop_id, customer_id=who.customer_id, channel=who.channel,
+        customer_name=effect.customer_name, fulfilment=effect.fulfilment, payment_method=effect.payment_method,
+        lines=tuple(Line(ln.sku, ln.qty) for ln in effect.lines), address=effect.address,
+        latitude=effect.latitude, longitude=effect.longitude, zone_id=effect.zone_id, note=effect.note,
+        promo_codes=effect.promo_codes, expected_discount=effect.discount,
+    )
+    try:
+        order = place_order(env.session, ctx.shop, request, ctx.now, who.window_minutes, actor=f"customer:{who.customer_id}")
+    except OutOfStock as exc:
+        return StockShort(tuple((s.name, s.stock, s.qty) for s in exc.shortages))
+    except PromoChanged:
+        return DiscountChanged()
+    env.notices += seller_notices(env.session, who.shop_id, order) + low_stock_notices(env.session, who.shop_id, order)
+    return OrderPlaced(summary_of(order))
+
+
+def seller_notices(session: Session, shop_id: int, order: Order) -> list[Outbound]:
+    """Tells every seller of the shop about a new order, on the channel they registered."""
+    items = orders_db.fetch_items(session, [order.id])[order.id]
+    text = customer_texts.SELLER_NEW_ORDER.format(
+        code=order.code, total=rupiah(order.total), payment=customer_texts.PAYMENT_LABELS[order.payment_method],
+        lines="\n".join(customer_texts.SUMMARY_LINE.format(qty=i.qty, name=i.name, total=rupiah(i.line_total)) for i in items),
+        name=order.customer_name, phone="",
+        fulfilment=(customer_texts.SUMMARY_DELIVERY.format(address=order.address) if order.fulfilment == "delivery"
+                    else customer_texts.SUMMARY_PICKUP.format(address="toko")),
+        note=customer_texts.SUMMARY_NOTE.format(note=order.note) if order.note else "",
+    )
+    if order.payment_method == "bank_transfer" and not order.unique_code:
+        text += seller_order_texts.NEW_ORDER_NO_UNIQUE  # all 999 codes are held by open orders
+    return to_sellers(session, shop_id, Reply(text))
+
+
+def low_stock_notices(session: Session, shop_id: int, order: Order) -> list[Outbound]:
+    """Tells the sellers when this order took a product down to its low-stock threshold or to zero."""
+    taken = order_taken((i.product_id, i.qty) for i in orders_db.fetch_items(session, [order.id])[order.id])
+    return stock_alerts(session, shop_id, taken)
+
+
+def attach(env: Env, effect: AttachProof) -> NotTheirs | ProofTaken:
+    """Records the proof on the customer's own order; the sellers get it when it needs a look."""
+    session, who = env.session, env.who
+    order = orders_db.fetch_order_by_code(session, who.shop_id, effect.code, customer_id=who.customer_id)
+    if order is None:
+        return NotTheirs(effect.code)
+    result = attach_proof(session, order, who.customer_id, effect.media_ref, effect.content_type, effect.text, env.ctx.now)
+    if result.outcome in (ProofOutcome.ATTACHED, ProofOutcome.LATE):
+        env.notices += to_sellers(session, who.shop_id, proof_notice(session, result, effect))
+    return ProofTaken(summary_of(result.order), result.outcome)
+
+
+def proof_notice(session: Session, result: ProofResult, effect: AttachProof) -> Reply:
+    """The proof for the sellers: who, what was ordered, the exact amount to look for, and buttons."""
+    o = result.order
+    items = orders_db.fetch_items(session, [o.id])[o.id]
+    is_image = bool(effect.media_ref) and (effect.content_type or "image/").startswith("image/")
+    proof = ""
+    if effect.media_ref and not is_image:
+        proof += seller_order_texts.PROOF_DOCUMENT.format(content_type=effect.content_type or "file")
+    if effect.text:
+        proof += (seller_order_texts.PROOF_CAPTION if effect.media_ref else seller_order_texts.PROOF_WORDS).format(text=effect.text)
+    if result.outcome == ProofOutcome.LATE:
+        proof = seller_order_texts.PROOF_FORWARD_LATE.format(status=customer_texts.STATUS_LABELS.get(o.status, o.status)) + proof
+    unique = (seller_order_texts.PROOF_UNIQUE.format(unique=o.unique_code) if o.unique_code
+              else seller_order_texts.PROOF_NO_UNIQUE if o.payment_method == "bank_transfer" else "")
+    text = seller_order_texts.PROOF_FORWARD.format(
+        code=o.code, name=o.customer_name, expected=rupiah(o.total), unique=unique,
+        lines="".join(seller_order_texts.LINE.format(qty=i.qty, name=i.name, total=rupiah(i.line_total)) for i in items),
+        payment=customer_texts.PAYMENT_LABELS.get(o.payment_method, o.payment_method), proof=proof)
+    buttons = [] if result.outcome == ProofOutcome.LATE else [
+        Button(seller_order_texts.BTN_CONFIRM.format(code=o.code), button_value(Action.CONFIRM, o.code)),
+        Button(seller_order_texts.BTN_REJECT.format(code=o.code), button_value(Action.REJECT_PROOF, o.code))]
+    return Reply(text, buttons, image_url=effect.media_ref if is_image else None)
+
+
+def cancel(env: Env, effect: CancelOrder) -> NotTheirs | CancelRefused | OrderCancelled:
+    """Cancels the customer's own unpaid order (its stock goes back) and tells the sellers."""
+    session, who = env.session, env.who
+    order = orders_db.fetch_order_by_code(session, who.shop_id, effect.code, customer_id=who.customer_id)
+    if order is None:
+        return NotTheirs(effect.code)
+    try:
+        moved = move(session, order.id, Action.CANCEL_BY_CUSTOMER, f"customer:{who.customer_id}", env.ctx.now)
+    except IllegalMove:
+        return CancelRefused(summary_of(orders_db.fetch_order(session, order.id)))
+    told = Reply(seller_order_texts.CUSTOMER_CANCELLED.format(code=order.code, name=order.customer_name, total=rupiah(order.total)))
+    env.notices += to_sellers(session, who.shop_id, told)
+    return OrderCancelled(summary_of(moved.order))
+
+
+def _seller(env: Env) -> Seller:
+    who = env.who
+    seller = sellers_db.fetch_seller(env.session, who.shop_id, who.channel, who.sender)
+    if seller is None:  # only the seller routing emits these; anything else is a bug, not a permission
+        raise PermissionError(f"{who.channel}:{who.sender} is not a seller of shop {who.shop_id}")
+    return seller
+
+
+def command(env: Env, effect: OrderCommand) -> ReasonNeeded | OrderReply:
+    """A seller's move on an order, worded for the seller, the customer and the other sellers."""
+    session, who, ctx = env.session, env.who, env.ctx
+    seller = _seller(env)
+    if effect.action == Action.REJECT_PROOF and effect.reason is None:
+        order = orders_db.fetch_order_by_code(session, who.shop_id, effect.code)
+        if order is not None and order.proof_submitted_at is not None and order.status == "pending_payment":
+            return ReasonNeeded(order.code)
+    req = Request(effect.code, effect.action, f"seller:{seller.id}", seller.name or "Penjual", effect.reason,
+                  effect.courier, effect.tracking_no, actor_address=(seller.channel, seller.external_id))
+    result = perform(session, who.shop_id, ctx.shop, ctx.tz, req, ctx.now)
+    env.notices += result.notices
+    return OrderReply(result.reply)
+
+
+def show(env: Env, effect: ShowOrder) -> OrderReply:
+    _seller(env)
+    return OrderReply(describe(env.session, env.who.shop_id, effect.code, env.ctx.tz))
+
+
+APPLIERS = {PlaceOrder: place, AttachProof: attach, CancelOrder: cancel, OrderCommand: command, ShowOrder: show}

@@ -1,0 +1,64 @@
+"""What leaves the process: an Outbound message for one person on one channel, and the one
+function that writes messages to the outbox. Delivery happens after commit (bot.delivery);
+the outbox row's payload is exactly `Outbound.payload()`, hints and all."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from conversations.base import Button, Reply
+from storage import outbox as outbox_db
+
+
+@dataclass(frozen=True)
+class Outbound:
+    """A reply or notification bound for one person on one channel (an outbox row's payload)."""
+
+    channel: str
+    recipient: str
+    text: str
+    buttons: tuple[Button, ...] = ()
+    image_url: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)  # channel hints, e.g. "edit" for paging
+
+    @classmethod
+    def reply(cls, channel: str, recipient: str, reply: Reply, pressed: str | None = None) -> Outbound:
+        """pressed: the message whose button led here, which an in-place reply may replace."""
+        extra: dict[str, Any] = {}
+        if reply.in_place:
+            extra = {"in_place": True, "edit": pressed} if pressed else {"in_place": True}
+        if not reply.numbered:  # channels without buttons (WhatsApp) number choices only where a number means one
+            extra["numbered"] = False
+        return cls(channel, recipient, reply.text, tuple(reply.buttons), reply.image_url, extra)
+
+    def payload(self) -> dict[str, Any]:
+        return {"text": self.text, "buttons": [{"label": b.label, "value": b.value} for b in self.buttons],
+                "image_url": self.image_url, "extra": self.extra}
+
+    @classmethod
+    def from_row(cls, channel: str, recipient: str, payload: dict[str, Any]) -> Outbound:
+        return cls(channel, recipient, payload.get("text", ""),
+                   tuple(Button(b["label"], b["value"]) for b in payload.get("buttons", [])),
+                   payload.get("image_url"), payload.get("extra") or {})
+
+
+def outbox_row(shop_id: int, out: Outbound, inbound_id: int | None = None) -> dict[str, Any]:
+    """The one way an Outbound becomes an outbox row."""
+    return {"shop_id": shop_id, "channel": out.channel, "recipient": out.recipient, "payload": out.payload(),
+            "inbound_id": inbound_id}
+
+
+def write(session: Session, shop_id: int, outs: Sequence[Outbound], now: datetime, *,
+          inbound_id: int | None = None) -> list[int]:
+    """Writes messages to deliver, in order, in the caller's transaction; returns their row ids."""
+    return outbox_db.add_outbox(session, [outbox_row(shop_id, out, inbound_id) for out in outs], now)
+
+
+def to(channel: str, recipient: str, reply: Reply) -> Outbound:
+    """A message for someone other than the sender (a seller, a customer told of a change)."""
+    return Outbound.reply(channel, recipient, reply)

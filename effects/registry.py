@@ -1,0 +1,39 @@
+"""The one table of effects: {effect type: applier}. An applier runs inside the message's
+transaction and returns an outcome value (or None when nothing can go differently); the flow
+that asked words it in its own continuation (conversations.base.Step.then).
+
+To add an effect: declare its dataclass (and its outcomes) in the flow or domain package it
+belongs to, write `apply_x(env, effect) -> outcome` in the effects module of its kind, and add
+it to that module's APPLIERS.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from conversations.base import Step, settle
+from effects import catalog, customers, marketing, orders, staff
+from effects.env import Env
+
+Applier = Callable[[Env, Any], Any]
+
+APPLIERS: dict[type, Applier] = {
+    **customers.APPLIERS,  # the customer's name, remembered at checkout
+    **orders.APPLIERS,  # placing an order, proofs, cancelling, a seller's order commands
+    **catalog.APPLIERS,  # a seller's product changes, new products, taking them back
+    **staff.APPLIERS,  # staff invites, removing staff, joining with a code
+    **marketing.APPLIERS,  # promo consent, promotions and broadcasts
+}
+
+
+def apply(env: Env, effect: Any) -> Any:
+    applier = APPLIERS.get(type(effect))
+    if applier is None:
+        raise TypeError(f"no applier for {effect!r}")
+    return applier(env, effect)
+
+
+def run(env: Env, step: Step) -> Step:
+    """Applies what the step asked for, in order, and lets the flow word the outcomes."""
+    return settle(step, lambda effect: apply(env, effect), env.ctx)

@@ -1,0 +1,39 @@
+"""categories: a shop's product categories, in their order."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import Row, select
+from sqlalchemy.orm import Session
+
+from storage.fastsql import Sql
+from storage.models import Category
+
+
+_CATEGORIES = Sql(
+    "SELECT c.id, c.name, COUNT(p.id) AS count FROM categories c "
+    "JOIN products p ON p.category_id = c.id AND p.visible = :yes "
+    "WHERE c.shop_id = :shop_id GROUP BY c.id, c.name, c.position ORDER BY c.position, c.name"
+)
+
+
+def fetch_categories(session: Session, shop_id: int) -> Sequence[Row]:
+    return _CATEGORIES(session, {"shop_id": shop_id, "yes": True}).all()
+
+
+def ensure_categories(session: Session, shop_id: int, names: Sequence[str]) -> dict[str, int]:
+    existing = {c.name: c for c in session.execute(select(Category).where(Category.shop_id == shop_id)).scalars()}
+    position = max((c.position for c in existing.values()), default=0)
+    for name in dict.fromkeys(names):
+        if name not in existing:
+            position += 1
+            existing[name] = Category(shop_id=shop_id, name=name, position=position)
+            session.add(existing[name])
+    session.flush()
+    return {name: c.id for name, c in existing.items()}
+
+
+def fetch_category_names(session: Session, shop_id: int) -> list[str]:
+    return list(session.execute(select(Category.name).where(Category.shop_id == shop_id)
+                                .order_by(Category.position, Category.name)).scalars())

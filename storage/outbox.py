@@ -1,0 +1,182 @@
+"""outbox: messages to deliver after commit. One writer (add_outbox; rows built by
+effects.outbox), claims by compare-and-set so two workers never send one row twice, a
+process's claims given back when it is gone, channels' status callbacks, and messages held
+outside WhatsApp's window released when the person writes again."""
+
+from __future__ import annotations
+
+from collections import namedtuple
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timedelta
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy import Row, func, or_, select, text, update
+from sqlalchemy.orm import Session
+
+from storage.fastsql import Sql, from_db_json, to_db_json, to_db_time
+from storage.models import OUTBOX_OPEN_SQL, OutboxMessage, Process
+
+
+# Carried by every query that looks for rows still needing work, so it can use the partial
+# index ix_outbox_open (see storage.models.OUTBOX_OPEN_SQL).
+OPEN = text(OUTBOX_OPEN_SQL)
+
+
+# A row left in `sending` this long belongs to a worker that died mid-send.
+STUCK_AFTER = timedelta(minutes=2)
+
+
+_ADD_OUTBOX = Sql(  # RETURNING on PostgreSQL only: Rows.inserted_id
+    "INSERT INTO outbox (shop_id, channel, recipient, payload, status, inbound_id, attempts, next_attempt_at, "
+    "created_at) VALUES (:shop_id, :channel, :recipient, :payload, :status, :inbound_id, 0, :now, :now)",
+    "INSERT INTO outbox (shop_id, channel, recipient, payload, status, inbound_id, attempts, next_attempt_at, "
+    "created_at) VALUES (:shop_id, :channel, :recipient, CAST(:payload AS JSON), :status, :inbound_id, 0, :now, "
+    ":now) RETURNING id",
+)
+
+
+def add_outbox(session: Session, rows: Sequence[dict[str, Any]], now: datetime) -> list[int]:
+    """Inserts outbox rows to deliver (shop_id, channel, recipient, payload, status, inbound_id) in
+    order; returns their ids."""
+    at = to_db_time(session, now)
+    return [_ADD_OUTBOX(session, {"shop_id": r["shop_id"], "channel": r["channel"], "recipient": r["recipient"],
+                                  "payload": to_db_json(r["payload"]), "status": r.get("status", "pending"),
+                                  "inbound_id": r.get("inbound_id"), "now": at}).inserted_id()
+            for r in rows]
+
+
+def fetch_outbox_for_inbound(session: Session, inbound_id: int) -> Sequence[OutboxMessage]:
+    return session.execute(select(OutboxMessage).where(OutboxMessage.inbound_id == inbound_id)
+                           .order_by(OutboxMessage.id)).scalars().all()
+
+
+_CLAIMED = namedtuple("Claimed", "id shop_id channel recipient payload attempts")
+
+
+@lru_cache(maxsize=64)
+def _claim_sql(ids: int, channels: int) -> Sql:
+    """Plain SQL (see storage.fastsql): the delivery of every reply runs it, next to the engine's step."""
+    id_list = ", ".join(f":i{n}" for n in range(ids))
+    channel_list = ", ".join(f":c{n}" for n in range(channels))
+    return Sql(f"UPDATE outbox SET status = 'sending', attempts = attempts + 1, next_attempt_at = :lease, "
+               f"claimed_by = :owner "
+               f"WHERE id IN ({id_list}) AND status = 'pending' AND next_attempt_at <= :now "
+               f"AND channel IN ({channel_list}) RETURNING id, shop_id, channel, recipient, payload, attempts")
+
+
+def claim(session: Session, ids: Sequence[int], now: datetime, channels: Iterable[str],
+          owner: int | None = None) -> Sequence[Row]:
+    """Takes the still-pending rows among ids for sending, for process `owner` (storage.models.Process),
+    with a lease that the drain job honours when the owner is unknown or stuck."""
+    channels = list(channels)
+    if not ids or not channels:
+        return []
+    params = {"now": to_db_time(session, now), "lease": to_db_time(session, now + STUCK_AFTER), "owner": owner,
+              **{f"i{n}": i for n, i in enumerate(ids)}, **{f"c{n}": c for n, c in enumerate(channels)}}
+    rows = _claim_sql(len(ids), len(channels))(session, params).all()
+    return sorted((_CLAIMED(r.id, r.shop_id, r.channel, r.recipient, from_db_json(r.payload), r.attempts) for r in rows),
+                  key=lambda r: r.id)
+
+
+def due_ids(session: Session, channels: Iterable[str], now: datetime, limit: int) -> list[int]:
+    stmt = (select(OutboxMessage.id)
+            .where(OPEN, OutboxMessage.channel.in_(list(channels)), OutboxMessage.next_attempt_at <= now,
+                   or_(OutboxMessage.status == "pending", OutboxMessage.status == "sending"))
+            .order_by(OutboxMessage.id).limit(limit))
+    ids = list(session.execute(stmt).scalars())
+    # Rows stuck in `sending` past their lease go back to pending so claim() can take them.
+    session.execute(update(OutboxMessage).where(OutboxMessage.id.in_(ids), OutboxMessage.status == "sending")
+                    .values(status="pending").execution_options(synchronize_session=False))
+    return ids
+
+
+def reclaim_orphans(session: Session, now: datetime) -> list[int]:
+    """Rows still `sending` for a process no longer in the processes table: due again now."""
+    orphaned = (select(OutboxMessage.id)
+                .where(OPEN, OutboxMessage.status == "sending", OutboxMessage.claimed_by.is_not(None),
+                       OutboxMessage.claimed_by.not_in(select(Process.id)))
+                .order_by(OutboxMessage.id))
+    ids = list(session.execute(orphaned).scalars())
+    if ids:
+        session.execute(update(OutboxMessage).where(OutboxMessage.id.in_(ids), OutboxMessage.status == "sending")
+                        .values(status="pending", next_attempt_at=now, claimed_by=None)
+                        .execution_options(synchronize_session=False))
+    return ids
+
+
+_MARK_SENT = Sql("UPDATE outbox SET status = 'sent', provider_id = :provider_id, sent_at = :now, error = NULL, "
+                 "error_code = NULL WHERE id = :id")
+
+
+def mark_sent(session: Session, outbox_id: int, provider_id: str | None, now: datetime) -> None:
+    _MARK_SENT(session, {"provider_id": provider_id, "now": to_db_time(session, now), "id": outbox_id})
+
+
+def mark_retry(session: Session, outbox_id: int, at: datetime, error: str) -> None:
+    session.execute(update(OutboxMessage).where(OutboxMessage.id == outbox_id)
+                    .values(status="pending", next_attempt_at=at, error=error[:500]))
+
+
+def mark_failed(session: Session, outbox_id: int, code: str | None, error: str, status: str = "failed") -> None:
+    session.execute(update(OutboxMessage).where(OutboxMessage.id == outbox_id)
+                    .values(status=status, error_code=code, error=error[:500]))
+
+
+def take_pending_for(session: Session, shop_id: int, channel: str, recipient: str, now: datetime) -> Sequence[OutboxMessage]:
+    """Hands pending rows to a pull-based channel (the simulator page polls) and marks them sent."""
+    rows = session.execute(select(OutboxMessage).where(
+        OPEN, OutboxMessage.shop_id == shop_id, OutboxMessage.channel == channel, OutboxMessage.recipient == recipient,
+        OutboxMessage.status == "pending").order_by(OutboxMessage.id)).scalars().all()
+    if rows:
+        session.execute(update(OutboxMessage).where(OutboxMessage.id.in_([r.id for r in rows]))
+                        .values(status="sent", sent_at=now).execution_options(synchronize_session=False))
+    return rows
+
+
+# A status only ever moves up this ladder, whatever order the callbacks arrive in.
+STATUS_RANK = {"pending": 0, "sending": 0, "held": 0, "queued": 1, "accepted": 1, "scheduled": 1,
+               "sent": 2, "delivered": 3, "read": 4, "undelivered": 5, "failed": 5}
+
+
+def record_status(session: Session, channel: str, provider_id: str, status: str,
+                  error_code: str | None = None) -> Row | None:
+    """Moves the row with this provider id forward to status; returns (id, recipient, status) when it moved."""
+    rank = STATUS_RANK.get(status)
+    if rank is None or rank < STATUS_RANK["sent"]:
+        return None  # queued/accepted: we marked it sent when the provider took it
+    lower = [s for s, r in STATUS_RANK.items() if r < rank]
+    values: dict[str, Any] = {"status": status}
+    if error_code:
+        values.update(error_code=error_code[:20], error=f"{channel} reported {status}")
+    stmt = (update(OutboxMessage)
+            .where(OutboxMessage.channel == channel, OutboxMessage.provider_id == provider_id,
+                   OutboxMessage.status.in_(lower))
+            .values(**values)
+            .returning(OutboxMessage.id, OutboxMessage.recipient, OutboxMessage.status)
+            .execution_options(synchronize_session=False))
+    return session.execute(stmt).first()
+
+
+def release_held(session: Session, shop_id: int, channel: str, recipient: str, now: datetime) -> list[int]:
+    """Held rows for this person become pending again (they just wrote); returns their ids, oldest first."""
+    rows = session.execute(
+        update(OutboxMessage)
+        .where(OPEN, OutboxMessage.shop_id == shop_id, OutboxMessage.channel == channel,
+               OutboxMessage.recipient == recipient, OutboxMessage.status == "held")
+        .values(status="pending", next_attempt_at=now, attempts=0)
+        .returning(OutboxMessage.id).execution_options(synchronize_session=False)).scalars().all()
+    return sorted(rows)
+
+
+def count_by_status(session: Session, channel: str | None = None) -> dict[str, int]:
+    stmt = select(OutboxMessage.status, func.count()).group_by(OutboxMessage.status)
+    if channel:
+        stmt = stmt.where(OutboxMessage.channel == channel)
+    return {status: n for status, n in session.execute(stmt).all()}
+
+
+def fetch_outbox(session: Session, channel: str, recipient: str) -> Sequence[OutboxMessage]:
+    return session.execute(select(OutboxMessage).where(OutboxMessage.channel == channel,
+                                                       OutboxMessage.recipient == recipient)
+                           .order_by(OutboxMessage.id)).scalars().all()

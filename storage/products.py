@@ -1,0 +1,179 @@
+"""products: the catalog reads on the message path (plain SQL, see storage.fastsql), stock
+taken and returned by conditional updates (two buyers of the last unit never both win), and
+the seller's conditional changes to one product."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy import Row, delete, exists, select, update
+from sqlalchemy.orm import Session
+
+from storage.fastsql import Sql
+from storage.models import OrderItem, Product
+
+
+_PRODUCTS = ("SELECT p.id, p.sku, p.name, p.category_id, c.name AS category, p.price, p.stock, p.description, "
+             "p.image_url, p.visible FROM products p LEFT JOIN categories c ON c.id = p.category_id ")
+
+
+_VISIBLE = Sql(_PRODUCTS + "WHERE p.shop_id = :shop_id AND p.visible = :yes ORDER BY c.position, p.name")
+
+
+_ALL = Sql(_PRODUCTS + "WHERE p.shop_id = :shop_id ORDER BY c.position, p.name")
+
+
+# A category page and the category's size: ix_products_category_page serves the filter and the
+# order of the one and covers the other, so a page costs the same in a category of ten or of
+# ten thousand. (One statement with COUNT(*) OVER () reads the whole category and sorts it.)
+_CATEGORY_SLICE = Sql(_PRODUCTS + "WHERE p.shop_id = :shop_id AND p.category_id = :category_id AND p.visible = :yes "
+                      "ORDER BY p.name, p.id LIMIT :limit OFFSET :offset")
+
+
+_CATEGORY_SIZE = Sql("SELECT COUNT(*) FROM products WHERE shop_id = :shop_id AND category_id = :category_id "
+                     "AND visible = :yes")
+
+
+def _products_where(session: Session, shop_id: int, column: str, values: Sequence[object]) -> Sequence[Row]:
+    """Products whose column is one of values; the IN list is built per length, values stay bound."""
+    if not values:
+        return []
+    names = {f"v{i}": v for i, v in enumerate(values)}
+    sql = _in_sql(column, len(values))
+    return sql(session, {"shop_id": shop_id, **names}).all()
+
+
+@lru_cache(maxsize=64)
+def _in_sql(column: str, count: int) -> Sql:
+    marks = ", ".join(f":v{i}" for i in range(count))
+    return Sql(_PRODUCTS + f"WHERE p.shop_id = :shop_id AND p.{column} IN ({marks})")
+
+
+def fetch_products(session: Session, shop_id: int, *, visible_only: bool = True) -> Sequence[Row]:
+    if visible_only:
+        return _VISIBLE(session, {"shop_id": shop_id, "yes": True}).all()
+    return _ALL(session, {"shop_id": shop_id}).all()
+
+
+def fetch_category_slice(session: Session, shop_id: int, category_id: int, offset: int, limit: int) -> Sequence[Row]:
+    """Visible products of a category by name, `limit` of them from `offset`."""
+    return _CATEGORY_SLICE(session, {"shop_id": shop_id, "category_id": category_id, "yes": True,
+                                     "offset": offset, "limit": limit}).all()
+
+
+def count_in_category(session: Session, shop_id: int, category_id: int) -> int:
+    return _CATEGORY_SIZE(session, {"shop_id": shop_id, "category_id": category_id, "yes": True}).scalar_one()
+
+
+def fetch_products_by_sku(session: Session, shop_id: int, skus: Sequence[str]) -> Sequence[Row]:
+    return _products_where(session, shop_id, "sku", list(dict.fromkeys(skus)))
+
+
+def fetch_products_by_id(session: Session, shop_id: int, ids: Sequence[int]) -> Sequence[Row]:
+    return _products_where(session, shop_id, "id", list(dict.fromkeys(ids)))
+
+
+def take_stock(session: Session, product_id: int, qty: int) -> bool:
+    """Take qty units if that many are left; one conditional UPDATE, so two buyers of
+    the last unit cannot both win on SQLite or PostgreSQL."""
+    result = session.execute(
+        update(Product)
+        .where(Product.id == product_id, Product.stock >= qty)
+        .values(stock=Product.stock - qty)
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount == 1
+
+
+def return_stock(session: Session, product_id: int, qty: int) -> None:
+    session.execute(
+        update(Product).where(Product.id == product_id).values(stock=Product.stock + qty)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def upsert_product(session: Session, shop_id: int, sku: str, fields: dict[str, object]) -> bool:
+    """Updates the product with this sku or creates it; True when created."""
+    product = session.execute(select(Product).where(Product.shop_id == shop_id, Product.sku == sku)).scalar_one_or_none()
+    if product is None:
+        session.add(Product(shop_id=shop_id, sku=sku, **fields))
+        return True
+    for key, value in fields.items():
+        setattr(product, key, value)
+    return False
+
+
+# Product columns a seller may change by chat, and nothing else.
+CHANGEABLE = ("stock", "price", "visible", "image_url", "low_stock_threshold")
+
+
+_DESK_PRODUCTS = ("SELECT p.id, p.sku, p.name, c.name AS category, p.price, p.stock, p.visible, p.image_url, "
+             "p.low_stock_threshold FROM products p LEFT JOIN categories c ON c.id = p.category_id "
+             "WHERE p.shop_id = :shop_id ")
+
+
+_ALL_DESK_PRODUCTS = Sql(_DESK_PRODUCTS + "ORDER BY p.name")
+
+
+_CHANGE = {field: Sql(f"UPDATE products SET {field} = :after WHERE id = :id AND shop_id = :shop_id "
+                      f"AND {field} IS :before",
+                      f"UPDATE products SET {field} = :after WHERE id = :id AND shop_id = :shop_id "
+                      f"AND {field} IS NOT DISTINCT FROM :before")
+           for field in CHANGEABLE}
+
+
+@lru_cache(maxsize=32)
+def _products_in(count: int) -> Sql:
+    return Sql(_DESK_PRODUCTS + f"AND p.id IN ({', '.join(f':v{i}' for i in range(count))}) ORDER BY p.name")
+
+
+def fetch_seller_products(session: Session, shop_id: int, ids: Sequence[int] | None = None) -> Sequence[Row]:
+    """Products as a seller sees them, hidden ones included; all of them unless ids are given."""
+    if ids is None:
+        return _ALL_DESK_PRODUCTS(session, {"shop_id": shop_id}).all()
+    unique = list(dict.fromkeys(ids))
+    if not unique:
+        return []
+    return _products_in(len(unique))(session, {"shop_id": shop_id, **{f"v{i}": v for i, v in enumerate(unique)}}).all()
+
+
+def change_product(session: Session, shop_id: int, product_id: int, field: str, before: Any, after: Any) -> bool:
+    """Sets one field from `before` to `after` in one conditional UPDATE; False when it no longer was `before`."""
+    params = {"id": product_id, "shop_id": shop_id, "before": before, "after": after}
+    return _CHANGE[field](session, params).rowcount == 1
+
+
+def fetch_skus(session: Session, shop_id: int, prefix: str) -> set[str]:
+    return set(session.execute(select(Product.sku).where(Product.shop_id == shop_id,
+                                                         Product.sku.startswith(prefix))).scalars())
+
+
+def add_product(session: Session, shop_id: int, sku: str, name: str, category_id: int, price: int, stock: int,
+                now: datetime) -> int:
+    product = Product(shop_id=shop_id, sku=sku, name=name, category_id=category_id, price=price, stock=stock,
+                      description="", visible=True, created_at=now, updated_at=now)
+    session.add(product)
+    session.flush()
+    return product.id
+
+
+def delete_unsold_product(session: Session, shop_id: int, product_id: int) -> bool:
+    """Deletes a product no order mentions (undoing one just created); False otherwise."""
+    result = session.execute(
+        delete(Product)
+        .where(Product.id == product_id, Product.shop_id == shop_id,
+               ~exists().where(OrderItem.product_id == Product.id))
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount == 1
+
+
+def fetch_low_stock(session: Session, shop_id: int) -> Sequence[Row]:
+    """Visible products at or under their own low-stock threshold, emptiest first."""
+    stmt = (select(Product.id, Product.name, Product.stock, Product.low_stock_threshold)
+            .where(Product.shop_id == shop_id, Product.visible.is_(True), Product.stock <= Product.low_stock_threshold)
+            .order_by(Product.stock, Product.name))
+    return session.execute(stmt).all()
