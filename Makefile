@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: run test bench install clean
+.PHONY: run test bench profile install tools clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -14,15 +14,24 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# wrk (Debian's package) drives the HTTP benches and the test of their harness.
+tools:
+	@command -v wrk >/dev/null || { export DEBIAN_FRONTEND=noninteractive; apt-get install -y -q wrk >/dev/null 2>&1 \
+		|| { apt-get update -q >/dev/null && apt-get install -y -q wrk >/dev/null; }; }
+
 run: $(STAMP)
 	$(PY) main.py db upgrade
 	$(PY) main.py serve
 
-test: $(STAMP)
+test: $(STAMP) tools
 	$(PY) -m pytest -n 2
 
-bench: $(STAMP)
+bench: $(STAMP) tools
 	$(PY) bench/run.py
+
+# Where the Telegram and Twilio paths spend their time under load (py-spy; see docs/PERFORMANCE.md).
+profile: $(STAMP) tools
+	$(PY) bench/run.py profile telegram whatsapp
 
 clean:
 	rm -rf $(VENV) data .pytest_cache
