@@ -84,12 +84,15 @@ class Counter:
 
 
 @contextmanager
-def kedai_for(path: Channel, folder: Path, products: int = PRODUCTS) -> Iterator[tuple[servers.Server, fakes.FakeProcess | None, dict[str, object]]]:
+def kedai_for(path: Channel, folder: Path, products: int = PRODUCTS, *, env: dict[str, str] | None = None,
+              command: tuple[str, ...] = ("main.py", "serve"),
+              ) -> Iterator[tuple[servers.Server, fakes.FakeProcess | None, dict[str, object]]]:
     """`kedai serve` set up for the path: its fake API started first; yields the wrk arguments."""
     with ExitStack() as stack:
         fake = stack.enter_context(fakes.running(path.fake, path.chats)) if path.fake else None
         info = fake.info if fake else {}
-        kedai = stack.enter_context(servers.kedai(folder, servers.catalog_db(products), path.env(info)))
+        kedai = stack.enter_context(servers.kedai(folder, servers.catalog_db(products), {**path.env(info), **(env or {})},
+                                                  command))
         yield kedai, fake, path.args(info)
 
 

@@ -3,7 +3,7 @@
     .venv/bin/python bench/run.py                      # all of them
     .venv/bin/python bench/run.py telegram whatsapp    # by name (twilio = whatsapp)
     .venv/bin/python bench/run.py telegram --rounds 7 --seconds 5 --products 0
-    .venv/bin/python bench/run.py profile telegram whatsapp [--seconds 20]   (see bench/profile.py)
+    .venv/bin/python bench/run.py profile telegram whatsapp [--seconds 20]   (see bench/profile_paths.py)
 
 --products 0 serves the demo shop's own catalog instead of 10,000 products.
 Figures drift 10-30% between runs on shared machines: compare within one run, as ratios.
@@ -48,9 +48,9 @@ def table(results: list[dict]) -> None:  # type: ignore[type-arg]
 
 def main(argv: list[str]) -> int:
     if argv[:1] == ["profile"]:
-        from bench import profile
+        from bench import profile_paths
 
-        profile.main(argv[1:])
+        profile_paths.main(argv[1:])
         return 0
     from bench import http_bench
 

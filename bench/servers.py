@@ -132,13 +132,14 @@ def process(name: str, args: list[str], env: dict[str, str], ready_path: str, po
                 proc.wait(10)
 
 
-def kedai(folder: Path, template: Path, env: dict[str, str]) -> AbstractContextManager[Server]:
+def kedai(folder: Path, template: Path, env: dict[str, str], command: tuple[str, ...] = ("main.py", "serve")
+          ) -> AbstractContextManager[Server]:
     """`kedai serve` on a copy of the template database, with the scheduler, simulator on."""
     db = copy_db(template, folder / "kedai.db")
     port = free_port()
     full = {"KEDAI_DATABASE_URL": f"sqlite:///{db}", "KEDAI_HOST": "127.0.0.1", "KEDAI_PORT": str(port),
             "KEDAI_DATA_DIR": str(folder / "data"), "KEDAI_SIMULATOR": "1", **env}
-    return process("kedai", ["main.py", "serve"], full, "/healthz", port, folder / "kedai.log")
+    return process("kedai", list(command), full, "/healthz", port, folder / "kedai.log")
 
 
 def bare(folder: Path) -> AbstractContextManager[Server]:

@@ -17,6 +17,7 @@ functions by own time.
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import shutil
 import subprocess
@@ -29,6 +30,7 @@ from pathlib import Path
 from bench import http_bench, wrk
 
 VENV_BIN = Path(sys.executable).parent
+UNPROFILED = 10  # seconds of load measured without the profiler (GC pauses recorded)
 
 # Stages of a message's path, matched against "function (file" in each frame; inclusive shares.
 STAGES: list[tuple[str, str]] = [
@@ -55,10 +57,11 @@ STAGES: list[tuple[str, str]] = [
     ("  claim rows", r"(^|\.)_claim \(bot/delivery"),
     ("  mark sent/retry (one transaction per reply)", r"(^|\.)_write \(bot/delivery"),
     ("  rate limiter", r"\(bot/ratelimit"),
-    ("  Telegram sender + PTB request building", r"\(bot/channels/telegram_out|\(telegram/_bot"),
+    ("  Telegram sender (sends and edits, paced)", r"\(bot/channels/telegram_out"),
     ("  WhatsApp sender + twilio SDK", r"\(bot/channels/twilio_out|\(twilio/rest|\(twilio/base"),
     ("  HTTP client (httpx/httpcore, requests/urllib3)", r"\((httpx|httpcore|requests|urllib3)/"),
-    ("answerCallbackQuery", r"(^|\.)_answer \(bot/channels/telegram"),
+    ("answerCallbackQuery (a task per press, not paced)", r"(^|\.)_answer \(bot/channels/telegram"),
+    ("python-telegram-bot Bot API calls (sends, edits, answers)", r"\(telegram/_bot|\(telegram/request"),
     ("WhatsApp window lookup", r"\(bot/channels/whatsapp_window"),
     ("Scheduler jobs", r"\((scheduler|apscheduler)/"),
     ("SQLAlchemy (anywhere)", r"\(sqlalchemy/"),
@@ -140,6 +143,9 @@ def shares(all_stacks: list[tuple[str, list[str], int]]) -> dict[str, object]:
     total = sum(n for _, _, n in stacks) or 1
     stages = {name: sum(n for _, frames, n in stacks if any(re.search(rx, f) for f in frames)) / total
               for name, rx in STAGES}
+    on_loop = {name: sum(n for thread, frames, n in stacks
+                         if thread.endswith("MainThread") and any(re.search(rx, f) for f in frames)) / total
+               for name, rx in STAGES}
     ours: Counter[str] = Counter()  # our own functions, inclusive
     for _, frames, n in stacks:
         for f in {f for f in frames if OURS.search(f)}:
@@ -156,7 +162,7 @@ def shares(all_stacks: list[tuple[str, list[str], int]]) -> dict[str, object]:
     per_thread: dict[str, dict[str, int]] = {}
     for (thread, st), n in states.items():
         per_thread.setdefault(thread, {"busy": 0, "blocked": 0, "idle": 0})[st] += n
-    return {"samples": total, "stages": stages, "thread_states": per_thread,
+    return {"samples": total, "stages": stages, "stages_on_loop": on_loop, "thread_states": per_thread,
             "owners": {k: v / total for k, v in owners.most_common()},
             "top_own": [(f, n / total) for f, n in own.most_common(25)],
             "top_ours": [(f, n / total) for f, n in ours.most_common(40)],
@@ -170,11 +176,18 @@ def run(path: http_bench.Channel, seconds: float, rate: int, native: bool) -> di
     http_bench.RESULTS.mkdir(exist_ok=True)
     raw_file = http_bench.RESULTS / f"{stamp}-profile-{path.name}.txt"
     with tempfile.TemporaryDirectory(prefix=f"kedai-profile-{path.name}-") as tmp:
-        with http_bench.kedai_for(path, Path(tmp), http_bench.OPTIONS["products"]) as (kedai, _fake, args):
+        gc_file = Path(tmp) / "gc.json"
+        with http_bench.kedai_for(path, Path(tmp), http_bench.OPTIONS["products"], env={"GC_WATCH_FILE": str(gc_file)},
+                                  command=("bench/gc_watch.py", "serve")) as (kedai, _fake, args):
             ids = http_bench.Counter()
             ids.run("warm-up", kedai, path.script, http_bench.OPTIONS["warmup"], args)
-            unprofiled = ids.run(path.name, kedai, path.script, 5, args)
+            start = time.monotonic()
+            unprofiled = ids.run(path.name, kedai, path.script, UNPROFILED, args)
+            end = time.monotonic()
+            time.sleep(1.2)  # the watcher writes once a second
+            collections = gc_pauses(json.loads(gc_file.read_text())["pauses"], start, end)
             print("  without the profiler: " + unprofiled.line(), flush=True)
+            print_gc(collections)
             command = [spy, "record", "--pid", str(kedai.pid), "--duration", str(int(seconds)), "--rate", str(rate),
                        "--format", "raw", "--threads", "--nolineno", "--output", str(raw_file)]
             command += ["--native"] if native else ["--nonblocking"]
@@ -187,7 +200,24 @@ def run(path: http_bench.Channel, seconds: float, rate: int, native: bool) -> di
         raise RuntimeError(f"py-spy failed: {err.strip()[-500:]}")
     found = shares(parse_raw(raw_file.read_text()))
     print_shares(path, found, raw_file)
-    return {"unprofiled": unprofiled.as_dict(), "profiled": profiled.as_dict(), **found}
+    return {"unprofiled": unprofiled.as_dict(), "profiled": profiled.as_dict(), "gc": collections, **found}
+
+
+def gc_pauses(pauses: list[list[float]], start: float, end: float) -> dict[str, object]:
+    """The collector's pauses while the load ran, per generation: count, total, longest."""
+    window = [(int(g), s) for g, at, s in pauses if start <= at <= end]
+    per = {}
+    for gen in (0, 1, 2):
+        took = sorted(s for g, s in window if g == gen)
+        per[gen] = {"count": len(took), "total_ms": sum(took) * 1000, "max_ms": took[-1] * 1000 if took else 0.0}
+    return {"seconds": end - start, "share": sum(s for _, s in window) / (end - start), "generations": per}
+
+
+def print_gc(found: dict[str, object]) -> None:
+    gens = found["generations"]  # type: ignore[index]
+    print(f"  garbage collector while the load ran: {found['share']:.1%} of the wall time; " + "; ".join(
+        f"gen {g}: {v['count']} collections, {v['total_ms']:.0f} ms, longest {v['max_ms']:.1f} ms"
+        for g, v in gens.items()))  # type: ignore[attr-defined]
 
 
 def print_shares(path: http_bench.Channel, found: dict[str, object], raw_file: Path) -> None:
@@ -196,10 +226,10 @@ def print_shares(path: http_bench.Channel, found: dict[str, object], raw_file: P
     for thread, counts in found["thread_states"].items():  # type: ignore[attr-defined]
         print(f"    {thread}: {counts['busy']} / {counts['blocked']} / {counts['idle']}")
     print("  busy samples per thread: " + ", ".join(f"{k} {v:.0%}" for k, v in found["threads"].items()))  # type: ignore[attr-defined]
-    print("  stages (inclusive share of busy samples):")
+    print("  stages (inclusive share of busy samples: all threads, of which the event loop's thread):")
     for name, share in found["stages"].items():  # type: ignore[attr-defined]
         if share >= 0.005:
-            print(f"    {share:6.1%}  {name}")
+            print(f"    {share:6.1%} {found['stages_on_loop'][name]:6.1%}  {name}")  # type: ignore[index]
     print("  owners (deepest known frame):")
     for name, share in found["owners"].items():  # type: ignore[attr-defined]
         if share >= 0.005:
