@@ -1,12 +1,14 @@
 """Where a path's time goes under load: py-spy samples `kedai serve` while wrk drives one of
 the bench paths (same server, fake API, catalog and Lua script as bench/http_bench.py).
 
-    .venv/bin/python bench/run.py profile telegram [--seconds 20] [--rate 100] [--python-only]
+    .venv/bin/python bench/run.py profile telegram [--seconds 20] [--rate 100] [--native] [--products 0]
 
 py-spy (PyPI, pinned in pyproject's `bench` extra) is installed into the venv when missing.
-By default it records native frames too (--native: SQLite's C code, httptools, rapidfuzz),
-which pauses the server for each sample: throughput under the profiler is lower, the shares
-are what matter. --python-only samples without pausing (--nonblocking).
+By default it samples Python frames without pausing the server (--nonblocking), so the load
+runs as it would unprofiled. --native adds C frames (SQLite's own code, the garbage collector,
+httptools) but stops the server for every sample: with many threads (the Twilio path sends
+from a thread pool) throughput under it falls several-fold and the shares drift with it. The
+garbage collector's pauses are recorded either way, from inside the server (bench/gc_watch.py).
 
 It prints (and saves under bench/results/) the share of the server's busy samples spent in
 each stage of the path (inclusive: a sample counts for every stage on its stack), the
@@ -222,9 +224,11 @@ def print_gc(found: dict[str, object]) -> None:
 
 def print_shares(path: http_bench.Channel, found: dict[str, object], raw_file: Path) -> None:
     print(f"  {found['samples']} busy samples of the server process; raw stacks: {raw_file}")
-    print("  threads, samples busy / blocked on the GIL or a lock / idle:")
-    for thread, counts in found["thread_states"].items():  # type: ignore[attr-defined]
-        print(f"    {thread}: {counts['busy']} / {counts['blocked']} / {counts['idle']}")
+    states = found["thread_states"]
+    if any(c["blocked"] or c["idle"] for c in states.values()):  # type: ignore[attr-defined]  # native frames only
+        print("  threads, samples busy / blocked on the GIL or a lock / idle:")
+        for thread, counts in states.items():  # type: ignore[attr-defined]
+            print(f"    {thread}: {counts['busy']} / {counts['blocked']} / {counts['idle']}")
     print("  busy samples per thread: " + ", ".join(f"{k} {v:.0%}" for k, v in found["threads"].items()))  # type: ignore[attr-defined]
     print("  stages (inclusive share of busy samples: all threads, of which the event loop's thread):")
     for name, share in found["stages"].items():  # type: ignore[attr-defined]
@@ -253,14 +257,15 @@ def main(argv: list[str] | None = None) -> dict[str, object]:
     parser.add_argument("--rate", type=int, default=100, help="samples per second")
     parser.add_argument("--products", type=int, default=http_bench.OPTIONS["products"],
                         help="catalog size (0: the demo shop's own)")
-    parser.add_argument("--python-only", action="store_true", help="no native frames; does not pause the server")
+    parser.add_argument("--native", action="store_true",
+                        help="also C frames (SQLite, the GC, httptools); pauses the server for every sample")
     args = parser.parse_args(argv)
     http_bench.OPTIONS["products"] = args.products
     results = {}
     for name in args.paths:
         print(f"\n== profile {name}: {paths[name].title}, {args.seconds:g}s at {args.rate} samples/s, "
               f"{args.products:,} products ==", flush=True)
-        results[name] = run(paths[name], args.seconds, args.rate, native=not args.python_only)
+        results[name] = run(paths[name], args.seconds, args.rate, native=args.native)
     return results
 
 
