@@ -38,6 +38,7 @@ class Deliveries:
     count_429: int
     other_calls: int  # answerCallbackQuery, getMe, setWebhook ...
     errors: list[str]
+    repeats: int  # new messages with the same recipient and text as an earlier one (see `repeated`)
 
     def between(self, start: float, end: float) -> list[float]:
         return [t for t in self.times if start <= t < end]
@@ -50,15 +51,24 @@ class Deliveries:
         return most_in_window(self.times)
 
 
+def repeated(keys: Sequence[tuple[str, str]]) -> int:
+    """Messages that repeat an earlier one to the same person word for word. The bench scripts
+    never make one person's conversation produce the same reply twice within a loop of their
+    steps, and a run is shorter than a loop per person, so a repeat is a message sent twice."""
+    return len(keys) - len(set(keys))
+
+
 def _telegram(chats: Sequence[int]):  # type: ignore[no-untyped-def]
     from tests.fakes.telegram_api import FakeTelegramAPI
 
     class BenchTelegramAPI(FakeTelegramAPI):
         times: list[float] = []
+        keys: list[tuple[str, str]] = []
 
         def _new_message(self, chat, content):  # type: ignore[no-untyped-def]
             msg = super()._new_message(chat, content)
             self.times.append(time.monotonic())
+            self.keys.append((str(chat["id"]), str(content.get("text") or content.get("caption") or "")))
             return msg
 
         def _apply_edit(self, msg, changes):  # type: ignore[no-untyped-def]
@@ -88,10 +98,13 @@ def _twilio():  # type: ignore[no-untyped-def]
 
     class BenchTwilioAPI(FakeTwilioAPI):
         times: list[float] = []
+        keys: list[tuple[str, str]] = []
 
         def _create(self, fields):  # type: ignore[no-untyped-def]
             resource = super()._create(fields)
             self.times.append(time.monotonic())
+            form = dict(fields)
+            self.keys.append((str(form.get("To")), str(form.get("Body") or form.get("ContentVariables") or "")))
             return resource
 
     return BenchTwilioAPI()
@@ -113,7 +126,7 @@ def _serve(kind: str, conn, chats: Sequence[int]) -> None:  # type: ignore[no-un
                 calls = len(fake.calls) if kind == "telegram" else len(fake.requests)
                 refused = getattr(fake, "count_429", 0)
                 conn.send(Deliveries(len(fake.times), list(fake.times), refused, calls - len(fake.times) - refused,
-                                     list(fake.server_errors)[:5]))
+                                     list(fake.server_errors)[:5], repeated(fake.keys)))
 
 
 class FakeProcess:

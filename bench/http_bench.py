@@ -49,6 +49,7 @@ class Channel:
     channel: str  # inbound_messages.channel
     fake: str | None = None  # "telegram" or "twilio"
     people: int = 1000
+    steps: int = 10  # in the Lua script's conversation; no person repeats a step before people * steps
     env: Callable[[dict[str, Any]], dict[str, str]] = lambda info: {}
     args: Callable[[dict[str, Any]], dict[str, object]] = lambda info: {}
     chats: list[int] = field(default_factory=list)  # known to the fake Bot API
@@ -184,6 +185,12 @@ def report(path: Channel, raw: dict[str, Any]) -> dict[str, Any]:
     summary.update(memory(raw))
     if raw["deliveries"] is not None:
         summary.update(delivery(path, raw))
+        if completed + in_flight > path.people * path.steps:  # someone began the script again: repeats are fine
+            summary["repeats"] = None
+        elif summary["repeats"]:
+            problems.append(f"{summary['repeats']} replies reached the fake twice (same person, same text)")
+        if summary["fake_errors"]:
+            problems.append(f"the fake API failed: {summary['fake_errors'][0][-300:]}")
     print_summary(summary, reference)
     save(path, summary, raw)
     return summary
@@ -202,7 +209,7 @@ def delivery(path: Channel, raw: dict[str, Any]) -> dict[str, Any]:
     during = got.between(start, end)
     return {"delivered": got.sent, "delivered_during_load": len(during),
             "delivery_rate": len(during) / (end - start), "delivery_peak_1s": got.peak(),
-            "delivery_limit": path.limit, "count_429": got.count_429, "fake_errors": got.errors,
+            "delivery_limit": path.limit, "count_429": got.count_429, "fake_errors": got.errors, "repeats": got.repeats,
             "backlog": sum(v for k, v in raw["stored"].items() if k in ("outbox_pending", "outbox_sending"))}
 
 
@@ -218,7 +225,8 @@ def print_summary(s: dict[str, Any], reference: wrk.Result) -> None:
     if "delivered" in s:
         print(f"  delivery to the fake: {s['delivery_rate']:.1f} msg/s while the load ran (limit {s['delivery_limit']}/s), "
               f"at most {s['delivery_peak_1s']} in any second, {s['count_429']} answered 429, "
-              f"{s['backlog']:,} replies still waiting in the outbox")
+              f"{s['backlog']:,} replies still waiting in the outbox; "
+              f"{'not checked for' if s['repeats'] is None else s['repeats']} replies sent twice")
     if "rss_max_mb" in s:
         print(f"  server RSS: {s['rss_start_mb']:.0f} MB ready, {s['rss_warm_mb']:.0f} MB after warm-up, "
               f"max {s['rss_max_mb']:.0f} MB, {s['rss_end_mb']:.0f} MB at the end")
@@ -238,6 +246,6 @@ def save(path: Channel, summary: dict[str, Any], raw: dict[str, Any]) -> Path:
     if raw["deliveries"] is not None:
         d = raw["deliveries"]
         data["deliveries"] = {"sent": d.sent, "count_429": d.count_429, "other_calls": d.other_calls,
-                              "errors": d.errors, "times": d.times}
+                              "errors": d.errors, "repeats": d.repeats, "times": d.times}
     out.write_text(json.dumps(data, indent=1, default=str))
     return out

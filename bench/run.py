@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/run.py                      # all of them
     .venv/bin/python bench/run.py telegram whatsapp    # by name (twilio = whatsapp)
-    .venv/bin/python bench/run.py telegram --rounds 7 --seconds 5 --products 0
+    .venv/bin/python bench/run.py telegram --rounds 7 --seconds 5 --products 0 [--settle 150]
     .venv/bin/python bench/run.py profile telegram whatsapp [--seconds 20]   (see bench/profile_paths.py)
 
 --products 0 serves the demo shop's own catalog instead of 10,000 products.
@@ -59,8 +59,10 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--rounds", type=int, default=http_bench.OPTIONS["rounds"])
     parser.add_argument("--seconds", type=float, default=http_bench.OPTIONS["seconds"])
     parser.add_argument("--products", type=int, default=http_bench.OPTIONS["products"])
+    parser.add_argument("--settle", type=float, default=http_bench.OPTIONS["settle"],
+                        help="seconds of delivery watched after the load, before the server stops")
     args = parser.parse_args(argv)
-    http_bench.OPTIONS.update(rounds=args.rounds, seconds=args.seconds, products=args.products)
+    http_bench.OPTIONS.update(rounds=args.rounds, seconds=args.seconds, products=args.products, settle=args.settle)
     names = sorted(p.stem for p in (ROOT / "bench").glob("bench_*.py"))
     wanted = {ALIASES.get(n, n) for n in args.names}
     unknown = wanted - {n.removeprefix("bench_") for n in names} - set(names)

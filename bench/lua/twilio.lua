@@ -52,7 +52,7 @@ local SCRIPT = {
   { body = "katalog" },
   { body = "1" },
   { body = "1" },
-  { button = "catalog", body = "Katalog" },
+  { button = "cart", body = "Keranjang" },
   { body = "pesan 2 kripik pedes sama 1 sambel bawang" },
   { body = "1" },
   { body = "keranjang" },

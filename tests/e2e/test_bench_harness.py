@@ -116,7 +116,7 @@ def test_the_twilio_script_signs_every_post_as_twilio_does_with_a_fresh_message_
         sids.add(inbound.message_id)
         senders.add(inbound.sender)
         choices.add(inbound.choice)
-    assert len(senders) == 5 and "catalog" in choices  # the quick-reply button press
+    assert len(senders) == 5 and "cart" in choices  # the quick-reply button press
 
 
 def test_the_most_messages_in_any_second_counts_a_sliding_window() -> None:
