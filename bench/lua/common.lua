@@ -1,6 +1,10 @@
 -- Shared by every bench script: how each wrk thread numbers its requests, and the JSON line
 -- done() prints for bench/wrk.py (latency percentiles from wrk's own histogram, in µs).
 --
+-- Request n is from person n % people, their turn n // people; each person walks the script's
+-- steps in order from their own starting step ((turn + person) % steps), so every step is in the
+-- mix all the time (not all "halo" first, then all "katalog" ...).
+--
 -- A script starts with
 --   local common = dofile(debug.getinfo(1, "S").source:match("^@(.*/)") .. "common.lua")
 -- and calls common.parse(args) from its init(args); arguments come after `--` on wrk's

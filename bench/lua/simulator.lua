@@ -21,6 +21,6 @@ wrk.headers["Content-Type"] = "application/json"
 function request()
   local n = common.next()
   local user, turn = n % users, math.floor(n / users)
-  local body = string.format('{"user":"sim-%d","message_id":"s%d",%s}', user, n, SCRIPT[turn % #SCRIPT + 1])
+  local body = string.format('{"user":"sim-%d","message_id":"s%d",%s}', user, n, SCRIPT[(turn + user) % #SCRIPT + 1])
   return wrk.format(nil, "/api/simulator/messages", nil, body)
 end

@@ -1,6 +1,6 @@
 -- POST /webhooks/telegram: updates shaped like Telegram's (the samples private_text.json and
 -- callback_query_inline_keyboard.json), with the secret-token header. Request n is the next
--- step of chat n % chats, so many people browse at once and each walks the conversation in
+-- step of chat n % chats (see common.lua), so many people browse at once and each walks the conversation in
 -- order; update_id (the engine's dedupe key) is unique on the server across runs.
 -- Arguments: first=N chats=N chat_base=N bot_id=N secret=S
 local common = dofile(debug.getinfo(1, "S").source:match("^@(.*/)") .. "common.lua")
@@ -47,7 +47,7 @@ function request()
   local n = common.next()
   local k, turn = n % chats, math.floor(n / chats)
   local chat = chat_base + k
-  local step = SCRIPT[turn % #SCRIPT + 1]
+  local step = SCRIPT[(turn + k) % #SCRIPT + 1]
   local update_id, message_id, now = 100000000 + n, 2 * turn + 2, os.time()
   local from, room = person(k, chat)
   local body

@@ -75,7 +75,7 @@ wrk.method = "POST"
 function request()
   local n = common.next()
   local k, turn = n % senders, math.floor(n / senders)
-  local step = SCRIPT[turn % #SCRIPT + 1]
+  local step = SCRIPT[(turn + k) % #SCRIPT + 1]
   local number = string.format("+62812%08d", 10000000 + k)
   local sid = string.format("SM%08x%024d", 0x5a1eb0, n)
   -- In the order Twilio sends them (the samples); signed in name order below.
