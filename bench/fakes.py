@@ -39,6 +39,7 @@ class Deliveries:
     other_calls: int  # answerCallbackQuery, getMe, setWebhook ...
     errors: list[str]
     repeats: int  # new messages with the same recipient and text as an earlier one (see `repeated`)
+    repeat_examples: list[tuple[str, str]]  # a few of them, for the results file
 
     def between(self, start: float, end: float) -> list[float]:
         return [t for t in self.times if start <= t < end]
@@ -52,10 +53,19 @@ class Deliveries:
 
 
 def repeated(keys: Sequence[tuple[str, str]]) -> int:
-    """Messages that repeat an earlier one to the same person word for word. The bench scripts
-    never make one person's conversation produce the same reply twice within a loop of their
-    steps, and a run is shorter than a loop per person, so a repeat is a message sent twice."""
+    """Messages that repeat an earlier one to the same person word for word: a message sent
+    twice, unless the app wrote that reply twice itself (bench/http_bench.py subtracts those)."""
     return len(keys) - len(set(keys))
+
+
+def examples(keys: Sequence[tuple[str, str]], count: int = 5) -> list[tuple[str, str]]:
+    seen: set[tuple[str, str]] = set()
+    found = []
+    for key in keys:
+        if key in seen and len(found) < count:
+            found.append((key[0], key[1][:200]))
+        seen.add(key)
+    return found
 
 
 def _telegram(chats: Sequence[int]):  # type: ignore[no-untyped-def]
@@ -126,7 +136,7 @@ def _serve(kind: str, conn, chats: Sequence[int]) -> None:  # type: ignore[no-un
                 calls = len(fake.calls) if kind == "telegram" else len(fake.requests)
                 refused = getattr(fake, "count_429", 0)
                 conn.send(Deliveries(len(fake.times), list(fake.times), refused, calls - len(fake.times) - refused,
-                                     list(fake.server_errors)[:5], repeated(fake.keys)))
+                                     list(fake.server_errors)[:5], repeated(fake.keys), examples(fake.keys)))
 
 
 class FakeProcess:
