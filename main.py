@@ -13,6 +13,7 @@ import typer
 
 from cli.broadcast import broadcast_app
 from cli.promo import promo_app
+from cli.report import report_app
 from config import Settings
 
 app = typer.Typer(help="Kedai: chat commerce for Indonesian UMKM.", no_args_is_help=True, add_completion=False)
@@ -25,6 +26,7 @@ for sub, name in ((catalog_app, "catalog"), (seller_app, "seller"), (orders_app,
     app.add_typer(sub, name=name)
 app.add_typer(promo_app, name="promo")
 app.add_typer(broadcast_app, name="broadcast")
+app.add_typer(report_app, name="report")
 
 ShopOpt = Annotated[Optional[str], typer.Option("--shop", help="Shop slug when the deployment hosts several.")]
 

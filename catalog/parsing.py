@@ -121,7 +121,9 @@ _AMOUNT = re.compile(
     r"\s*(?P<suffix>(?:rb|ribu|rebu|k|jt|juta)\b)?"
 )
 # "500g" or "2 pcs" next to a bare number says it is a size or a count, not money.
-_UNIT_AFTER = re.compile(r"\s*(?:" + "|".join(UNITS) + r"|pcs|x|%|lusin|bungkus)\b")
+_UNIT_AFTER = re.compile(r"\s*(?:" + "|".join(UNITS) + r"|pcs|x|%|lusin|bungkus|dus|karung|botol|kotak|ikat|biji|"
+                         r"buah|porsi|pack|sak|galon|tabung|ekor|lembar)\b")
+_GROUPED = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
 _SCALE = {"rb": 1_000, "ribu": 1_000, "rebu": 1_000, "k": 1_000, "jt": 1_000_000,
           "juta": 1_000_000}
 
@@ -139,22 +141,62 @@ def _decimal(number: str) -> Decimal | None:
         return None
 
 
+_GAP = re.compile(r"\s*")
+
+
+def _scaled(match: re.Match[str]) -> int | None:
+    if sum(ch.isdigit() for ch in match["number"]) > _MAX_DIGITS:
+        return None
+    value = _decimal(match["number"])
+    if value is None:  # pragma: no cover - the regex only lets digits through
+        return None
+    return int((value * _SCALE.get(match["suffix"] or "", 1)).quantize(Decimal(1), ROUND_HALF_UP))
+
+
+def _thousands_after(folded: str, match: re.Match[str]) -> int:
+    """The "200rb" of "1jt 200rb": a thousands amount right after a millions one adds to it."""
+    if match["suffix"] not in ("jt", "juta"):
+        return 0
+    following = _AMOUNT.match(folded, _GAP.match(folded, match.end()).end())  # type: ignore[union-attr]
+    if following is None or following["prefix"] or following["suffix"] not in ("rb", "ribu", "rebu", "k"):
+        return 0
+    amount = _scaled(following)
+    return amount if amount is not None and amount < 1_000_000 else 0
+
+
+def _slang_amount(words: list[str]) -> int | None:
+    """ "goceng" is 5.000 and "2 ceban" 20.000: money slang, with a count before it or not."""
+    for i, word in enumerate(words):
+        if word in MONEY_SLANG:
+            count = _int_token(words[i - 1]) if i > 0 else None
+            if count is None and i > 0 and words[i - 1] in _DIGITS:
+                count = _DIGITS[words[i - 1]]
+            return MONEY_SLANG[word] * (count if count and 0 < count < 1000 else 1)
+    return None
+
+
 def parse_rupiah(text: str) -> int | None:
-    """Whole Rupiah in `text` ("Rp 15.000", "15rb", "1,5jt"); marked amounts win over bare numbers."""
+    """Whole Rupiah in `text` ("Rp 15.000", "15rb", "1,5jt", "1jt 200rb", "2 ceban"); marked
+    amounts win over bare numbers, and a bare number written in thousands ("45.000") over a plain one."""
     folded = fold(text)
-    bare = None
+    bare, grouped = None, None
     for match in _AMOUNT.finditer(folded):
-        if sum(ch.isdigit() for ch in match["number"]) > _MAX_DIGITS:
+        amount = _scaled(match)
+        if amount is None:
             continue
-        value = _decimal(match["number"])
-        if value is None:
+        if match["prefix"] or match["suffix"]:
+            return amount + _thousands_after(folded, match)
+        if _UNIT_AFTER.match(folded, match.end()):
             continue
-        suffix = match["suffix"]
-        amount = int((value * _SCALE.get(suffix or "", 1)).quantize(Decimal(1), ROUND_HALF_UP))
-        if match["prefix"] or suffix:
-            return amount
-        if bare is None and not _UNIT_AFTER.match(folded, match.end()):
+        if grouped is None and _GROUPED.fullmatch(match["number"]):
+            grouped = amount
+        if bare is None:
             bare = amount
+    slang = _slang_amount(_words(folded))
+    if slang is not None:
+        return slang
+    if grouped is not None:
+        return grouped
     if bare is None:
         words = _words(folded)
         for i in range(len(words)):

@@ -7,7 +7,8 @@
 Cash on delivery is paid at the door, so a COD order may be processed and shipped while
 unpaid, and completing it records the payment. Every move is one compare-and-set UPDATE on
 the order row (expected status and flags in the WHERE clause): of two racing moves exactly
-one wins, and stock goes back only on the winning move into cancelled/expired, so exactly once.
+one wins, and stock goes back only on the winning move into cancelled/expired, so exactly once;
+the same holds for the ledger entries the move writes (books.posting).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from books import posting
 from storage import lifecycle_queries as lq
 from storage.models import Order
 
@@ -191,8 +193,11 @@ def move(session: Session, order_id: int, action: Action, actor: str, now: datet
     else:  # pragma: no cover - three lost races in a row means the row is being hammered
         raise RuntimeError(f"order {order_id} kept changing under {action}")
     lq.add_event(session, order.shop_id, order.id, actor, rule.source, rule.target, event_note(action, note, values), now)
-    if rule.target in (Status.CANCELLED, Status.EXPIRED):
+    voided = rule.target in (Status.CANCELLED, Status.EXPIRED)
+    if voided:
         lq.release_stock(session, order.id)
+    posting.post_move(session, order, paid_now="paid_at" in values, voided=voided, was_paid=facts.paid,
+                      actor=actor, now=now)
     if action == Action.CONFIRM or "paid_at" in values:
         lq.review_proofs(session, order.id, "accepted", None, actor, now)
     if action == Action.REJECT_PROOF:

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
+from books import posting
 from catalog.shop import ShopProfile
 from orders import promo_pricing
 from orders.payments import assign_unique_code
@@ -104,5 +105,6 @@ def place_order(session: Session, profile: ShopProfile, req: OrderRequest, now: 
         created_at=now, updated_at=now,
     )
     order = oq.add_order(session, order, items, actor, now)
+    posting.post_placed(session, order, actor, now)
     promo_pricing.record(session, req.shop_id, req.customer_id, order.id, promo, now)
     return order

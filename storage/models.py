@@ -346,3 +346,6 @@ class PaymentProof(Base):
     reviewed_by: Mapped[str | None] = mapped_column(String(60))
     reviewed_at: Mapped[datetime | None] = mapped_column()
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+from storage import ledger_models as _ledger_models  # noqa: E402,F401  (registers the books tables on Base)
