@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: run test soak bench install clean
+.PHONY: run test soak bench profile install tools clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -14,12 +14,17 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# wrk (Debian's package) drives the HTTP benches and the test of their harness.
+tools:
+	@command -v wrk >/dev/null || { export DEBIAN_FRONTEND=noninteractive; apt-get install -y -q wrk >/dev/null 2>&1 \
+		|| { apt-get update -q >/dev/null && apt-get install -y -q wrk >/dev/null; }; }
+
 # The demo: the simulator page is on (KEDAI_SIMULATOR=0 make run leaves it off).
 run: $(STAMP)
 	$(PY) main.py db upgrade
 	KEDAI_SIMULATOR=$${KEDAI_SIMULATOR:-1} $(PY) main.py serve
 
-test: $(STAMP)
+test: $(STAMP) tools
 	$(PY) -m pytest -n 2
 
 # The hostile campaign at length, with a fresh random seed (printed, to replay a finding).
@@ -28,8 +33,12 @@ soak: $(STAMP)
 	KEDAI_HOSTILE_SEED=$${KEDAI_HOSTILE_SEED:-$$(date +%s)} KEDAI_HOSTILE_EXAMPLES=$(SOAK_EXAMPLES) \
 		$(PY) -m pytest -n 2 tests/e2e/test_hostile_inputs.py
 
-bench: $(STAMP)
+bench: $(STAMP) tools
 	$(PY) bench/run.py
+
+# Where the Telegram and Twilio paths spend their time under load (py-spy; see docs/PERFORMANCE.md).
+profile: $(STAMP) tools
+	$(PY) bench/run.py profile telegram whatsapp
 
 clean:
 	rm -rf $(VENV) data .pytest_cache
