@@ -9,6 +9,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from shops.hours import WeeklyHours, parse_hours
+
 PaymentKind = Literal["bank_transfer", "qris", "cod"]
 
 
@@ -49,8 +51,13 @@ class ShopProfile(BaseModel):
     name: str
     tagline: str = ""
     address: str = ""
-    opening_hours: str = ""
-    phone: str = ""
+    opening_hours: str = ""  # as the seller wrote it; `hours()` reads it into a schedule
+    phone: str = ""  # the shop's contact number, shown to customers who ask (E.164 or as written)
+    # Where the shop is, for a maps link (set by a shared location or the shop file).
+    latitude: float | None = None
+    longitude: float | None = None
+    minimum_order: int = Field(0, ge=0)  # whole Rupiah of goods; 0: none
+    delivery_time: str = ""  # how long delivery takes, in the seller's words
     timezone: str = "Asia/Jakarta"
     order_prefix: str = "KD"
     pickup: bool = True
@@ -61,6 +68,15 @@ class ShopProfile(BaseModel):
     whatsapp_templates: WhatsAppTemplates = WhatsAppTemplates()
     # Local hour (shop time zone) at which the day's recap goes to the sellers.
     recap_hour: int = Field(20, ge=0, le=23)
+
+    def hours(self) -> WeeklyHours | None:
+        """The opening hours as a schedule, or None when the text cannot be read with confidence."""
+        return parse_hours(self.opening_hours)
+
+    def maps_url(self) -> str | None:
+        if self.latitude is None or self.longitude is None:
+            return None
+        return f"https://maps.google.com/?q={self.latitude:.6f},{self.longitude:.6f}"
 
     def payment(self, kind: str) -> PaymentMethod | None:
         return next((m for m in self.payment_methods if m.kind == kind), None)
