@@ -15,7 +15,7 @@ catalog_app = typer.Typer(help="Bulk catalog in and out.", no_args_is_help=True)
 
 @catalog_app.command("import")
 def catalog_import(file: Path, shop: ShopOpt = None) -> None:
-    """Import FILE.csv (sku,name,category,price,stock,description,image_url); all or nothing."""
+    """Import FILE.csv (sku,name,category,price,stock,description,image_url[,option]); all or nothing."""
     from catalog.importer import ImportError_, import_rows, parse_csv
 
     settings = prepared()
@@ -46,5 +46,6 @@ def catalog_export(shop: ShopOpt = None, as_json: Annotated[bool, typer.Option("
         for r in rows:
             r["price"], r["stock"] = int(r["price"]), int(r["stock"])
             r["image_url"] = r["image_url"] or None
+            r["option"] = r["option"] or None
         text = json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
     sys.stdout.write(text)

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from sqlalchemy.orm import Session
 
 from books import posting
+from catalog.model import display_name
 from shops.profile import ShopProfile
 from marketing import pricing
 from orders.payments import assign_unique_code
@@ -55,6 +56,11 @@ class OrderRequest:
     expected_discount: int | None = None  # what the customer was shown; None: do not check
 
 
+def label(row: object) -> str:
+    """An order line's name: "Nastar Keju — 500g" for an option (catalog.model.display_name)."""
+    return display_name(row.name, row.option_label)  # type: ignore[attr-defined]
+
+
 def order_code(prefix: str, number: int) -> str:
     return f"{prefix}-{number:04d}"
 
@@ -79,7 +85,7 @@ def place_order(session: Session, profile: ShopProfile, req: OrderRequest, now: 
     if short:
         savepoint.rollback()
         fresh = {r.sku: r for r in products_db.fetch_products_by_sku(session, req.shop_id, [ln.sku for ln in short])}
-        raise OutOfStock([Shortage(rows[ln.sku].name, fresh[ln.sku].stock, ln.qty) for ln in short])
+        raise OutOfStock([Shortage(label(rows[ln.sku]), fresh[ln.sku].stock, ln.qty) for ln in short])
     try:
         pricing.claim(session, req.customer_id, promo)
     except pricing.PromoChanged:
@@ -87,7 +93,7 @@ def place_order(session: Session, profile: ShopProfile, req: OrderRequest, now: 
         raise
     savepoint.commit()
 
-    items = [OrderItem(product_id=rows[ln.sku].id, sku=ln.sku, name=rows[ln.sku].name, qty=ln.qty,
+    items = [OrderItem(product_id=rows[ln.sku].id, sku=ln.sku, name=label(rows[ln.sku]), qty=ln.qty,
                        unit_price=rows[ln.sku].price, line_total=rows[ln.sku].price * ln.qty) for ln in req.lines]
     subtotal = sum(i.line_total for i in items)
     zone = profile.zone(req.zone_id or "") if req.fulfilment == "delivery" else None

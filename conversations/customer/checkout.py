@@ -222,7 +222,7 @@ def on_payment(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
 def totals(ctx: Ctx, data: dict[str, Any]) -> tuple[list[str], int, int]:
     cart = cart_flow.items(data)
     products = ctx.catalog.by_skus(list(cart))
-    lines = [t.SUMMARY_LINE.format(qty=q, name=products[s].name, total=rupiah(products[s].price * q))
+    lines = [t.SUMMARY_LINE.format(qty=q, name=products[s].label, total=rupiah(products[s].price * q))
              for s, q in cart.items() if s in products]
     zone = ctx.shop.zone(draft(data).get("zone") or "")
     fee = zone.fee if zone and draft(data).get("fulfilment") == "delivery" else 0
