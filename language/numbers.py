@@ -25,9 +25,11 @@ _SE_ONE = {"sebiji", "sebungkus", "sepack", "sepak", "sebuah", "sebotol", "setop
            "seporsi", "sekotak", "sebox", "sepotong", "sepcs", "sebks", "secup"}
 
 # A number followed by one of these is a size or a price, not a quantity.
-_NOT_QUANTITY_AFTER = set(UNITS) | {"rb", "ribu", "rebu", "k", "jt", "juta", "rp", "persen"}
+# (A lone "l" after a number is a clothing size L, not a litre: language.text.)
+_NOT_QUANTITY_AFTER = (set(UNITS) - {"l"}) | {"rb", "ribu", "rebu", "k", "jt", "juta", "rp", "persen"}
 
-_TOKEN = re.compile(r"-?\d+(?:[.,]\d+)*|[a-z]+")
+# A measure ("500g", "1l": language.text.canonical_measures) is one word, never a number.
+_TOKEN = re.compile(r"\d+(?:\.\d+)?(?:kg|ml|g|l)\b|-?\d+(?:[.,]\d+)*|[a-z]+")
 # Commas and dots between digits are thousands or decimals, not separators.
 _SEPARATORS = re.compile(
     r"\n|;|\+|&|(?<!\d),|,(?!\d)|\.(?!\d)|\b(?:sama|dan|ama|sm|terus|trus|serta)\b"

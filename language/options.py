@@ -72,7 +72,7 @@ def sort_key(label: str) -> tuple[int, Fraction, str]:
         return 1, Fraction(SIZES.index(named) if named in SIZES else len(SIZES)), ""
     if words and words[-1].isdigit() and (len(words) == 1 or words[0] in LEVEL_WORDS):
         return 2, Fraction(int(words[-1])), ""
-    return 3, Fraction(0), " ".join(words)
+    return 3, Fraction(0), ""  # colours, flavours: in the order the seller gave them
 
 
 def sizes_in(texts: Iterable[str]) -> frozenset[int]:

@@ -78,7 +78,9 @@ _DECIMAL_SEP = re.compile(r"(?<=\d)[.,](?=\d)")
 _NOT_WORD = re.compile(r"[^a-z0-9.]+|(?<!\d)\.|\.(?!\d)")
 _STRETCHED = re.compile(r"([a-z])\1{2,}")
 _UNIT_ALT = "|".join(sorted(UNITS, key=len, reverse=True))
-_NUMBER_UNIT = re.compile(r"\b(\d+(?:[.,]\d+)?)\s*(" + _UNIT_ALT + r")\b")
+# A lone "l" is a litre only right after its number ("1l"): "kemeja M 1 L 1" is a size L.
+_NUMBER_UNIT = re.compile(r"\b(\d+(?:[.,]\d+)?)(?:\s*(" + "|".join(sorted((u for u in UNITS if u != "l"), key=len, reverse=True))
+                          + r")|(l))\b")
 # How people say a part of a kilo or a litre: "1/2 kg", "setengah kilo", "sekilo", "seliter".
 _FRACTION_UNIT = re.compile(r"\b(\d+)\s*/\s*(\d+)\s*(" + _UNIT_ALT + r")\b")
 _PART_WORDS = {"setengah": Fraction(1, 2), "seperempat": Fraction(1, 4)}
@@ -110,7 +112,7 @@ def _number_unit(match: re.Match[str]) -> str:
         amount = Fraction(Decimal(match.group(1).replace(",", ".")))
     except (InvalidOperation, ValueError):  # pragma: no cover - the pattern only lets digits through
         return match.group(0)
-    return measure_token(amount, match.group(2))
+    return measure_token(amount, match.group(2) or match.group(3))
 
 
 def _fraction_unit(match: re.Match[str]) -> str:

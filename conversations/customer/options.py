@@ -29,6 +29,9 @@ from language.text import canonical_measures, fold
 from texts.id import customer as t
 
 
+MAX_OFFERED = 6  # options offered as buttons of one question, before asking by product first
+
+
 def fill_from_text(data: dict[str, Any], ctx: Ctx, text: str) -> Step | None:
     """Reads an order sentence into the cart; asks which product or option where the words
     leave it open; None when the text does not look like an order."""
@@ -59,7 +62,11 @@ def read_line(ctx: Ctx, line: OrderLine, previous: Family | None) -> tuple[dict[
     if found.best is not None:
         return line_item(line, found.best), found.best.family
     # A lone weak match is still a question: "es teh" should not silently become Teh Rosella.
+    # Few enough options are offered one by one (one tap); else a product first, then its option.
     hits = found.candidates
+    each = [o.sku for h in hits for o in ((h.option,) if h.option is not None else h.family.options)]
+    if len(each) <= MAX_OFFERED:
+        return {"qty": line.qty, "query": line.name, "sure": False, "options": each, "whole": []}, previous
     return {"qty": line.qty, "query": line.name, "sure": False,
             "options": [h.option.sku if h.option is not None else h.family.sku for h in hits],
             "whole": [h.family.sku for h in hits if h.option is None]}, previous

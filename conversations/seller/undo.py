@@ -34,7 +34,7 @@ def undo(data: dict[str, Any], ctx: SellerCtx) -> Step:
         return idle(data, Reply(t.NOTHING_TO_UNDO))
     me = ctx.seller
     if last["kind"] == "created":
-        effect = RemoveNewProduct(me.id, me.label, last["product_id"], last["name"])
+        effect = RemoveNewProduct(me.id, me.label, last["product_id"], last["name"], tuple(last.get("product_ids") or ()))
         return idle(data, Reply(t.UNDONE_NEW.format(name=last["name"])), effects=[effect], then=on_undone)
     field = last["field"]
     change = ProductChange(me.id, me.label, last["product_id"], last["name"], field, last["after"], last["before"],

@@ -13,6 +13,7 @@ HELP = (
     "• harga sambal bawang 18rb\n• harga kering tempe naik 2rb\n\n"
     "🆕 *Produk*\n"
     "• produk baru Bolu Pandan 35rb stok 10\n• produk baru (ditanya satu per satu)\n"
+    "• produk baru Kemeja Batik M/L/XL 185rb stok 5/5/3 (pilihan ukuran, rasa, level)\n"
     "• kirim foto dengan keterangan nama produknya\n• sembunyikan rendang / tampilkan rendang\n"
     "• batas stok rendang 3 (peringatan stok menipis)\n\n"
     "🧾 *Pesanan*: pesanan hari ini · belum bayar · perlu dikirim\n"
@@ -104,6 +105,13 @@ NEW_BAD_PRICE = "Harganya belum kebaca, Kak. Ketik misal _35rb_ atau _35.000_."
 NEW_BAD_STOCK = "Stoknya belum kebaca, Kak. Ketik angka saja, misal _10_ atau _0_."
 NEW_EXISTS = "Produk *{name}* sudah ada, Kak. Ubah saja stok atau harganya, misal _stok {short} 10_."
 NEW_CREATED = "✅ Produk baru: *{name}*\n💰 {price} · 📦 stok {stock} · 🗂️ {category}\nSudah tampil di katalog."
+NEW_CREATED_OPTIONS = "✅ Produk baru: *{name}* · 🗂️ {category}\n{lines}\nSudah tampil di katalog."
+NEW_OPTION_LINE = "• {label} — {price} · 📦 stok {stock}"
+NEW_ASK_PRICE_OPTIONS = (
+    "Harga *{name}* berapa, Kak? Satu harga untuk semua, misal _185rb_, atau per pilihan berurutan "
+    "({options}), misal _185rb/195rb_."
+)
+NEW_ASK_STOCK_OPTIONS = "Stok tiap pilihan berapa, Kak? Tulis berurutan ({options}), misal _5/5/3_, atau satu angka untuk semua."
 BTN_OTHER_CATEGORY = "Lainnya"
 OTHER_CATEGORY = "Lainnya"
 
