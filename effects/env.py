@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from conversations.base import Ctx
 from effects.outbox import Outbound
+from orders.quotes import NoRates, RatesService
 
 
 @dataclass(frozen=True)
@@ -26,3 +27,5 @@ class Env:
     ctx: Ctx
     who: Who
     notices: list[Outbound] = field(default_factory=list)
+    # A courier rates service that may quote a delivery fee at once; off by default (orders.quotes).
+    rates: RatesService = field(default_factory=NoRates)

@@ -15,7 +15,7 @@ from typing import Any
 from language.numbers import order_lines, parse_quantity
 from language.text import normalize
 from language.words import CANCEL, GREETINGS, HELP, MENU
-from conversations.customer import browsing, cart, checkout, options, payment, promo, tracking
+from conversations.customer import browsing, cart, checkout, options, payment, promo, quote, tracking
 from conversations.base import Ctx, Reply, Step, Turn, say
 from conversations.choice import Choice
 from conversations.customer.browsing import Browse
@@ -62,6 +62,8 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step:
         return step
     if (paying := payment.intercept(state, data, turn, ctx)) is not None:
         return paying
+    if (accepting := quote.intercept(state, data, turn, ctx)) is not None:
+        return accepting
     if turn.choice:
         return on_choice(state, data, turn, ctx)
     if turn.latitude is not None or turn.media:
@@ -76,6 +78,8 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step:
     words = " ".join(text.lower().split()).strip(" !?.")
     if (glob := global_word(words, state, data, ctx)) is not None:
         return glob
+    if (accepting := quote.text_intent(state, data, turn, ctx)) is not None:
+        return accepting
     if (paying := payment.text_intent(state, data, turn, ctx)) is not None:
         return paying
     if state in STATE_STEPS:

@@ -184,6 +184,8 @@ STATUS_LABELS = {
     "completed": "selesai",
     "cancelled": "dibatalkan",
     "expired": "kedaluwarsa (tidak dibayar)",
+    "awaiting_quote": "menunggu ongkir dari penjual",
+    "quoted": "menunggu persetujuan ongkir",
 }
 
 # Seller notification of a new order

@@ -130,7 +130,8 @@ ORDERS_NONE = {"today": "Belum ada pesanan hari ini, Kak.", "unpaid": "Semua pes
 ORDER_LINE = "• *{code}* {name} — {total} ({status})\n   {items}"
 ORDER_ITEM = "{qty}× {name}"
 STATUS = {"pending_payment": "belum bayar", "paid": "lunas", "processing": "diproses", "shipped": "dikirim",
-          "completed": "selesai", "cancelled": "batal", "expired": "kedaluwarsa"}
+          "completed": "selesai", "cancelled": "batal", "expired": "kedaluwarsa", "awaiting_quote": "perlu ongkir",
+          "quoted": "ongkir menunggu pembeli"}
 
 # Recap
 RECAP = (
