@@ -15,17 +15,20 @@ from conversations.customer.browsing import Browse, main_menu
 from conversations.customer.order_status import ACCEPT_QUOTE
 from conversations.ports import OrderSummary
 from language.money import rupiah
-from language.text import normalize
+from language.text import FILLER_WORDS, normalize
+from language.words import ACCEPT_FEE, ACCEPT_FEE_ALSO, YES
 from orders.codes import find_code
 from orders.lifecycle import Status
 from texts.id import customer as customer_texts
 from texts.id import payment as payment_texts
 from texts.id import quotes as t
 
-# What a customer types to accept a quoted fee; read only while an order of theirs waits for it.
-ACCEPT_WORDS = {"setuju", "ok setuju", "oke setuju", "ya setuju", "iya setuju", "setuju kak", "saya setuju",
-                "setuju ongkir", "setuju ongkirnya", "ongkir setuju", "lanjut", "lanjut bayar", "ok lanjut",
-                "oke lanjut", "ya lanjut", "deal", "sepakat", "ok deal", "oke deal", "gas", "gas kak"}
+
+
+def says_accept(words: list[str]) -> bool:
+    """"setuju", "ok setuju kak", "lanjut bayar": an accept word, and nothing else but polite words."""
+    rest = {w for w in words if w not in FILLER_WORDS and w not in YES and w not in ACCEPT_FEE_ALSO}
+    return bool(rest) and rest <= ACCEPT_FEE
 
 
 @dataclass(frozen=True)
@@ -57,10 +60,9 @@ def text_intent(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step 
     """"setuju" / "lanjut" (with a code or not) while one of the customer's orders waits for it."""
     if state.startswith("checkout:"):
         return None
-    words = " ".join(normalize(turn.text).split())
     code = find_code(turn.text, ctx.shop.order_prefix)
-    bare = " ".join(w for w in words.split() if not w.isdigit() and w != ctx.shop.order_prefix.lower()).strip()
-    if words not in ACCEPT_WORDS and not (code and bare in ACCEPT_WORDS):
+    words = [w for w in normalize(turn.text).split() if not (code and (w.isdigit() or w == ctx.shop.order_prefix.lower()))]
+    if not says_accept(words):
         return None
     if code:
         return accept(data, ctx, code)

@@ -220,10 +220,8 @@ def ask_fee(state: str, data: dict[str, Any], code: str) -> Step:
 
 
 def on_fee(data: dict[str, Any], text: str) -> Step:
-    """takes the delivery fee (and courier) asked for, or `batal` to leave it."""
+    """takes the delivery fee (and courier) asked for (`batal` leaves it: handlers.seller)."""
     code = data.get("sorders_quote") or ""
-    if said(text) in CANCEL:
-        return say(IDLE, clean(data), Reply(quote_texts.FEE_DROPPED.format(code=code)))
     fee, courier = delivery_fee(text)
     if fee is None:
         return say(SellerOrders.FEE, data, Reply(quote_texts.FEE_INVALID.format(code=code)))

@@ -29,7 +29,6 @@ SELLER_QUOTE_NEEDED = (
 BTN_QUOTE = "🚚 Isi ongkir {code}"
 ASK_FEE = "Berapa ongkir *{code}*, Kak? Ketik misal _25rb jne_ (kurirnya boleh dikosongkan)."
 FEE_INVALID = "Ongkirnya belum kebaca, Kak. Ketik misal _25rb jne_ atau _ongkir {code} 25rb_."
-FEE_DROPPED = "Oke Kak, ongkir {code} belum diisi."
 DONE_QUOTE = "✅ Ongkir *{code}*: {fee}{via}. Total baru *{total}* sudah kami kirim ke Kak {name}; menunggu persetujuannya."
 COMMAND_QUOTE = "ongkir {code} 25rb jne"
 WHAT_QUOTE = "isi ongkir"
