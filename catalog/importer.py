@@ -96,7 +96,7 @@ def _family_errors(rows: list[Row]) -> list[str]:
     for r in rows:
         by_name.setdefault(r.name, []).append(r)
     for name, group in by_name.items():
-        if len(group) == 1 and group[0].option is None:
+        if all(r.option is None for r in group):  # no options: separate products (names may repeat)
             continue
         first, labels = group[0], {}
         for r in group:

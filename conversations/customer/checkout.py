@@ -332,9 +332,10 @@ def on_order_outcome(step: Step, outcomes: list[Any], ctx: Ctx) -> Step:
 def placed(data: dict[str, Any], ctx: Ctx, order: OrderSummary) -> Step:
     """empties the cart and tells the code, total and how to pay."""
     out = {k: v for k, v in cart_flow.with_cart(data, {}).items() if k != "co"}
-    if order.status == "awaiting_quote":  # the seller quotes the fee first; paying comes after the customer agrees
+    if order.status in ("awaiting_quote", "quoted"):  # the fee is quoted first; paying comes after the customer agrees
         quote_by = local_time(order.quote_by, ctx.tz) if order.quote_by else "-"
-        return say(Browse.HOME, out, Reply(quote_texts.ORDER_PLACED.format(
+        template = quote_texts.ORDER_PLACED if order.status == "awaiting_quote" else quote_texts.ORDER_PLACED_RATED
+        return say(Browse.HOME, out, Reply(template.format(
             name=order.customer_name, code=order.code, total=rupiah(order.total), quote_by=quote_by), main_menu()))
     head = Reply(t.ORDER_PLACED.format(name=order.customer_name, code=order.code, total=rupiah(order.total)))
     return say(Browse.HOME, out, head, payment_instructions(ctx, order))

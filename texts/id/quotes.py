@@ -20,6 +20,10 @@ ORDER_PLACED = (
     "🚚 Ongkirnya kami hitung dulu. Paling lambat {quote_by} kami kirim totalnya, lalu Kakak tinggal pilih *Setuju*. "
     "Stoknya sudah kami simpan untuk Kakak."
 )
+ORDER_PLACED_RATED = (
+    "🎉 Terima kasih, Kak {name}! Pesanan *{code}* sudah kami terima.\n"
+    "🚚 Ongkirnya sudah dihitung: lihat pesan berikut, lalu pilih *Setuju* untuk lanjut bayar."
+)
 
 # The seller is asked for the fee
 SELLER_QUOTE_NEEDED = (
