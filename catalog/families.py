@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from catalog.model import ProductInfo
 from catalog.search import Resolution, SearchDoc, SearchIndex
-from language.options import LEVEL_WORDS, is_option_number, measure, pick_option, size, sizes_in, sort_key
+from language.options import LEVEL_WORDS, OPTION_WORDS, is_option_number, measure, pick_option, size, sizes_in, sort_key
 from language.text import FILLER_WORDS, normalize
 
 
@@ -131,7 +131,7 @@ def unexplained(family: Family, words: str, sizes: frozenset[int] = frozenset())
     own = set(normalize(family.name).split()) | {w for label in family.labels for w in normalize(label).split()}
     said = [w for w in normalize(words).split() if w not in FILLER_WORDS]
     return {w for i, w in enumerate(said) if w not in own and not (
-        size(w) is not None or measure(w) is not None or w in LEVEL_WORDS
+        size(w) is not None or measure(w) is not None or w in LEVEL_WORDS or w in OPTION_WORDS
         or (w.isdigit() and (is_option_number(int(w), sizes) or (i and said[i - 1] in LEVEL_WORDS))))}
 
 

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from language.options import LEVEL_WORDS, is_option_number, measure, size
+from language.options import LEVEL_WORDS, OPTION_WORDS, is_option_number, measure, size
 from language.text import FILLER_WORDS, UNITS, canonical_measures, fold, normalize
 
 _DIGITS = {"nol": 0, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5,
@@ -78,7 +78,7 @@ def _number_words(words: list[str], start: int) -> tuple[int, int] | None:
 
 
 # Words after which a number names the option, not a quantity: "yang 250" is the 250g one.
-_OPTION_REFERENCE = {"yang", "yg", "yng", "ukuran", "size", "uk", "ukurannya"}
+_OPTION_REFERENCE = OPTION_WORDS | {"yang", "yg", "yng"}
 
 
 def _names_option(words: list[str], start: int, value: int, sizes: frozenset[int]) -> bool:
@@ -244,6 +244,7 @@ def _option_word(word: str, sizes: frozenset[int]) -> bool:
 
 def _only_options(tokens: list[str], sizes: frozenset[int]) -> bool:
     """Every word names an option: a size (also S, M, L), a measure, a shop's size number, a level."""
+    tokens = [t for t in tokens if t not in OPTION_WORDS]  # "ukuran L" is the option L
     if not tokens:
         return False
     for i, token in enumerate(tokens):

@@ -22,6 +22,9 @@ SIZES = ("xxs", "xs", "s", "m", "l", "xl", "xxl", "xxxl", "4xl", "5xl")
 SIZE_ALIASES = {"2xl": "xxl", "3xl": "xxxl", "xxxxl": "4xl", "allsize": "allsize", "all": "allsize"}
 # A number after one of these is the product's level, never a quantity ("sambal level 5 satu").
 LEVEL_WORDS = frozenset({"level", "lvl", "lv", "lev", "lvel", "leve"})
+# Words that introduce an option ("ukuran L", "warna merah", "rasa original"): never a product's name.
+OPTION_WORDS = frozenset({"ukuran", "ukurannya", "size", "uk", "warna", "warnanya", "rasa", "rasanya", "varian",
+                          "pilihan", "tipe", "jenis"})
 # A bare number this small is a quantity even when the shop sells a size with that number.
 MIN_SIZE_NUMBER = 10
 # Base units of the measures: a kilo is 1000 g, a litre 1000 ml.

@@ -18,13 +18,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from catalog.families import Family, Hit, hit
+from catalog.families import Family, Hit, hit, unexplained
 from conversations.base import Button, Ctx, Reply, Step, say
 from conversations.customer.browsing import Browse, option_detail, price_text
 from conversations.customer.cart import PICK, add, add_line, after_add_buttons, items, with_cart
 from language.money import rupiah
 from language.numbers import OrderLine, order_lines, parse_quantity
-from language.options import words_of
+from language.options import pick_option, words_of
 from language.text import canonical_measures, fold
 from texts.id import customer as t
 
@@ -173,20 +173,30 @@ def quantity_beside(text: str, option_label: str | None) -> int | None:
 
 
 def pick_text(data: dict[str, Any], ctx: Ctx, text: str) -> Step | None:
-    """An option typed while we asked which ("yang 500", "XL", "1/2 kg aja"); None when the
-    words name none of the options asked about (they may be a new order)."""
+    """The choice typed while we asked which ("yang 500", "XL", "1/2 kg aja", "yang keju"); None
+    when the words name none of the choices (they may be a new order)."""
     pending = list(data.get("pending") or [])
-    if not pending or not pending[0].get("family"):
+    if not pending or len(pending[0].get("options") or []) < 2:
         return None
-    family = ctx.catalog.family_of(pending[0]["family"])
-    if family is None:
+    item, sizes = pending[0], ctx.catalog.sizes()
+    choices = ctx.catalog.by_skus(item["options"])
+    skus = [s for s in item["options"] if s in choices]
+    whole = set(item.get("whole", ()))
+    # Each choice by the words that tell it from the others: "keju 500" of "Nastar Keju — 500g".
+    labels = [(ctx.catalog.family_of(s).name if s in whole and ctx.catalog.family_of(s) else choices[s].label)
+              for s in skus]
+    if item.get("family"):
+        labels = [choices[s].option or choices[s].label for s in skus]
+    # Words that belong to none of the choices ("kastengel 250 2") are a new order, not an answer.
+    if all(unexplained(Family((choices[s],)), text, sizes) for s in skus):
         return None
-    named = hit(family, f"{family.name} {text}", ctx.catalog.sizes())
-    if named.option is None or named.option.sku not in pending[0]["options"]:
+    picked = pick_option(labels, text, sizes)
+    if picked.index is None:
         return None
-    qty = quantity_beside(text, named.option.option)
-    first = {**pending[0], "options": [named.option.sku], "sure": True,
-             "qty": qty if qty is not None and qty > 0 else pending[0]["qty"]}
+    chosen = choices[skus[picked.index]]
+    qty = quantity_beside(text, chosen.option)
+    first = {**item, "options": [chosen.sku], "sure": True,
+             "qty": qty if qty is not None and qty > 0 else item["qty"]}
     return continue_pending({**data, "pending": [first] + pending[1:]}, ctx, [])
 
 
