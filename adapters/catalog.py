@@ -66,6 +66,12 @@ class DbCatalog:
         self._session = session
         self._shop_id = shop_id
         self._indexes = indexes
+        self._indexed: Indexed | None = None  # one message's catalog: its version is read once
+
+    def _entry(self) -> Indexed:
+        if self._indexed is None:
+            self._indexed = self._indexes.entry(self._session, self._shop_id)
+        return self._indexed
 
     def categories(self) -> list[CategoryInfo]:
         return [CategoryInfo(r.id, r.name, r.count) for r in categories_db.fetch_categories(self._session, self._shop_id)]
@@ -92,7 +98,7 @@ class DbCatalog:
         return self._families([p])[0]
 
     def find(self, query: str) -> Found:
-        indexed = self._indexes.entry(self._session, self._shop_id)
+        indexed = self._entry()
         found = indexed.index.resolve(query)
         keys = ([found.best] if found.best is not None else []) + list(found.candidates)
         rows = products_db.fetch_families(self._session, self._shop_id, keys)
@@ -100,7 +106,7 @@ class DbCatalog:
         return fam.resolve(found, families, query, indexed.sizes)
 
     def sizes(self) -> frozenset[int]:
-        return self._indexes.entry(self._session, self._shop_id).sizes
+        return self._entry().sizes
 
     def resolve(self, query: str) -> tuple[ProductInfo | None, list[ProductInfo]]:
         return fam.flat(self.find(query))

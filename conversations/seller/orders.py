@@ -125,6 +125,7 @@ def shipping(rest: str) -> tuple[str | None, str | None]:
 
 
 FREE_WORDS = {"gratis", "free", "nol", "0"}
+MAX_FEE = 100_000_000  # a delivery fee above this is a slip, never a quote
 NOT_COURIER = {"rp", "rb", "ribu", "rebu", "k", "via", "pakai", "pake", "kurir", "ongkir", "ongkos", "kirim", "nya"}
 
 
@@ -135,6 +136,8 @@ def delivery_fee(rest: str) -> tuple[int | None, str | None]:
     fee = 0 if words and all(w in FREE_WORDS for w in words[:1]) else parse_rupiah(rest)
     if fee is not None and 0 < fee < 1000:
         fee *= 1000
+    if fee is not None and fee > MAX_FEE:
+        fee = None
     courier = " ".join(w for w in rest.split() if not any(ch.isdigit() for ch in w)
                        and w.lower().strip(".,") not in NOT_COURIER | FREE_WORDS)
     return fee, (courier.upper() if len(courier) <= 4 else courier)[:60] or None
