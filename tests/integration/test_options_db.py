@@ -5,16 +5,18 @@ low-stock alerts and a seller's new product with options."""
 from __future__ import annotations
 
 import threading
+from datetime import timedelta
 
 from sqlalchemy import select, update
 
 from adapters.catalog import DbCatalog, IndexCache
+from adapters.desk import recap_figures
 from catalog.importer import export_csv, import_rows, parse_csv
 from storage.db import unit_of_work
 from storage.models import Order, OrderItem, Product
 from tests.integration.seller_db import notices_to, seller_engine
 from tests.option_support import CATALOG
-from tests.support import EngineChat, seeded_engine
+from tests.support import NOW, EngineChat, seeded_engine
 
 PARANG = ("KMJ-PRG-M", "KMJ-PRG-L", "KMJ-PRG-XL")
 
@@ -120,6 +122,8 @@ def test_buyers_racing_for_the_last_units_of_one_option_never_oversell_it_and_le
         names = set(s.execute(select(OrderItem.name).join(Order)).scalars())
     assert names == {"Kemeja Batik Parang — XL"}
     assert any("Kemeja Batik Parang — XL" in t and "habis" in t.lower() for t in notices_to(sessions, "penjual"))
+    with sessions() as s:  # the recap's low stock names the option too
+        assert ("Kemeja Batik Parang — XL", 0) in recap_figures(s, 1, NOW, NOW + timedelta(days=1)).low_stock
 
 
 def test_a_seller_creates_a_product_with_options_by_chat_and_can_take_it_back(db_url):
