@@ -177,3 +177,15 @@ def fetch_low_stock(session: Session, shop_id: int) -> Sequence[Row]:
             .where(Product.shop_id == shop_id, Product.visible.is_(True), Product.stock <= Product.low_stock_threshold)
             .order_by(Product.stock, Product.name))
     return session.execute(stmt).all()
+
+
+_BEST_SELLERS = Sql(
+    "SELECT p.name FROM products p LEFT JOIN (SELECT product_id, SUM(qty) AS sold FROM order_items "
+    "WHERE shop_id = :shop_id GROUP BY product_id) s ON s.product_id = p.id "
+    "WHERE p.shop_id = :shop_id AND p.visible = :yes AND p.stock > 0 "
+    "ORDER BY COALESCE(s.sold, 0) DESC, p.id LIMIT :limit")
+
+
+def fetch_best_sellers(session: Session, shop_id: int, limit: int = 2) -> list[str]:
+    """Names of the visible products in stock that sold most (by units), else the oldest ones."""
+    return [r[0] for r in _BEST_SELLERS(session, {"shop_id": shop_id, "yes": True, "limit": limit}).all()]
