@@ -98,6 +98,8 @@ class Engine:
             if step.effects:  # most messages only read: no appliers, no notices
                 env = Env(session, route.ctx, Who(shop.id, view.id, inbound.channel, inbound.sender, self.window_minutes))
                 step, notices = registry.run(env, step), env.notices
+                if env.shop_changed:
+                    self.shops.forget(shop.id)
             data = {k: v for k, v in step.data.items() if k != "_offered"}
             if offered := choices.remember(step.replies):
                 data["_offered"] = offered
@@ -192,6 +194,10 @@ class ShopDirectory:
         record = shop_loader.of(shop)
         self._cache[key] = (time.monotonic(), record)
         return record
+
+    def forget(self, shop_id: int) -> None:
+        """The shop's profile changed (an owner's change by chat): read it afresh next time."""
+        self._cache = {k: v for k, v in self._cache.items() if v[1].id != shop_id}
 
     def _find(self, session: Session, channel: str, account: str | None) -> Shop | None:
         if account and channel in IN_BAND:

@@ -25,8 +25,19 @@ def serve(
         settings.host = host
     if port:
         settings.port = port
-    uvicorn.run(build_app(settings, scheduler=not no_scheduler), host=settings.host, port=settings.port,
-                log_level="warning", access_log=False)
+    app = build_app(settings, scheduler=not no_scheduler)
+
+    class Server(uvicorn.Server):
+        async def startup(self, sockets=None) -> None:  # type: ignore[no-untyped-def]
+            await super().startup(sockets)
+            if self.started:  # bound and serving: say where, which shops and channels, and that it is ready
+                lines = [f"Kedai is listening on http://{settings.host}:{settings.port}", *app.state.banner]
+                if not app.state.banner:
+                    lines.append("  no shop yet: create one with `kedai shop new --name NAME`")
+                typer.echo("\n".join([*lines, "Ready."]))
+
+    Server(uvicorn.Config(app, host=settings.host, port=settings.port, log_level="warning",
+                          access_log=False)).run()
 
 
 def chat(

@@ -152,9 +152,9 @@ def fetch_skus(session: Session, shop_id: int, prefix: str) -> set[str]:
 
 
 def add_product(session: Session, shop_id: int, sku: str, name: str, category_id: int, price: int, stock: int,
-                now: datetime) -> int:
+                now: datetime, image_url: str | None = None) -> int:
     product = Product(shop_id=shop_id, sku=sku, name=name, category_id=category_id, price=price, stock=stock,
-                      description="", visible=True, created_at=now, updated_at=now)
+                      description="", visible=True, image_url=image_url, created_at=now, updated_at=now)
     session.add(product)
     session.flush()
     return product.id

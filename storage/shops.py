@@ -31,6 +31,10 @@ def fetch_default_shop(session: Session) -> Row | None:
                            .where(Shop.archived_at.is_(None)).order_by(Shop.id).limit(1)).first()
 
 
+def fetch_shop_row(session: Session, shop_id: int) -> Row | None:
+    return session.execute(select(Shop.id.label("shop_id"), Shop.name, Shop.profile).where(Shop.id == shop_id)).first()
+
+
 def fetch_shop(session: Session, shop_id: int) -> Shop:
     return session.execute(select(Shop).where(Shop.id == shop_id)).scalar_one()
 

@@ -16,6 +16,7 @@ OWNER_WELCOME = (
     "Ketik *lewati* untuk melewati satu langkah, *batal* untuk berhenti dulu; lanjutkan kapan saja dengan *atur toko*."
 )
 OWNER_TAKEN_OVER = "🎉 Selamat, Kak{name}! Kakak sekarang *pemilik* toko *{shop}*. Ketik *bantuan* untuk melihat perintah."
+OWNER_CODE_USED = "Maaf Kak, kode itu baru saja dipakai atau sudah tidak berlaku 🙏"
 OWNER_ALREADY = "Kakak memang sudah pemilik *{shop}* 🙂"
 OWNER_NOTICE = "👤 {name} sekarang pemilik *{shop}*. Kakak tetap bisa membantu sebagai staf."
 HANDOVER_CODE = (

@@ -4,3 +4,4 @@ trying Kedai out, so in Indonesian and English)."""
 LOCAL_ONLY = ("Simulator hanya melayani permintaan langsung dari komputer ini (localhost, tanpa proxy). "
               "/ The simulator answers only direct requests from this machine (localhost, no proxy).")
 JSON_ONLY = "Kirim pesan sebagai JSON (Content-Type: application/json). / Send the message as JSON."
+UNKNOWN_SHOP = "Toko “{shop}” tidak ada atau sudah tutup. / No open shop “{shop}” here."
