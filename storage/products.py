@@ -189,3 +189,15 @@ _BEST_SELLERS = Sql(
 def fetch_best_sellers(session: Session, shop_id: int, limit: int = 2) -> list[str]:
     """Names of the visible products in stock that sold most (by units), else the oldest ones."""
     return [r[0] for r in _BEST_SELLERS(session, {"shop_id": shop_id, "yes": True, "limit": limit}).all()]
+
+
+def hide_except(session: Session, shop_id: int, skus: set[str]) -> int:
+    """Hides every visible product of the shop whose sku is not in `skus`; returns how many."""
+    stmt = update(Product).where(Product.shop_id == shop_id, Product.visible.is_(True))
+    if skus:
+        stmt = stmt.where(Product.sku.not_in(sorted(skus)))
+    return session.execute(stmt.values(visible=False).execution_options(synchronize_session=False)).rowcount
+
+
+def fetch_product_by_sku(session: Session, shop_id: int, sku: str) -> Product | None:
+    return session.execute(select(Product).where(Product.shop_id == shop_id, Product.sku == sku)).scalar_one_or_none()
