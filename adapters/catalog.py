@@ -33,17 +33,18 @@ class IndexCache:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._entries: dict[tuple[int, bool], tuple[int, SearchIndex]] = {}
-        self._examples: dict[int, tuple[float, list[str], str | None]] = {}
+        self._examples: dict[int, tuple[float, int, list[str], str | None]] = {}
 
     def examples(self, session: Session, shop_id: int) -> tuple[list[str], str | None]:
-        """(best sellers, a product low on stock) of the shop, re-read once a minute old: an example
-        a minute behind the catalog is harmless, a query on every menu is not."""
+        """(best sellers, a product low on stock) of the shop: re-read when the catalog changed (a
+        new shop's first products show at once) or sales may have moved them (a minute)."""
+        version = shops_db.fetch_catalog_version(session, shop_id)
         hit = self._examples.get(shop_id)
-        if hit and time.monotonic() - hit[0] < self.EXAMPLES_TTL:
-            return hit[1], hit[2]
+        if hit and hit[1] == version and time.monotonic() - hit[0] < self.EXAMPLES_TTL:
+            return hit[2], hit[3]
         best = products_db.fetch_best_sellers(session, shop_id)
         low = next((r.name for r in products_db.fetch_low_stock(session, shop_id)), None)
-        self._examples[shop_id] = (time.monotonic(), best, low)
+        self._examples[shop_id] = (time.monotonic(), version, best, low)
         return best, low
 
     def get(self, session: Session, shop_id: int, *, include_hidden: bool = False) -> SearchIndex:

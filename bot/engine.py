@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from adapters.catalog import DbCatalog, DbExamples, IndexCache
@@ -69,11 +70,17 @@ class Engine:
 
     def handle(self, inbound: Inbound, *, wait: bool = True) -> Handled:
         """wait=False: raise storage.db.WriterBusy rather than wait for SQLite's write lock."""
-        for _ in range(4):
+        for attempt in range(4):
             try:
                 return self._handle_once(inbound, wait)
             except conversations_db.StaleConversation:
                 continue  # another worker saved this person's conversation first: redo the whole step
+            except IntegrityError:
+                # The shop trusted from the cache may have been deleted a moment ago (`kedai shop
+                # delete` in another process): read the shops afresh and redo the message, once.
+                if attempt:
+                    raise
+                self.shops.clear()
             except UnknownShop as exc:  # nothing to write it to: said in band, logged, dropped
                 log.warning("a %s message for %s, which no open shop here receives: dropped", inbound.channel, exc)
                 return Handled(duplicate=False, replies=[Outbound(inbound.channel, inbound.sender, NO_SHOP)],
@@ -194,6 +201,9 @@ class ShopDirectory:
         record = shop_loader.of(shop)
         self._cache[key] = (time.monotonic(), record)
         return record
+
+    def clear(self) -> None:
+        self._cache = {}
 
     def forget(self, shop_id: int) -> None:
         """The shop's profile changed (an owner's change by chat): read it afresh next time."""
