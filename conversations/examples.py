@@ -54,7 +54,7 @@ def words(reader: ExampleReader) -> dict[str, str]:
     names = [short_name(n) for n in reader.best_sellers()]
     names = list(dict.fromkeys(names))
     first = names[0] if names else t.PRODUCT
-    second = names[1] if len(names) > 1 else (t.PRODUCT2 if not names else first)
+    second = names[1] if len(names) > 1 else t.PRODUCT2
     low = reader.low_stock()
     return {"product": first, "product2": second, "low": short_name(low) if low else first}
 

@@ -182,7 +182,7 @@ def test_help_shows_examples_and_staff_commands_only_to_the_owner():
     owner.send("halo")
     staff.send("bantuan")
     # the examples are this shop's own products: its best sellers, one low on stock
-    assert "stok keripik singkong 20" in owner.text and "harga keripik singkong naik 2rb" in owner.text
+    assert "stok keripik singkong 20" in owner.text and "harga keripik singkong 25rb" in owner.text
     assert "undang staf" in owner.text and "undang staf" not in staff.text
 
 
