@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from cli.common import prepared
+from cli.common import ShopOpt, prepared
 
 
 def serve(
@@ -43,6 +43,7 @@ def serve(
 def chat(
     as_: Annotated[str, typer.Option("--as", help="customer or seller")] = "customer",
     user: Annotated[Optional[str], typer.Option(help="Simulator user id.")] = None,
+    shop: ShopOpt = None,
 ) -> None:
     """Chat with the bot in the terminal through the simulator channel. Type a number to press a button."""
     from bot.bootstrap import build
@@ -62,7 +63,8 @@ def chat(
             choice = None
             if line.isdigit() and buttons and 1 <= int(line) <= len(buttons):
                 choice = buttons[int(line) - 1].value
-            handled = kedai.engine.handle(Inbound("simulator", user, uuid.uuid4().hex, text=line, choice=choice))
+            handled = kedai.engine.handle(Inbound("simulator", user, uuid.uuid4().hex, text=line, choice=choice,
+                                                  account=shop))
             buttons = []
             for reply in handled.replies:
                 typer.echo(("\n[gambar] " + reply.image_url + "\n" if reply.image_url else "") + reply.text)

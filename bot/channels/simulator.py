@@ -191,7 +191,8 @@ def router() -> APIRouter:
             return invalid(exc)
         handled = await request.app.state.kedai.inbox.submit(to_inbound(message))
         if handled.unknown_shop:
-            return JSONResponse({"detail": t.UNKNOWN_SHOP.format(shop=message.shop)}, 404)
+            detail = t.UNKNOWN_SHOP.format(shop=message.shop) if message.shop else t.NO_SHOP_YET
+            return JSONResponse({"detail": detail}, 404)
         # Built by hand: the replies are already plain data, and re-validating them costs per message.
         return Response(orjson.dumps({"replies": [reply_json(o) for o in handled.replies],
                                       "duplicate": handled.duplicate}), media_type="application/json")

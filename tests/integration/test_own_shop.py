@@ -136,3 +136,26 @@ def test_a_shop_with_orders_is_not_deleted_but_can_be_archived_with_its_customer
     # engine's two-second trust in the shop it resolved has run out).
     engine.shops.clear()
     assert "Batik Sekar" in EngineChat(engine, "baru").send("halo").replies[0].text
+
+
+def test_a_channel_is_linked_to_one_shop_at_a_time_and_a_bad_token_or_an_archived_shop_is_refused(db_url):
+    from shops.admin import link_telegram, link_whatsapp
+    from storage import shops as shops_db
+
+    _, sessions, _ = fresh(db_url, demo=True)
+    with unit_of_work(sessions) as s:
+        demo = s.execute(select(Shop).where(Shop.slug == "dapur-bu-sri")).scalar_one()
+        mine = s.execute(select(Shop).where(Shop.slug == "batik-sekar")).scalar_one()
+        for bad in ("123456", "@batiksekar_bot", "abc:AAH1234567890123456789012"):
+            with pytest.raises(ShopError, match="not a bot token"):
+                link_telegram(s, mine, bad)
+        assert link_telegram(s, demo, "7100000001:AAFakeTokenShopA_0123456789abcdefXYZ") == "7100000001"
+        link_telegram(s, mine, "7100000001:AAFakeTokenShopA_0123456789abcdefXYZ")  # moves to the real shop
+        link_whatsapp(s, mine, "+6281100000001")
+        links = [(link.shop_id, link.channel, link.account) for link in shops_db.fetch_links(s)]
+        assert links == [(mine.id, "telegram", "7100000001"), (mine.id, "whatsapp", "+6281100000001")]
+        assert all(link.secret for link in shops_db.fetch_links(s) if link.channel == "telegram")
+        archive(s, mine, NOW)
+        with pytest.raises(ShopError, match="archived"):
+            link_whatsapp(s, mine, "+6281100000002")
+        assert shops_db.fetch_links(s) == []
