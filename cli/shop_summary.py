@@ -3,6 +3,7 @@ month's sales (omzet as docs/BOOKS.md defines it, in the shop's own time zone)."
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import case, func, select
@@ -18,8 +19,8 @@ from storage.models import Order, Product, utcnow
 OPEN = ("pending_payment", "paid", "processing", "shipped")
 
 
-def summaries(session: Session) -> list[dict[str, Any]]:
-    now = utcnow()
+def summaries(session: Session, now: datetime | None = None) -> list[dict[str, Any]]:
+    now = now or utcnow()
     default = shops_db.fetch_first_shop(session)
     rows = []
     for shop in shops_db.fetch_shops(session):

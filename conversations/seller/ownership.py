@@ -29,6 +29,12 @@ def claim(state: str, data: dict[str, Any], text: str, name: str | None, ctx: Ct
     if code is None or not ctx.invites.owner_code_open(code):
         return None
     seller_state, seller_data = (setup.SellerSetup.NAME, setup.start_data()) if is_new(ctx.shop) else (IDLE, {})
+    if seller_state == setup.SellerSetup.NAME:
+        # The first question goes out with this message, but its answer comes to the seller's own
+        # conversation: it must know the buttons offered, so a typed "1" (WhatsApp) presses one.
+        # The shape is handlers.choices.remember's.
+        buttons = setup.welcome(ctx.shop, name)[-1].buttons
+        seller_data["_offered"] = {"numbered": True, "items": [[b.label, b.value] for b in buttons]}
     effect = ClaimOwnership(code, name, seller_state, seller_data)
     return Step(state, data, [], [effect], then=on_claimed)
 
@@ -59,4 +65,5 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step 
     # Their seller conversation is this message's: the step carries where it goes, not the applier.
     effect = step.effects[0]
     mine = ClaimOwnership(effect.code, effect.name, effect.state, effect.data, write_conversation=False)
-    return Step(effect.state, {**data, **effect.data}, [], [mine], then=on_claimed)
+    kept = {k: v for k, v in effect.data.items() if k != "_offered"}  # the engine remembers this step's own buttons
+    return Step(effect.state, {**data, **kept}, [], [mine], then=on_claimed)

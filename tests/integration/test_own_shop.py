@@ -14,6 +14,7 @@ from storage.db import make_engine, session_factory, unit_of_work
 from storage.models import Base, Order, OutboxMessage, Product, Seller, SellerChange, Shop, ShopChannel
 from storage import shop_removal  # noqa: F401  (every table in the metadata)
 from effects.shop_closing import archive
+from cli.shop_summary import summaries
 from tests.support import NOW, EngineChat
 
 DEMO_WORDS = ("keripik", "sambal", "rendang", "nastar", "kastengel", "dimsum", "pempek", "bu sri")
@@ -51,7 +52,7 @@ def test_the_owner_code_sets_the_shop_up_by_chat_and_customers_then_order_there(
     assert "Selamat datang di *Batik Sekar*" in say(stranger, "ABCD-2345")  # a wrong code is a customer's hello
     assert "Langkah 1 dari 6" in say(sekar, code)
     assert "Langkah 1 dari 6" not in say(EngineChat(engine, "telat"), code)  # used once
-    say(sekar, "ya")
+    assert "Langkah 2 dari 6" in say(sekar, "1")  # the first button, typed as WhatsApp users do
     say(sekar, "Jl. Malioboro No. 52, Yogyakarta")
     assert "Senin–Sabtu: 09.00–17.00" in say(sekar, "Senin-Sabtu 09.00-17.00, Minggu tutup")
     say(sekar, "BCA 1234567890 a.n. Sekar Ayu")  # typed straight into the payment menu
@@ -89,6 +90,11 @@ def test_the_owner_code_sets_the_shop_up_by_chat_and_customers_then_order_there(
         notices = s.execute(select(OutboxMessage.recipient, OutboxMessage.payload).where(
             OutboxMessage.shop_id == shop.id, OutboxMessage.recipient == "sekar")).all()
     assert any("Pesanan baru BS-0001" in p["text"] for _, p in notices)  # the owner hears of it
+    assert "lunas" in say(sekar, "lunas BS-0001").lower()
+    with unit_of_work(sessions) as s:
+        [summary] = summaries(s, NOW)
+    assert (summary["slug"], summary["products"], summary["open_orders"], summary["sales_this_month"]) == (
+        "batik-sekar", 1, 1, 150000)
     assert not any(word in "\n".join(said).lower() for word in DEMO_WORDS)
 
 

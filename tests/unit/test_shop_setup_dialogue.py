@@ -95,7 +95,7 @@ def claimed() -> OwnerChat:
     step = settle(step, lambda e: OwnerClaimed(1, "Sekar"), ctx)
     chat = OwnerChat()
     chat.state, chat.data, chat.last = effect.state, dict(effect.data), step.replies
-    chat.data["_offered"] = choices.remember(step.replies)
+    assert chat.data["_offered"] == choices.remember(step.replies)  # a typed "1" presses the first button
     assert "Kakak sekarang *pemilik* toko *Batik Sekar*" in step.replies[0].text
     assert "Langkah 1 dari 6 · Nama toko" in step.replies[1].text
     return chat
