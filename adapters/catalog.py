@@ -36,8 +36,9 @@ class IndexCache:
         self._examples: dict[int, tuple[float, int, list[str], str | None]] = {}
 
     def examples(self, session: Session, shop_id: int) -> tuple[list[str], str | None]:
-        """(best sellers, a product low on stock) of the shop: re-read when the catalog changed (a
-        new shop's first products show at once) or sales may have moved them (a minute)."""
+        """(best sellers, a few so that two examples can name two different products; a product
+        low on stock) of the shop: re-read when the catalog changed (a new shop's first products
+        show at once) or sales may have moved them (a minute)."""
         version = shops_db.fetch_catalog_version(session, shop_id)
         hit = self._examples.get(shop_id)
         if hit and hit[1] == version and time.monotonic() - hit[0] < self.EXAMPLES_TTL:

@@ -186,7 +186,7 @@ _BEST_SELLERS = Sql(
     "ORDER BY COALESCE(s.sold, 0) DESC, p.id LIMIT :limit")
 
 
-def fetch_best_sellers(session: Session, shop_id: int, limit: int = 2) -> list[str]:
+def fetch_best_sellers(session: Session, shop_id: int, limit: int = 6) -> list[str]:
     """Names of the visible products in stock that sold most (by units), else the oldest ones."""
     return [r[0] for r in _BEST_SELLERS(session, {"shop_id": shop_id, "yes": True, "limit": limit}).all()]
 

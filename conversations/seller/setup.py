@@ -26,7 +26,7 @@ from conversations.seller.setup_ask import CHOICES, SETUP_STATES, STEPS, SellerS
 from conversations.seller.shop_effects import ProfileChange
 from conversations.seller.stock import MAX_PRICE, MAX_STOCK
 from language.text import normalize
-from language.words import SELLER_LEAVE, YES
+from language.words import GREETINGS, HELP, MENU, SELLER_LEAVE, YES
 from shops.profile import ShopProfile
 from texts.id import seller as seller_texts
 from texts.id import shop_setup as t
@@ -39,7 +39,8 @@ BANK, QRIS, COD, PICKUP, ZONES, DONE = (CHOICES["bank"], CHOICES["qris"], CHOICE
 SKIP_WORDS = {"lewati", "lewat", "skip", "lompati", "lewatin", "gak ada", "ga ada", "tidak ada", "belum ada"}
 PAUSE_WORDS = SELLER_LEAVE | {"nanti saja", "nanti aja", "nanti", "jeda", "berhenti dulu"}
 NEXT_WORDS = {"lanjut", "selesai", "sudah", "udah", "next", "cukup", "sudah semua", "lanjutkan"}
-HELP_WORDS = {"bantuan", "help", "bingung", "?", "gimana", "caranya"}
+# A greeting or a call for help in the middle of the setup asks the question again (never an answer).
+HELP_WORDS = GREETINGS | MENU | HELP | {"?", "gimana", "caranya", "apa"}
 STEP_OF = {SellerSetup.NAME: "name", SellerSetup.ADDRESS: "address", SellerSetup.HOURS: "hours",
            SellerSetup.PAYMENT: "payment", SellerSetup.BANK: "payment", SellerSetup.QRIS: "payment",
            SellerSetup.DELIVERY: "delivery", SellerSetup.ZONES: "delivery", SellerSetup.PRODUCTS: "products"}

@@ -173,6 +173,8 @@ def test_hours_we_cannot_read_are_kept_as_written_and_said_so():
     chat = claimed()
     chat.press("Sudah benar")
     chat.send("lewati")
+    chat.send("halo")  # a greeting is no answer: the question again
+    assert chat.state == SellerSetup.HOURS and chat.applied == [] and "Jam berapa toko buka" in chat.text
     chat.send("kalau ada orang di rumah")
     assert chat.shop.opening_hours == "kalau ada orang di rumah" and chat.shop.hours() is None
     assert "belum bisa kami baca" in chat.text and chat.state == SellerSetup.PAYMENT
