@@ -74,11 +74,11 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step 
     kind, value = found
     if kind == "product_hide":  # staff may hide a product, as with "sembunyikan"
         return seller_stock.run(data, ctx, Command("hide", value))
+    data = {k: v for k, v in data.items() if k not in ("editing", "_then")}
+    if kind == "info":  # anyone of the shop may look
+        return idle(data, Reply(view.info(ctx.shop)))
     if not ctx.seller.is_owner:
         return idle(data, Reply(t.NOT_OWNER_SETTINGS))
-    data = {k: v for k, v in data.items() if k not in ("editing", "_then")}
-    if kind == "info":
-        return idle(data, Reply(view.info(ctx.shop)))
     if kind == "setup":
         return setup.resume(data, ctx)
     if kind == "handover":
