@@ -40,7 +40,8 @@ def create(env: Env, effect: CreateProduct) -> Created:
     category_id = categories_db.ensure_categories(session, shop_id, [effect.category])[effect.category]
     base = sku_base(effect.name)
     sku = new_sku(base, products_db.fetch_skus(session, shop_id, base))
-    product_id = products_db.add_product(session, shop_id, sku, effect.name, category_id, effect.price, effect.stock, now)
+    product_id = products_db.add_product(session, shop_id, sku, effect.name, category_id, effect.price, effect.stock, now,
+                                         effect.image_url)
     shops_db.bump_catalog_version(session, shop_id)
     seller_changes_db.add_change(session, shop_id, effect.seller_id, effect.actor, "new_product", effect.name, None,
                   {"sku": sku, "name": effect.name, "price": effect.price, "stock": effect.stock,

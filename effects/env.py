@@ -26,3 +26,4 @@ class Env:
     ctx: Ctx
     who: Who
     notices: list[Outbound] = field(default_factory=list)
+    shop_changed: bool = False  # the shop's profile was rewritten: the engine re-reads it for the next message
