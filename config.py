@@ -22,6 +22,8 @@ class Settings(BaseSettings):
     payment_window_minutes: float = Field(180, alias="KEDAI_PAYMENT_WINDOW_MINUTES")
     # The simulator lets whoever reaches it speak as any user: off unless asked for (`make run` asks).
     simulator: bool = Field(False, alias="KEDAI_SIMULATOR")
+    # The demo shop goes into an empty database unless KEDAI_DEMO=0 (an install for a real shop).
+    demo: bool = Field(True, alias="KEDAI_DEMO")
     scheduler_interval_seconds: float = Field(5.0, alias="KEDAI_SCHEDULER_INTERVAL_SECONDS")
     # Broadcasts: a run missed while the server was down goes out late within this grace, else is reported missed.
     broadcast_grace_minutes: float = Field(60, alias="KEDAI_BROADCAST_GRACE_MINUTES")

@@ -1,8 +1,10 @@
-"""CatalogReader over the database, with the search index cached per catalog version."""
+"""CatalogReader over the database, with the search index cached per catalog version; and the
+shop's own products as examples (conversations.examples), cached for a minute."""
 
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -39,9 +41,25 @@ class Indexed:
 class IndexCache:
     """Search indexes by shop, rebuilt only when names or visibility change (catalog_version)."""
 
+    EXAMPLES_TTL = 60.0  # best sellers move slowly; a greeting need not query them each time
+
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._entries: dict[tuple[int, bool], tuple[int, Indexed]] = {}
+        self._examples: dict[int, tuple[float, int, list[str], str | None]] = {}
+
+    def examples(self, session: Session, shop_id: int) -> tuple[list[str], str | None]:
+        """(best sellers, a few so that two examples can name two different products; a product
+        low on stock) of the shop: re-read when the catalog changed (a new shop's first products
+        show at once) or sales may have moved them (a minute)."""
+        version = shops_db.fetch_catalog_version(session, shop_id)
+        hit = self._examples.get(shop_id)
+        if hit and hit[1] == version and time.monotonic() - hit[0] < self.EXAMPLES_TTL:
+            return hit[2], hit[3]
+        best = products_db.fetch_best_sellers(session, shop_id)
+        low = next((r.name for r in products_db.fetch_low_stock(session, shop_id)), None)
+        self._examples[shop_id] = (time.monotonic(), version, best, low)
+        return best, low
 
     def entry(self, session: Session, shop_id: int, *, include_hidden: bool = False) -> Indexed:
         version = shops_db.fetch_catalog_version(session, shop_id)
@@ -117,3 +135,16 @@ class DbCatalog:
         rows = products_db.fetch_families(self._session, self._shop_id, with_options) if with_options else []
         members = {f.id: f for f in fam.group(to_product(r) for r in rows)}
         return [members.get(p.family) or fam.Family((p,)) for p in leads]
+
+
+class DbExamples:
+    """conversations.examples.ExampleReader over the database: read only when a text uses it."""
+
+    def __init__(self, session: Session, shop_id: int, indexes: IndexCache):
+        self._session, self._shop_id, self._indexes = session, shop_id, indexes
+
+    def best_sellers(self) -> list[str]:
+        return self._indexes.examples(self._session, self._shop_id)[0]
+
+    def low_stock(self) -> str | None:
+        return self._indexes.examples(self._session, self._shop_id)[1]

@@ -20,6 +20,8 @@ from storage import orders as orders_db
 from storage import products as products_db
 from storage import seller_invites as seller_invites_db
 from storage import sellers as sellers_db
+from storage import shops as shops_db
+from shops import owner_code
 
 ORDER_LIST_LIMIT = 15
 
@@ -94,7 +96,7 @@ def seller_context(session: Session, shop_id: int, ctx: Ctx, seller_id: int, ind
 
 
 class DbInvites:
-    """Open staff invites, by the code a newcomer typed (only hashes are stored)."""
+    """Open staff invites and the owner code, by the code someone typed (only hashes are stored)."""
 
     def __init__(self, session: Session, shop_id: int, now: datetime):
         self._session, self._shop_id, self._now = session, shop_id, now
@@ -102,3 +104,6 @@ class DbInvites:
     def open_invite(self, code: str) -> OpenInvite | None:
         row = seller_invites_db.fetch_open_invite(self._session, self._shop_id, invites.code_hash(code), self._now)
         return OpenInvite(row.id, row.invited_by) if row is not None else None
+
+    def owner_code_open(self, code: str) -> bool:
+        return shops_db.owner_code_open(self._session, self._shop_id, owner_code.code_hash(code), self._now)

@@ -83,7 +83,7 @@ class Plan:
         # Outside WhatsApp's window the WhatsApp sender carries it in the shop's template for PURPOSE.
         extra: dict[str, Any] = {"broadcast_run": self.run_id, "purpose": PURPOSE}
         return Outbound(row.channel, row.external_id, broadcast_text(self.text, fields, self.attached),
-                        (Button(t.BTN_SHOP_NOW, "catalog"),), self.image_url, extra)
+                        (Button(t.BTN_SHOP_NOW, "catalog"),), self.image_url, extra, self.shop_id)
 
 
 class Broadcaster:

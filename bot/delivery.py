@@ -110,7 +110,7 @@ class Delivery:
         """(1 if sent, when it will be tried again if it was put back)."""
         sender = self.senders.get(row.channel)
         loop = asyncio.get_running_loop()
-        out = Outbound.from_row(row.channel, row.recipient, row.payload)
+        out = Outbound.from_row(row.channel, row.recipient, row.payload, row.shop_id)
         try:
             if sender is None:
                 raise RetryLater(60, f"no sender for {row.channel}")

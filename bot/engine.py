@@ -7,14 +7,16 @@ replies to the outbox. Delivery happens after commit (bot.delivery), never insid
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from adapters.catalog import DbCatalog, IndexCache
+from adapters.catalog import DbCatalog, DbExamples, IndexCache
 from adapters.desk import DbInvites, seller_context
 from adapters.marketing import DbMarketing
 from adapters.orders import DbOrders
@@ -34,7 +36,9 @@ from storage import outbox as outbox_db
 from storage import shops as shops_db
 from storage.db import Transactions
 from storage.models import Shop, utcnow
+from texts.id.shop_setup import NO_SHOP
 
+log = logging.getLogger(__name__)
 # Channels whose replies travel back in the HTTP response itself.
 IN_BAND = {"simulator"}
 
@@ -44,6 +48,7 @@ class Handled:
     duplicate: bool
     replies: list[Outbound] = field(default_factory=list)
     outbox_ids: list[int] = field(default_factory=list)
+    unknown_shop: bool = False  # no open shop receives on this account (nothing was written)
 
 
 class UnknownShop(Exception):
@@ -65,11 +70,21 @@ class Engine:
 
     def handle(self, inbound: Inbound, *, wait: bool = True) -> Handled:
         """wait=False: raise storage.db.WriterBusy rather than wait for SQLite's write lock."""
-        for _ in range(4):
+        for attempt in range(4):
             try:
                 return self._handle_once(inbound, wait)
             except conversations_db.StaleConversation:
                 continue  # another worker saved this person's conversation first: redo the whole step
+            except IntegrityError:
+                # The shop trusted from the cache may have been deleted a moment ago (`kedai shop
+                # delete` in another process): read the shops afresh and redo the message, once.
+                if attempt:
+                    raise
+                self.shops.clear()
+            except UnknownShop as exc:  # nothing to write it to: said in band, logged, dropped
+                log.warning("a %s message for %s, which no open shop here receives: dropped", inbound.channel, exc)
+                return Handled(duplicate=False, replies=[Outbound(inbound.channel, inbound.sender, NO_SHOP)],
+                               unknown_shop=True)
         raise RuntimeError(f"conversation kept changing under {inbound.channel}:{inbound.sender}")
 
     def _handle_once(self, inbound: Inbound, wait: bool) -> Handled:
@@ -84,12 +99,14 @@ class Engine:
             party, view = resolved.party, resolved.view
             ctx = Ctx(shop=shop.profile, catalog=DbCatalog(session, shop.id, self.indexes), customer=view,
                       orders=DbOrders(session, shop.id), now=now, tz=shop.tz, promos=DbMarketing(session, shop.id, now),
-                      invites=DbInvites(session, shop.id, now))
+                      invites=DbInvites(session, shop.id, now), examples=DbExamples(session, shop.id, self.indexes))
             route = self._route(session, shop, inbound, ctx, party)
             step, notices = route.step, []
             if step.effects:  # most messages only read: no appliers, no notices
                 env = Env(session, route.ctx, Who(shop.id, view.id, inbound.channel, inbound.sender, self.window_minutes))
                 step, notices = registry.run(env, step), env.notices
+                if env.shop_changed:
+                    self.shops.forget(shop.id)
             data = {k: v for k, v in step.data.items() if k != "_offered"}
             if offered := choices.remember(step.replies):
                 data["_offered"] = offered
@@ -157,7 +174,11 @@ def replies_to_sender(inbound: Inbound, step: Step) -> list[Outbound]:
 
 
 class ShopDirectory:
-    """Which shop a message is for: by the receiving account, else the only shop.
+    """Which shop a message is for: the shop its receiving account (a bot, a number) is linked to;
+    the simulator's account is a shop's slug. An account linked to no shop reaches the default
+    shop (the oldest open one) only when it is one of the install's own (TELEGRAM_BOT_TOKEN's
+    bot, TWILIO_WHATSAPP_NUMBER: `default_accounts`) or unnamed; any other is UnknownShop, so
+    a bot whose shop was closed never lands in another shop.
 
     Profiles change rarely (`kedai shop load`); re-reading them for every message would cost
     a query each time, so a record is trusted for a couple of seconds.
@@ -167,16 +188,33 @@ class ShopDirectory:
 
     def __init__(self) -> None:
         self._cache: dict[tuple[str, str | None], tuple[float, ShopRecord]] = {}
+        self.default_accounts: set[tuple[str, str]] = set()
 
     def resolve(self, session: Session, inbound: Inbound) -> ShopRecord:
         key = (inbound.channel, inbound.account)
         cached = self._cache.get(key)
         if cached and time.monotonic() - cached[0] < self.TTL_SECONDS:
             return cached[1]
-        shop_id = shops_db.fetch_shop_for_account(session, inbound.channel, inbound.account) if inbound.account else None
-        shop = session.get(Shop, shop_id) if shop_id else shops_db.fetch_first_shop(session)
+        shop = self._find(session, inbound.channel, inbound.account)
         if shop is None:
             raise UnknownShop(inbound.account or "-")
         record = shop_loader.of(shop)
         self._cache[key] = (time.monotonic(), record)
         return record
+
+    def clear(self) -> None:
+        self._cache = {}
+
+    def forget(self, shop_id: int) -> None:
+        """The shop's profile changed (an owner's change by chat): read it afresh next time."""
+        self._cache = {k: v for k, v in self._cache.items() if v[1].id != shop_id}
+
+    def _find(self, session: Session, channel: str, account: str | None) -> Shop | None:
+        if account and channel in IN_BAND:
+            return shops_db.fetch_open_shop_for_slug(session, account)
+        shop_id = shops_db.fetch_shop_for_account(session, channel, account) if account else None
+        if shop_id is not None:
+            return session.get(Shop, shop_id)
+        if account is None or (channel, account) in self.default_accounts:
+            return shops_db.fetch_first_shop(session)
+        return None

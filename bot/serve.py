@@ -1,4 +1,4 @@
-"""Builds the served app from settings: channels that have credentials, the scheduler."""
+"""Builds the served app from settings: every shop's channels that have credentials, the scheduler."""
 
 from __future__ import annotations
 
@@ -7,8 +7,7 @@ from fastapi import FastAPI
 from bot.app import Hook, create_app
 from bot.bootstrap import Kedai, build
 from bot.broadcasting import broadcaster
-from bot.channels.whatsapp import WhatsApp
-from bot.delivery import Sender
+from bot.channels import shop_channels
 from config import Settings
 from scheduler import daily_recap
 from scheduler.jobs_payments import payment_jobs
@@ -32,22 +31,10 @@ def jobs(kedai: Kedai) -> list[Job]:
 
 
 def build_app(settings: Settings, *, scheduler: bool = True) -> FastAPI:
-    senders: dict[str, Sender] = {}
-    on_start: list[Hook] = []
-    on_stop: list[Hook] = []
-    telegram = None
-    if settings.telegram_bot_token:
-        from bot.channels.telegram import TelegramChannel
-
-        telegram = TelegramChannel(settings)
-        senders["telegram"] = telegram.sender
-        on_start.append(telegram.start)
-        on_stop.append(telegram.stop)
-    whatsapp = WhatsApp.from_settings(settings)
-    if whatsapp is not None:
-        senders[whatsapp.channel] = whatsapp.sender
-        on_stop.append(whatsapp.close)
-    kedai = build(settings, senders, serving=True)
+    kedai = build(settings, serving=True)
+    channels = shop_channels.assemble(kedai)  # fills kedai.senders, which delivery and broadcasts share
+    on_start: list[Hook] = list(channels.on_start)
+    on_stop: list[Hook] = list(channels.on_stop)
     if kedai.checkpointer is not None:
         checkpointer = kedai.checkpointer
 
@@ -71,11 +58,7 @@ def build_app(settings: Settings, *, scheduler: bool = True) -> FastAPI:
         on_start.append(start_scheduler)
         on_stop.insert(0, stop_scheduler)
     app = create_app(kedai, on_start=on_start, on_stop=on_stop)
-    if telegram is not None:
-        from bot.channels import telegram_webhook
-
-        app.include_router(telegram_webhook.router(telegram))
-    if whatsapp is not None:
-        whatsapp.bind(kedai)
-        app.include_router(whatsapp.router())
+    for router in channels.routers:
+        app.include_router(router)
+    app.state.banner = channels.banner
     return app

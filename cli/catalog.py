@@ -1,4 +1,5 @@
-"""`kedai catalog import|export`: the catalog CSV in and out (docs/INTERFACES.md)."""
+"""`kedai catalog import|export|delete`: the catalog CSV in and out, and removing a product
+(docs/INTERFACES.md)."""
 
 from __future__ import annotations
 
@@ -13,26 +14,39 @@ from cli.common import ShopOpt, find_shop, prepared, session
 
 catalog_app = typer.Typer(help="Bulk catalog in and out.", no_args_is_help=True)
 
+
 @catalog_app.command("import")
-def catalog_import(file: Path, shop: ShopOpt = None) -> None:
-    """Import FILE.csv (sku,name,category,price,stock,description,image_url[,option]); all or nothing."""
-    from catalog.importer import ImportError_, import_rows, parse_csv
+def catalog_import(
+    file: Path,
+    shop: ShopOpt = None,
+    replace: Annotated[bool, typer.Option("--replace", help="Hide every product the file does not list.")] = False,
+) -> None:
+    """Import FILE.csv (sku,name,category,price,stock,description,image_url, optionally option and
+    visible; comma or semicolon, prices like 85.000 or 85rb); all or nothing. Rows with one name and
+    different options are the options of one product."""
+    from catalog.importer import ImportError_, hide_unlisted, import_rows, parse_file
 
     settings = prepared()
     try:
-        rows = parse_csv(file.read_text(encoding="utf-8"))
+        parsed = parse_file(file)
     except ImportError_ as exc:
-        typer.echo(f"{file}: nothing imported\n" + "\n".join(exc.errors), err=True)
+        read = f" (read as {exc.encoding})" if exc.encoding else ""
+        typer.echo(f"{file}{read}: nothing imported\n" + "\n".join(exc.errors), err=True)
         raise typer.Exit(1)
     with session(settings) as s:
-        created, updated = import_rows(s, find_shop(s, shop).id, rows)
+        shop_id = find_shop(s, shop).id
+        created, updated = import_rows(s, shop_id, parsed.rows, show=replace)
+        hidden = hide_unlisted(s, shop_id, parsed.rows) if replace else 0
         s.commit()
-    typer.echo(f"imported {len(rows)} products ({created} new, {updated} updated)")
+    separator = {";": "semicolons", "\t": "tabs"}.get(parsed.separator, "commas")
+    typer.echo(f"read {file} as {parsed.encoding}, separated by {separator}")
+    typer.echo(f"imported {len(parsed.rows)} products ({created} new, {updated} updated)"
+               + (f"; {hidden} not in the file hidden" if replace else ""))
 
 
 @catalog_app.command("export")
 def catalog_export(shop: ShopOpt = None, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
-    """Print the catalog as CSV (or JSON)."""
+    """Print the catalog as CSV (or JSON), hidden products included (column visible)."""
     import csv
     import io
 
@@ -46,6 +60,24 @@ def catalog_export(shop: ShopOpt = None, as_json: Annotated[bool, typer.Option("
         for r in rows:
             r["price"], r["stock"] = int(r["price"]), int(r["stock"])
             r["image_url"] = r["image_url"] or None
+            r["visible"] = r["visible"] == "yes"
             r["option"] = r["option"] or None
         text = json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
     sys.stdout.write(text)
+
+
+@catalog_app.command("delete")
+def catalog_delete(sku: str, shop: ShopOpt = None) -> None:
+    """Remove a product: deleted if no order holds it, else hidden (orders keep pointing at it)."""
+    from catalog.maintenance import delete_product
+
+    settings = prepared()
+    with session(settings) as s:
+        outcome = delete_product(s, find_shop(s, shop).id, sku)
+        s.commit()
+    if outcome == "missing":
+        typer.echo(f"no product with sku {sku!r} (see `kedai catalog export`)", err=True)
+        raise typer.Exit(1)
+    typer.echo({"deleted": f"product {sku} deleted",
+                "hidden": f"product {sku} hidden: orders hold it, so it stays in their history",
+                "hidden already": f"product {sku} was hidden already: orders hold it, so it is kept"}[outcome])

@@ -22,13 +22,16 @@ Many = Annotated[Optional[list[str]], typer.Option()]
 
 
 def prepared() -> Settings:
-    """Migrated database with the demo shop on first run: every command can be the first one."""
+    """Migrated database with the demo shop on first run (unless KEDAI_DEMO=0): every command can
+    be the first one, and with KEDAI_DEMO=0 none of them puts anything into an empty database."""
     from shops.setup import load_demo_if_empty
     from storage.db import make_engine, session_factory, unit_of_work
     from storage.migrate import upgrade
 
     settings = Settings()
     upgrade(settings.database_url)
+    if not settings.demo:
+        return settings
     engine = make_engine(settings.database_url)
     with unit_of_work(session_factory(engine)) as s:
         if load_demo_if_empty(s):
@@ -44,6 +47,7 @@ def session(settings: Settings):  # type: ignore[no-untyped-def]
 
 
 def find_shop(session, slug: str | None):  # type: ignore[no-untyped-def]
+    """The shop named by --shop, else the only open shop; a clear error otherwise."""
     from sqlalchemy import select
 
     from storage.models import Shop
@@ -52,11 +56,15 @@ def find_shop(session, slug: str | None):  # type: ignore[no-untyped-def]
     if slug:
         found = [s for s in shops if s.slug == slug]
         if not found:
-            raise typer.BadParameter(f"no shop {slug!r}; known: {', '.join(s.slug for s in shops)}")
+            known = ", ".join(s.slug for s in shops) or "none yet"
+            raise typer.BadParameter(f"no shop {slug!r}; known: {known}")
         return found[0]
-    if len(shops) != 1:
-        raise typer.BadParameter(f"{len(shops)} shops here; pick one with --shop ({', '.join(s.slug for s in shops)})")
-    return shops[0]
+    open_ = [s for s in shops if s.archived_at is None]
+    if not open_:
+        raise typer.BadParameter("no shop here yet; create one with `kedai shop new --name NAME`")
+    if len(open_) != 1:
+        raise typer.BadParameter(f"{len(open_)} shops here; pick one with --shop ({', '.join(s.slug for s in open_)})")
+    return open_[0]
 
 
 @contextmanager

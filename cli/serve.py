@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from cli.common import prepared
+from cli.common import ShopOpt, prepared
 
 
 def serve(
@@ -25,13 +25,25 @@ def serve(
         settings.host = host
     if port:
         settings.port = port
-    uvicorn.run(build_app(settings, scheduler=not no_scheduler), host=settings.host, port=settings.port,
-                log_level="warning", access_log=False)
+    app = build_app(settings, scheduler=not no_scheduler)
+
+    class Server(uvicorn.Server):
+        async def startup(self, sockets=None) -> None:  # type: ignore[no-untyped-def]
+            await super().startup(sockets)
+            if self.started:  # bound and serving: say where, which shops and channels, and that it is ready
+                lines = [f"Kedai is listening on http://{settings.host}:{settings.port}", *app.state.banner]
+                if not app.state.banner:
+                    lines.append("  no shop yet: create one with `kedai shop new --name NAME`")
+                typer.echo("\n".join([*lines, "Ready."]))
+
+    Server(uvicorn.Config(app, host=settings.host, port=settings.port, log_level="warning",
+                          access_log=False)).run()
 
 
 def chat(
     as_: Annotated[str, typer.Option("--as", help="customer or seller")] = "customer",
     user: Annotated[Optional[str], typer.Option(help="Simulator user id.")] = None,
+    shop: ShopOpt = None,
 ) -> None:
     """Chat with the bot in the terminal through the simulator channel. Type a number to press a button."""
     from bot.bootstrap import build
@@ -51,7 +63,8 @@ def chat(
             choice = None
             if line.isdigit() and buttons and 1 <= int(line) <= len(buttons):
                 choice = buttons[int(line) - 1].value
-            handled = kedai.engine.handle(Inbound("simulator", user, uuid.uuid4().hex, text=line, choice=choice))
+            handled = kedai.engine.handle(Inbound("simulator", user, uuid.uuid4().hex, text=line, choice=choice,
+                                                  account=shop))
             buttons = []
             for reply in handled.replies:
                 typer.echo(("\n[gambar] " + reply.image_url + "\n" if reply.image_url else "") + reply.text)

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from catalog.products import CatalogReader
 from shops.profile import ShopProfile
+from conversations.examples import ExampleReader, NoExamples
 from conversations.ports import InviteReader, MarketingReader, NoInvites, NoMarketing, OrderReader
 
 
@@ -80,6 +81,7 @@ class Ctx:
     # subclasses such as conversations.seller.ports.SellerCtx) need not know about them.
     promos: MarketingReader = field(default=NoMarketing(), kw_only=True)
     invites: InviteReader = field(default=NoInvites(), kw_only=True)
+    examples: ExampleReader = field(default=NoExamples(), kw_only=True)  # the shop's own products, for examples
 
 
 # A flow's continuation: called by the engine, in the same transaction, with the step that asked

@@ -1,6 +1,6 @@
 """What a flow may read besides the catalog (catalog.products.CatalogReader): the customer's
-orders (Ctx.orders), the shop's promotions and broadcasts (Ctx.promos) and open staff invites
-(Ctx.invites). Each port is a Protocol with an in-memory default for tests that need no
+orders (Ctx.orders), the shop's promotions and broadcasts (Ctx.promos), open staff invites and the
+owner code (Ctx.invites); examples from the shop's own products are conversations.examples. Each port is a Protocol with an in-memory default for tests that need no
 database; the database implementations are in adapters/."""
 
 from __future__ import annotations
@@ -59,10 +59,17 @@ class InviteReader(Protocol):
         """The unused, unexpired invite with this code, else None."""
         ...
 
+    def owner_code_open(self, code: str) -> bool:
+        """Whether this is the shop's unused, unexpired owner code (shops.owner_code)."""
+        ...
+
 
 class NoInvites:
     def open_invite(self, code: str) -> OpenInvite | None:
         return None
+
+    def owner_code_open(self, code: str) -> bool:
+        return False
 
 
 class MarketingReader(Protocol):

@@ -45,7 +45,8 @@ def create(env: Env, effect: CreateProduct) -> Created:
         base = sku_base(f"{effect.name} {option}" if option else effect.name)
         sku = new_sku(base, products_db.fetch_skus(session, shop_id, base))
         ids.append(products_db.add_product(session, shop_id, sku, effect.name, category_id, price, stock, now,
-                                           family_id=ids[0] if ids else None, option=option, option_kind=kind))
+                                           effect.image_url, family_id=ids[0] if ids else None, option=option,
+                                           option_kind=kind))
         seller_changes_db.add_change(session, shop_id, effect.seller_id, effect.actor, "new_product", effect.name, None,
                       {"sku": sku, "name": effect.name, "price": price, "stock": stock, "category": effect.category,
                        **({"option": option} if option else {})}, now, ids[-1])

@@ -27,5 +27,6 @@ class Env:
     ctx: Ctx
     who: Who
     notices: list[Outbound] = field(default_factory=list)
+    shop_changed: bool = False  # the shop's profile was rewritten: the engine re-reads it for the next message
     # A courier rates service that may quote a delivery fee at once; off by default (orders.quotes).
     rates: RatesService = field(default_factory=NoRates)

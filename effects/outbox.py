@@ -25,6 +25,9 @@ class Outbound:
     buttons: tuple[Button, ...] = ()
     image_url: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)  # channel hints, e.g. "edit" for paging
+    # The shop it is sent for (the outbox row's), so it leaves from that shop's bot or number;
+    # not part of the payload.
+    shop_id: int | None = None
 
     @classmethod
     def reply(cls, channel: str, recipient: str, reply: Reply, pressed: str | None = None) -> Outbound:
@@ -41,10 +44,10 @@ class Outbound:
                 "image_url": self.image_url, "extra": self.extra}
 
     @classmethod
-    def from_row(cls, channel: str, recipient: str, payload: dict[str, Any]) -> Outbound:
+    def from_row(cls, channel: str, recipient: str, payload: dict[str, Any], shop_id: int | None = None) -> Outbound:
         return cls(channel, recipient, payload.get("text", ""),
                    tuple(Button(b["label"], b["value"]) for b in payload.get("buttons", [])),
-                   payload.get("image_url"), payload.get("extra") or {})
+                   payload.get("image_url"), payload.get("extra") or {}, shop_id)
 
 
 def outbox_row(shop_id: int, out: Outbound, inbound_id: int | None = None) -> dict[str, Any]:

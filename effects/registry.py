@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from conversations.base import Step, settle
-from effects import catalog, customers, marketing, orders, quotes, staff
+from effects import catalog, customers, marketing, orders, quotes, shop_settings, staff
 from effects.env import Env
 
 Applier = Callable[[Env, Any], Any]
@@ -25,6 +25,7 @@ APPLIERS: dict[type, Applier] = {
     **catalog.APPLIERS,  # a seller's product changes, new products, taking them back
     **staff.APPLIERS,  # staff invites, removing staff, joining with a code
     **marketing.APPLIERS,  # promo consent, promotions and broadcasts
+    **shop_settings.APPLIERS,  # the owner's changes to the shop, the owner code
 }
 
 

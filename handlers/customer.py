@@ -18,6 +18,7 @@ from language.words import CANCEL, GREETINGS, HELP, MENU
 from conversations.customer import browsing, cart, checkout, options, payment, promo, quote, tracking
 from conversations.base import Ctx, Reply, Step, Turn, say
 from conversations.choice import Choice
+from conversations.examples import fill
 from conversations.customer.browsing import Browse
 from conversations.customer.cart import Cart
 from conversations.customer.checkout import Checkout
@@ -57,7 +58,7 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step:
         log.warning("customer %s in unknown state %r: answered with the menu", ctx.customer.id, state)
         return browsing.menu(clear_step(data), ctx)
     if turn.edited:  # re-reading an edit could double a cart line; ask for a new message instead
-        return say(state, data, Reply(t.EDIT_NOT_APPLIED))
+        return say(state, data, Reply(fill(t.EDIT_NOT_APPLIED, ctx.examples)))
     if (step := promo.route(state, data, turn, ctx)) is not None:  # STOP works everywhere, at once
         return step
     if (paying := payment.intercept(state, data, turn, ctx)) is not None:
@@ -129,7 +130,7 @@ def free_text(data: dict[str, Any], ctx: Ctx, text: str) -> Step:
     found = ctx.catalog.find(text)
     if found.best is not None or found.candidates:
         return browsing.search(data, ctx, text)
-    return say(Browse.HOME, data, Reply(t.NOT_UNDERSTOOD, browsing.main_menu()))
+    return say(Browse.HOME, data, Reply(fill(t.NOT_UNDERSTOOD, ctx.examples), browsing.main_menu()))
 
 
 GLOBAL_CHOICES: dict[str, Callable[[dict[str, Any], Ctx], Step]] = {

@@ -26,7 +26,8 @@ from collections.abc import Callable
 from typing import Any
 
 from conversations.base import Ctx, Reply, Step, Turn
-from conversations.seller import broadcast, lists, marketing, orders, products, promo, recap, staff, stock, undo
+from conversations.seller import (broadcast, lists, marketing, orders, ownership, products, promo, recap, setup,
+                                  shop_settings, staff, stock, undo)
 from conversations.seller.common import IDLE, clean, idle, words
 from conversations.seller.ports import SellerCtx
 from language.words import SELLER_LEAVE
@@ -38,18 +39,21 @@ SellerRoute = Callable[[str, dict[str, Any], Turn, SellerCtx], Step | None]
 
 ROUTES: tuple[SellerRoute, ...] = (
     undo.route,  # "batalkan" right after a change
+    ownership.route,  # a staff member typing the owner code becomes the owner
+    setup.route,  # the answers to the shop's setup questions (a new shop, or "ganti alamat" alone)
     orders.route,  # lunas / tolak / proses / kirim / selesai / batal KD-0042, and KD-0042 alone
     products.route,  # new product (one line or step by step), photos
     lists.route,  # help, stock list, order lists
     recap.route,  # rekap, rekap kemarin, rekap minggu ini
     staff.route,  # undang staf, daftar staf, hapus staf
+    shop_settings.route,  # info toko, atur toko, ganti alamat / jam buka, rekening baru, ongkir, serahkan toko
     marketing.route,  # promo baru, promo stop, broadcast baru, laporan broadcast
     stock.route,  # stock, price, threshold, hide/show; asks which product
 )
 
 # Every state a seller's conversation can rest in: idle, or a question of one flow.
 STATES = frozenset({IDLE, *stock.SellerStock, *products.SellerProducts, *orders.SellerOrders, *promo.SellerPromo,
-                    *broadcast.SellerBroadcast})
+                    *broadcast.SellerBroadcast, *setup.SellerSetup})
 
 MAX_TEXT = 1000  # longer than any command: a pasted text is not one
 
@@ -60,7 +64,7 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step | None
     if state not in STATES:  # e.g. left by an older version: never guess what it meant
         log.warning("seller %s in unknown state %r: answered with the menu", ctx.seller.id, state)
         return lists.help_(data, ctx)
-    if state != IDLE and not turn.choice and words(turn.text) in SELLER_LEAVE:
+    if state != IDLE and state not in setup.SETUP_STATES and not turn.choice and words(turn.text) in SELLER_LEAVE:
         return idle(data, Reply(t.FLOW_CANCELLED))
     for command in ROUTES:
         step = command(state, data, turn, ctx)
@@ -75,4 +79,6 @@ def forget(data: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in clean(data).items() if k != "_offered"}
 
 
-join = staff.join  # bot.engine offers a non-seller's message here first: a staff invite code (state, data, text, name, ctx)
+def join(state: str, data: dict[str, Any], text: str, name: str | None, ctx: Ctx) -> Step | None:
+    """bot.engine offers a non-seller's message here first: the shop's owner code, or a staff invite code."""
+    return ownership.claim(state, data, text, name, ctx) or staff.join(state, data, text, name, ctx)

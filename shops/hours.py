@@ -126,3 +126,21 @@ def parse_hours(text: str) -> WeeklyHours | None:
     if not said_any or not any(days):
         return None
     return WeeklyHours(tuple(tuple(d) for d in days))
+
+
+def grouped(hours: WeeklyHours) -> list[tuple[int, int, tuple[tuple[int, int], ...]]]:
+    """Runs of weekdays with the same spans, Monday first: [(first day, last day, spans)], so a
+    schedule can be said back as "Senin–Sabtu 08.00–20.00, Minggu tutup" (empty spans: closed)."""
+    runs: list[tuple[int, int, tuple[tuple[int, int], ...]]] = []
+    for day, spans in enumerate(hours.days):
+        if runs and runs[-1][2] == spans and runs[-1][1] == day - 1:
+            runs[-1] = (runs[-1][0], day, spans)
+        else:
+            runs.append((day, day, spans))
+    return runs
+
+
+def clock(minutes: int) -> str:
+    """Minutes after local midnight as the shop says it: 480 -> "08.00", 1500 -> "01.00" (next day)."""
+    minutes %= 1440
+    return f"{minutes // 60:02d}.{minutes % 60:02d}"

@@ -76,19 +76,24 @@ def set_reachable(session: Session, shop_id: int, channel: str, external_id: str
     return result.rowcount
 
 
-def fetch_window(session: Session, channel: str, external_id: str) -> Row | None:
-    """The person's latest identity on this channel: when they last wrote, whether we may write, and its shop."""
+def fetch_window(session: Session, channel: str, external_id: str, shop_id: int | None = None) -> Row | None:
+    """The person's latest identity on this channel (with one shop's number: in that shop): when they
+    last wrote, whether we may write, and its shop."""
     stmt = (select(Identity.last_inbound_at, Identity.reachable, Shop.id.label("shop_id"), Shop.name, Shop.profile)
             .join(Shop, Shop.id == Identity.shop_id)
             .where(Identity.channel == channel, Identity.external_id == external_id)
             .order_by(Identity.last_inbound_at.desc()).limit(1))
+    if shop_id is not None:
+        stmt = stmt.where(Identity.shop_id == shop_id)
     return session.execute(stmt).first()
 
 
-def close_window(session: Session, channel: str, external_id: str) -> None:
-    """The channel will not take free-form messages for this person until they write again."""
-    session.execute(update(Identity).where(Identity.channel == channel, Identity.external_id == external_id)
-                    .values(reachable=False).execution_options(synchronize_session=False))
+def close_window(session: Session, channel: str, external_id: str, shop_id: int | None = None) -> None:
+    """The channel will not take free-form messages for this person (from one shop's number) until they write again."""
+    stmt = update(Identity).where(Identity.channel == channel, Identity.external_id == external_id)
+    if shop_id is not None:
+        stmt = stmt.where(Identity.shop_id == shop_id)
+    session.execute(stmt.values(reachable=False).execution_options(synchronize_session=False))
 
 
 def fetch_customer_address(session: Session, shop_id: int, customer_id: int, channel: str) -> str | None:

@@ -65,6 +65,10 @@ class Shop(Base):
     # Bumped when names/categories/visibility change so cached search indexes know to rebuild.
     catalog_version: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # The one-time owner code (`kedai shop new`, or an owner handing the shop over): its hash only.
+    owner_code_hash: Mapped[str | None] = mapped_column(String(64))
+    owner_code_expires_at: Mapped[datetime | None] = mapped_column()
+    archived_at: Mapped[datetime | None] = mapped_column()  # closed: no channels, data kept
 
 
 class ShopChannel(Base):
@@ -75,7 +79,9 @@ class ShopChannel(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     shop_id: Mapped[int] = mapped_column(ForeignKey("shops.id"))
     channel: Mapped[str] = mapped_column(String(20))
-    account: Mapped[str] = mapped_column(String(100))
+    account: Mapped[str] = mapped_column(String(100))  # a Telegram bot's id, a WhatsApp number (E.164)
+    token: Mapped[str | None] = mapped_column(String(200))  # a Telegram bot's token: the server serves it
+    secret: Mapped[str | None] = mapped_column(String(100))  # the secret its webhook is registered with
 
 
 class Category(Base):

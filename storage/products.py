@@ -188,11 +188,11 @@ def fetch_skus(session: Session, shop_id: int, prefix: str) -> set[str]:
 
 
 def add_product(session: Session, shop_id: int, sku: str, name: str, category_id: int, price: int, stock: int,
-                now: datetime, *, family_id: int | None = None, option: str | None = None,
-                option_kind: str | None = None) -> int:
+                now: datetime, image_url: str | None = None, *, family_id: int | None = None,
+                option: str | None = None, option_kind: str | None = None) -> int:
     product = Product(shop_id=shop_id, sku=sku, name=name, category_id=category_id, price=price, stock=stock,
-                      description="", visible=True, created_at=now, updated_at=now, family_id=family_id,
-                      option_label=option, option_kind=option_kind)
+                      description="", visible=True, image_url=image_url, created_at=now, updated_at=now,
+                      family_id=family_id, option_label=option, option_kind=option_kind)
     session.add(product)
     session.flush()
     if option is not None and family_id is None:  # the first option: the product's family is named after it
@@ -250,3 +250,27 @@ def fetch_low_stock(session: Session, shop_id: int) -> Sequence[Row]:
             .where(Product.shop_id == shop_id, Product.visible.is_(True), Product.stock <= Product.low_stock_threshold)
             .order_by(Product.stock, Product.name))
     return session.execute(stmt).all()
+
+
+_BEST_SELLERS = Sql(
+    "SELECT p.name FROM products p LEFT JOIN (SELECT product_id, SUM(qty) AS sold FROM order_items "
+    "WHERE shop_id = :shop_id GROUP BY product_id) s ON s.product_id = p.id "
+    "WHERE p.shop_id = :shop_id AND p.visible = :yes AND p.stock > 0 "
+    "ORDER BY COALESCE(s.sold, 0) DESC, p.id LIMIT :limit")
+
+
+def fetch_best_sellers(session: Session, shop_id: int, limit: int = 6) -> list[str]:
+    """Names of the visible products in stock that sold most (by units), else the oldest ones."""
+    return [r[0] for r in _BEST_SELLERS(session, {"shop_id": shop_id, "yes": True, "limit": limit}).all()]
+
+
+def hide_except(session: Session, shop_id: int, skus: set[str]) -> int:
+    """Hides every visible product of the shop whose sku is not in `skus`; returns how many."""
+    stmt = update(Product).where(Product.shop_id == shop_id, Product.visible.is_(True))
+    if skus:
+        stmt = stmt.where(Product.sku.not_in(sorted(skus)))
+    return session.execute(stmt.values(visible=False).execution_options(synchronize_session=False)).rowcount
+
+
+def fetch_product_by_sku(session: Session, shop_id: int, sku: str) -> Product | None:
+    return session.execute(select(Product).where(Product.shop_id == shop_id, Product.sku == sku)).scalar_one_or_none()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import Row, delete, select
+from sqlalchemy import Row, delete, select, update
 from sqlalchemy.orm import Session
 
 from storage.fastsql import Sql
@@ -50,3 +50,22 @@ def remove_staff(session: Session, shop_id: int, seller_id: int) -> bool:
                                                Conversation.party == f"seller:{seller_id}")
                     .execution_options(synchronize_session=False))
     return True
+
+
+def demote_owners(session: Session, shop_id: int, keep_id: int) -> list[Row]:
+    """Every owner of the shop but `keep_id` becomes staff; returns who they were."""
+    rows = session.execute(select(Seller.id, Seller.channel, Seller.external_id, Seller.name).where(
+        Seller.shop_id == shop_id, Seller.role == "owner", Seller.id != keep_id)).all()
+    if rows:
+        session.execute(update(Seller).where(Seller.id.in_([r.id for r in rows])).values(role="staff")
+                        .execution_options(synchronize_session=False))
+    return list(rows)
+
+
+def remove_seller(session: Session, shop_id: int, seller_id: int) -> None:
+    """Removes a seller of any role, with their seller conversation (the CLI's `seller remove`)."""
+    session.execute(delete(Seller).where(Seller.id == seller_id, Seller.shop_id == shop_id)
+                    .execution_options(synchronize_session=False))
+    session.execute(delete(Conversation).where(Conversation.shop_id == shop_id,
+                                               Conversation.party == f"seller:{seller_id}")
+                    .execution_options(synchronize_session=False))

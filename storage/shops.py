@@ -1,12 +1,15 @@
-"""shops and shop_channels: which shop an account receives for, the shop rows the loader
-parses (shops.loader), the catalog version that tells cached search indexes to rebuild, and
-the order number counter (the shop row's lock makes codes one at a time)."""
+"""shops and shop_channels: which shop an account receives for (and the links `kedai shop link`
+makes), the shop rows the loader parses (shops.loader), the profile a seller changes by chat,
+the owner code, the catalog version that tells cached search indexes to rebuild, and the
+order number counter (the shop row's lock makes codes one at a time)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Row, select, update
+from sqlalchemy import Row, delete, select, update
 from sqlalchemy.orm import Session
 
 from storage.fastsql import Sql
@@ -19,11 +22,17 @@ def fetch_shop_for_account(session: Session, channel: str, account: str) -> int 
 
 
 def fetch_first_shop(session: Session) -> Shop | None:
-    return session.execute(select(Shop).order_by(Shop.id).limit(1)).scalar_one_or_none()
+    """The default shop: the oldest one not archived (what an unlinked channel account serves)."""
+    return session.execute(select(Shop).where(Shop.archived_at.is_(None)).order_by(Shop.id).limit(1)).scalar_one_or_none()
 
 
 def fetch_default_shop(session: Session) -> Row | None:
-    return session.execute(select(Shop.id.label("shop_id"), Shop.name, Shop.profile).order_by(Shop.id).limit(1)).first()
+    return session.execute(select(Shop.id.label("shop_id"), Shop.name, Shop.profile)
+                           .where(Shop.archived_at.is_(None)).order_by(Shop.id).limit(1)).first()
+
+
+def fetch_shop_row(session: Session, shop_id: int) -> Row | None:
+    return session.execute(select(Shop.id.label("shop_id"), Shop.name, Shop.profile).where(Shop.id == shop_id)).first()
 
 
 def fetch_shop(session: Session, shop_id: int) -> Shop:
@@ -31,7 +40,9 @@ def fetch_shop(session: Session, shop_id: int) -> Shop:
 
 
 def fetch_shop_rows(session: Session) -> Sequence[Row]:
-    return session.execute(select(Shop.id, Shop.name, Shop.profile).order_by(Shop.id)).all()
+    """Every open shop (an archived one gets no recap)."""
+    return session.execute(select(Shop.id, Shop.name, Shop.profile).where(Shop.archived_at.is_(None))
+                           .order_by(Shop.id)).all()
 
 
 _VERSION = Sql("SELECT catalog_version FROM shops WHERE id = :shop_id")
@@ -56,3 +67,76 @@ def next_order_number(session: Session, shop_id: int) -> int:
     return session.execute(
         update(Shop).where(Shop.id == shop_id).values(order_seq=Shop.order_seq + 1).returning(Shop.order_seq)
     ).scalar_one()
+
+
+def fetch_shop_by_slug(session: Session, slug: str) -> Shop | None:
+    return session.execute(select(Shop).where(Shop.slug == slug)).scalar_one_or_none()
+
+
+def fetch_open_shop_for_slug(session: Session, slug: str) -> Shop | None:
+    return session.execute(select(Shop).where(Shop.slug == slug, Shop.archived_at.is_(None))).scalar_one_or_none()
+
+
+def fetch_shops(session: Session) -> Sequence[Shop]:
+    return session.execute(select(Shop).order_by(Shop.id)).scalars().all()
+
+
+def fetch_links(session: Session, shop_id: int | None = None) -> Sequence[ShopChannel]:
+    """The channels linked to a shop (or to every shop), in the order they were linked."""
+    stmt = select(ShopChannel).order_by(ShopChannel.id)
+    if shop_id is not None:
+        stmt = stmt.where(ShopChannel.shop_id == shop_id)
+    return session.execute(stmt).scalars().all()
+
+
+def link_channel(session: Session, shop_id: int, channel: str, account: str, token: str | None = None,
+                 secret: str | None = None) -> ShopChannel:
+    """Links an account (a bot, a number) to the shop; an account linked elsewhere moves here."""
+    link = session.execute(select(ShopChannel).where(ShopChannel.channel == channel, ShopChannel.account == account)
+                           ).scalar_one_or_none()
+    if link is None:
+        link = ShopChannel(shop_id=shop_id, channel=channel, account=account)
+        session.add(link)
+    link.shop_id, link.token, link.secret = shop_id, token, secret or link.secret
+    session.flush()
+    return link
+
+
+def unlink_channels(session: Session, shop_id: int) -> int:
+    return session.execute(delete(ShopChannel).where(ShopChannel.shop_id == shop_id)
+                           .execution_options(synchronize_session=False)).rowcount
+
+
+def set_owner_code(session: Session, shop_id: int, code_hash: str, expires_at: datetime) -> None:
+    session.execute(update(Shop).where(Shop.id == shop_id).values(owner_code_hash=code_hash,
+                                                                  owner_code_expires_at=expires_at))
+
+
+def owner_code_open(session: Session, shop_id: int, code_hash: str, now: datetime) -> bool:
+    return session.execute(select(Shop.id).where(
+        Shop.id == shop_id, Shop.owner_code_hash == code_hash, Shop.owner_code_expires_at > now,
+        Shop.archived_at.is_(None))).first() is not None
+
+
+def claim_owner_code(session: Session, shop_id: int, code_hash: str, now: datetime) -> bool:
+    """Spends the code; False when someone used it first or it expired meanwhile."""
+    result = session.execute(
+        update(Shop).where(Shop.id == shop_id, Shop.owner_code_hash == code_hash, Shop.owner_code_expires_at > now)
+        .values(owner_code_hash=None, owner_code_expires_at=None).execution_options(synchronize_session=False))
+    return result.rowcount == 1
+
+
+def set_archived(session: Session, shop_id: int, now: datetime) -> None:
+    session.execute(update(Shop).where(Shop.id == shop_id).values(archived_at=now, owner_code_hash=None,
+                                                                  owner_code_expires_at=None))
+
+
+def fetch_profile(session: Session, shop_id: int) -> tuple[str, dict[str, Any]]:
+    """The shop's name and stored profile, the row locked (PostgreSQL) until the change is written."""
+    row = session.execute(select(Shop.name, Shop.profile).where(Shop.id == shop_id).with_for_update()).one()
+    return row[0], dict(row[1] or {})
+
+
+def save_profile(session: Session, shop_id: int, name: str, profile: dict[str, Any]) -> None:
+    session.execute(update(Shop).where(Shop.id == shop_id).values(name=name, profile=profile)
+                    .execution_options(synchronize_session=False))

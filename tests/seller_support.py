@@ -11,6 +11,8 @@ from zoneinfo import ZoneInfo
 
 from catalog.products import ProductInfo, build_index
 from conversations.base import CustomerView, Media, Reply, Turn
+from conversations.examples import ListedExamples
+from shops.profile import ShopProfile
 from handlers import choices, seller
 from catalog import families as fam
 from conversations.seller.ports import OrderBrief, RecapFigures, SellerCtx, SellerProduct, SellerView, resolve_among
@@ -84,10 +86,17 @@ class SellerChat:
     last: list[Reply] = field(default_factory=list)
     effects: list[Any] = field(default_factory=list)
     passed: bool = False  # the last message was not a seller command
+    shop: ShopProfile = field(default_factory=demo_profile)
 
     def ctx(self) -> SellerCtx:
-        return SellerCtx(demo_profile(), None, CustomerView(9), FakeOrders(), self.now,  # type: ignore[arg-type]
-                         ZoneInfo("Asia/Jakarta"), seller=self.me, desk=self.desk)
+        return SellerCtx(self.shop, None, CustomerView(9), FakeOrders(), self.now,  # type: ignore[arg-type]
+                         ZoneInfo("Asia/Jakarta"), seller=self.me, desk=self.desk, examples=self.examples())
+
+    def examples(self) -> ListedExamples:
+        """The shop's own products as examples, as adapters.catalog.DbExamples reads them."""
+        shown = [p for p in self.desk.items if p.visible and p.stock > 0]
+        low = next((p.name for p in sorted(self.desk.items, key=lambda p: p.stock) if p.visible and p.low), None)
+        return ListedExamples([p.name for p in shown[:2]], low)
 
     def send(self, text: str = "", *, choice: str | None = None, photo: str | None = None) -> list[Reply]:
         media = (Media(photo),) if photo else ()

@@ -28,6 +28,7 @@ from pydantic import BaseModel, Field, ValidationError, field_validator
 from starlette.responses import JSONResponse, Response
 from starlette.types import Scope
 
+from bot.engine import UnknownShop
 from bot.messages import Inbound, Outbound, clean_line
 from storage import outbox as outbox_db
 from storage.db import unit_of_work
@@ -66,6 +67,7 @@ class SimRequest(BaseModel):
     name: str | None = Field(None, max_length=200)
     message_id: str | None = Field(None, max_length=100)
     choice: str | None = Field(None, max_length=200)
+    shop: str | None = Field(None, max_length=64)  # a shop's slug; none: the default shop
 
     @field_validator("user")
     @classmethod
@@ -95,7 +97,7 @@ def reply_json(out: Outbound) -> dict:
 def to_inbound(request: SimRequest) -> Inbound:
     """The simulator's one place from a request to an Inbound (which bounds every field)."""
     return Inbound(channel=CHANNEL, sender=request.user, message_id=request.message_id or uuid.uuid4().hex,
-                   text=request.text, choice=request.choice, profile_name=request.name)
+                   text=request.text, choice=request.choice, profile_name=request.name, account=request.shop or None)
 
 
 def _loopback_ip(host: str) -> bool:
@@ -188,20 +190,26 @@ def router() -> APIRouter:
         except ValidationError as exc:
             return invalid(exc)
         handled = await request.app.state.kedai.inbox.submit(to_inbound(message))
+        if handled.unknown_shop:
+            detail = t.UNKNOWN_SHOP.format(shop=message.shop) if message.shop else t.NO_SHOP_YET
+            return JSONResponse({"detail": detail}, 404)
         # Built by hand: the replies are already plain data, and re-validating them costs per message.
         return Response(orjson.dumps({"replies": [reply_json(o) for o in handled.replies],
                                       "duplicate": handled.duplicate}), media_type="application/json")
 
     @api.get(PATH, response_model=SimResponse)
-    async def poll(user: str, request: Request) -> SimResponse:
-        """Messages that others' actions sent to this user (e.g. a seller's order notice)."""
+    async def poll(user: str, request: Request, shop: str | None = None) -> SimResponse:
+        """Messages that others' actions sent to this user (e.g. a seller's order notice), in one shop."""
         local_only(request)
         kedai = request.app.state.kedai
-        probe = Inbound(CHANNEL, user, "")
+        probe = Inbound(CHANNEL, user, "", account=shop or None)
 
         def take() -> list[SimReply]:
             with unit_of_work(kedai.sessions) as s:
-                shop = kedai.engine.shops.resolve(s, probe)
+                try:
+                    shop = kedai.engine.shops.resolve(s, probe)
+                except UnknownShop:
+                    return []
                 rows = outbox_db.take_pending_for(s, shop.id, CHANNEL, probe.sender, utcnow())
                 s.commit()
                 return [to_reply(Outbound.from_row(r.channel, r.recipient, r.payload)) for r in rows]

@@ -44,11 +44,16 @@ def file_url_for(base_url: str) -> str:
 
 
 class TelegramChannel:
-    def __init__(self, settings: Settings, *, limiter: RateLimiter | None = None):
-        token = settings.telegram_bot_token or ""
+    """One bot. TELEGRAM_BOT_TOKEN's bot takes /webhooks/telegram and TELEGRAM_WEBHOOK_SECRET; a bot
+    linked to a shop (`kedai shop link`) takes /webhooks/telegram/<bot id> and its own secret."""
+
+    def __init__(self, settings: Settings, *, token: str | None = None, secret: str | None = None,
+                 path: str = WEBHOOK_PATH, limiter: RateLimiter | None = None):
+        self.install = token is None  # TELEGRAM_BOT_TOKEN's bot: it serves the default shop
+        token = token or settings.telegram_bot_token or ""
         if settings.telegram_mode not in ("polling", "webhook"):
             raise ValueError(f"TELEGRAM_MODE must be polling or webhook, not {settings.telegram_mode!r}")
-        secret = settings.telegram_webhook_secret
+        secret = secret if secret is not None else settings.telegram_webhook_secret
         if settings.telegram_mode == "webhook" and not (secret and SECRET.fullmatch(secret)):
             raise ValueError("webhook mode needs TELEGRAM_WEBHOOK_SECRET: 1-256 characters from A-Z a-z 0-9 _ -")
         urls = {}
@@ -62,6 +67,8 @@ class TelegramChannel:
         self.settings = settings
         self.account = token.split(":")[0]  # the bot's id: which shop it belongs to, if several
         self.secret = secret
+        self.path = path
+        # Telegram's flood limits are per bot: each bot paces itself.
         limiter = limiter or RateLimiter(settings.telegram_chat_rate, settings.telegram_global_rate)
         media = {"/media/demo": DEMO_MEDIA, "/media": settings.data_dir / "media"}  # as bot.app mounts them
         self.sender = TelegramSender(self.bot, limiter, settings.public_url, media=media)
@@ -78,6 +85,8 @@ class TelegramChannel:
 
     async def start(self, kedai: Kedai) -> None:
         self.kedai = kedai
+        if self.install:  # linked to no shop, it reaches the default one (bot.engine.ShopDirectory)
+            kedai.engine.shops.default_accounts.add((CHANNEL, self.account))
         try:  # checks the token (getMe) and fills the "/" menu; neither is worth refusing to start over
             await self.bot.initialize()
             await self.bot.set_my_commands([BotCommand(name, text) for name, text in t.COMMANDS])
@@ -86,7 +95,7 @@ class TelegramChannel:
         if self.settings.telegram_mode == "webhook":
             await self._set_webhook()
         else:
-            self._poller = asyncio.get_running_loop().create_task(self._poll(), name="telegram-polling")
+            self._poller = asyncio.get_running_loop().create_task(self._poll(), name=f"telegram-polling-{self.account}")
 
     async def stop(self, kedai: Kedai) -> None:
         if self._poller is not None:
@@ -130,7 +139,7 @@ class TelegramChannel:
             s.commit()
 
     async def _set_webhook(self) -> None:
-        url = self.settings.public_url.rstrip("/") + WEBHOOK_PATH
+        url = self.settings.public_url.rstrip("/") + self.path
         if not url.startswith("https://"):
             log.warning("KEDAI_PUBLIC_URL is not https, so Telegram cannot call %s: setWebhook skipped", url)
             return
@@ -151,7 +160,7 @@ class TelegramChannel:
                                                      allowed_updates=ALLOWED_UPDATES)
                 delay = 1.0
             except InvalidToken as exc:
-                log.error("Telegram rejected TELEGRAM_BOT_TOKEN (%s); polling stopped", exc)
+                log.error("Telegram rejected the token of bot %s (%s); polling stopped", self.account, exc)
                 return
             except TelegramError as exc:
                 log.warning("getUpdates failed (%s); again in %.0f s", exc, delay)

@@ -1,4 +1,5 @@
-"""POST /webhooks/telegram: Telegram's updates in webhook mode.
+"""POST /webhooks/telegram (TELEGRAM_BOT_TOKEN's bot) and /webhooks/telegram/<bot id> (a bot linked
+to a shop): Telegram's updates in webhook mode, one route per bot, each with its own secret.
 
 Only a request carrying the secret token set with setWebhook gets past the first line;
 anything else is 403 and touches nothing. The 200 goes back after the update's transaction
@@ -22,7 +23,7 @@ from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from telegram import Bot, Update
 
-from bot.channels.telegram import WEBHOOK_PATH, TelegramChannel
+from bot.channels.telegram import TelegramChannel
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +64,7 @@ def parse(body: bytes, bot: Bot) -> Update:
 def router(channel: TelegramChannel) -> APIRouter:
     api = APIRouter()
 
-    @api.post(WEBHOOK_PATH, include_in_schema=False)
+    @api.post(channel.path, include_in_schema=False)
     async def webhook(request: Request) -> Response:
         if not channel.genuine(request.headers.get("x-telegram-bot-api-secret-token")):
             raise HTTPException(403)

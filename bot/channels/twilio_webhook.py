@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import parse_qs, parse_qsl, urlparse
 
@@ -86,7 +87,8 @@ def _log_failure(task: asyncio.Future[None]) -> None:
         log.error("a WhatsApp message failed after it was answered: %r", exc)
 
 
-def router(gate: Gate, media: TwilioMedia, window: WindowBook) -> APIRouter:
+def router(gate: Gate, media: TwilioMedia, windows: Callable[[str | None], WindowBook]) -> APIRouter:
+    """windows: the 24-hour book of one of our numbers (each shop's number keeps its own)."""
     api = APIRouter()
 
     @api.post("/webhooks/twilio")
@@ -100,7 +102,7 @@ def router(gate: Gate, media: TwilioMedia, window: WindowBook) -> APIRouter:
 
             async def take() -> None:
                 await kedai.inbox.submit(await media.keep(message))
-                window.saw(message.sender, message.received_at)  # their window is open again
+                windows(message.account).saw(message.sender, message.received_at)  # their window is open again
 
             task = asyncio.ensure_future(take())
             task.add_done_callback(_log_failure)
@@ -128,7 +130,7 @@ def router(gate: Gate, media: TwilioMedia, window: WindowBook) -> APIRouter:
 
         await asyncio.get_running_loop().run_in_executor(kedai.db, record)
         if code == OUTSIDE_WINDOW and (to := normalize_phone(params.get("To"))):
-            await window.close(to)
+            await windows(normalize_phone(params.get("From"))).close(to)
         return Response(status_code=200)
 
     return api

@@ -1,44 +1,71 @@
-"""The WhatsApp channel assembled from settings: on when TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN
-and TWILIO_WHATSAPP_NUMBER are set. Its sender goes into bootstrap.build's senders; its
-routers into the app once the Kedai exists (bind)."""
+"""The WhatsApp channel assembled: on when TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN are set and
+there is a number to serve: TWILIO_WHATSAPP_NUMBER (the default shop's) and every number linked
+to a shop (`kedai shop link SLUG --whatsapp-number`), all of that one Twilio account. Each number
+has its own sender (Twilio's rate cap is per sender) and its own 24-hour book; one webhook takes
+them all, and the `To` of a post names the shop (bot.engine.ShopDirectory)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from fastapi import APIRouter
 
 from bot.bootstrap import Kedai
 from bot.channels import twilio_webhook
+from bot.channels.shop_senders import DefaultShop, ShopSenders
 from bot.channels.twilio_http import make_twilio_client
 from bot.channels.twilio_inbound import CHANNEL, TwilioMedia
 from bot.channels.twilio_out import WhatsAppSender
 from bot.channels.whatsapp_window import WindowBook
+from bot.phones import normalize_phone
 from config import Settings
 
 
 @dataclass
 class WhatsApp:
-    sender: WhatsAppSender
+    sender: ShopSenders
     media: TwilioMedia
-    window: WindowBook
     gate: twilio_webhook.Gate
+    windows: dict[str, WindowBook] = field(default_factory=dict)  # by our number (E.164)
+    install_number: str | None = None
 
     channel = CHANNEL
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> WhatsApp | None:
-        sid, token, number = settings.twilio_account_sid, settings.twilio_auth_token, settings.twilio_whatsapp_number
-        if not (sid and token and number):
+    def assemble(cls, settings: Settings, kedai: Kedai, links: Sequence[tuple[int, str]] = ()) -> WhatsApp | None:
+        """links: (shop id, number) of the numbers linked to shops."""
+        sid, token = settings.twilio_account_sid, settings.twilio_auth_token
+        install = normalize_phone(settings.twilio_whatsapp_number) if settings.twilio_whatsapp_number else None
+        if not (sid and token and (install or links)):
             return None
-        window = WindowBook()
         client = make_twilio_client(sid, token, settings.twilio_api_base_url)
-        sender = WhatsAppSender(client, number, settings.public_url, window, mps=settings.twilio_mps)
-        media = TwilioMedia(sid, token, settings.data_dir, settings.twilio_api_base_url)
-        return cls(sender, media, window, twilio_webhook.Gate(token, settings.public_url))
 
-    def bind(self, kedai: Kedai) -> None:
-        self.window.bind(kedai.sessions, kedai.db)
+        def number(at: str, shop_id: int | None) -> tuple[WhatsAppSender, WindowBook]:
+            window = WindowBook(shop_id=shop_id)
+            window.bind(kedai.sessions, kedai.db)
+            return WhatsAppSender(client, at, settings.public_url, window, mps=settings.twilio_mps), window
+
+        windows: dict[str, WindowBook] = {}
+        by_shop = {}
+        for shop_id, at in links:
+            if at == install:
+                continue  # the install's number, linked explicitly: served below, for its shop
+            by_shop[shop_id], windows[at] = number(at, shop_id)
+        linked_install = next((shop_id for shop_id, at in links if at == install), None)
+        install_sender = None
+        if install:
+            install_sender, windows[install] = number(install, linked_install)
+            if linked_install is not None:
+                by_shop[linked_install], install_sender = install_sender, None
+        sender = ShopSenders(CHANNEL, by_shop, install_sender, DefaultShop(kedai.sessions, kedai.db))
+        media = TwilioMedia(sid, token, settings.data_dir, settings.twilio_api_base_url)
+        return cls(sender, media, twilio_webhook.Gate(token, settings.public_url), windows, install)
+
+    def window(self, number: str | None) -> WindowBook:
+        """The 24-hour book of one of our numbers (the install's for one we do not serve)."""
+        found = self.windows.get(number or "") or self.windows.get(self.install_number or "")
+        return found or next(iter(self.windows.values()))
 
     def router(self) -> APIRouter:
         return twilio_webhook.router(self.gate, self.media, self.window)

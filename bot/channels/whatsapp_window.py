@@ -42,7 +42,8 @@ class WindowBook:
     process's webhook updates a person's entry as soon as their message is committed.
     """
 
-    def __init__(self, ttl: float = 20.0, monotonic: Callable[[], float] = time.monotonic):
+    def __init__(self, ttl: float = 20.0, monotonic: Callable[[], float] = time.monotonic, shop_id: int | None = None):
+        self.shop_id = shop_id  # a shop's own number: its customers only (None: the install's number)
         self.sessions: sessionmaker[Session] | None = None
         self.db: Executor | None = None
         self.ttl = ttl
@@ -79,8 +80,8 @@ class WindowBook:
     def _lookup(self, recipient: str) -> Window:
         assert self.sessions is not None, "WindowBook.bind() was not called"
         with unit_of_work(self.sessions) as s:
-            row = identities_db.fetch_window(s, CHANNEL, recipient)
-            shop = row or shops_db.fetch_default_shop(s)
+            row = identities_db.fetch_window(s, CHANNEL, recipient, self.shop_id)
+            shop = row or (shops_db.fetch_shop_row(s, self.shop_id) if self.shop_id else shops_db.fetch_default_shop(s))
         if shop is None:
             return Window(None, False, "", ShopProfile(name=""))
         profile = shop_loader.record(shop.shop_id, shop.name, shop.profile).profile
@@ -91,5 +92,5 @@ class WindowBook:
     def _close(self, recipient: str) -> None:
         assert self.sessions is not None, "WindowBook.bind() was not called"
         with unit_of_work(self.sessions) as s:
-            identities_db.close_window(s, CHANNEL, recipient)
+            identities_db.close_window(s, CHANNEL, recipient, self.shop_id)
             s.commit()

@@ -10,6 +10,7 @@ from language.money import rupiah
 from catalog.products import Family, ProductInfo
 from conversations.base import Button, Ctx, Reply, Step, say
 from conversations.choice import Choice, number
+from conversations.examples import fill
 from texts.id import customer as t
 
 PAGE_SIZE = 8
@@ -41,7 +42,8 @@ def main_menu() -> list[Button]:
 def greet(data: dict[str, Any], ctx: Ctx) -> Step:
     """greets with the shop profile and shows the main menu."""
     shop = ctx.shop
-    text = t.GREETING.format(
+    text = fill(
+        t.GREETING, ctx.examples,
         name=f" {ctx.customer.name}" if ctx.customer.name else "",
         shop=shop.name,
         tagline=f"{shop.tagline}\n" if shop.tagline else "",
@@ -53,13 +55,14 @@ def greet(data: dict[str, Any], ctx: Ctx) -> Step:
 
 def menu(data: dict[str, Any], ctx: Ctx, note: str | None = None) -> Step:
     """shows the main menu, after an optional note."""
-    text = f"{note}\n\n{t.MENU}" if note else t.MENU
+    menu_text = fill(t.MENU, ctx.examples)
+    text = f"{note}\n\n{menu_text}" if note else menu_text
     return say(Browse.HOME, data, Reply(text, main_menu()))
 
 
 def help_(data: dict[str, Any], ctx: Ctx) -> Step:
     """explains what can be typed."""
-    return say(Browse.HOME, data, Reply(t.HELP, main_menu()))
+    return say(Browse.HOME, data, Reply(fill(t.HELP, ctx.examples), main_menu()))
 
 
 def categories(data: dict[str, Any], ctx: Ctx, note: str | None = None) -> Step:
@@ -166,7 +169,7 @@ def option_detail(data: dict[str, Any], ctx: Ctx, sku: str, found: ProductInfo |
 
 def ask_search(data: dict[str, Any], ctx: Ctx) -> Step:
     """asks what to look for."""
-    return say(Browse.SEARCH, data, Reply(t.ASK_SEARCH, [Button(t.BTN_MENU, "menu")]))
+    return say(Browse.SEARCH, data, Reply(fill(t.ASK_SEARCH, ctx.examples), [Button(t.BTN_MENU, "menu")]))
 
 
 def search(data: dict[str, Any], ctx: Ctx, query: str) -> Step:

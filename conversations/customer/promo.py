@@ -14,6 +14,7 @@ from typing import Any
 from marketing.promotions import normal_code
 from conversations.customer import checkout
 from conversations.base import Ctx, Reply, Step, Turn, say
+from conversations.examples import fill
 from conversations.customer.browsing import Browse, main_menu
 from conversations.customer.checkout import Checkout
 from conversations.customer import consent
@@ -32,7 +33,7 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step | None
     code = code_from_payload(turn.start_payload)
     if code and code != data.get("promo_code") and ctx.promos.by_code(code):
         step = use_code(state, data, ctx, code, t.CODE_FROM_LINK)
-        return say(Browse.HOME, step.data, *step.replies, Reply(t.MENU_AFTER_CODE, main_menu())) if state != Checkout.CONFIRM else step
+        return say(Browse.HOME, step.data, *step.replies, Reply(fill(t.MENU_AFTER_CODE, ctx.examples), main_menu())) if state != Checkout.CONFIRM else step
     if turn.choice:
         return None
     words = " ".join(turn.text.lower().split()).strip(" !?.")

@@ -12,6 +12,7 @@ from marketing.broadcasts import NOW, BroadcastSpec, Schedule, Segment
 from marketing.parsing import parse_when
 from language.text import normalize
 from conversations.base import Button, Ctx, Reply, Step, Turn, done, say
+from conversations.examples import fill
 from conversations.choice import Choice
 from marketing.wording import broadcast_text, problems, promo_line, segment_text, when_text
 from language.words import SEND_BROADCAST
@@ -90,7 +91,7 @@ def on_audience(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
     if kind == "all":
         return ask_promo(with_draft(data, segment={}), ctx)
     if kind == "bought":
-        return say(SellerBroadcast.BOUGHT, data, Reply(t.ASK_BOUGHT, cancel(), numbered=False))
+        return say(SellerBroadcast.BOUGHT, data, Reply(fill(t.ASK_BOUGHT, ctx.examples), cancel(), numbered=False))
     if kind == "inactive":
         return say(SellerBroadcast.DAYS, data, Reply(t.ASK_DAYS, cancel(), numbered=False))
     if kind == "channel":

@@ -32,6 +32,7 @@ class CreateProduct:
     price: int
     stock: int
     category: str
+    image_url: str | None = None  # a photo sent with the product's line (the channel's reference)
     options: tuple[tuple[str, int, int, str], ...] = ()  # (label, price, stock, kind) of each option, in order
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from language.money import rupiah
 from language.text import normalize
 from conversations.base import Button, Reply, Step, Then, say
+from conversations import examples
 from conversations.choice import Choice
 from conversations.seller.ports import SellerCtx, SellerProduct
 from texts.id import seller as t
@@ -56,10 +57,7 @@ def kept(step: Step, undo: dict[str, Any] | None = None, *replies: Reply) -> Ste
     return Step(step.state, data, step.replies + list(replies))
 
 
-def short_name(name: str) -> str:
-    """A name short enough for an example command: "Rendang Sapi 500g (beku)" -> "rendang sapi"."""
-    kept = [w for w in name.lower().split() if w.isalpha()]
-    return " ".join(kept[:2]) or name.lower()
+short_name = examples.short_name  # "Rendang Sapi 500g (beku)" -> "rendang sapi"
 
 
 def command_name(p: SellerProduct) -> str:

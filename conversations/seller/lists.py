@@ -8,10 +8,12 @@ from typing import Any
 from language.money import rupiah
 from conversations.base import Button, Reply, Step, Turn
 from conversations.choice import Choice
+from conversations.examples import fill
 from conversations.seller.common import idle, words
 from conversations.seller.ports import OrderBrief, SellerCtx, SellerProduct
 from language.words import SELLER_HELP
 from texts.id import seller as t
+from texts.id import shop_setup as setup_texts
 
 STOCK_LIST = {"stok", "stock", "cek stok", "cek stock", "lihat stok", "daftar stok", "list stok", "stok semua",
               "semua stok", "tampilkan stok", "stok barang", "stok produk", "info stok", "laporan stok", "sisa stok",
@@ -44,7 +46,9 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step 
 
 def help_(data: dict[str, Any], ctx: SellerCtx) -> Step:
     """shows what a seller can type, with examples."""
-    text = t.HELP.format(shop=ctx.shop.name, staff=t.HELP_STAFF_OWNER if ctx.seller.is_owner else "")
+    pending = ctx.seller.is_owner and not (ctx.shop.address and ctx.shop.payment_methods)
+    text = fill(t.HELP, ctx.examples, shop=ctx.shop.name, staff=t.HELP_STAFF_OWNER if ctx.seller.is_owner else "",
+                setup=setup_texts.SETUP_PENDING if pending else "", code=f"{ctx.shop.order_prefix}-0042")
     buttons = [Button(t.BTN_STOCK, STOCK_BUTTON.pack()), Button(t.BTN_TODAY, TODAY_BUTTON.pack()),
                Button(t.BTN_RECAP, RECAP_BUTTON.pack())]
     return idle(data, Reply(text, buttons))

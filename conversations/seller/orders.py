@@ -88,7 +88,7 @@ def button_value(action: Action, code: str) -> str:
 
 # Alone, these still clearly mean an order command, so a missing code earns a hint; "batal"
 # and "batalkan" alone belong to the rest of the console (leave a step, undo).
-HINTED = {"lunas", "tolak", "proses", "kirim", "selesai", "ongkir"}
+HINTED = {"lunas", "tolak", "proses", "kirim", "selesai"}  # ("ongkir" alone: the shop's delivery settings)
 LOOK = re.compile(r"^(?:cek|lihat|detail|pesanan|order|status)?\s*(.+?)[?!.]*$", re.IGNORECASE)
 HEAD = re.compile(r"^/?([a-z]+)\b\s*(.*)$", re.IGNORECASE | re.DOTALL)
 MIN_REASON = 3

@@ -2,8 +2,8 @@
 
 "produk baru Bolu Pandan 35rb stok 10" creates at once; "produk baru" alone, or a line
 missing the price or stock, asks for what is missing. Options come with slashes, in the line
-or in the name step: "Kemeja Batik Parang M/L/XL 185rb stok 5/5/3" (conversations.seller.new_options). A photo whose caption names a
-product becomes its picture; without a caption the bot asks which product it is for.
+or in the name step: "Kemeja Batik Parang M/L/XL 185rb stok 5/5/3" (conversations.seller.new_options).
+A photo whose caption names a product becomes its picture; without a caption the bot asks which product it is for.
 The picture is stored as the channel's own reference (Telegram file_id, Twilio media
 URL), which that channel can show again; it is not copied to our own storage yet.
 """
@@ -157,7 +157,8 @@ def _create(data: dict[str, Any], draft: dict[str, Any], ctx: SellerCtx) -> Step
     me = ctx.seller
     labels = draft.get("options") or []
     options = tuple(zip(labels, draft.get("prices") or [], draft.get("stocks") or [], kinds(labels)))
-    effect = CreateProduct(me.id, me.label, draft["name"], draft["price"], draft["stock"], draft["category"], options)
+    effect = CreateProduct(me.id, me.label, draft["name"], draft["price"], draft["stock"], draft["category"],
+                           options=options)
     if options:
         lines = "\n".join(t.NEW_OPTION_LINE.format(label=o, price=rupiah(p), stock=n) for o, p, n, _ in options)
         text = t.NEW_CREATED_OPTIONS.format(name=draft["name"], category=draft["category"], lines=lines)

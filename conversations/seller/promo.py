@@ -15,6 +15,7 @@ from language.numbers import parse_rupiah
 from marketing.parsing import parse_bundle, parse_conditions, parse_percent
 from marketing.promotions import BUNDLE, CART, CATEGORY, FIXED, PERCENT, PRODUCT, BundleItem, Promotion, normal_code
 from conversations.base import Button, Ctx, Reply, Step, Turn, done, say
+from conversations.examples import fill
 from conversations.choice import Choice
 from marketing.wording import conditions, describe, problems
 from language.words import SAVE_PROMO
@@ -80,7 +81,7 @@ def on_kind(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
             (BUNDLE if "paket" in words or "bundle" in words else PERCENT if "%" in words or "persen" in words
              else FIXED if "potong" in words or "rupiah" in words else ""))
     if kind == BUNDLE:
-        return say(SellerPromo.BUNDLE, with_draft(data, kind=kind), Reply(t.ASK_BUNDLE, cancel_buttons(), numbered=False))
+        return say(SellerPromo.BUNDLE, with_draft(data, kind=kind), Reply(fill(t.ASK_BUNDLE, ctx.examples), cancel_buttons(), numbered=False))
     if kind in (PERCENT, FIXED):
         ask = t.ASK_PERCENT if kind == PERCENT else t.ASK_FIXED
         return say(SellerPromo.VALUE, with_draft(data, kind=kind), Reply(ask, cancel_buttons(), numbered=False))
@@ -101,7 +102,7 @@ def on_bundle(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
     """reads "2 keripik pedas + 1 sambal roa = 45rb" against the catalog, then asks for a code."""
     parsed = parse_bundle(turn.text)
     if parsed is None:
-        return say(SellerPromo.BUNDLE, data, Reply(t.BUNDLE_INVALID, cancel_buttons(), numbered=False))
+        return say(SellerPromo.BUNDLE, data, Reply(fill(t.BUNDLE_INVALID, ctx.examples), cancel_buttons(), numbered=False))
     items, price = parsed
     found = [(qty, name, _product(ctx, name)) for qty, name in items]
     unknown = [name for _, name, p in found if p is None]
@@ -129,7 +130,7 @@ def on_scope(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
         buttons = [Button(c.name, PICK_CATEGORY.pack(c.id)) for c in ctx.catalog.categories()] + cancel_buttons()
         return say(SellerPromo.CATEGORY, with_draft(data, scope=CATEGORY), Reply(t.ASK_CATEGORY, buttons))
     if scope == PRODUCT:
-        return say(SellerPromo.PRODUCTS, with_draft(data, scope=PRODUCT), Reply(t.ASK_PRODUCTS, cancel_buttons(), numbered=False))
+        return say(SellerPromo.PRODUCTS, with_draft(data, scope=PRODUCT), Reply(fill(t.ASK_PRODUCTS, ctx.examples), cancel_buttons(), numbered=False))
     return say(SellerPromo.SCOPE, data, Reply(t.SCOPE_INVALID, scope_buttons()))
 
 
@@ -155,7 +156,7 @@ def on_products(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
     found = [(n, _product(ctx, n)) for n in names]
     unknown = [n for n, p in found if p is None]
     if not names or unknown:
-        text = t.PRODUCTS_UNKNOWN.format(names=", ".join(unknown)) if unknown else t.ASK_PRODUCTS
+        text = t.PRODUCTS_UNKNOWN.format(names=", ".join(unknown)) if unknown else fill(t.ASK_PRODUCTS, ctx.examples)
         return say(SellerPromo.PRODUCTS, data, Reply(text, cancel_buttons(), numbered=False))
     skus = list(dict.fromkeys(p.sku for _, p in found if p))
     return ask_code(with_draft(data, targets=skus), ctx)

@@ -9,6 +9,7 @@ from typing import Any
 
 from language.text import fold
 from conversations.base import Ctx, Reply, Step, Turn
+from conversations.examples import fill
 from conversations.seller import invites
 from conversations.seller.changes import InviteStaff, InviteTaken, RedeemInvite, RemoveStaff, StaffGone
 from conversations.seller.common import failed, idle, kept, words
@@ -107,5 +108,5 @@ def on_joined(step: Step, outcomes: list[Any], ctx: Ctx) -> Step:
     any customer text is answered."""
     outcome = outcomes[0]
     if isinstance(outcome, InviteTaken):
-        return Step(step.state, step.data, [Reply(customer_texts.NOT_UNDERSTOOD)])
+        return Step(step.state, step.data, [Reply(fill(customer_texts.NOT_UNDERSTOOD, ctx.examples))])
     return Step(step.state, step.data, [Reply(t.JOINED.format(name=outcome.name, shop=ctx.shop.name))])

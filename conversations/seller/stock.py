@@ -17,6 +17,7 @@ from language.money import rupiah
 from conversations.base import Button, Reply, Step, Turn, say
 from conversations.seller.changes import Done, ProductChange, ProductGone
 from conversations.choice import Choice
+from conversations.examples import words as example_words
 from conversations.seller.common import (PICK, WHAT, clean, command_name, failed, find, fresh, idle, kept,
                                          pick_buttons, show_value, stamp, words)
 from conversations.seller.parse import Command, parse
@@ -56,10 +57,10 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step 
 def run(data: dict[str, Any], ctx: SellerCtx, cmd: Command) -> Step:
     """finds the product of a parsed command and changes it, or says why not."""
     if cmd.problem:
-        text = t.PROBLEMS[cmd.problem].format(short=cmd.query or "rendang", amount=cmd.amount)
+        text = t.PROBLEMS[cmd.problem].format(short=cmd.query or example_words(ctx.examples)["product"], amount=cmd.amount)
         return idle(data, Reply(text))
     if not cmd.query:
-        return idle(data, Reply(t.NO_PRODUCT.format(example=_example(cmd))))
+        return idle(data, Reply(t.NO_PRODUCT.format(example=_example(cmd, example_words(ctx.examples)["product"]))))
     best, candidates = find(ctx, cmd.query)
     if best is not None:
         return execute(data, ctx, cmd, best)
@@ -186,11 +187,12 @@ def info(p: SellerProduct) -> str:
                                hidden="" if p.visible else t.HIDDEN_NOTE)
 
 
-def _example(cmd: Command) -> str:
-    examples = {"hide": "sembunyikan rendang", "show": "tampilkan rendang", "threshold": "batas stok rendang 3",
-                "image": "rendang"}
+def _example(cmd: Command, product: str) -> str:
+    """What the command would look like with a product of this shop's."""
+    examples = {"hide": f"sembunyikan {product}", "show": f"tampilkan {product}",
+                "threshold": f"batas stok {product} 3", "image": product}
     if cmd.action in examples:
         return examples[cmd.action]
     if cmd.action.startswith("price"):
-        return f"harga rendang {rupiah(cmd.amount) if cmd.amount else '120rb'}"
-    return f"stok rendang {cmd.amount if cmd.amount is not None else 20}"
+        return f"harga {product} {rupiah(cmd.amount) if cmd.amount else '25rb'}"
+    return f"stok {product} {cmd.amount if cmd.amount is not None else 20}"

@@ -10,6 +10,7 @@ from conversations.base import Reply, Step, Turn
 from conversations.choice import Choice
 from conversations.seller.changes import AlreadySold, Done, ProductChange, RemoveNewProduct
 from conversations.seller.common import IDLE, WHAT, failed, fresh, idle, kept, short_name, show_value, words
+from conversations.seller import shop_settings
 from conversations.seller.ports import SellerCtx
 from conversations.seller.stock import change_failed
 from texts.id import seller as t
@@ -33,6 +34,8 @@ def undo(data: dict[str, Any], ctx: SellerCtx) -> Step:
     if not isinstance(last, dict) or not fresh(last, ctx):
         return idle(data, Reply(t.NOTHING_TO_UNDO))
     me = ctx.seller
+    if last["kind"] == "profile":  # a setting of the shop (conversations.seller.shop_settings)
+        return shop_settings.undo(data, last, ctx)
     if last["kind"] == "created":
         effect = RemoveNewProduct(me.id, me.label, last["product_id"], last["name"], tuple(last.get("product_ids") or ()))
         return idle(data, Reply(t.UNDONE_NEW.format(name=last["name"])), effects=[effect], then=on_undone)

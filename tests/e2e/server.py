@@ -35,11 +35,13 @@ def wait_ready(url: str, proc: subprocess.Popen, timeout: float = 30) -> None:
 
 
 @contextlib.contextmanager
-def server(args: list[str], env: dict[str, str], ready_path: str, port: int, log: Path | None = None) -> Iterator[int]:
-    """log: a file for the server's stderr (otherwise it is discarded)."""
+def server(args: list[str], env: dict[str, str], ready_path: str, port: int, log: Path | None = None,
+           out: Path | None = None) -> Iterator[int]:
+    """log: a file for the server's stderr, out: for its stdout (otherwise they are discarded)."""
     err = log.open("ab") if log is not None else subprocess.DEVNULL
+    stdout = out.open("ab") if out is not None else subprocess.DEVNULL
     proc = subprocess.Popen([sys.executable, *args], cwd=ROOT, env={**os.environ, **env},
-                            stdout=subprocess.DEVNULL, stderr=err)
+                            stdout=stdout, stderr=err)
     try:
         wait_ready(f"http://127.0.0.1:{port}{ready_path}", proc)
         yield port
@@ -49,8 +51,9 @@ def server(args: list[str], env: dict[str, str], ready_path: str, port: int, log
             proc.wait(10)
         except subprocess.TimeoutExpired:
             proc.kill()
-        if log is not None:
-            err.close()  # type: ignore[union-attr]
+        for opened in (err, stdout):
+            if opened is not subprocess.DEVNULL:
+                opened.close()  # type: ignore[union-attr]
 
 
 def kedai(tmp: Path, extra_env: dict[str, str] | None = None, *,

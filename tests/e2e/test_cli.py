@@ -21,11 +21,15 @@ def test_a_csv_with_one_bad_line_imports_nothing_and_says_which_line(tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text("sku,name,category,price,stock,description,image_url\n"
                    "NEW-1,Keripik Baru,Keripik,15000,10,,\n"
-                   "KRP-TMP,Keripik Tempe 150g,Keripik,15rb,10,,\n", encoding="utf-8")
+                   "KRP-TMP,Keripik Tempe 150g,Keripik,15.5,10,,\n", encoding="utf-8")
     result = kedai(tmp_path, "catalog", "import", str(bad), check=False)
     assert result.returncode == 1
-    assert "line 3: price must be a whole number" in result.stderr and "nothing imported" in result.stderr
+    assert "line 3 (KRP-TMP): price '15.5' is not a whole Rupiah amount: write it as 85000" in result.stderr
+    assert "nothing imported" in result.stderr
     assert kedai(tmp_path, "catalog", "export").stdout == before
+    (tmp_path / "sheet.xlsx").write_bytes(b"PK\x03\x04 a workbook")
+    result = kedai(tmp_path, "catalog", "import", str(tmp_path / "sheet.xlsx"), check=False)
+    assert result.returncode == 1 and "Excel workbook" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_a_good_csv_updates_by_sku_and_adds_new_products(tmp_path):
@@ -58,6 +62,10 @@ def test_a_seller_can_be_registered(tmp_path):
     out = kedai(tmp_path, "seller", "add", "--channel", "telegram", "--id", "5123456789", "--name", "Bu Sri").stdout
     assert "telegram 5123456789" in out
     assert kedai(tmp_path, "seller", "add", "--channel", "fax", "--id", "1", check=False).returncode != 0
+    refused = kedai(tmp_path, "seller", "add", "--channel", "telegram", "--id", "@busri", check=False)
+    assert refused.returncode != 0 and "@userinfobot" in refused.stderr
+    assert "owner or staff" in kedai(tmp_path, "seller", "add", "--channel", "telegram", "--id", "1",
+                                     "--role", "admin", check=False).stderr
 
 
 def test_the_terminal_chat_greets_and_presses_a_numbered_button(tmp_path):

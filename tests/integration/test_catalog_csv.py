@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
-from catalog.importer import ImportError_, export_csv, import_rows, parse_csv
+from catalog.importer import ImportError_, export_csv, hide_unlisted, import_rows, parse_csv
 from shops.setup import apply_shop_file
 from storage.db import make_engine, session_factory
 from storage.models import Category, Product
@@ -41,11 +41,11 @@ def test_import_creates_then_updates_by_sku_and_export_round_trips(shop):
 
 
 @pytest.mark.parametrize("body, error", [
-    ("A1,Keripik,Keripik,12.000,3,,\n", "line 2: price must be a whole number"),
-    ("A1,Keripik,Keripik,12000,-1,,\n", "line 2: stock must not be negative"),
-    ("A1,,Keripik,12000,1,,\n", "line 2: name is empty"),
-    ("A1,Keripik,Keripik,12000\n", "line 2: expected 7 columns"),
-    ("A1,Keripik,Keripik,12000,1,,\nA1,Lagi,Keripik,1,1,,\n", "line 3: sku A1 already on line 2"),
+    ("A1,Keripik,Keripik,12.5,3,,\n", "line 2 (A1): price '12.5' is not a whole Rupiah amount"),
+    ("A1,Keripik,Keripik,12000,-1,,\n", "line 2 (A1): stock '-1' is negative"),
+    ("A1,,Keripik,12000,1,,\n", "line 2 (A1): name is empty"),
+    ("A1,Keripik,Keripik,12000\n", "line 2 (A1): stock is empty"),
+    ("A1,Keripik,Keripik,12000,1,,\nA1,Lagi,Keripik,1000,1,,\n", "line 3: sku A1 is on line 2 too"),
 ])
 def test_a_bad_row_is_named_by_its_line(body, error):
     with pytest.raises(ImportError_) as caught:
@@ -53,6 +53,23 @@ def test_a_bad_row_is_named_by_its_line(body, error):
     assert any(e.startswith(error) for e in caught.value.errors), caught.value.errors
 
 
-def test_a_wrong_header_is_refused():
-    with pytest.raises(ImportError_, match="line 1: header must be"):
+def test_a_header_without_the_needed_columns_is_refused():
+    with pytest.raises(ImportError_, match="line 1: the header lacks stock"):
         parse_csv("kode,nama,harga\n1,a,2\n")
+
+
+def test_replace_hides_what_the_file_does_not_list_and_shows_what_it_does(shop):
+    sessions, shop_id = shop
+    with sessions() as s:
+        import_rows(s, shop_id, parse_csv(HEADER + "A1,Satu,K,1000,1,,\nB2,Dua,K,2000,2,,\nC3,Tiga,K,3000,3,,\n"))
+        s.execute(update(Product).where(Product.sku == "C3").values(visible=False))
+        s.commit()
+    with sessions() as s:
+        rows = parse_csv(HEADER + "B2,Dua,K,2500,2,,\nC3,Tiga,K,3000,3,,\n")
+        assert import_rows(s, shop_id, rows, show=True) == (0, 2) and hide_unlisted(s, shop_id, rows) == 1
+        s.commit()
+    with sessions() as s:
+        visible = dict(s.execute(select(Product.sku, Product.visible).order_by(Product.sku)).all())
+        assert visible == {"A1": False, "B2": True, "C3": True}
+        exported = [line.split(",") for line in export_csv(s, shop_id).splitlines()]
+        assert exported[0][-1] == "visible" and {r[0]: r[-1] for r in exported[1:]} == {"A1": "no", "B2": "yes", "C3": "yes"}

@@ -9,7 +9,7 @@ from enum import StrEnum
 import pytest
 
 from conversations.customer import browsing, cart, checkout, consent, payment
-from conversations.seller import broadcast, orders, products, promo, stock
+from conversations.seller import broadcast, orders, products, promo, setup, stock
 from handlers import customer, seller
 from tests.seller_support import SellerChat
 from tests.support import Dialogue
@@ -18,7 +18,7 @@ from texts.id import customer as t
 FLOWS = {"browsing": browsing.Browse, "cart": cart.Cart, "checkout": checkout.Checkout, "payment": payment.Pay,
          "consent": consent.Consent, "seller_stock": stock.SellerStock, "seller_products": products.SellerProducts,
          "seller_orders": orders.SellerOrders, "seller_promo": promo.SellerPromo,
-         "seller_broadcast": broadcast.SellerBroadcast}
+         "seller_broadcast": broadcast.SellerBroadcast, "seller_setup": setup.SellerSetup}
 
 
 @pytest.mark.parametrize("flow", FLOWS)
@@ -42,7 +42,7 @@ def test_a_customer_in_an_unknown_state_gets_the_menu_and_a_warning(caplog):
     chat.state = "browse:home"  # a state name from before the flows were renamed
     with caplog.at_level(logging.WARNING, logger="handlers.customer"):
         chat.send("Siti Rahayu")  # as free text this would be a search
-    assert chat.state == browsing.Browse.HOME and chat.text == t.MENU
+    assert chat.state == browsing.Browse.HOME and chat.text == t.MENU.format(product="nama produk")
     assert chat.cart == {"KRP-TMP": 2}  # the cart survives
     assert "unknown state 'browse:home'" in caplog.text
 

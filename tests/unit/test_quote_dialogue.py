@@ -179,3 +179,15 @@ def test_the_seller_quotes_by_command_or_by_button_and_is_asked_the_fee_when_mis
     c.send("ongkir KD-0042")
     c.send("batal")
     assert "dibatalkan" in c.text and not c.effects and c.state == ""
+
+
+def test_an_owner_sets_luar_kota_by_chat_with_a_quoted_or_a_fixed_fee():
+    from conversations.seller import shop_words
+
+    assert shop_words.zone("Sleman menyusul") == {"id": "sleman", "name": "Sleman", "fee": 0, "areas": ["sleman"],
+                                                    "quote": True}
+    found = shop_words.zones("Kota Jogja 10rb\nLuar kota menyusul")
+    after = shop_words.zones_change([], found)
+    assert [z["id"] for z in after["delivery_zones"]] == ["kota-jogja"]
+    assert after["outside_zones"] == {"allowed": True, "fee": None, "name": "Luar kota"}
+    assert shop_words.zones_change([], shop_words.zones("luar kota 50rb"))["outside_zones"]["fee"] == 50000

@@ -181,7 +181,8 @@ def test_help_shows_examples_and_staff_commands_only_to_the_owner():
     owner, staff = SellerChat(), SellerChat(me=STAFF)
     owner.send("halo")
     staff.send("bantuan")
-    assert "stok keripik pedas 20" in owner.text and "harga kering tempe naik 2rb" in owner.text
+    # the examples are this shop's own products: its best sellers, one low on stock
+    assert "stok keripik singkong 20" in owner.text and "harga keripik singkong 25rb" in owner.text
     assert "undang staf" in owner.text and "undang staf" not in staff.text
 
 

@@ -7,25 +7,31 @@ every change shown as before -> after with the way back ("batalkan").
 HELP = (
     "🧑‍🍳 *Menu Penjual {shop}*\n"
     "Ketik saja seperti ngobrol, salah ketik tidak apa-apa. Contoh:\n\n"
+    "{setup}"
     "📦 *Stok*\n"
-    "• stok keripik pedas 20\n• stok +10 nastar\n• rendang habis\n• stok rendang tinggal 5\n• cek stok\n\n"
+    "• stok {product} 20\n• stok +10 {product2}\n• {low} habis\n• stok {low} tinggal 5\n• cek stok\n\n"
     "💰 *Harga*\n"
-    "• harga sambal bawang 18rb\n• harga kering tempe naik 2rb\n\n"
+    "• harga {product} 25rb\n• harga {product2} naik 2rb\n\n"
     "🆕 *Produk*\n"
-    "• produk baru Bolu Pandan 35rb stok 10\n• produk baru (ditanya satu per satu)\n"
-    "• produk baru Kemeja Batik M/L/XL 185rb stok 5/5/3 (pilihan ukuran, rasa, level)\n"
-    "• kirim foto dengan keterangan nama produknya\n• sembunyikan rendang / tampilkan rendang\n"
-    "• batas stok rendang 3 (peringatan stok menipis)\n\n"
+    "• produk baru Nama Barang 35rb stok 10\n• produk baru (ditanya satu per satu)\n"
+    "• produk baru Nama Barang M/L/XL 185rb stok 5/5/3 (pilihan ukuran, rasa, level)\n"
+    "• kirim foto dengan keterangan nama produknya\n• sembunyikan {low} / tampilkan {low}\n"
+    "• batas stok {product} 3 (peringatan stok menipis)\n\n"
     "🧾 *Pesanan*: pesanan hari ini · belum bayar · perlu dikirim\n"
-    "• KD-0042 (lihat) · lunas KD-0042 · tolak KD-0042 alasannya\n"
-    "• proses KD-0042 · kirim KD-0042 JNE resi · selesai KD-0042 · batal KD-0042\n\n"
+    "• {code} (lihat) · lunas {code} · tolak {code} alasannya\n"
+    "• proses {code} · kirim {code} JNE resi · selesai {code} · batal {code}\n"
+    "• ongkir {code} 25rb jne (pesanan dengan ongkir menyusul)\n\n"
     "📊 *Rekap*: rekap · rekap kemarin · rekap minggu ini\n"
     "🏷️ *Promo*: promo · promo baru · broadcast baru · broadcast laporan\n"
     "{staff}"
     "\n↩️ Salah ubah? Ketik *batalkan* tepat setelahnya.\n"
     "🛍️ Mau lihat toko seperti pembeli? Ketik *katalog*."
 )
-HELP_STAFF_OWNER = "👥 *Staf*: undang staf · daftar staf · hapus staf Budi\n"
+HELP_STAFF_OWNER = (
+    "👥 *Staf*: undang staf · daftar staf · hapus staf Budi\n"
+    "🏪 *Toko*: info toko · atur toko · ganti alamat … · ganti jam buka … · rekening baru … · ongkir Sleman 15rb "
+    "· serahkan toko\n"
+)
 BTN_STOCK = "📦 Cek stok"
 BTN_TODAY = "🧾 Pesanan hari ini"
 BTN_RECAP = "📊 Rekap"
@@ -62,7 +68,7 @@ SHOWN_WITH_NO_STOCK = "ℹ️ Stoknya 0, jadi pembeli melihatnya habis. Isi deng
 # Refusals: nothing changed
 PROBLEMS = {
     "two_numbers": (
-        "Ada dua angka, Kak, jadi aku tidak berani mengubah. Kirim satu per satu ya, misal _stok {short} 20_."
+        "Ada dua angka, Kak, jadi kami tidak berani mengubah. Kirim satu per satu ya, misal _stok {short} 20_."
     ),
     "not_whole": "Angkanya harus bulat, Kak, misal _stok {short} 3_.",
     "money_for_stock": "Stok itu jumlah barang, Kak, bukan rupiah. Kalau mau ubah harga: _harga {short} 20rb_.",
@@ -100,7 +106,7 @@ NEW_ASK_NAME = "Nama produk barunya apa, Kak? (ketik *batal* untuk berhenti)"
 NEW_ASK_PRICE = "Harga *{name}* berapa, Kak? Misal _35rb_ atau _35.000_."
 NEW_ASK_STOCK = "Stoknya ada berapa, Kak? Misal _10_."
 NEW_ASK_CATEGORY = "Masuk kategori apa, Kak? Pilih atau ketik nama kategori baru."
-NEW_BAD_NAME = "Namanya terlalu pendek atau panjang, Kak. Tulis nama produknya saja, misal _Bolu Pandan_."
+NEW_BAD_NAME = "Namanya terlalu pendek atau panjang, Kak. Tulis nama produknya saja (2 sampai 100 huruf)."
 NEW_BAD_PRICE = "Harganya belum kebaca, Kak. Ketik misal _35rb_ atau _35.000_."
 NEW_BAD_STOCK = "Stoknya belum kebaca, Kak. Ketik angka saja, misal _10_ atau _0_."
 NEW_EXISTS = "Produk *{name}* sudah ada, Kak. Ubah saja stok atau harganya, misal _stok {short} 10_."
@@ -123,7 +129,7 @@ PHOTO_SET = "🖼️ Foto *{name}* disimpan. Pembeli melihatnya di detail produk
 STOCK_LIST_HEADER = "📦 *Stok* (yang menipis di atas)"
 STOCK_LINE = "{mark} {name}: {stock}{hidden}"
 STOCK_MORE = "…dan {count} produk lain."
-STOCK_EMPTY_CATALOG = "Belum ada produk, Kak. Tambah dengan _produk baru Bolu Pandan 35rb stok 10_."
+STOCK_EMPTY_CATALOG = "Belum ada produk, Kak. Tambah dengan _produk baru Nama Barang 35rb stok 10_, atau kirim foto produk dengan keterangan itu."
 ORDERS_HEADER = {"today": "🧾 *Pesanan hari ini*", "unpaid": "⏳ *Belum dibayar*", "to_ship": "🛵 *Perlu dikirim*"}
 ORDERS_NONE = {"today": "Belum ada pesanan hari ini, Kak.", "unpaid": "Semua pesanan sudah dibayar, Kak 👍",
                "to_ship": "Tidak ada pesanan yang menunggu dikirim, Kak 👍"}

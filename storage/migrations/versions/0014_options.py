@@ -11,7 +11,7 @@ in `awaiting_quote` (then `quoted`) until a deadline swept like `pay_by`. A quot
 its transfer code, so the open-code index covers `quoted` too.
 
 Revision ID: 0014_options
-Revises: 0011_ledger
+Revises: 0012_own_shops
 Create Date: 2026-12-08 10:00:00
 """
 from __future__ import annotations
@@ -22,7 +22,7 @@ from alembic import op
 import storage.models
 
 revision = '0014_options'
-down_revision = '0011_ledger'
+down_revision = '0012_own_shops'
 branch_labels = None
 depends_on = None
 
