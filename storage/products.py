@@ -260,8 +260,10 @@ _BEST_SELLERS = Sql(
 
 
 def fetch_best_sellers(session: Session, shop_id: int, limit: int = 6) -> list[str]:
-    """Names of the visible products in stock that sold most (by units), else the oldest ones."""
-    return [r[0] for r in _BEST_SELLERS(session, {"shop_id": shop_id, "yes": True, "limit": limit}).all()]
+    """Names of the visible products in stock that sold most (by units), else the oldest ones; a
+    product with options (rows of one name) once."""
+    rows = _BEST_SELLERS(session, {"shop_id": shop_id, "yes": True, "limit": limit}).all()
+    return list(dict.fromkeys(r[0] for r in rows))
 
 
 def hide_except(session: Session, shop_id: int, skus: set[str]) -> int:
