@@ -6,11 +6,14 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from sqlalchemy import Row
 from sqlalchemy.orm import Session
 
-from catalog.products import CategoryInfo, ProductInfo, build_index, pick
+from catalog import families as fam
+from catalog.families import Family, Found
+from catalog.products import CategoryInfo, ProductInfo
 from catalog.search import SearchIndex
 from storage import categories as categories_db
 from storage import products as products_db
@@ -22,7 +25,17 @@ def to_product(row: Row) -> ProductInfo:
         id=row.id, sku=row.sku, name=row.name, category_id=row.category_id,
         category=row.category or "", price=row.price, stock=row.stock,
         description=row.description or "", image_url=row.image_url, visible=bool(row.visible),
+        family_id=row.family_id, option=row.option_label, option_kind=row.option_kind,
     )
+
+
+@dataclass(frozen=True)
+class Indexed:
+    """What a catalog version gives the message path: the search index (a document per
+    product, its options as keywords) and the shop's size numbers."""
+
+    index: SearchIndex
+    sizes: frozenset[int]
 
 
 class IndexCache:
@@ -32,7 +45,7 @@ class IndexCache:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._entries: dict[tuple[int, bool], tuple[int, SearchIndex]] = {}
+        self._entries: dict[tuple[int, bool], tuple[int, Indexed]] = {}
         self._examples: dict[int, tuple[float, int, list[str], str | None]] = {}
 
     def examples(self, session: Session, shop_id: int) -> tuple[list[str], str | None]:
@@ -48,19 +61,22 @@ class IndexCache:
         self._examples[shop_id] = (time.monotonic(), version, best, low)
         return best, low
 
-    def get(self, session: Session, shop_id: int, *, include_hidden: bool = False) -> SearchIndex:
-        """The shop's index; sellers search hidden products too (to show them again)."""
+    def entry(self, session: Session, shop_id: int, *, include_hidden: bool = False) -> Indexed:
         version = shops_db.fetch_catalog_version(session, shop_id)
         key = (shop_id, include_hidden)
         with self._lock:
-            entry = self._entries.get(key)
-        if entry and entry[0] == version:
-            return entry[1]
+            cached = self._entries.get(key)
+        if cached and cached[0] == version:
+            return cached[1]
         products = [to_product(r) for r in products_db.fetch_products(session, shop_id, visible_only=not include_hidden)]
-        index = build_index(products)
+        built = Indexed(fam.index_of(fam.group(products)), fam.sizes_of(products))
         with self._lock:
-            self._entries[key] = (version, index)
-        return index
+            self._entries[key] = (version, built)
+        return built
+
+    def get(self, session: Session, shop_id: int, *, include_hidden: bool = False) -> SearchIndex:
+        """The shop's index; sellers search hidden products too (to show them again)."""
+        return self.entry(session, shop_id, include_hidden=include_hidden).index
 
 
 class DbCatalog:
@@ -68,17 +84,23 @@ class DbCatalog:
         self._session = session
         self._shop_id = shop_id
         self._indexes = indexes
+        self._indexed: Indexed | None = None  # one message's catalog: its version is read once
+
+    def _entry(self) -> Indexed:
+        if self._indexed is None:
+            self._indexed = self._indexes.entry(self._session, self._shop_id)
+        return self._indexed
 
     def categories(self) -> list[CategoryInfo]:
         return [CategoryInfo(r.id, r.name, r.count) for r in categories_db.fetch_categories(self._session, self._shop_id)]
 
-    def category_slice(self, category_id: int, offset: int, limit: int) -> tuple[list[ProductInfo], int]:
+    def category_slice(self, category_id: int, offset: int, limit: int) -> tuple[list[Family], int]:
         rows = products_db.fetch_category_slice(self._session, self._shop_id, category_id, offset, limit)
         if not rows:
             return [], 0
         # A short page is the last one, and tells the size itself (most categories fit on one page).
         total = offset + len(rows) if len(rows) < limit else products_db.count_in_category(self._session, self._shop_id, category_id)
-        return [to_product(r) for r in rows], total
+        return self._families([to_product(r) for r in rows]), total
 
     def by_sku(self, sku: str) -> ProductInfo | None:
         return self.by_skus([sku]).get(sku)
@@ -87,12 +109,32 @@ class DbCatalog:
         rows = products_db.fetch_products_by_sku(self._session, self._shop_id, skus)
         return {r.sku: to_product(r) for r in rows if r.visible}
 
+    def family_of(self, sku: str) -> Family | None:
+        p = self.by_sku(sku)
+        if p is None:
+            return None
+        return self._families([p])[0]
+
+    def find(self, query: str) -> Found:
+        indexed = self._entry()
+        found = indexed.index.resolve(query)
+        keys = ([found.best] if found.best is not None else []) + list(found.candidates)
+        rows = products_db.fetch_families(self._session, self._shop_id, keys)
+        families = {f.id: f for f in fam.group(to_product(r) for r in rows)}
+        return fam.resolve(found, families, query, indexed.sizes)
+
+    def sizes(self) -> frozenset[int]:
+        return self._entry().sizes
+
     def resolve(self, query: str) -> tuple[ProductInfo | None, list[ProductInfo]]:
-        index = self._indexes.get(self._session, self._shop_id)
-        found = index.resolve(query)
-        ids = ([found.best] if found.best is not None else []) + list(found.candidates)
-        by_id = {p.id: p for p in map(to_product, products_db.fetch_products_by_id(self._session, self._shop_id, ids)) if p.visible}
-        return pick(found, by_id)
+        return fam.flat(self.find(query))
+
+    def _families(self, leads: list[ProductInfo]) -> list[Family]:
+        """Each lead row with its product's other visible options (one read for the rows that have any)."""
+        with_options = [p.family for p in leads if p.family_id is not None]
+        rows = products_db.fetch_families(self._session, self._shop_id, with_options) if with_options else []
+        members = {f.id: f for f in fam.group(to_product(r) for r in rows)}
+        return [members.get(p.family) or fam.Family((p,)) for p in leads]
 
 
 class DbExamples:

@@ -10,10 +10,11 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from adapters.catalog import IndexCache
+from catalog.model import display_name
 from conversations.base import Ctx
 from conversations.ports import OpenInvite
 from conversations.seller import invites
-from conversations.seller.ports import OrderBrief, RecapFigures, SellerCtx, SellerProduct, SellerView
+from conversations.seller.ports import OrderBrief, RecapFigures, SellerCtx, SellerProduct, SellerView, resolve_among
 from storage import categories as categories_db
 from storage import orders as orders_db
 from storage import products as products_db
@@ -27,7 +28,7 @@ ORDER_LIST_LIMIT = 15
 
 def to_seller_product(row: Any) -> SellerProduct:
     return SellerProduct(row.id, row.sku, row.name, row.category or "", row.price, row.stock, bool(row.visible),
-                         row.image_url, row.low_stock_threshold)
+                         row.image_url, row.low_stock_threshold, row.family_id, row.option_label)
 
 
 def to_seller_view(row: Any) -> SellerView:
@@ -39,11 +40,14 @@ class DbDesk:
         self._session, self._shop_id, self._indexes = session, shop_id, indexes
 
     def resolve(self, query: str) -> tuple[SellerProduct | None, list[SellerProduct]]:
-        found = self._indexes.get(self._session, self._shop_id, include_hidden=True).resolve(query)
-        ids = ([found.best] if found.best is not None else []) + list(found.candidates)
-        by_id = {p.id: p for p in self._fetch(ids)}
-        best = by_id.get(found.best) if found.best is not None else None
-        return best, [by_id[i] for i in found.candidates if i in by_id]
+        indexed = self._indexes.entry(self._session, self._shop_id, include_hidden=True)
+        found = indexed.index.resolve(query)
+        keys = ([found.best] if found.best is not None else []) + list(found.candidates)
+        rows = products_db.fetch_seller_families(self._session, self._shop_id, keys)
+        return resolve_among(found, [to_seller_product(r) for r in rows], query, indexed.sizes)
+
+    def sizes(self) -> frozenset[int]:
+        return self._indexes.entry(self._session, self._shop_id, include_hidden=True).sizes
 
     def product(self, product_id: int) -> SellerProduct | None:
         return next(iter(self._fetch([product_id])), None)
@@ -80,7 +84,7 @@ class DbDesk:
 def recap_figures(session: Session, shop_id: int, start: datetime, end: datetime) -> RecapFigures:
     """The recap of [start, end): shared by the "rekap" command and the daily job."""
     row = orders_db.recap_between(session, shop_id, start, end)
-    low = tuple((r.name, r.stock) for r in products_db.fetch_low_stock(session, shop_id))
+    low = tuple((display_name(r.name, r.option_label), r.stock) for r in products_db.fetch_low_stock(session, shop_id))
     return RecapFigures(row.orders, row.items, row.revenue, row.unpaid_orders, row.unpaid_total, low)
 
 

@@ -1,6 +1,8 @@
 """The ledger entries an order's moves write, in the same transaction as the move.
 
-    placed                    -> receivable +total
+    placed                    -> receivable +total (a quoted delivery fee: when the customer
+                                 accepts the quoted total, not when placed: until then
+                                 nothing is owed)
     paid (transfer/QRIS confirmed, COD cash collected)
                               -> receivable -owed, and the sale in its four parts:
                                  barang +subtotal, diskon -discount, ongkir +fee, kode_unik +code
@@ -64,13 +66,18 @@ def _write(session: Session, order: Order, drafts: list[Draft], actor: str, now:
 
 
 def post_placed(session: Session, order: Order, actor: str, now: datetime) -> None:
+    if order.status == "awaiting_quote":  # owed only once the customer accepts the quoted fee
+        return
     _write(session, order, on_placed(order), actor, now)
 
 
 def post_move(session: Session, order: Order, *, paid_now: bool, voided: bool, was_paid: bool,
-              actor: str, now: datetime) -> None:
-    """What one lifecycle move means for the books; moves that neither pay nor void write nothing."""
-    if paid_now:
+              actor: str, now: datetime, opened: bool = False) -> None:
+    """What one lifecycle move means for the books; moves that neither open, pay nor void write nothing.
+    `opened`: the customer accepted a quoted total, which is owed from now."""
+    if opened:
+        _write(session, order, on_placed(order), actor, now)
+    elif paid_now:
         _write(session, order, on_paid(order, lg.order_balance(session, order.id, Kind.RECEIVABLE)), actor, now)
     elif voided:
         entries = list(lg.fetch_order_entries(session, order.id))

@@ -11,6 +11,7 @@ from bot.channels import shop_channels
 from config import Settings
 from scheduler import daily_recap
 from scheduler.jobs_payments import payment_jobs
+from scheduler.jobs_quotes import quote_jobs
 from scheduler.runner import Job, build_scheduler
 
 
@@ -24,6 +25,7 @@ def jobs(kedai: Kedai) -> list[Job]:
         Job("outbox-drain", kedai.delivery.drain, every),
         Job("daily-recap", recap, daily_recap.EVERY_SECONDS),
         *payment_jobs(kedai.sessions, kedai.db, kedai.engine.clock, every),
+        *quote_jobs(kedai.sessions, kedai.db, kedai.engine.clock, every),
         Job("broadcasts", broadcaster(kedai).tick, every),
     ]
 

@@ -6,6 +6,9 @@ Indonesian locale writes `;`), columns in any order and named in English or Indo
 as `85000`, `85.000`, `Rp85.000`, `85rb` or `1,5jt` (language.numbers.parse_rupiah, the chat's
 own reader). The columns are one table, COLUMNS: a new column is one more entry there and one
 more field on Row. The file's bytes become text in catalog.csv_file.
+
+The column `option`: rows with the same `name` and different options are the options of one
+product (catalog.families), each with its own sku, price and stock.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from catalog import csv_file
 from language.numbers import parse_rupiah
+from language.options import kind_of
 from storage import categories as categories_db
 from storage import products as products_db
 from storage import shops as shops_db
@@ -93,6 +97,12 @@ def _visible(value: str) -> bool | None:
     raise CellError(f"visible {value!r}: write yes or no (ya / tidak)")
 
 
+def _option(value: str) -> str | None:
+    if len(value) > 60:
+        raise CellError("option is longer than 60 characters: write a short label, e.g. XL or 500g")
+    return value or None
+
+
 @dataclass(frozen=True)
 class Column:
     name: str  # the Row field, and the name `kedai catalog export` writes
@@ -110,8 +120,9 @@ COLUMNS_SPEC: tuple[Column, ...] = (
     Column("description", frozenset({"description", "deskripsi", "keterangan"}), False, lambda v: v),
     Column("image_url", frozenset({"image url", "image", "gambar", "foto", "url gambar"}), False, lambda v: v or None),
     Column("visible", frozenset({"visible", "tampil", "ditampilkan"}), False, _visible),
+    Column("option", frozenset({"option", "opsi", "pilihan", "varian", "variant", "ukuran"}), False, _option),
 )
-COLUMNS = [c.name for c in COLUMNS_SPEC if c.name != "visible"]  # the classic seven, in their order
+COLUMNS = [c.name for c in COLUMNS_SPEC if c.name not in ("visible", "option")]  # the classic seven, in their order
 BY_HEADER = {alias: column for column in COLUMNS_SPEC for alias in column.aliases}
 
 
@@ -126,6 +137,7 @@ class Row:
     description: str
     image_url: str | None
     visible: bool | None = None  # None: as it is (a new product: shown)
+    option: str | None = None  # this row is one option of the product with its name ("XL", "500g")
 
 
 class ImportError_(Exception):
@@ -202,9 +214,40 @@ def parse_text(text: str) -> Parsed:
             rows.append(row)
     except csv.Error as exc:
         raise ImportError_(errors + [f"line {first + reader.line_num}: not readable as CSV ({exc})"]) from exc
+    errors += _family_errors(rows)
     if errors:
-        raise ImportError_(errors)
+        raise ImportError_(sorted(errors, key=_line_of))
     return Parsed(rows, separator=sep)
+
+
+def _line_of(error: str) -> int:
+    found = re.match(r"line (\d+)", error)
+    return int(found.group(1)) if found else 0
+
+
+def _family_errors(rows: list[Row]) -> list[str]:
+    """Rows of one name are one product: with options on every row, each different, one category."""
+    errors = []
+    by_name: dict[str, list[Row]] = {}
+    for r in rows:
+        by_name.setdefault(r.name, []).append(r)
+    for name, group in by_name.items():
+        if all(r.option is None for r in group):  # no options: separate products (names may repeat)
+            continue
+        first, labels = group[0], {}
+        for r in group:
+            if r.option is None:
+                errors.append(f"line {r.line} ({r.sku}): {name} has options on line "
+                              f"{next(g.line for g in group if g.option)}: give this row an option too")
+            elif r.option.lower() in labels:
+                errors.append(f"line {r.line} ({r.sku}): option {r.option} of {name} is on line "
+                              f"{labels[r.option.lower()]} too: list each option once")
+            else:
+                labels[r.option.lower()] = r.line
+            if r.category != first.category:
+                errors.append(f"line {r.line} ({r.sku}): the options of {name} share one category: "
+                              f"write {first.category}")
+    return errors
 
 
 def _header(cells: list[str], line: int) -> tuple[list[Column | None], list[str]]:
@@ -257,7 +300,8 @@ def _row(cells: list[str], columns: list[Column | None], line: int, sep: str, er
 
 def import_rows(session: Session, shop_id: int, rows: list[Row], *, show: bool = False) -> tuple[int, int]:
     """Upserts by sku; returns (created, updated). The caller commits. show: every listed product
-    is shown to customers (what `--replace` means), unless its `visible` column says otherwise."""
+    is shown to customers (what `--replace` means), unless its `visible` column says otherwise.
+    Options join their product: the one of that name already in the shop, else their first row's."""
     created = updated = 0
     categories = categories_db.ensure_categories(session, shop_id, [r.category for r in rows])
     for r in rows:
@@ -269,8 +313,26 @@ def import_rows(session: Session, shop_id: int, rows: list[Row], *, show: bool =
             created += 1
         else:
             updated += 1
+    session.flush()
+    _place_options(session, shop_id, rows)
     shops_db.bump_catalog_version(session, shop_id)
     return created, updated
+
+
+def _place_options(session: Session, shop_id: int, rows: list[Row]) -> None:
+    stored = {}
+    for start in range(0, len(rows), 500):  # bound the IN list: a catalog may have thousands of rows
+        chunk = [r.sku for r in rows[start:start + 500]]
+        stored.update({p.sku: p for p in products_db.fetch_products_by_sku(session, shop_id, chunk)})
+    with_options = [r for r in rows if r.option]
+    existing = products_db.fetch_families_by_name(session, shop_id, sorted({r.name for r in with_options}))
+    family: dict[str, int] = {}
+    for r in rows:
+        now = stored[r.sku]
+        key = family.setdefault(r.name, existing.get(r.name, now.id)) if r.option else None
+        wanted = (key, r.option, kind_of(r.option) if r.option else None)
+        if wanted != (now.family_id, now.option_label, now.option_kind):
+            products_db.set_family(session, shop_id, now.id, *wanted)
 
 
 def hide_unlisted(session: Session, shop_id: int, rows: list[Row]) -> int:
@@ -284,8 +346,8 @@ def hide_unlisted(session: Session, shop_id: int, rows: list[Row]) -> int:
 def export_csv(session: Session, shop_id: int) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([*COLUMNS, "visible"])
+    writer.writerow([*COLUMNS, "option", "visible"])
     for p in products_db.fetch_products(session, shop_id, visible_only=False):
         writer.writerow([p.sku, p.name, p.category or "", p.price, p.stock, p.description or "", p.image_url or "",
-                         "yes" if p.visible else "no"])
+                         p.option_label or "", "yes" if p.visible else "no"])
     return out.getvalue()

@@ -3,56 +3,60 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Protocol
 
-from catalog.search import Resolution, SearchDoc, SearchIndex
+from catalog import families as fam
+from catalog.families import Family, Found
+from catalog.model import CategoryInfo, ProductInfo, display_name
+from catalog.search import Resolution, SearchIndex
 
-
-@dataclass(frozen=True)
-class ProductInfo:
-    id: int
-    sku: str
-    name: str
-    category_id: int | None
-    category: str
-    price: int
-    stock: int
-    description: str = ""
-    image_url: str | None = None
-    visible: bool = True
-
-
-@dataclass(frozen=True)
-class CategoryInfo:
-    id: int
-    name: str
-    count: int
+__all__ = ["CatalogReader", "CategoryInfo", "Family", "Found", "MemoryCatalog", "ProductInfo", "build_index",
+           "display_name", "pick"]
 
 
 class CatalogReader(Protocol):
-    """What a conversation may ask about the catalog; visible products only."""
+    """What a conversation may ask about the catalog; visible products only.
+
+    A product with options is a Family of rows, one per option, each with its own sku, price
+    and stock. Lists and searches speak of families; carts and orders of the rows (skus)."""
 
     def categories(self) -> list[CategoryInfo]: ...
 
-    def category_slice(self, category_id: int, offset: int, limit: int) -> tuple[list[ProductInfo], int]:
-        """Up to `limit` of the category's products from `offset`, by name, and how many it
-        has (0 when `offset` is past its end)."""
+    def category_slice(self, category_id: int, offset: int, limit: int) -> tuple[list[Family], int]:
+        """Up to `limit` of the category's products (each once, with its options) from `offset`,
+        by name, and how many it has (0 when `offset` is past its end)."""
         ...
 
     def by_sku(self, sku: str) -> ProductInfo | None: ...
 
     def by_skus(self, skus: Sequence[str]) -> dict[str, ProductInfo]: ...
 
-    def resolve(self, query: str) -> tuple[ProductInfo | None, list[ProductInfo]]: ...
+    def family_of(self, sku: str) -> Family | None:
+        """The product this sku belongs to, with every visible option, price and stock (for a
+        product without options: a family of one). None when the sku is not on sale."""
+        ...
+
+    def find(self, query: str) -> Found:
+        """The product the words mean and which of its options they name, else near-ties."""
+        ...
+
+    def sizes(self) -> frozenset[int]:
+        """The shop's size numbers (500 of "500g"): part of a product's name, never a quantity."""
+        ...
+
+    def resolve(self, query: str) -> tuple[ProductInfo | None, list[ProductInfo]]:
+        """`find`, flattened: the one row meant, else the rows to choose from."""
+        ...
 
 
 def build_index(products: Sequence[ProductInfo]) -> SearchIndex:
-    return SearchIndex([SearchDoc(id=p.id, name=p.name, category=p.category) for p in products])
+    """The search index of these rows: one document per product (its options as keywords)."""
+    return fam.index_of(fam.group(products))
 
 
 def pick(found: Resolution, by_id: dict[int, ProductInfo]) -> tuple[ProductInfo | None, list[ProductInfo]]:
-    """The best product if clearly best, else up to three near-ties to choose from."""
+    """The best product if clearly best, else up to three near-ties to choose from (an index
+    over rows without options, whose documents are the rows themselves)."""
     best = by_id.get(found.best) if found.best is not None else None
     return best, [by_id[i] for i in found.candidates if i in by_id]
 
@@ -63,22 +67,24 @@ class MemoryCatalog:
     def __init__(self, products: Sequence[ProductInfo], index: SearchIndex | None = None):
         self._products = [p for p in products if p.visible]
         self._by_sku = {p.sku: p for p in self._products}
-        self._by_id = {p.id: p for p in self._products}
-        self._index = index or build_index(self._products)
+        self._families = {f.id: f for f in fam.group(self._products)}
+        self._index = index or fam.index_of(list(self._families.values()))
+        self._sizes = fam.sizes_of(self._products)
 
     def categories(self) -> list[CategoryInfo]:
         seen: dict[int, CategoryInfo] = {}
-        for p in self._products:
-            if p.category_id is None:
+        for f in self._families.values():
+            if f.category_id is None:
                 continue
-            c = seen.get(p.category_id)
-            seen[p.category_id] = CategoryInfo(p.category_id, p.category, (c.count if c else 0) + 1)
+            c = seen.get(f.category_id)
+            seen[f.category_id] = CategoryInfo(f.category_id, f.category, (c.count if c else 0) + 1)
         return list(seen.values())
 
-    def category_slice(self, category_id: int, offset: int, limit: int) -> tuple[list[ProductInfo], int]:
-        products = sorted((p for p in self._products if p.category_id == category_id), key=lambda p: (p.name, p.id))
-        shown = products[offset:offset + limit]
-        return shown, len(products) if shown else 0
+    def category_slice(self, category_id: int, offset: int, limit: int) -> tuple[list[Family], int]:
+        shown_all = sorted((f for f in self._families.values() if f.category_id == category_id),
+                           key=lambda f: (f.name, min(o.id for o in f.options)))
+        shown = shown_all[offset:offset + limit]
+        return shown, len(shown_all) if shown else 0
 
     def by_sku(self, sku: str) -> ProductInfo | None:
         return self._by_sku.get(sku)
@@ -86,5 +92,15 @@ class MemoryCatalog:
     def by_skus(self, skus: Sequence[str]) -> dict[str, ProductInfo]:
         return {s: self._by_sku[s] for s in skus if s in self._by_sku}
 
+    def family_of(self, sku: str) -> Family | None:
+        p = self._by_sku.get(sku)
+        return self._families.get(p.family) if p is not None else None
+
+    def find(self, query: str) -> Found:
+        return fam.resolve(self._index.resolve(query), self._families, query, self._sizes)
+
+    def sizes(self) -> frozenset[int]:
+        return self._sizes
+
     def resolve(self, query: str) -> tuple[ProductInfo | None, list[ProductInfo]]:
-        return pick(self._index.resolve(query), self._by_id)
+        return fam.flat(self.find(query))

@@ -21,8 +21,9 @@ def catalog_import(
     shop: ShopOpt = None,
     replace: Annotated[bool, typer.Option("--replace", help="Hide every product the file does not list.")] = False,
 ) -> None:
-    """Import FILE.csv (sku,name,category,price,stock,description,image_url; comma or semicolon,
-    prices like 85.000 or 85rb); all or nothing."""
+    """Import FILE.csv (sku,name,category,price,stock,description,image_url, optionally option and
+    visible; comma or semicolon, prices like 85.000 or 85rb); all or nothing. Rows with one name and
+    different options are the options of one product."""
     from catalog.importer import ImportError_, hide_unlisted, import_rows, parse_file
 
     settings = prepared()
@@ -60,6 +61,7 @@ def catalog_export(shop: ShopOpt = None, as_json: Annotated[bool, typer.Option("
             r["price"], r["stock"] = int(r["price"]), int(r["stock"])
             r["image_url"] = r["image_url"] or None
             r["visible"] = r["visible"] == "yes"
+            r["option"] = r["option"] or None
         text = json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
     sys.stdout.write(text)
 

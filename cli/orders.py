@@ -1,4 +1,4 @@
-"""`kedai orders list|confirm|reject|process|ship|complete|cancel|expire`."""
+"""`kedai orders list|quote|confirm|reject|process|ship|complete|cancel|expire`."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ def orders_list(
         typer.echo(f"{o['code']}  {o['status']:<16} {rupiah(o['total']):>12}  {o['customer']['name']}  {items}")
 
 
-def _order_action(code: str, action: str, shop: str | None, **details: str | None) -> None:
+def _order_action(code: str, action: str, shop: str | None, **details: str | int | None) -> None:
     """Runs a seller action on an order as the CLI, telling the customer through the outbox."""
     from shops import loader as shop_loader
     from effects import outbox
@@ -56,6 +56,13 @@ def _order_action(code: str, action: str, shop: str | None, **details: str | Non
 
 
 CodeArg = Annotated[str, typer.Argument(help="Order code, e.g. KD-0042 (or just 42).")]
+
+
+@orders_app.command("quote")
+def orders_quote(code: CodeArg, fee: Annotated[int, typer.Option(min=0, help="The delivery fee in whole Rupiah.")],
+                 courier: Annotated[Optional[str], typer.Option()] = None, shop: ShopOpt = None) -> None:
+    """Quote the delivery fee of an order that waits for one; the customer gets the total to accept."""
+    _order_action(code, "quote", shop, fee=fee, courier=courier)
 
 
 @orders_app.command("confirm")
@@ -97,13 +104,14 @@ def orders_cancel(code: CodeArg, reason: Annotated[Optional[str], typer.Option()
 
 @orders_app.command("expire")
 def orders_expire() -> None:
-    """Expire overdue unpaid orders now (what the scheduler does every few seconds)."""
+    """Expire overdue unpaid orders, and orders whose delivery quote ran out, now (what the scheduler does every few seconds)."""
     from scheduler.jobs_payments import expire_overdue
+    from scheduler.jobs_quotes import expire_quotes
     from storage.db import make_engine, session_factory
     from storage.models import utcnow
 
     settings = prepared()
     engine = make_engine(settings.database_url)
-    count = expire_overdue(session_factory(engine), utcnow)
+    count = expire_overdue(session_factory(engine), utcnow) + expire_quotes(session_factory(engine), utcnow)
     engine.dispose()
     typer.echo(f"expired {count} orders")

@@ -30,6 +30,8 @@ class OrderSummary:
     tracking_no: str | None = None
     customer_name: str = ""
     lines: tuple[tuple[int, str, int], ...] = ()  # (qty, name, line_total), filled by find()
+    quote_by: datetime | None = None  # a quoted delivery fee: who must act next, by when
+    delivery_fee: int = 0
 
 
 class OrderReader(Protocol):

@@ -36,22 +36,30 @@ def change(env: Env, effect: ProductChange) -> Done | ProductGone | ChangedMeanw
 
 
 def create(env: Env, effect: CreateProduct) -> Created:
+    """A new product; with options, a row per option sharing the first one's family."""
     session, shop_id, now = env.session, env.who.shop_id, env.ctx.now
     category_id = categories_db.ensure_categories(session, shop_id, [effect.category])[effect.category]
-    base = sku_base(effect.name)
-    sku = new_sku(base, products_db.fetch_skus(session, shop_id, base))
-    product_id = products_db.add_product(session, shop_id, sku, effect.name, category_id, effect.price, effect.stock, now,
-                                         effect.image_url)
+    rows = effect.options or ((None, effect.price, effect.stock, None),)
+    ids: list[int] = []
+    for option, price, stock, kind in rows:
+        base = sku_base(f"{effect.name} {option}" if option else effect.name)
+        sku = new_sku(base, products_db.fetch_skus(session, shop_id, base))
+        ids.append(products_db.add_product(session, shop_id, sku, effect.name, category_id, price, stock, now,
+                                           effect.image_url, family_id=ids[0] if ids else None, option=option,
+                                           option_kind=kind))
+        seller_changes_db.add_change(session, shop_id, effect.seller_id, effect.actor, "new_product", effect.name, None,
+                      {"sku": sku, "name": effect.name, "price": price, "stock": stock, "category": effect.category,
+                       **({"option": option} if option else {})}, now, ids[-1])
     shops_db.bump_catalog_version(session, shop_id)
-    seller_changes_db.add_change(session, shop_id, effect.seller_id, effect.actor, "new_product", effect.name, None,
-                  {"sku": sku, "name": effect.name, "price": effect.price, "stock": effect.stock,
-                   "category": effect.category}, now, product_id)
-    return Created(product_id)
+    return Created(ids[0], tuple(ids) if effect.options else ())
 
 
 def remove_new(env: Env, effect: RemoveNewProduct) -> Done | AlreadySold:
     session, shop_id = env.session, env.who.shop_id
-    if not products_db.delete_unsold_product(session, shop_id, effect.product_id):
+    if effect.product_ids:
+        if not products_db.delete_unsold_products(session, shop_id, effect.product_ids):
+            return AlreadySold()
+    elif not products_db.delete_unsold_product(session, shop_id, effect.product_id):
         return AlreadySold()
     shops_db.bump_catalog_version(session, shop_id)
     seller_changes_db.add_change(session, shop_id, effect.seller_id, effect.actor, "undo_new_product", effect.name,

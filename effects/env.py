@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from conversations.base import Ctx
 from effects.outbox import Outbound
+from orders.quotes import NoRates, RatesService
 
 
 @dataclass(frozen=True)
@@ -27,3 +28,5 @@ class Env:
     who: Who
     notices: list[Outbound] = field(default_factory=list)
     shop_changed: bool = False  # the shop's profile was rewritten: the engine re-reads it for the next message
+    # A courier rates service that may quote a delivery fee at once; off by default (orders.quotes).
+    rates: RatesService = field(default_factory=NoRates)

@@ -15,19 +15,23 @@ from sqlalchemy.orm import Session
 from language.money import local_time, rupiah
 from shops.profile import ShopProfile
 from conversations.base import Button, Reply
+from conversations.customer import order_status
 from conversations.seller.orders import button_value
 from effects.notices import to_customer, to_sellers
 from effects.outbox import Outbound
+from orders import quotes
 from orders.lifecycle import Action, Facts, IllegalMove, Moved, Status, move, possible_actions
 from storage import orders as orders_db
 from storage.models import Order
 from texts.id import customer as customer_texts
 from texts.id import payment as payment_texts
+from texts.id import quotes as quote_texts
 from texts.id import seller_orders as t
 
 # No button cancels: that one is typed out (`batal KD-0042`), so it is never pressed by accident.
 BUTTONS = {Action.CONFIRM: t.BTN_CONFIRM, Action.REJECT_PROOF: t.BTN_REJECT, Action.PROCESS: t.BTN_PROCESS,
-           Action.SHIP: t.BTN_SHIP, Action.COMPLETE: t.BTN_COMPLETE}
+           Action.SHIP: t.BTN_SHIP, Action.COMPLETE: t.BTN_COMPLETE, Action.QUOTE: t.BTN_QUOTE}
+
 
 
 @dataclass
@@ -48,6 +52,7 @@ class Request:
     courier: str | None = None
     tracking_no: str | None = None
     actor_address: tuple[str, str] | None = None  # (channel, id) of a seller, not told twice
+    fee: int | None = None  # Action.QUOTE: the delivery fee
 
 
 def perform(session: Session, shop_id: int, profile: ShopProfile, tz: ZoneInfo, req: Request, now: datetime) -> ActionResult:
@@ -57,8 +62,11 @@ def perform(session: Session, shop_id: int, profile: ShopProfile, tz: ZoneInfo, 
     if req.action == Action.REJECT_PROOF and order.status == Status.PENDING and order.proof_submitted_at is None:
         return ActionResult(False, Reply(t.NO_PROOF.format(code=order.code)), order=order)
     try:
-        moved = move(session, order.id, req.action, req.actor, now, note=req.reason,
-                     courier=req.courier, tracking_no=req.tracking_no)
+        if req.action == Action.QUOTE:
+            moved = quotes.quote(session, order.id, req.fee or 0, req.courier, req.actor, now, profile)
+        else:
+            moved = move(session, order.id, req.action, req.actor, now, note=req.reason,
+                         courier=req.courier, tracking_no=req.tracking_no)
     except IllegalMove as exc:
         return ActionResult(False, refusal(order, exc, req, tz), order=order)
     notices = to_customer(session, moved.order, customer_message(session, moved, req, profile, tz))
@@ -78,6 +86,11 @@ def describe(session: Session, shop_id: int, code: str, tz: ZoneInfo) -> Reply:
     facts = ""
     if order.status == Status.PENDING and order.pay_by:
         facts += t.ORDER_PAY_BY.format(pay_by=local_time(order.pay_by, tz))
+    if order.quote_by and order.status in (Status.AWAITING_QUOTE, Status.QUOTED):
+        facts += "\n" + (quote_texts.SELLER_QUOTE_NEEDED.format(zone=order.zone or "-", code=order.code,
+                                                                 quote_by=local_time(order.quote_by, tz)).strip()
+                         if order.status == Status.AWAITING_QUOTE else quote_texts.NEXT_QUOTED.format(
+                             fee=rupiah(order.delivery_fee), total=rupiah(order.total), quote_by=local_time(order.quote_by, tz)))
     if order.proof_submitted_at and order.status == Status.PENDING:
         facts += t.ORDER_PROOF
     if order.paid_at:
@@ -122,6 +135,8 @@ def next_buttons(moved: Moved) -> list[Button]:
 def done_text(moved: Moved, req: Request) -> str:
     o = moved.order
     fields = {"code": o.code, "total": rupiah(o.total), "name": o.customer_name}
+    if moved.action == Action.QUOTE:
+        return quote_texts.DONE_QUOTE.format(fee=rupiah(o.delivery_fee), via=f" ({o.courier})" if o.courier else "", **fields)
     if moved.action == Action.CONFIRM:
         return (t.DONE_CONFIRM if moved.before == Status.PENDING else t.DONE_CONFIRM_COD).format(**fields)
     if moved.action == Action.REJECT_PROOF:
@@ -141,6 +156,8 @@ def done_text(moved: Moved, req: Request) -> str:
 def customer_message(session: Session, moved: Moved, req: Request, profile: ShopProfile, tz: ZoneInfo) -> Reply:
     """What the customer is told: a receipt when paid, then each step of the way."""
     o = moved.order
+    if moved.action == Action.QUOTE:
+        return quoted_message(o, tz)
     if moved.action == Action.CONFIRM:
         return receipt(session, o, tz)
     if moved.action == Action.REJECT_PROOF:
@@ -160,6 +177,17 @@ def customer_message(session: Session, moved: Moved, req: Request, profile: Shop
     reason = payment_texts.CANCELLED_REASON.format(reason=req.reason) if req.reason else ""
     refund = payment_texts.CANCELLED_REFUND if o.paid_at and o.payment_method != "cod" else ""
     return Reply(payment_texts.CANCELLED_BY_SELLER.format(code=o.code, reason=reason, refund=refund))
+
+
+def quoted_message(o: Order, tz: ZoneInfo) -> Reply:
+    """The quoted delivery fee and the exact total (with its transfer code), to accept or refuse."""
+    text = quote_texts.QUOTED.format(
+        code=o.code, fee=rupiah(o.delivery_fee), via=quote_texts.QUOTED_VIA.format(courier=o.courier) if o.courier else "",
+        subtotal=rupiah(o.subtotal), discount=quote_texts.QUOTED_DISCOUNT.format(discount=rupiah(o.discount)) if o.discount else "",
+        unique=quote_texts.QUOTED_UNIQUE.format(unique=rupiah(o.unique_code)) if o.unique_code else "",
+        total=rupiah(o.total), quote_by=local_time(o.quote_by, tz) if o.quote_by else "-")
+    return Reply(text, [Button(quote_texts.BTN_ACCEPT, order_status.ACCEPT_QUOTE.pack(o.code)),
+                        Button(quote_texts.BTN_REFUSE, order_status.CANCEL.pack(o.code))])
 
 
 def receipt(session: Session, order: Order, tz: ZoneInfo) -> Reply:

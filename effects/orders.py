@@ -5,6 +5,8 @@ an outcome for the flow to word, and adds the notices for the shop's sellers."""
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 from sqlalchemy.orm import Session
 
 from adapters.orders import summary_of
@@ -13,19 +15,21 @@ from conversations.customer.checkout import DiscountChanged, OrderPlaced, PlaceO
 from conversations.customer.payment import AttachProof, CancelOrder, CancelRefused, NotTheirs, OrderCancelled, ProofTaken
 from conversations.seller.orders import OrderCommand, OrderReply, ReasonNeeded, ShowOrder, button_value
 from effects.env import Env
-from effects.notices import to_sellers
-from effects.order_actions import Request, describe, perform
+from effects.notices import to_customer, to_sellers
+from effects.order_actions import Request, describe, perform, quoted_message
 from effects.outbox import Outbound
 from effects.stock_alerts import order_taken, stock_alerts
-from language.money import rupiah
+from language.money import local_time, rupiah
 from marketing.pricing import PromoChanged
-from orders.lifecycle import Action, IllegalMove, move
+from orders import quotes
+from orders.lifecycle import Action, IllegalMove, Status, move
 from orders.payments import ProofOutcome, ProofResult, attach_proof
 from orders.placing import Line, OrderRequest, OutOfStock, place_order
 from storage import orders as orders_db
 from storage import sellers as sellers_db
 from storage.models import Order, Seller
 from texts.id import customer as customer_texts
+from texts.id import quotes as quote_texts
 from texts.id import seller_orders as seller_order_texts
 
 
@@ -37,7 +41,7 @@ def place(env: Env, effect: PlaceOrder) -> OrderPlaced | StockShort | DiscountCh
         customer_name=effect.customer_name, fulfilment=effect.fulfilment, payment_method=effect.payment_method,
         lines=tuple(Line(ln.sku, ln.qty) for ln in effect.lines), address=effect.address,
         latitude=effect.latitude, longitude=effect.longitude, zone_id=effect.zone_id, note=effect.note,
-        promo_codes=effect.promo_codes, expected_discount=effect.discount,
+        promo_codes=effect.promo_codes, expected_discount=effect.discount, outside=effect.outside,
     )
     try:
         order = place_order(env.session, ctx.shop, request, ctx.now, who.window_minutes, actor=f"customer:{who.customer_id}")
@@ -45,22 +49,44 @@ def place(env: Env, effect: PlaceOrder) -> OrderPlaced | StockShort | DiscountCh
         return StockShort(tuple((s.name, s.stock, s.qty) for s in exc.shortages))
     except PromoChanged:
         return DiscountChanged()
-    env.notices += seller_notices(env.session, who.shop_id, order) + low_stock_notices(env.session, who.shop_id, order)
+    if order.status == Status.AWAITING_QUOTE and (rated := rate(env, order)) is not None:
+        order = rated
+        env.notices += to_customer(env.session, order, quoted_message(order, ctx.tz))
+    env.notices += seller_notices(env.session, who.shop_id, order, ctx.tz) + low_stock_notices(env.session, who.shop_id, order)
     return OrderPlaced(summary_of(order))
 
 
-def seller_notices(session: Session, shop_id: int, order: Order) -> list[Outbound]:
-    """Tells every seller of the shop about a new order, on the channel they registered."""
+def rate(env: Env, order: Order) -> Order | None:
+    """A rates service's fee for an order that waits for one, quoted at once (None: the seller quotes)."""
+    items = orders_db.fetch_items(env.session, [order.id])[order.id]
+    shop = env.ctx.shop
+    found = env.rates.quote(quotes.RateRequest(order.shop_id, order.code, shop.pickup_address or shop.address,
+                                               order.address or "", order.latitude, order.longitude,
+                                               tuple((i.sku, i.qty) for i in items)))
+    if found is None:
+        return None
+    return quotes.quote(env.session, order.id, found.fee, found.courier, "system:rates", env.ctx.now, shop).order
+
+
+def seller_notices(session: Session, shop_id: int, order: Order, tz: ZoneInfo = ZoneInfo("Asia/Jakarta")) -> list[Outbound]:
+    """Tells every seller of the shop about a new order, on the channel they registered; one
+    whose delivery fee they are to quote comes with the command and a button for it."""
     items = orders_db.fetch_items(session, [order.id])[order.id]
+    total = rupiah(order.total)
     text = customer_texts.SELLER_NEW_ORDER.format(
-        code=order.code, total=rupiah(order.total), payment=customer_texts.PAYMENT_LABELS[order.payment_method],
+        code=order.code, total=quote_texts.SUMMARY_TOTAL_QUOTE.format(total=total) if order.status == Status.AWAITING_QUOTE else total, payment=customer_texts.PAYMENT_LABELS[order.payment_method],
         lines="\n".join(customer_texts.SUMMARY_LINE.format(qty=i.qty, name=i.name, total=rupiah(i.line_total)) for i in items),
         name=order.customer_name, phone="",
         fulfilment=(customer_texts.SUMMARY_DELIVERY.format(address=order.address) if order.fulfilment == "delivery"
                     else customer_texts.SUMMARY_PICKUP.format(address="toko")),
         note=customer_texts.SUMMARY_NOTE.format(note=order.note) if order.note else "",
     )
-    if order.payment_method == "bank_transfer" and not order.unique_code:
+    if order.status == Status.AWAITING_QUOTE:
+        text += quote_texts.SELLER_QUOTE_NEEDED.format(zone=order.zone or "-", code=order.code,
+                                                       quote_by=local_time(order.quote_by, tz) if order.quote_by else "-")
+        buttons = [Button(quote_texts.BTN_QUOTE.format(code=order.code), button_value(Action.QUOTE, order.code))]
+        return to_sellers(session, shop_id, Reply(text, buttons))
+    if order.payment_method == "bank_transfer" and not order.unique_code and order.status == Status.PENDING:
         text += seller_order_texts.NEW_ORDER_NO_UNIQUE  # all 999 codes are held by open orders
     return to_sellers(session, shop_id, Reply(text))
 
@@ -139,7 +165,7 @@ def command(env: Env, effect: OrderCommand) -> ReasonNeeded | OrderReply:
         if order is not None and order.proof_submitted_at is not None and order.status == "pending_payment":
             return ReasonNeeded(order.code)
     req = Request(effect.code, effect.action, f"seller:{seller.id}", seller.name or "Penjual", effect.reason,
-                  effect.courier, effect.tracking_no, actor_address=(seller.channel, seller.external_id))
+                  effect.courier, effect.tracking_no, actor_address=(seller.channel, seller.external_id), fee=effect.fee)
     result = perform(session, who.shop_id, ctx.shop, ctx.tz, req, ctx.now)
     env.notices += result.notices
     return OrderReply(result.reply)

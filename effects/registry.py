@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from conversations.base import Step, settle
-from effects import catalog, customers, marketing, orders, shop_settings, staff
+from effects import catalog, customers, marketing, orders, quotes, shop_settings, staff
 from effects.env import Env
 
 Applier = Callable[[Env, Any], Any]
@@ -21,6 +21,7 @@ Applier = Callable[[Env, Any], Any]
 APPLIERS: dict[type, Applier] = {
     **customers.APPLIERS,  # the customer's name, remembered at checkout
     **orders.APPLIERS,  # placing an order, proofs, cancelling, a seller's order commands
+    **quotes.APPLIERS,  # a customer accepting a quoted delivery fee
     **catalog.APPLIERS,  # a seller's product changes, new products, taking them back
     **staff.APPLIERS,  # staff invites, removing staff, joining with a code
     **marketing.APPLIERS,  # promo consent, promotions and broadcasts

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from sqlalchemy.orm import Session
 
+from catalog.model import display_name
 from conversations.base import Reply
 from conversations.seller.common import short_name
 from effects.notices import to_sellers
@@ -24,9 +25,10 @@ def crossing(before: int, after: int, threshold: int) -> str | None:
     return None
 
 
-def alert_text(kind: str, name: str, stock: int, threshold: int) -> str:
+def alert_text(kind: str, name: str, stock: int, threshold: int, option: str | None = None) -> str:
     template = t.SOLD_OUT_ALERT if kind == "sold_out" else t.LOW_STOCK_ALERT
-    return template.format(name=name, stock=stock, threshold=threshold, short=short_name(name))
+    short = f"{short_name(name)} {option.lower()}" if option else short_name(name)
+    return template.format(name=display_name(name, option), stock=stock, threshold=threshold, short=short)
 
 
 def stock_alerts(session: Session, shop_id: int, taken: dict[int, int],
@@ -38,7 +40,7 @@ def stock_alerts(session: Session, shop_id: int, taken: dict[int, int],
     for row in products_db.fetch_seller_products(session, shop_id, list(taken)):
         kind = crossing(row.stock + taken[row.id], row.stock, row.low_stock_threshold)
         if kind:
-            texts.append(alert_text(kind, row.name, row.stock, row.low_stock_threshold))
+            texts.append(alert_text(kind, row.name, row.stock, row.low_stock_threshold, row.option_label))
     if not texts:
         return []
     return [out for text in texts for out in to_sellers(session, shop_id, Reply(text), except_seller=except_seller)]

@@ -12,10 +12,10 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from language.numbers import parse_quantity
+from language.numbers import order_lines, parse_quantity
 from language.text import normalize
 from language.words import CANCEL, GREETINGS, HELP, MENU
-from conversations.customer import browsing, cart, checkout, payment, promo, tracking
+from conversations.customer import browsing, cart, checkout, options, payment, promo, quote, tracking
 from conversations.base import Ctx, Reply, Step, Turn, say
 from conversations.choice import Choice
 from conversations.examples import fill
@@ -63,6 +63,8 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step:
         return step
     if (paying := payment.intercept(state, data, turn, ctx)) is not None:
         return paying
+    if (accepting := quote.intercept(state, data, turn, ctx)) is not None:
+        return accepting
     if turn.choice:
         return on_choice(state, data, turn, ctx)
     if turn.latitude is not None or turn.media:
@@ -77,12 +79,18 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step:
     words = " ".join(text.lower().split()).strip(" !?.")
     if (glob := global_word(words, state, data, ctx)) is not None:
         return glob
+    if (accepting := quote.text_intent(state, data, turn, ctx)) is not None:
+        return accepting
     if (paying := payment.text_intent(state, data, turn, ctx)) is not None:
         return paying
     if state in STATE_STEPS:
         return STATE_STEPS[state](data, ctx, turn)
-    if state == Browse.PRODUCT and len(text) <= 12 and (qty := parse_quantity(text)) is not None:
+    if state == Browse.PRODUCT and data.get("family") and (step := options.family_text(data, ctx, text)) is not None:
+        return step
+    if state == Browse.PRODUCT and data.get("sku") and len(text) <= 12 and (qty := parse_quantity(text)) is not None:
         return cart.add(data, ctx, data["sku"], qty)
+    if state == Browse.PICK and (step := options.pick_text(data, ctx, text)) is not None:
+        return step
     return free_text(data, ctx, text)
 
 
@@ -108,18 +116,19 @@ def global_word(words: str, state: str, data: dict[str, Any], ctx: Ctx) -> Step 
 
 def clear_step(data: dict[str, Any]) -> dict[str, Any]:
     """Leaves the current step but keeps what must survive it (the cart, above all)."""
-    return {k: v for k, v in data.items() if k not in ("sku", "pending", "co")}
+    return {k: v for k, v in data.items() if k not in ("sku", "pending", "co", "family")}
 
 
 def free_text(data: dict[str, Any], ctx: Ctx, text: str) -> Step:
     words = " ".join(normalize(text).split())
     if match := SEARCH_PREFIX.match(words):
         return browsing.search(data, ctx, match.group(2))
-    if ORDER_VERBS.match(words) or parse_quantity(words) is not None:
-        if (step := cart.fill_from_text(data, ctx, text)) is not None:
+    # A size is not a quantity: "rendang 250" shows the 250g one, "rendang 250 dua" orders two.
+    if ORDER_VERBS.match(words) or any(line.counted for line in order_lines(text, ctx.catalog.sizes())):
+        if (step := options.fill_from_text(data, ctx, text)) is not None:
             return step
-    best, candidates = ctx.catalog.resolve(text)
-    if best is not None or candidates:
+    found = ctx.catalog.find(text)
+    if found.best is not None or found.candidates:
         return browsing.search(data, ctx, text)
     return say(Browse.HOME, data, Reply(fill(t.NOT_UNDERSTOOD, ctx.examples), browsing.main_menu()))
 
@@ -142,6 +151,7 @@ GLOBAL_CHOICES: dict[str, Callable[[dict[str, Any], Ctx], Step]] = {
 OPENS: tuple[tuple[Choice, Callable[..., Step]], ...] = (
     (browsing.CATEGORY, browsing.category_page),
     (browsing.PRODUCT, browsing.product_detail),
+    (browsing.VARIANT, browsing.option_detail),
     (browsing.ADD, cart.add),
     (browsing.ASK_QTY, cart.ask_qty),
     (cart.CHANGE, cart.ask_new_qty),
@@ -158,7 +168,7 @@ def on_choice(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step:
     if choice is not None and (parts := choice.unpack(value)) is not None:
         return opens(clear_step(data), ctx, *parts)
     if state == Browse.PICK and (sku := cart.PICK.one(value)) is not None:
-        return cart.pick(data, ctx, sku)
+        return options.pick(data, ctx, sku)
     if state in checkout.STEPS and any(answer.matches(value) for answer in checkout.ANSWERS):
         return checkout.STEPS[Checkout(state)](data, ctx, turn)
     # A stale or unknown button (an earlier step's, or a forged one): say so and show the menu.

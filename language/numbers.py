@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from language.text import FILLER_WORDS, UNITS, fold, normalize
+from language.options import LEVEL_WORDS, OPTION_WORDS, is_option_number, measure, size
+from language.text import FILLER_WORDS, UNITS, canonical_measures, fold, normalize
 
 _DIGITS = {"nol": 0, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5,
            "enam": 6, "tujuh": 7, "delapan": 8, "sembilan": 9}
@@ -24,9 +25,11 @@ _SE_ONE = {"sebiji", "sebungkus", "sepack", "sepak", "sebuah", "sebotol", "setop
            "seporsi", "sekotak", "sebox", "sepotong", "sepcs", "sebks", "secup"}
 
 # A number followed by one of these is a size or a price, not a quantity.
-_NOT_QUANTITY_AFTER = set(UNITS) | {"rb", "ribu", "rebu", "k", "jt", "juta", "rp", "persen"}
+# (A lone "l" after a number is a clothing size L, not a litre: language.text.)
+_NOT_QUANTITY_AFTER = (set(UNITS) - {"l"}) | {"rb", "ribu", "rebu", "k", "jt", "juta", "rp", "persen"}
 
-_TOKEN = re.compile(r"-?\d+(?:[.,]\d+)*|[a-z]+")
+# A measure ("500g", "1l": language.text.canonical_measures) is one word, never a number.
+_TOKEN = re.compile(r"\d+(?:\.\d+)?(?:kg|ml|g|l)\b|-?\d+(?:[.,]\d+)*|[a-z]+")
 # Commas and dots between digits are thousands or decimals, not separators.
 _SEPARATORS = re.compile(
     r"\n|;|\+|&|(?<!\d),|,(?!\d)|\.(?!\d)|\b(?:sama|dan|ama|sm|terus|trus|serta)\b"
@@ -74,7 +77,24 @@ def _number_words(words: list[str], start: int) -> tuple[int, int] | None:
     return total + small + (pending or 0), i
 
 
-def _quantity_at(words: list[str], i: int) -> tuple[int, int] | None:
+# Words after which a number names the option, not a quantity: "yang 250" is the 250g one.
+_OPTION_REFERENCE = OPTION_WORDS | {"yang", "yg", "yng"}
+
+
+def _names_option(words: list[str], start: int, value: int, sizes: frozenset[int]) -> bool:
+    """Whether the number at words[start] belongs to the product: a level ("level 5"), or one of
+    the shop's sizes right after a product word ("nastar 500") or after "yang" ("yg 250")."""
+    if start == 0:
+        return False
+    before = words[start - 1]
+    if before in LEVEL_WORDS:
+        return True
+    if not is_option_number(value, sizes):
+        return False
+    return before in _OPTION_REFERENCE or (before.isalpha() and before not in FILLER_WORDS)
+
+
+def _quantity_at(words: list[str], i: int, sizes: frozenset[int] = frozenset()) -> tuple[int, int] | None:
     """A quantity phrase starting at words[i] -> (value, end index) or None."""
     word = words[i]
     if word in _SE_ONE:
@@ -88,6 +108,8 @@ def _quantity_at(words: list[str], i: int) -> tuple[int, int] | None:
     if value is not None:
         if start > 0 and words[start - 1] == "isi":
             return None  # "isi 10" is the pack size, part of the product name
+        if _names_option(words, start, value, sizes):
+            return None
         end = start + 1
     else:
         parsed = _number_words(words, start)
@@ -206,19 +228,49 @@ def parse_rupiah(text: str) -> int | None:
     return bare
 
 
-def _item(words: list[str], qty: int | None) -> tuple[int, str] | None:
+@dataclass(frozen=True)
+class OrderLine:
+    """One product wanted in a free-text order."""
+
+    qty: int
+    name: str  # normalised: ready for the catalog search
+    counted: bool = True  # a quantity was written (else 1 is assumed)
+    option_only: bool = False  # only an option was named ("yg 250", "L"): the product of the line before
+
+
+def _option_word(word: str, sizes: frozenset[int]) -> bool:
+    return size(word) is not None or measure(word) is not None or (word.isdigit() and is_option_number(int(word), sizes))
+
+
+def _only_options(tokens: list[str], sizes: frozenset[int]) -> bool:
+    """Every word names an option: a size (also S, M, L), a measure, a shop's size number, a level."""
+    tokens = [t for t in tokens if t not in OPTION_WORDS]  # "ukuran L" is the option L
+    if not tokens:
+        return False
+    for i, token in enumerate(tokens):
+        level = (token in LEVEL_WORDS and i + 1 < len(tokens) and tokens[i + 1].isdigit()) or (
+            token.isdigit() and i > 0 and tokens[i - 1] in LEVEL_WORDS)
+        if not (level or _option_word(token, sizes)):
+            return False
+    return True
+
+
+def _item(words: list[str], qty: int | None, sizes: frozenset[int]) -> OrderLine | None:
     name = " ".join(t for t in normalize(" ".join(words)).split() if t not in FILLER_WORDS)
-    if not any(len(token) > 1 and not token[0].isdigit() for token in name.split()):
-        return None
-    return (1 if qty is None else qty), name
+    tokens = name.split()
+    if _only_options(tokens, sizes):
+        return OrderLine(1 if qty is None else qty, name, qty is not None, option_only=True)
+    if any(len(token) > 1 and not token[0].isdigit() for token in tokens):
+        return OrderLine(1 if qty is None else qty, name, qty is not None)
+    return None
 
 
-def _split_segment(words: list[str]) -> list[tuple[int, str]]:
+def _split_segment(words: list[str], sizes: frozenset[int]) -> list[OrderLine]:
     """Items of one segment; quantities may lead ("2 a 1 b") or trail ("a 2 b 1")."""
     spans: list[tuple[int, int, int]] = []  # (start, end, value)
     i = 0
     while i < len(words):
-        found = _quantity_at(words, i)
+        found = _quantity_at(words, i, sizes)
         if found is None:
             i += 1
             continue
@@ -228,25 +280,34 @@ def _split_segment(words: list[str]) -> list[tuple[int, str]]:
     if spans and all(w in FILLER_WORDS for w in words[: spans[0][0]]):
         bounds = [s[0] for s in spans[1:]] + [len(words)]
         for (_, end, value), stop in zip(spans, bounds):
-            items.append(_item(words[end:stop], value))
+            items.append(_item(words[end:stop], value, sizes))
     elif spans and all(w in FILLER_WORDS for w in words[spans[-1][1]:]):
         begin = 0
         for start, end, value in spans:
-            items.append(_item(words[begin:start], value))
+            items.append(_item(words[begin:start], value, sizes))
             begin = end
     else:
-        items.append(_item(words, None))
+        items.append(_item(words, None, sizes))
     return [item for item in items if item is not None]
 
 
-def split_order_text(text: str) -> list[tuple[int, str]]:
-    """Order lines in free text -> [(qty, normalised name)]; a missing qty means 1."""
-    items: list[tuple[int, str]] = []
-    for segment in _SEPARATORS.split(fold(text)):
+def order_lines(text: str, sizes: frozenset[int] = frozenset()) -> list[OrderLine]:
+    """Order lines in free text. `sizes` are the shop's size numbers (catalog): "nastar 500 2"
+    is two of the 500g one, "rendang 250 dua" two of the 250g one, "sambal level 5 satu" one of
+    level 5; "1/2 kg" and "setengah kilo" are 500g. A line naming only an option ("yg 250
+    satu", "sama L 1") is marked `option_only`: it speaks of the product of the line before."""
+    items: list[OrderLine] = []
+    for segment in _SEPARATORS.split(canonical_measures(fold(text))):
         words = _words(segment)
         if words:
-            items.extend(_split_segment(words))
+            items.extend(_split_segment(words, sizes))
     return items
+
+
+def split_order_text(text: str, sizes: frozenset[int] = frozenset()) -> list[tuple[int, str]]:
+    """Order lines in free text -> [(qty, normalised name)]; a missing qty means 1. Lines that
+    name only an option are left out here (see `order_lines`)."""
+    return [(line.qty, line.name) for line in order_lines(text, sizes) if not line.option_only]
 
 
 # Jakarta money slang, common in sellers' chat: "naik goceng" is five thousand up.

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
 from functools import lru_cache
 
 # Unit spellings, merged onto the number before them: "500 gr", "500gram" and "500g"
@@ -75,9 +77,16 @@ FILLER_WORDS: frozenset[str] = COUNT_WORDS | {
 _DECIMAL_SEP = re.compile(r"(?<=\d)[.,](?=\d)")
 _NOT_WORD = re.compile(r"[^a-z0-9.]+|(?<!\d)\.|\.(?!\d)")
 _STRETCHED = re.compile(r"([a-z])\1{2,}")
-_NUMBER_UNIT = re.compile(
-    r"\b(\d+(?:\.\d+)?)\s*(" + "|".join(sorted(UNITS, key=len, reverse=True)) + r")\b"
-)
+_UNIT_ALT = "|".join(sorted(UNITS, key=len, reverse=True))
+# A lone "l" is a litre only right after its number ("1l"): "kemeja M 1 L 1" is a size L.
+_NUMBER_UNIT = re.compile(r"\b(\d+(?:[.,]\d+)?)(?:\s*(" + "|".join(sorted((u for u in UNITS if u != "l"), key=len, reverse=True))
+                          + r")|(l))\b")
+# How people say a part of a kilo or a litre: "1/2 kg", "setengah kilo", "sekilo", "seliter".
+_FRACTION_UNIT = re.compile(r"\b(\d+)\s*/\s*(\d+)\s*(" + _UNIT_ALT + r")\b")
+_PART_WORDS = {"setengah": Fraction(1, 2), "seperempat": Fraction(1, 4)}
+_WORD_UNIT = re.compile(r"\b(?:(setengah|seperempat)\s+(" + _UNIT_ALT + r")|se(kilo|kg|liter|ltr))\b")
+# The smaller unit a fraction of the bigger one is written in: half a kilo is "500g".
+_SMALLER = {"kg": "g", "l": "ml"}
 
 
 def fold(text: str) -> str:
@@ -88,15 +97,54 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def measure_token(amount: Fraction, unit: str) -> str:
+    """One measure as the one token names and queries share: (1/2, "kilo") -> "500g", (1.5, "l") -> "1.5l"."""
+    unit = UNITS.get(unit, unit)
+    if amount < 1 and unit in _SMALLER:
+        amount, unit = amount * 1000, _SMALLER[unit]
+    if amount.denominator == 1:
+        return f"{amount.numerator}{unit}"
+    return f"{float(amount):g}{unit}"
+
+
+def _number_unit(match: re.Match[str]) -> str:
+    try:
+        amount = Fraction(Decimal(match.group(1).replace(",", ".")))
+    except (InvalidOperation, ValueError):  # pragma: no cover - the pattern only lets digits through
+        return match.group(0)
+    return measure_token(amount, match.group(2) or match.group(3))
+
+
+def _fraction_unit(match: re.Match[str]) -> str:
+    top, bottom = int(match.group(1)), int(match.group(2))
+    return measure_token(Fraction(top, bottom), match.group(3)) if 0 < top and 0 < bottom <= 1000 else match.group(0)
+
+
+def _word_unit(match: re.Match[str]) -> str:
+    if match.group(3):  # "sekilo", "seliter": one of it
+        return measure_token(Fraction(1), match.group(3))
+    return measure_token(_PART_WORDS[match.group(1)], match.group(2))
+
+
+def canonical_measures(text: str) -> str:
+    """Folded text with every measure written as one token: "1/2 kg", "setengah kilo" and
+    "0,5 kilo" become "500g", "seliter" "1l", "500 gr" "500g". The rest is left as it was,
+    so the order parser can read it too: a measure is never a quantity."""
+    text = _FRACTION_UNIT.sub(_fraction_unit, text)
+    text = _WORD_UNIT.sub(_word_unit, text)
+    return _NUMBER_UNIT.sub(_number_unit, text)
+
+
 @lru_cache(maxsize=4096)  # one message's text is read by several steps; common words recur
 def normalize(text: str) -> str:
     """Canonical form of product text: folded, unpunctuated, slang and units unified."""
     text = fold(text)
     # Decimal commas become dots first, so "1,5 liter" survives punctuation removal.
     text = _DECIMAL_SEP.sub(".", text)
+    text = canonical_measures(text)
     text = _NOT_WORD.sub(" ", text)
     text = _STRETCHED.sub(r"\1", text)
-    text = _NUMBER_UNIT.sub(lambda m: m.group(1) + UNITS[m.group(2)], text)
+    text = _NUMBER_UNIT.sub(_number_unit, text)
     return " ".join(SLANG.get(token, token) for token in text.split())
 
 

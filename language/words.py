@@ -46,6 +46,9 @@ SEND_BROADCAST = YES | {"kirim", "jadwalkan", "gas"}
 CONSENT_YES = YES | {"mau", "boleh", "mau dong", "boleh dong"}  # "promo messages?"
 CONSENT_NO = NO | {"tidak usah", "ga usah", "gak usah", "nanti saja"}
 CANCEL_ORDER_YES = YES | {"batalkan", "ya batalkan"}  # "cancel order KD-0042?"
+# Accepting a delivery fee the seller quoted, said among polite words ("ok setuju kak", "lanjut bayar").
+ACCEPT_FEE = frozenset({"setuju", "lanjut", "deal", "sepakat", "acc", "gas"})
+ACCEPT_FEE_ALSO = frozenset({"bayar", "ongkir", "ongkirnya", "nya", "itu", "segitu"})
 KEEP_PRICE = NO | {"bukan", "salah"}  # "change it anyway?" answered no
 
 # "No note" at checkout: any plain no, or a skip.

@@ -10,6 +10,7 @@ from datetime import datetime
 from sqlalchemy import Row
 from sqlalchemy.orm import Session
 
+from catalog.model import display_name
 from marketing.promo_admin import to_plain
 from marketing.promotions import Line, Priced, Promotion, normal_code, price
 from storage import promo_redemptions as promo_redemptions_db
@@ -44,7 +45,8 @@ def offers_for(session: Session, shop_id: int, customer_id: int, codes: Sequence
 def quote(session: Session, shop_id: int, customer_id: int, rows: dict[str, Row], qty: dict[str, int],
           codes: Sequence[str], expected: int | None, now: datetime) -> Quote:
     """Prices the order's lines; raises PromoChanged when it differs from what was shown."""
-    lines = [Line(sku, rows[sku].name, rows[sku].category or "", rows[sku].price, n) for sku, n in qty.items()]
+    lines = [Line(sku, display_name(rows[sku].name, rows[sku].option_label), rows[sku].category or "", rows[sku].price, n)
+             for sku, n in qty.items()]
     offers = offers_for(session, shop_id, customer_id, codes, now)
     priced = price(lines, offers, now, codes)
     if expected is not None and priced.discount != expected:

@@ -4,6 +4,12 @@
     pending_payment -> cancelled (customer, while unpaid)   -> expired (unpaid past pay_by)
     pending_payment | paid | processing -> cancelled (seller, before shipping)
 
+    awaiting_quote -> quoted -> pending_payment      a delivery fee the seller quotes ("ongkir
+    awaiting_quote | quoted -> cancelled | expired   menyusul"): placed with its stock reserved,
+                                                     quoted by the seller, accepted by the customer
+                                                     (only then the payment clock and the
+                                                     receivable start); past quote_by it expires
+
 Cash on delivery is paid at the door, so a COD order may be processed and shipped while
 unpaid, and completing it records the payment. Every move is one compare-and-set UPDATE on
 the order row (expected status and flags in the WHERE clause): of two racing moves exactly
@@ -36,6 +42,8 @@ class Status(StrEnum):
     COMPLETED = "completed"
     CANCELLED = "cancelled"
     EXPIRED = "expired"
+    AWAITING_QUOTE = "awaiting_quote"  # the seller is to quote the delivery fee
+    QUOTED = "quoted"  # the customer is to accept the quoted total
 
 
 FINAL = {Status.COMPLETED, Status.CANCELLED, Status.EXPIRED}
@@ -50,6 +58,8 @@ class Action(StrEnum):
     CANCEL_BY_CUSTOMER = "cancel_by_customer"
     CANCEL_BY_SELLER = "cancel_by_seller"
     EXPIRE = "expire"
+    QUOTE = "quote"  # the seller (or a rates service) sets the delivery fee
+    ACCEPT_QUOTE = "accept_quote"  # the customer agrees to the quoted total
 
 
 # Who may ask for which action: actor strings are "customer:12", "seller:3", "cli", "system".
@@ -62,6 +72,8 @@ ACTORS: dict[Action, frozenset[str]] = {
     Action.CANCEL_BY_SELLER: frozenset({"seller", "cli"}),
     Action.CANCEL_BY_CUSTOMER: frozenset({"customer"}),
     Action.EXPIRE: frozenset({"system"}),
+    Action.QUOTE: frozenset({"seller", "cli", "system"}),
+    Action.ACCEPT_QUOTE: frozenset({"customer", "cli"}),
 }
 
 
@@ -145,7 +157,17 @@ RULES: tuple[Rule, ...] = (
     Rule(A.CANCEL_BY_SELLER, S.PAID, S.CANCELLED),
     Rule(A.CANCEL_BY_SELLER, S.PROCESSING, S.CANCELLED),
     Rule(A.EXPIRE, S.PENDING, S.EXPIRED, prepaid_without_proof),
+    Rule(A.QUOTE, S.AWAITING_QUOTE, S.QUOTED),
+    Rule(A.QUOTE, S.QUOTED, S.QUOTED),  # a corrected quote, before the customer agreed
+    Rule(A.ACCEPT_QUOTE, S.QUOTED, S.PENDING),
+    Rule(A.CANCEL_BY_CUSTOMER, S.AWAITING_QUOTE, S.CANCELLED),
+    Rule(A.CANCEL_BY_CUSTOMER, S.QUOTED, S.CANCELLED),
+    Rule(A.CANCEL_BY_SELLER, S.AWAITING_QUOTE, S.CANCELLED),
+    Rule(A.CANCEL_BY_SELLER, S.QUOTED, S.CANCELLED),
+    Rule(A.EXPIRE, S.AWAITING_QUOTE, S.EXPIRED),
+    Rule(A.EXPIRE, S.QUOTED, S.EXPIRED),
 )
+QUOTING = {Status.AWAITING_QUOTE, Status.QUOTED}
 
 
 def rule_for(facts: Facts, action: Action) -> Rule | None:
@@ -180,8 +202,10 @@ def actor_kind(actor: str) -> str:
 
 
 def move(session: Session, order_id: int, action: Action, actor: str, now: datetime, *,
-         note: str | None = None, courier: str | None = None, tracking_no: str | None = None) -> Moved:
-    """Applies one action with its consequences, or raises IllegalMove; records who did it."""
+         note: str | None = None, courier: str | None = None, tracking_no: str | None = None,
+         extra: Callable[[Order], dict[str, Any]] | None = None) -> Moved:
+    """Applies one action with its consequences, or raises IllegalMove; records who did it.
+    `extra`: more values the move writes, worked out from the order as read (orders.quotes)."""
     kind = actor_kind(actor)
     for _ in range(3):
         order = orders_db.fetch_order(session, order_id)
@@ -190,6 +214,8 @@ def move(session: Session, order_id: int, action: Action, actor: str, now: datet
         if rule is None or kind not in ACTORS[action]:
             raise IllegalMove(facts, action, possible_actions(facts, kind))
         values = consequences(rule, facts, order, now, courier, tracking_no)
+        if extra is not None:
+            values.update(extra(order))
         if orders_db.compare_and_set(session, order.id, facts.status, facts.paid, facts.proof_pending, values):
             break
     else:  # pragma: no cover - three lost races in a row means the row is being hammered
@@ -198,13 +224,14 @@ def move(session: Session, order_id: int, action: Action, actor: str, now: datet
     voided = rule.target in (Status.CANCELLED, Status.EXPIRED)
     if voided:
         orders_db.release_stock(session, order.id)
+    order = orders_db.mark_committed(order, values)
     posting.post_move(session, order, paid_now="paid_at" in values, voided=voided, was_paid=facts.paid,
-                      actor=actor, now=now)
+                      actor=actor, now=now, opened=action == Action.ACCEPT_QUOTE)
     if action == Action.CONFIRM or "paid_at" in values:
         payment_proofs_db.review_proofs(session, order.id, "accepted", None, actor, now)
     if action == Action.REJECT_PROOF:
         payment_proofs_db.review_proofs(session, order.id, "rejected", note, actor, now)
-    return Moved(orders_db.mark_committed(order, values), rule.source, rule.target, action)
+    return Moved(order, rule.source, rule.target, action)
 
 
 def consequences(rule: Rule, facts: Facts, order: Order, now: datetime,
@@ -214,8 +241,8 @@ def consequences(rule: Rule, facts: Facts, order: Order, now: datetime,
         values.update(paid_at=now, proof_submitted_at=None)
     if rule.action == Action.REJECT_PROOF:
         values.update(proof_submitted_at=None, pay_by=after_rejection(order, now))
-    if rule.action == Action.SHIP:
-        values.update(courier=courier, tracking_no=tracking_no)
+    if rule.action == Action.SHIP:  # a courier named with the quote stays unless another is given
+        values.update(courier=courier or order.courier, tracking_no=tracking_no)
     return values
 
 

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from sqlalchemy.orm import Session
 
 from books import posting
+from catalog.model import display_name
 from shops.profile import ShopProfile
 from marketing import pricing
 from orders.payments import assign_unique_code
@@ -53,6 +54,12 @@ class OrderRequest:
     note: str | None = None
     promo_codes: tuple[str, ...] = ()
     expected_discount: int | None = None  # what the customer was shown; None: do not check
+    outside: bool = False  # delivered beyond the zones, where the shop allows it (ShopProfile.outside_zones)
+
+
+def label(row: object) -> str:
+    """An order line's name: "Nastar Keju — 500g" for an option (catalog.model.display_name)."""
+    return display_name(row.name, row.option_label)  # type: ignore[attr-defined]
 
 
 def order_code(prefix: str, number: int) -> str:
@@ -62,6 +69,32 @@ def order_code(prefix: str, number: int) -> str:
 def payment_deadline(now: datetime, method: str, window_minutes: float) -> datetime | None:
     """Cash on delivery is paid at the door, so only prepaid methods get a deadline."""
     return None if method == "cod" else now + timedelta(minutes=window_minutes)
+
+
+def quote_deadline(now: datetime, profile: ShopProfile) -> datetime:
+    """When whoever must act on a quoted delivery fee (seller, then customer) must have done so."""
+    return now + timedelta(minutes=profile.quote_window_minutes)
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """Where a delivered order goes and what it costs: `quote` when the seller sets the fee later."""
+
+    where: str | None
+    fee: int
+    quote: bool
+
+
+def delivery(profile: ShopProfile, req: OrderRequest) -> Delivery:
+    if req.fulfilment != "delivery":
+        return Delivery(None, 0, False)
+    zone = profile.zone(req.zone_id or "")
+    if zone is not None:
+        return Delivery(zone.name, 0 if zone.quote else zone.fee, zone.quote)
+    outside = profile.outside_zones
+    if req.outside and outside.allowed:
+        return Delivery(outside.name, outside.fee or 0, outside.quote)
+    return Delivery(None, 0, False)
 
 
 def place_order(session: Session, profile: ShopProfile, req: OrderRequest, now: datetime,
@@ -79,7 +112,7 @@ def place_order(session: Session, profile: ShopProfile, req: OrderRequest, now: 
     if short:
         savepoint.rollback()
         fresh = {r.sku: r for r in products_db.fetch_products_by_sku(session, req.shop_id, [ln.sku for ln in short])}
-        raise OutOfStock([Shortage(rows[ln.sku].name, fresh[ln.sku].stock, ln.qty) for ln in short])
+        raise OutOfStock([Shortage(label(rows[ln.sku]), fresh[ln.sku].stock, ln.qty) for ln in short])
     try:
         pricing.claim(session, req.customer_id, promo)
     except pricing.PromoChanged:
@@ -87,22 +120,23 @@ def place_order(session: Session, profile: ShopProfile, req: OrderRequest, now: 
         raise
     savepoint.commit()
 
-    items = [OrderItem(product_id=rows[ln.sku].id, sku=ln.sku, name=rows[ln.sku].name, qty=ln.qty,
+    items = [OrderItem(product_id=rows[ln.sku].id, sku=ln.sku, name=label(rows[ln.sku]), qty=ln.qty,
                        unit_price=rows[ln.sku].price, line_total=rows[ln.sku].price * ln.qty) for ln in req.lines]
     subtotal = sum(i.line_total for i in items)
-    zone = profile.zone(req.zone_id or "") if req.fulfilment == "delivery" else None
-    fee = zone.fee if zone else 0
+    to = delivery(profile, req)
     number = shops_db.next_order_number(session, req.shop_id)  # locks the shop row: codes are picked one at a time
-    unique = assign_unique_code(session, req.shop_id) if req.payment_method == "bank_transfer" else 0
+    # A quoted fee's order gets its transfer code with the quote (orders.quotes), and its deadline once accepted.
+    unique = assign_unique_code(session, req.shop_id) if req.payment_method == "bank_transfer" and not to.quote else 0
+    window = window_minutes if profile.payment_window_minutes is None else profile.payment_window_minutes
     order = Order(
         shop_id=req.shop_id, code=order_code(profile.order_prefix, number), customer_id=req.customer_id,
-        channel=req.channel, status="pending_payment", customer_name=req.customer_name,
+        channel=req.channel, status="awaiting_quote" if to.quote else "pending_payment", customer_name=req.customer_name,
         fulfilment=req.fulfilment, address=req.address, latitude=req.latitude, longitude=req.longitude,
-        zone=zone.name if zone else None, note=req.note, payment_method=req.payment_method,
-        subtotal=subtotal, discount=promo.discount, delivery_fee=fee, unique_code=unique,
-        total=subtotal - promo.discount + fee + unique,
-        pay_by=payment_deadline(now, req.payment_method, window_minutes if profile.payment_window_minutes is None
-                               else profile.payment_window_minutes),
+        zone=to.where, note=req.note, payment_method=req.payment_method,
+        subtotal=subtotal, discount=promo.discount, delivery_fee=to.fee, unique_code=unique,
+        total=subtotal - promo.discount + to.fee + unique,
+        pay_by=None if to.quote else payment_deadline(now, req.payment_method, window),
+        quote_by=quote_deadline(now, profile) if to.quote else None,
         created_at=now, updated_at=now,
     )
     order = orders_db.add_order(session, order, items, actor, now)

@@ -30,5 +30,6 @@ def list_orders(session: Session, shop_id: int, status: str | None = None, limit
             "paid_at": o.paid_at.isoformat() if o.paid_at else None,
             "proof_submitted_at": o.proof_submitted_at.isoformat() if o.proof_submitted_at else None,
             "courier": o.courier, "tracking_no": o.tracking_no,
+            "quote_by": o.quote_by.isoformat() if o.quote_by else None,
         })
     return out

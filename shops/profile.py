@@ -26,9 +26,25 @@ class PaymentMethod(BaseModel):
 class DeliveryZone(BaseModel):
     id: str
     name: str
-    fee: int = Field(ge=0)
-    # Words of the address that put it in this zone (kecamatan, kelurahan, area names).
+    fee: int = Field(0, ge=0)
+    # Words of the address that put it in this zone (kecamatan, kelurahan, area names). A shop
+    # whose only zone lists none delivers anywhere at that zone's fee.
     areas: list[str] = []
+    # "Ongkir menyusul": the seller quotes this zone's fee for each order (`fee` is not used).
+    quote: bool = False
+
+
+class OutsideZones(BaseModel):
+    """Delivery to an address that no zone covers ("luar kota"). Off by default: such an
+    address is offered the zones (and pickup), never put in one."""
+
+    allowed: bool = False
+    fee: int | None = Field(None, ge=0)  # a fixed fee; None: "ongkir menyusul", quoted per order
+    name: str = "Luar kota"
+
+    @property
+    def quote(self) -> bool:
+        return self.fee is None
 
 
 class WhatsAppTemplates(BaseModel):
@@ -64,6 +80,9 @@ class ShopProfile(BaseModel):
     pickup_address: str = ""
     payment_methods: list[PaymentMethod] = []
     delivery_zones: list[DeliveryZone] = []
+    outside_zones: OutsideZones = OutsideZones()
+    # How long the seller has to quote a delivery fee, and then the customer to accept it.
+    quote_window_minutes: float = Field(720, gt=0)
     payment_window_minutes: float | None = None
     whatsapp_templates: WhatsAppTemplates = WhatsAppTemplates()
     # Local hour (shop time zone) at which the day's recap goes to the sellers.
@@ -85,8 +104,12 @@ class ShopProfile(BaseModel):
         return next((z for z in self.delivery_zones if z.id == zone_id), None)
 
     def zone_for_address(self, address: str) -> DeliveryZone | None:
+        """The zone whose area words the address contains; None when none does (an address is
+        never put in a zone it does not name), except where the only zone lists no areas."""
         text = address.lower()
         for zone in self.delivery_zones:
             if any(area.lower() in text for area in zone.areas):
                 return zone
+        if len(self.delivery_zones) == 1 and not self.delivery_zones[0].areas:
+            return self.delivery_zones[0]
         return None

@@ -12,7 +12,7 @@ from storage.models import Category
 
 
 _CATEGORIES = Sql(
-    "SELECT c.id, c.name, COUNT(p.id) AS count FROM categories c "
+    "SELECT c.id, c.name, COUNT(DISTINCT COALESCE(p.family_id, p.id)) AS count FROM categories c "
     "JOIN products p ON p.category_id = c.id AND p.visible = :yes "
     "WHERE c.shop_id = :shop_id GROUP BY c.id, c.name, c.position ORDER BY c.position, c.name"
 )

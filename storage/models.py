@@ -97,7 +97,9 @@ class Product(Base):
     __tablename__ = "products"
     __table_args__ = (
         UniqueConstraint("shop_id", "sku"),
-        Index("ix_products_category_page", "shop_id", "category_id", "visible", "name", "id"),  # storage.products
+        # storage.products: a category page lists each product once (family_id: see Product.family_id)
+        Index("ix_products_category_page", "shop_id", "category_id", "visible", "name", "id", "family_id"),
+        Index("ix_products_family", "family_id", "visible", "id"),
         CheckConstraint("stock >= 0", name="stock_not_negative"),
         CheckConstraint("price >= 0", name="price_not_negative"),
     )
@@ -112,6 +114,12 @@ class Product(Base):
     image_url: Mapped[str | None] = mapped_column(String(500))
     visible: Mapped[bool] = mapped_column(Boolean, default=True)
     low_stock_threshold: Mapped[int] = mapped_column(Integer, default=5)
+    # Options of one product (sizes, colours, levels, weights) are rows with the same family_id
+    # (the id of the product's first option) and the same name, each with its own sku, price and
+    # stock and an option_label ("500g", "XL"). NULL: a product without options (its own family).
+    family_id: Mapped[int | None] = mapped_column(Integer)
+    option_label: Mapped[str | None] = mapped_column(String(60))
+    option_kind: Mapped[str | None] = mapped_column(String(20))  # size | weight | volume | level | variant
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
@@ -241,6 +249,9 @@ class Process(Base):
     heartbeat_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
 
 
+OPEN_CODE_SQL = "status IN ('pending_payment', 'quoted') AND unique_code > 0"
+
+
 class Order(Base):
     __tablename__ = "orders"
     __table_args__ = (
@@ -248,9 +259,10 @@ class Order(Base):
         Index("ix_orders_status_pay_by", "status", "pay_by"),
         Index("ix_orders_customer", "shop_id", "customer_id"),
         # A transfer code identifies one open order's bank mutation; the database holds the line.
+        # A quoted order holds its code too: the customer was shown the exact amount to transfer.
         Index("uq_orders_open_unique_code", "shop_id", "unique_code", unique=True,
-              sqlite_where=sql_text("status = 'pending_payment' AND unique_code > 0"),
-              postgresql_where=sql_text("status = 'pending_payment' AND unique_code > 0")),
+              sqlite_where=sql_text(OPEN_CODE_SQL), postgresql_where=sql_text(OPEN_CODE_SQL)),
+        Index("ix_orders_status_quote_by", "status", "quote_by"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     shop_id: Mapped[int] = mapped_column(ForeignKey("shops.id"))
@@ -276,6 +288,10 @@ class Order(Base):
     # Set while a payment proof waits for a seller: the expiry sweep leaves such orders alone.
     proof_submitted_at: Mapped[datetime | None] = mapped_column()
     reminded_at: Mapped[datetime | None] = mapped_column()
+    # A delivery fee the seller quotes ("ongkir menyusul"): who must act next (the seller while
+    # awaiting_quote, the customer while quoted) must do so by quote_by, else the order expires.
+    quote_by: Mapped[datetime | None] = mapped_column()
+    quote_reminded_at: Mapped[datetime | None] = mapped_column()
     courier: Mapped[str | None] = mapped_column(String(60))
     tracking_no: Mapped[str | None] = mapped_column(String(100))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

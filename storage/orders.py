@@ -99,8 +99,8 @@ def release_stock(session: Session, order_id: int) -> None:
 
 
 def taken_unique_codes(session: Session, shop_id: int) -> set[int]:
-    """Codes held by the shop's open orders (at most 999 small ints: ~2-4 ms when all are taken)."""
-    stmt = select(Order.unique_code).where(Order.shop_id == shop_id, Order.status == "pending_payment",
+    """Codes held by the shop's open orders, quoted ones too (at most 999 small ints: ~2-4 ms when all are taken)."""
+    stmt = select(Order.unique_code).where(Order.shop_id == shop_id, Order.status.in_(("pending_payment", "quoted")),
                                            Order.unique_code > 0)
     return set(session.execute(stmt).scalars())
 
@@ -131,6 +131,31 @@ def claim_reminder(session: Session, order_id: int, now: datetime) -> bool:
     """Takes the one reminder an order gets; a second process or a rerun finds it taken."""
     stmt = (update(Order).where(Order.id == order_id, Order.reminded_at.is_(None), Order.status == "pending_payment")
             .values(reminded_at=now).execution_options(synchronize_session=False))
+    return session.execute(stmt).rowcount == 1
+
+
+# A delivery fee the seller quotes: the order waits for the seller, then for the customer.
+QUOTING = ("awaiting_quote", "quoted")
+
+
+def fetch_quote_overdue_ids(session: Session, now: datetime, limit: int) -> list[int]:
+    """Orders whose quote deadline passed while they waited for a fee or its acceptance."""
+    stmt = (select(Order.id).where(Order.status.in_(QUOTING), Order.quote_by.is_not(None), Order.quote_by <= now)
+            .order_by(Order.quote_by, Order.id).limit(limit))
+    return list(session.execute(stmt).scalars())
+
+
+def fetch_quote_reminders(session: Session, now: datetime, horizon: datetime, limit: int) -> Sequence[Order]:
+    stmt = (select(Order).where(Order.status.in_(QUOTING), Order.quote_reminded_at.is_(None),
+                                Order.quote_by > now, Order.quote_by <= horizon)
+            .order_by(Order.quote_by, Order.id).limit(limit))
+    return session.execute(stmt).scalars().all()
+
+
+def claim_quote_reminder(session: Session, order_id: int, now: datetime) -> bool:
+    """Takes the one reminder of this wait (a new quote gives the customer's wait its own)."""
+    stmt = (update(Order).where(Order.id == order_id, Order.quote_reminded_at.is_(None), Order.status.in_(QUOTING))
+            .values(quote_reminded_at=now).execution_options(synchronize_session=False))
     return session.execute(stmt).rowcount == 1
 
 
@@ -177,7 +202,7 @@ def fetch_orders_to_ship(session: Session, shop_id: int, limit: int) -> Sequence
 def recap_between(session: Session, shop_id: int, start: datetime, end: datetime) -> RecapRow:
     """Orders created in [start, end) that happened: count, items, value, and how many are unpaid."""
     live = (Order.shop_id == shop_id, Order.created_at >= start, Order.created_at < end, Order.status.not_in(VOID))
-    is_unpaid = Order.status.in_(UNPAID)
+    is_unpaid = Order.status.in_(UNPAID + QUOTING)
     orders, revenue, unpaid_orders, unpaid_total = session.execute(select(
         func.count(Order.id), func.coalesce(func.sum(Order.total), 0),
         func.count(case((is_unpaid, 1))), func.coalesce(func.sum(case((is_unpaid, Order.total), else_=0)), 0),

@@ -17,24 +17,29 @@ from storage.models import OrderItem, Product
 
 
 _PRODUCTS = ("SELECT p.id, p.sku, p.name, p.category_id, c.name AS category, p.price, p.stock, p.description, "
-             "p.image_url, p.visible FROM products p LEFT JOIN categories c ON c.id = p.category_id ")
+             "p.image_url, p.visible, p.family_id, p.option_label, p.option_kind "
+             "FROM products p LEFT JOIN categories c ON c.id = p.category_id ")
 
 
-_VISIBLE = Sql(_PRODUCTS + "WHERE p.shop_id = :shop_id AND p.visible = :yes ORDER BY c.position, p.name")
+_VISIBLE = Sql(_PRODUCTS + "WHERE p.shop_id = :shop_id AND p.visible = :yes ORDER BY c.position, p.name, p.id")
 
 
-_ALL = Sql(_PRODUCTS + "WHERE p.shop_id = :shop_id ORDER BY c.position, p.name")
+_ALL = Sql(_PRODUCTS + "WHERE p.shop_id = :shop_id ORDER BY c.position, p.name, p.id")
 
 
 # A category page and the category's size: ix_products_category_page serves the filter and the
 # order of the one and covers the other, so a page costs the same in a category of ten or of
 # ten thousand. (One statement with COUNT(*) OVER () reads the whole category and sorts it.)
+# A product with options is listed once, by its first visible option (the lead): a product
+# without options (family_id NULL) is its own lead and costs no extra look-up.
+_LEAD = ("(p.family_id IS NULL OR NOT EXISTS (SELECT 1 FROM products q WHERE q.family_id = p.family_id "
+         "AND q.visible = :yes AND q.id < p.id))")
 _CATEGORY_SLICE = Sql(_PRODUCTS + "WHERE p.shop_id = :shop_id AND p.category_id = :category_id AND p.visible = :yes "
-                      "ORDER BY p.name, p.id LIMIT :limit OFFSET :offset")
+                      f"AND {_LEAD} ORDER BY p.name, p.id LIMIT :limit OFFSET :offset")
 
 
-_CATEGORY_SIZE = Sql("SELECT COUNT(*) FROM products WHERE shop_id = :shop_id AND category_id = :category_id "
-                     "AND visible = :yes")
+_CATEGORY_SIZE = Sql("SELECT COUNT(*) FROM products p WHERE p.shop_id = :shop_id AND p.category_id = :category_id "
+                     f"AND p.visible = :yes AND {_LEAD}")
 
 
 def _products_where(session: Session, shop_id: int, column: str, values: Sequence[object]) -> Sequence[Row]:
@@ -76,6 +81,23 @@ def fetch_products_by_id(session: Session, shop_id: int, ids: Sequence[int]) -> 
     return _products_where(session, shop_id, "id", list(dict.fromkeys(ids)))
 
 
+@lru_cache(maxsize=64)
+def _family_sql(count: int, visible_only: bool) -> Sql:
+    marks = ", ".join(f":v{i}" for i in range(count))
+    visible = "AND p.visible = :yes " if visible_only else ""
+    return Sql(_PRODUCTS + f"WHERE p.shop_id = :shop_id {visible}AND (p.id IN ({marks}) OR p.family_id IN ({marks})) "
+               "ORDER BY p.id")
+
+
+def fetch_families(session: Session, shop_id: int, families: Sequence[int], *, visible_only: bool = True) -> Sequence[Row]:
+    """Every row (option) of these products, by family key (a product's own id when it has no options)."""
+    keys = list(dict.fromkeys(families))
+    if not keys:
+        return []
+    params = {"shop_id": shop_id, "yes": True, **{f"v{i}": v for i, v in enumerate(keys)}}
+    return _family_sql(len(keys), visible_only)(session, params).all()
+
+
 def take_stock(session: Session, product_id: int, qty: int) -> bool:
     """Take qty units if that many are left; one conditional UPDATE, so two buyers of
     the last unit cannot both win on SQLite or PostgreSQL."""
@@ -111,11 +133,11 @@ CHANGEABLE = ("stock", "price", "visible", "image_url", "low_stock_threshold")
 
 
 _DESK_PRODUCTS = ("SELECT p.id, p.sku, p.name, c.name AS category, p.price, p.stock, p.visible, p.image_url, "
-             "p.low_stock_threshold FROM products p LEFT JOIN categories c ON c.id = p.category_id "
-             "WHERE p.shop_id = :shop_id ")
+             "p.low_stock_threshold, p.family_id, p.option_label FROM products p "
+             "LEFT JOIN categories c ON c.id = p.category_id WHERE p.shop_id = :shop_id ")
 
 
-_ALL_DESK_PRODUCTS = Sql(_DESK_PRODUCTS + "ORDER BY p.name")
+_ALL_DESK_PRODUCTS = Sql(_DESK_PRODUCTS + "ORDER BY p.name, p.id")
 
 
 _CHANGE = {field: Sql(f"UPDATE products SET {field} = :after WHERE id = :id AND shop_id = :shop_id "
@@ -127,7 +149,21 @@ _CHANGE = {field: Sql(f"UPDATE products SET {field} = :after WHERE id = :id AND 
 
 @lru_cache(maxsize=32)
 def _products_in(count: int) -> Sql:
-    return Sql(_DESK_PRODUCTS + f"AND p.id IN ({', '.join(f':v{i}' for i in range(count))}) ORDER BY p.name")
+    return Sql(_DESK_PRODUCTS + f"AND p.id IN ({', '.join(f':v{i}' for i in range(count))}) ORDER BY p.name, p.id")
+
+
+@lru_cache(maxsize=32)
+def _desk_families(count: int) -> Sql:
+    marks = ", ".join(f":v{i}" for i in range(count))
+    return Sql(_DESK_PRODUCTS + f"AND (p.id IN ({marks}) OR p.family_id IN ({marks})) ORDER BY p.name, p.id")
+
+
+def fetch_seller_families(session: Session, shop_id: int, families: Sequence[int]) -> Sequence[Row]:
+    """Every option of these products as a seller sees them (hidden ones too), by family key."""
+    keys = list(dict.fromkeys(families))
+    if not keys:
+        return []
+    return _desk_families(len(keys))(session, {"shop_id": shop_id, **{f"v{i}": v for i, v in enumerate(keys)}}).all()
 
 
 def fetch_seller_products(session: Session, shop_id: int, ids: Sequence[int] | None = None) -> Sequence[Row]:
@@ -152,12 +188,49 @@ def fetch_skus(session: Session, shop_id: int, prefix: str) -> set[str]:
 
 
 def add_product(session: Session, shop_id: int, sku: str, name: str, category_id: int, price: int, stock: int,
-                now: datetime, image_url: str | None = None) -> int:
+                now: datetime, image_url: str | None = None, *, family_id: int | None = None,
+                option: str | None = None, option_kind: str | None = None) -> int:
     product = Product(shop_id=shop_id, sku=sku, name=name, category_id=category_id, price=price, stock=stock,
-                      description="", visible=True, image_url=image_url, created_at=now, updated_at=now)
+                      description="", visible=True, image_url=image_url, created_at=now, updated_at=now,
+                      family_id=family_id, option_label=option, option_kind=option_kind)
     session.add(product)
     session.flush()
+    if option is not None and family_id is None:  # the first option: the product's family is named after it
+        product.family_id = product.id
+        session.flush()
     return product.id
+
+
+def set_family(session: Session, shop_id: int, product_id: int, family_id: int | None, option: str | None,
+               option_kind: str | None) -> None:
+    session.execute(update(Product).where(Product.id == product_id, Product.shop_id == shop_id)
+                    .values(family_id=family_id, option_label=option, option_kind=option_kind)
+                    .execution_options(synchronize_session=False))
+
+
+def fetch_families_by_name(session: Session, shop_id: int, names: Sequence[str]) -> dict[str, int]:
+    """The family of each named product that has options: {name: family key}."""
+    if not names:
+        return {}
+    rows = session.execute(select(Product.name, Product.family_id).where(
+        Product.shop_id == shop_id, Product.name.in_(list(names)), Product.family_id.is_not(None))
+        .order_by(Product.family_id)).all()
+    found: dict[str, int] = {}
+    for name, family_id in rows:
+        found.setdefault(name, family_id)
+    return found
+
+
+def delete_unsold_products(session: Session, shop_id: int, product_ids: Sequence[int]) -> bool:
+    """Deletes products no order mentions (undoing ones just created, every option of one
+    product at once); False, deleting nothing, when any of them was sold."""
+    ids = list(dict.fromkeys(product_ids))
+    sold = session.execute(select(OrderItem.id).where(OrderItem.product_id.in_(ids)).limit(1)).first()
+    if sold is not None:
+        return False
+    result = session.execute(delete(Product).where(Product.id.in_(ids), Product.shop_id == shop_id)
+                             .execution_options(synchronize_session=False))
+    return result.rowcount == len(ids)
 
 
 def delete_unsold_product(session: Session, shop_id: int, product_id: int) -> bool:
@@ -173,7 +246,7 @@ def delete_unsold_product(session: Session, shop_id: int, product_id: int) -> bo
 
 def fetch_low_stock(session: Session, shop_id: int) -> Sequence[Row]:
     """Visible products at or under their own low-stock threshold, emptiest first."""
-    stmt = (select(Product.id, Product.name, Product.stock, Product.low_stock_threshold)
+    stmt = (select(Product.id, Product.name, Product.option_label, Product.stock, Product.low_stock_threshold)
             .where(Product.shop_id == shop_id, Product.visible.is_(True), Product.stock <= Product.low_stock_threshold)
             .order_by(Product.stock, Product.name))
     return session.execute(stmt).all()
@@ -187,8 +260,10 @@ _BEST_SELLERS = Sql(
 
 
 def fetch_best_sellers(session: Session, shop_id: int, limit: int = 6) -> list[str]:
-    """Names of the visible products in stock that sold most (by units), else the oldest ones."""
-    return [r[0] for r in _BEST_SELLERS(session, {"shop_id": shop_id, "yes": True, "limit": limit}).all()]
+    """Names of the visible products in stock that sold most (by units), else the oldest ones; a
+    product with options (rows of one name) once."""
+    rows = _BEST_SELLERS(session, {"shop_id": shop_id, "yes": True, "limit": limit}).all()
+    return list(dict.fromkeys(r[0] for r in rows))
 
 
 def hide_except(session: Session, shop_id: int, skus: set[str]) -> int:

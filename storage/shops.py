@@ -56,6 +56,12 @@ def bump_catalog_version(session: Session, shop_id: int) -> None:
     session.execute(update(Shop).where(Shop.id == shop_id).values(catalog_version=Shop.catalog_version + 1))
 
 
+def lock_shop(session: Session, shop_id: int) -> None:
+    """Takes the shop row's write lock until the transaction ends (what next_order_number does),
+    so that transfer codes are picked one at a time per shop."""
+    session.execute(update(Shop).where(Shop.id == shop_id).values(order_seq=Shop.order_seq))
+
+
 def next_order_number(session: Session, shop_id: int) -> int:
     """Atomically takes the shop's next order number (the row lock orders concurrent takers)."""
     return session.execute(

@@ -14,7 +14,8 @@ from conversations.base import CustomerView, Media, Reply, Turn
 from conversations.examples import ListedExamples
 from shops.profile import ShopProfile
 from handlers import choices, seller
-from conversations.seller.ports import OrderBrief, RecapFigures, SellerCtx, SellerProduct, SellerView
+from catalog import families as fam
+from conversations.seller.ports import OrderBrief, RecapFigures, SellerCtx, SellerProduct, SellerView, resolve_among
 from tests.support import NOW, Dialogue, FakeOrders, demo_products, demo_profile
 
 OWNER = SellerView(1, "owner", "Bu Sri", "simulator", "penjual")
@@ -38,13 +39,16 @@ class MemoryDesk:
     asked: list[tuple[Any, ...]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self._index = build_index([ProductInfo(p.id, p.sku, p.name, None, p.category, p.price, p.stock)
-                                   for p in self.items])
+        infos = [ProductInfo(p.id, p.sku, p.name, None, p.category, p.price, p.stock, family_id=p.family_id,
+                             option=p.option) for p in self.items]
+        self._index = build_index(infos)
+        self._sizes = fam.sizes_of(infos)
 
     def resolve(self, query: str) -> tuple[SellerProduct | None, list[SellerProduct]]:
-        found = self._index.resolve(query)
-        by_id = {p.id: p for p in self.items}
-        return (by_id.get(found.best) if found.best is not None else None), [by_id[i] for i in found.candidates]
+        return resolve_among(self._index.resolve(query), self.items, query, self._sizes)
+
+    def sizes(self) -> frozenset[int]:
+        return self._sizes
 
     def product(self, product_id: int) -> SellerProduct | None:
         return next((p for p in self.items if p.id == product_id), None)

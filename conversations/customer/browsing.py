@@ -7,7 +7,7 @@ from enum import StrEnum
 from typing import Any
 
 from language.money import rupiah
-from catalog.products import ProductInfo
+from catalog.products import Family, ProductInfo
 from conversations.base import Button, Ctx, Reply, Step, say
 from conversations.choice import Choice, number
 from conversations.examples import fill
@@ -16,14 +16,15 @@ from texts.id import customer as t
 PAGE_SIZE = 8
 
 CATEGORY = Choice("c", number, number, defaults=(0,))  # a category's page: category id, page (from 0)
-PRODUCT = Choice("p", str)  # a product page: sku
+PRODUCT = Choice("p", str)  # a product page: sku (a product with options shows all of them)
+VARIANT = Choice("v", str)  # one option's page: its sku
 ADD = Choice("a", str, number)  # put in the cart: sku, quantity
 ASK_QTY = Choice("q", str)  # "another quantity": sku
 
 
 class Browse(StrEnum):
     HOME = "browsing:home"
-    PRODUCT = "browsing:product"  # a product page: a bare number is its quantity
+    PRODUCT = "browsing:product"  # a product page: a bare number is its quantity (data "family": which option?)
     SEARCH = "browsing:search"  # waiting for what to look for
     PICK = "browsing:pick"  # which product an order line meant
 
@@ -96,26 +97,74 @@ def category_page(data: dict[str, Any], ctx: Ctx, category_id: int, page: int) -
     return say(Browse.HOME, data, Reply(text, buttons, in_place=True))
 
 
-def product_button(p: ProductInfo) -> Button:
-    return Button(t.BTN_PRODUCT.format(name=p.name, price=rupiah(p.price)), PRODUCT.pack(p.sku))
+def price_text(p: ProductInfo | Family) -> str:
+    """A price, or the range of a product's options ("Rp55.000–Rp100.000")."""
+    if isinstance(p, Family) and p.price != p.price_max:
+        return t.PRICE_RANGE.format(low=rupiah(p.price), high=rupiah(p.price_max))
+    return rupiah(p.price)
+
+
+def product_button(p: ProductInfo | Family) -> Button:
+    """A product in a list: its name and price (range) once, whatever options it has."""
+    if isinstance(p, Family):
+        return Button(t.BTN_PRODUCT.format(name=p.name, price=price_text(p)), PRODUCT.pack(p.sku))
+    return Button(t.BTN_PRODUCT.format(name=p.label, price=rupiah(p.price)), VARIANT.pack(p.sku))
+
+
+def option_button(p: ProductInfo) -> Button:
+    return Button(t.BTN_OPTION.format(label=p.option or p.name, price=rupiah(p.price)), VARIANT.pack(p.sku))
 
 
 def product_detail(data: dict[str, Any], ctx: Ctx, sku: str, found: ProductInfo | None = None) -> Step:
-    """shows price, stock and description, and waits for a quantity (`found`: read already)."""
+    """shows a product: its options to choose from, or (without options) price, stock and
+    description, waiting for a quantity (`found`: read already)."""
+    family = ctx.catalog.family_of(sku)
+    if family is None:
+        return menu(data, ctx, note=t.PRODUCT_GONE)
+    if len(family.options) > 1:
+        return family_page(data, ctx, family)
+    return option_detail(data, ctx, family.lead.sku, found if found is not None and found.sku == family.lead.sku else family.lead)
+
+
+def family_page(data: dict[str, Any], ctx: Ctx, family: Family) -> Step:
+    """shows a product's options with price and stock, as buttons; a typed option or number works too."""
+    lines = [t.FAMILY_OPTION_LINE.format(label=o.option or o.name, price=rupiah(o.price),
+                                         stock=t.OPTION_STOCK.format(stock=o.stock) if o.stock > 0 else t.OPTION_SOLD_OUT)
+             for o in family.options]
+    text = t.FAMILY_DETAIL.format(name=family.name, price=price_text(family), options="\n".join(lines),
+                                  description=family.description).rstrip()
+    on_sale = [o for o in family.options if o.stock > 0]
+    text += "\n\n" + (t.FAMILY_ASK.format(example=f"{family.name.lower()} {on_sale[0].option or ''}".strip())
+                       if on_sale else t.OPTION_NONE_LEFT.format(name=family.name))
+    buttons = [option_button(o) for o in on_sale]
+    if family.category_id is not None:
+        buttons.append(Button(t.BTN_BACK, CATEGORY.pack(family.category_id, 0)))
+    buttons.append(Button(t.BTN_CART, "cart"))
+    out = {k: v for k, v in data.items() if k != "sku"}
+    return say(Browse.PRODUCT, {**out, "family": family.sku}, Reply(text, buttons, image_url=family.image_url))
+
+
+def option_detail(data: dict[str, Any], ctx: Ctx, sku: str, found: ProductInfo | None = None) -> Step:
+    """shows one option (or a product without options): price, stock, description, and waits for a quantity."""
     p = found if found is not None and found.sku == sku else ctx.catalog.by_sku(sku)
     if p is None:
         return menu(data, ctx, note=t.PRODUCT_GONE)
     stock = t.STOCK_LEFT.format(stock=p.stock) if p.stock > 0 else t.STOCK_NONE
-    text = t.PRODUCT_DETAIL.format(name=p.name, price=rupiah(p.price), stock=stock, description=p.description).rstrip()
+    text = t.PRODUCT_DETAIL.format(name=p.label, price=rupiah(p.price), stock=stock, description=p.description).rstrip()
     buttons: list[Button] = []
     if p.stock > 0:
         buttons = [Button(t.BTN_ADD.format(qty=n), ADD.pack(p.sku, n)) for n in (1, 2, 3) if n <= p.stock]
         buttons.append(Button(t.BTN_OTHER_QTY, ASK_QTY.pack(p.sku)))
         text += "\n\n" + t.PRODUCT_ASK_QTY
-    if p.category_id is not None:
+    if p.family_id is not None:
+        buttons.append(Button(t.BTN_OTHER_OPTIONS, PRODUCT.pack(p.sku)))
+    elif p.category_id is not None:
         buttons.append(Button(t.BTN_BACK, CATEGORY.pack(p.category_id, 0)))
     buttons.append(Button(t.BTN_CART, "cart"))
-    return say(Browse.PRODUCT, {**data, "sku": p.sku}, Reply(text, buttons, image_url=p.image_url, numbered=False))
+    out = {k: v for k, v in data.items() if k != "family"}
+    family = ctx.catalog.family_of(p.sku) if p.family_id is not None and not p.image_url else None
+    image = p.image_url or (family.image_url if family else None)
+    return say(Browse.PRODUCT, {**out, "sku": p.sku}, Reply(text, buttons, image_url=image, numbered=False))
 
 
 def ask_search(data: dict[str, Any], ctx: Ctx) -> Step:
@@ -124,11 +173,15 @@ def ask_search(data: dict[str, Any], ctx: Ctx) -> Step:
 
 
 def search(data: dict[str, Any], ctx: Ctx, query: str) -> Step:
-    """shows the product that fits the query, or the near-ties to choose from."""
-    best, candidates = ctx.catalog.resolve(query)
-    if best is not None:
-        return product_detail(data, ctx, best.sku, best)
-    if not candidates:
+    """shows the product that fits the query (the option it names, when it names one), or the
+    near-ties to choose from."""
+    found = ctx.catalog.find(query)
+    if found.best is not None:
+        if found.best.option is not None:
+            return option_detail(data, ctx, found.best.option.sku, found.best.option)
+        return family_page(data, ctx, found.best.family)
+    if not found.candidates:
         return say(Browse.HOME, data, Reply(t.SEARCH_NONE.format(query=query), [Button(t.BTN_CATALOG, "catalog"), Button(t.BTN_MENU, "menu")]))
-    buttons = [product_button(p) for p in candidates] + [Button(t.BTN_MENU, "menu")]
+    buttons = [product_button(h.option if h.option is not None and h.family.has_options else h.family)
+               for h in found.candidates] + [Button(t.BTN_MENU, "menu")]
     return say(Browse.HOME, data, Reply(t.SEARCH_RESULTS.format(query=query), buttons))

@@ -1,7 +1,10 @@
 """Cart flow: add with a quantity, free-text orders, view, change, remove, empty.
 
 The cart is `data["cart"]`, an ordered `{sku: qty}`; prices and stock are read fresh from
-the catalog each time, so a price change never leaves a stale total in the cart.
+the catalog each time, so a price change never leaves a stale total in the cart. A product
+with options is in the cart by its options' skus ("Nastar Keju — 500g"); a free-text line
+that names a product but not which option asks which, and keeps the quantity meanwhile
+(conversations.customer.options).
 """
 
 from __future__ import annotations
@@ -10,18 +13,18 @@ from enum import StrEnum
 from typing import Any
 
 from language.money import rupiah
-from language.numbers import parse_quantity, split_order_text
+from language.numbers import parse_quantity
 from catalog.products import ProductInfo
 from conversations.base import Button, Ctx, Reply, Step, say
 from conversations.choice import Choice
-from conversations.customer.browsing import PRODUCT, Browse, main_menu, product_button
+from conversations.customer.browsing import VARIANT, Browse, main_menu
 from texts.id import customer as t
 
 MAX_QTY = 999
 
 CHANGE = Choice("chg", str)  # change this line's quantity: sku
 REMOVE = Choice("rm", str)  # take this line out: sku
-PICK = Choice("pick", str)  # the product an ambiguous order line meant: sku
+PICK = Choice("pick", str)  # the product (or option) an ambiguous order line meant: sku
 
 
 class Cart(StrEnum):
@@ -34,7 +37,7 @@ def items(data: dict[str, Any]) -> dict[str, int]:
 
 
 def with_cart(data: dict[str, Any], cart: dict[str, int]) -> dict[str, Any]:
-    out = {k: v for k, v in data.items() if k not in ("sku", "pending")}
+    out = {k: v for k, v in data.items() if k not in ("sku", "pending", "family")}
     out["cart"] = cart
     return out
 
@@ -50,11 +53,11 @@ def check_qty(p: ProductInfo, qty: int | None, already: int = 0) -> str | None:
     if qty <= 0:
         return t.QTY_NOT_POSITIVE
     if p.stock <= 0:
-        return t.QTY_SOLD_OUT.format(name=p.name)
+        return t.QTY_SOLD_OUT.format(name=p.label)
     if qty + already > MAX_QTY:
         return t.QTY_LIMIT.format(limit=MAX_QTY)
     if qty + already > p.stock:
-        return t.QTY_TOO_MANY.format(name=p.name, stock=max(p.stock - already, 0))
+        return t.QTY_TOO_MANY.format(name=p.label, stock=max(p.stock - already, 0))
     return None
 
 
@@ -63,7 +66,7 @@ def ask_qty(data: dict[str, Any], ctx: Ctx, sku: str) -> Step:
     p = ctx.catalog.by_sku(sku)
     if p is None:
         return say(Browse.HOME, data, Reply(t.PRODUCT_GONE, main_menu()))
-    return say(Cart.QTY, {**data, "sku": sku}, Reply(t.ASK_QTY.format(name=p.name, stock=p.stock), [Button(t.BTN_BACK, PRODUCT.pack(sku))], numbered=False))
+    return say(Cart.QTY, {**data, "sku": sku}, Reply(t.ASK_QTY.format(name=p.label, stock=p.stock), [Button(t.BTN_BACK, VARIANT.pack(sku))], numbered=False))
 
 
 def add(data: dict[str, Any], ctx: Ctx, sku: str, qty: int | None) -> Step:
@@ -75,10 +78,10 @@ def add(data: dict[str, Any], ctx: Ctx, sku: str, qty: int | None) -> Step:
     problem = check_qty(p, qty, cart.get(sku, 0))
     if problem:
         # Stay where we are so the next number typed is read as this product's quantity.
-        return say(Cart.QTY, {**data, "sku": sku}, Reply(problem, [Button(t.BTN_BACK, PRODUCT.pack(sku)), Button(t.BTN_MENU, "menu")], numbered=False))
+        return say(Cart.QTY, {**data, "sku": sku}, Reply(problem, [Button(t.BTN_BACK, VARIANT.pack(sku)), Button(t.BTN_MENU, "menu")], numbered=False))
     assert qty is not None
     cart[sku] = cart.get(sku, 0) + qty
-    text = t.ADDED.format(qty=qty, name=p.name, count=len(cart), subtotal=rupiah(subtotal(ctx, cart)))
+    text = t.ADDED.format(qty=qty, name=p.label, count=len(cart), subtotal=rupiah(subtotal(ctx, cart)))
     return say(Browse.HOME, with_cart(data, cart), Reply(text, after_add_buttons()))
 
 
@@ -95,10 +98,10 @@ def reconcile(ctx: Ctx, cart: dict[str, int]) -> tuple[dict[str, int], list[str]
     for sku, qty in cart.items():
         p = products.get(sku)
         if p is None or p.stock <= 0:
-            notes.append(t.CART_DROPPED.format(name=p.name if p else sku))
+            notes.append(t.CART_DROPPED.format(name=p.label if p else sku))
         elif qty > p.stock:
             fixed[sku] = p.stock
-            notes.append(t.CART_CLAMPED.format(name=p.name, stock=p.stock))
+            notes.append(t.CART_CLAMPED.format(name=p.label, stock=p.stock))
         else:
             fixed[sku] = qty
     return fixed, notes, products
@@ -114,7 +117,7 @@ def view(data: dict[str, Any], ctx: Ctx, note: str | None = None) -> Step:
     lines = [t.CART_HEADER]
     for n, (sku, qty) in enumerate(cart.items(), 1):
         p = products[sku]
-        lines.append(t.CART_LINE.format(n=n, name=p.name, qty=qty, price=rupiah(p.price), total=rupiah(p.price * qty)))
+        lines.append(t.CART_LINE.format(n=n, name=p.label, qty=qty, price=rupiah(p.price), total=rupiah(p.price * qty)))
     lines.append(t.CART_SUBTOTAL.format(subtotal=rupiah(subtotal(ctx, cart))))
     buttons = [
         Button(t.BTN_CHECKOUT, "checkout"),
@@ -131,7 +134,7 @@ def pick_to_change(data: dict[str, Any], ctx: Ctx) -> Step:
     if not cart:
         return view(data, ctx)
     products = ctx.catalog.by_skus(list(cart))
-    buttons = [Button(f"{products[s].name} ({q})", CHANGE.pack(s)) for s, q in cart.items() if s in products]
+    buttons = [Button(f"{products[s].label} ({q})", CHANGE.pack(s)) for s, q in cart.items() if s in products]
     return say(Browse.HOME, data, Reply(t.CART_PICK_CHANGE, buttons + [Button(t.BTN_CART, "cart")]))
 
 
@@ -140,8 +143,8 @@ def ask_new_qty(data: dict[str, Any], ctx: Ctx, sku: str) -> Step:
     p = ctx.catalog.by_sku(sku)
     if p is None or sku not in items(data):
         return view(data, ctx)
-    buttons = [Button(t.BTN_REMOVE.format(name=p.name), REMOVE.pack(sku)), Button(t.BTN_CART, "cart")]
-    return say(Cart.NEW_QTY, {**data, "sku": sku}, Reply(t.CART_ASK_NEW_QTY.format(name=p.name), buttons, numbered=False))
+    buttons = [Button(t.BTN_REMOVE.format(name=p.label), REMOVE.pack(sku)), Button(t.BTN_CART, "cart")]
+    return say(Cart.NEW_QTY, {**data, "sku": sku}, Reply(t.CART_ASK_NEW_QTY.format(name=p.label), buttons, numbered=False))
 
 
 def set_qty(data: dict[str, Any], ctx: Ctx, sku: str, qty: int | None) -> Step:
@@ -157,7 +160,7 @@ def set_qty(data: dict[str, Any], ctx: Ctx, sku: str, qty: int | None) -> Step:
         return say(Cart.NEW_QTY, {**data, "sku": sku}, Reply(problem, [Button(t.BTN_CART, "cart")], numbered=False))
     assert qty is not None
     cart[sku] = qty
-    return view(with_cart(data, cart), ctx, note=t.CART_UPDATED.format(name=p.name, qty=qty))
+    return view(with_cart(data, cart), ctx, note=t.CART_UPDATED.format(name=p.label, qty=qty))
 
 
 def remove(data: dict[str, Any], ctx: Ctx, sku: str) -> Step:
@@ -165,52 +168,12 @@ def remove(data: dict[str, Any], ctx: Ctx, sku: str) -> Step:
     cart = items(data)
     cart.pop(sku, None)
     p = ctx.catalog.by_sku(sku)
-    return view(with_cart(data, cart), ctx, note=t.CART_REMOVED.format(name=p.name if p else sku))
+    return view(with_cart(data, cart), ctx, note=t.CART_REMOVED.format(name=p.label if p else sku))
 
 
 def empty(data: dict[str, Any], ctx: Ctx) -> Step:
     """empties the cart."""
     return say(Browse.HOME, with_cart(data, {}), Reply(t.CART_EMPTIED, main_menu()))
-
-
-def fill_from_text(data: dict[str, Any], ctx: Ctx, text: str) -> Step | None:
-    """Reads "pesan 2 keripik pedas sama 1 sambal bawang" into the cart; asks which product
-    when a name fits several; None when the text does not look like an order."""
-    wanted = split_order_text(text)
-    if not wanted:
-        return None
-    pending = []
-    for qty, query in wanted:
-        best, candidates = ctx.catalog.resolve(query)
-        # A lone weak match is still a question: "es teh" should not silently become Teh Rosella.
-        pending.append({"qty": qty, "query": query, "sure": best is not None,
-                        "options": [best.sku] if best else [p.sku for p in candidates]})
-    if all(not item["options"] for item in pending):
-        return None
-    return continue_pending({**data, "pending": pending}, ctx, [])
-
-
-def continue_pending(data: dict[str, Any], ctx: Ctx, notes: list[str]) -> Step:
-    """adds every unambiguous pending line, and asks about the first ambiguous one."""
-    pending = list(data.get("pending") or [])
-    cart = items(data)
-    missing: list[str] = []
-    while pending:
-        item = pending[0]
-        if item["options"] and not item.get("sure", len(item["options"]) == 1):
-            products = ctx.catalog.by_skus(item["options"])
-            buttons = [Button(product_button(products[s]).label, PICK.pack(s)) for s in item["options"] if s in products]
-            head = "\n".join(notes + [t.PICK_ONE.format(query=item["query"])])
-            out = {**with_cart(data, cart), "pending": pending}
-            return say(Browse.PICK, out, Reply(head, buttons + [Button(t.BTN_MENU, "menu")]))
-        pending.pop(0)
-        if not item["options"]:
-            missing.append(item["query"])
-            continue
-        notes.append(add_line(ctx, cart, item["options"][0], item["qty"]))
-    if missing:
-        notes.append(t.ORDER_PARSED_NONE.format(names=", ".join(f"“{m}”" for m in missing)))
-    return say(Browse.HOME, with_cart(data, cart), Reply("\n".join(notes), after_add_buttons()))
 
 
 def add_line(ctx: Ctx, cart: dict[str, int], sku: str, qty: int) -> str:
@@ -222,16 +185,7 @@ def add_line(ctx: Ctx, cart: dict[str, int], sku: str, qty: int) -> str:
     if problem:
         return problem
     cart[sku] = cart.get(sku, 0) + qty
-    return t.ADDED.format(qty=qty, name=p.name, count=len(cart), subtotal=rupiah(subtotal(ctx, cart)))
-
-
-def pick(data: dict[str, Any], ctx: Ctx, sku: str) -> Step:
-    """resolves the first ambiguous pending line with the chosen product."""
-    pending = list(data.get("pending") or [])
-    if not pending:
-        return add(data, ctx, sku, 1)
-    first = {**pending[0], "options": [sku], "sure": True}
-    return continue_pending({**data, "pending": [first] + pending[1:]}, ctx, [])
+    return t.ADDED.format(qty=qty, name=p.label, count=len(cart), subtotal=rupiah(subtotal(ctx, cart)))
 
 
 def quantity_text(data: dict[str, Any], ctx: Ctx, text: str) -> Step:

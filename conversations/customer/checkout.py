@@ -23,16 +23,18 @@ from conversations.customer.browsing import Browse, main_menu
 from conversations.ports import OrderSummary
 from texts.id import customer as t
 from texts.id import promo as promo_texts
+from texts.id import quotes as quote_texts
 
 DELIVERY_WORDS = {"antar", "diantar", "kirim", "dikirim", "delivery", "anter", "dianter", "ojol"}
 PICKUP_WORDS = {"ambil", "ambil sendiri", "diambil", "pickup", "pick up", "jemput", "ke toko"}
 
 FULFILMENT = Choice("ful", str)  # delivery | pickup
 ZONE = Choice("zone", str)  # a delivery zone's id
+OUTSIDE = Choice("zone_out")  # an address no zone covers ("luar kota"), where the shop allows it
 SKIP = Choice("skip")  # no note
 PAY = Choice("pay", str)  # a payment method's kind
 CONFIRM = Choice("confirm")  # place the order
-ANSWERS = (FULFILMENT, ZONE, SKIP, PAY, CONFIRM)
+ANSWERS = (FULFILMENT, ZONE, OUTSIDE, SKIP, PAY, CONFIRM)
 
 
 # What checkout asks the world for (effects.customers, effects.orders apply them)...
@@ -60,6 +62,7 @@ class PlaceOrder:
     note: str | None = None
     promo_codes: tuple[str, ...] = ()
     discount: int | None = None  # what the summary showed; None: do not check
+    outside: bool = False  # delivered beyond the zones ("luar kota"): ShopProfile.outside_zones
 
 
 # ...and what can come of placing the order.
@@ -155,32 +158,64 @@ def on_address(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
             return say(Checkout.ADDRESS, data, Reply(t.ADDRESS_TOO_SHORT, [Button(t.BTN_CANCEL, "batal")]))
         co.update(address=address, latitude=None, longitude=None)
     zone = ctx.shop.zone_for_address(co["address"])
-    if zone is None and len(ctx.shop.delivery_zones) == 1:
-        zone = ctx.shop.delivery_zones[0]
-    if zone is None:
-        return ask_zone(with_draft(data, co), ctx)
-    co["zone"] = zone.id
-    step = ask_note(with_draft(data, co), ctx)
-    step.replies[0].text = t.ZONE_SET.format(zone=zone.name, fee=rupiah(zone.fee)) + "\n" + step.replies[0].text
-    return step
+    if zone is None:  # never put in a zone it does not name: the zones, "luar kota" or pickup
+        return ask_zone(with_draft(data, {**co, "zone": None, "outside": False}), ctx, quote_texts.ASK_ZONE_UNMATCHED)
+    return zone_chosen(with_draft(data, co), ctx, zone.id)
 
 
 def zone_buttons(ctx: Ctx) -> list[Button]:
-    return [Button(t.BTN_ZONE.format(name=z.name, fee=rupiah(z.fee)), ZONE.pack(z.id)) for z in ctx.shop.delivery_zones]
+    return [Button(quote_texts.BTN_ZONE_QUOTE.format(name=z.name) if z.quote else
+                   t.BTN_ZONE.format(name=z.name, fee=rupiah(z.fee)), ZONE.pack(z.id)) for z in ctx.shop.delivery_zones]
 
 
 def ask_zone(data: dict[str, Any], ctx: Ctx, text: str = t.ASK_ZONE) -> Step:
-    return say(Checkout.ZONE, data, Reply(text, zone_buttons(ctx) + [Button(t.BTN_CANCEL, "batal")]))
+    """the zones as buttons, and for an address beyond them "luar kota" or pickup, as the shop allows."""
+    outside, buttons = ctx.shop.outside_zones, zone_buttons(ctx)
+    if outside.allowed:
+        fee = rupiah(outside.fee or 0)
+        text += (quote_texts.OUTSIDE_OFFER.format(name=outside.name) if outside.quote
+                 else quote_texts.OUTSIDE_OFFER_FEE.format(name=outside.name, fee=fee))
+        buttons.append(Button(quote_texts.BTN_OUTSIDE_QUOTE.format(name=outside.name) if outside.quote
+                              else quote_texts.BTN_OUTSIDE_FEE.format(name=outside.name, fee=fee), OUTSIDE.pack()))
+    elif ctx.shop.pickup:
+        text += quote_texts.OUTSIDE_REFUSED.format(address=ctx.shop.pickup_address or ctx.shop.address or "toko")
+        buttons.append(Button(t.BTN_PICKUP, FULFILMENT.pack("pickup")))
+    else:
+        text += quote_texts.OUTSIDE_REFUSED_NO_PICKUP
+    return say(Checkout.ZONE, data, Reply(text, buttons + [Button(t.BTN_CANCEL, "batal")]))
+
+
+def zone_chosen(data: dict[str, Any], ctx: Ctx, zone_id: str | None) -> Step:
+    """stores the zone (or "luar kota" when zone_id is None), says the fee, and asks for a note."""
+    co = {**draft(data), "zone": zone_id, "outside": zone_id is None}
+    step = ask_note(with_draft(data, co), ctx)
+    zone, outside = ctx.shop.zone(zone_id or ""), ctx.shop.outside_zones
+    if zone is not None:
+        said = (quote_texts.ZONE_SET_QUOTE.format(zone=zone.name) if zone.quote
+                else t.ZONE_SET.format(zone=zone.name, fee=rupiah(zone.fee)))
+    else:
+        said = (quote_texts.OUTSIDE_SET.format(name=outside.name) if outside.quote
+                else quote_texts.OUTSIDE_SET_FEE.format(name=outside.name, fee=rupiah(outside.fee or 0)))
+    step.replies[0].text = said + "\n" + step.replies[0].text
+    return step
 
 
 def on_zone(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
-    """stores the chosen zone and asks for a note."""
+    """stores the chosen zone, or "luar kota", or turns to pickup, and asks for a note."""
+    if FULFILMENT.one(turn.choice) == "pickup" or (not turn.choice and turn.text.lower().strip() in PICKUP_WORDS):
+        return ask_note(with_draft(data, {**draft(data), "fulfilment": "pickup", "zone": None, "outside": False,
+                                          "address": None}), ctx)
+    outside = ctx.shop.outside_zones
+    text = turn.text.lower()
+    if outside.allowed and (OUTSIDE.matches(turn.choice) or (not turn.choice and (
+            outside.name.lower() in text or "luar kota" in text or "luar area" in text))):
+        return zone_chosen(data, ctx, None)
     zone = ctx.shop.zone(ZONE.one(turn.choice) or "") if turn.choice else None
     if zone is None and turn.text:
-        zone = next((z for z in ctx.shop.delivery_zones if z.name.lower() in turn.text.lower()), None)
+        zone = next((z for z in ctx.shop.delivery_zones if z.name.lower() in text), None)
     if zone is None:
         return ask_zone(data, ctx, t.ZONE_INVALID)
-    return ask_note(with_draft(data, {**draft(data), "zone": zone.id}), ctx)
+    return zone_chosen(data, ctx, zone.id)
 
 
 def ask_note(data: dict[str, Any], ctx: Ctx) -> Step:
@@ -219,29 +254,43 @@ def on_payment(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
     return summary(with_draft(data, {**draft(data), "payment": kind}), ctx)
 
 
+def delivery(ctx: Ctx, co: dict[str, Any]) -> tuple[str, int | None] | None:
+    """(where, fee) of a delivered order, the fee None when the seller quotes it; None for pickup."""
+    if co.get("fulfilment") != "delivery":
+        return None
+    zone, outside = ctx.shop.zone(co.get("zone") or ""), ctx.shop.outside_zones
+    if zone is not None:
+        return zone.name, None if zone.quote else zone.fee
+    if co.get("outside") and outside.allowed:
+        return outside.name, outside.fee
+    return None
+
+
 def totals(ctx: Ctx, data: dict[str, Any]) -> tuple[list[str], int, int]:
     cart = cart_flow.items(data)
     products = ctx.catalog.by_skus(list(cart))
-    lines = [t.SUMMARY_LINE.format(qty=q, name=products[s].name, total=rupiah(products[s].price * q))
+    lines = [t.SUMMARY_LINE.format(qty=q, name=products[s].label, total=rupiah(products[s].price * q))
              for s, q in cart.items() if s in products]
-    zone = ctx.shop.zone(draft(data).get("zone") or "")
-    fee = zone.fee if zone and draft(data).get("fulfilment") == "delivery" else 0
-    return lines, cart_flow.subtotal(ctx, cart), fee
+    where = delivery(ctx, draft(data))
+    return lines, cart_flow.subtotal(ctx, cart), (where[1] or 0) if where else 0
 
 
 def summary(data: dict[str, Any], ctx: Ctx) -> Step:
     """shows lines, subtotal, fee and total, and asks to confirm."""
     co = draft(data)
     lines, subtotal, fee = totals(ctx, data)
-    zone = ctx.shop.zone(co.get("zone") or "")
-    delivery = co.get("fulfilment") == "delivery"
+    where = delivery(ctx, co)
     priced = promo_cart.price_cart(data, ctx)  # the order re-prices and must arrive at the same discount
     data = with_draft(data, {**co, "discount": priced.discount})
+    fee_line = ("" if where is None else quote_texts.SUMMARY_FEE_QUOTE.format(zone=where[0]) if where[1] is None
+                else t.SUMMARY_FEE.format(zone=where[0], fee=rupiah(fee)))
+    total = rupiah(subtotal - priced.discount + fee)
     text = t.SUMMARY.format(
         lines="\n".join(lines), subtotal=rupiah(subtotal),
-        fee_line=promo_cart.discount_text(priced) + (t.SUMMARY_FEE.format(zone=zone.name, fee=rupiah(fee)) if delivery and zone else ""),
-        total=rupiah(subtotal - priced.discount + fee), name=co.get("name"),
-        fulfilment=(t.SUMMARY_DELIVERY.format(address=co.get("address")) if delivery
+        fee_line=promo_cart.discount_text(priced) + fee_line,
+        total=quote_texts.SUMMARY_TOTAL_QUOTE.format(total=total) if where and where[1] is None else total,
+        name=co.get("name"),
+        fulfilment=(t.SUMMARY_DELIVERY.format(address=co.get("address")) if co.get("fulfilment") == "delivery"
                     else t.SUMMARY_PICKUP.format(address=ctx.shop.pickup_address or ctx.shop.address)),
         note=t.SUMMARY_NOTE.format(note=co["note"]) if co.get("note") else "",
         payment=t.PAYMENT_LABELS[co["payment"]],
@@ -261,6 +310,7 @@ def on_confirm(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
         address=co.get("address"), latitude=co.get("latitude"), longitude=co.get("longitude"),
         zone_id=co.get("zone"), note=co.get("note"),
         promo_codes=tuple(promo_cart.codes(data)), discount=co.get("discount"),
+        outside=bool(co.get("outside")) and co.get("fulfilment") == "delivery",
     )
     return Step(Checkout.CONFIRM, data, [], [effect], then=on_order_outcome)
 
@@ -282,6 +332,11 @@ def on_order_outcome(step: Step, outcomes: list[Any], ctx: Ctx) -> Step:
 def placed(data: dict[str, Any], ctx: Ctx, order: OrderSummary) -> Step:
     """empties the cart and tells the code, total and how to pay."""
     out = {k: v for k, v in cart_flow.with_cart(data, {}).items() if k != "co"}
+    if order.status in ("awaiting_quote", "quoted"):  # the fee is quoted first; paying comes after the customer agrees
+        quote_by = local_time(order.quote_by, ctx.tz) if order.quote_by else "-"
+        template = quote_texts.ORDER_PLACED if order.status == "awaiting_quote" else quote_texts.ORDER_PLACED_RATED
+        return say(Browse.HOME, out, Reply(template.format(
+            name=order.customer_name, code=order.code, total=rupiah(order.total), quote_by=quote_by), main_menu()))
     head = Reply(t.ORDER_PLACED.format(name=order.customer_name, code=order.code, total=rupiah(order.total)))
     return say(Browse.HOME, out, head, payment_instructions(ctx, order))
 

@@ -12,11 +12,13 @@ from conversations.ports import OrderSummary
 from orders.lifecycle import Action, Facts, Status, possible_actions
 from texts.id import customer as customer_texts
 from texts.id import payment as t
+from texts.id import quotes as quote_texts
 
 
 DETAIL = Choice("ord", str)  # one of the customer's orders: its code
 HOW_TO_PAY = Choice("payhow", str)
 CANCEL = Choice("ocancel", str)
+ACCEPT_QUOTE = Choice("qok", str)  # the customer agrees to a quoted delivery fee: the order's code
 
 
 def facts(order: OrderSummary) -> Facts:
@@ -47,6 +49,11 @@ def next_step(order: OrderSummary, ctx: Ctx) -> str:
         via = t.NEXT_SHIPPED_VIA.format(courier=order.courier) if order.courier else ""
         via += t.NEXT_SHIPPED_TRACKING.format(tracking=order.tracking_no) if order.tracking_no else ""
         return t.NEXT_SHIPPED.format(via=via, code=order.code)
+    if status == Status.AWAITING_QUOTE:
+        return quote_texts.NEXT_AWAITING_QUOTE.format(quote_by=local_time(order.quote_by, ctx.tz) if order.quote_by else "-")
+    if status == Status.QUOTED:
+        return quote_texts.NEXT_QUOTED.format(fee=rupiah(order.delivery_fee), total=total,
+                                              quote_by=local_time(order.quote_by, ctx.tz) if order.quote_by else "-")
     if status == Status.COMPLETED:
         return t.NEXT_COMPLETED
     if status == Status.EXPIRED:
@@ -60,6 +67,8 @@ def can_cancel(order: OrderSummary) -> bool:
 
 def detail_buttons(order: OrderSummary) -> list[Button]:
     buttons = []
+    if order.status == Status.QUOTED:
+        buttons.append(Button(quote_texts.BTN_ACCEPT, ACCEPT_QUOTE.pack(order.code)))
     if order.status == Status.PENDING and order.payment_method != "cod" and not order.proof_pending:
         buttons.append(Button(t.BTN_HOW_TO_PAY, HOW_TO_PAY.pack(order.code)))
     if can_cancel(order):

@@ -33,16 +33,18 @@ class CreateProduct:
     stock: int
     category: str
     image_url: str | None = None  # a photo sent with the product's line (the channel's reference)
+    options: tuple[tuple[str, int, int, str], ...] = ()  # (label, price, stock, kind) of each option, in order
 
 
 @dataclass(frozen=True)
 class RemoveNewProduct:
-    """Takes back a product created by the previous message."""
+    """Takes back a product created by the previous message (every option of it)."""
 
     seller_id: int
     actor: str
     product_id: int
     name: str
+    product_ids: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,7 @@ class ChangedMeanwhile:
 @dataclass(frozen=True)
 class Created:
     product_id: int
+    product_ids: tuple[int, ...] = ()  # every option's row, for a product with options
 
 
 @dataclass(frozen=True)

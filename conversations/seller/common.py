@@ -60,6 +60,11 @@ def kept(step: Step, undo: dict[str, Any] | None = None, *replies: Reply) -> Ste
 short_name = examples.short_name  # "Rendang Sapi 500g (beku)" -> "rendang sapi"
 
 
+def command_name(p: SellerProduct) -> str:
+    """How a seller names this product (and option) in a command: "kemeja batik xl"."""
+    return f"{short_name(p.name)} {p.option.lower()}" if p.option else short_name(p.name)
+
+
 def find(ctx: SellerCtx, query: str) -> tuple[SellerProduct | None, list[SellerProduct]]:
     """The product `query` means, else the near-ties. A query naming one candidate in full
     ("sambal bawang" for Sambal Bawang 150ml, not ...Extra Pedas) picks it: sellers say
@@ -88,6 +93,6 @@ WHAT = {"stock": t.WHAT_STOCK, "price": t.WHAT_PRICE, "low_stock_threshold": t.W
 
 def pick_buttons(products: list[SellerProduct], field: str = "stock") -> list[Button]:
     """One button per candidate, showing the value about to change so the seller can tell them apart."""
-    return [Button(t.BTN_PICK.format(name=p.name + ("" if p.visible else t.HIDDEN_MARK),
+    return [Button(t.BTN_PICK.format(name=p.label + ("" if p.visible else t.HIDDEN_MARK),
                                      value=rupiah(p.price) if field == "price" else f"stok {p.stock}"),
                    PICK.pack(p.id)) for p in products]

@@ -56,7 +56,7 @@ def help_(data: dict[str, Any], ctx: SellerCtx) -> Step:
 
 def stock_order(p: SellerProduct) -> tuple[int, int, str]:
     """Empty first, then under the threshold, then the rest; fewest first within each."""
-    return (0 if p.stock <= 0 else 1 if p.low else 2, p.stock, p.name)
+    return (0 if p.stock <= 0 else 1 if p.low else 2, p.stock, p.label)
 
 
 def stock_list(data: dict[str, Any], ctx: SellerCtx) -> Step:
@@ -68,7 +68,7 @@ def stock_list(data: dict[str, Any], ctx: SellerCtx) -> Step:
     for p in products[:STOCK_SHOWN]:
         mark = "🚫" if p.stock <= 0 else "⚠️" if p.low else "✅"
         hidden = "" if p.visible else t.HIDDEN_MARK
-        lines.append(t.STOCK_LINE.format(mark=mark, name=p.name, stock=p.stock, hidden=hidden))
+        lines.append(t.STOCK_LINE.format(mark=mark, name=p.label, stock=p.stock, hidden=hidden))
     if len(products) > STOCK_SHOWN:
         lines.append(t.STOCK_MORE.format(count=len(products) - STOCK_SHOWN))
     return idle(data, Reply("\n".join(lines)))

@@ -1,5 +1,6 @@
 """Seller order commands: `lunas KD-0042`, `tolak KD-0042 alasan`, `proses KD-0042`,
-`kirim KD-0042 [kurir resi]`, `selesai KD-0042`, `batal KD-0042 [alasan]`, and the same as
+`kirim KD-0042 [kurir resi]`, `selesai KD-0042`, `batal KD-0042 [alasan]`, `ongkir KD-0042 25rb
+jne` (the delivery fee of an order that waits for one, orders.quotes), and the same as
 buttons (`lunas:KD-0042`). Pure: the command becomes an OrderCommand effect, applied inside the
 message's transaction (effects.orders, with effects.order_actions, which the CLI shares: it words
 the order's move for the seller and the customer alike); `on_order_outcome` hands the result on.
@@ -21,12 +22,15 @@ from orders.lifecycle import Action
 from conversations.seller.common import IDLE
 from conversations.seller.common import clean as clean_step
 from orders.placing import order_code
+from language.numbers import parse_rupiah
 from language.words import CANCEL, said
+from texts.id import quotes as quote_texts
 from texts.id import seller_orders as t
 
 
 class SellerOrders(StrEnum):
     REASON = "seller_orders:reason"  # waiting for the reason a proof is rejected
+    FEE = "seller_orders:fee"  # waiting for the delivery fee of data["sorders_quote"]
 
 
 STATES = frozenset(SellerOrders)
@@ -39,6 +43,7 @@ class OrderCommand:
     reason: str | None = None
     courier: str | None = None
     tracking_no: str | None = None
+    fee: int | None = None  # Action.QUOTE: the delivery fee
 
 
 @dataclass(frozen=True)
@@ -68,11 +73,12 @@ VERBS: dict[str, Action] = {
     "kirim": Action.SHIP, "dikirim": Action.SHIP,
     "selesai": Action.COMPLETE, "beres": Action.COMPLETE,
     "batal": Action.CANCEL_BY_SELLER, "batalkan": Action.CANCEL_BY_SELLER, "batalin": Action.CANCEL_BY_SELLER,
+    "ongkir": Action.QUOTE, "ongkos": Action.QUOTE,
 }
 # A button for an order's next move reads like the typed command: "lunas:KD-0042".
 CHOICES = {verb: Choice(verb, str) for verb in VERBS}
 BUTTON_VERBS = {Action.CONFIRM: "lunas", Action.REJECT_PROOF: "tolak", Action.PROCESS: "proses",
-                Action.SHIP: "kirim", Action.COMPLETE: "selesai"}
+                Action.SHIP: "kirim", Action.COMPLETE: "selesai", Action.QUOTE: "ongkir"}
 
 
 def button_value(action: Action, code: str) -> str:
@@ -82,7 +88,7 @@ def button_value(action: Action, code: str) -> str:
 
 # Alone, these still clearly mean an order command, so a missing code earns a hint; "batal"
 # and "batalkan" alone belong to the rest of the console (leave a step, undo).
-HINTED = {"lunas", "tolak", "proses", "kirim", "selesai"}
+HINTED = {"lunas", "tolak", "proses", "kirim", "selesai"}  # ("ongkir" alone: the shop's delivery settings)
 LOOK = re.compile(r"^(?:cek|lihat|detail|pesanan|order|status)?\s*(.+?)[?!.]*$", re.IGNORECASE)
 HEAD = re.compile(r"^/?([a-z]+)\b\s*(.*)$", re.IGNORECASE | re.DOTALL)
 MIN_REASON = 3
@@ -118,17 +124,40 @@ def shipping(rest: str) -> tuple[str | None, str | None]:
     return rest[:60], None
 
 
+FREE_WORDS = {"gratis", "free", "nol", "0"}
+MAX_FEE = 100_000_000  # a delivery fee above this is a slip, never a quote
+NOT_COURIER = {"rp", "rb", "ribu", "rebu", "k", "via", "pakai", "pake", "kurir", "ongkir", "ongkos", "kirim", "nya"}
+
+
+def delivery_fee(rest: str) -> tuple[int | None, str | None]:
+    """"25rb jne" -> (25000, "JNE"); "gratis" -> (0, None); a bare "25" is Rp25.000 (sellers drop
+    the thousands, as in prices); no amount -> (None, None)."""
+    words = rest.lower().split()
+    fee = 0 if words and all(w in FREE_WORDS for w in words[:1]) else parse_rupiah(rest)
+    if fee is not None and 0 < fee < 1000:
+        fee *= 1000
+    if fee is not None and fee > MAX_FEE:
+        fee = None
+    courier = " ".join(w for w in rest.split() if not any(ch.isdigit() for ch in w)
+                       and w.lower().strip(".,") not in NOT_COURIER | FREE_WORDS)
+    return fee, (courier.upper() if len(courier) <= 4 else courier)[:60] or None
+
+
 def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step | None:
     prefix = ctx.shop.order_prefix
     if turn.choice:
         for verb, choice in CHOICES.items():
             if code := choice.one(turn.choice):
+                if VERBS[verb] == Action.QUOTE:
+                    return ask_fee(state, data, code)
                 return command(state, data, OrderCommand(code, VERBS[verb]))
         return None
     text = " ".join(turn.text.split())
     parsed = parse(text, prefix)
     if state == SellerOrders.REASON and (parsed is None or parsed[2] is None):
         return on_reason(data, text)
+    if state == SellerOrders.FEE and (parsed is None or parsed[2] is None):
+        return on_fee(data, text)
     if parsed is None:
         return look(state, data, text, prefix)
     verb, action, code, rest = parsed
@@ -144,6 +173,11 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step | None
         return command(state, data, OrderCommand(code, action, courier=courier, tracking_no=tracking))
     if action == Action.CANCEL_BY_SELLER:
         return command(state, data, OrderCommand(code, action, reason=rest[:500] or None))
+    if action == Action.QUOTE:
+        fee, courier = delivery_fee(rest)
+        if fee is None:
+            return ask_fee(state, data, code)
+        return command(state, data, OrderCommand(code, action, courier=courier, fee=fee))
     return command(state, data, OrderCommand(code, action))
 
 
@@ -162,7 +196,7 @@ def idle(state: str) -> str:
 
 def clean(data: dict[str, Any]) -> dict[str, Any]:
     """An order command ends whatever seller step was open, "batalkan"-undo included."""
-    return {k: v for k, v in clean_step(data).items() if k != "sorders_reject"}
+    return {k: v for k, v in clean_step(data).items() if k not in ("sorders_reject", "sorders_quote")}
 
 
 def command(state: str, data: dict[str, Any], cmd: OrderCommand) -> Step:
@@ -181,6 +215,20 @@ def on_order_outcome(step: Step, outcomes: list[Any], ctx: Ctx) -> Step:
 def ask_reason(state: str, data: dict[str, Any], code: str) -> Step:
     """asks why the proof is rejected, the customer will read it."""
     return say(SellerOrders.REASON, {**clean(data), "sorders_reject": code}, Reply(t.ASK_REASON.format(code=code)))
+
+
+def ask_fee(state: str, data: dict[str, Any], code: str) -> Step:
+    """asks the delivery fee of an order that waits for one."""
+    return say(SellerOrders.FEE, {**clean(data), "sorders_quote": code}, Reply(quote_texts.ASK_FEE.format(code=code)))
+
+
+def on_fee(data: dict[str, Any], text: str) -> Step:
+    """takes the delivery fee (and courier) asked for (`batal` leaves it: handlers.seller)."""
+    code = data.get("sorders_quote") or ""
+    fee, courier = delivery_fee(text)
+    if fee is None:
+        return say(SellerOrders.FEE, data, Reply(quote_texts.FEE_INVALID.format(code=code)))
+    return command(SellerOrders.FEE, data, OrderCommand(code, Action.QUOTE, courier=courier, fee=fee))
 
 
 def on_reason(data: dict[str, Any], text: str) -> Step:

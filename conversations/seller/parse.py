@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from language.numbers import Number, read_number
+from language.options import LEVEL_WORDS, is_option_number
 from language.text import FILLER_WORDS, UNITS, fold, normalize
 
 STOCK = {"stok", "stock", "setok", "stk", "stoc", "stck", "sotk", "stokk", "stoknya", "stocknya", "setoknya",
@@ -66,15 +67,27 @@ def words_of(text: str) -> list[str]:
     return out
 
 
-def numbers_in(words: list[str]) -> tuple[list[Number], set[int]]:
-    """Free numbers (amounts) and the word positions they take; "isi 10" stays in the name."""
+def _names_option(words: list[str], number: Number, sizes: frozenset[int]) -> bool:
+    """A number that is part of the product's name: a level ("sambal level 5"), or one of the
+    shop's sizes right after a product word ("kastengel 500 sisa 4", "harga nastar 500 90rb")."""
+    if number.start == 0 or number.money or number.whole is None:
+        return False
+    before = words[number.start - 1]
+    if before in LEVEL_WORDS:
+        return True
+    return (is_option_number(number.whole, sizes) and before.isalpha() and before not in KEYWORDS
+            and before not in FILLER_WORDS and before not in EXTRA_FILLERS)
+
+
+def numbers_in(words: list[str], sizes: frozenset[int] = frozenset()) -> tuple[list[Number], set[int]]:
+    """Free numbers (amounts) and the word positions they take; "isi 10" and a size stay in the name."""
     found: list[Number] = []
     taken: set[int] = set()
     i = 0
     while i < len(words):
         number = read_number(words, i) if words[i] not in KEYWORDS or words[i] in ("rp", "idr") else None
-        if number is None or (i > 0 and words[i - 1] == "isi"):
-            i += 1
+        if number is None or (i > 0 and words[i - 1] == "isi") or _names_option(words, number, sizes):
+            i += 1 if number is None else number.end - i
             continue
         found.append(number)
         taken.update(range(number.start, number.end))
@@ -82,14 +95,15 @@ def numbers_in(words: list[str]) -> tuple[list[Number], set[int]]:
     return found, taken
 
 
-def parse(text: str) -> Command | None:
-    """The command in `text`, or None when it is not a stock/price/visibility command at all."""
+def parse(text: str, sizes: frozenset[int] = frozenset()) -> Command | None:
+    """The command in `text`, or None when it is not a stock/price/visibility command at all.
+    `sizes`: the shop's size numbers (the desk's), kept in the product's name."""
     words = words_of(text)
     if not words:
         return None
     present = set(words)
     question = text.strip().endswith("?")
-    numbers, taken = numbers_in(words)
+    numbers, taken = numbers_in(words, sizes)
     query = " ".join(w for i, w in enumerate(words) if i not in taken and w not in KEYWORDS
                      and w not in FILLER_WORDS and w not in EXTRA_FILLERS)
     if present & HIDE or present & SHOW:

@@ -8,10 +8,14 @@ database-backed desk is adapters.desk.DbDesk.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
+from catalog import families as fam
+from catalog.model import ProductInfo, display_name
+from catalog.search import Resolution
 from conversations.base import Ctx
 
 
@@ -44,10 +48,29 @@ class SellerProduct:
     visible: bool = True
     image_url: str | None = None
     threshold: int = 5
+    family_id: int | None = None  # options of one product share it (catalog.families)
+    option: str | None = None  # "500g", "XL"; None for a product without options
 
     @property
     def low(self) -> bool:
         return self.stock <= self.threshold
+
+    @property
+    def label(self) -> str:
+        """"Kemeja Batik Parang — XL" for an option, the name otherwise."""
+        return display_name(self.name, self.option)
+
+
+def resolve_among(found: Resolution, products: Sequence[SellerProduct], query: str,
+                  sizes: frozenset[int]) -> tuple[SellerProduct | None, list[SellerProduct]]:
+    """The search's answer over products (families) read down to the option the words name:
+    the one option meant, else the options (or products) to choose from."""
+    infos = [ProductInfo(p.id, p.sku, p.name, None, p.category, p.price, p.stock, visible=p.visible,
+                         family_id=p.family_id, option=p.option) for p in products]
+    families = {f.id: f for f in fam.group(infos)}
+    best, candidates = fam.flat(fam.resolve(found, families, query, sizes))
+    by_id = {p.id: p for p in products}
+    return (by_id[best.id] if best is not None else None), [by_id[c.id] for c in candidates]
 
 
 @dataclass(frozen=True)
@@ -73,7 +96,13 @@ class RecapFigures:
 
 
 class SellerDesk(Protocol):
-    def resolve(self, query: str) -> tuple[SellerProduct | None, list[SellerProduct]]: ...
+    def resolve(self, query: str) -> tuple[SellerProduct | None, list[SellerProduct]]:
+        """The product (the option, for a product with options) the words mean, else the ones to choose from."""
+        ...
+
+    def sizes(self) -> frozenset[int]:
+        """The shop's size numbers: "stok kastengel 500 sisa 4" is the 500g one, four left."""
+        ...
 
     def product(self, product_id: int) -> SellerProduct | None: ...
 

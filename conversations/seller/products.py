@@ -1,8 +1,9 @@
 """New products (in one line, or asked step by step) and product photos.
 
 "produk baru Bolu Pandan 35rb stok 10" creates at once; "produk baru" alone, or a line
-missing the price or stock, asks for what is missing. A photo whose caption names a
-product becomes its picture; without a caption the bot asks which product it is for.
+missing the price or stock, asks for what is missing. Options come with slashes, in the line
+or in the name step: "Kemeja Batik Parang M/L/XL 185rb stok 5/5/3" (conversations.seller.new_options).
+A photo whose caption names a product becomes its picture; without a caption the bot asks which product it is for.
 The picture is stored as the channel's own reference (Telegram file_id, Twilio media
 URL), which that channel can show again; it is not copied to our own storage yet.
 """
@@ -21,6 +22,7 @@ from conversations.seller import stock as seller_stock
 from conversations.seller.changes import CreateProduct
 from conversations.choice import Choice
 from conversations.seller.common import clean, find, fresh, idle, kept, short_name, stamp
+from conversations.seller.new_options import amounts, kinds, per_option, read_slashed
 from conversations.seller.parse import Command, parse, words_of
 from conversations.seller.ports import SellerCtx
 from texts.id import seller as t
@@ -49,7 +51,7 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step 
     if state in NEW_STEPS and not turn.media and fresh(data, ctx):
         return NEW_STEPS[state](data, turn, ctx)
     if state == SellerProducts.PHOTO and turn.text.strip() and not turn.choice and fresh(data, ctx) \
-            and parse(turn.text) is None:
+            and parse(turn.text, ctx.desk.sizes()) is None:
         return photo_target(data, turn.text, ctx)
     if turn.media:
         return photo(clean(data), turn, ctx)
@@ -67,8 +69,11 @@ def new_line(data: dict[str, Any], rest: str, ctx: SellerCtx) -> Step:
 
 
 def parse_new(rest: str) -> dict[str, Any]:
-    """{"name", "price", "stock", "category"} found in "Bolu Pandan 35rb stok 10 kategori Kue"."""
+    """{"name", "price", "stock", "category"} found in "Bolu Pandan 35rb stok 10 kategori Kue",
+    and "options", "prices", "stocks" when options are written with slashes."""
     draft: dict[str, Any] = {}
+    rest, slashed = read_slashed(rest)
+    draft.update(slashed)
     if tail := CATEGORY_TAIL.search(rest):
         draft["category"] = _title(tail.group(1).strip(" .,"))
         rest = rest[:tail.start()]
@@ -121,15 +126,22 @@ def _next(data: dict[str, Any], draft: dict[str, Any], ctx: SellerCtx, ask_categ
     if best is not None and normalize(best.name) == normalize(name):
         return idle(data, Reply(t.NEW_EXISTS.format(name=best.name, short=short_name(best.name))))
     keep = {**data, "new": draft, "at": stamp(ctx)}
-    if not 100 <= draft.get("price", 0) <= seller_stock.MAX_PRICE:
-        return say(SellerProducts.NEW_PRICE, keep, Reply(t.NEW_ASK_PRICE.format(name=name)))
-    if not 0 <= draft.get("stock", -1) <= MAX_STOCK:
-        return say(SellerProducts.NEW_STOCK, keep, Reply(t.NEW_ASK_STOCK))
+    options = draft.get("options") or []
+    count = max(len(options), 1)
+    prices = per_option(draft.get("prices"), draft.get("price"), count)
+    if prices is None or not all(100 <= p <= seller_stock.MAX_PRICE for p in prices):
+        ask = t.NEW_ASK_PRICE_OPTIONS.format(name=name, options="/".join(options)) if options else t.NEW_ASK_PRICE.format(name=name)
+        return say(SellerProducts.NEW_PRICE, keep, Reply(ask))
+    stocks = per_option(draft.get("stocks"), draft.get("stock"), count)
+    if stocks is None or not all(0 <= n <= MAX_STOCK for n in stocks):
+        ask = t.NEW_ASK_STOCK_OPTIONS.format(options="/".join(options)) if options else t.NEW_ASK_STOCK
+        return say(SellerProducts.NEW_STOCK, keep, Reply(ask))
+    draft = {**draft, "price": prices[0], "stock": stocks[0], "prices": prices, "stocks": stocks}
     if "category" not in draft:
         if ask_category:
             cats = [c for c in ctx.desk.categories() if c != t.OTHER_CATEGORY] + [t.OTHER_CATEGORY]
             buttons = [Button(c, CATEGORY.pack(c)) for c in cats]
-            return say(SellerProducts.NEW_CATEGORY, keep, Reply(t.NEW_ASK_CATEGORY, buttons))
+            return say(SellerProducts.NEW_CATEGORY, {**keep, "new": draft}, Reply(t.NEW_ASK_CATEGORY, buttons))
         draft = {**draft, "category": guess_category(ctx, name)}
     return _create(data, draft, ctx)
 
@@ -143,16 +155,25 @@ def guess_category(ctx: SellerCtx, name: str) -> str:
 
 def _create(data: dict[str, Any], draft: dict[str, Any], ctx: SellerCtx) -> Step:
     me = ctx.seller
-    effect = CreateProduct(me.id, me.label, draft["name"], draft["price"], draft["stock"], draft["category"])
-    text = t.NEW_CREATED.format(name=draft["name"], price=rupiah(draft["price"]), stock=draft["stock"],
-                                category=draft["category"]) + "\n" + t.UNDO_HINT
-    return idle(data, Reply(text), effects=[effect], then=on_created)
+    labels = draft.get("options") or []
+    options = tuple(zip(labels, draft.get("prices") or [], draft.get("stocks") or [], kinds(labels)))
+    effect = CreateProduct(me.id, me.label, draft["name"], draft["price"], draft["stock"], draft["category"],
+                           options=options)
+    if options:
+        lines = "\n".join(t.NEW_OPTION_LINE.format(label=o, price=rupiah(p), stock=n) for o, p, n, _ in options)
+        text = t.NEW_CREATED_OPTIONS.format(name=draft["name"], category=draft["category"], lines=lines)
+    else:
+        text = t.NEW_CREATED.format(name=draft["name"], price=rupiah(draft["price"]), stock=draft["stock"],
+                                    category=draft["category"])
+    return idle(data, Reply(text + "\n" + t.UNDO_HINT), effects=[effect], then=on_created)
 
 
 def on_created(step: Step, outcomes: list[Any], ctx: SellerCtx) -> Step:
-    """keeps the confirmation and remembers the new product for "batalkan"."""
-    return kept(step, {"kind": "created", "product_id": outcomes[0].product_id, "name": step.effects[0].name,
-                       "at": ctx.now.isoformat()})
+    """keeps the confirmation and remembers the new product (every option of it) for "batalkan"."""
+    created = outcomes[0]
+    return kept(step, {"kind": "created", "product_id": created.product_id,
+                       "product_ids": list(created.product_ids or (created.product_id,)),
+                       "name": step.effects[0].name, "at": ctx.now.isoformat()})
 
 
 def on_name(data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step:
@@ -164,23 +185,27 @@ def on_name(data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step:
 
 
 def on_price(data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step:
-    """takes the price ("35rb", "35.000", "tiga puluh lima ribu")."""
+    """takes the price ("35rb", "35.000", "tiga puluh lima ribu"), or one per option ("185rb/195rb")."""
+    if "/" in turn.text and (values := amounts(turn.text.strip())) is not None:
+        return _next(data, {**data["new"], "prices": [v if money or v >= 1000 else v * 1000 for v, money in values]}, ctx)
     words = words_of(turn.text)
     number = next((n for i in range(len(words)) if (n := read_number(words, i)) is not None), None)
     if number is None or number.whole is None or not 100 <= number.whole <= seller_stock.MAX_PRICE:
         return say(SellerProducts.NEW_PRICE, {**data, "at": stamp(ctx)}, Reply(t.NEW_BAD_PRICE))
-    return _next(data, {**data["new"], "price": number.whole}, ctx)
+    return _next(data, {**{k: v for k, v in data["new"].items() if k != "prices"}, "price": number.whole}, ctx)
 
 
 def on_stock(data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step:
-    """takes the starting stock."""
+    """takes the starting stock, or one per option ("5/5/3")."""
+    if "/" in turn.text and (values := amounts(turn.text.strip())) is not None and not any(m for _, m in values):
+        return _next(data, {**data["new"], "stocks": [v for v, _ in values]}, ctx)
     words = words_of(turn.text)
     number = read_number(words, 0) if words else None
     if number is not None and not all(w in COUNT_WORDS for w in words[number.end:]):
         number = None
     if number is None or number.whole is None or number.money or not 0 <= number.whole <= MAX_STOCK:
         return say(SellerProducts.NEW_STOCK, {**data, "at": stamp(ctx)}, Reply(t.NEW_BAD_STOCK))
-    return _next(data, {**data["new"], "stock": number.whole}, ctx)
+    return _next(data, {**{k: v for k, v in data["new"].items() if k != "stocks"}, "stock": number.whole}, ctx)
 
 
 def on_category(data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step:

@@ -242,8 +242,7 @@ def on_zones(state: SellerSetup, data: dict[str, Any], turn: Turn, ctx: SellerCt
 
 
 def _zones(state: SellerSetup, data: dict[str, Any], ctx: SellerCtx, found: list[dict[str, Any]]) -> Step:
-    zones = [z for z in view.dump(ctx.shop)["delivery_zones"] if z["id"] not in {f["id"] for f in found}]
-    return save(state, data, ctx, "delivery_zones", {"delivery_zones": zones + found},
+    return save(state, data, ctx, "delivery_zones", shop_words.zones_change(view.dump(ctx.shop)["delivery_zones"], found),
                 then=("ask", SellerSetup.DELIVERY))
 
 

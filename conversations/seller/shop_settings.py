@@ -132,8 +132,7 @@ def change(data: dict[str, Any], ctx: SellerCtx, kind: str, value: str) -> Step:
         found = shop_words.zones(value)
         if found is None:
             return idle(data, Reply(t.BAD_ZONES))
-        zones = [z for z in view.dump(shop)["delivery_zones"] if z["id"] not in {f["id"] for f in found}]
-        return _save(data, ctx, "delivery_zones", {"delivery_zones": zones + found})
+        return _save(data, ctx, "delivery_zones", shop_words.zones_change(view.dump(shop)["delivery_zones"], found))
     if kind == "zone_remove":
         zones = view.dump(shop)["delivery_zones"]
         wanted = shop_words.zone_id(value)

@@ -44,14 +44,19 @@ def payment_summary(methods: list[dict[str, Any]]) -> str:
     return t.LIST_SEP.join(parts) or t.NOT_SET
 
 
-def zones_summary(zones: list[dict[str, Any]]) -> str:
-    return t.LIST_SEP.join(t.ZONE.format(name=z["name"], fee=rupiah(int(z["fee"]))) for z in zones) or t.NOT_SET
+def zones_summary(zones: list[dict[str, Any]], outside: dict[str, Any] | None = None) -> str:
+    """The areas and their fees ("ongkir menyusul" where the seller quotes it), and beyond them."""
+    shown = [t.ZONE.format(name=z["name"], fee=t.FEE_QUOTED if z.get("quote") else rupiah(int(z["fee"]))) for z in zones]
+    if outside and outside.get("allowed"):
+        fee = outside.get("fee")
+        shown.append(t.ZONE.format(name=outside.get("name") or "Luar kota", fee=t.FEE_QUOTED if fee is None else rupiah(int(fee))))
+    return t.LIST_SEP.join(shown) or t.NOT_SET
 
 
 def delivery_summary(shop: ShopProfile) -> str:
     parts = [t.PICKUP if shop.pickup else t.NO_PICKUP]
-    if shop.delivery_zones:
-        parts.append(zones_summary(dump(shop)["delivery_zones"]))
+    if shop.delivery_zones or shop.outside_zones.allowed:
+        parts.append(zones_summary(dump(shop)["delivery_zones"], dump(shop)["outside_zones"]))
     return t.LIST_SEP.join(parts)
 
 
@@ -79,7 +84,7 @@ def show(what: str, values: dict[str, Any]) -> str:
     if what == "payment_methods":
         return payment_summary(values.get("payment_methods") or [])
     if what == "delivery_zones":
-        return zones_summary(values.get("delivery_zones") or [])
+        return zones_summary(values.get("delivery_zones") or [], values.get("outside_zones"))
     if what == "pickup":
         return t.PICKUP if values.get("pickup") else t.NO_PICKUP
     value = values.get(what)

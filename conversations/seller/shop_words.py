@@ -15,8 +15,10 @@ MAX_ZONES = 20
 _LEAD = re.compile(r"^\s*(?:(?:no(?:mor)?\.?\s*)?(?:rekening|rek)\.?\s*(?:bank)?|bank)\s*:?\s*", re.IGNORECASE)
 _NUMBER = re.compile(r"\d[\d .-]{3,30}\d")
 _HOLDER = re.compile(r"^\s*(?:a\.?\s?n\.?|a/n|atas\s+nama)\s*:?\s*", re.IGNORECASE)
-_FEE = re.compile(r"^(?P<names>.+?)[\s:=-]*(?P<fee>(?:rp\.?\s*)?\d[\d.,]*\s*(?:rb|ribu|k|jt|juta)?|gratis|free)\s*$",
-                  re.IGNORECASE)
+_FEE = re.compile(r"^(?P<names>.+?)[\s:=-]*(?P<fee>(?:rp\.?\s*)?\d[\d.,]*\s*(?:rb|ribu|k|jt|juta)?|gratis|free"
+                  r"|(?:ongkir\s+)?(?:menyusul|nyusul|dihitung|tanya))\s*$", re.IGNORECASE)
+# An area named so means every address no other area names (ShopProfile.outside_zones).
+OUTSIDE_NAMES = {"luar-kota", "luar-area", "luar-daerah", "luar-kota-lainnya", "lainnya", "semua-daerah"}
 _ZONE_LEAD = re.compile(r"^\s*(?:ongkir|area(?:\s+antar)?|zona)\s*:?\s*", re.IGNORECASE)
 
 
@@ -51,12 +53,18 @@ def zone_id(name: str) -> str:
 
 
 def zone(line: str) -> dict[str, Any] | None:
-    """ "Sleman, Bantul 15rb" -> {"id", "name", "fee", "areas"}; "Kota Jogja gratis" costs nothing."""
+    """ "Sleman, Bantul 15rb" -> {"id", "name", "fee", "areas"}; "Kota Jogja gratis" costs nothing;
+    "Luar kota menyusul": the seller quotes each order's fee ("quote": True)."""
     match = _FEE.match(_ZONE_LEAD.sub("", " ".join(line.split())))
     if match is None:
         return None
     names = match.group("names").strip(" ,:-")
     fee_text = match.group("fee").lower()
+    if re.search(r"menyusul|nyusul|dihitung|tanya", fee_text):
+        if not names or not re.search(r"[^\W\d_]", names):
+            return None
+        areas = [a.strip().lower() for a in re.split(r",|/|\bdan\b|&", names) if a.strip()]
+        return {"id": zone_id(names), "name": names[:100], "fee": 0, "areas": areas, "quote": True}
     fee = 0 if fee_text in ("gratis", "free") else parse_rupiah(fee_text)
     if fee is None or fee < 0 or fee > 10_000_000 or not names or not re.search(r"[^\W\d_]", names):
         return None
@@ -64,6 +72,18 @@ def zone(line: str) -> dict[str, Any] | None:
         fee *= 1000
     areas = [a.strip().lower() for a in re.split(r",|/|\bdan\b|&", names) if a.strip()]
     return {"id": zone_id(names), "name": names[:100], "fee": fee, "areas": areas}
+
+
+def zones_change(existing: list[dict[str, Any]], found: list[dict[str, Any]]) -> dict[str, Any]:
+    """The profile keys a list of areas sets: the areas (each replacing the one of its name), and a
+    "luar kota" line as delivery beyond them (ShopProfile.outside_zones: a fixed fee, or quoted)."""
+    outside = [z for z in found if z["id"] in OUTSIDE_NAMES]
+    found = [z for z in found if z["id"] not in OUTSIDE_NAMES]
+    after: dict[str, Any] = {"delivery_zones": [z for z in existing if z["id"] not in {f["id"] for f in found}] + found}
+    if outside:
+        after["outside_zones"] = {"allowed": True, "fee": None if outside[0].get("quote") else outside[0]["fee"],
+                                  "name": outside[0]["name"]}
+    return after
 
 
 def zones(text: str) -> list[dict[str, Any]] | None:

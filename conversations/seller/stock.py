@@ -18,8 +18,8 @@ from conversations.base import Button, Reply, Step, Turn, say
 from conversations.seller.changes import Done, ProductChange, ProductGone
 from conversations.choice import Choice
 from conversations.examples import words as example_words
-from conversations.seller.common import (PICK, WHAT, clean, failed, find, fresh, idle, kept, pick_buttons,
-                                         short_name, show_value, stamp, words)
+from conversations.seller.common import (PICK, WHAT, clean, command_name, failed, find, fresh, idle, kept,
+                                         pick_buttons, show_value, stamp, words)
 from conversations.seller.parse import Command, parse
 from conversations.seller.ports import SellerCtx, SellerProduct
 from language.words import APPLY_CHANGE, KEEP_PRICE
@@ -50,7 +50,7 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step 
         return on_confirm(data, CONFIRM_YES.matches(turn.choice) or words(turn.text) in APPLY_CHANGE, ctx)
     if turn.choice or turn.media or not turn.text.strip():
         return None
-    cmd = parse(turn.text)
+    cmd = parse(turn.text, ctx.desk.sizes())
     return run(clean(data), ctx, cmd) if cmd is not None else None
 
 
@@ -106,7 +106,7 @@ def execute(data: dict[str, Any], ctx: SellerCtx, cmd: Command, p: SellerProduct
         return _price(data, ctx, cmd, p)
     before = p.stock if field == "stock" else p.threshold
     if cmd.action == "stock_sub" and amount > p.stock:
-        return idle(data, Reply(t.STOCK_NOT_ENOUGH.format(name=p.name, stock=p.stock, amount=amount)))
+        return idle(data, Reply(t.STOCK_NOT_ENOUGH.format(name=p.label, stock=p.stock, amount=amount)))
     after = {"stock_add": before + amount, "stock_sub": before - amount}.get(cmd.action, amount)
     if after > MAX_STOCK:
         return idle(data, Reply(t.STOCK_TOO_MANY.format(amount=after, limit=f"{MAX_STOCK:,}".replace(",", "."))))
@@ -120,17 +120,17 @@ def _price(data: dict[str, Any], ctx: SellerCtx, cmd: Command, p: SellerProduct)
         amount *= 1000
     after = {"price_add": p.price + amount, "price_sub": p.price - amount}.get(cmd.action, amount)
     if cmd.action == "price_sub" and after <= 0:
-        return idle(data, Reply(t.PRICE_BELOW_ZERO.format(name=p.name, price=rupiah(p.price), amount=rupiah(amount))))
+        return idle(data, Reply(t.PRICE_BELOW_ZERO.format(name=p.label, price=rupiah(p.price), amount=rupiah(amount))))
     if after <= 0:
-        return idle(data, Reply(t.PRICE_NOT_POSITIVE.format(name=p.name, price=rupiah(p.price))))
+        return idle(data, Reply(t.PRICE_NOT_POSITIVE.format(name=p.label, price=rupiah(p.price))))
     if after > MAX_PRICE:
         return idle(data, Reply(t.PRICE_TOO_HIGH.format(amount=rupiah(after))))
     slip = after >= p.price * SLIP_FACTOR or after * SLIP_FACTOR <= p.price
     if after == p.price or not (thousands or slip):
         return _change(data, ctx, p, "price", after)
-    change = ProductChange(ctx.seller.id, ctx.seller.label, p.id, p.name, "price", p.price, after)
+    change = ProductChange(ctx.seller.id, ctx.seller.label, p.id, p.label, "price", p.price, after)
     template = t.CONFIRM_THOUSANDS if thousands else t.CONFIRM_BIG_PRICE
-    text = template.format(name=p.name, before=rupiah(p.price), after=rupiah(after))
+    text = template.format(name=p.label, before=rupiah(p.price), after=rupiah(after))
     buttons = [Button(t.BTN_YES, CONFIRM_YES.pack()), Button(t.BTN_NO, CONFIRM_NO.pack())]
     pending = {**data, "pending": {"change": asdict(change)}, "at": stamp(ctx)}
     return say(SellerStock.CONFIRM, pending, Reply(text, buttons))
@@ -141,8 +141,8 @@ def _change(data: dict[str, Any], ctx: SellerCtx, p: SellerProduct, field: str, 
               "image_url": p.image_url}[field]
     if after == before and field != "image_url":
         template = {True: t.ALREADY_SHOWN, False: t.ALREADY_HIDDEN}[after] if field == "visible" else t.SAME_VALUE
-        return idle(data, Reply(template.format(what=WHAT[field], name=p.name, value=show_value(field, after))))
-    return changed(data, ctx, ProductChange(ctx.seller.id, ctx.seller.label, p.id, p.name, field, before, after), p)
+        return idle(data, Reply(template.format(what=WHAT[field], name=p.label, value=show_value(field, after))))
+    return changed(data, ctx, ProductChange(ctx.seller.id, ctx.seller.label, p.id, p.label, field, before, after), p)
 
 
 def changed(data: dict[str, Any], ctx: SellerCtx, change: ProductChange, p: SellerProduct | None) -> Step:
@@ -159,7 +159,7 @@ def changed(data: dict[str, Any], ctx: SellerCtx, change: ProductChange, p: Sell
     elif p is not None and field == "stock" and change.after <= p.threshold:
         lines.append(t.LOW_AFTER_CHANGE.format(name=change.name, stock=change.after, threshold=p.threshold))
     if p is not None and field == "visible" and change.after and p.stock <= 0:
-        lines.append(t.SHOWN_WITH_NO_STOCK.format(short=short_name(p.name)))
+        lines.append(t.SHOWN_WITH_NO_STOCK.format(short=command_name(p)))
     lines.append(t.UNDO_HINT)
     image = change.after if field == "image_url" else None
     return idle(data, Reply("\n".join(lines), image_url=image), effects=[change], then=on_changed)
@@ -183,7 +183,7 @@ def change_failed(step: Step, change: ProductChange, outcome: Any) -> Step:
 
 
 def info(p: SellerProduct) -> str:
-    return t.SHOW_STOCK.format(name=p.name, stock=p.stock, price=rupiah(p.price), short=short_name(p.name),
+    return t.SHOW_STOCK.format(name=p.label, stock=p.stock, price=rupiah(p.price), short=command_name(p),
                                hidden="" if p.visible else t.HIDDEN_NOTE)
 
 

@@ -37,7 +37,7 @@ def undo(data: dict[str, Any], ctx: SellerCtx) -> Step:
     if last["kind"] == "profile":  # a setting of the shop (conversations.seller.shop_settings)
         return shop_settings.undo(data, last, ctx)
     if last["kind"] == "created":
-        effect = RemoveNewProduct(me.id, me.label, last["product_id"], last["name"])
+        effect = RemoveNewProduct(me.id, me.label, last["product_id"], last["name"], tuple(last.get("product_ids") or ()))
         return idle(data, Reply(t.UNDONE_NEW.format(name=last["name"])), effects=[effect], then=on_undone)
     field = last["field"]
     change = ProductChange(me.id, me.label, last["product_id"], last["name"], field, last["after"], last["before"],

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from bot.engine import Engine
 from bot.messages import Inbound
-from catalog.importer import ImportError_, import_rows, parse_csv
+from catalog.importer import import_rows, parse_csv
 from shops.setup import add_seller, apply_shop_file
 from shops.profile import ShopProfile
 from orders.placing import Line, OrderRequest, place_order
@@ -47,29 +47,14 @@ def catalog_rows(text: str) -> list[dict[str, str]]:
 
 
 def display_name(row: dict[str, str]) -> str:
-    """How a product with options is named while Kedai has no options: "Nastar Keju 250g"."""
+    """A product with options named as one line of it reads: "Nastar Keju 250g" (the runner looks
+    for the name and the option's label in replies)."""
     return f"{row['name']} {row['option']}".strip()
 
 
-def flatten(text: str) -> str:
-    """The eight-column CSV as today's seven-column one: each option row its own product."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["sku", "name", "category", "price", "stock", "description", "image_url"])
-    for row in catalog_rows(text):
-        writer.writerow([row["sku"], display_name(row), row["category"], row["price"], row["stock"],
-                         row["description"], row["image_url"]])
-    return out.getvalue()
-
-
 def load_catalog(session: Session, shop_id: int, text: str) -> None:
-    """Through the project's importer; the option column is folded into the name until the
-    importer accepts it (then the file goes in as it is)."""
-    try:
-        rows = parse_csv(text)
-    except ImportError_:
-        rows = parse_csv(flatten(text))
-    import_rows(session, shop_id, rows)
+    """Through the project's importer, options and all (the eighth column `option`)."""
+    import_rows(session, shop_id, parse_csv(text))
 
 
 def build_template(path: Path) -> None:

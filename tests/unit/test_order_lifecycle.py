@@ -10,6 +10,7 @@ from orders.lifecycle import ACTORS, Action, Facts, Status, possible_actions, ru
 
 P, PAID, PR, SH, DONE, CX, EX = (Status.PENDING, Status.PAID, Status.PROCESSING, Status.SHIPPED,
                                  Status.COMPLETED, Status.CANCELLED, Status.EXPIRED)
+AQ, Q = Status.AWAITING_QUOTE, Status.QUOTED
 
 # Written out by hand from the issue, independently of RULES: (method, fulfilment, paid, proof) filters
 # are spelled as the kinds of order for which the move is legal. Everything not listed is illegal.
@@ -48,6 +49,10 @@ def legal(facts: Facts) -> dict[Action, Status]:
         out[Action.COMPLETE] = DONE
         if m == "cod" and not paid:
             out[Action.CONFIRM] = SH
+    if s in (AQ, Q):  # a delivery fee the seller quotes: quoted (again), accepted, cancelled, expired
+        out.update({Action.QUOTE: Q, Action.CANCEL_BY_CUSTOMER: CX, Action.CANCEL_BY_SELLER: CX, Action.EXPIRE: EX})
+        if s == Q:
+            out[Action.ACCEPT_QUOTE] = P
     return out
 
 
@@ -80,12 +85,20 @@ def test_the_happy_path_walks_pending_paid_processing_shipped_completed():
         facts = Facts(target, facts.payment_method, facts.fulfilment, paid=True)
 
 
-def test_customers_may_only_cancel_sellers_never_expire_and_the_system_only_expires():
-    assert [a for a, who in ACTORS.items() if "customer" in who] == [Action.CANCEL_BY_CUSTOMER]
-    assert [a for a, who in ACTORS.items() if "system" in who] == [Action.EXPIRE]
+def test_customers_may_only_cancel_or_accept_a_quote_sellers_never_expire_and_the_system_expires_or_quotes():
+    assert [a for a, who in ACTORS.items() if "customer" in who] == [Action.CANCEL_BY_CUSTOMER, Action.ACCEPT_QUOTE]
+    assert [a for a, who in ACTORS.items() if "system" in who] == [Action.EXPIRE, Action.QUOTE]  # QUOTE: a rates service
     assert Action.EXPIRE not in possible_actions(Facts(P, "qris", "delivery"), "seller")
     assert possible_actions(Facts(P, "qris", "delivery"), "customer") == [Action.CANCEL_BY_CUSTOMER]
     assert possible_actions(Facts(PAID, "qris", "delivery"), "customer") == []
+
+
+def test_a_quoted_order_waits_for_the_customer_and_only_then_for_payment():
+    assert possible_actions(Facts(AQ, "bank_transfer", "delivery"), "customer") == [Action.CANCEL_BY_CUSTOMER]
+    assert possible_actions(Facts(Q, "bank_transfer", "delivery"), "customer") == [Action.CANCEL_BY_CUSTOMER,
+                                                                                  Action.ACCEPT_QUOTE]
+    assert rule_for(Facts(AQ, "bank_transfer", "delivery"), Action.ACCEPT_QUOTE) is None  # nothing to accept yet
+    assert rule_for(Facts(Q, "bank_transfer", "delivery"), Action.CONFIRM) is None  # nothing to pay yet
 
 
 def test_a_proof_under_review_holds_the_order_against_expiry_and_customer_cancel():

@@ -34,6 +34,8 @@ STATUS = {
     "completed": "Selesai",
     "cancelled": "Dibatalkan",
     "expired": "Kedaluwarsa",
+    "awaiting_quote": "Menunggu ongkir",
+    "quoted": "Menunggu persetujuan ongkir",
 }
 
 # The document

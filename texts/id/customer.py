@@ -81,6 +81,20 @@ SEARCH_RESULTS = "Ini yang cocok dengan “{query}”, Kak. Pilih salah satu:"
 SEARCH_NONE = "Maaf Kak, “{query}” belum ketemu 🙏 Coba kata lain, atau lihat *katalog*."
 PICK_ONE = "“{query}” yang mana, Kak? Pilih salah satu:"
 
+# Products with options (sizes, colours, levels, weights)
+PRICE_RANGE = "{low}–{high}"
+BTN_OPTION = "{label} — {price}"
+BTN_OTHER_OPTIONS = "« Pilihan lain"
+FAMILY_DETAIL = "*{name}*\n💰 {price}\n{options}\n{description}"
+FAMILY_OPTION_LINE = "• {label} — {price} ({stock})"
+OPTION_STOCK = "stok {stock}"
+OPTION_SOLD_OUT = "habis"
+FAMILY_ASK = "Mau yang mana, Kak? Pilih tombol atau ketik, misal _{example}_."
+PICK_OPTION = "*{name}* yang mana, Kak? Pilih salah satu:"
+PICK_OPTION_QTY = "*{name}* yang mana, Kak? ({qty} pcs) Pilih salah satu:"
+OPTION_MISSING = "Maaf Kak, *{name}* tidak ada {asked}. Adanya: {options}."
+OPTION_NONE_LEFT = "Maaf Kak, semua pilihan *{name}* sedang habis 😢 Coba produk lain di *katalog* ya."
+
 # Quantities
 QTY_NOT_NUMBER = "Jumlahnya belum kebaca, Kak. Ketik angka saja, misal _2_ atau _dua_."
 QTY_NOT_POSITIVE = "Jumlahnya minimal 1 ya, Kak. Ketik misal _1_ atau _2_."
@@ -170,6 +184,8 @@ STATUS_LABELS = {
     "completed": "selesai",
     "cancelled": "dibatalkan",
     "expired": "kedaluwarsa (tidak dibayar)",
+    "awaiting_quote": "menunggu ongkir dari penjual",
+    "quoted": "menunggu persetujuan ongkir",
 }
 
 # Seller notification of a new order

@@ -14,11 +14,13 @@ HELP = (
     "• harga {product} 25rb\n• harga {product2} naik 2rb\n\n"
     "🆕 *Produk*\n"
     "• produk baru Nama Barang 35rb stok 10\n• produk baru (ditanya satu per satu)\n"
+    "• produk baru Nama Barang M/L/XL 185rb stok 5/5/3 (pilihan ukuran, rasa, level)\n"
     "• kirim foto dengan keterangan nama produknya\n• sembunyikan {low} / tampilkan {low}\n"
     "• batas stok {product} 3 (peringatan stok menipis)\n\n"
     "🧾 *Pesanan*: pesanan hari ini · belum bayar · perlu dikirim\n"
     "• {code} (lihat) · lunas {code} · tolak {code} alasannya\n"
-    "• proses {code} · kirim {code} JNE resi · selesai {code} · batal {code}\n\n"
+    "• proses {code} · kirim {code} JNE resi · selesai {code} · batal {code}\n"
+    "• ongkir {code} 25rb jne (pesanan dengan ongkir menyusul)\n\n"
     "📊 *Rekap*: rekap · rekap kemarin · rekap minggu ini\n"
     "🏷️ *Promo*: promo · promo baru · broadcast baru · broadcast laporan\n"
     "{staff}"
@@ -109,6 +111,13 @@ NEW_BAD_PRICE = "Harganya belum kebaca, Kak. Ketik misal _35rb_ atau _35.000_."
 NEW_BAD_STOCK = "Stoknya belum kebaca, Kak. Ketik angka saja, misal _10_ atau _0_."
 NEW_EXISTS = "Produk *{name}* sudah ada, Kak. Ubah saja stok atau harganya, misal _stok {short} 10_."
 NEW_CREATED = "✅ Produk baru: *{name}*\n💰 {price} · 📦 stok {stock} · 🗂️ {category}\nSudah tampil di katalog."
+NEW_CREATED_OPTIONS = "✅ Produk baru: *{name}* · 🗂️ {category}\n{lines}\nSudah tampil di katalog."
+NEW_OPTION_LINE = "• {label} — {price} · 📦 stok {stock}"
+NEW_ASK_PRICE_OPTIONS = (
+    "Harga *{name}* berapa, Kak? Satu harga untuk semua, misal _185rb_, atau per pilihan berurutan "
+    "({options}), misal _185rb/195rb_."
+)
+NEW_ASK_STOCK_OPTIONS = "Stok tiap pilihan berapa, Kak? Tulis berurutan ({options}), misal _5/5/3_, atau satu angka untuk semua."
 BTN_OTHER_CATEGORY = "Lainnya"
 OTHER_CATEGORY = "Lainnya"
 
@@ -127,7 +136,8 @@ ORDERS_NONE = {"today": "Belum ada pesanan hari ini, Kak.", "unpaid": "Semua pes
 ORDER_LINE = "• *{code}* {name} — {total} ({status})\n   {items}"
 ORDER_ITEM = "{qty}× {name}"
 STATUS = {"pending_payment": "belum bayar", "paid": "lunas", "processing": "diproses", "shipped": "dikirim",
-          "completed": "selesai", "cancelled": "batal", "expired": "kedaluwarsa"}
+          "completed": "selesai", "cancelled": "batal", "expired": "kedaluwarsa", "awaiting_quote": "perlu ongkir",
+          "quoted": "ongkir menunggu pembeli"}
 
 # Recap
 RECAP = (

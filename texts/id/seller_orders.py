@@ -5,6 +5,7 @@ BTN_REJECT = "❌ Tolak {code}"
 BTN_PROCESS = "👩‍🍳 Proses {code}"
 BTN_SHIP = "🛵 Kirim {code}"
 BTN_COMPLETE = "🎉 Selesai {code}"
+BTN_QUOTE = "🚚 Isi ongkir {code}"
 
 PROOF_FORWARD = (
     "🧾 *Bukti bayar {code}* dari {name}\n{lines}"
@@ -51,6 +52,7 @@ POSSIBLE = "Yang bisa sekarang: {commands}"
 POSSIBLE_NONE = "Pesanan ini sudah final; tidak ada langkah lagi."
 NO_PROOF = "Belum ada bukti bayar yang menunggu untuk *{code}*, jadi tidak ada yang bisa ditolak."
 COMMANDS = {
+    "quote": "*ongkir {code} 25rb jne*",
     "confirm": "*lunas {code}*",
     "reject_proof": "*tolak {code} alasan*",
     "process": "*proses {code}*",
@@ -60,7 +62,7 @@ COMMANDS = {
 }
 COMMAND_WORDS = {
     "confirm": "lunas", "reject_proof": "tolak", "process": "proses", "ship": "kirim",
-    "complete": "selesai", "cancel_by_seller": "batal",
+    "complete": "selesai", "cancel_by_seller": "batal", "quote": "ongkir",
 }
 
 NEW_ORDER_NO_UNIQUE = "\n⚠️ Kode unik habis (999 pesanan transfer menunggu): cocokkan pesanan ini dengan buktinya."

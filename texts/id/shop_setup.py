@@ -49,7 +49,8 @@ ASK_QRIS = "Kirim foto kode QRIS toko (dari aplikasi bank atau stiker QRIS di ka
 ASK_DELIVERY = "Bagaimana pesanan sampai ke pembeli, Kak?\n{current}\nKalau sudah, pilih *Lanjut*."
 ASK_ZONES = (
     "Tulis area antar dan ongkirnya, satu area per baris. Nama kecamatan atau kota yang masuk area itu "
-    "dipisah koma. Contoh:\n_Kota Yogyakarta 10rb_\n_Sleman, Bantul 15rb_"
+    "dipisah koma. Contoh:\n_Kota Yogyakarta 10rb_\n_Sleman, Bantul 15rb_\n"
+    "Kirim ke luar area dengan ongkir dihitung per pesanan? Tambah baris _Luar kota menyusul_."
 )
 ASK_PRODUCTS = (
     "Sekarang produk pertama 🎉 Kirim *foto produk* dengan keterangan, misalnya:\n_{example}_\n"
@@ -127,6 +128,7 @@ PAY_COD = "COD (bayar di tempat)"
 PICKUP = "ambil sendiri"
 NO_PICKUP = "tidak bisa ambil sendiri"
 ZONE = "{name} ({fee})"
+FEE_QUOTED = "ongkir menyusul"
 LIST_SEP = ", "
 LINE_BANK = "🏦 Rekening: {value}"
 LINE_QRIS = "📱 QRIS: {value}"

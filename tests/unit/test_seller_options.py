@@ -1,0 +1,77 @@
+"""Scripted seller dialogues over a catalog with options: stock and price of one option by chat
+(its size is part of its name, never a second number), and new products with options."""
+
+from __future__ import annotations
+
+from conversations.seller.changes import CreateProduct
+from conversations.seller.ports import SellerProduct
+from tests.option_support import option_products
+from tests.seller_support import MemoryDesk, SellerChat
+
+
+def seller() -> SellerChat:
+    items = [SellerProduct(p.id, p.sku, p.name, p.category, p.price, p.stock, True, None, 5, p.family_id, p.option)
+             for p in option_products()]
+    return SellerChat(desk=MemoryDesk(items=items))
+
+
+def test_stock_and_price_of_one_option_by_chat():
+    for text, change in (("stok kemeja parang XL 4", ("KMJ-PRG-XL", "stock", 2, 4)),
+                         ("stok kastengel 500 sisa 4", ("KST-500", "stock", 6, 4)),
+                         ("harga kastengel 500 95rb", ("KST-500", "price", 110000, 95000)),
+                         ("stok sambal level 5 jadi 20", ("SBW-L5", "stock", 25, 20)),
+                         ("stok +3 kopi susu 1 liter", ("KPS-1L", "stock", 8, 11))):
+        c = seller()
+        c.send(text)
+        assert c.change() == change, (text, c.text)
+    c = seller()
+    c.send("stok kemeja parang XL 4")
+    assert "Stok *Kemeja Batik Parang — XL*: 2 → 4" in c.text
+
+
+def test_a_product_named_without_its_option_asks_which_with_each_options_value():
+    c = seller()
+    c.send("stok sambal bawang 10")
+    assert c.change() is None
+    assert c.buttons == ["Sambal Bawang — Level 3 (stok 30)", "Sambal Bawang — Level 5 (stok 25)"]
+    c.press("Level 5")
+    assert c.change() == ("SBW-L5", "stock", 25, 10)
+
+
+def test_a_size_alone_with_the_price_word_shows_the_option_and_changes_nothing():
+    c = seller()
+    c.send("harga rendang 500")
+    assert c.change() is None and "Rendang Sapi — 500g" in c.text and "Rp125.000" in c.text
+
+
+def test_a_new_product_with_options_in_one_line():
+    c = seller()
+    c.send("produk baru Kemeja Batik Lereng M/L/XL 185rb stok 5/5/3")
+    created = next(e for e in c.effects if isinstance(e, CreateProduct))
+    assert (created.name, created.category) == ("Kemeja Batik Lereng", "Batik")
+    assert created.options == (("M", 185000, 5, "size"), ("L", 185000, 5, "size"), ("XL", 185000, 3, "size"))
+    assert "• XL — Rp185.000 · 📦 stok 3" in c.text
+
+
+def test_a_new_product_with_options_step_by_step_and_a_price_per_option():
+    c = seller()
+    c.send("produk baru")
+    c.send("Nastar Coklat 250g/500g")
+    assert "per pilihan" in c.text
+    c.send("60rb/110rb")
+    assert "Stok tiap pilihan" in c.text
+    c.send("10/5")
+    c.press("Kue Kering")
+    created = next(e for e in c.effects if isinstance(e, CreateProduct))
+    assert created.options == (("250g", 60000, 10, "weight"), ("500g", 110000, 5, "weight"))
+
+
+def test_stocks_that_do_not_match_the_options_are_asked_again():
+    c = seller()
+    c.send("produk baru Kaos Lurik merah/biru/hijau 50rb stok 5/5")
+    assert "Stok tiap pilihan" in c.text and "Merah/Biru/Hijau" in c.text
+    assert not any(isinstance(e, CreateProduct) for e in c.effects)
+    c.send("5")  # one stock for all
+    c.press("Batik")
+    created = next(e for e in c.effects if isinstance(e, CreateProduct))
+    assert [o[2] for o in created.options] == [5, 5, 5]
