@@ -27,16 +27,28 @@ Hook = Callable[[Kedai], Awaitable[None]]
 # (also ahead of a webhook's signature check). The longest valid request, a 20,000-character
 # simulator message, fits many times over; Telegram updates and Twilio posts are a few KB.
 MAX_REQUEST_BODY = 256 * 1024
+# How often the leader looks for replies other processes committed (only while there are others).
+COLLECT_SECONDS = 0.2
 
 
 def create_app(kedai: Kedai, *, on_start: list[Hook] | None = None, on_stop: list[Hook] | None = None) -> FastAPI:
     # Registered before anything can claim an outbox row, so that every claim names its process.
-    processes = Processes(kedai.sessions, kedai.db, on_reclaimed=kedai.delivery.kick)
+    processes = Processes(kedai.sessions, kedai.db, on_reclaimed=kedai.delivery.kick, on_leader=kedai.delivery.wake)
     kedai.delivery.owner = lambda: processes.id
+    # One process leads (bot.processes): it alone sends and runs the scheduled jobs.
+    kedai.delivery.sending = kedai.leader = processes.is_leader
+
+    async def collect() -> None:
+        """The leader sends what the other processes wrote: they only commit rows."""
+        while True:
+            await asyncio.sleep(COLLECT_SECONDS)
+            if processes.others and processes.is_leader():
+                kedai.delivery.wake()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await processes.start()
+        collector = asyncio.get_running_loop().create_task(collect(), name="kedai-collect")
         if kedai.settings.simulator_enabled():
             log.warning("the simulator is on (KEDAI_SIMULATOR=1): http://%s:%s/ answers requests from this "
                         "machine only; leave it off on a public server", kedai.settings.host, kedai.settings.port)
@@ -45,6 +57,7 @@ def create_app(kedai: Kedai, *, on_start: list[Hook] | None = None, on_stop: lis
         yield
         for hook in on_stop or []:
             await hook(kedai)
+        collector.cancel()
         await kedai.delivery.idle()
         await processes.stop()
         kedai.engine.close()

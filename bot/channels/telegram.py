@@ -105,25 +105,31 @@ class TelegramChannel:
         await asyncio.gather(*list(self._answers), return_exceptions=True)
         await self.bot.shutdown()
 
-    async def handle(self, update: Update) -> None:
+    async def handle(self, update: Update, *, answer: bool = True) -> str | None:
         """One update through the one path; a button press is answered once its step is committed.
-        An update whose fields have shapes Telegram never sends is logged once and dropped."""
+        An update whose fields have shapes Telegram never sends is logged once and dropped.
+
+        answer=False: the caller answers the press (the webhook does, in its HTTP response, which
+        costs no request of ours: docs/PERFORMANCE.md); returns the callback query's id then."""
         try:
             got = translate(update, self.account)
         except Exception as exc:  # the library keeps whatever types the JSON had; translate may trip on any
             log.warning("Telegram update %s not usable, acknowledged: %s: %.160r", update.update_id,
                         type(exc).__name__, str(exc))
-            return
+            return None
         kedai = self.kedai
         assert kedai is not None, "TelegramChannel.start() first"
         if got.inbound is not None:
             await kedai.inbox.submit(got.inbound)
         elif got.membership is not None:
             await asyncio.get_running_loop().run_in_executor(kedai.db, self._set_reachable, got.membership)
+        if got.callback_id is not None and not answer:
+            return got.callback_id
         if got.callback_id is not None:
             task = asyncio.get_running_loop().create_task(self._answer(got.callback_id))
             self._answers.add(task)
             task.add_done_callback(self._answers.discard)
+        return None
 
     async def _answer(self, callback_id: str) -> None:
         try:
