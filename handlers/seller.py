@@ -26,8 +26,8 @@ from collections.abc import Callable
 from typing import Any
 
 from conversations.base import Ctx, Reply, Step, Turn
-from conversations.seller import (broadcast, lists, marketing, orders, ownership, products, promo, recap, setup,
-                                  shop_settings, staff, stock, undo)
+from conversations.seller import (broadcast, kitchen, lists, marketing, orders, ownership, products, promo, recap,
+                                  setup, shop_settings, staff, stock, undo)
 from conversations.seller.common import IDLE, clean, idle, words
 from conversations.seller.ports import SellerCtx
 from language.words import SELLER_LEAVE
@@ -42,6 +42,7 @@ ROUTES: tuple[SellerRoute, ...] = (
     ownership.route,  # a staff member typing the owner code becomes the owner
     setup.route,  # the answers to the shop's setup questions (a new shop, or "ganti alamat" alone)
     orders.route,  # lunas / tolak / proses / kirim / selesai / batal KD-0042, and KD-0042 alone
+    kitchen.route,  # kuota harian, habis hari ini, PO nastar tutup/kirim, daftar masak
     products.route,  # new product (one line or step by step), photos
     lists.route,  # help, stock list, order lists
     recap.route,  # rekap, rekap kemarin, rekap minggu ini
