@@ -32,6 +32,8 @@ class OrderSummary:
     lines: tuple[tuple[int, str, int], ...] = ()  # (qty, name, line_total), filled by find()
     quote_by: datetime | None = None  # a quoted delivery fee: who must act next, by when
     delivery_fee: int = 0
+    handle_at: datetime | None = None  # taken while the shop was closed: handled at its opening
+    deliver_on: str | None = None  # a pre-order's delivery day (shop-local ISO date)
 
 
 class OrderReader(Protocol):

@@ -15,7 +15,7 @@ from typing import Any
 from language.numbers import order_lines, parse_quantity
 from language.text import normalize
 from language.words import CANCEL, GREETINGS, HELP, MENU
-from conversations.customer import browsing, cart, checkout, options, payment, promo, quote, tracking
+from conversations.customer import browsing, cart, checkout, options, payment, preorder, promo, quote, tracking
 from conversations.base import Ctx, Reply, Step, Turn, say
 from conversations.choice import Choice
 from conversations.examples import fill
@@ -123,6 +123,8 @@ def free_text(data: dict[str, Any], ctx: Ctx, text: str) -> Step:
     words = " ".join(normalize(text).split())
     if match := SEARCH_PREFIX.match(words):
         return browsing.search(data, ctx, match.group(2))
+    if (step := preorder.dated_order(data, ctx, text)) is not None:  # "po bolu pandan untuk besok"
+        return step
     # A size is not a quantity: "rendang 250" shows the 250g one, "rendang 250 dua" orders two.
     if ORDER_VERBS.match(words) or any(line.counted for line in order_lines(text, ctx.catalog.sizes())):
         if (step := options.fill_from_text(data, ctx, text)) is not None:

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
+
+from shops.hours import WeeklyHours
 
 # What a made-to-order product without a quota shows as its stock: enough for any one order
 # (cart quantities are capped far below it), never shown as a number (the product says "PO").
@@ -24,6 +26,26 @@ def local_day(moment: datetime, tz: ZoneInfo) -> str:
 
 def day_after(day: str, days: int = 1) -> str:
     return (date.fromisoformat(day) + timedelta(days=days)).isoformat()
+
+
+def closed_until(hours: WeeklyHours | None, now: datetime, tz: ZoneInfo) -> datetime | None:
+    """When a shop that is closed now opens next (UTC); None while open, or when its hours
+    could not be read (then nothing is claimed) or it never opens."""
+    if hours is None:
+        return None
+    local = now.astimezone(tz)
+    if hours.is_open(local):
+        return None
+    opening = hours.next_opening(local)
+    return opening.astimezone(timezone.utc) if opening is not None else None
+
+
+class ShopClosed(Exception):
+    """The shop takes no orders while closed (ShopProfile.outside_hours = "refuse")."""
+
+    def __init__(self, opening: datetime):
+        super().__init__(opening.isoformat())
+        self.opening = opening
 
 
 class PreorderProblem(Exception):

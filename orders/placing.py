@@ -115,7 +115,10 @@ def place_order(session: Session, profile: ShopProfile, req: OrderRequest, now: 
     tz = ZoneInfo(profile.timezone)
     today = making.local_day(now, tz)
     deliver_on = making.delivery_day([rows[ln.sku] for ln in ordered], today, req.deliver_on)  # or PreorderProblem
-    make_day = deliver_on or (making.local_day(req.handle_at, tz) if req.handle_at else today)
+    handle_at = req.handle_at or making.closed_until(profile.hours(), now, tz)
+    if handle_at is not None and req.handle_at is None and profile.outside_hours == "refuse":
+        raise making.ShopClosed(handle_at)
+    make_day = deliver_on or (making.local_day(handle_at, tz) if handle_at else today)
     savepoint = session.begin_nested()
     short = [ln for ln in ordered if not _take(session, req.shop_id, rows[ln.sku], ln.qty, make_day)]
     if short:
@@ -145,7 +148,7 @@ def place_order(session: Session, profile: ShopProfile, req: OrderRequest, now: 
         total=subtotal - promo.discount + to.fee + unique,
         pay_by=None if to.quote else payment_deadline(now, req.payment_method, window),
         quote_by=quote_deadline(now, profile) if to.quote else None,
-        created_at=now, updated_at=now, make_day=make_day, deliver_on=deliver_on, handle_at=req.handle_at,
+        created_at=now, updated_at=now, make_day=make_day, deliver_on=deliver_on, handle_at=handle_at,
     )
     order = orders_db.add_order(session, order, items, actor, now)
     posting.post_placed(session, order, actor, now)

@@ -17,12 +17,25 @@ from orders.placing import OutOfStock
 from storage.db import unit_of_work
 from storage.kitchen_models import DailySale
 from storage.models import Order, Product
-from tests.integration.orders_support import act, add_customer, place
-from tests.support import seeded_engine
+from orders.placing import Line, OrderRequest, place_order
+from tests.integration.orders_support import act, add_customer
+from tests.support import demo_profile, seeded_engine
 
 LATE = datetime(2027, 3, 10, 16, 30, tzinfo=timezone.utc)  # 23.30 in Jakarta, 10 March
 AFTER_MIDNIGHT = LATE + timedelta(minutes=45)  # 00.15 in Jakarta, 11 March: a new day
 SKU = "KRP-TMP"
+
+
+OPEN_ALWAYS = demo_profile().model_copy(update={"opening_hours": "24 jam"})  # quotas alone, not the hours
+
+
+def place(sessions, customer: int, *, lines: tuple[tuple[str, int], ...], now: datetime) -> str:
+    req = OrderRequest(shop_id=1, customer_id=customer, channel="simulator", customer_name="Siti", fulfilment="pickup",
+                       payment_method="cod", lines=tuple(Line(sku, q) for sku, q in lines))
+    with unit_of_work(sessions) as s:
+        code = place_order(s, OPEN_ALWAYS, req, now, 180, actor=f"customer:{customer}").code
+        s.commit()
+    return code
 
 
 def _set(sessions, **values) -> None:
