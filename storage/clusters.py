@@ -56,8 +56,8 @@ def claim_person(session: Session, promo_id: int, person: str, shop_id: int, now
     """Records that this person gets the joint promotion from this shop; False if they already do."""
     dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
     stmt = (dialect.insert(ClusterRecipient).values(promo_id=promo_id, person=person, shop_id=shop_id, created_at=now)
-            .on_conflict_do_nothing(index_elements=["promo_id", "person"]))
-    return session.execute(stmt).rowcount == 1
+            .on_conflict_do_nothing(index_elements=["promo_id", "person"]).returning(ClusterRecipient.id))
+    return session.execute(stmt).scalar_one_or_none() is not None
 
 
 def identities(session: Session, shop_ids: Sequence[int]) -> Sequence[Row]:
