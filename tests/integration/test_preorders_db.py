@@ -4,9 +4,13 @@ orders within the window only, the batch list shows what to make for which day."
 
 from __future__ import annotations
 
+import json
 from datetime import datetime, timezone
 
 from sqlalchemy import select, update
+from typer.testing import CliRunner
+
+from main import app
 
 from storage.db import unit_of_work
 from storage.models import Order, Shop
@@ -52,6 +56,9 @@ def test_preorder_window_and_the_batch_list(sqlite_url):
         assert (order.deliver_on, order.make_day) == ("2027-03-25", "2027-03-25")
     seller.send("daftar masak")
     assert "Kamis, 25 Maret" in seller.text and "3× Nastar Keju 500g" in seller.text
+    cli = CliRunner().invoke(app, ["orders", "batch", "--date", "2027-03-25", "--json"], env={"KEDAI_DATABASE_URL": sqlite_url})
+    assert cli.exit_code == 0, cli.output
+    assert json.loads(cli.output) == [{"date": "2027-03-25", "name": "Nastar Keju 500g", "qty": 3}]
     # After the 20th the window is closed: shown as such, and a cart kept from before is refused.
     late = EngineChat(engine, "po2")
     late.send("halo")
