@@ -64,3 +64,12 @@ def test_dates_as_people_write_them():
     assert parse_day("nastar 10", today) is None
     assert find_day("po bolu pandan untuk besok", today)[0] == date(2026, 12, 11)
     assert show_day("2027-03-25", weekday=True) == "Kamis, 25 Maret"
+
+
+def test_the_owner_chooses_what_happens_to_orders_while_closed():
+    chat = SellerChat(now=LATE)
+    chat.send("tolak pesanan saat tutup")
+    [change] = chat.effects
+    assert (change.what, change.before, change.after) == ("outside_hours", {"outside_hours": "next_opening"},
+                                                         {"outside_hours": "refuse"})
+    assert "Pesanan saat toko tutup: diterima, diproses saat buka → ditolak" in chat.last[0].text
