@@ -41,6 +41,7 @@ SOLD_OUT_TODAY_LABEL = "Habis hari ini, besok ada lagi"
 PO_CLOSED = "Maaf Kak, PO *{name}* sudah tutup {day}."
 PO_TOO_SOON = "Maaf Kak, *{name}* harus dipesan lebih awal: paling cepat untuk {day}."
 PO_TWO_DAYS = "Maaf Kak, produk PO dengan tanggal kirim berbeda ({days}) dipesan terpisah ya."
+ASK_QTY = "Mau berapa *{name}*, Kak? Ketik jumlahnya, misal _2_ atau _dua_. ({label})"
 FOR_DAY = "📅 Untuk tanggal *{day}*."
 PREORDER_PROBLEM_CART = "Keranjang tetap tersimpan. Ketik _keranjang_ untuk mengubahnya."
 
