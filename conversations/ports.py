@@ -32,6 +32,7 @@ class OrderSummary:
     lines: tuple[tuple[int, str, int], ...] = ()  # (qty, name, line_total), filled by find()
     quote_by: datetime | None = None  # a quoted delivery fee: who must act next, by when
     delivery_fee: int = 0
+    items: tuple[tuple[str, int, str], ...] = ()  # (sku, qty, name) as ordered, filled by find(): what "pesan lagi" re-adds
 
 
 class OrderReader(Protocol):

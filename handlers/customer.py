@@ -14,8 +14,8 @@ from typing import Any
 
 from language.numbers import order_lines, parse_quantity
 from language.text import normalize
-from language.words import CANCEL, GREETINGS, HELP, MENU
-from conversations.customer import browsing, cart, checkout, options, payment, promo, quote, tracking
+from language.words import CANCEL, GREETINGS, HELP, MENU, ORDER_HISTORY, REORDER
+from conversations.customer import browsing, cart, checkout, options, payment, promo, quote, reorder, tracking
 from conversations.base import Ctx, Reply, Step, Turn, say
 from conversations.choice import Choice
 from conversations.examples import fill
@@ -109,6 +109,10 @@ def global_word(words: str, state: str, data: dict[str, Any], ctx: Ctx) -> Step 
         return browsing.categories(clear_step(data), ctx)
     if words in MY_ORDERS:
         return tracking.my_orders(clear_step(data), ctx)
+    if words in REORDER:
+        return reorder.last_order(clear_step(data), ctx)
+    if words in ORDER_HISTORY:
+        return reorder.history(clear_step(data), ctx)
     if words in CHECKOUT:
         return checkout.start(clear_step(data), ctx)
     return None
@@ -140,6 +144,7 @@ GLOBAL_CHOICES: dict[str, Callable[[dict[str, Any], Ctx], Step]] = {
     "search": browsing.ask_search,
     "cart": cart.view,
     "orders": tracking.my_orders,
+    reorder.HISTORY: reorder.history,
     "checkout": checkout.start,
     "empty": cart.empty,
     "chg": cart.pick_to_change,
@@ -156,6 +161,7 @@ OPENS: tuple[tuple[Choice, Callable[..., Step]], ...] = (
     (browsing.ASK_QTY, cart.ask_qty),
     (cart.CHANGE, cart.ask_new_qty),
     (cart.REMOVE, cart.remove),
+    (reorder.AGAIN, reorder.again),
 )
 OPENS_BY_PREFIX = {choice.prefix: (choice, opens) for choice, opens in OPENS}
 
