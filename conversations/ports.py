@@ -48,6 +48,36 @@ class OrderReader(Protocol):
 
 
 @dataclass(frozen=True)
+class Rating:
+    """What customers thought of a product: the average stars, how many reviews, the latest comment."""
+
+    average: float
+    count: int
+    comment: str | None = None
+
+
+class ReviewReader(Protocol):
+    def rating(self, skus: Sequence[str]) -> Rating | None:
+        """The ratings of the orders that held any of these skus (a product's options), else None."""
+        ...
+
+
+class NoReviews:
+    def rating(self, skus: Sequence[str]) -> Rating | None:
+        return None
+
+
+@dataclass
+class MemoryReviews:
+    """Ratings held in memory by sku, for flow tests."""
+
+    by_sku: dict[str, Rating]
+
+    def rating(self, skus: Sequence[str]) -> Rating | None:
+        return next((self.by_sku[s] for s in skus if s in self.by_sku), None)
+
+
+@dataclass(frozen=True)
 class OpenInvite:
     """A staff invite code that is still valid (conversations.seller.invites)."""
 

@@ -15,7 +15,7 @@ from typing import Any
 from language.numbers import order_lines, parse_quantity
 from language.text import normalize
 from language.words import CANCEL, GREETINGS, HELP, MENU, ORDER_HISTORY, REORDER
-from conversations.customer import browsing, cart, checkout, options, payment, promo, quote, reorder, tracking
+from conversations.customer import browsing, cart, checkout, options, payment, promo, quote, reorder, review, tracking
 from conversations.base import Ctx, Reply, Step, Turn, say
 from conversations.choice import Choice
 from conversations.examples import fill
@@ -24,6 +24,7 @@ from conversations.customer.cart import Cart
 from conversations.customer.checkout import Checkout
 from conversations.customer.consent import Consent
 from conversations.customer.payment import Pay
+from conversations.customer.review import Review
 from texts.id import customer as t
 
 log = logging.getLogger(__name__)
@@ -46,11 +47,12 @@ STATE_STEPS: dict[str, StepFn] = {
     Browse.SEARCH: lambda d, c, turn: browsing.search(d, c, turn.text),
     **checkout.STEPS,
     **payment.STEPS,
+    **review.STEPS,
 }
 
 
 # Every state a customer's conversation can rest in, flow by flow.
-STATES = frozenset({*Browse, *Cart, *Checkout, *Pay, *Consent})
+STATES = frozenset({*Browse, *Cart, *Checkout, *Pay, *Consent, *Review})
 
 
 def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step:
@@ -120,7 +122,7 @@ def global_word(words: str, state: str, data: dict[str, Any], ctx: Ctx) -> Step 
 
 def clear_step(data: dict[str, Any]) -> dict[str, Any]:
     """Leaves the current step but keeps what must survive it (the cart, above all)."""
-    return {k: v for k, v in data.items() if k not in ("sku", "pending", "co", "family")}
+    return {k: v for k, v in data.items() if k not in ("sku", "pending", "co", "family", "review")}
 
 
 def free_text(data: dict[str, Any], ctx: Ctx, text: str) -> Step:
@@ -145,6 +147,7 @@ GLOBAL_CHOICES: dict[str, Callable[[dict[str, Any], Ctx], Step]] = {
     "cart": cart.view,
     "orders": tracking.my_orders,
     reorder.HISTORY: reorder.history,
+    review.SKIP: review.skip,
     "checkout": checkout.start,
     "empty": cart.empty,
     "chg": cart.pick_to_change,
@@ -162,6 +165,7 @@ OPENS: tuple[tuple[Choice, Callable[..., Step]], ...] = (
     (cart.CHANGE, cart.ask_new_qty),
     (cart.REMOVE, cart.remove),
     (reorder.AGAIN, reorder.again),
+    (review.RATE, review.rate),
 )
 OPENS_BY_PREFIX = {choice.prefix: (choice, opens) for choice, opens in OPENS}
 
