@@ -11,7 +11,9 @@ from datetime import datetime
 from typing import Protocol
 
 from marketing.broadcasts import BroadcastInfo, Preview, RunReport, Segment
+from marketing.loyalty import Card, Rule, reward_promotion
 from marketing.promotions import Promotion
+from texts.id.regulars import REWARD_NAME
 
 
 @dataclass(frozen=True)
@@ -118,6 +120,12 @@ class MarketingReader(Protocol):
 
     def reports(self, broadcast_id: int) -> list[RunReport]: ...
 
+    def loyalty_rule(self) -> Rule | None:
+        """The shop's loyalty rule (marketing.loyalty), if it has one."""
+
+    def loyalty(self, customer_id: int) -> Card | None:
+        """This customer's stamps under the shop's loyalty rule; None without a rule."""
+
 
 class NoMarketing:
     """A shop without promotions: the default, so flows and tests need no database."""
@@ -140,6 +148,12 @@ class NoMarketing:
     def reports(self, broadcast_id: int) -> list[RunReport]:
         return []
 
+    def loyalty_rule(self) -> Rule | None:
+        return None
+
+    def loyalty(self, customer_id: int) -> Card | None:
+        return None
+
 
 @dataclass
 class MemoryMarketing(NoMarketing):
@@ -148,10 +162,19 @@ class MemoryMarketing(NoMarketing):
     promos: Sequence[Promotion] = ()
     used: dict[int, int] | None = None
     audience: Preview = Preview()
+    card: Card | None = None  # the customer's stamps (and so the shop's rule)
+
+    def loyalty_rule(self) -> Rule | None:
+        return self.card.rule if self.card else None
+
+    def loyalty(self, customer_id: int) -> Card | None:
+        return self.card
 
     def offers(self, customer_id: int, codes: Sequence[str]) -> list[Promotion]:
         wanted = {c.upper() for c in codes}
-        return [p for p in self.promos if (p.code is None or p.code in wanted) and p.usable((self.used or {}).get(p.id, 0))]
+        reward = reward_promotion(self.card, REWARD_NAME) if self.card else None
+        return [p for p in self.promos if (p.code is None or p.code in wanted) and p.usable((self.used or {}).get(p.id, 0))] + (
+            [reward] if reward else [])
 
     def by_code(self, code: str) -> Promotion | None:
         return next((p for p in self.promos if p.code == code.upper()), None)

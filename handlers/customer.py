@@ -14,8 +14,8 @@ from typing import Any
 
 from language.numbers import order_lines, parse_quantity
 from language.text import normalize
-from language.words import CANCEL, GREETINGS, HELP, MENU, ORDER_HISTORY, REORDER
-from conversations.customer import browsing, cart, checkout, options, payment, promo, quote, reorder, review, tracking
+from language.words import CANCEL, GREETINGS, HELP, MENU, MY_STAMPS, ORDER_HISTORY, REORDER
+from conversations.customer import browsing, cart, checkout, loyalty, options, payment, promo, quote, reorder, review, tracking
 from conversations.base import Ctx, Reply, Step, Turn, say
 from conversations.choice import Choice
 from conversations.examples import fill
@@ -115,6 +115,8 @@ def global_word(words: str, state: str, data: dict[str, Any], ctx: Ctx) -> Step 
         return reorder.last_order(clear_step(data), ctx)
     if words in ORDER_HISTORY:
         return reorder.history(clear_step(data), ctx)
+    if words in MY_STAMPS:
+        return loyalty.stamps(clear_step(data), ctx)
     if words in CHECKOUT:
         return checkout.start(clear_step(data), ctx)
     return None

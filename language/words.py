@@ -60,3 +60,6 @@ REORDER = frozenset({"pesan lagi", "pesen lagi", "order lagi", "beli lagi", "pes
                      "pesan seperti biasa", "seperti biasa", "yang biasa", "repeat order", "ulangi pesanan"})
 ORDER_HISTORY = frozenset({"riwayat pesanan", "riwayat", "riwayat belanja", "history", "histori", "histori pesanan",
                            "pesanan lama", "pesanan sebelumnya", "/riwayat"})
+# A customer asking for their loyalty stamps (marketing.loyalty).
+MY_STAMPS = frozenset({"poin saya", "stempel saya", "poinku", "stempelku", "cek poin", "cek stempel", "poin",
+                       "stempel", "kartu stempel", "stamp saya", "/poin", "/stempel"})

@@ -46,3 +46,24 @@ SELLER_REPLY_ALREADY = "Ulasan pesanan *{code}* sudah pernah dibalas; balasan ha
 SELLER_REPLY_NOT_FOUND = "Ulasan itu tidak kami temukan."
 SELLER_REPLY_EMPTY = "Balasannya kosong. Tulis balasan untuk pelanggan, atau *batal*."
 CUSTOMER_REVIEW_REPLY = "💬 Balasan *{shop}* untuk ulasan Kakak (pesanan *{code}*):\n“{reply}”"
+
+# Loyalty: the shop's rule by chat, a customer's stamps, the reward at checkout.
+REWARD_NAME = "Hadiah stempel 🎁"
+CARD_NONE = "Maaf Kak, toko ini belum punya program stempel. 🙏"
+CARD = ("🎟️ *Stempel Kakak*: {balance} dari {needed}\n{bar}\n"
+        "Aturannya: {rule}.")
+CARD_MISSING = "Kurang {missing} stempel lagi untuk dapat potongan {reward}. Semangat! 😊"
+CARD_READY = "🎁 Kakak sudah bisa dapat potongan *{reward}*! Otomatis dipakai di checkout berikutnya."
+CARD_HINT = "Stempel dihitung dari pesanan yang sudah selesai."
+RULE_ORDERS = "setiap {needed} pesanan selesai dapat potongan {reward}"
+RULE_SPEND = "setiap belanja {per_stamp} dapat 1 stempel, {needed} stempel dapat potongan {reward}"
+# The seller.
+SELLER_RULE_SAVED = ("✅ Program stempel disimpan: {rule}.\nPelanggan bisa cek dengan *stempel saya*; potongannya otomatis "
+                     "dipakai di checkout. Ketik *stempel stop* untuk menghentikan.")
+SELLER_RULE_STOPPED = "Program stempel dihentikan. Stempel pelanggan tetap tersimpan kalau nanti diaktifkan lagi."
+SELLER_RULE_NONE = ("Belum ada program stempel. Contoh: *setiap 10 pesanan dapat potongan 20rb*, atau "
+                    "*tiap belanja 50rb dapat 1 stempel, 10 stempel potongan 25rb*.")
+SELLER_RULE_SHOW = "🎟️ Program stempel: {rule}. Ketik *stempel stop* untuk menghentikan."
+SELLER_RULE_BAD_NEEDED = "Jumlah stempel/pesanan untuk hadiah harus 1 sampai 100, Kak."
+SELLER_RULE_BAD_REWARD = "Potongannya minimal Rp1.000, Kak. Contoh: *setiap 10 pesanan dapat potongan 20rb*."
+SELLER_RULE_BAD_PER = "Belanja per stempel minimal Rp1.000, Kak. Contoh: *tiap belanja 50rb dapat 1 stempel, 10 stempel potongan 25rb*."
