@@ -26,8 +26,8 @@ from collections.abc import Callable
 from typing import Any
 
 from conversations.base import Ctx, Reply, Step, Turn
-from conversations.seller import (broadcast, lists, loyalty, marketing, orders, ownership, products, promo, recap,
-                                  reviews, setup, shop_settings, staff, stock, undo)
+from conversations.seller import (broadcast, lists, loyalty, marketing, offers, orders, ownership, products, promo,
+                                  recap, reviews, setup, shop_settings, staff, stock, undo)
 from conversations.seller.common import IDLE, clean, idle, words
 from conversations.seller.ports import SellerCtx
 from language.words import SELLER_LEAVE
@@ -49,6 +49,7 @@ ROUTES: tuple[SellerRoute, ...] = (
     staff.route,  # undang staf, daftar staf, hapus staf
     shop_settings.route,  # info toko, atur toko, ganti alamat / jam buka, rekening baru, ongkir, serahkan toko
     loyalty.route,  # the loyalty rule: "setiap 10 pesanan dapat potongan 20rb", program stempel, stempel stop
+    offers.route,  # "kirim promo ke yang pernah beli nastar tapi 30 hari tidak": a broadcast to who lapsed
     marketing.route,  # promo baru, promo stop, broadcast baru, laporan broadcast
     stock.route,  # stock, price, threshold, hide/show; asks which product
 )
