@@ -7,11 +7,10 @@ from __future__ import annotations
 from orders.lifecycle import Action
 from orders.placing import Line, OrderRequest, place_order
 from marketing.pricing import PromoChanged, loyalty_card
-from storage import loyalty as loyalty_db
 from storage.db import unit_of_work
 from storage.regular_models import LoyaltyRedemption
 from tests.integration.orders_support import act, add_customer, count, order, place, run_together
-from tests.support import NOW, demo_profile, seeded_engine
+from tests.support import NOW, EngineChat, demo_profile, seeded_engine
 
 
 def card(sessions, customer: int):  # type: ignore[no-untyped-def]
@@ -20,15 +19,17 @@ def card(sessions, customer: int):  # type: ignore[no-untyped-def]
 
 
 def test_the_reward_is_taken_once_by_two_checkouts_at_once_and_given_back_on_cancel(db_url):
-    _, sessions = seeded_engine(db_url)
-    with unit_of_work(sessions) as s:
-        loyalty_db.save_rule(s, 1, 0, 2, 10000, NOW)  # every 2 completed orders: Rp10.000 off
-        s.commit()
+    engine, sessions = seeded_engine(db_url)
+    engine.clock = lambda: NOW
+    EngineChat(engine, "penjual").send("setiap 2 pesanan dapat potongan 10rb")  # the seller's rule, by chat
     siti = add_customer(sessions, "siti")
     for _ in range(2):
         code = place(sessions, siti, fulfilment="pickup", method="cod")
         act(sessions, code, Action.COMPLETE)
     assert card(sessions, siti).ready
+    chat = EngineChat(engine, "siti")
+    chat.send("stempel saya")
+    assert "2 dari 2" in chat.text and "Rp10.000" in chat.text
 
     placed: list[str] = []
 
