@@ -131,6 +131,8 @@ def free_text(data: dict[str, Any], ctx: Ctx, text: str) -> Step:
     words = " ".join(normalize(text).split())
     if match := SEARCH_PREFIX.match(words):
         return browsing.search(data, ctx, match.group(2))
+    if (again := reorder.from_text(data, ctx, words)) is not None:  # "pesan lagi yang kemarin tapi ..."
+        return again
     # A size is not a quantity: "rendang 250" shows the 250g one, "rendang 250 dua" orders two.
     if ORDER_VERBS.match(words) or any(line.counted for line in order_lines(text, ctx.catalog.sizes())):
         if (step := options.fill_from_text(data, ctx, text)) is not None:

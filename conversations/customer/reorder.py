@@ -12,6 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from language.money import local_time, rupiah
+from language.numbers import order_lines
+from language.reorder import Reorder, names_nothing, only, read_reorder, removal
 from conversations.base import Button, Ctx, Reply, Step, say
 from conversations.choice import Choice
 from conversations.customer import cart
@@ -24,21 +26,36 @@ AGAIN = Choice("again", str)  # order this past order's items again: its code
 HISTORY_SIZE = 10
 
 
-def last_order(data: dict[str, Any], ctx: Ctx) -> Step:
-    """puts the customer's latest order's items into the cart."""
+def from_text(data: dict[str, Any], ctx: Ctx, words: str) -> Step | None:
+    """"pesan lagi yang kemarin tapi nastarnya 1 aja" as a re-order with its changes; None when the
+    words are no re-order, or name a product right after ("pesan lagi 2 nastar" is a new order)."""
+    asked = read_reorder(words)
+    if asked is None:
+        return None
+    if not names_nothing(asked.head):
+        found = ctx.catalog.find(asked.head)
+        if found.best is not None or found.candidates:
+            return None
+    return last_order(data, ctx, asked)
+
+
+def last_order(data: dict[str, Any], ctx: Ctx, asked: Reorder | None = None) -> Step:
+    """puts the customer's latest order's items into the cart (with the changes asked for)."""
     recent = ctx.orders.recent(ctx.customer.id, 1)
     if not recent:
         return say(Browse.HOME, data, Reply(t.REORDER_NONE, [Button(customer_texts.BTN_CATALOG, "catalog"),
                                                              Button(customer_texts.BTN_MENU, "menu")]))
-    return again(data, ctx, recent[0].code)
+    return again(data, ctx, recent[0].code, asked)
 
 
-def again(data: dict[str, Any], ctx: Ctx, code: str) -> Step:
+def again(data: dict[str, Any], ctx: Ctx, code: str, asked: Reorder | None = None) -> Step:
     """puts one past order's items into the cart, left out or capped where stock is short now."""
     order = ctx.orders.find(ctx.customer.id, code)
     if order is None:
         return say(Browse.HOME, data, Reply(t.REORDER_NOT_FOUND.format(code=code), [Button(t.BTN_HISTORY, HISTORY)]))
     basket, changes = refill(ctx, cart.items(data), order)
+    if asked is not None and asked.changes:
+        changes += adjust(ctx, basket, asked)
     if basket == cart.items(data):
         text = "\n".join([t.REORDER_NOTHING.format(code=order.code), *changes])
         return cart.view(cart.with_cart(data, basket), ctx, note=text)
@@ -73,6 +90,61 @@ def refill(ctx: Ctx, basket: dict[str, int], order: OrderSummary) -> tuple[dict[
             notes.append(t.REORDER_CAPPED.format(name=p.label, stock=p.stock, qty=room, was=qty))
         basket[sku] = already + min(qty, room)
     return basket, notes
+
+
+def adjust(ctx: Ctx, basket: dict[str, int], asked: Reorder) -> list[str]:
+    """Applies "tapi X-nya 1 aja", "tapi X ga usah" and "tambah Y 2" to the refilled cart in place;
+    one note per change, or per clause not understood."""
+    notes = []
+    for word, clause in asked.changes:
+        if word in ("tambah", "tambahin", "plus"):
+            notes += add_more(ctx, basket, clause)
+            continue
+        if (what := removal(clause)) is not None and (sku := in_cart(ctx, basket, what)) is not None:
+            basket.pop(sku)
+            notes.append(t.REORDER_LEFT_OUT.format(name=label(ctx, sku)))
+        elif (wanted := only(clause)) is not None and (sku := in_cart(ctx, basket, wanted[0])) is not None:
+            p = ctx.catalog.by_sku(sku)
+            qty = min(wanted[1], p.stock if p else 0)
+            if qty <= 0:
+                basket.pop(sku)
+                notes.append(t.REORDER_LEFT_OUT.format(name=label(ctx, sku)))
+            else:
+                basket[sku] = qty
+                notes.append(t.REORDER_SET.format(name=label(ctx, sku), qty=qty))
+        else:
+            notes.append(t.REORDER_UNCLEAR.format(text=clause))
+    return notes
+
+
+def add_more(ctx: Ctx, basket: dict[str, int], clause: str) -> list[str]:
+    notes = []
+    for line in order_lines(clause, ctx.catalog.sizes()):
+        best, candidates = ctx.catalog.resolve(line.name)
+        p = best or (candidates[0] if len(candidates) == 1 else None)
+        if p is None:
+            notes.append(t.REORDER_UNCLEAR.format(text=line.name))
+            continue
+        problem = cart.check_qty(p, line.qty, basket.get(p.sku, 0))
+        if problem:
+            notes.append("• " + problem)
+            continue
+        basket[p.sku] = basket.get(p.sku, 0) + line.qty
+        notes.append(t.REORDER_ADDED_MORE.format(name=p.label, qty=line.qty))
+    return notes or [t.REORDER_UNCLEAR.format(text=clause)]
+
+
+def in_cart(ctx: Ctx, basket: dict[str, int], what: str) -> str | None:
+    """The cart line the words name ("nastar" names Nastar Keju 250g), when exactly one does."""
+    wanted = what.lower().split()
+    products = ctx.catalog.by_skus(list(basket))
+    named = [s for s, p in products.items() if all(w in p.label.lower() for w in wanted)]
+    return named[0] if len(named) == 1 else None
+
+
+def label(ctx: Ctx, sku: str) -> str:
+    p = ctx.catalog.by_sku(sku)
+    return p.label if p else sku
 
 
 HISTORY = "history"  # the global button value that opens the history

@@ -65,3 +65,21 @@ def test_history_lists_orders_with_date_in_shop_time_and_a_reorder_button_each()
     d.send("riwayat")
     d.send(choice="again:KD-9999")  # a forged or stale button: nothing added, said plainly
     assert d.cart == {"KRP-TMP": 4} and "tidak kami temukan" in d.text
+
+
+def test_reorder_in_a_customers_own_words_with_changes_after_it():
+    d = chat(LAST)
+    d.send("pesan lagi yang kemarin tapi nastarnya 1 aja")
+    assert d.cart == {"KUE-NST-KJU": 1, "FRZ-RDG": 3, "SBL-ROA": 1} and "jadi 1" in d.text
+    d = chat(LAST)
+    d.send("kak pesen lagi kaya minggu lalu ya, tapi sambalnya ga usah")
+    assert d.cart == {"KUE-NST-KJU": 2, "FRZ-RDG": 3} and "sesuai permintaan" in d.text
+    d = chat(LAST)
+    d.send("samain kaya pesanan terakhir, tambah kastengel 1")
+    assert d.cart == {"KUE-NST-KJU": 2, "FRZ-RDG": 3, "SBL-ROA": 1, "KUE-KST": 1}
+
+
+def test_a_product_named_right_after_pesan_lagi_is_a_new_order_not_a_reorder():
+    d = chat(LAST)
+    d.send("pesan lagi 2 kastengel")
+    assert d.cart == {"KUE-KST": 2}
