@@ -101,7 +101,7 @@ class Engine:
             ctx = Ctx(shop=shop.profile, catalog=DbCatalog(session, shop.id, self.indexes), customer=view,
                       orders=DbOrders(session, shop.id), now=now, tz=shop.tz, promos=DbMarketing(session, shop.id, now),
                       invites=DbInvites(session, shop.id, now), examples=DbExamples(session, shop.id, self.indexes),
-                      reviews=DbReviews(session, shop.id))
+                      reviews=DbReviews(session, shop.id, now))
             route = self._route(session, shop, inbound, ctx, party)
             step, notices = route.step, []
             if step.effects:  # most messages only read: no appliers, no notices

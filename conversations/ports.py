@@ -63,9 +63,16 @@ class ReviewReader(Protocol):
         """The ratings of the orders that held any of these skus (a product's options), else None."""
         ...
 
+    def awaiting(self, customer_id: int) -> str | None:
+        """The code of this customer's order whose review was asked lately and not given yet."""
+        ...
+
 
 class NoReviews:
     def rating(self, skus: Sequence[str]) -> Rating | None:
+        return None
+
+    def awaiting(self, customer_id: int) -> str | None:
         return None
 
 
@@ -74,9 +81,13 @@ class MemoryReviews:
     """Ratings held in memory by sku, for flow tests."""
 
     by_sku: dict[str, Rating]
+    asked: str | None = None  # the order whose review is awaited
 
     def rating(self, skus: Sequence[str]) -> Rating | None:
         return next((self.by_sku[s] for s in skus if s in self.by_sku), None)
+
+    def awaiting(self, customer_id: int) -> str | None:
+        return self.asked
 
 
 @dataclass(frozen=True)

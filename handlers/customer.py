@@ -76,6 +76,8 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step:
         return say(state, data, Reply(t.EMPTY_MESSAGE, browsing.main_menu()))
     if len(text) > MAX_TEXT:
         return say(state, data, Reply(t.TOO_LONG.format(length=f"{len(text):,}".replace(",", "."))))
+    if (rating := review.text_intent(state, data, turn, ctx)) is not None:  # "⭐⭐⭐⭐" is a rating, not an emoji
+        return rating
     if EMOJI_ONLY.match(text):
         return say(state, data, Reply(t.EMOJI_ONLY.format(emoji=text[:8]), browsing.main_menu()))
     words = " ".join(text.lower().split()).strip(" !?.")

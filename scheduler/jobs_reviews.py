@@ -11,16 +11,20 @@ from __future__ import annotations
 import asyncio
 import logging
 from concurrent.futures import Executor
+from datetime import datetime
 
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from conversations.base import Reply
+from conversations.customer.browsing import Browse
 from conversations.customer.review import rating_buttons
 from effects import outbox
 from effects.notices import to_customer
 from scheduler.jobs_payments import Clock, Shops
 from scheduler.runner import Job
+from handlers import choices
+from storage import conversations as conversations_db
 from storage import orders as orders_db
 from storage import reviews as reviews_db
 from storage.db import unit_of_work
@@ -31,6 +35,7 @@ log = logging.getLogger(__name__)
 
 BATCH = 50
 DAYTIME = range(8, 20)  # local hours in which a customer may be asked
+IDLE = {"", Browse.HOME}  # conversation states in which a typed number may mean a star
 
 
 def ask_due(sessions: sessionmaker[Session], clock: Clock, batch: int = BATCH) -> int:
@@ -46,10 +51,29 @@ def ask_due(sessions: sessionmaker[Session], clock: Clock, batch: int = BATCH) -
             if not reviews_db.claim_ask(s, review.id, now):
                 continue  # another sweep asked it meanwhile
             order = orders_db.fetch_order(s, review.order_id)
-            asked += bool(outbox.write(s, review.shop_id, to_customer(s, order, ask_message(shop.profile.name, order)),
-                                       now))
+            ask = ask_message(shop.profile.name, order)
+            if outbox.write(s, review.shop_id, to_customer(s, order, ask), now):
+                asked += 1
+                offer_buttons(s, order, ask, now)
         s.commit()
     return asked
+
+
+def offer_buttons(s: Session, order: Order, ask: Reply, now: datetime) -> None:
+    """Lets a typed "4" mean the fourth star (WhatsApp numbers the buttons), as if the ask had been
+    the customer's last reply; only when they are not in the middle of something, whose own
+    numbered answers must keep their meaning. A message of theirs meanwhile wins (version check)."""
+    party = f"customer:{order.customer_id}"
+    loaded = conversations_db.load_conversation(s, order.shop_id, party)
+    if loaded is None or loaded.state not in IDLE:
+        return
+    offered = choices.remember([ask])
+    try:
+        with s.begin_nested():
+            conversations_db.save_conversation(s, order.shop_id, party, loaded, loaded.state,
+                                               {**loaded.data, "_offered": offered}, now)
+    except conversations_db.StaleConversation:
+        pass
 
 
 def ask_message(shop_name: str, order: Order) -> Reply:

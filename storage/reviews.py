@@ -42,6 +42,13 @@ def of_order(session: Session, shop_id: int, customer_id: int, code: str) -> tup
     return (row[0], row[1]) if row else None
 
 
+def awaiting(session: Session, shop_id: int, customer_id: int, since: datetime) -> str | None:
+    """The code of the customer's latest order asked about since `since` and not rated yet."""
+    return session.execute(select(Order.code).join(Review, Review.order_id == Order.id).where(
+        Review.shop_id == shop_id, Review.customer_id == customer_id, Review.asked_at >= since,
+        Review.rating.is_(None)).order_by(Review.asked_at.desc(), Review.id.desc()).limit(1)).scalar()
+
+
 def with_order(session: Session, shop_id: int, review_id: int) -> tuple[Review, Order] | None:
     row = session.execute(select(Review, Order).join(Order, Order.id == Review.order_id)
                           .where(Review.id == review_id, Review.shop_id == shop_id)

@@ -4,6 +4,7 @@ counted. A low rating is passed to the seller as a complaint (effects.reviews)."
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -53,6 +54,33 @@ class NotRateable:
 
 def stars(n: int) -> str:
     return t.REVIEW_STARS[:n]
+
+
+def text_intent(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step | None:
+    """A rating typed instead of pressed, for the latest review asked ("4", "bintang 5", "⭐⭐⭐"):
+    WhatsApp shows the ask's buttons as numbers, and the ask came from the sweep, not as a reply,
+    so no button list was remembered. A bare number counts only where it means nothing else."""
+    text = turn.text.strip()
+    if turn.choice or not text or len(text) > 20:
+        return None
+    n = typed_stars(text, bare=state == Browse.HOME and not data.get("sku"))
+    if n is None or (code := ctx.reviews.awaiting(ctx.customer.id)) is None:
+        return None
+    return rate(data, ctx, code, n)
+
+
+TYPED = re.compile(r"^(?:bintang\s*)?([1-5])(?:\s*(?:bintang|dari\s*5|/\s*5))?$")
+BARE = re.compile(r"^[1-5]$")
+
+
+def typed_stars(text: str, bare: bool) -> int | None:
+    words = said(text)
+    stars_only = words.replace("\ufe0f", "").replace(" ", "")
+    if stars_only and set(stars_only) == {"⭐"} and len(stars_only) <= 5:
+        return len(stars_only)
+    if (match := TYPED.match(words)) is None or (BARE.match(words) and not bare):
+        return None
+    return int(match[1])
 
 
 def rating_buttons(code: str) -> list[Button]:

@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from conversations.customer.review import RATE
 from scheduler.jobs_reviews import ask_due
+from storage import conversations as conversations_db
 from storage.regular_models import Review
 from tests.integration.orders_support import set_stock, texts_to
 from tests.integration.test_payments_engine import Clock, order_by_chat
@@ -42,6 +43,7 @@ def reviews(sessions) -> list[Review]:
 def test_the_review_is_asked_once_after_the_delay_and_a_low_rating_is_a_complaint_the_seller_answers_once(world):
     engine, sessions, clock = world
     rina, seller = completed(engine)
+    rina.send("menu")  # done with the order's questions: resting, so a typed number may mean a star later
     rina.send(choice=RATE.pack("KD-0001", 5))  # forged before the ask was sent: rates nothing
     assert "belum bisa dinilai" in rina.text and reviews(sessions)[0].rating is None
     assert ask_due(sessions, clock) == 0  # not yet: a polite delay
@@ -49,7 +51,11 @@ def test_the_review_is_asked_once_after_the_delay_and_a_low_rating_is_a_complain
     assert ask_due(sessions, clock) == 1 and ask_due(sessions, clock) == 0  # the sweep twice: asked once
     asks = [t for t in texts_to(sessions, "rina") if "KD-0001" in t and "bintang" in t]
     assert len(asks) == 1
-    rina.send(choice=RATE.pack("KD-0001", 2))
+    party = f"customer:{reviews(sessions)[0].customer_id}"
+    with sessions() as s:  # the ask's buttons are what a typed number means next
+        offered = conversations_db.load_conversation(s, 1, party).data["_offered"]["items"]
+    assert [value for _, value in offered] == [RATE.pack("KD-0001", n) for n in range(1, 6)]
+    rina.send("2")  # typed, as on WhatsApp where the ask's buttons are numbered: the second star
     assert "Mohon maaf" in rina.text and "Lewati" in [b.label for o in rina.last.replies for b in o.buttons]
     assert any("Keluhan pelanggan" in t and "KD-0001" in t for t in texts_to(sessions, "penjual"))
     rina.send("keripiknya kurang renyah")

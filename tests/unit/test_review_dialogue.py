@@ -95,3 +95,18 @@ def test_the_seller_replies_once_through_the_button_and_batal_leaves_it():
     assert "sudah kami kirim" in done.replies[0].text and done.state == ""
     again = on_replied(Step("", {}), [ReviewAlreadyReplied("KD-0007")], seller.ctx())
     assert "hanya sekali" in again.replies[0].text
+
+
+def test_a_rating_typed_instead_of_pressed_answers_the_latest_ask():
+    for typed, stars in (("4", 4), ("bintang 5", 5), ("⭐⭐⭐", 3), ("2/5", 2)):
+        d = ReviewDialogue()
+        d.send("halo")
+        d.data.pop("_offered")  # the ask came from the sweep: no list of this conversation's own to number
+        d.ctx = lambda d=d: Ctx(d.shop, d.catalog, CustomerView(1), d.orders, NOW, ZoneInfo("Asia/Jakarta"),  # type: ignore[method-assign]
+                                reviews=MemoryReviews({}, asked="KD-0007"))
+        d.send(typed)
+        assert d.effects[-1] == RateOrder("KD-0007", stars), typed
+    d = ReviewDialogue()  # nothing asked: a bare number is not a rating
+    d.send("halo")
+    d.send("4")
+    assert not any(isinstance(e, RateOrder) for e in d.effects)
