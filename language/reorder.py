@@ -14,8 +14,8 @@ from dataclasses import dataclass
 AGAIN = re.compile(r"\b(?:pesan|pesen|order|beli|ambil)\s+(?:lagi|ulang)\b|\b(?:order|pesanan|pesan)\s+ulang\b"
                    r"|\brepeat\b|\bdiulang\b|\bulangi\b")
 WHEN_BEFORE = r"(?:kemarin|kemaren|minggu lalu|bulan lalu|terakhir|biasanya|biasa|sebelumnya|yang lalu)"
-SAME = re.compile(rf"\b(?:sama|samain|samakan|seperti|kayak|kaya|kyk|kek)\b(?:\s+\w+){{0,3}}?\s+{WHEN_BEFORE}\b"
-                  rf"|\b(?:pesanan|order)\s+{WHEN_BEFORE}\b")
+# "sama kayak kemarin", "samain kaya pesanan terakhir"; not "pesanan kemarin sudah sampai?" (a question).
+SAME = re.compile(rf"\b(?:sama|samain|samakan|seperti|kayak|kaya|kyk|kek)\b(?:\s+\w+){{0,3}}?\s+{WHEN_BEFORE}\b")
 CHANGE = re.compile(r"\b(tapi|tp|tambah|tambahin|plus)\b")
 # Words around a re-order that name no product ("pesan lagi yang sama ya kak").
 FILLER = frozenset("""ya yah kak ka kakak min mas mbak bu pak dong donk deh sih lho yang yg sama samain kayak kaya kyk kek
