@@ -40,13 +40,16 @@ class Quote:
         return self.priced.discount
 
 
-def offers_for(session: Session, shop_id: int, customer_id: int, codes: Sequence[str], now: datetime,
-               card: loyalty.Card | None = None) -> list[Promotion]:
+def offers_for(session: Session, shop_id: int, customer_id: int, codes: Sequence[str], now: datetime) -> list[Promotion]:
     """Live promos this customer may still use: automatic ones, those matching `codes`, and the
-    loyalty reward they earned (card: read already)."""
+    loyalty reward they earned."""
+    return offers_with(session, shop_id, customer_id, codes, now, loyalty_card(session, shop_id, customer_id))
+
+
+def offers_with(session: Session, shop_id: int, customer_id: int, codes: Sequence[str], now: datetime,
+                card: loyalty.Card | None) -> list[Promotion]:
     promos = [to_plain(r) for r in promotions_db.fetch_offers(session, shop_id, [normal_code(c) for c in codes], now)]
     used = promo_redemptions_db.customer_uses(session, [p.id for p in promos], customer_id)
-    card = card or loyalty_card(session, shop_id, customer_id)
     reward = loyalty.reward_promotion(card, regulars_texts.REWARD_NAME) if card else None
     return [p for p in promos if p.usable(used.get(p.id, 0))] + ([reward] if reward else [])
 
@@ -68,7 +71,7 @@ def quote(session: Session, shop_id: int, customer_id: int, rows: dict[str, Row]
     lines = [Line(sku, display_name(rows[sku].name, rows[sku].option_label), rows[sku].category or "", rows[sku].price, n)
              for sku, n in qty.items()]
     card = loyalty_card(session, shop_id, customer_id)
-    offers = offers_for(session, shop_id, customer_id, codes, now, card)
+    offers = offers_with(session, shop_id, customer_id, codes, now, card)
     priced = price(lines, offers, now, codes)
     if expected is not None and priced.discount != expected:
         raise PromoChanged(expected, priced.discount)
