@@ -125,7 +125,7 @@ def place_order(session: Session, profile: ShopProfile, req: OrderRequest, now: 
         savepoint.rollback()
         raise OutOfStock(_shortages(session, req.shop_id, rows, short, make_day))
     try:
-        pricing.claim(session, req.customer_id, promo)
+        pricing.claim(session, req.customer_id, promo, now)
     except pricing.PromoChanged:
         savepoint.rollback()
         raise

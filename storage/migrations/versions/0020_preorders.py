@@ -8,7 +8,7 @@ shop was closed is handled. `clusters`, `cluster_members`, `cluster_promos`,
 `cluster_recipients`: shops promoting together, each person reached once per joint promotion.
 
 Revision ID: 0020_preorders
-Revises: 0014_options
+Revises: 0018_regulars
 Create Date: 2026-12-06 12:40:00
 """
 from __future__ import annotations
@@ -19,7 +19,7 @@ from alembic import op
 import storage.models
 
 revision = '0020_preorders'
-down_revision = '0014_options'
+down_revision = '0018_regulars'
 branch_labels = None
 depends_on = None
 
