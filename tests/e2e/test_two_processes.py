@@ -36,7 +36,8 @@ from tests.fakes.telegram_api import FakeTelegramAPI
 from tests.promo_support import seed_audience
 from tests.support import seeded_engine
 
-pytestmark = pytest.mark.e2e
+# Two minutes on a busy 2-core machine: `make soak` runs it, `make test` does not.
+pytestmark = [pytest.mark.e2e, pytest.mark.soak]
 
 SPEED = 10.0  # the fake's seconds per real second
 UPDATES, AUDIENCE = 2000, 1000
