@@ -14,7 +14,7 @@ from typing import Any
 
 from language.numbers import order_lines, parse_quantity
 from language.text import normalize
-from language.words import CANCEL, GREETINGS, HELP, MENU
+from language.words import CANCEL, GREETINGS, HELP, MENU, asks, politeness
 from conversations.customer import browsing, cart, checkout, options, payment, promo, quote, tracking
 from conversations.base import Ctx, Reply, Step, Turn, say
 from conversations.choice import Choice
@@ -119,12 +119,18 @@ def clear_step(data: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in data.items() if k not in ("sku", "pending", "co", "family")}
 
 
+POLITE_REPLIES = {"hello": t.POLITE_HELLO, "thanks": t.POLITE_THANKS, "order": t.POLITE_ORDER}
+
+
 def free_text(data: dict[str, Any], ctx: Ctx, text: str) -> Step:
+    if (kind := politeness(text)) is not None:  # "misi kak", "makasih", "bu tumbas": no product to look for
+        return say(Browse.HOME, data, Reply(fill(POLITE_REPLIES[kind], ctx.examples), browsing.main_menu()))
     words = " ".join(normalize(text).split())
     if match := SEARCH_PREFIX.match(words):
         return browsing.search(data, ctx, match.group(2))
     # A size is not a quantity: "rendang 250" shows the 250g one, "rendang 250 dua" orders two.
-    if ORDER_VERBS.match(words) or any(line.counted for line in order_lines(text, ctx.catalog.sizes())):
+    # A question ("brp sebungkus?", "ready 3 toples?") is never an order unless it starts as one.
+    if ORDER_VERBS.match(words) or (not asks(words) and any(line.counted for line in order_lines(text, ctx.catalog.sizes()))):
         if (step := options.fill_from_text(data, ctx, text)) is not None:
             return step
     found = ctx.catalog.find(text)
@@ -181,7 +187,8 @@ def first_contact(data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step:
         data = {**data, "start_payload": turn.start_payload}
     hello = promo.on_first_contact(browsing.greet(data, ctx), turn, ctx)
     words = " ".join(turn.text.lower().split()).strip(" !?.")
-    if not turn.choice and (not words or words in GREETINGS or words in MENU or EMOJI_ONLY.match(words)):
+    if not turn.choice and (not words or words in GREETINGS or words in MENU or EMOJI_ONLY.match(words)
+                            or politeness(words) is not None):
         return hello
     step = route(Browse.HOME, hello.data, turn, ctx)
     step.replies = hello.replies + step.replies

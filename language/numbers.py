@@ -15,14 +15,18 @@ from language.options import LEVEL_WORDS, OPTION_WORDS, is_option_number, measur
 from language.text import FILLER_WORDS, UNITS, canonical_measures, fold, normalize
 
 _DIGITS = {"nol": 0, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5,
-           "enam": 6, "tujuh": 7, "delapan": 8, "sembilan": 9}
+           "enam": 6, "tujuh": 7, "delapan": 8, "sembilan": 9,
+           # Javanese (ngoko and krama) and Sundanese: "tumbas nastar kalih", "putri salju hiji"
+           "siji": 1, "setunggal": 1, "hiji": 1, "loro": 2, "kalih": 2, "telu": 3, "tilu": 3,
+           "papat": 4, "sekawan": 4, "opat": 4, "limo": 5, "gangsal": 5}
 _SE_NUMBERS = {"sepuluh": 10, "sebelas": 11, "seratus": 100, "seribu": 1000}
 _MULTIPLIERS = {"puluh": 10, "ratus": 100}
 _BIG = {"ribu": 1_000, "juta": 1_000_000}
 # "se" + a counting word means one of it; listed rather than matched as a prefix
 # because "se-" also starts ordinary words ("sedang", "selai", "segar").
 _SE_ONE = {"sebiji", "sebungkus", "sepack", "sepak", "sebuah", "sebotol", "setoples",
-           "seporsi", "sekotak", "sebox", "sepotong", "sepcs", "sebks", "secup"}
+           "seporsi", "sekotak", "sebox", "sepotong", "sepcs", "sebks", "secup", "sekor", "seekor",
+           "selembar", "sepiring", "segelas"}
 
 # A number followed by one of these is a size or a price, not a quantity.
 # (A lone "l" after a number is a clothing size L, not a litre: language.text.)
@@ -101,6 +105,8 @@ def _quantity_at(words: list[str], i: int, sizes: frozenset[int] = frozenset()) 
         return 1, i + 1
     if word == "selusin":
         return 12, i + 1
+    if word == "sepasang":  # a pair: two of them ("daster sepasang buat ibu sama mertua")
+        return 2, i + 1
     if word == "setengah" and i + 1 < len(words) and words[i + 1] == "lusin":
         return 6, i + 2
     start = i + 1 if word == "x" and i + 1 < len(words) else i  # "x2"
@@ -265,6 +271,11 @@ def _item(words: list[str], qty: int | None, sizes: frozenset[int]) -> OrderLine
     return None
 
 
+def _filler(word: str) -> bool:
+    """A word of the conversation, also when stretched ("kaa", "yaa") or spelled as slang."""
+    return word in FILLER_WORDS or normalize(word) in FILLER_WORDS
+
+
 def _split_segment(words: list[str], sizes: frozenset[int]) -> list[OrderLine]:
     """Items of one segment; quantities may lead ("2 a 1 b") or trail ("a 2 b 1")."""
     spans: list[tuple[int, int, int]] = []  # (start, end, value)
@@ -277,11 +288,11 @@ def _split_segment(words: list[str], sizes: frozenset[int]) -> list[OrderLine]:
         spans.append((i, found[1], found[0]))
         i = found[1]
     items = []
-    if spans and all(w in FILLER_WORDS for w in words[: spans[0][0]]):
+    if spans and all(_filler(w) for w in words[: spans[0][0]]):
         bounds = [s[0] for s in spans[1:]] + [len(words)]
         for (_, end, value), stop in zip(spans, bounds):
             items.append(_item(words[end:stop], value, sizes))
-    elif spans and all(w in FILLER_WORDS for w in words[spans[-1][1]:]):
+    elif spans and all(_filler(w) for w in words[spans[-1][1]:]):
         begin = 0
         for start, end, value in spans:
             items.append(_item(words[begin:start], value, sizes))
@@ -291,16 +302,33 @@ def _split_segment(words: list[str], sizes: frozenset[int]) -> list[OrderLine]:
     return [item for item in items if item is not None]
 
 
+# "1) nastar keju - 2", "2. kastengel 1": the number of a list's line, never a quantity.
+_LIST_NUMBER = re.compile(r"(?m)^\s*(?:no\.?\s*)?\d{1,2}\s*[).]\s+(?=\D)")
+# "... masing-masing 2", "masing2 1", "@2": one quantity for every product named before it.
+_EACH = re.compile(r"\b(?:masing(?:\s*-\s*masing|\s*2|\s+masing)?|tiap(?:\s*-\s*tiap)?|per\s*item|@)\s*"
+                   r"(\d{1,3}|[a-z]+(?:\s+(?:belas|puluh))?)\b")
+# "buat ibu sama mertua", "untuk kado": who or what it is for, never another product.
+_FOR_WHOM = re.compile(r"\b(?:buat|untuk|utk|bwt)\s+(?:ibu|bapak|ayah|mama|papa|mertua|anak|suami|istri|adik|kakak|"
+                       r"teman|temen|saudara|keluarga|kado|hadiah|oleh|acara|arisan|lebaran|sendiri|kantor)\b[^\n]*")
+
+
 def order_lines(text: str, sizes: frozenset[int] = frozenset()) -> list[OrderLine]:
     """Order lines in free text. `sizes` are the shop's size numbers (catalog): "nastar 500 2"
     is two of the 500g one, "rendang 250 dua" two of the 250g one, "sambal level 5 satu" one of
     level 5; "1/2 kg" and "setengah kilo" are 500g. A line naming only an option ("yg 250
-    satu", "sama L 1") is marked `option_only`: it speaks of the product of the line before."""
+    satu", "sama L 1") is marked `option_only`: it speaks of the product of the line before.
+    A list's numbers ("1) nastar - 2") are not quantities; "masing-masing 2" counts each one."""
+    folded = _FOR_WHOM.sub(" ", _LIST_NUMBER.sub("", canonical_measures(fold(text))))
+    each = None
+    if (match := _EACH.search(folded)) is not None and (qty := parse_quantity(match.group(1))) is not None:
+        each, folded = qty, folded[: match.start()] + folded[match.end():]
     items: list[OrderLine] = []
-    for segment in _SEPARATORS.split(canonical_measures(fold(text))):
+    for segment in _SEPARATORS.split(folded):
         words = _words(segment)
         if words:
             items.extend(_split_segment(words, sizes))
+    if each is not None and each > 0:
+        items = [item if item.counted else OrderLine(each, item.name, True, item.option_only) for item in items]
     return items
 
 

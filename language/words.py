@@ -7,6 +7,8 @@ A message is compared whole, after `said()` (lowercase, spaces squeezed, end pun
 
 from __future__ import annotations
 
+import re
+
 
 def said(text: str) -> str:
     """A message as the lists below are matched against it: "  Ya  kak!! " -> "ya kak"."""
@@ -53,3 +55,65 @@ KEEP_PRICE = NO | {"bukan", "salah"}  # "change it anyway?" answered no
 
 # "No note" at checkout: any plain no, or a skip.
 NO_NOTE = NO | {"-", "tidak ada", "ga ada", "gak ada", "nggak ada", "skip", "lewati", "none"}
+
+# Forms of address, greetings, thanks, acknowledgements and chat noises, in Indonesian, Javanese
+# and Sundanese: the conversation around a request, never a product's name. A message made only of
+# these (and of order verbs) is answered kindly, never searched ("misi kak", "punten", "bu tumbas").
+ADDRESS = frozenset({"kak", "ka", "kakak", "kk", "mba", "mbak", "mbk", "mb", "mas", "bun", "bund", "bunda", "buk", "bu",
+                     "ibu", "pak", "bapak", "om", "tante", "gan", "juragan", "sis", "sist", "min", "admin", "bos",
+                     "boss", "teteh", "aa", "akang", "kang", "cici", "koh"})
+GREETING_WORDS = frozenset({"halo", "hallo", "helo", "hai", "hay", "hi", "hello", "pagi", "siang", "sore", "malam",
+                            "met", "selamat", "assalamualaikum", "assalamu", "alaikum", "ass", "salam", "misi",
+                            "permisi", "punten", "kulonuwun", "sugeng", "enjing", "sonten", "ndalu"})
+THANKS_WORDS = frozenset({"makasih", "makasi", "makasii", "terima", "kasih", "trimakasih", "terimakasih", "thanks",
+                          "thank", "thx", "tq", "ty", "nuwun", "matur", "suwun", "nuhun", "hatur"})
+ACK_WORDS = frozenset({"ok", "oke", "okey", "okay", "okee", "sip", "siap", "nggih", "inggih", "enggih", "ya", "iya",
+                       "iyaa", "yaa", "baik", "noted", "hehe", "hihi", "haha", "wkwk", "wkwkwk", "wk", "maaf", "ganggu",
+                       "mengganggu", "dong", "nih", "deh", "yah", "lho", "loh", "kok", "banyak", "mohon",
+                       "tolong", "dulu", "aja", "saja", "sudah", "udah", "ngga", "oh", "ohh", "owh", "kah"})
+# Verbs that only say "I want to buy", with no product yet ("bu tumbas", "mau pesan kak").
+ORDER_WORDS = frozenset({"pesan", "pesen", "mesen", "order", "beli", "mau", "tumbas", "bade", "meser", "nyuwun",
+                         "ingin", "pengen", "pingin"})
+POLITE = ADDRESS | GREETING_WORDS | THANKS_WORDS | ACK_WORDS
+
+_LETTERS = re.compile(r"[a-z]+")
+_DOUBLED_END = re.compile(r"([a-z])\1+$")
+# After "punten" or "nuhun", "teh" is the Sundanese "sister", not tea.
+_SUNDANESE_ADDRESS_AFTER = frozenset({"punten", "nuhun", "hatur", "permisi", "misi"})
+
+
+def _plain(word: str) -> str:
+    """A stretched word as it is meant: "kakk" -> "kak", "yaa" -> "ya"."""
+    return _DOUBLED_END.sub(r"\1", re.sub(r"([a-z])\1{2,}", r"\1", word))
+
+
+def politeness(text: str) -> str | None:
+    """What a message made only of polite words is: "thanks", "order" (a wish to buy with no
+    product yet: "bu tumbas") or "hello"; None when any word could name a product."""
+    words = _LETTERS.findall(text.lower())
+    if not words:
+        return None
+    plain = []
+    for i, word in enumerate(words):
+        if word in POLITE or word in ORDER_WORDS:
+            plain.append(word)
+        elif _plain(word) in POLITE or _plain(word) in ORDER_WORDS:
+            plain.append(_plain(word))
+        elif word == "teh" and i > 0 and words[i - 1] in _SUNDANESE_ADDRESS_AFTER:
+            plain.append(word)
+        else:
+            return None
+    if any(word in THANKS_WORDS for word in plain):
+        return "thanks"
+    return "order" if any(word in ORDER_WORDS for word in plain) else "hello"
+
+
+# Words that make a message a question about a product ("brp sebungkus", "ready 3 toples?"): such a
+# message is answered or searched, never read as an order that fills the cart.
+QUESTION_WORDS = frozenset({"brp", "berapa", "berapaan", "brapa", "brpa", "harga", "hrg", "harganya", "ready", "redy",
+                            "ready", "tersedia", "apakah", "gimana", "bagaimana", "kapan", "kah"})
+
+
+def asks(text: str) -> bool:
+    """Whether a message asks about something rather than orders it."""
+    return any(word in QUESTION_WORDS for word in _LETTERS.findall(text.lower()))

@@ -63,6 +63,10 @@ EDIT_NOT_APPLIED = (
     "✏️ Pesan yang diedit belum bisa kami proses, Kak. "
     "Kirim ulang sebagai pesan baru ya, misalnya _pesan 2 {product}_."
 )
+# A message of polite words only ("misi kak", "makasih", "bu tumbas"): answered kindly, never searched.
+POLITE_HELLO = "Iya Kak 🙏 Ada yang bisa kami bantu? Ketik nama produk (misalnya _{product}_), atau *katalog* untuk lihat semua."
+POLITE_THANKS = "Sama-sama, Kak 🙏 Kalau perlu apa-apa lagi, ketik saja ya."
+POLITE_ORDER = "Boleh, Kak 🙏 Mau pesan apa? Ketik nama dan jumlahnya, misalnya _pesan 2 {product}_."
 EMOJI_ONLY = "{emoji} Terima kasih, Kak! Ketik *katalog* untuk lihat produk, atau *bantuan* kalau bingung."
 
 # Catalog

@@ -1,0 +1,50 @@
+"""Orders and polite words as customers type them: numbers that belong to the product, filler
+after the quantity, list numbers, "masing-masing", regional number words, polite-only messages."""
+
+from __future__ import annotations
+
+import pytest
+
+from language.numbers import order_lines
+from language.words import asks, politeness
+
+SIZES = frozenset({250, 500})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("putri salju dua ya bun", [(2, "putri salju")]),
+        ("sambal roa 2 nggih", [(2, "sambal roa")]),
+        ("kastengel 250 tiga toples ya kaa 🙏", [(3, "kastengel 250")]),
+        ("kakk nastarr kejuu 250 2 yaa", [(2, "nastar keju 250")]),
+        ("1) nastar keju 250 - 2\n2) kastengel 250 - 1", [(2, "nastar keju 250"), (1, "kastengel 250")]),
+        ("daster batik sepasang kak buat ibu sama mertua", [(2, "daster batik")]),
+        ("kastengel 250 sama putri salju masing-masing 2", [(2, "kastengel 250"), (2, "putri salju")]),
+        ("nastar keju 250 ama kastengel 250 masing2 1", [(1, "nastar keju 250"), (1, "kastengel 250")]),
+        ("tumbas nastar keju 250 kalih", [(2, "nastar keju 250")]),
+        ("punten, bade mesen putri salju hiji", [(1, "putri salju")]),
+        ("misi kak mau order sambal roa 2", [(2, "sambal roa")]),
+        ("ayam ungkep sekor aja", [(1, "ayam ungkep")]),
+        ("rendang 250 dua", [(2, "rendang 250")]),
+        ("sambal level 5 satu", [(1, "sambal level 5")]),
+        ("nastar setengah lusin", [(6, "nastar")]),
+    ],
+)
+def test_order_lines_keep_every_quantity(text: str, expected: list[tuple[int, str]]) -> None:
+    assert [(line.qty, line.name) for line in order_lines(text, SIZES)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("misi kak", "hello"), ("punten teh", "hello"), ("mba", "hello"), ("oke siap kak 🙏", "hello"),
+     ("makasih kak", "thanks"), ("matur nuwun", "thanks"), ("bu tumbas", "order"), ("mau pesan kak", "order"),
+     ("es teh", None), ("nastar kak", None), ("siap bun", "hello")],
+)
+def test_politeness_names_only_polite_messages(text: str, kind: str | None) -> None:
+    assert politeness(text) == kind
+
+
+def test_a_question_is_not_an_order() -> None:
+    assert asks("keripik singkong pedas brp sebungkus") and asks("kastengel 500 ready 3 toples?")
+    assert not asks("nastar keju 2 ya kak")
