@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from language.numbers import order_lines, parse_quantity
+from language.numbers import bare_quantity, order_lines, parse_quantity
 from language.text import normalize
 from language.words import CANCEL, GREETINGS, HELP, MENU, asks, politeness
 from conversations.customer import browsing, cart, checkout, options, payment, promo, quote, tracking
@@ -83,11 +83,13 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step:
         return accepting
     if (paying := payment.text_intent(state, data, turn, ctx)) is not None:
         return paying
+    if state in (Cart.QTY, Cart.NEW_QTY) and bare_quantity(text) is None and parse_quantity(text) is not None:
+        return free_text(clear_step(data), ctx, text)  # "nastar keju 2" while we asked how many: a new order
     if state in STATE_STEPS:
         return STATE_STEPS[state](data, ctx, turn)
     if state == Browse.PRODUCT and data.get("family") and (step := options.family_text(data, ctx, text)) is not None:
         return step
-    if state == Browse.PRODUCT and data.get("sku") and len(text) <= 12 and (qty := parse_quantity(text)) is not None:
+    if state == Browse.PRODUCT and data.get("sku") and (qty := bare_quantity(text)) is not None:  # "ok kak ambil 1"
         return cart.add(data, ctx, data["sku"], qty)
     if state == Browse.PICK and (step := options.pick_text(data, ctx, text)) is not None:
         return step

@@ -143,6 +143,21 @@ def parse_quantity(text: str) -> int | None:
     return None
 
 
+def bare_quantity(text: str) -> int | None:
+    """The quantity of a message that is only a quantity among chat words ("ok kak ambil 1",
+    "yaudah 6 aja", "2 nggih"): the answer to "berapa?". None when other words could name a product."""
+    words = _words(canonical_measures(fold(text)))
+    found, i = None, 0
+    while i < len(words):
+        if (quantity := _quantity_at(words, i)) is not None and found is None:
+            found, i = quantity[0], quantity[1]
+        elif _filler(words[i]):
+            i += 1
+        else:
+            return None
+    return found
+
+
 _AMOUNT = re.compile(
     r"(?P<prefix>\b(?:rp|idr)\.?\s*)?"
     r"(?P<number>\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?(?!\d)|\d+(?:[.,]\d+)?)"

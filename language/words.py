@@ -70,9 +70,9 @@ THANKS_WORDS = frozenset({"makasih", "makasi", "makasii", "terima", "kasih", "tr
 ACK_WORDS = frozenset({"ok", "oke", "okey", "okay", "okee", "sip", "siap", "nggih", "inggih", "enggih", "ya", "iya",
                        "iyaa", "yaa", "baik", "noted", "hehe", "hihi", "haha", "wkwk", "wkwkwk", "wk", "maaf", "ganggu",
                        "mengganggu", "dong", "nih", "deh", "yah", "lho", "loh", "kok", "banyak", "mohon",
-                       "tolong", "dulu", "aja", "saja", "sudah", "udah", "ngga", "oh", "ohh", "owh", "kah"})
+                       "tolong", "dulu", "aja", "saja", "sudah", "udah", "yaudah", "yaudh", "ywdh", "yauda", "yowes", "yaudahlah", "ngga", "oh", "ohh", "owh", "kah"})
 # Verbs that only say "I want to buy", with no product yet ("bu tumbas", "mau pesan kak").
-ORDER_WORDS = frozenset({"pesan", "pesen", "mesen", "order", "beli", "mau", "tumbas", "bade", "meser", "nyuwun",
+ORDER_WORDS = frozenset({"pesan", "pesen", "mesen", "order", "beli", "mau", "ambil", "tumbas", "bade", "meser", "nyuwun",
                          "ingin", "pengen", "pingin"})
 POLITE = ADDRESS | GREETING_WORDS | THANKS_WORDS | ACK_WORDS
 
