@@ -15,7 +15,7 @@ from typing import Any
 from language.numbers import bare_quantity, order_lines, parse_quantity
 from language.text import normalize
 from language.words import CANCEL, GREETINGS, HELP, MENU, asks, politeness
-from conversations.customer import browsing, cart, checkout, options, payment, promo, quote, tracking
+from conversations.customer import browsing, cart, cart_text, checkout, options, payment, promo, quote, tracking
 from conversations.base import Ctx, Reply, Step, Turn, say
 from conversations.choice import Choice
 from conversations.examples import fill
@@ -127,6 +127,8 @@ POLITE_REPLIES = {"hello": t.POLITE_HELLO, "thanks": t.POLITE_THANKS, "order": t
 def free_text(data: dict[str, Any], ctx: Ctx, text: str) -> Step:
     if (kind := politeness(text)) is not None:  # "misi kak", "makasih", "bu tumbas": no product to look for
         return say(Browse.HOME, data, Reply(fill(POLITE_REPLIES[kind], ctx.examples), browsing.main_menu()))
+    if (edited := cart_text.edit(data, ctx, text)) is not None:  # "keripiknya jadi 3", "hapus sambal", "lanjut bayar"
+        return edited
     words = " ".join(normalize(text).split())
     if match := SEARCH_PREFIX.match(words):
         return browsing.search(data, ctx, match.group(2))

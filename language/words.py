@@ -117,3 +117,19 @@ QUESTION_WORDS = frozenset({"brp", "berapa", "berapaan", "brapa", "brpa", "harga
 def asks(text: str) -> bool:
     """Whether a message asks about something rather than orders it."""
     return any(word in QUESTION_WORDS for word in _LETTERS.findall(text.lower()))
+
+
+# Cart edits typed as text (language.edits): pay now, empty the cart, take out, add, reduce, swap.
+CHECKOUT_WORDS = frozenset({"checkout", "cekout", "chekout", "cekot", "co", "bayar", "byr", "dibayar"})
+# Words around "let's pay" that say nothing else: "udah itu aja, lanjut bayar sekarang".
+CHECKOUT_ALSO = frozenset({"lanjut", "sekarang", "udah", "sudah", "itu", "langsung", "check", "out", "cek",
+                           "semua", "semuanya", "total", "totalnya", "dong", "gas", "yuk", "ayo"})
+EMPTY_WORDS = frozenset({"kosongkan", "kosongin", "dikosongin", "dikosongkan", "kosongi", "dikosongi", "reset",
+                         "bersihkan", "clear"})
+CART_WORDS = frozenset({"keranjang", "troli", "cart", "isi", "isinya", "semua", "semuanya", "belanjaan"})
+REMOVE_WORDS = frozenset({"hapus", "hapusin", "dihapus", "hapuskan", "delete", "del", "buang", "dibuang", "remove",
+                          "batal", "batalin", "dibatalin", "batalkan", "keluarin", "dikeluarin", "keluarkan", "cancel",
+                          "cancle", "coret", "dicoret"})
+ADD_WORDS = frozenset({"tambah", "tambahin", "ditambah", "tambahkan", "nambah", "plus"})
+REDUCE_WORDS = frozenset({"kurangi", "kurangin", "dikurangi", "dikurangin", "kurangkan", "kurang"})
+SWAP_WORDS = frozenset({"ganti", "diganti", "gantiin", "tukar", "tuker", "ditukar", "ubah", "diubah"})

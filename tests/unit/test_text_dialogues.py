@@ -35,3 +35,42 @@ def test_a_new_order_while_we_asked_how_many_is_an_order():
     d.send("kastengel 500 10")
     d.send("nastar keju 250 2")
     assert d.cart == {"NST-KJ-250": 2}
+
+
+def filled() -> Dialogue:
+    d = chat()
+    d.send("keripik pedas 1, nastar keju 250 2, sambal roa 1")
+    assert d.cart == {"KRS-PDS": 1, "NST-KJ-250": 2, "SBL-ROA": 1}
+    return d
+
+
+def test_cart_edits_by_text_say_what_changed():
+    d = filled()
+    d.send("keripiknya jadi 3 aja")
+    assert d.cart == {"KRS-PDS": 3, "NST-KJ-250": 2, "SBL-ROA": 1}
+    assert "Keripik Singkong — Pedas*: 1 → 3" in d.text
+    d.send("hapus sambal")
+    assert d.cart == {"KRS-PDS": 3, "NST-KJ-250": 2} and "Sambal Roa 150ml* (1) dihapus" in d.text
+    d.send("nastarnya ganti yang 500 aja")
+    assert d.cart == {"KRS-PDS": 3, "NST-KJ-500": 2} and "Nastar Keju — 250g* (2) diganti *Nastar Keju — 500g*" in d.text
+    d.send("nomor 1 jadi 4")
+    assert d.cart == {"KRS-PDS": 4, "NST-KJ-500": 2}
+    d.send("ga jadi yang kastengel")  # not in the cart: said, nothing changes
+    assert d.cart == {"KRS-PDS": 4, "NST-KJ-500": 2} and "tidak ada di keranjang" in d.text
+    d.send("kurangi nastar 1")
+    assert d.cart == {"KRS-PDS": 4, "NST-KJ-500": 1} and "2 → 1" in d.text
+    d.send("kosongkan keranjang")
+    assert d.cart == {} and "Keranjang dikosongkan" in d.text
+
+
+def test_an_edit_that_fits_two_lines_asks_which_and_changes_nothing():
+    d = chat()
+    d.send("keripik pedas 1, keripik original 1")
+    d.send("keripiknya jadi 3")
+    assert d.cart == {"KRS-PDS": 1, "KRS-ORI": 1} and "yang mana" in d.text
+
+
+def test_lanjut_bayar_starts_the_checkout():
+    d = filled()
+    d.send("udah itu aja, lanjut bayar ya kak")
+    assert d.state.startswith("checkout")
