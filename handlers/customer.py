@@ -12,7 +12,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from language.numbers import bare_quantity, order_lines, parse_quantity
+from language.numbers import parse_quantity
+from language.order_lines import bare_quantity, order_lines
 from language.text import normalize
 from language.words import CANCEL, GREETINGS, HELP, MENU, asks, politeness
 from conversations.customer import browsing, cart, cart_text, checkout, options, payment, promo, quote, tracking

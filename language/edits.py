@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from language.numbers import bare_quantity, parse_quantity
+from language.numbers import parse_quantity
+from language.order_lines import bare_quantity
 from language.options import LEVEL_WORDS, OPTION_WORDS
 from language.text import FILLER_WORDS, normalize
 from language.words import (ADD_WORDS, CART_WORDS, CHECKOUT_ALSO, CHECKOUT_WORDS, EMPTY_WORDS, REDUCE_WORDS,

@@ -10,7 +10,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from marketing.broadcasts import DAILY, NOW, ONCE, WEEKLY, Schedule
-from language.numbers import parse_rupiah, split_order_text
+from language.numbers import parse_rupiah
+from language.order_lines import split_order_text
 
 DAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "jumaat": 4, "sabtu": 5,
         "minggu": 6, "ahad": 6}

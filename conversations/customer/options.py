@@ -23,7 +23,8 @@ from conversations.base import Button, Ctx, Reply, Step, say
 from conversations.customer.browsing import Browse, option_detail, price_text
 from conversations.customer.cart import PICK, Cart, add, add_line, after_add_buttons, items, with_cart
 from language.money import rupiah
-from language.numbers import OrderLine, order_lines, parse_quantity
+from language.numbers import parse_quantity
+from language.order_lines import OrderLine, order_lines
 from language.options import pick_option, words_of
 from language.text import FILLER_WORDS, canonical_measures, fold, normalize
 from texts.id import customer as t

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from language.numbers import order_lines
+from language.order_lines import order_lines
 from language.words import asks, politeness
 
 SIZES = frozenset({250, 500})
