@@ -141,7 +141,18 @@ def free_text(data: dict[str, Any], ctx: Ctx, text: str) -> Step:
     found = ctx.catalog.find(text)
     if found.best is not None or found.candidates:
         return browsing.search(data, ctx, text)
+    if wants_a_product(words, text, ctx):  # "bakpia ada?", "mie ayam 1": said plainly, nothing far-off offered
+        return browsing.not_sold(data, ctx, text)
     return say(Browse.HOME, data, Reply(fill(t.NOT_UNDERSTOOD, ctx.examples), browsing.main_menu()))
+
+
+ASKS_FOR_PRODUCT = re.compile(r"\b(ada|ready|jual|sedia|nyari|cari)\b")
+
+
+def wants_a_product(words: str, text: str, ctx: Ctx) -> bool:
+    """Whether a message no product fits still asks for one: it orders, counts, or asks "ada?"."""
+    return bool(ORDER_VERBS.match(words) or ASKS_FOR_PRODUCT.search(words)
+                or any(line.counted for line in order_lines(text, ctx.catalog.sizes())))
 
 
 GLOBAL_CHOICES: dict[str, Callable[[dict[str, Any], Ctx], Step]] = {

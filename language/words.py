@@ -72,7 +72,7 @@ ACK_WORDS = frozenset({"ok", "oke", "okey", "okay", "okee", "sip", "siap", "nggi
                        "mengganggu", "dong", "nih", "deh", "yah", "lho", "loh", "kok", "banyak", "mohon",
                        "tolong", "dulu", "aja", "saja", "sudah", "udah", "yaudah", "yaudh", "ywdh", "yauda", "yowes", "yaudahlah", "ngga", "oh", "ohh", "owh", "kah"})
 # Verbs that only say "I want to buy", with no product yet ("bu tumbas", "mau pesan kak").
-ORDER_WORDS = frozenset({"pesan", "pesen", "mesen", "order", "beli", "mau", "ambil", "tumbas", "bade", "meser", "nyuwun",
+ORDER_WORDS = frozenset({"pesan", "pesen", "mesen", "order", "beli", "mau", "ambil", "tambah", "tambahin", "nambah", "tumbas", "bade", "meser", "nyuwun",
                          "ingin", "pengen", "pingin"})
 POLITE = ADDRESS | GREETING_WORDS | THANKS_WORDS | ACK_WORDS
 
@@ -112,6 +112,20 @@ def politeness(text: str) -> str | None:
 # message is answered or searched, never read as an order that fills the cart.
 QUESTION_WORDS = frozenset({"brp", "berapa", "berapaan", "brapa", "brpa", "harga", "hrg", "harganya", "ready", "redy",
                             "ready", "tersedia", "apakah", "gimana", "bagaimana", "kapan", "kah"})
+
+# Words of a question or a wish around a product's name, never the name itself: a product that
+# does not explain them is still the one asked about ("rendang tahan berapa lama?").
+CHAT_WORDS = QUESTION_WORDS | frozenset({
+    "apa", "itu", "ini", "ga", "gak", "nggak", "ngga", "engga", "enggak", "g", "jual", "stok", "stock", "masih", "tinggal",
+    "tahan", "lama", "pake", "pakai", "hari", "isi", "potong", "muat", "buat", "untuk", "utk", "gemuk", "sachet",
+    "berat", "rasa", "ukuran", "bahan", "panjang", "lebar", "pricelist", "enak", "murah", "mahal", "asli", "kirim",
+    "ongkir", "size", "warna", "model", "ld", "pb", "jenis", "macam", "varian", "pilihan", "sama", "dan", "atau",
+    "acara", "hajatan", "kado", "kemasan", "awet", "halal", "bpom", "expired", "exp", "gimana", "kok", "sih",
+    # tastes and textures asked about ("sambal roa pedes ga?"), counted one ("brp sebungkus")
+    "pedas", "manis", "asin", "gurih", "renyah", "empuk", "lembut", "crispy", "sebungkus", "sekor", "seekor", "sebiji",
+    "sepotong", "setoples", "sebotol", "sepack", "sekotak", "sepcs", "berapaan", "nya"})
+# After these, the words say what a product is made with ("kastengel pake keju apa"), not which one.
+MADE_WITH = frozenset({"pake", "pakai", "pakek", "bahannya", "dari"})
 
 
 def asks(text: str) -> bool:

@@ -48,3 +48,15 @@ def test_politeness_names_only_polite_messages(text: str, kind: str | None) -> N
 def test_a_question_is_not_an_order() -> None:
     assert asks("keripik singkong pedas brp sebungkus") and asks("kastengel 500 ready 3 toples?")
     assert not asks("nastar keju 2 ya kak")
+
+
+def test_did_you_mean_is_honest_about_what_the_shop_does_not_sell():
+    from tests.option_support import option_catalog
+    catalog = option_catalog()
+    for query in ("es teh", "kue bawang", "mie ayam", "seblak level 5", "kue lapis legit", "kaos polos size L"):
+        found = catalog.find(query)
+        assert found.best is None and found.candidates == [], query
+    for query, sku in (("kastengel 250", "KST-250"), ("sambal roa pedes", "SBL-ROA"), ("kopi susunya pake gula apa", "KPS")):
+        found = catalog.find(query)
+        hits = [found.best] if found.best else found.candidates
+        assert any(o.sku.startswith(sku) for h in hits for o in h.family.options), query

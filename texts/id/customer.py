@@ -82,7 +82,9 @@ PRODUCT_GONE = "Maaf Kak, produk itu sudah tidak tersedia. Coba lihat *katalog* 
 ASK_QTY = "Mau berapa *{name}*, Kak? Ketik jumlahnya, misal _2_ atau _dua_. (Stok {stock})"
 ASK_SEARCH = "Mau cari apa, Kak? Ketik nama produknya, misal _{product}_ atau _{product2}_."
 SEARCH_RESULTS = "Ini yang cocok dengan “{query}”, Kak. Pilih salah satu:"
-SEARCH_NONE = "Maaf Kak, “{query}” belum ketemu 🙏 Coba kata lain, atau lihat *katalog*."
+SEARCH_NONE = "Maaf Kak, kami belum jual “{query}” 🙏 Coba kata lain, atau lihat *katalog* untuk semua produk kami{seller}."
+# Honest "did you mean": what the shop does not sell is said plainly, with no far-off product offered.
+NOT_SOLD_SELLER = ", atau tanya penjual langsung di {phone}"
 PICK_ONE = "“{query}” yang mana, Kak? Pilih salah satu:"
 
 # Products with options (sizes, colours, levels, weights)
@@ -128,7 +130,7 @@ EDIT_NO_LINE = "Keranjang tidak punya nomor {line}, Kak. Keranjang tidak diubah.
 EDIT_WHICH = "“{words}” yang mana, Kak? Ada beberapa di keranjang. Keranjang belum diubah."
 EDIT_SWAP_UNKNOWN = "“{words}” belum ketemu untuk mengganti *{name}*, Kak. Keranjang tidak diubah."
 CART_UPDATED = "Jumlah *{name}* sekarang {qty}."
-ORDER_PARSED_NONE = "Produk yang dimaksud belum ketemu, Kak: {names}. Coba ketik nama lain atau lihat *katalog*."
+ORDER_PARSED_NONE = "Maaf Kak, kami belum jual {names} 🙏 Coba ketik nama lain atau lihat *katalog*."
 
 # Checkout
 ASK_NAME = "Pesanan atas nama siapa, Kak?"
