@@ -60,3 +60,12 @@ def test_did_you_mean_is_honest_about_what_the_shop_does_not_sell():
         found = catalog.find(query)
         hits = [found.best] if found.best else found.candidates
         assert any(o.sku.startswith(sku) for h in hits for o in h.family.options), query
+
+
+def test_slang_amounts_and_spoken_times():
+    from language.numbers import parse_rupiah
+    from marketing.parsing import parse_clock
+    assert [parse_rupiah(t) for t in ("2 ceban", "goceng", "gopek", "cepek", "seceng", "min belanja 1jt 500rb")] == [
+        20000, 5000, 500, 100, 1000, 1_500_000]
+    assert [parse_clock(t) for t in ("jam 12 malam", "jam 2 siang", "jam 1 malam", "jam 8 malam", "jam 12 siang")] == [
+        "00:00", "14:00", "01:00", "20:00", "12:00"]
