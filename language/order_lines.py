@@ -90,7 +90,7 @@ def _split_segment(words: list[str], sizes: frozenset[int]) -> list[OrderLine]:
 # "1) nastar keju - 2", "2. kastengel 1": the number of a list's line, never a quantity.
 _LIST_NUMBER = re.compile(r"(?m)^\s*(?:no\.?\s*)?\d{1,2}\s*[).]\s+(?=\D)")
 # "... masing-masing 2", "masing2 1", "@2": one quantity for every product named before it.
-_EACH = re.compile(r"\b(?:masing(?:\s*-\s*masing|\s*2|\s+masing)?|tiap(?:\s*-\s*tiap)?|per\s*item|@)\s*"
+_EACH = re.compile(r"(?:\b(?:masing(?:\s*-\s*masing|\s*2|\s+masing)?|tiap(?:\s*-\s*tiap)?|per\s*item)|@)\s*"
                    r"(\d{1,3}|[a-z]+(?:\s+(?:belas|puluh))?)\b")
 # "buat ibu sama mertua", "untuk kado": who or what it is for, never another product.
 _FOR_WHOM = re.compile(r"\b(?:buat|untuk|utk|bwt)\s+(?:ibu|bapak|ayah|mama|papa|mertua|anak|suami|istri|adik|kakak|"

@@ -22,6 +22,7 @@ SIZES = frozenset({250, 500})
         ("daster batik sepasang kak buat ibu sama mertua", [(2, "daster batik")]),
         ("kastengel 250 sama putri salju masing-masing 2", [(2, "kastengel 250"), (2, "putri salju")]),
         ("nastar keju 250 ama kastengel 250 masing2 1", [(1, "nastar keju 250"), (1, "kastengel 250")]),
+        ("nastar keju 250 sama kastengel 250 @2", [(2, "nastar keju 250"), (2, "kastengel 250")]),
         ("tumbas nastar keju 250 kalih", [(2, "nastar keju 250")]),
         ("punten, bade mesen putri salju hiji", [(1, "putri salju")]),
         ("misi kak mau order sambal roa 2", [(2, "sambal roa")]),
