@@ -23,6 +23,7 @@ from language.options import measure, size
 from language.text import normalize
 from texts.id import customer as t
 
+SELLER_WORDS = frozenset({"stok", "stock", "harga", "staf", "rekap"})
 TYPO_SCORE = 85  # "keripk" is "keripik"; shorter words must be spelled as they are
 
 
@@ -59,7 +60,7 @@ def _other_option(ctx: Ctx, sku: str, words: str) -> ProductInfo | None:
 def edit(data: dict[str, Any], ctx: Ctx, text: str) -> Step | None:
     """The cart edited as the words say; None when they are not a cart edit (an order, a search)."""
     edits = cart_edits(text)
-    if edits is None:
+    if edits is None or SELLER_WORDS & set(normalize(text).split()):  # "kurangi stok rendang 3" is a seller's
         return None
     if any(e.action == "checkout" for e in edits):
         return checkout.start(data, ctx) if len(edits) == 1 else None
@@ -78,9 +79,13 @@ def edit(data: dict[str, Any], ctx: Ctx, text: str) -> Step | None:
         if not meant:
             if e.action in ("add", "set") and e.line is None:
                 return None  # "nastar 1 aja" with no nastar in the cart: an order, not an edit
-            notes.append(t.EDIT_NO_LINE.format(line=e.line) if e.line is not None
-                         else t.EDIT_NOT_IN_CART.format(words=e.target))
-            return view(data, ctx, note="\n".join(notes))
+            if e.line is not None:
+                return view(data, ctx, note="\n".join([*notes, t.EDIT_NO_LINE.format(line=e.line)]))
+            named = ctx.catalog.find(e.target)
+            hits = [named.best] if named.best is not None else named.candidates
+            if not hits:  # words that name no product at all ("hapus staf Bu Sri"): not a cart edit
+                return None
+            return view(data, ctx, note="\n".join([*notes, t.EDIT_NOT_IN_CART.format(words=hits[0].family.name)]))
         if len(meant) > 1:
             buttons = [Button(f"{products[s].label} ({cart[s]})", CHANGE.pack(s)) for s in meant]
             return say(Browse.HOME, data, Reply(t.EDIT_WHICH.format(words=e.target), buttons))
