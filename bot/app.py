@@ -13,6 +13,7 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import text
 
+from bot import cluster_page
 from bot.bootstrap import Kedai
 from bot.channels import simulator
 from bot.processes import Processes
@@ -71,6 +72,7 @@ def create_app(kedai: Kedai, *, on_start: list[Hook] | None = None, on_stop: lis
     app.mount("/media/demo", StaticFiles(directory=DEMO_MEDIA), name="demo-media")
     app.mount("/media", StaticFiles(directory=media), name="media")
 
+    app.include_router(cluster_page.router(kedai))
     if kedai.settings.simulator_enabled():
         app.include_router(simulator.router())
     return app

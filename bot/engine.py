@@ -28,6 +28,7 @@ from conversations.customer.browsing import Browse
 from effects import outbox, registry
 from effects.env import Env, Who
 from handlers import choices, customer, seller
+from orders.making import local_day
 from shops import loader as shop_loader
 from shops.loader import ShopRecord
 from storage import conversations as conversations_db
@@ -98,7 +99,7 @@ class Engine:
                 return Handled(duplicate=True, replies=self._earlier_replies(session, shop.id, inbound))
             resolved = resolve_customer(session, shop.id, inbound, now)
             party, view = resolved.party, resolved.view
-            ctx = Ctx(shop=shop.profile, catalog=DbCatalog(session, shop.id, self.indexes), customer=view,
+            ctx = Ctx(shop=shop.profile, catalog=DbCatalog(session, shop.id, self.indexes, local_day(now, shop.tz)), customer=view,
                       orders=DbOrders(session, shop.id), now=now, tz=shop.tz, promos=DbMarketing(session, shop.id, now),
                       invites=DbInvites(session, shop.id, now), examples=DbExamples(session, shop.id, self.indexes),
                       reviews=DbReviews(session, shop.id, now))

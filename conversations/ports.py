@@ -34,6 +34,8 @@ class OrderSummary:
     lines: tuple[tuple[int, str, int], ...] = ()  # (qty, name, line_total), filled by find()
     quote_by: datetime | None = None  # a quoted delivery fee: who must act next, by when
     delivery_fee: int = 0
+    handle_at: datetime | None = None  # taken while the shop was closed: handled at its opening
+    deliver_on: str | None = None  # a pre-order's delivery day (shop-local ISO date)
     items: tuple[tuple[str, int, str], ...] = ()  # (sku, qty, name) as ordered, filled by find(): what "pesan lagi" re-adds
 
 

@@ -16,8 +16,8 @@ from language.numbers import parse_quantity
 from language.order_lines import bare_quantity, order_lines
 from language.text import normalize
 from language.words import CANCEL, GREETINGS, HELP, MENU, MY_STAMPS, ORDER_HISTORY, REORDER, asks, politeness
-from conversations.customer import (browsing, cart, cart_text, checkout, loyalty, options, payment, promo, quote, reorder,
-                                    review, tracking)
+from conversations.customer import (browsing, cart, cart_text, checkout, loyalty, options, payment, preorder, promo, quote,
+                                    reorder, review, tracking)
 from conversations.base import Ctx, Reply, Step, Turn, say
 from conversations.choice import Choice
 from conversations.examples import fill
@@ -142,6 +142,8 @@ def free_text(data: dict[str, Any], ctx: Ctx, text: str) -> Step:
     words = " ".join(normalize(text).split())
     if (again := reorder.from_text(data, ctx, words)) is not None:  # "pesan lagi yang kemarin tapi ..."
         return again
+    if (step := preorder.dated_order(data, ctx, text)) is not None:  # "po bolu pandan untuk besok"
+        return step
     if (edited := cart_text.edit(data, ctx, text)) is not None:  # "keripiknya jadi 3", "hapus sambal", "lanjut bayar"
         return edited
     if match := SEARCH_PREFIX.match(words):

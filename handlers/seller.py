@@ -26,8 +26,8 @@ from collections.abc import Callable
 from typing import Any
 
 from conversations.base import Ctx, Reply, Step, Turn
-from conversations.seller import (broadcast, lists, loyalty, marketing, offers, orders, ownership, products, promo,
-                                  recap, reviews, setup, shop_settings, staff, stock, undo)
+from conversations.seller import (broadcast, cluster, kitchen, lists, loyalty, marketing, offers, orders, ownership,
+                                  products, promo, recap, reviews, setup, shop_settings, staff, stock, undo)
 from conversations.seller.common import IDLE, clean, idle, words
 from conversations.seller.ports import SellerCtx
 from language.words import SELLER_LEAVE
@@ -43,6 +43,8 @@ ROUTES: tuple[SellerRoute, ...] = (
     setup.route,  # the answers to the shop's setup questions (a new shop, or "ganti alamat" alone)
     reviews.route,  # the one reply to a customer's review (its button, then the text)
     orders.route,  # lunas / tolak / proses / kirim / selesai / batal KD-0042, and KD-0042 alone
+    kitchen.route,  # kuota harian, habis hari ini, PO nastar tutup/kirim, daftar masak
+    cluster.route,  # promo cluster …: the cluster admin's joint promotion
     products.route,  # new product (one line or step by step), photos
     lists.route,  # help, stock list, order lists
     recap.route,  # rekap, rekap kemarin, rekap minggu ini

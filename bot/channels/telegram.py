@@ -18,6 +18,7 @@ from telegram import Bot, BotCommand, Update
 from telegram.error import InvalidToken, TelegramError
 from telegram.request import HTTPXRequest
 
+from bot import bot_names
 from bot.app import DEMO_MEDIA
 from bot.bootstrap import Kedai
 from bot.channels.telegram_in import ALLOWED_UPDATES, CHANNEL, Membership, translate
@@ -30,6 +31,7 @@ from storage.identities import set_reachable
 from texts.id import telegram as t
 
 log = logging.getLogger(__name__)
+USERNAMES = bot_names.USERNAMES
 
 WEBHOOK_PATH = "/webhooks/telegram"
 SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")  # what setWebhook accepts as secret_token
@@ -89,6 +91,8 @@ class TelegramChannel:
             kedai.engine.shops.default_accounts.add((CHANNEL, self.account))
         try:  # checks the token (getMe) and fills the "/" menu; neither is worth refusing to start over
             await self.bot.initialize()
+            if self.bot.username:
+                USERNAMES[self.account] = self.bot.username
             await self.bot.set_my_commands([BotCommand(name, text) for name, text in t.COMMANDS])
         except TelegramError as exc:
             log.error("Telegram did not answer getMe/setMyCommands: %s", exc)

@@ -10,6 +10,7 @@ from language.money import rupiah
 from catalog.products import Family, ProductInfo
 from conversations.base import Button, Ctx, Reply, Step, say
 from conversations.choice import Choice, number
+from conversations.customer import made_label
 from conversations.examples import fill
 from language.text import FILLER_WORDS, normalize
 from language.words import CHAT_WORDS
@@ -153,7 +154,7 @@ def option_detail(data: dict[str, Any], ctx: Ctx, sku: str, found: ProductInfo |
     p = found if found is not None and found.sku == sku else ctx.catalog.by_sku(sku)
     if p is None:
         return menu(data, ctx, note=t.PRODUCT_GONE)
-    stock = t.STOCK_LEFT.format(stock=p.stock) if p.stock > 0 else t.STOCK_NONE
+    stock = made_label.stock_line(p, ctx) or (t.STOCK_LEFT.format(stock=p.stock) if p.stock > 0 else t.STOCK_NONE)
     text = t.PRODUCT_DETAIL.format(name=p.label, price=rupiah(p.price), stock=stock, description=p.description).rstrip()
     text += rating_text(ctx, [p.sku])
     buttons: list[Button] = []
