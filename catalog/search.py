@@ -27,7 +27,9 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
+from language.options import LEVEL_WORDS, OPTION_WORDS, measure, size
 from language.text import FILLER_WORDS, SLANG, SYNONYMS, normalize
+from language.words import CHAT_WORDS, MADE_WITH
 
 # How strongly a word in each field speaks for the product. Category words are weak
 # so "keripik tempe" prefers "Keripik Tempe" over "Kering Tempe Kacang" (a Keripik).
@@ -51,6 +53,11 @@ SCALE = 1000  # coverage quantised to 0.1 % for the bitset pre-selection only
 # Bawang Bu Rudi ..."), but its share is small enough that it almost never reaches
 # MARGIN alone: a query that fits two names equally well is a question, not a pick.
 COVERAGE_SHARE = 0.85
+# Honest "did you mean": a near-tie is offered only when it explains this share of the words that
+# could name a product ("es teh" is not the iced coffee, "kue bawang" not a sambal); else nothing
+# is offered and the customer is told the shop does not sell it.
+HONEST_SHARE = 0.75
+EXPLAINED = 0.4  # a word counts as explained when a product satisfies it at least this well
 
 
 @dataclass(frozen=True)
@@ -134,9 +141,50 @@ class SearchIndex:
             return Resolution(None, [])
         top = scored[0]
         close = [s for s in scored[1:] if s.score > top.score - MARGIN]
+        terms = self._name_terms(query)
         if top.coverage >= BEST_COVERAGE and not close:
-            return Resolution(self._docs[top.doc].id, [])
-        return Resolution(None, [self._docs[s.doc].id for s in [top, *close][:MAX_CANDIDATES]])
+            if self._honest(terms, top.doc):
+                return Resolution(self._docs[top.doc].id, [])
+            return Resolution(None, [])  # "seblak level 5" is not the level-5 sambal
+        near = [top, *close][:MAX_CANDIDATES]
+        honest = [s for s in near if self._honest(terms, s.doc)]
+        if len(honest) == 1 < len(near) and self._explained(terms, honest[0].doc) == 1.0:
+            return Resolution(self._docs[honest[0].doc].id, [])  # the one name that accounts for every word
+        return Resolution(None, [self._docs[s.doc].id for s in honest])
+
+    def _name_terms(self, query: str) -> list[_Term | None]:
+        """The terms of the query's words that could name a product: not a question's or a wish's
+        words, not an option (a size, a measure, a level and its number); None for a word the
+        catalog does not know at all."""
+        words = self._query_words(query)
+        kept: list[_Term | None] = []
+        for i, word in enumerate(words):
+            if word in MADE_WITH:
+                break
+            if isinstance(word, str):
+                plain = word[:-3] if len(word) > 5 and word.endswith("nya") else word
+                before = words[i - 1] if i else ""
+                if (len(plain) < 3 or plain in CHAT_WORDS or plain in OPTION_WORDS or plain in LEVEL_WORDS or not plain.isalpha()
+                        or size(plain) is not None or measure(plain) is not None or before in LEVEL_WORDS):
+                    continue
+                word = plain if plain in self._postings or word not in self._postings else word
+            kept.append(self._term(word))
+        return kept
+
+    def _honest(self, terms: list[_Term | None], doc: int) -> bool:
+        """Whether a product is a fair answer: it explains most of the words that could name a product,
+        or half of them with the first one in its own name ("kastengel keju" is the Kastengel)."""
+        share = self._explained(terms, doc)
+        if share >= HONEST_SHARE:
+            return True
+        first = terms[0] if terms else None
+        return share >= 0.5 and first is not None and any(
+            sim == 1.0 and self._postings[w].get(doc) == NAME_FACTOR for w, sim in first.words.items())
+
+    def _explained(self, terms: list[_Term | None], doc: int) -> float:
+        if not terms:
+            return 1.0
+        return sum(1 for t in terms if t is not None and self._satisfies(t, doc) >= EXPLAINED) / len(terms)
 
     # -- query side ---------------------------------------------------------------
 

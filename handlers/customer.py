@@ -12,11 +12,12 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from language.numbers import order_lines, parse_quantity
+from language.numbers import parse_quantity
+from language.order_lines import bare_quantity, order_lines
 from language.text import normalize
-from language.words import CANCEL, GREETINGS, HELP, MENU, MY_STAMPS, ORDER_HISTORY, REORDER
-from conversations.customer import (browsing, cart, checkout, loyalty, options, payment, preorder, promo, quote, reorder, review,
-                                    tracking)
+from language.words import CANCEL, GREETINGS, HELP, MENU, MY_STAMPS, ORDER_HISTORY, REORDER, asks, politeness
+from conversations.customer import (browsing, cart, cart_text, checkout, loyalty, options, payment, preorder, promo, quote,
+                                    reorder, review, tracking)
 from conversations.base import Ctx, Reply, Step, Turn, say
 from conversations.choice import Choice
 from conversations.examples import fill
@@ -88,11 +89,13 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step:
         return accepting
     if (paying := payment.text_intent(state, data, turn, ctx)) is not None:
         return paying
+    if state in (Cart.QTY, Cart.NEW_QTY) and bare_quantity(text) is None and parse_quantity(text) is not None:
+        return free_text(clear_step(data), ctx, text)  # "nastar keju 2" while we asked how many: a new order
     if state in STATE_STEPS:
         return STATE_STEPS[state](data, ctx, turn)
     if state == Browse.PRODUCT and data.get("family") and (step := options.family_text(data, ctx, text)) is not None:
         return step
-    if state == Browse.PRODUCT and data.get("sku") and len(text) <= 12 and (qty := parse_quantity(text)) is not None:
+    if state == Browse.PRODUCT and data.get("sku") and (qty := bare_quantity(text)) is not None:  # "ok kak ambil 1"
         return cart.add(data, ctx, data["sku"], qty)
     if state == Browse.PICK and (step := options.pick_text(data, ctx, text)) is not None:
         return step
@@ -130,22 +133,41 @@ def clear_step(data: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in data.items() if k not in ("sku", "pending", "co", "family", "review")}
 
 
+POLITE_REPLIES = {"hello": t.POLITE_HELLO, "thanks": t.POLITE_THANKS, "order": t.POLITE_ORDER}
+
+
 def free_text(data: dict[str, Any], ctx: Ctx, text: str) -> Step:
+    if (kind := politeness(text)) is not None:  # "misi kak", "makasih", "bu tumbas": no product to look for
+        return say(Browse.HOME, data, Reply(fill(POLITE_REPLIES[kind], ctx.examples), browsing.main_menu()))
     words = " ".join(normalize(text).split())
-    if match := SEARCH_PREFIX.match(words):
-        return browsing.search(data, ctx, match.group(2))
     if (again := reorder.from_text(data, ctx, words)) is not None:  # "pesan lagi yang kemarin tapi ..."
         return again
     if (step := preorder.dated_order(data, ctx, text)) is not None:  # "po bolu pandan untuk besok"
         return step
+    if (edited := cart_text.edit(data, ctx, text)) is not None:  # "keripiknya jadi 3", "hapus sambal", "lanjut bayar"
+        return edited
+    if match := SEARCH_PREFIX.match(words):
+        return browsing.search(data, ctx, match.group(2))
     # A size is not a quantity: "rendang 250" shows the 250g one, "rendang 250 dua" orders two.
-    if ORDER_VERBS.match(words) or any(line.counted for line in order_lines(text, ctx.catalog.sizes())):
+    # A question ("brp sebungkus?", "ready 3 toples?") is never an order unless it starts as one.
+    if ORDER_VERBS.match(words) or (not asks(words) and any(line.counted for line in order_lines(text, ctx.catalog.sizes()))):
         if (step := options.fill_from_text(data, ctx, text)) is not None:
             return step
     found = ctx.catalog.find(text)
     if found.best is not None or found.candidates:
         return browsing.search(data, ctx, text)
+    if wants_a_product(words, text, ctx):  # "bakpia ada?", "mie ayam 1": said plainly, nothing far-off offered
+        return browsing.not_sold(data, ctx, text)
     return say(Browse.HOME, data, Reply(fill(t.NOT_UNDERSTOOD, ctx.examples), browsing.main_menu()))
+
+
+ASKS_FOR_PRODUCT = re.compile(r"\b(ada|ready|jual|sedia|nyari|cari)\b")
+
+
+def wants_a_product(words: str, text: str, ctx: Ctx) -> bool:
+    """Whether a message no product fits still asks for one: it orders, counts, or asks "ada?"."""
+    return bool(ORDER_VERBS.match(words) or ASKS_FOR_PRODUCT.search(words)
+                or any(line.counted for line in order_lines(text, ctx.catalog.sizes())))
 
 
 GLOBAL_CHOICES: dict[str, Callable[[dict[str, Any], Ctx], Step]] = {
@@ -200,7 +222,8 @@ def first_contact(data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step:
         data = {**data, "start_payload": turn.start_payload}
     hello = promo.on_first_contact(browsing.greet(data, ctx), turn, ctx)
     words = " ".join(turn.text.lower().split()).strip(" !?.")
-    if not turn.choice and (not words or words in GREETINGS or words in MENU or EMOJI_ONLY.match(words)):
+    if not turn.choice and (not words or words in GREETINGS or words in MENU or EMOJI_ONLY.match(words)
+                            or politeness(words) is not None):
         return hello
     step = route(Browse.HOME, hello.data, turn, ctx)
     step.replies = hello.replies + step.replies

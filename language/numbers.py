@@ -11,18 +11,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from language.options import LEVEL_WORDS, OPTION_WORDS, is_option_number, measure, size
-from language.text import FILLER_WORDS, UNITS, canonical_measures, fold, normalize
+from language.options import LEVEL_WORDS, OPTION_WORDS, is_option_number
+from language.text import FILLER_WORDS, UNITS, fold
 
 _DIGITS = {"nol": 0, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5,
-           "enam": 6, "tujuh": 7, "delapan": 8, "sembilan": 9}
+           "enam": 6, "tujuh": 7, "delapan": 8, "sembilan": 9,
+           # Javanese (ngoko and krama) and Sundanese: "tumbas nastar kalih", "putri salju hiji"
+           "siji": 1, "setunggal": 1, "hiji": 1, "loro": 2, "kalih": 2, "telu": 3, "tilu": 3,
+           "papat": 4, "sekawan": 4, "opat": 4, "limo": 5, "gangsal": 5}
 _SE_NUMBERS = {"sepuluh": 10, "sebelas": 11, "seratus": 100, "seribu": 1000}
 _MULTIPLIERS = {"puluh": 10, "ratus": 100}
 _BIG = {"ribu": 1_000, "juta": 1_000_000}
 # "se" + a counting word means one of it; listed rather than matched as a prefix
 # because "se-" also starts ordinary words ("sedang", "selai", "segar").
 _SE_ONE = {"sebiji", "sebungkus", "sepack", "sepak", "sebuah", "sebotol", "setoples",
-           "seporsi", "sekotak", "sebox", "sepotong", "sepcs", "sebks", "secup"}
+           "seporsi", "sekotak", "sebox", "sepotong", "sepcs", "sebks", "secup", "sekor", "seekor",
+           "selembar", "sepiring", "segelas"}
 
 # A number followed by one of these is a size or a price, not a quantity.
 # (A lone "l" after a number is a clothing size L, not a litre: language.text.)
@@ -30,10 +34,6 @@ _NOT_QUANTITY_AFTER = (set(UNITS) - {"l"}) | {"rb", "ribu", "rebu", "k", "jt", "
 
 # A measure ("500g", "1l": language.text.canonical_measures) is one word, never a number.
 _TOKEN = re.compile(r"\d+(?:\.\d+)?(?:kg|ml|g|l)\b|-?\d+(?:[.,]\d+)*|[a-z]+")
-# Commas and dots between digits are thousands or decimals, not separators.
-_SEPARATORS = re.compile(
-    r"\n|;|\+|&|(?<!\d),|,(?!\d)|\.(?!\d)|\b(?:sama|dan|ama|sm|terus|trus|serta)\b"
-)
 _MAX_DIGITS = 15  # longer digit runs are phone or account numbers, never amounts
 
 
@@ -94,13 +94,15 @@ def _names_option(words: list[str], start: int, value: int, sizes: frozenset[int
     return before in _OPTION_REFERENCE or (before.isalpha() and before not in FILLER_WORDS)
 
 
-def _quantity_at(words: list[str], i: int, sizes: frozenset[int] = frozenset()) -> tuple[int, int] | None:
+def quantity_at(words: list[str], i: int, sizes: frozenset[int] = frozenset()) -> tuple[int, int] | None:
     """A quantity phrase starting at words[i] -> (value, end index) or None."""
     word = words[i]
     if word in _SE_ONE:
         return 1, i + 1
     if word == "selusin":
         return 12, i + 1
+    if word == "sepasang":  # a pair: two of them ("daster sepasang buat ibu sama mertua")
+        return 2, i + 1
     if word == "setengah" and i + 1 < len(words) and words[i + 1] == "lusin":
         return 6, i + 2
     start = i + 1 if word == "x" and i + 1 < len(words) else i  # "x2"
@@ -123,15 +125,15 @@ def _quantity_at(words: list[str], i: int, sizes: frozenset[int] = frozenset()) 
     return value, end
 
 
-def _words(text: str) -> list[str]:
+def words_of(text: str) -> list[str]:
     return _TOKEN.findall(fold(text))
 
 
 def parse_quantity(text: str) -> int | None:
     """First quantity in `text` ("2x", "dua puluh", "selusin"); negatives kept as negative."""
-    words = _words(text)
+    words = words_of(text)
     for i in range(len(words)):
-        found = _quantity_at(words, i)
+        found = quantity_at(words, i)
         if found is not None:
             return found[0]
     return None
@@ -214,13 +216,13 @@ def parse_rupiah(text: str) -> int | None:
             grouped = amount
         if bare is None:
             bare = amount
-    slang = _slang_amount(_words(folded))
+    slang = _slang_amount(words_of(folded))
     if slang is not None:
         return slang
     if grouped is not None:
         return grouped
     if bare is None:
-        words = _words(folded)
+        words = words_of(folded)
         for i in range(len(words)):
             parsed = _number_words(words, i)
             if parsed is not None and words[parsed[1] - 1] in {*_BIG, "seribu"}:
@@ -228,91 +230,9 @@ def parse_rupiah(text: str) -> int | None:
     return bare
 
 
-@dataclass(frozen=True)
-class OrderLine:
-    """One product wanted in a free-text order."""
-
-    qty: int
-    name: str  # normalised: ready for the catalog search
-    counted: bool = True  # a quantity was written (else 1 is assumed)
-    option_only: bool = False  # only an option was named ("yg 250", "L"): the product of the line before
-
-
-def _option_word(word: str, sizes: frozenset[int]) -> bool:
-    return size(word) is not None or measure(word) is not None or (word.isdigit() and is_option_number(int(word), sizes))
-
-
-def _only_options(tokens: list[str], sizes: frozenset[int]) -> bool:
-    """Every word names an option: a size (also S, M, L), a measure, a shop's size number, a level."""
-    tokens = [t for t in tokens if t not in OPTION_WORDS]  # "ukuran L" is the option L
-    if not tokens:
-        return False
-    for i, token in enumerate(tokens):
-        level = (token in LEVEL_WORDS and i + 1 < len(tokens) and tokens[i + 1].isdigit()) or (
-            token.isdigit() and i > 0 and tokens[i - 1] in LEVEL_WORDS)
-        if not (level or _option_word(token, sizes)):
-            return False
-    return True
-
-
-def _item(words: list[str], qty: int | None, sizes: frozenset[int]) -> OrderLine | None:
-    name = " ".join(t for t in normalize(" ".join(words)).split() if t not in FILLER_WORDS)
-    tokens = name.split()
-    if _only_options(tokens, sizes):
-        return OrderLine(1 if qty is None else qty, name, qty is not None, option_only=True)
-    if any(len(token) > 1 and not token[0].isdigit() for token in tokens):
-        return OrderLine(1 if qty is None else qty, name, qty is not None)
-    return None
-
-
-def _split_segment(words: list[str], sizes: frozenset[int]) -> list[OrderLine]:
-    """Items of one segment; quantities may lead ("2 a 1 b") or trail ("a 2 b 1")."""
-    spans: list[tuple[int, int, int]] = []  # (start, end, value)
-    i = 0
-    while i < len(words):
-        found = _quantity_at(words, i, sizes)
-        if found is None:
-            i += 1
-            continue
-        spans.append((i, found[1], found[0]))
-        i = found[1]
-    items = []
-    if spans and all(w in FILLER_WORDS for w in words[: spans[0][0]]):
-        bounds = [s[0] for s in spans[1:]] + [len(words)]
-        for (_, end, value), stop in zip(spans, bounds):
-            items.append(_item(words[end:stop], value, sizes))
-    elif spans and all(w in FILLER_WORDS for w in words[spans[-1][1]:]):
-        begin = 0
-        for start, end, value in spans:
-            items.append(_item(words[begin:start], value, sizes))
-            begin = end
-    else:
-        items.append(_item(words, None, sizes))
-    return [item for item in items if item is not None]
-
-
-def order_lines(text: str, sizes: frozenset[int] = frozenset()) -> list[OrderLine]:
-    """Order lines in free text. `sizes` are the shop's size numbers (catalog): "nastar 500 2"
-    is two of the 500g one, "rendang 250 dua" two of the 250g one, "sambal level 5 satu" one of
-    level 5; "1/2 kg" and "setengah kilo" are 500g. A line naming only an option ("yg 250
-    satu", "sama L 1") is marked `option_only`: it speaks of the product of the line before."""
-    items: list[OrderLine] = []
-    for segment in _SEPARATORS.split(canonical_measures(fold(text))):
-        words = _words(segment)
-        if words:
-            items.extend(_split_segment(words, sizes))
-    return items
-
-
-def split_order_text(text: str, sizes: frozenset[int] = frozenset()) -> list[tuple[int, str]]:
-    """Order lines in free text -> [(qty, normalised name)]; a missing qty means 1. Lines that
-    name only an option are left out here (see `order_lines`)."""
-    return [(line.qty, line.name) for line in order_lines(text, sizes) if not line.option_only]
-
-
 # Jakarta money slang, common in sellers' chat: "naik goceng" is five thousand up.
-MONEY_SLANG = {"seceng": 1_000, "ceceng": 1_000, "noceng": 2_000, "goceng": 5_000, "ceban": 10_000,
-               "goban": 50_000}
+MONEY_SLANG = {"cepek": 100, "gopek": 500, "seceng": 1_000, "ceceng": 1_000, "noceng": 2_000, "goceng": 5_000,
+               "ceban": 10_000, "goban": 50_000, "gocap": 50}
 _PLAIN_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
@@ -352,6 +272,14 @@ def read_number(words: Sequence[str], i: int) -> Number | None:
             return None
         value, end = Decimal(spoken[0]), spoken[1]
         money = money or words[end - 1] in {*_BIG, "seribu"}
-    if end < len(words) and words[end] in _SCALE:
-        value, end, money = value * _SCALE[words[end]], end + 1, True
+    if end < len(words) and words[end] in MONEY_SLANG:  # "2 ceban" is 20.000: ceban a piece
+        value, end, money = value * MONEY_SLANG[words[end]], end + 1, True
+    elif end < len(words) and words[end] in _SCALE:
+        scale = _SCALE[words[end]]
+        value, end, money = value * scale, end + 1, True
+        # "1jt 500rb" is one amount: the thousands after the millions add to them
+        if scale == 1_000_000 and end + 1 < len(words) and _PLAIN_NUMBER.fullmatch(words[end]) \
+                and words[end + 1] in ("rb", "ribu", "rebu", "k") and (extra := _decimal(words[end])) is not None \
+                and extra < 1000:
+            value, end = value + extra * 1000, end + 2
     return Number(value, i, end, money)

@@ -13,6 +13,8 @@ from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from functools import lru_cache
 
+from language.words import ORDER_WORDS, POLITE
+
 # Unit spellings, merged onto the number before them: "500 gr", "500gram" and "500g"
 # must be one token or a size in the query would never meet the size in the name.
 UNITS: dict[str, str] = {
@@ -72,11 +74,16 @@ FILLER_WORDS: frozenset[str] = COUNT_WORDS | {
     "yang", "yg", "juga", "lagi", "ingin", "pengen", "pingin", "minta", "cari", "nyari",
     "halo", "hai", "hi", "hello", "pagi", "siang", "sore", "malam", "selamat",
     "makasih", "terima", "kasih", "thanks", "ok", "oke", "sip", "assalamualaikum",
-}
+    "siapin", "bikinin", "kirimin", "ekor",
+} | POLITE | ORDER_WORDS
 
 _DECIMAL_SEP = re.compile(r"(?<=\d)[.,](?=\d)")
 _NOT_WORD = re.compile(r"[^a-z0-9.]+|(?<!\d)\.|\.(?!\d)")
 _STRETCHED = re.compile(r"([a-z])\1{2,}")
+# A last letter typed twice ("kakk", "nastarr", "kejuu", "yaa"): chat stretching. Catalog names
+# pass through the same rule, so nothing is lost for search; the doubles that end borrowed words
+# ("brulee", "bamboo", "mall", "glass", "puff", "jazz", "xx") are left alone.
+_DOUBLED_END = re.compile(r"\b([a-z]+?)([abcdghijkmnpqrtuvwy])\2\b")
 _UNIT_ALT = "|".join(sorted(UNITS, key=len, reverse=True))
 # A lone "l" is a litre only right after its number ("1l"): "kemeja M 1 L 1" is a size L.
 _NUMBER_UNIT = re.compile(r"\b(\d+(?:[.,]\d+)?)(?:\s*(" + "|".join(sorted((u for u in UNITS if u != "l"), key=len, reverse=True))
@@ -144,6 +151,7 @@ def normalize(text: str) -> str:
     text = canonical_measures(text)
     text = _NOT_WORD.sub(" ", text)
     text = _STRETCHED.sub(r"\1", text)
+    text = _DOUBLED_END.sub(r"\1\2", text)
     text = _NUMBER_UNIT.sub(_number_unit, text)
     return " ".join(SLANG.get(token, token) for token in text.split())
 

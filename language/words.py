@@ -7,6 +7,8 @@ A message is compared whole, after `said()` (lowercase, spaces squeezed, end pun
 
 from __future__ import annotations
 
+import re
+
 
 def said(text: str) -> str:
     """A message as the lists below are matched against it: "  Ya  kak!! " -> "ya kak"."""
@@ -53,6 +55,98 @@ KEEP_PRICE = NO | {"bukan", "salah"}  # "change it anyway?" answered no
 
 # "No note" at checkout: any plain no, or a skip.
 NO_NOTE = NO | {"-", "tidak ada", "ga ada", "gak ada", "nggak ada", "skip", "lewati", "none"}
+
+# Forms of address, greetings, thanks, acknowledgements and chat noises, in Indonesian, Javanese
+# and Sundanese: the conversation around a request, never a product's name. A message made only of
+# these (and of order verbs) is answered kindly, never searched ("misi kak", "punten", "bu tumbas").
+ADDRESS = frozenset({"kak", "ka", "kakak", "kk", "mba", "mbak", "mbk", "mb", "mas", "bun", "bund", "bunda", "buk", "bu",
+                     "ibu", "pak", "bapak", "om", "tante", "gan", "juragan", "sis", "sist", "min", "admin", "bos",
+                     "boss", "teteh", "aa", "akang", "kang", "cici", "koh"})
+GREETING_WORDS = frozenset({"halo", "hallo", "helo", "hai", "hay", "hi", "hello", "pagi", "siang", "sore", "malam",
+                            "met", "selamat", "assalamualaikum", "assalamu", "alaikum", "ass", "salam", "misi",
+                            "permisi", "punten", "kulonuwun", "sugeng", "enjing", "sonten", "ndalu"})
+THANKS_WORDS = frozenset({"makasih", "makasi", "makasii", "terima", "kasih", "trimakasih", "terimakasih", "thanks",
+                          "thank", "thx", "tq", "ty", "nuwun", "matur", "suwun", "nuhun", "hatur"})
+ACK_WORDS = frozenset({"ok", "oke", "okey", "okay", "okee", "sip", "siap", "nggih", "inggih", "enggih", "ya", "iya",
+                       "iyaa", "yaa", "baik", "noted", "hehe", "hihi", "haha", "wkwk", "wkwkwk", "wk", "maaf", "ganggu",
+                       "mengganggu", "dong", "nih", "deh", "yah", "lho", "loh", "kok", "banyak", "mohon",
+                       "tolong", "dulu", "aja", "saja", "sudah", "udah", "yaudah", "yaudh", "ywdh", "yauda", "yowes", "yaudahlah", "ngga", "oh", "ohh", "owh", "kah"})
+# Verbs that only say "I want to buy", with no product yet ("bu tumbas", "mau pesan kak").
+ORDER_WORDS = frozenset({"pesan", "pesen", "mesen", "order", "beli", "mau", "ambil", "tambah", "tambahin", "nambah", "tumbas", "bade", "meser", "nyuwun",
+                         "ingin", "pengen", "pingin"})
+POLITE = ADDRESS | GREETING_WORDS | THANKS_WORDS | ACK_WORDS
+
+_LETTERS = re.compile(r"[a-z]+")
+_DOUBLED_END = re.compile(r"([a-z])\1+$")
+# After "punten" or "nuhun", "teh" is the Sundanese "sister", not tea.
+_SUNDANESE_ADDRESS_AFTER = frozenset({"punten", "nuhun", "hatur", "permisi", "misi"})
+
+
+def _plain(word: str) -> str:
+    """A stretched word as it is meant: "kakk" -> "kak", "yaa" -> "ya"."""
+    return _DOUBLED_END.sub(r"\1", re.sub(r"([a-z])\1{2,}", r"\1", word))
+
+
+def politeness(text: str) -> str | None:
+    """What a message made only of polite words is: "thanks", "order" (a wish to buy with no
+    product yet: "bu tumbas") or "hello"; None when any word could name a product."""
+    words = _LETTERS.findall(text.lower())
+    if not words:
+        return None
+    plain = []
+    for i, word in enumerate(words):
+        if word in POLITE or word in ORDER_WORDS:
+            plain.append(word)
+        elif _plain(word) in POLITE or _plain(word) in ORDER_WORDS:
+            plain.append(_plain(word))
+        elif word == "teh" and i > 0 and words[i - 1] in _SUNDANESE_ADDRESS_AFTER:
+            plain.append(word)
+        else:
+            return None
+    if any(word in THANKS_WORDS for word in plain):
+        return "thanks"
+    return "order" if any(word in ORDER_WORDS for word in plain) else "hello"
+
+
+# Words that make a message a question about a product ("brp sebungkus", "ready 3 toples?"): such a
+# message is answered or searched, never read as an order that fills the cart.
+QUESTION_WORDS = frozenset({"brp", "berapa", "berapaan", "brapa", "brpa", "harga", "hrg", "harganya", "ready", "redy",
+                            "ready", "tersedia", "apakah", "gimana", "bagaimana", "kapan", "kah"})
+
+# Words of a question or a wish around a product's name, never the name itself: a product that
+# does not explain them is still the one asked about ("rendang tahan berapa lama?").
+CHAT_WORDS = QUESTION_WORDS | frozenset({
+    "apa", "itu", "ini", "ga", "gak", "nggak", "ngga", "engga", "enggak", "g", "jual", "stok", "stock", "masih", "tinggal",
+    "tahan", "lama", "pake", "pakai", "hari", "isi", "potong", "muat", "buat", "untuk", "utk", "gemuk", "sachet",
+    "berat", "rasa", "ukuran", "bahan", "panjang", "lebar", "pricelist", "enak", "murah", "mahal", "asli", "kirim",
+    "ongkir", "size", "warna", "model", "ld", "pb", "jenis", "macam", "varian", "pilihan", "sama", "dan", "atau",
+    "acara", "hajatan", "kado", "kemasan", "awet", "halal", "bpom", "expired", "exp", "gimana", "kok", "sih",
+    # tastes and textures asked about ("sambal roa pedes ga?"), counted one ("brp sebungkus")
+    "pedas", "manis", "asin", "gurih", "renyah", "empuk", "lembut", "crispy", "sebungkus", "sekor", "seekor", "sebiji",
+    "sepotong", "setoples", "sebotol", "sepack", "sekotak", "sepcs", "berapaan", "nya"})
+# After these, the words say what a product is made with ("kastengel pake keju apa"), not which one.
+MADE_WITH = frozenset({"pake", "pakai", "pakek", "bahannya", "dari"})
+
+
+def asks(text: str) -> bool:
+    """Whether a message asks about something rather than orders it."""
+    return any(word in QUESTION_WORDS for word in _LETTERS.findall(text.lower()))
+
+
+# Cart edits typed as text (language.edits): pay now, empty the cart, take out, add, reduce, swap.
+CHECKOUT_WORDS = frozenset({"checkout", "cekout", "chekout", "cekot", "co", "bayar", "byr", "dibayar"})
+# Words around "let's pay" that say nothing else: "udah itu aja, lanjut bayar sekarang".
+CHECKOUT_ALSO = frozenset({"lanjut", "sekarang", "udah", "sudah", "itu", "langsung", "check", "out", "cek",
+                           "semua", "semuanya", "total", "totalnya", "dong", "gas", "yuk", "ayo"})
+EMPTY_WORDS = frozenset({"kosongkan", "kosongin", "dikosongin", "dikosongkan", "kosongi", "dikosongi", "reset",
+                         "bersihkan", "clear"})
+CART_WORDS = frozenset({"keranjang", "troli", "cart", "isi", "isinya", "semua", "semuanya", "belanjaan"})
+REMOVE_WORDS = frozenset({"hapus", "hapusin", "dihapus", "hapuskan", "delete", "del", "buang", "dibuang", "remove",
+                          "batal", "batalin", "dibatalin", "batalkan", "keluarin", "dikeluarin", "keluarkan", "cancel",
+                          "cancle", "coret", "dicoret"})
+ADD_WORDS = frozenset({"tambah", "tambahin", "ditambah", "tambahkan", "nambah", "plus"})
+REDUCE_WORDS = frozenset({"kurangi", "kurangin", "dikurangi", "dikurangin", "kurangkan", "kurang"})
+SWAP_WORDS = frozenset({"ganti", "diganti", "gantiin", "tukar", "tuker", "ditukar", "ubah", "diubah"})
 
 # A regular's shortcuts: the last order again, and the list of past orders (each with its own
 # "again" button). "pesan" alone stays an order verb; only these whole phrases mean re-order.

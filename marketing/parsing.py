@@ -10,7 +10,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from marketing.broadcasts import DAILY, NOW, ONCE, WEEKLY, Schedule
-from language.numbers import parse_rupiah, split_order_text
+from language.numbers import parse_rupiah
+from language.times import day_part, hour_of_day
+from language.order_lines import split_order_text
 
 DAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "jumaat": 4, "sabtu": 5,
         "minggu": 6, "ahad": 6}
@@ -81,8 +83,7 @@ def parse_clock(text: str) -> str | None:
         return None
     hh, mm = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
     hour, minute = int(hh), int(mm or 0)
-    if "sore" in t or "malam" in t:
-        hour = hour + 12 if hour < 12 else hour
+    hour = hour_of_day(hour, day_part(t[m.end():]) or day_part(t))  # "jam 12 malam" is midnight
     return f"{hour:02d}:{minute:02d}" if hour < 24 and minute < 60 else None
 
 

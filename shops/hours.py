@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from language.times import hour_of_day
+
 DAYS = ("senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu")  # Monday first, as datetime.weekday()
 DAY_ALIASES = {"sen": 0, "sel": 1, "rab": 2, "kam": 3, "jum": 4, "jumat": 4, "jum'at": 4, "sab": 5, "min": 6,
                "minggu": 6, "ahad": 6, **{d: i for i, d in enumerate(DAYS)}}
@@ -60,14 +62,9 @@ def _minutes(hour: str, minute: str | None, part: str | None) -> int | None:
     h, m = int(hour), int(minute or 0)
     if not (0 <= h <= 24 and 0 <= m < 60):
         return None
-    # Spoken day parts: "jam 1 siang" 13.00 but "jam 11 siang" 11.00; "jam 8 malam" 20.00,
-    # "jam 1 malam" 01.00, "jam 12 malam" midnight.
-    if part == "siang" and h < 11:
-        h += 12
-    elif part == "sore" and h < 12:
-        h += 12
-    elif part == "malam":
-        h = 0 if h == 12 else h + 12 if 5 <= h < 12 else h
+    # Spoken day parts: "jam 1 siang" 13.00 but "jam 11 siang" 11.00; "jam 12 malam" midnight.
+    if part in ("siang", "sore", "malam"):
+        h = hour_of_day(h, part)
     return h * 60 + m
 
 

@@ -12,6 +12,8 @@ from conversations.base import Button, Ctx, Reply, Step, say
 from conversations.choice import Choice, number
 from conversations.customer import made_label
 from conversations.examples import fill
+from language.text import FILLER_WORDS, normalize
+from language.words import CHAT_WORDS
 from texts.id import customer as t
 from texts.id import regulars as regulars_texts
 
@@ -198,7 +200,22 @@ def search(data: dict[str, Any], ctx: Ctx, query: str) -> Step:
             return option_detail(data, ctx, found.best.option.sku, found.best.option)
         return family_page(data, ctx, found.best.family)
     if not found.candidates:
-        return say(Browse.HOME, data, Reply(t.SEARCH_NONE.format(query=query), [Button(t.BTN_CATALOG, "catalog"), Button(t.BTN_MENU, "menu")]))
+        return not_sold(data, ctx, query)
     buttons = [product_button(h.option if h.option is not None and h.family.has_options else h.family)
                for h in found.candidates] + [Button(t.BTN_MENU, "menu")]
     return say(Browse.HOME, data, Reply(t.SEARCH_RESULTS.format(query=query), buttons))
+
+
+def asked_name(query: str) -> str:
+    """The words of a query that could name a product, as the customer wrote them ("es teh" of
+    "ada es teh ga kak?")."""
+    kept = [w for w in query.lower().split() if normalize(w) and normalize(w) not in FILLER_WORDS
+            and normalize(w) not in CHAT_WORDS and not w.isdigit()]
+    return " ".join(kept).strip(" ?!.,") or query.strip()
+
+
+def not_sold(data: dict[str, Any], ctx: Ctx, query: str) -> Step:
+    """says plainly that the shop does not sell it, offering the catalog (and the seller's number)."""
+    seller = t.NOT_SOLD_SELLER.format(phone=ctx.shop.phone) if ctx.shop.phone else ""
+    text = t.SEARCH_NONE.format(query=asked_name(query), seller=seller)
+    return say(Browse.HOME, data, Reply(text, [Button(t.BTN_CATALOG, "catalog"), Button(t.BTN_MENU, "menu")]))

@@ -21,11 +21,12 @@ from typing import Any
 from catalog.families import Family, Hit, hit, unexplained
 from conversations.base import Button, Ctx, Reply, Step, say
 from conversations.customer.browsing import Browse, option_detail, price_text
-from conversations.customer.cart import PICK, add, add_line, after_add_buttons, items, with_cart
+from conversations.customer.cart import PICK, Cart, add, add_line, after_add_buttons, items, with_cart
 from language.money import rupiah
-from language.numbers import OrderLine, order_lines, parse_quantity
+from language.numbers import parse_quantity
+from language.order_lines import OrderLine, order_lines
 from language.options import pick_option, words_of
-from language.text import canonical_measures, fold
+from language.text import FILLER_WORDS, canonical_measures, fold, normalize
 from texts.id import customer as t
 
 
@@ -89,6 +90,7 @@ def continue_pending(data: dict[str, Any], ctx: Ctx, notes: list[str]) -> Step:
     pending = list(data.get("pending") or [])
     cart = items(data)
     missing: list[str] = []
+    refused: str | None = None
     while pending:
         item = pending[0]
         if item.get("follows") and not item.get("options") and cart:
@@ -115,10 +117,17 @@ def continue_pending(data: dict[str, Any], ctx: Ctx, notes: list[str]) -> Step:
             pending.pop(0)  # nothing of it can be chosen (all sold out): said in the notes
             continue
         pending.pop(0)
-        notes.append(add_line(ctx, cart, item["options"][0], item["qty"]))
+        sku, before = item["options"][0], cart.get(item["options"][0], 0)
+        notes.append(add_line(ctx, cart, sku, item["qty"]))
+        if cart.get(sku, 0) == before:  # refused ("stok tinggal 6, ketik jumlah 6 atau kurang"): we wait for it
+            refused = sku
     if missing:
         notes.append(t.ORDER_PARSED_NONE.format(names=", ".join(f"“{m}”" for m in missing)))
-    return say(Browse.HOME, with_cart(data, cart), Reply("\n".join(notes), after_add_buttons()))
+    out = with_cart(data, cart)
+    if refused is not None and (p := ctx.catalog.by_sku(refused)) is not None and p.stock > cart.get(refused, 0):
+        # The note asked for a quantity: the number typed next is its answer, not a new message.
+        return say(Cart.QTY, {**out, "sku": refused}, Reply("\n".join(notes), after_add_buttons()))
+    return say(Browse.HOME, out, Reply("\n".join(notes), after_add_buttons()))
 
 
 def ask(data: dict[str, Any], ctx: Ctx, cart: dict[str, int], pending: list[dict[str, Any]],
@@ -190,14 +199,25 @@ def pick_text(data: dict[str, Any], ctx: Ctx, text: str) -> Step | None:
     # Words that belong to none of the choices ("kastengel 250 2") are a new order, not an answer.
     if all(unexplained(Family((choices[s],)), text, sizes) for s in skus):
         return None
-    picked = pick_option(labels, text, sizes)
-    if picked.index is None:
+    picked = pick_option(labels, text, sizes).index
+    if picked is None:
+        picked = only_one_naming(labels, text)
+    if picked is None:
         return None
-    chosen = choices[skus[picked.index]]
+    chosen = choices[skus[picked]]
     qty = quantity_beside(text, chosen.option)
     first = {**item, "options": [chosen.sku], "sure": True,
              "qty": qty if qty is not None and qty > 0 else item["qty"]}
     return continue_pending({**data, "pending": [first] + pending[1:]}, ctx, [])
+
+
+def only_one_naming(labels: list[str], text: str) -> int | None:
+    """The one choice whose name holds every word typed ("roa" of the sambals, "yang keju"), if one."""
+    said = [w for w in normalize(text).split() if w not in FILLER_WORDS and not w.isdigit()]
+    if not said:
+        return None
+    fits = [i for i, label in enumerate(labels) if set(said) <= set(normalize(label).split())]
+    return fits[0] if len(fits) == 1 else None
 
 
 def family_text(data: dict[str, Any], ctx: Ctx, text: str) -> Step | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from language.money import local_time, rupiah
-from language.numbers import order_lines
+from language.order_lines import order_lines
 from language.reorder import Reorder, names_nothing, only, read_reorder, removal
 from conversations.base import Button, Ctx, Reply, Step, say
 from conversations.choice import Choice

@@ -26,18 +26,21 @@ SUB = {"kurang", "kurangi", "kurangin", "dikurangi", "ngurangin", "minus", "kelu
 SOLD = {"laku", "terjual", "kejual", "restok", "restock"}  # seller-only words, so anywhere in the message
 UP = {"naik", "naikin", "naikkan", "naikan", "dinaikkan", "dinaikin", "dinaikan"}
 DOWN = {"turun", "turunin", "turunkan", "diturunkan", "diturunin"}
-EMPTY = {"habis", "abis", "hbs", "kosong", "ksg", "soldout"}
+EMPTY = {"habis", "abis", "hbs", "kosong", "ksg", "soldout", "kosongin", "kosongkan", "dikosongin", "dikosongkan",
+         "abiss", "habiss", "entek", "enthek", "ludes", "sold"}
+TO = {"jadi", "jd", "jdi", "menjadi", "jadiin"}  # "naik jadi 130rb": the new value, not a step
 HIDE = {"sembunyikan", "sembunyiin", "umpetin", "hide", "nonaktifkan", "nonaktif", "matikan", "arsipkan"}
 SHOW = {"tampilkan", "tampilin", "munculkan", "munculin", "aktifkan", "show", "unhide"}
 THRESHOLD = {"batas", "minimal", "minimum", "peringatan", "alert", "limit", "ambang"}
 EXTRA_FILLERS = {"nya", "untuk", "buat", "utk", "produk", "barang", "rupiah", "rp", "idr", "dari", "yang", "menu",
                  "tolong", "dong", "ya", "kak", "bu", "pak", "mas", "mbak", "harap", "mohon", "sudah", "udah",
                  "udh", "sdh", "dah", "cek", "lagi", "aja", "saja", "biji", "unit", "berapa", "brp", "masih", "msh",
-                 "atau", "dan", "sama"}
+                 "atau", "dan", "sama", "baru", "dulu", "sekarang"}
 KEYWORDS = STOCK | PRICE | SET | ADD | SUB | SOLD | UP | DOWN | EMPTY | HIDE | SHOW | THRESHOLD
 
 _SIGNED = re.compile(r"(?<![\w.,])([+-])\s?(?=\d)")
-_PHRASES = {"sold out": "soldout", "ga ada": "habis", "gak ada": "habis", "tidak ada": "habis", "nggak ada": "habis"}
+_PHRASES = {"sold out": "soldout", "ga ada": "habis", "gak ada": "habis", "tidak ada": "habis", "nggak ada": "habis",
+            "ada lagi": "sisa"}  # "udah ada lagi 5": five in stock again
 _UNIT_TOKEN = re.compile(r"\d+(?:\.\d+)?(?:" + "|".join(set(UNITS.values())) + ")")
 _PIECES = re.compile(r"\d+(?:\.\d+)*|[a-z]+")
 
@@ -51,6 +54,7 @@ class Command:
     amount: int | None = None
     bare: bool = False  # a price written without Rp/rb: "85" may mean Rp85.000
     question: bool = False  # "rendang habis?" asks, it does not tell
+    direction: str | None = None  # "up" or "down": "naik jadi 130rb" said which way the price goes
     problem: str | None = None  # not_whole, two_numbers, money_for_stock, percent, empty_and_number
     ref: str | None = None  # action "image": the photo's channel reference
 
@@ -109,9 +113,20 @@ def parse(text: str, sizes: frozenset[int] = frozenset()) -> Command | None:
     if present & HIDE or present & SHOW:
         return Command("hide" if present & HIDE else "show", query, question=question)
     action = _action(words, present)
+    target = _target(words, numbers)
+    if action is None and target is not None and query:
+        action = "stock_set"  # "dimsum ayam baru jadi 15 pack"
     if action is None:
         return None
-    cmd = Command(action, query, question=question)
+    direction = "up" if present & UP else "down" if present & DOWN else None
+    cmd = Command(action, query, question=question, direction=direction)
+    if target is not None:  # "naik jadi 130rb", "15rb jadi 16rb", "naik 2 ribu jadi 20rb": set to the value after "jadi"
+        kind = "price" if action.startswith("price") else "stock" if action.startswith("stock") else None
+        if kind is not None:
+            if target.start > 0 and words[target.start - 1] == "minus":
+                return _with(cmd, action=f"{kind}_set", problem="negative")
+            numbers = [target]
+            cmd = _with(cmd, action=f"{kind}_set")
     if "%" in text or "persen" in present:
         return _with(cmd, problem="percent")
     if action == "stock_set" and present & EMPTY:
@@ -119,6 +134,15 @@ def parse(text: str, sizes: frozenset[int] = frozenset()) -> Command | None:
             return _with(cmd, amount=numbers[0].whole, problem="empty_and_number")
         return _with(cmd, amount=0)
     return _amount(cmd, numbers)
+
+
+def _target(words: list[str], numbers: list[Number]) -> Number | None:
+    """The number right after "jadi" (a "minus" between them kept visible), if any."""
+    for i, word in enumerate(words):
+        if word in TO:
+            at = i + 2 if i + 1 < len(words) and words[i + 1] == "minus" else i + 1
+            return next((n for n in numbers if n.start == at), None)
+    return None
 
 
 def _action(words: list[str], present: set[str]) -> str | None:

@@ -21,6 +21,7 @@ from conversations.examples import words as example_words
 from conversations.seller.common import (PICK, WHAT, clean, command_name, failed, find, fresh, idle, kept,
                                          pick_buttons, show_value, stamp, words)
 from conversations.seller.parse import Command, parse
+from conversations.seller.stock_many import parse_many, run_many
 from conversations.seller.ports import SellerCtx, SellerProduct
 from language.words import APPLY_CHANGE, KEEP_PRICE
 from texts.id import seller as t
@@ -50,6 +51,8 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step 
         return on_confirm(data, CONFIRM_YES.matches(turn.choice) or words(turn.text) in APPLY_CHANGE, ctx)
     if turn.choice or turn.media or not turn.text.strip():
         return None
+    if (many := parse_many(turn.text, ctx.desk.sizes())) is not None:  # "stok: nastar 5, kastengel 3"
+        return run_many(clean(data), ctx, many)
     cmd = parse(turn.text, ctx.desk.sizes())
     return run(clean(data), ctx, cmd) if cmd is not None else None
 
@@ -126,11 +129,14 @@ def _price(data: dict[str, Any], ctx: SellerCtx, cmd: Command, p: SellerProduct)
     if after > MAX_PRICE:
         return idle(data, Reply(t.PRICE_TOO_HIGH.format(amount=rupiah(after))))
     slip = after >= p.price * SLIP_FACTOR or after * SLIP_FACTOR <= p.price
-    if after == p.price or not (thousands or slip):
+    way = "naik" if after > p.price else "turun"
+    wrong_way = cmd.direction is not None and after != p.price and (cmd.direction == "up") != (after > p.price)
+    if after == p.price or not (thousands or slip or wrong_way):
         return _change(data, ctx, p, "price", after)
     change = ProductChange(ctx.seller.id, ctx.seller.label, p.id, p.label, "price", p.price, after)
-    template = t.CONFIRM_THOUSANDS if thousands else t.CONFIRM_BIG_PRICE
-    text = template.format(name=p.label, before=rupiah(p.price), after=rupiah(after))
+    template = t.CONFIRM_THOUSANDS if thousands else t.CONFIRM_WRONG_WAY if wrong_way else t.CONFIRM_BIG_PRICE
+    said = "naik" if cmd.direction == "up" else "turun"
+    text = template.format(name=p.label, before=rupiah(p.price), after=rupiah(after), way=way, said=said)
     buttons = [Button(t.BTN_YES, CONFIRM_YES.pack()), Button(t.BTN_NO, CONFIRM_NO.pack())]
     pending = {**data, "pending": {"change": asdict(change)}, "at": stamp(ctx)}
     return say(SellerStock.CONFIRM, pending, Reply(text, buttons))

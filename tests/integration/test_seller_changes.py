@@ -98,7 +98,7 @@ def test_hiding_a_product_takes_it_out_of_customer_search_and_the_seller_can_sho
     assert "Rp90.000" in customer.text
     seller.send("sembunyikan kastengel")
     customer.send("cari kastengel")
-    assert "belum ketemu" in customer.text
+    assert "belum jual" in customer.text
     seller.send("tampilkan kastengel")
     assert "disembunyikan → tampil" in seller.text
     customer.send("cari kastengel")
@@ -119,7 +119,7 @@ def test_a_new_product_by_chat_is_sold_to_customers_and_batalkan_removes_it(db_u
     with sessions() as s:
         assert s.execute(select(Product).where(Product.sku == "BOLU-PANDAN")).first() is None
     customer.send("cari bolu pandan")
-    assert "belum ketemu" in customer.text
+    assert "belum jual" in customer.text
 
 
 def test_a_photo_caption_sets_the_product_picture_customers_see(sqlite_url):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from catalog.families import group
-from language.numbers import OrderLine, order_lines
+from language.order_lines import OrderLine, order_lines
 from language.options import kind_of, pick_option, sizes_in, sort_key
 from language.text import canonical_measures, normalize
 from tests.option_support import option_catalog, option_products

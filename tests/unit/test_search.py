@@ -108,7 +108,8 @@ CHOICES = [
     ("sambel bawang", ["Sambal Bawang 150ml", "Sambal Bawang Bu Rudi Extra Pedas 150ml"]),
     ("sambelbawang", ["Sambal Bawang 150ml", "Sambal Bawang Bu Rudi Extra Pedas 150ml"]),
     ("nastar", ["Nastar Keju 500g", "Nastar Nanas 500g"]),
-    ("kastengel keju", ["Kastengel 500g", "Nastar Keju 500g"]),
+    # Honest: the Kastengel is named by its own word; a Nastar Keju explains only "keju".
+    ("kastengel keju", ["Kastengel 500g"]),
 ]
 
 

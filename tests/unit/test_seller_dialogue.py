@@ -45,7 +45,7 @@ def test_a_new_command_instead_of_an_answer_is_simply_run():
 def test_a_price_that_looks_like_a_slip_is_applied_only_after_yes():
     chat = SellerChat()
     chat.send("harga nastar keju 8rb")
-    assert "Rp85.000 → *Rp8.000*" in chat.text
+    assert "turun JADI *Rp8.000*, dari Rp85.000" in chat.text
     chat.send("ya")
     assert chat.change() == ("KUE-NST-KJU", "price", 85000, 8000)
 

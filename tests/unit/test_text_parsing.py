@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from language.numbers import parse_quantity, parse_rupiah, split_order_text
+from language.numbers import parse_quantity, parse_rupiah
+from language.order_lines import split_order_text
 from language.text import SLANG, SYNONYMS, normalize, tokens
 
 

@@ -64,6 +64,10 @@ EDIT_NOT_APPLIED = (
     "✏️ Pesan yang diedit belum bisa kami proses, Kak. "
     "Kirim ulang sebagai pesan baru ya, misalnya _pesan 2 {product}_."
 )
+# A message of polite words only ("misi kak", "makasih", "bu tumbas"): answered kindly, never searched.
+POLITE_HELLO = "Iya Kak 🙏 Ada yang bisa kami bantu? Ketik nama produk (misalnya _{product}_), atau *katalog* untuk lihat semua."
+POLITE_THANKS = "Sama-sama, Kak 🙏 Kalau perlu apa-apa lagi, ketik saja ya."
+POLITE_ORDER = "Boleh, Kak 🙏 Mau pesan apa? Ketik nama dan jumlahnya, misalnya _pesan 2 {product}_."
 EMOJI_ONLY = "{emoji} Terima kasih, Kak! Ketik *katalog* untuk lihat produk, atau *bantuan* kalau bingung."
 
 # Catalog
@@ -79,7 +83,9 @@ PRODUCT_GONE = "Maaf Kak, produk itu sudah tidak tersedia. Coba lihat *katalog* 
 ASK_QTY = "Mau berapa *{name}*, Kak? Ketik jumlahnya, misal _2_ atau _dua_. (Stok {stock})"
 ASK_SEARCH = "Mau cari apa, Kak? Ketik nama produknya, misal _{product}_ atau _{product2}_."
 SEARCH_RESULTS = "Ini yang cocok dengan “{query}”, Kak. Pilih salah satu:"
-SEARCH_NONE = "Maaf Kak, “{query}” belum ketemu 🙏 Coba kata lain, atau lihat *katalog*."
+SEARCH_NONE = "Maaf Kak, kami belum jual “{query}” 🙏 Coba kata lain, atau lihat *katalog* untuk semua produk kami{seller}."
+# Honest "did you mean": what the shop does not sell is said plainly, with no far-off product offered.
+NOT_SOLD_SELLER = ", atau tanya penjual langsung di {phone}"
 PICK_ONE = "“{query}” yang mana, Kak? Pilih salah satu:"
 
 # Products with options (sizes, colours, levels, weights)
@@ -115,8 +121,17 @@ CART_EMPTIED = "Keranjang sudah dikosongkan, Kak."
 CART_REMOVED = "*{name}* dihapus dari keranjang."
 CART_PICK_CHANGE = "Produk mana yang mau diubah jumlahnya, Kak?"
 CART_ASK_NEW_QTY = "Jadi berapa *{name}*, Kak? Ketik jumlah baru (0 untuk hapus)."
+# Cart edits typed as text ("keripiknya jadi 3", "hapus sambal"): each says what changed.
+EDIT_SET = "✏️ *{name}*: {before} → {after}"
+EDIT_REMOVED = "🗑️ *{name}* ({qty}) dihapus dari keranjang."
+EDIT_SWAPPED = "🔁 *{old}* ({qty}) diganti *{new}* ({qty})."
+EDIT_EMPTIED = "🗑️ Keranjang dikosongkan: {names} dihapus."
+EDIT_NOT_IN_CART = "“{words}” tidak ada di keranjang, Kak. Keranjang tidak diubah."
+EDIT_NO_LINE = "Keranjang tidak punya nomor {line}, Kak. Keranjang tidak diubah."
+EDIT_WHICH = "“{words}” yang mana, Kak? Ada beberapa di keranjang. Keranjang belum diubah."
+EDIT_SWAP_UNKNOWN = "“{words}” belum ketemu untuk mengganti *{name}*, Kak. Keranjang tidak diubah."
 CART_UPDATED = "Jumlah *{name}* sekarang {qty}."
-ORDER_PARSED_NONE = "Produk yang dimaksud belum ketemu, Kak: {names}. Coba ketik nama lain atau lihat *katalog*."
+ORDER_PARSED_NONE = "Maaf Kak, kami belum jual {names} 🙏 Coba ketik nama lain atau lihat *katalog*."
 
 # Checkout
 ASK_NAME = "Pesanan atas nama siapa, Kak?"

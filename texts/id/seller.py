@@ -53,6 +53,13 @@ WHAT_THRESHOLD = "Batas stok menipis"
 WHAT_VISIBLE = "Katalog"
 WHAT_IMAGE = "Foto"
 UNDO_HINT = "Salah? Ketik *batalkan*."
+# Several products in one message ("stok: nastar 5, kastengel 3"): all together, or none.
+MANY_WHICH = "“{query}” ada beberapa, Kak: {names}. Yang mana? Tulis lengkap ya, misal _stok {example} 5_. Tidak ada yang diubah."
+MANY_NOT_FOUND = "Produk “{query}” tidak ketemu, Kak 🙏 Tidak ada yang diubah. Cek nama yang ada dengan *cek stok*."
+MANY_REFUSED = "{problem} Tidak ada yang diubah, Kak."
+MANY_SAME = "• *{name}*: tetap {value}"
+MANY_HINT = "Salah satu keliru? Kirim lagi stok yang benar untuk produk itu."
+MANY_FAILED = "⚠️ *{name}* tidak diubah: stoknya berubah dulu (sekarang {now})."
 LOW_AFTER_CHANGE = "⚠️ Stok {name} tinggal {stock} (batas {threshold})."
 SOLD_OUT_AFTER_CHANGE = "🚫 Pembeli melihat {name} habis sampai stoknya diisi lagi."
 SAME_VALUE = "{what} *{name}* memang sudah {value}, Kak. Tidak ada yang diubah."
@@ -75,6 +82,7 @@ PROBLEMS = {
     "not_whole": "Angkanya harus bulat, Kak, misal _stok {short} 3_.",
     "money_for_stock": "Stok itu jumlah barang, Kak, bukan rupiah. Kalau mau ubah harga: _harga {short} 20rb_.",
     "percent": "Maaf Kak, naik/turun pakai persen belum bisa. Tulis rupiahnya, misal _harga {short} naik 2rb_.",
+    "negative": "Stok dan harga tidak bisa minus, Kak. Tidak ada yang diubah. Kalau mau mengurangi: _stok {short} kurang 3_.",
     "empty_and_number": "Habis atau {amount}, Kak? Kirim _{short} habis_ atau _stok {short} {amount}_.",
 }
 STOCK_NOT_ENOUGH = "Stok *{name}* cuma {stock}, Kak, tidak bisa dikurangi {amount}. Tidak ada yang diubah."
@@ -85,7 +93,10 @@ PRICE_BELOW_ZERO = "Harga *{name}* {price}, tidak bisa turun {amount}. Tidak ada
 
 # Confirmations before a change that looks like a slip
 CONFIRM_THOUSANDS = "Maksudnya harga *{name}* jadi *{after}* (sekarang {before})?"
-CONFIRM_BIG_PRICE = "Harga *{name}* berubah banyak: {before} → *{after}*. Yakin, Kak?"
+# Read back in words, so a misreading shows: "naik JADI Rp130.000, dari Rp125.000".
+CONFIRM_BIG_PRICE = "Harga *{name}* berubah banyak: {way} JADI *{after}*, dari {before}. Yakin, Kak?"
+# "naik jadi 20rb" while the price is Rp25.000: the words and the number disagree.
+CONFIRM_WRONG_WAY = "Harga *{name}* sekarang {before}; {after} berarti {way}, bukan {said}. Yakin ubah JADI *{after}*, Kak?"
 BTN_YES = "✅ Ya, ubah"
 BTN_NO = "❌ Jangan"
 CONFIRM_DROPPED = "Oke Kak, tidak jadi. Harga *{name}* tetap {price}."
