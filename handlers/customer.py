@@ -15,7 +15,7 @@ from typing import Any
 from language.numbers import order_lines, parse_quantity
 from language.text import normalize
 from language.words import CANCEL, GREETINGS, HELP, MENU
-from conversations.customer import browsing, cart, checkout, options, payment, promo, quote, tracking
+from conversations.customer import browsing, cart, checkout, options, payment, promo, questions, quote, tracking
 from conversations.base import Ctx, Reply, Step, Turn, say
 from conversations.choice import Choice
 from conversations.examples import fill
@@ -83,6 +83,8 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step:
         return accepting
     if (paying := payment.text_intent(state, data, turn, ctx)) is not None:
         return paying
+    if (answered := question(state, data, ctx, text)) is not None:
+        return answered
     if state in STATE_STEPS:
         return STATE_STEPS[state](data, ctx, turn)
     if state == Browse.PRODUCT and data.get("family") and (step := options.family_text(data, ctx, text)) is not None:
@@ -112,6 +114,20 @@ def global_word(words: str, state: str, data: dict[str, Any], ctx: Ctx) -> Step 
     if words in CHECKOUT:
         return checkout.start(clear_step(data), ctx)
     return None
+
+
+def question(state: str, data: dict[str, Any], ctx: Ctx, text: str) -> Step | None:
+    """A question about the shop (answered where the customer is) or a product (its page, the
+    cart untouched). While we wait for an answer of theirs, only a question mark makes one."""
+    strict = state in STATE_STEPS
+    if (step := questions.shop_answer(state, data, ctx, text, strict=strict)) is not None:
+        return step
+    if strict:
+        return None
+    words = " ".join(normalize(text).split())
+    if ORDER_VERBS.match(words) and any(line.counted for line in order_lines(text, ctx.catalog.sizes())):
+        return None  # "mau 2 nastar, ready?" orders
+    return questions.product_answer(clear_step(data) if state == Browse.PICK else data, ctx, text)
 
 
 def clear_step(data: dict[str, Any]) -> dict[str, Any]:
