@@ -2,8 +2,9 @@
 
 Each flow (conversations/seller/) exposes `route(state, data, turn, ctx) -> Step | None`: a
 Step when the message is its command (or an answer to a question it asked), None when it is
-not, and then the next flow is asked. When no flow takes the message it is not a seller
-command, and the engine hands it to the customer flows (a seller can shop too).
+not, and then the next flow is asked. When no flow takes the message it is still the seller's:
+the commands closest to it (conversations.seller.unknown). Only a seller who said "mode
+pembeli" has it handed to the customer flows (a seller can shop too), until "mode penjual".
 
 To add a seller flow, write its module under conversations/seller/ and add ONE line to ROUTES
 (the stock parser is the most forgiving, so it stays last), and its states to STATES. The
@@ -27,10 +28,10 @@ from typing import Any
 
 from conversations.base import Ctx, Reply, Step, Turn
 from conversations.seller import (broadcast, lists, marketing, orders, ownership, products, promo, recap, setup,
-                                  shop_settings, staff, stock, undo)
+                                  shop_settings, staff, stock, undo, unknown)
 from conversations.seller.common import IDLE, clean, idle, words
 from conversations.seller.ports import SellerCtx
-from language.words import SELLER_LEAVE
+from language.words import SELLER_LEAVE, STOP
 from texts.id import seller as t
 
 log = logging.getLogger(__name__)
@@ -38,6 +39,7 @@ log = logging.getLogger(__name__)
 SellerRoute = Callable[[str, dict[str, Any], Turn, SellerCtx], Step | None]
 
 ROUTES: tuple[SellerRoute, ...] = (
+    unknown.route,  # "mode pembeli" / "mode penjual": shopping as a buyer, and back
     undo.route,  # "batalkan" right after a change
     ownership.route,  # a staff member typing the owner code becomes the owner
     setup.route,  # the answers to the shop's setup questions (a new shop, or "ganti alamat" alone)
@@ -70,12 +72,14 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step | None
         step = command(state, data, turn, ctx)
         if step is not None:
             return step
-    return None
+    if data.get(unknown.SHOPPING) or words(turn.text) in STOP:  # shopping as a buyer; a promo opt-out
+        return None
+    return unknown.unknown(data, turn, ctx)
 
 
 def forget(data: dict[str, Any]) -> dict[str, Any]:
     """What a seller's conversation keeps once a message of theirs went to the customer flows:
-    no open question, no offered buttons, no undo (it is no longer "right after")."""
+    no open question, no offered buttons, no undo (it is no longer "right after"); still shopping."""
     return {k: v for k, v in clean(data).items() if k != "_offered"}
 
 

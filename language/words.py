@@ -53,3 +53,9 @@ KEEP_PRICE = NO | {"bukan", "salah"}  # "change it anyway?" answered no
 
 # "No note" at checkout: any plain no, or a skip.
 NO_NOTE = NO | {"-", "tidak ada", "ga ada", "gak ada", "nggak ada", "skip", "lewati", "none"}
+
+# A seller who wants to shop in their own shop says so; and says so again to go back.
+BUYER_MODE = frozenset({"mode pembeli", "belanja", "mode belanja", "mau belanja", "jadi pembeli", "katalog",
+                        "lihat katalog", "/katalog", "lihat toko"})
+SELLER_MODE = frozenset({"mode penjual", "selesai belanja", "keluar mode pembeli", "kembali ke penjual",
+                         "jadi penjual", "menu penjual"})
