@@ -130,3 +130,29 @@ class MemoryMarketing(NoMarketing):
 
     def preview(self, segment: Segment) -> Preview:
         return self.audience
+
+
+@dataclass(frozen=True)
+class Faq:
+    """A seller's own answer to a question (conversations.seller.faq), as customers are answered."""
+
+    id: int
+    question: str
+    answer: str
+    key: str  # the question's words as compared (language.questions.faq_key)
+
+
+class FaqReader(Protocol):
+    def faqs(self) -> list[Faq]:
+        """The shop's entries, oldest first (the numbers a seller sees)."""
+        ...
+
+
+class ListedFaqs:
+    """Entries as plain data: the default (none) and flow tests."""
+
+    def __init__(self, entries: Sequence[Faq] = ()):
+        self.entries = list(entries)
+
+    def faqs(self) -> list[Faq]:
+        return list(self.entries)

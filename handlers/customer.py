@@ -15,7 +15,7 @@ from typing import Any
 from language.numbers import order_lines, parse_quantity
 from language.text import normalize
 from language.words import CANCEL, GREETINGS, HELP, MENU
-from conversations.customer import browsing, cart, checkout, options, payment, promo, questions, quote, tracking
+from conversations.customer import browsing, cart, checkout, faq, options, payment, promo, questions, quote, tracking
 from conversations.base import Ctx, Reply, Step, Turn, say
 from conversations.choice import Choice
 from conversations.examples import fill
@@ -117,16 +117,20 @@ def global_word(words: str, state: str, data: dict[str, Any], ctx: Ctx) -> Step 
 
 
 def question(state: str, data: dict[str, Any], ctx: Ctx, text: str) -> Step | None:
-    """A question about the shop (answered where the customer is) or a product (its page, the
-    cart untouched). While we wait for an answer of theirs, only a question mark makes one."""
+    """A question the seller answered (their FAQ), about the shop (answered where the customer
+    is) or a product (its page, the cart untouched). While we wait for an answer of theirs, only
+    a question mark makes one; an order ("mau 2 nastar, ready?") is no question."""
     strict = state in STATE_STEPS
-    if (step := questions.shop_answer(state, data, ctx, text, strict=strict)) is not None:
-        return step
-    if strict:
+    if strict and "?" not in text:
         return None
     words = " ".join(normalize(text).split())
-    if ORDER_VERBS.match(words) and any(line.counted for line in order_lines(text, ctx.catalog.sizes())):
-        return None  # "mau 2 nastar, ready?" orders
+    ordering = bool(ORDER_VERBS.match(words)) and any(line.counted for line in order_lines(text, ctx.catalog.sizes()))
+    if not ordering and (step := faq.answer(state, data, ctx, text)) is not None:
+        return step  # the seller's own answer first: it may say more than the shop file
+    if (step := questions.shop_answer(state, data, ctx, text)) is not None:
+        return step
+    if strict or ordering:
+        return None
     return questions.product_answer(clear_step(data) if state == Browse.PICK else data, ctx, text)
 
 

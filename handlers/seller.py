@@ -27,7 +27,7 @@ from collections.abc import Callable
 from typing import Any
 
 from conversations.base import Ctx, Reply, Step, Turn
-from conversations.seller import (broadcast, lists, marketing, orders, ownership, products, promo, recap, setup,
+from conversations.seller import (broadcast, faq, lists, marketing, orders, ownership, products, promo, recap, setup,
                                   shop_settings, staff, stock, undo, unknown)
 from conversations.seller.common import IDLE, clean, idle, words
 from conversations.seller.ports import SellerCtx
@@ -49,6 +49,7 @@ ROUTES: tuple[SellerRoute, ...] = (
     recap.route,  # rekap, rekap kemarin, rekap minggu ini
     staff.route,  # undang staf, daftar staf, hapus staf
     shop_settings.route,  # info toko, atur toko, ganti alamat / jam buka, rekening baru, ongkir, serahkan toko
+    faq.route,  # faq: halal? = …, faq, faq 2 = …, hapus faq 2
     marketing.route,  # promo baru, promo stop, broadcast baru, laporan broadcast
     stock.route,  # stock, price, threshold, hide/show; asks which product
 )

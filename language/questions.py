@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from language.text import fold
+from language.text import FILLER_WORDS, fold, normalize
 from language.words import NO
 
 
@@ -166,3 +166,10 @@ def product_question(text: str) -> ProductQuestion | None:
     kept = [_stem(w) for w in words.split() if w not in QUESTION_WORDS and not re.fullmatch(r"[/.\-]+", w)]
     kept = [w for w in kept if w not in QUESTION_WORDS]
     return ProductQuestion(" ".join(kept), price=bool(price), stock=bool(stock))
+
+
+def faq_key(question: str) -> str:
+    """The words of a question that say what it is about, as FAQ entries are stored and matched:
+    "Produknya halal ga kak?" -> "produk halal"."""
+    kept = [_stem(w) for w in normalize(question).split() if w not in FILLER_WORDS and w not in QUESTION_WORDS]
+    return " ".join(w for w in kept if w not in QUESTION_WORDS)

@@ -19,7 +19,6 @@ from catalog.families import Family, Hit
 from conversations.base import Button, Ctx, Reply, Step, say
 from conversations.customer import browsing
 from conversations.customer.browsing import Browse
-from conversations.examples import fill
 from language.money import rupiah
 from language.options import LEVEL_WORDS, OPTION_WORDS, measure, size
 from language.questions import Ask, ProductQuestion, ShopQuestion, product_question, shop_questions
@@ -33,12 +32,8 @@ NAME_SHARE = 0.6
 TYPO_RATIO = 80
 
 
-def shop_answer(state: str, data: dict[str, Any], ctx: Ctx, text: str, *, strict: bool = False) -> Step | None:
-    """Answers the shop questions in `text`, staying where the customer was; None when it asks
-    none. `strict`: the customer is answering one of our questions, so only a question mark
-    makes it a question of theirs."""
-    if strict and "?" not in text:
-        return None
+def shop_answer(state: str, data: dict[str, Any], ctx: Ctx, text: str) -> Step | None:
+    """Answers the shop questions in `text`, staying where the customer was; None when it asks none."""
     asked = shop_questions(text)
     if not asked:
         return None
@@ -250,6 +245,3 @@ def delivery_time(ctx: Ctx, q: ShopQuestion) -> str:
 ANSWERS = {Ask.HOURS: hours, Ask.ADDRESS: address, Ask.CONTACT: contact, Ask.PAYMENT: payment, Ask.FEE: fee,
            Ask.MINIMUM: minimum, Ask.PICKUP: pickup, Ask.DELIVERY_TIME: delivery_time}
 
-
-def ask_which(data: dict[str, Any], ctx: Ctx) -> Step:
-    return say(Browse.HOME, data, Reply(fill(t.WHICH_PRODUCT, ctx.examples), browsing.main_menu()))

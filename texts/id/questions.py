@@ -62,4 +62,6 @@ PRODUCT_SOLD_OUT = "Maaf Kak, *{name}* sedang habis 😢"
 FAMILY_READY = "Ada, Kak ✅ *{name}* tersedia: {options}."
 FAMILY_SOLD_OUT = "Maaf Kak, *{name}* sedang habis semua 😢"
 NOT_SOLD = "Maaf Kak, kami tidak menjual “{query}” 🙏 Coba lihat *katalog* untuk produk yang ada."
-WHICH_PRODUCT = "Produk yang mana, Kak? Ketik namanya, misalnya _{product} berapa?_"
+
+# The seller's own answers
+FAQ_ANSWER = "💬 {answer}"
