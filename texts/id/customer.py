@@ -189,6 +189,8 @@ STATUS_LABELS = {
 }
 
 # Seller notification of a new order
+SELLER_BUYER_PHONE = " · 📞 {phone} ({wa})"
+SELLER_BUYER_CHANNEL = " · 💬 lewat {channel} (nomor belum dibagikan)"
 SELLER_NEW_ORDER = (
     "🛎️ *Pesanan baru {code}*\n{lines}\nTotal: *{total}* ({payment})\n"
     "👤 {name}{phone}\n{fulfilment}\n{note}"
