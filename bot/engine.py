@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from adapters.catalog import DbCatalog, DbExamples, IndexCache
 from adapters.desk import DbFaqs, DbInvites, seller_context
+from adapters.handoffs import DbHandoffs
 from adapters.marketing import DbMarketing
 from adapters.orders import DbOrders
 from bot.identity import resolve_customer
@@ -100,7 +101,7 @@ class Engine:
             ctx = Ctx(shop=shop.profile, catalog=DbCatalog(session, shop.id, self.indexes), customer=view,
                       orders=DbOrders(session, shop.id), now=now, tz=shop.tz, promos=DbMarketing(session, shop.id, now),
                       invites=DbInvites(session, shop.id, now), examples=DbExamples(session, shop.id, self.indexes),
-                      faqs=DbFaqs(session, shop.id))
+                      faqs=DbFaqs(session, shop.id), handoffs=DbHandoffs(session, shop.id))
             route = self._route(session, shop, inbound, ctx, party)
             step, notices = route.step, []
             if step.effects:  # most messages only read: no appliers, no notices

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from conversations.base import Step, settle
-from effects import catalog, customers, faqs, marketing, orders, quotes, shop_settings, staff
+from effects import catalog, customers, faqs, handoffs, marketing, orders, quotes, shop_settings, staff
 from effects.env import Env
 
 Applier = Callable[[Env, Any], Any]
@@ -27,6 +27,7 @@ APPLIERS: dict[type, Applier] = {
     **marketing.APPLIERS,  # promo consent, promotions and broadcasts
     **shop_settings.APPLIERS,  # the owner's changes to the shop, the owner code
     **faqs.APPLIERS,  # the seller's own answers to customers' questions
+    **handoffs.APPLIERS,  # a customer handed to a seller, the chat relayed, closed
 }
 
 

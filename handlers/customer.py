@@ -15,8 +15,8 @@ from typing import Any
 from language.numbers import order_lines, parse_quantity
 from language.text import normalize
 from language.words import CANCEL, GREETINGS, HELP, MENU
-from conversations.customer import browsing, cart, checkout, faq, options, payment, promo, questions, quote, tracking
-from conversations.base import Ctx, Reply, Step, Turn, say
+from conversations.customer import browsing, cart, checkout, faq, handoff, options, payment, promo, questions, quote, tracking
+from conversations.base import Button, Ctx, Reply, Step, Turn, say
 from conversations.choice import Choice
 from conversations.examples import fill
 from conversations.customer.browsing import Browse
@@ -25,6 +25,7 @@ from conversations.customer.checkout import Checkout
 from conversations.customer.consent import Consent
 from conversations.customer.payment import Pay
 from texts.id import customer as t
+from texts.id import handoff as handoff_texts
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +62,8 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step:
         return say(state, data, Reply(fill(t.EDIT_NOT_APPLIED, ctx.examples)))
     if (step := promo.route(state, data, turn, ctx)) is not None:  # STOP works everywhere, at once
         return step
+    if (relaying := handoff.intercept(state, data, turn, ctx)) is not None:  # with a seller: to them
+        return relaying
     if (paying := payment.intercept(state, data, turn, ctx)) is not None:
         return paying
     if (accepting := quote.intercept(state, data, turn, ctx)) is not None:
@@ -120,6 +123,8 @@ def question(state: str, data: dict[str, Any], ctx: Ctx, text: str) -> Step | No
     """A question the seller answered (their FAQ), about the shop (answered where the customer
     is) or a product (its page, the cart untouched). While we wait for an answer of theirs, only
     a question mark makes one; an order ("mau 2 nastar, ready?") is no question."""
+    if (asking := handoff.request(state, data, ctx, text)) is not None:  # a person, or a complaint
+        return asking
     strict = state in STATE_STEPS
     if strict and "?" not in text:
         return None
@@ -150,6 +155,10 @@ def free_text(data: dict[str, Any], ctx: Ctx, text: str) -> Step:
     found = ctx.catalog.find(text)
     if found.best is not None or found.candidates:
         return browsing.search(data, ctx, text)
+    if "?" in text:  # a question nobody here can answer: offer to ask the seller
+        return say(Browse.HOME, {**data, "asked": text[:500]},
+                   Reply(fill(t.NOT_UNDERSTOOD, ctx.examples) + "\n\n" + handoff_texts.ASK_SELLER,
+                         [Button(handoff_texts.BTN_ASK_SELLER, handoff.ASK_SELLER.pack()), *browsing.main_menu()]))
     return say(Browse.HOME, data, Reply(fill(t.NOT_UNDERSTOOD, ctx.examples), browsing.main_menu()))
 
 
@@ -182,6 +191,8 @@ OPENS_BY_PREFIX = {choice.prefix: (choice, opens) for choice, opens in OPENS}
 
 def on_choice(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step:
     value = turn.choice or ""
+    if value == handoff.ASK_SELLER.pack():
+        return handoff.ask_seller(state, data, ctx)
     if value in GLOBAL_CHOICES:
         return GLOBAL_CHOICES[value](clear_step(data), ctx)
     choice, opens = OPENS_BY_PREFIX.get(value.partition(":")[0], (None, None))

@@ -27,7 +27,7 @@ from collections.abc import Callable
 from typing import Any
 
 from conversations.base import Ctx, Reply, Step, Turn
-from conversations.seller import (broadcast, faq, lists, marketing, orders, ownership, products, promo, recap, setup,
+from conversations.seller import (broadcast, faq, handoff, lists, marketing, orders, ownership, products, promo, recap, setup,
                                   shop_settings, staff, stock, undo, unknown)
 from conversations.seller.common import IDLE, clean, idle, words
 from conversations.seller.ports import SellerCtx
@@ -39,6 +39,7 @@ log = logging.getLogger(__name__)
 SellerRoute = Callable[[str, dict[str, Any], Turn, SellerCtx], Step | None]
 
 ROUTES: tuple[SellerRoute, ...] = (
+    handoff.route,  # a chat with a customer (everything relayed until "selesai"), the queue, "layani 1"
     unknown.route,  # "mode pembeli" / "mode penjual": shopping as a buyer, and back
     undo.route,  # "batalkan" right after a change
     ownership.route,  # a staff member typing the owner code becomes the owner
@@ -56,7 +57,7 @@ ROUTES: tuple[SellerRoute, ...] = (
 
 # Every state a seller's conversation can rest in: idle, or a question of one flow.
 STATES = frozenset({IDLE, *stock.SellerStock, *products.SellerProducts, *orders.SellerOrders, *promo.SellerPromo,
-                    *broadcast.SellerBroadcast, *setup.SellerSetup})
+                    *broadcast.SellerBroadcast, *setup.SellerSetup, *handoff.SellerHandoff})
 
 MAX_TEXT = 1000  # longer than any command: a pasted text is not one
 
@@ -67,7 +68,7 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step | None
     if state not in STATES:  # e.g. left by an older version: never guess what it meant
         log.warning("seller %s in unknown state %r: answered with the menu", ctx.seller.id, state)
         return lists.help_(data, ctx)
-    if state != IDLE and state not in setup.SETUP_STATES and not turn.choice and words(turn.text) in SELLER_LEAVE:
+    if state not in (IDLE, handoff.SellerHandoff.CHAT) and state not in setup.SETUP_STATES and not turn.choice and words(turn.text) in SELLER_LEAVE:
         return idle(data, Reply(t.FLOW_CANCELLED))
     for command in ROUTES:
         step = command(state, data, turn, ctx)

@@ -173,3 +173,23 @@ def faq_key(question: str) -> str:
     "Produknya halal ga kak?" -> "produk halal"."""
     kept = [_stem(w) for w in normalize(question).split() if w not in FILLER_WORDS and w not in QUESTION_WORDS]
     return " ".join(w for w in kept if w not in QUESTION_WORDS)
+
+
+# Asking for a person: "mau bicara dengan penjual", "admin", "cs dong"; a complaint: "komplain, sambalnya tumpah".
+PERSON = r"penjual\w*|admin\w*|owner\w*|pemilik\w*|orang\w*|manusia|cs|customer service|bu \w+|pak \w+|mbak \w+|mas \w+"
+TALK = re.compile(rf" (?:bicara|ngobrol|ngomong|chat|tanya langsung|sambungkan|sambungin|hubungkan|hubungin|panggil\w*|"
+                  rf"telpon|telepon)\b.*\b(?:{PERSON}) |^ (?:admin|cs|penjual|min admin|minta admin)(?: dong| kak| ya)? $|"
+                  r" nego\w* ")
+COMPLAINT = re.compile(r" (?:komplain\w*|komplen\w*|complain\w*|protes\w*|kecewa|basi|busuk|tumpah|rusak|pecah|"
+                       r"gosong|luntur|salah kirim|kurang \d|belum sampai|belum nyampe|ga sampai|tidak sampai|refund|"
+                       r"retur|dikembalikan|berjamur|jamuran) ")
+
+
+def handoff_request(text: str) -> str | None:
+    """"complaint" or "talk" when the message asks for a person of the shop; else None."""
+    words = _words(text)
+    if COMPLAINT.search(words):
+        return "complaint"
+    if TALK.search(words):
+        return "talk"
+    return None

@@ -135,6 +135,18 @@ def hours(ctx: Ctx, q: ShopQuestion) -> str:
     return "\n".join(lines)
 
 
+def closed_until(ctx: Ctx) -> str | None:
+    """When the shop opens next ("besok pukul 08.00") if it is closed now by its hours; else None."""
+    week = ctx.shop.hours()
+    if week is None or week.always:
+        return None
+    local = ctx.now.astimezone(ctx.tz).replace(tzinfo=None)
+    if week.is_open(local):
+        return None
+    at = week.next_opening(local)
+    return _when(local, at) if at is not None else None
+
+
 def _closing(days: tuple[tuple[tuple[int, int], ...], ...], local: datetime) -> int:
     minute = local.hour * 60 + local.minute
     today = [end for start, end in days[local.weekday()] if start <= minute < end]
