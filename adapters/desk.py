@@ -17,6 +17,7 @@ from conversations.seller import invites
 from conversations.seller.ports import OrderBrief, RecapFigures, SellerCtx, SellerProduct, SellerView, resolve_among
 from storage import categories as categories_db
 from storage import faqs as faqs_db
+from storage import handoffs as handoffs_db
 from storage import orders as orders_db
 from storage import products as products_db
 from storage import seller_invites as seller_invites_db
@@ -86,7 +87,8 @@ def recap_figures(session: Session, shop_id: int, start: datetime, end: datetime
     """The recap of [start, end): shared by the "rekap" command and the daily job."""
     row = orders_db.recap_between(session, shop_id, start, end)
     low = tuple((display_name(r.name, r.option_label), r.stock) for r in products_db.fetch_low_stock(session, shop_id))
-    return RecapFigures(row.orders, row.items, row.revenue, row.unpaid_orders, row.unpaid_total, low)
+    return RecapFigures(row.orders, row.items, row.revenue, row.unpaid_orders, row.unpaid_total, low,
+                        handoffs_db.count_open_complaints(session, shop_id))
 
 
 def seller_context(session: Session, shop_id: int, ctx: Ctx, seller_id: int, indexes: IndexCache) -> SellerCtx:

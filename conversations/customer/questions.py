@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from rapidfuzz import fuzz
 
@@ -137,10 +138,15 @@ def hours(ctx: Ctx, q: ShopQuestion) -> str:
 
 def closed_until(ctx: Ctx) -> str | None:
     """When the shop opens next ("besok pukul 08.00") if it is closed now by its hours; else None."""
-    week = ctx.shop.hours()
+    return opens_next(ctx.shop, ctx.tz, ctx.now)
+
+
+def opens_next(shop: ShopProfile, tz: ZoneInfo, now: datetime) -> str | None:
+    """The same for a shop read outside a message (the scheduled sweeps)."""
+    week = shop.hours()
     if week is None or week.always:
         return None
-    local = ctx.now.astimezone(ctx.tz).replace(tzinfo=None)
+    local = now.astimezone(tz).replace(tzinfo=None)
     if week.is_open(local):
         return None
     at = week.next_opening(local)

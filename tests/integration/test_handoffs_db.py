@@ -6,6 +6,7 @@ customer's flows resume where they were; a complaint names its order."""
 from __future__ import annotations
 
 from bot.messages import Media
+from scheduler.jobs_handoffs import sweep_handoffs
 from storage import handoffs as handoffs_db
 from tests.integration.seller_db import notices_to, owner, seller_engine
 from tests.support import EngineChat
@@ -70,3 +71,41 @@ def test_a_complaint_names_the_order_and_is_counted_open(db_url):
     assert "Komplain" in told and "KD-0001" in told and "keripiknya rusak" in told
     with sessions() as s:
         assert handoffs_db.count_open_complaints(s, 1) == 1
+    seller = owner(engine)
+    seller.send("rekap")
+    assert "Komplain terbuka: 1" in seller.text
+    seller.send("layani 1")
+    seller.send("selesai")
+    seller.send("rekap")
+    assert "Komplain terbuka" not in seller.text
+
+
+def test_the_sweep_tells_a_waiting_customer_when_to_expect_an_answer_and_closes_an_idle_chat(db_url):
+    engine, sessions, clock = seller_engine(db_url)
+    budi = EngineChat(engine, "budi")
+    budi.send("halo")
+    budi.send("admin")
+    assert sweep_handoffs(engine.sessions, clock) == (0, 0)
+    clock.advance(minutes=11)
+    assert sweep_handoffs(engine.sessions, clock) == (0, 1)
+    assert "belum sempat membalas" in notices_to(sessions, "budi")[-1]
+    assert sweep_handoffs(engine.sessions, clock) == (0, 0)  # told once
+    seller = owner(engine)
+    seller.send("layani 1")
+    clock.advance(minutes=31)
+    assert sweep_handoffs(engine.sessions, clock) == (1, 0)
+    assert "tidak ada pesan baru" in notices_to(sessions, "budi")[-1]
+    assert "ditutup otomatis" in notices_to(sessions, "penjual")[-1]
+    seller.send("masih di sana kak?")  # the chat is gone: the seller is told, nothing relayed
+    assert "sudah ditutup" in seller.text
+    budi.send("pesan 1 keripik tempe")  # shopping again
+    assert budi.text and "Keripik Tempe" in budi.text
+
+
+def test_outside_opening_hours_the_customer_is_told_when_the_seller_answers(db_url):
+    engine, sessions, clock = seller_engine(db_url)
+    clock.now = clock.now.replace(hour=14)  # Monday 21.00 WIB: the demo shop closed at 20.00
+    budi = EngineChat(engine, "budi")
+    budi.send("halo")
+    budi.send("mau bicara dengan penjual")
+    assert "Toko sedang tutup" in budi.text and "besok pukul 08.00" in budi.text

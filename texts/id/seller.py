@@ -148,6 +148,7 @@ RECAP = (
 )
 RECAP_LOW = "⚠️ Stok menipis: {items}\n"
 RECAP_LOW_NONE = "✅ Tidak ada stok yang menipis.\n"
+RECAP_COMPLAINTS = "⚠️ Komplain terbuka: {count} (ketik *antrian*)\n"
 RECAP_TODAY = "hari ini, {date}"
 RECAP_YESTERDAY = "kemarin, {date}"
 RECAP_WEEK = "minggu ini, {start} – {end}"
