@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 from conversations.ports import HandoffView
 from storage import customers as customers_db
 from storage import handoffs as handoffs_db
+from storage import identities as identities_db
 from storage.person_models import Handoff
 
 
@@ -24,7 +25,8 @@ class DbHandoffs:
 
     def queue(self) -> list[HandoffView]:
         rows = handoffs_db.fetch_queue(self._session, self._shop_id)
-        names = {c.id: c.name for c in customers_db.fetch_customers(self._session, [r.customer_id for r in rows]).values()}
+        names = {c.id: c.name or identities_db.fetch_profile_name(self._session, self._shop_id, c.id)
+                 for c in customers_db.fetch_customers(self._session, [r.customer_id for r in rows]).values()}
         return [self._view(r, names) for r in rows]
 
     def _view(self, row: Handoff, names: dict[int, str | None]) -> HandoffView:

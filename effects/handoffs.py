@@ -15,6 +15,7 @@ from effects.env import Env
 from effects.notices import to_sellers
 from effects.outbox import Outbound, to
 from storage import handoffs as handoffs_db
+from storage import identities as identities_db
 from storage import sellers as sellers_db
 from storage.models import Customer
 from storage.person_models import Handoff
@@ -22,8 +23,11 @@ from texts.id import handoff as t
 
 
 def customer_name(session: Session, row: Handoff) -> str:
+    """The name they gave at checkout, else the one their channel shows, else where they chat."""
     customer = session.get(Customer, row.customer_id)
-    return (customer.name if customer is not None and customer.name else None) or row.address
+    if customer is not None and customer.name:
+        return customer.name
+    return identities_db.fetch_profile_name(session, row.shop_id, row.customer_id) or row.address
 
 
 def contact(session: Session, row: Handoff) -> str:
@@ -41,7 +45,7 @@ def open_(env: Env, effect: OpenHandoff) -> Opened:
         return Opened(handoffs_db.position(session, who.shop_id, active.id), already=True)
     row = handoffs_db.open_handoff(session, who.shop_id, who.customer_id, who.channel, who.sender, effect.kind,
                                    effect.question[:1000], effect.order_code, now)
-    name = env.ctx.customer.name or customer_name(session, row)
+    name = customer_name(session, row)
     waiting = [h for h in handoffs_db.fetch_queue(session, who.shop_id) if h.status == "waiting"]
     lines = [t.NEW[effect.kind].format(name=name, order=t.NEW_ORDER.format(code=effect.order_code) if effect.order_code else ""),
              t.CONTACT.format(contact=contact(session, row))]
@@ -64,7 +68,7 @@ def relay_to_seller(env: Env, effect: RelayToSeller) -> Relayed:
     if row is None or row.status == "closed":
         return Relayed(waiting=True)
     handoffs_db.note(row, "c", effect.text or ("[foto]" if effect.media else ""), now)
-    name = env.ctx.customer.name or customer_name(session, row)
+    name = customer_name(session, row)
     if row.status == "waiting":
         if effect.text:
             env.notices += to_sellers(session, who.shop_id, Reply(t.FROM_CUSTOMER_WAITING.format(name=name, text=effect.text)))
