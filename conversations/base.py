@@ -37,6 +37,9 @@ class Reply:
     # A page of a list being paged through: a channel that can edit messages may show it in
     # place of the message whose button led here, instead of adding one more to the chat.
     in_place: bool = False
+    # Ask for the person's own phone number with the channel's share-contact button (Telegram);
+    # answering is optional, the conversation goes on either way.
+    ask_contact: bool = False
 
 
 @dataclass(frozen=True)

@@ -73,6 +73,8 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step:
     if turn.latitude is not None or turn.media:
         return STATE_STEPS[state](data, ctx, turn) if state in STATE_STEPS else browsing.menu(data, ctx)
     text = turn.text.strip()
+    if not text and turn.phone:  # a shared contact (bot.identity keeps the number): the step goes on
+        return say(state, data, Reply(t.CONTACT_THANKS))
     if not text:
         return say(state, data, Reply(t.EMPTY_MESSAGE, browsing.main_menu()))
     if len(text) > MAX_TEXT:

@@ -18,6 +18,7 @@ from conversations.customer.questions import closed_until
 from language.questions import handoff_request
 from language.words import CANCEL, said
 from texts.id import handoff as t
+from texts.id import seller as seller_texts
 
 ASK_SELLER = Choice("ho")  # "ask the seller" the question we could not answer
 FINISHED = frozenset({"completed", "cancelled", "expired", "rejected"})
@@ -90,7 +91,7 @@ def open_(state: str, data: dict[str, Any], ctx: Ctx, kind: str, question: str) 
     if kind == "complaint":
         named = CODE.search(question)
         order = (named.group(1).upper() if named else None) or (recent[0].code if recent else None)
-    open_orders = tuple(f"{o.code} ({o.status})" for o in recent if o.status not in FINISHED)
+    open_orders = tuple(f"{o.code} ({seller_texts.STATUS.get(o.status, o.status)})" for o in recent if o.status not in FINISHED)
     kept = {k: v for k, v in data.items() if k != "asked"}
     return Step(state, kept, [], [OpenHandoff(kind, question, order, open_orders)], then=on_opened)
 
