@@ -45,9 +45,10 @@ def position(session: Session, shop_id: int, handoff_id: int) -> int:
 
 
 def take(session: Session, shop_id: int, handoff_id: int, seller_id: int, now: datetime) -> bool:
-    """The seller takes a waiting customer; False when another seller took them first or it closed."""
-    return session.execute(update(Handoff).where(Handoff.shop_id == shop_id, Handoff.id == handoff_id,
-                                                 Handoff.status == "waiting")
+    """The seller takes a waiting customer (or comes back to their own open chat); False when
+    another seller took them first or it closed."""
+    mine = (Handoff.status == "waiting") | ((Handoff.status == "open") & (Handoff.seller_id == seller_id))
+    return session.execute(update(Handoff).where(Handoff.shop_id == shop_id, Handoff.id == handoff_id, mine)
                            .values(status="open", seller_id=seller_id, taken_at=now, last_at=now)).rowcount > 0
 
 

@@ -107,7 +107,8 @@ def queue(data: dict[str, Any], ctx: SellerCtx) -> Step:
     lines += [t.QUEUE_LINE.format(n="•", name=h.customer, kind=t.KINDS.get(h.kind, h.kind),
                                   who=t.QUEUE_TAKEN_BY.format(seller="Kakak" if h.seller_id == ctx.seller.id else "staf lain"))
               for h in entries if h.status != "waiting"]
-    buttons = [Button(t.BTN_TAKE.format(name=h.customer), TAKE.pack(h.id)) for h in waiting[:5]]
+    mine = [h for h in entries if h.status == "open" and h.seller_id == ctx.seller.id]
+    buttons = [Button(t.BTN_TAKE.format(name=h.customer), TAKE.pack(h.id)) for h in (mine + waiting)[:5]]
     return idle(data, Reply(t.QUEUE.format(lines="\n".join(lines)), buttons))
 
 
@@ -129,8 +130,10 @@ def on_taken(step: Step, outcomes: list[Any], ctx: SellerCtx) -> Step:
     return say(SellerHandoff.CHAT, data, Reply(t.TAKEN_SELLER.format(name=taken.name, order=order, log=log)))
 
 
-def chatting(data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step:
+def chatting(data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step | None:
     """in a chat: relays what the seller writes; "selesai" closes it, "jadikan faq" keeps the answer."""
+    if turn.choice:  # a button of another message (an order's "lunas"): its own flow; "layani" comes back here
+        return None
     handoff_id = int(data.get("handoff") or 0)
     said = words(turn.text)
     if said in CLOSE:

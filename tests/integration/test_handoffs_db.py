@@ -109,3 +109,19 @@ def test_outside_opening_hours_the_customer_is_told_when_the_seller_answers(db_u
     budi.send("halo")
     budi.send("mau bicara dengan penjual")
     assert "Toko sedang tutup" in budi.text and "besok pukul 08.00" in budi.text
+
+
+def test_a_seller_who_pressed_another_button_mid_chat_comes_back_to_it(db_url):
+    engine, sessions, _ = seller_engine(db_url)
+    budi = EngineChat(engine, "budi")
+    budi.send("halo")
+    budi.send("admin")
+    seller = owner(engine)
+    seller.send("layani 1")
+    seller.send(choice="sl:stock")  # the stock list button of an earlier message: its own flow
+    assert "sl:stock" not in notices_to(sessions, "budi")[-1]  # not relayed to the customer
+    seller.send("antrian")
+    seller.press("Layani budi")
+    assert "sekarang chat dengan *budi*" in seller.text
+    seller.send("Halo Budi")
+    assert "Halo Budi" in notices_to(sessions, "budi")[-1]
