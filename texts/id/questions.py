@@ -3,8 +3,8 @@
 # Opening hours
 HOURS = "🕒 Jam buka *{shop}*: {hours}"
 HOURS_UNKNOWN = "🕒 Jam buka *{shop}* belum dicantumkan penjual, Kak."
-OPEN_NOW = "Sekarang kami sedang buka ✅ (sampai pukul {until})."
-OPEN_NOW_ALWAYS = "Kami buka 24 jam, Kak ✅"
+OPEN_NOW = "Sekarang kami sedang buka 🟢 (sampai pukul {until})."
+OPEN_NOW_ALWAYS = "Kami buka 24 jam, Kak 🟢"
 CLOSED_NOW = "Sekarang kami sedang tutup 🙏 Buka lagi {when}."
 CLOSED_FOR_GOOD = "Sekarang kami sedang tutup 🙏"
 DAY_OPEN = "Hari {day}: buka {spans}."
@@ -28,8 +28,8 @@ PAY_BANK = "• 🏦 Transfer {bank} {account} a.n. {holder}"
 PAY_BANK_PLAIN = "• 🏦 Transfer bank"
 PAY_QRIS = "• 📱 QRIS (bisa dibayar pakai GoPay, OVO, DANA, ShopeePay, atau m-banking)"
 PAY_COD = "• 💵 Bayar di tempat (COD)"
-PAY_YES = {"cod": "Bisa COD (bayar di tempat), Kak ✅", "qris": "Bisa bayar pakai QRIS, Kak ✅",
-           "bank_transfer": "Bisa transfer bank, Kak ✅"}
+PAY_YES = {"cod": "Bisa COD (bayar di tempat), Kak 👍", "qris": "Bisa bayar pakai QRIS, Kak 👍",
+           "bank_transfer": "Bisa transfer bank, Kak 👍"}
 PAY_NO = {"cod": "Maaf Kak, belum bisa COD (bayar di tempat) 🙏", "qris": "Maaf Kak, belum bisa bayar pakai QRIS 🙏",
           "bank_transfer": "Maaf Kak, belum bisa transfer bank 🙏"}
 
@@ -57,9 +57,9 @@ DELIVERY_TIME_UNKNOWN = "⏱️ Lama pengiriman belum dicantumkan penjual, Kak. 
 ASK_MORE = "Ada lagi yang mau ditanyakan, Kak? Atau ketik *katalog* untuk mulai belanja."
 
 # Products
-PRODUCT_READY = "Ada, Kak ✅ *{name}* {price}, stok {stock}."
+PRODUCT_READY = "Ada, Kak 👍 *{name}* {price}, stok {stock}."
 PRODUCT_SOLD_OUT = "Maaf Kak, *{name}* sedang habis 😢"
-FAMILY_READY = "Ada, Kak ✅ *{name}* tersedia: {options}."
+FAMILY_READY = "Ada, Kak 👍 *{name}* tersedia: {options}."
 FAMILY_SOLD_OUT = "Maaf Kak, *{name}* sedang habis semua 😢"
 NOT_SOLD = "Maaf Kak, kami tidak menjual “{query}” 🙏 Coba lihat *katalog* untuk produk yang ada."
 
