@@ -111,7 +111,7 @@ def start(data: dict[str, Any], ctx: Ctx) -> Step:
         return ask_fulfilment(with_draft(data, co), ctx)
     step = say(Checkout.NAME, with_draft(data, co), Reply(t.ASK_NAME, [Button(t.BTN_CANCEL, "batal")]))
     if not ctx.customer.phone:  # the seller (and a courier) need a number: asked once, answering optional
-        step.replies.append(Reply(t.ASK_CONTACT, ask_contact=True))
+        step.replies.insert(0, Reply(t.ASK_CONTACT, ask_contact=True))  # the name question stays last
     return step
 
 
