@@ -8,6 +8,7 @@ import typer
 
 from cli.broadcast import broadcast_app
 from cli.catalog import catalog_app
+from cli.cluster import cluster_app
 from cli.db import db_app
 from cli.orders import orders_app
 from cli.promo import promo_app
@@ -20,7 +21,8 @@ app = typer.Typer(help="Kedai: chat commerce for Indonesian UMKM.", no_args_is_h
 app.command()(serve)
 app.command()(chat)
 for sub, name in ((catalog_app, "catalog"), (seller_app, "seller"), (orders_app, "orders"), (shop_app, "shop"),
-                  (db_app, "db"), (promo_app, "promo"), (broadcast_app, "broadcast"), (report_app, "report")):
+                  (db_app, "db"), (promo_app, "promo"), (broadcast_app, "broadcast"), (report_app, "report"),
+                  (cluster_app, "cluster")):
     app.add_typer(sub, name=name)
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import Row
 from sqlalchemy.orm import Session
@@ -15,7 +15,9 @@ from catalog import families as fam
 from catalog.families import Family, Found
 from catalog.products import CategoryInfo, ProductInfo
 from catalog.search import SearchIndex
+from orders import making
 from storage import categories as categories_db
+from storage import daily_sales as daily_sales_db
 from storage import products as products_db
 from storage import shops as shops_db
 
@@ -26,7 +28,19 @@ def to_product(row: Row) -> ProductInfo:
         category=row.category or "", price=row.price, stock=row.stock,
         description=row.description or "", image_url=row.image_url, visible=bool(row.visible),
         family_id=row.family_id, option=row.option_label, option_kind=row.option_kind,
+        daily_quota=row.daily_quota, sold_out_on=row.sold_out_on, po_closes=row.po_closes,
+        po_delivery=row.po_delivery, po_days=row.po_days,
     )
+
+
+def fit_to_day(session: Session, products: list[ProductInfo], today: str | None) -> list[ProductInfo]:
+    """Each product's stock as what a customer can order today: a quota's rest (one read for
+    the quota products), nothing while "habis hari ini" or after a pre-order closed."""
+    if today is None or not any(p.made_to_order or p.sold_out_on for p in products):
+        return products
+    quota = [p for p in products if p.daily_quota is not None]
+    sold = daily_sales_db.sold(session, [p.id for p in quota], sorted({making.display_day(p, today) for p in quota}))
+    return [replace(p, stock=making.available(p, p.stock, today, sold)) for p in products]
 
 
 @dataclass(frozen=True)
@@ -47,6 +61,7 @@ class IndexCache:
         self._lock = threading.Lock()
         self._entries: dict[tuple[int, bool], tuple[int, Indexed]] = {}
         self._examples: dict[int, tuple[float, int, list[str], str | None]] = {}
+        self._categories: dict[int, tuple[int, list[CategoryInfo]]] = {}
 
     def examples(self, session: Session, shop_id: int) -> tuple[list[str], str | None]:
         """(best sellers, a few so that two examples can name two different products; a product
@@ -60,6 +75,18 @@ class IndexCache:
         low = next((r.name for r in products_db.fetch_low_stock(session, shop_id)), None)
         self._examples[shop_id] = (time.monotonic(), version, best, low)
         return best, low
+
+    def categories(self, session: Session, shop_id: int) -> list[CategoryInfo]:
+        """The shop's categories with their counts of visible products, counted again only when the
+        catalog changed: at 10,000 products the count is ~10 ms inside the message's transaction,
+        and every "catalog" press asked for it (docs/PERFORMANCE.md)."""
+        version = shops_db.fetch_catalog_version(session, shop_id)
+        hit = self._categories.get(shop_id)
+        if hit and hit[0] == version:
+            return list(hit[1])
+        found = [CategoryInfo(r.id, r.name, r.count) for r in categories_db.fetch_categories(session, shop_id)]
+        self._categories[shop_id] = (version, found)
+        return list(found)
 
     def entry(self, session: Session, shop_id: int, *, include_hidden: bool = False) -> Indexed:
         version = shops_db.fetch_catalog_version(session, shop_id)
@@ -80,11 +107,15 @@ class IndexCache:
 
 
 class DbCatalog:
-    def __init__(self, session: Session, shop_id: int, indexes: IndexCache):
+    def __init__(self, session: Session, shop_id: int, indexes: IndexCache, today: str | None = None):
         self._session = session
         self._shop_id = shop_id
         self._indexes = indexes
+        self._today = today  # the shop-local day: quotas and "habis hari ini" count for it
         self._indexed: Indexed | None = None  # one message's catalog: its version is read once
+
+    def _fit(self, products: list[ProductInfo]) -> list[ProductInfo]:
+        return fit_to_day(self._session, products, self._today)
 
     def _entry(self) -> Indexed:
         if self._indexed is None:
@@ -92,7 +123,7 @@ class DbCatalog:
         return self._indexed
 
     def categories(self) -> list[CategoryInfo]:
-        return [CategoryInfo(r.id, r.name, r.count) for r in categories_db.fetch_categories(self._session, self._shop_id)]
+        return self._indexes.categories(self._session, self._shop_id)
 
     def category_slice(self, category_id: int, offset: int, limit: int) -> tuple[list[Family], int]:
         rows = products_db.fetch_category_slice(self._session, self._shop_id, category_id, offset, limit)
@@ -100,14 +131,14 @@ class DbCatalog:
             return [], 0
         # A short page is the last one, and tells the size itself (most categories fit on one page).
         total = offset + len(rows) if len(rows) < limit else products_db.count_in_category(self._session, self._shop_id, category_id)
-        return self._families([to_product(r) for r in rows]), total
+        return self._families(self._fit([to_product(r) for r in rows])), total
 
     def by_sku(self, sku: str) -> ProductInfo | None:
         return self.by_skus([sku]).get(sku)
 
     def by_skus(self, skus: Sequence[str]) -> dict[str, ProductInfo]:
         rows = products_db.fetch_products_by_sku(self._session, self._shop_id, skus)
-        return {r.sku: to_product(r) for r in rows if r.visible}
+        return {p.sku: p for p in self._fit([to_product(r) for r in rows if r.visible])}
 
     def family_of(self, sku: str) -> Family | None:
         p = self.by_sku(sku)
@@ -120,7 +151,7 @@ class DbCatalog:
         found = indexed.index.resolve(query)
         keys = ([found.best] if found.best is not None else []) + list(found.candidates)
         rows = products_db.fetch_families(self._session, self._shop_id, keys)
-        families = {f.id: f for f in fam.group(to_product(r) for r in rows)}
+        families = {f.id: f for f in fam.group(self._fit([to_product(r) for r in rows]))}
         return fam.resolve(found, families, query, indexed.sizes)
 
     def sizes(self) -> frozenset[int]:
@@ -133,7 +164,7 @@ class DbCatalog:
         """Each lead row with its product's other visible options (one read for the rows that have any)."""
         with_options = [p.family for p in leads if p.family_id is not None]
         rows = products_db.fetch_families(self._session, self._shop_id, with_options) if with_options else []
-        members = {f.id: f for f in fam.group(to_product(r) for r in rows)}
+        members = {f.id: f for f in fam.group(self._fit([to_product(r) for r in rows]))}
         return [members.get(p.family) or fam.Family((p,)) for p in leads]
 
 

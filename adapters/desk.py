@@ -30,7 +30,8 @@ ORDER_LIST_LIMIT = 15
 
 def to_seller_product(row: Any) -> SellerProduct:
     return SellerProduct(row.id, row.sku, row.name, row.category or "", row.price, row.stock, bool(row.visible),
-                         row.image_url, row.low_stock_threshold, row.family_id, row.option_label)
+                         row.image_url, row.low_stock_threshold, row.family_id, row.option_label,
+                         row.daily_quota, row.sold_out_on, row.po_closes, row.po_delivery, row.po_days)
 
 
 def to_seller_view(row: Any) -> SellerView:
@@ -76,6 +77,9 @@ class DbDesk:
 
     def staff(self) -> list[SellerView]:
         return [to_seller_view(s) for s in sellers_db.fetch_sellers(self._session, self._shop_id)]
+
+    def batch(self, first: str, last: str | None) -> list[tuple[str, str, int]]:
+        return orders_db.fetch_batch(self._session, self._shop_id, first, last)
 
     def _fetch(self, ids: list[int]) -> list[SellerProduct]:
         if not ids:

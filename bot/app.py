@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -13,6 +14,7 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import text
 
+from bot import cluster_page
 from bot.bootstrap import Kedai
 from bot.channels import simulator
 from bot.processes import Processes
@@ -27,24 +29,41 @@ Hook = Callable[[Kedai], Awaitable[None]]
 # (also ahead of a webhook's signature check). The longest valid request, a 20,000-character
 # simulator message, fits many times over; Telegram updates and Twilio posts are a few KB.
 MAX_REQUEST_BODY = 256 * 1024
+# How often the leader looks for replies other processes committed (only while there are others).
+COLLECT_SECONDS = 0.2
 
 
 def create_app(kedai: Kedai, *, on_start: list[Hook] | None = None, on_stop: list[Hook] | None = None) -> FastAPI:
     # Registered before anything can claim an outbox row, so that every claim names its process.
-    processes = Processes(kedai.sessions, kedai.db, on_reclaimed=kedai.delivery.kick)
+    processes = Processes(kedai.sessions, kedai.db, on_reclaimed=kedai.delivery.kick, on_leader=kedai.delivery.wake)
     kedai.delivery.owner = lambda: processes.id
+    # One process leads (bot.processes): it alone sends and runs the scheduled jobs.
+    kedai.delivery.sending = kedai.leader = processes.is_leader
+
+    async def collect() -> None:
+        """The leader sends what the other processes wrote: they only commit rows."""
+        while True:
+            await asyncio.sleep(COLLECT_SECONDS)
+            if processes.others and processes.is_leader():
+                kedai.delivery.wake()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await processes.start()
+        collector = asyncio.get_running_loop().create_task(collect(), name="kedai-collect")
         if kedai.settings.simulator_enabled():
             log.warning("the simulator is on (KEDAI_SIMULATOR=1): http://%s:%s/ answers requests from this "
                         "machine only; leave it off on a public server", kedai.settings.host, kedai.settings.port)
         for hook in on_start or []:
             await hook(kedai)
+        # Everything alive now (modules, shops, clients) lives as long as the process: frozen, the
+        # collector's full passes never walk it again (they took 200-350 ms: docs/PERFORMANCE.md).
+        gc.collect()
+        gc.freeze()
         yield
         for hook in on_stop or []:
             await hook(kedai)
+        collector.cancel()
         await kedai.delivery.idle()
         await processes.stop()
         kedai.engine.close()
@@ -71,6 +90,7 @@ def create_app(kedai: Kedai, *, on_start: list[Hook] | None = None, on_stop: lis
     app.mount("/media/demo", StaticFiles(directory=DEMO_MEDIA), name="demo-media")
     app.mount("/media", StaticFiles(directory=media), name="media")
 
+    app.include_router(cluster_page.router(kedai))
     if kedai.settings.simulator_enabled():
         app.include_router(simulator.router())
     return app

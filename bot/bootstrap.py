@@ -3,6 +3,7 @@ pointing the channel clients at local fakes through the same settings."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -29,6 +30,8 @@ class Kedai:
     inbox: Inbox
     senders: dict[str, Sender] = field(default_factory=dict)
     checkpointer: Checkpointer | None = None  # SQLite in a long-running process only
+    # Whether this process leads (bot.processes): runs the scheduled jobs and sends. Alone, it does.
+    leader: Callable[[], bool] = lambda: True
 
     def close(self) -> None:
         self.db.shutdown(wait=True)

@@ -94,9 +94,21 @@ class Broadcaster:
         self.sessions, self.senders, self.db = sessions, senders, db
         self.clock, self.grace, self.lease = clock, grace, lease
         self.workers, self.batch, self.max_attempts = workers, batch, max_attempts
+        # Whether this process leads (bot.processes): only the leader sends broadcasts, and it
+        # stops claiming as soon as it no longer leads.
+        self.active: Callable[[], bool] = lambda: True
+        # Since when this process has been sending broadcasts: a claim older than that was
+        # another leader's, who is gone (it lost the lead before it could be taken for gone), so
+        # the claim is resolved at once rather than after the lease.
+        self._leading_since: datetime | None = None
 
     async def tick(self) -> int:
         """Starts what is due and sends what is pending; returns how many messages went out."""
+        if not self.active():
+            self._leading_since = None
+            return 0
+        if self._leading_since is None:
+            self._leading_since = self.clock()
         await self._db(self._materialise)
         sent = 0
         for run in await self._db(self._open_runs):
@@ -106,7 +118,7 @@ class Broadcaster:
     async def send_run(self, run_id: int) -> int:
         plan = await self._db(self._plan, run_id)
         sent = 0
-        while ids := await self._db(self._pending, run_id):
+        while self.active() and (ids := await self._db(self._pending, run_id)):
             queue: asyncio.Queue[int] = asyncio.Queue()
             for rid in ids:
                 queue.put_nowait(rid)
@@ -120,7 +132,7 @@ class Broadcaster:
         same transaction as the next claim: one commit per message instead of two (if the
         process dies in between, that row stays `sending` and becomes `unknown`: still never resent)."""
         sent, done = 0, None
-        while not queue.empty():
+        while not queue.empty() and self.active():
             claimed = await self._db(self._claim, plan, queue.get_nowait(), done)
             done = await self._send(plan, claimed) if claimed is not None else None
             sent += done is not None and done.status == "sent"
@@ -184,7 +196,8 @@ class Broadcaster:
             promo = promotions_db.fetch_promotion(s, b.shop_id, b.promotion_id) if b.promotion_id else None
             attached = promo_line(to_plain(promo), DbCatalog(s, b.shop_id, IndexCache())) if promo else ""
             # A worker that died left its claims behind; they may have gone out, so never again.
-            broadcasts_db.resolve_stale(s, run_id, self.clock() - self.lease)
+            stale = self.clock() - self.lease
+            broadcasts_db.resolve_stale(s, run_id, max(stale, self._leading_since) if self._leading_since else stale)
             s.commit()
             return Plan(run_id, b.shop_id, b.text, attached, b.image_url, broadcast_admin.has_template(s, b.shop_id))
 
@@ -235,5 +248,7 @@ class Broadcaster:
 def broadcaster(kedai: Kedai) -> Broadcaster:
     """The Broadcaster of a running Kedai. The channel senders pace themselves (the Telegram
     sender through its bot.ratelimit limiter), so broadcasts and replies share one budget."""
-    return Broadcaster(kedai.sessions, kedai.senders, kedai.db, clock=kedai.engine.clock,
-                       grace=timedelta(minutes=kedai.settings.broadcast_grace_minutes))
+    sending = Broadcaster(kedai.sessions, kedai.senders, kedai.db, clock=kedai.engine.clock,
+                          grace=timedelta(minutes=kedai.settings.broadcast_grace_minutes))
+    sending.active = lambda: kedai.leader()  # looked up each time: the app sets kedai.leader when it starts
+    return sending

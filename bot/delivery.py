@@ -1,5 +1,13 @@
-"""After-commit delivery of outbox rows through each channel's sender, with retry and
-backoff. Whatever is not delivered stays in the outbox for the drain job."""
+"""After-commit delivery of outbox rows through each channel's sender, with retry and backoff.
+
+One pump per process sends what is due: it claims a batch of rows (one transaction), sends
+them (one person's messages in order, different people at once, each channel's sender pacing
+itself), and writes what became of them in one transaction per FLUSH_SECONDS, not one per reply.
+A batch is what the platforms let us send within seconds, so a claimed row never waits in
+memory anywhere near its lease (storage.outbox.STUCK_AFTER); a row that would be sent after its
+lease ran out is given back unsent instead, since the drain job may have handed it to another
+sender meanwhile (docs/PERFORMANCE.md: 191 replies sent twice that way). The backlog stays in
+the database, not in memory. Whatever is not delivered stays in the outbox for the drain job."""
 
 from __future__ import annotations
 
@@ -7,6 +15,7 @@ import asyncio
 import logging
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Protocol
 
@@ -48,6 +57,23 @@ def backoff(attempts: int) -> float:
     return min(2.0 ** attempts, 300.0)
 
 
+# Rows claimed at once: a little more than Telegram's 30 a second for one bot, so a batch is
+# sent within a few seconds; the next batch is claimed as soon as this one is out.
+BATCH = 48
+# Outcomes of a batch's sends are written together at most this often: a process killed
+# mid-batch leaves this much sent and unsettled, which its successor sends again.
+FLUSH_SECONDS = 0.1
+# A claimed row not sent this long before its lease runs out is given back unsent.
+LEASE_MARGIN = timedelta(seconds=30)
+
+
+@dataclass
+class _Batch:
+    deadline: datetime
+    outcomes: list[tuple[str, dict]] = field(default_factory=list)
+    sent: int = 0
+
+
 class Delivery:
     def __init__(self, sessions: sessionmaker[Session], senders: dict[str, Sender], db: Executor,
                  clock: Callable[[], datetime] = utcnow):
@@ -58,45 +84,78 @@ class Delivery:
         # This process's id in the processes table (bot.processes), recorded on every claim so
         # that another process can take the claim over at once if this one dies mid-send.
         self.owner: Callable[[], int | None] = lambda: None
-        self._tasks: set[asyncio.Task[None]] = set()
+        # Whether this process sends at all (bot.leader: one process sends for every account, so
+        # that Telegram's and WhatsApp's limits hold across processes). Others only write rows.
+        self.sending: Callable[[], bool] = lambda: True
+        self._pump: asyncio.Task[None] | None = None
+        self._again = False
+        # (channel, recipient) -> when its earliest put-back message is due: later ones wait behind it
+        self._held: dict[tuple[str, str], datetime] = {}
 
     def kick(self, ids: Sequence[int]) -> None:
-        """Delivers in the background so the webhook can answer at once."""
-        if not ids or not self.senders:
+        """New rows are due (ids: which; the pump takes the oldest due rows anyway, so that one
+        person's messages keep their order across batches). Returns at once."""
+        if ids:
+            self.wake()
+
+    def wake(self) -> None:
+        """Sends whatever is due, in the background (rows another process wrote, say)."""
+        if not self.senders or not self.sending():
             return
-        task = asyncio.get_running_loop().create_task(self.deliver(ids))
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        if self._pump is not None and not self._pump.done():
+            self._again = True  # the running pump looks again once it runs dry
+            return
+        self._pump = asyncio.get_running_loop().create_task(self._run(), name="kedai-delivery")
+
+    async def _run(self) -> None:
+        loop = asyncio.get_running_loop()
+        while self.sending():  # a process that no longer leads leaves the rest to the new leader
+            self._again = False
+            try:
+                rows = await loop.run_in_executor(self.db, self._claim_due, BATCH)
+            except Exception:  # the database may be away for a moment; the drain job kicks again
+                log.exception("claiming outbox rows failed")
+                return
+            if rows:
+                try:
+                    await self._send_batch(rows)
+                except Exception:  # unsettled rows wait out their lease, then the drain job sends them
+                    log.exception("delivering a batch of outbox rows failed")
+                    return
+            elif not self._again:
+                return
 
     async def deliver(self, ids: Sequence[int]) -> int:
+        """Sends these rows now (those still pending), in batches; returns how many were sent."""
         loop = asyncio.get_running_loop()
-        rows = await loop.run_in_executor(self.db, self._claim, list(ids))
         sent = 0
-        held: dict[tuple[str, str], datetime] = {}
-        for row in rows:  # in order: one person's replies must not overtake each other
-            if (row.channel, row.recipient) in held:  # an earlier one must wait, so this one waits behind it
-                at = held[(row.channel, row.recipient)]
-                await loop.run_in_executor(self.db, self._write, outbox_db.mark_retry, row.id, at, "behind an earlier message")
-                continue
-            ok, retry_at = await self._send_one(row)
-            sent += ok
-            if retry_at is not None:
-                held[(row.channel, row.recipient)] = retry_at
+        ids = list(ids)
+        for start in range(0, len(ids), BATCH):
+            rows = await loop.run_in_executor(self.db, self._claim, ids[start:start + BATCH])
+            sent += await self._send_batch(rows)
         return sent
 
     async def drain(self, limit: int = 200) -> int:
         """Sends what is due: failed-with-retry rows, and rows a crashed worker left behind."""
         loop = asyncio.get_running_loop()
+        if not self.sending():
+            return 0
         ids = await loop.run_in_executor(self.db, self._due, limit)
         return await self.deliver(ids) if ids else 0
 
     async def idle(self) -> None:
-        while self._tasks:
-            await asyncio.gather(*list(self._tasks), return_exceptions=True)
+        while self._pump is not None and not self._pump.done():
+            await asyncio.gather(self._pump, return_exceptions=True)
 
     def _claim(self, ids: list[int]):  # type: ignore[no-untyped-def]
         with unit_of_work(self.sessions) as s:
             rows = outbox_db.claim(s, ids, self.clock(), self.senders.keys(), self.owner())
+            s.commit()
+            return rows
+
+    def _claim_due(self, limit: int):  # type: ignore[no-untyped-def]
+        with unit_of_work(self.sessions) as s:
+            rows = outbox_db.claim_due(s, self.senders.keys(), self.clock(), limit, self.owner())
             s.commit()
             return rows
 
@@ -106,10 +165,53 @@ class Delivery:
             s.commit()
             return ids
 
-    async def _send_one(self, row) -> tuple[int, datetime | None]:  # type: ignore[no-untyped-def]
-        """(1 if sent, when it will be tried again if it was put back)."""
-        sender = self.senders.get(row.channel)
+    def _settle(self, outcomes: list[tuple[str, dict]]) -> None:
+        with unit_of_work(self.sessions) as s:
+            outbox_db.settle(s, outcomes, self.clock())
+            s.commit()
+
+    async def _send_batch(self, rows: Sequence) -> int:  # type: ignore[type-arg]
+        """Sends claimed rows: each person's in order, people at once; settles them every FLUSH_SECONDS."""
+        if not rows:
+            return 0
         loop = asyncio.get_running_loop()
+        batch = _Batch(self.clock() + outbox_db.STUCK_AFTER - LEASE_MARGIN)
+        people: dict[tuple[str, str], list] = {}  # type: ignore[type-arg]
+        for row in rows:
+            people.setdefault((row.channel, row.recipient), []).append(row)
+        waiting = {loop.create_task(self._send_person(key, mine, batch)) for key, mine in people.items()}
+        while waiting:
+            _, waiting = await asyncio.wait(waiting, timeout=FLUSH_SECONDS)
+            if batch.outcomes:
+                outcomes, batch.outcomes = batch.outcomes, []
+                await loop.run_in_executor(self.db, self._settle, outcomes)
+        return batch.sent
+
+    async def _send_person(self, key: tuple[str, str], rows: list, batch: _Batch) -> None:  # type: ignore[type-arg]
+        for row in rows:
+            claim = {"id": row.id, "attempts": row.attempts}
+            now = self.clock()
+            held = self._held.get(key)
+            if held is not None and held > now:  # an earlier one must wait, so this one waits behind it
+                batch.outcomes.append(("retry", {**claim, "at": held, "error": "behind an earlier message"}))
+                continue
+            if held is not None:
+                del self._held[key]
+            if now >= batch.deadline:
+                batch.outcomes.append(("release", claim))
+                continue
+            kind, params = await self._send_one(row)
+            batch.outcomes.append((kind, {**claim, **params}))
+            if kind == "sent":
+                batch.sent += 1
+            elif kind == "retry":
+                if len(self._held) > 1000:  # forget the people whose wait is over: flat memory
+                    self._held = {k: at for k, at in self._held.items() if at > now}
+                self._held[key] = params["at"]
+
+    async def _send_one(self, row) -> tuple[str, dict]:  # type: ignore[no-untyped-def]
+        """What became of one row: (kind, params) for storage.outbox.settle."""
+        sender = self.senders.get(row.channel)
         out = Outbound.from_row(row.channel, row.recipient, row.payload, row.shop_id)
         try:
             if sender is None:
@@ -117,24 +219,12 @@ class Delivery:
             provider_id = await sender.send(out)
         except RetryLater as exc:
             if row.attempts >= MAX_ATTEMPTS:
-                await loop.run_in_executor(self.db, self._write, outbox_db.mark_failed, row.id, "retries", str(exc))
-            else:
-                at = self.clock() + timedelta(seconds=max(exc.seconds, backoff(row.attempts)))
-                await loop.run_in_executor(self.db, self._write, outbox_db.mark_retry, row.id, at, str(exc))
-                return 0, at
-            return 0, None
+                return "failed", {"status": "failed", "code": "retries", "error": str(exc)}
+            at = self.clock() + timedelta(seconds=max(exc.seconds, backoff(row.attempts)))
+            return "retry", {"at": at, "error": str(exc)}
         except Undeliverable as exc:
-            await loop.run_in_executor(self.db, self._write, outbox_db.mark_failed, row.id, exc.code, str(exc), exc.status)
-            return 0, None
+            return "failed", {"status": exc.status, "code": exc.code, "error": str(exc)}
         except Exception as exc:  # a bug or an unexpected reply: keep the row, try later
             log.exception("sending outbox row %s failed", row.id)
-            at = self.clock() + timedelta(seconds=backoff(row.attempts))
-            await loop.run_in_executor(self.db, self._write, outbox_db.mark_retry, row.id, at, repr(exc))
-            return 0, at
-        await loop.run_in_executor(self.db, self._write, outbox_db.mark_sent, row.id, provider_id, self.clock())
-        return 1, None
-
-    def _write(self, fn, *args) -> None:  # type: ignore[no-untyped-def]
-        with unit_of_work(self.sessions) as s:
-            fn(s, *args)
-            s.commit()
+            return "retry", {"at": self.clock() + timedelta(seconds=backoff(row.attempts)), "error": repr(exc)}
+        return "sent", {"provider_id": provider_id}

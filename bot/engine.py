@@ -21,6 +21,7 @@ from adapters.desk import DbFaqs, DbInvites, seller_context
 from adapters.handoffs import DbHandoffs
 from adapters.marketing import DbMarketing
 from adapters.orders import DbOrders
+from adapters.reviews import DbReviews
 from bot.identity import resolve_customer
 from bot.messages import Inbound, Outbound
 from conversations.base import Ctx, Step
@@ -28,6 +29,7 @@ from conversations.customer.browsing import Browse
 from effects import outbox, registry
 from effects.env import Env, Who
 from handlers import choices, customer, seller
+from orders.making import local_day
 from shops import loader as shop_loader
 from shops.loader import ShopRecord
 from storage import conversations as conversations_db
@@ -98,10 +100,12 @@ class Engine:
                 return Handled(duplicate=True, replies=self._earlier_replies(session, shop.id, inbound))
             resolved = resolve_customer(session, shop.id, inbound, now)
             party, view = resolved.party, resolved.view
-            ctx = Ctx(shop=shop.profile, catalog=DbCatalog(session, shop.id, self.indexes), customer=view,
+            ctx = Ctx(shop=shop.profile, catalog=DbCatalog(session, shop.id, self.indexes, local_day(now, shop.tz)), customer=view,
                       orders=DbOrders(session, shop.id), now=now, tz=shop.tz, promos=DbMarketing(session, shop.id, now),
                       invites=DbInvites(session, shop.id, now), examples=DbExamples(session, shop.id, self.indexes),
-                      faqs=DbFaqs(session, shop.id), handoffs=DbHandoffs(session, shop.id))
+                      faqs=DbFaqs(session, shop.id), handoffs=DbHandoffs(session, shop.id),
+
+                      reviews=DbReviews(session, shop.id, now))
             route = self._route(session, shop, inbound, ctx, party)
             step, notices = route.step, []
             if step.effects:  # most messages only read: no appliers, no notices

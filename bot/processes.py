@@ -7,8 +7,14 @@ A process is gone when its heartbeat is older than STALE_AFTER, or, when it ran 
 same process namespace (this machine, or this container's life), as soon as its pid is not
 the same process any more: dead, or reused by another (told apart by boot id and start time).
 So a restart on the same machine takes over at once; a process on another machine waits a
-minute, so that a slow beat is not taken for a death. The table is general on purpose: the
-scheduler's leader can be chosen among its live rows.
+minute, so that a slow beat is not taken for a death.
+
+The leader is the live process registered first (the lowest id). It alone runs the scheduled
+jobs and sends (bot.delivery): one sender per install keeps Telegram's 30 messages a second per
+bot and Twilio's MPS per number however many processes take webhooks. A process counts itself
+leader only until STALE_AFTER minus a margin after its last good beat, which is before any other
+process may judge it gone, so two never lead at once; a successor takes over at its next beat
+(within BEAT_SECONDS on the same machine, where a dead pid is seen at once).
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ import asyncio
 import logging
 import os
 import socket
+import time
 from collections.abc import Callable
 from concurrent.futures import Executor
 from datetime import datetime, timedelta
@@ -32,8 +39,8 @@ from storage.models import utcnow
 
 log = logging.getLogger(__name__)
 
-BEAT_SECONDS = 10.0
-STALE_AFTER = timedelta(seconds=60)
+BEAT_SECONDS = 2.0
+STALE_AFTER = timedelta(seconds=20)
 
 
 def _read(path: str) -> str:
@@ -78,9 +85,16 @@ class Processes:
 
     def __init__(self, sessions: sessionmaker[Session], db: Executor, *, role: str = "serve",
                  clock: Callable[[], datetime] = utcnow, on_reclaimed: Callable[[list[int]], None] | None = None,
-                 beat_seconds: float = BEAT_SECONDS, stale_after: timedelta = STALE_AFTER):
+                 on_leader: Callable[[], None] | None = None,
+                 beat_seconds: float = BEAT_SECONDS, stale_after: timedelta = STALE_AFTER,
+                 monotonic: Callable[[], float] = time.monotonic):
         self.sessions, self.db, self.role, self.clock = sessions, db, role, clock
         self.on_reclaimed = on_reclaimed
+        self.on_leader = on_leader  # called once each time this process becomes the leader
+        self.monotonic = monotonic
+        self.others = 0  # other live processes at the last beat
+        self._leader_until = float("-inf")  # monotonic: leader until then, unless the next beat says so
+        self._new_leader = False
         self.beat_seconds, self.stale_after = beat_seconds, stale_after
         self.host, self.pid = host_key(), os.getpid()
         self.instance = instance_of(self.pid)
@@ -105,20 +119,37 @@ class Processes:
             log.warning("process %s was taken for dead (a beat came late); registering again", self.id)
             self.register()
 
+    def is_leader(self) -> bool:
+        return self.monotonic() < self._leader_until
+
     def reap(self) -> list[int]:
-        """Forgets the processes that are gone; returns the outbox rows of theirs now due again."""
+        """Forgets the processes that are gone and sees who leads; returns the outbox rows of the
+        gone ones now due again."""
         assert self.id is not None
-        now = self.clock()
+        now, started = self.clock(), self.monotonic()
         with unit_of_work(self.sessions) as s:
-            gone = [p.id for p in processes_db.fetch_others(s, self.id) if self.is_gone(p, now)]
+            others = processes_db.fetch_others(s, self.id)
+            gone = [p.id for p in others if self.is_gone(p, now)]
             processes_db.forget(s, gone)
             ids = outbox_db.reclaim_orphans(s, now)
             s.commit()
+        alive = [p.id for p in others if p.id not in gone]
+        self.others = len(alive)
+        was = self.is_leader()
+        if all(self.id < other for other in alive):
+            # a margin below STALE_AFTER: this process stops leading before anyone may take it for dead
+            self._leader_until = started + self.stale_after.total_seconds() * 0.75
+        else:
+            self._leader_until = float("-inf")
+        if self.is_leader() and not was:
+            log.info("process %s leads: scheduled jobs and sending", self.id)
+            self._new_leader = True
         if gone or ids:
             log.warning("processes %s are gone; %d outbox rows they had claimed are sent again", gone, len(ids))
         return ids
 
     def unregister(self) -> None:
+        self._leader_until = float("-inf")
         if self.id is None:
             return
         with unit_of_work(self.sessions) as s:
@@ -166,5 +197,9 @@ class Processes:
 
     async def _reap(self) -> None:
         ids = await asyncio.get_running_loop().run_in_executor(self.db, self.reap)
+        if self._new_leader:
+            self._new_leader = False
+            if self.on_leader is not None:
+                self.on_leader()
         if ids and self.on_reclaimed is not None:
             self.on_reclaimed(ids)

@@ -13,6 +13,7 @@ from scheduler import daily_recap
 from scheduler.jobs_payments import payment_jobs
 from scheduler.jobs_quotes import quote_jobs
 from scheduler.jobs_handoffs import handoff_jobs
+from scheduler.jobs_reviews import review_jobs
 from scheduler.runner import Job, build_scheduler
 
 
@@ -22,14 +23,24 @@ def jobs(kedai: Kedai) -> list[Job]:
                                                  kedai.delivery.deliver)
 
     every = kedai.settings.scheduler_interval_seconds
-    return [
+    return [Job("broadcasts", broadcaster(kedai).tick, every)] + [led(kedai, job) for job in [
         Job("outbox-drain", kedai.delivery.drain, every),
         Job("daily-recap", recap, daily_recap.EVERY_SECONDS),
         *payment_jobs(kedai.sessions, kedai.db, kedai.engine.clock, every),
         *quote_jobs(kedai.sessions, kedai.db, kedai.engine.clock, every),
         *handoff_jobs(kedai.sessions, kedai.db, kedai.engine.clock, every),
-        Job("broadcasts", broadcaster(kedai).tick, every),
-    ]
+        *review_jobs(kedai.sessions, kedai.db, kedai.engine.clock, every),
+    ]]
+
+
+def led(kedai: Kedai, job: Job) -> Job:
+    """Every process ticks; only the leader (bot.processes) runs the job (the broadcaster sees to it
+    itself: it also stops mid-run when the lead is lost), so that with several
+    processes each job runs in one at a time, and in another within seconds when that one dies."""
+    async def run() -> object:
+        return await job.run() if kedai.leader() else None
+
+    return Job(job.name, run, job.seconds)
 
 
 def build_app(settings: Settings, *, scheduler: bool = True) -> FastAPI:

@@ -30,6 +30,22 @@ class ProductInfo:
     family_id: int | None = None  # rows with the same family are the options of one product
     option: str | None = None  # the option's label ("500g", "XL", "Level 5"); None without options
     option_kind: str | None = None  # size | weight | volume | level | variant
+    # Made to order (orders.making): units per shop-local day, sold out for one local day ("habis
+    # hari ini"), a pre-order window (last day to order, delivery day; ISO dates) or days ahead.
+    daily_quota: int | None = None
+    sold_out_on: str | None = None
+    po_closes: str | None = None
+    po_delivery: str | None = None
+    po_days: int | None = None
+
+    @property
+    def made_to_order(self) -> bool:
+        """Its stock is not used: a quota, or a pre-order, limits what can be ordered."""
+        return self.daily_quota is not None or self.preorder
+
+    @property
+    def preorder(self) -> bool:
+        return self.po_delivery is not None or self.po_days is not None
 
     @property
     def family(self) -> int:

@@ -1,4 +1,4 @@
-"""`kedai orders list|quote|confirm|reject|process|ship|complete|cancel|expire`."""
+"""`kedai orders list|batch|quote|confirm|reject|process|ship|complete|cancel|expire`."""
 
 from __future__ import annotations
 
@@ -30,6 +30,45 @@ def orders_list(
     for o in orders:
         items = ", ".join(f"{i['qty']}× {i['name']}" for i in o["items"])
         typer.echo(f"{o['code']}  {o['status']:<16} {rupiah(o['total']):>12}  {o['customer']['name']}  {items}")
+
+
+@orders_app.command("batch")
+def orders_batch(
+    day: Annotated[Optional[str], typer.Option("--date", help="YYYY-MM-DD, or as said: besok, 25 Maret.")] = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+    shop: ShopOpt = None,
+) -> None:
+    """What to make for which day: product x units per day of open orders, from today (or one day)."""
+    from datetime import date
+
+    from bot.clock import from_environment
+    from conversations.seller.kitchen import batch_text
+    from language.dates import parse_day
+    from orders.making import local_day
+    from shops import loader as shop_loader
+    from storage import orders as orders_db
+
+    settings = prepared()
+    with session(settings) as s:
+        record = shop_loader.of(find_shop(s, shop))
+        today = date.fromisoformat(local_day(from_environment()(), record.tz))
+        wanted = None
+        if day is not None:
+            try:
+                wanted = date.fromisoformat(day)
+            except ValueError:
+                wanted = parse_day(day, today)
+            if wanted is None:
+                typer.echo(f"Tanggal tidak terbaca: {day!r}. Tulis YYYY-MM-DD, misal {today.isoformat()}.", err=True)
+                raise typer.Exit(1)
+        first = (wanted or today).isoformat()
+        rows = orders_db.fetch_batch(s, record.id, first, first if wanted else None)
+    if as_json:
+        typer.echo(json.dumps([{"date": d, "name": n, "qty": q} for d, n, q in rows], ensure_ascii=False, indent=2))
+    elif rows:
+        typer.echo(batch_text(rows).replace("*", ""))
+    else:
+        typer.echo(f"Belum ada pesanan untuk dimasak {'pada ' + first if wanted else 'mulai hari ini'}.")
 
 
 def _order_action(code: str, action: str, shop: str | None, **details: str | int | None) -> None:

@@ -18,7 +18,8 @@ from zoneinfo import ZoneInfo
 from catalog.products import CatalogReader
 from shops.profile import ShopProfile
 from conversations.examples import ExampleReader, NoExamples
-from conversations.ports import FaqReader, HandoffReader, InviteReader, ListedFaqs, ListedHandoffs, MarketingReader, NoInvites, NoMarketing, OrderReader
+from conversations.ports import (FaqReader, HandoffReader, InviteReader, ListedFaqs, ListedHandoffs, MarketingReader,
+                                 NoInvites, NoMarketing, NoReviews, OrderReader, ReviewReader)
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,7 @@ class Ctx:
     examples: ExampleReader = field(default=NoExamples(), kw_only=True)  # the shop's own products, for examples
     faqs: FaqReader = field(default=ListedFaqs(), kw_only=True)  # the seller's own answers
     handoffs: HandoffReader = field(default=ListedHandoffs(), kw_only=True)  # customers handed to a seller
+    reviews: ReviewReader = field(default=NoReviews(), kw_only=True)  # what customers thought of a product
 
 
 # A flow's continuation: called by the engine, in the same transaction, with the step that asked

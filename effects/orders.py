@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from adapters.orders import summary_of
 from conversations.base import Button, Reply
 from conversations.customer.checkout import DiscountChanged, OrderPlaced, PlaceOrder, StockShort
+from conversations.customer.preorder import WHEN, NotTaken
 from conversations.customer.payment import AttachProof, CancelOrder, CancelRefused, NotTheirs, OrderCancelled, ProofTaken
 from conversations.seller.orders import OrderCommand, OrderReply, ReasonNeeded, ShowOrder, button_value
 from effects.env import Env
@@ -19,21 +20,24 @@ from effects.notices import to_customer, to_sellers
 from effects.order_actions import Request, describe, perform, quoted_message
 from effects.outbox import Outbound
 from effects.stock_alerts import order_taken, stock_alerts
+from language.dates import show_day
 from language.money import local_time, rupiah
 from marketing.pricing import PromoChanged
 from orders import quotes
 from orders.lifecycle import Action, IllegalMove, Status, move
 from orders.payments import ProofOutcome, ProofResult, attach_proof
+from orders.making import PreorderProblem, ShopClosed
 from orders.placing import Line, OrderRequest, OutOfStock, place_order
 from storage import orders as orders_db
 from storage import sellers as sellers_db
 from storage.models import Customer, Order, Seller
 from texts.id import customer as customer_texts
+from texts.id import preorders as preorder_texts
 from texts.id import quotes as quote_texts
 from texts.id import seller_orders as seller_order_texts
 
 
-def place(env: Env, effect: PlaceOrder) -> OrderPlaced | StockShort | DiscountChanged:
+def place(env: Env, effect: PlaceOrder) -> OrderPlaced | StockShort | DiscountChanged | NotTaken:
     """Places the order, or reports every short line / a promo that changed; tells the sellers."""
     who, ctx = env.who, env.ctx
     request = OrderRequest(
@@ -42,6 +46,7 @@ def place(env: Env, effect: PlaceOrder) -> OrderPlaced | StockShort | DiscountCh
         lines=tuple(Line(ln.sku, ln.qty) for ln in effect.lines), address=effect.address,
         latitude=effect.latitude, longitude=effect.longitude, zone_id=effect.zone_id, note=effect.note,
         promo_codes=effect.promo_codes, expected_discount=effect.discount, outside=effect.outside,
+        deliver_on=effect.deliver_on,
     )
     try:
         order = place_order(env.session, ctx.shop, request, ctx.now, who.window_minutes, actor=f"customer:{who.customer_id}")
@@ -49,6 +54,10 @@ def place(env: Env, effect: PlaceOrder) -> OrderPlaced | StockShort | DiscountCh
         return StockShort(tuple((s.name, s.stock, s.qty) for s in exc.shortages))
     except PromoChanged:
         return DiscountChanged()
+    except PreorderProblem as exc:
+        return NotTaken(exc.kind, exc.name, exc.day)
+    except ShopClosed as exc:
+        return NotTaken("shop_closed", when=local_time(exc.opening, ctx.tz, WHEN))
     if order.status == Status.AWAITING_QUOTE and (rated := rate(env, order)) is not None:
         order = rated
         env.notices += to_customer(env.session, order, quoted_message(order, ctx.tz))
@@ -81,6 +90,10 @@ def seller_notices(session: Session, shop_id: int, order: Order, tz: ZoneInfo = 
                     else customer_texts.SUMMARY_PICKUP.format(address="toko")),
         note=customer_texts.SUMMARY_NOTE.format(note=order.note) if order.note else "",
     )
+    if order.deliver_on:
+        text += preorder_texts.SELLER_DELIVER_ON.format(day=show_day(order.deliver_on, weekday=True))
+    if order.handle_at is not None:
+        text += preorder_texts.SELLER_HANDLE_AT.format(when=local_time(order.handle_at, tz, WHEN))
     if order.status == Status.AWAITING_QUOTE:
         text += quote_texts.SELLER_QUOTE_NEEDED.format(zone=order.zone or "-", code=order.code,
                                                        quote_by=local_time(order.quote_by, tz) if order.quote_by else "-")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
@@ -12,7 +13,9 @@ from books import posting
 from catalog.model import display_name
 from shops.profile import ShopProfile
 from marketing import pricing
+from orders import making
 from orders.payments import assign_unique_code
+from storage import daily_sales as daily_sales_db
 from storage import orders as orders_db
 from storage import products as products_db
 from storage import shops as shops_db
@@ -55,6 +58,8 @@ class OrderRequest:
     promo_codes: tuple[str, ...] = ()
     expected_discount: int | None = None  # what the customer was shown; None: do not check
     outside: bool = False  # delivered beyond the zones, where the shop allows it (ShopProfile.outside_zones)
+    deliver_on: str | None = None  # a shop-local day the customer asked for ("po bolu pandan untuk besok")
+    handle_at: datetime | None = None  # taken while the shop is closed: handled at its next opening
 
 
 def label(row: object) -> str:
@@ -107,14 +112,20 @@ def place_order(session: Session, profile: ShopProfile, req: OrderRequest, now: 
     ordered = sorted(req.lines, key=lambda ln: rows[ln.sku].id)  # one lock order for every buyer
     promo = pricing.quote(session, req.shop_id, req.customer_id, rows, {ln.sku: ln.qty for ln in req.lines},
                                 req.promo_codes, req.expected_discount, now)
+    tz = ZoneInfo(profile.timezone)
+    today = making.local_day(now, tz)
+    deliver_on = making.delivery_day([rows[ln.sku] for ln in ordered], today, req.deliver_on)  # or PreorderProblem
+    handle_at = req.handle_at or making.closed_until(profile.hours(), now, tz)
+    if handle_at is not None and req.handle_at is None and profile.outside_hours == "refuse":
+        raise making.ShopClosed(handle_at)
+    make_day = deliver_on or (making.local_day(handle_at, tz) if handle_at else today)
     savepoint = session.begin_nested()
-    short = [ln for ln in ordered if not products_db.take_stock(session, rows[ln.sku].id, ln.qty)]
+    short = [ln for ln in ordered if not _take(session, req.shop_id, rows[ln.sku], ln.qty, make_day)]
     if short:
         savepoint.rollback()
-        fresh = {r.sku: r for r in products_db.fetch_products_by_sku(session, req.shop_id, [ln.sku for ln in short])}
-        raise OutOfStock([Shortage(label(rows[ln.sku]), fresh[ln.sku].stock, ln.qty) for ln in short])
+        raise OutOfStock(_shortages(session, req.shop_id, rows, short, make_day))
     try:
-        pricing.claim(session, req.customer_id, promo)
+        pricing.claim(session, req.customer_id, promo, now)
     except pricing.PromoChanged:
         savepoint.rollback()
         raise
@@ -137,9 +148,28 @@ def place_order(session: Session, profile: ShopProfile, req: OrderRequest, now: 
         total=subtotal - promo.discount + to.fee + unique,
         pay_by=None if to.quote else payment_deadline(now, req.payment_method, window),
         quote_by=quote_deadline(now, profile) if to.quote else None,
-        created_at=now, updated_at=now,
+        created_at=now, updated_at=now, make_day=make_day, deliver_on=deliver_on, handle_at=handle_at,
     )
     order = orders_db.add_order(session, order, items, actor, now)
     posting.post_placed(session, order, actor, now)
     pricing.record(session, req.shop_id, req.customer_id, order.id, promo, now)
     return order
+
+
+def _take(session: Session, shop_id: int, row: object, qty: int, day: str) -> bool:
+    """Takes the units (the product row locked first), then a quota product's day count."""
+    if not products_db.take_stock(session, row.id, qty, day):  # type: ignore[attr-defined]
+        return False
+    if row.daily_quota is None:  # type: ignore[attr-defined]
+        return True
+    return daily_sales_db.take(session, shop_id, row.id, day, qty)  # type: ignore[attr-defined]
+
+
+def _shortages(session: Session, shop_id: int, rows: dict[str, object], short: list[Line], day: str) -> list[Shortage]:
+    """What is left of each short line for that day, read again after the failed take."""
+    fresh = {r.sku: r for r in products_db.fetch_products_by_sku(session, shop_id, [ln.sku for ln in short])}
+    sold = daily_sales_db.sold(session, [r.id for r in fresh.values()], [day])
+    left = {sku: 0 if r.sold_out_on == day else
+            max(r.daily_quota - sold.get((r.id, day), 0), 0) if r.daily_quota is not None else r.stock
+            for sku, r in fresh.items()}
+    return [Shortage(label(rows[ln.sku]), left.get(ln.sku, 0), ln.qty) for ln in short]

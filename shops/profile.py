@@ -87,6 +87,8 @@ class ShopProfile(BaseModel):
     whatsapp_templates: WhatsAppTemplates = WhatsAppTemplates()
     # Local hour (shop time zone) at which the day's recap goes to the sellers.
     recap_hour: int = Field(20, ge=0, le=23)
+    # An order while the opening hours say closed: taken for the next opening, or refused.
+    outside_hours: Literal["next_opening", "refuse"] = "next_opening"
 
     def hours(self) -> WeeklyHours | None:
         """The opening hours as a schedule, or None when the text cannot be read with confidence."""

@@ -120,6 +120,12 @@ class Product(Base):
     family_id: Mapped[int | None] = mapped_column(Integer)
     option_label: Mapped[str | None] = mapped_column(String(60))
     option_kind: Mapped[str | None] = mapped_column(String(20))  # size | weight | volume | level | variant
+    # Made to order (docs/PREORDERS.md): quota per local day, "habis hari ini", pre-order window/days.
+    daily_quota: Mapped[int | None] = mapped_column(Integer)
+    sold_out_on: Mapped[str | None] = mapped_column(String(10))
+    po_closes: Mapped[str | None] = mapped_column(String(10))
+    po_delivery: Mapped[str | None] = mapped_column(String(10))
+    po_days: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
@@ -263,6 +269,7 @@ class Order(Base):
         Index("uq_orders_open_unique_code", "shop_id", "unique_code", unique=True,
               sqlite_where=sql_text(OPEN_CODE_SQL), postgresql_where=sql_text(OPEN_CODE_SQL)),
         Index("ix_orders_status_quote_by", "status", "quote_by"),
+        Index("ix_orders_shop_make_day", "shop_id", "make_day"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     shop_id: Mapped[int] = mapped_column(ForeignKey("shops.id"))
@@ -294,6 +301,10 @@ class Order(Base):
     quote_reminded_at: Mapped[datetime | None] = mapped_column()
     courier: Mapped[str | None] = mapped_column(String(60))
     tracking_no: Mapped[str | None] = mapped_column(String(100))
+    # The local day the goods are made for, a promised delivery day, when a closed shop handles it.
+    make_day: Mapped[str | None] = mapped_column(String(10))
+    deliver_on: Mapped[str | None] = mapped_column(String(10))
+    handle_at: Mapped[datetime | None] = mapped_column()
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 

@@ -12,6 +12,7 @@ from sqlalchemy import and_, case, func, or_, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
+from storage import daily_sales as daily_sales_db
 from storage import products as products_db
 from storage.models import Order, OrderEvent, OrderItem
 
@@ -94,8 +95,11 @@ def release_stock(session: Session, order_id: int) -> None:
     """Puts an order's reserved units back, in product-id order like every stock writer."""
     items = session.execute(select(OrderItem.product_id, OrderItem.qty).where(OrderItem.order_id == order_id)
                             .order_by(OrderItem.product_id)).all()
+    day = session.execute(select(Order.make_day).where(Order.id == order_id)).scalar_one_or_none()
     for item in items:
         products_db.return_stock(session, item.product_id, item.qty)
+        if day is not None:  # a quota product's portions are free again for its day (no row: no quota)
+            daily_sales_db.give_back(session, item.product_id, day, item.qty)
 
 
 def taken_unique_codes(session: Session, shop_id: int) -> set[int]:
@@ -210,3 +214,18 @@ def recap_between(session: Session, shop_id: int, start: datetime, end: datetime
     items = session.execute(select(func.coalesce(func.sum(OrderItem.qty), 0))
                             .join(Order, Order.id == OrderItem.order_id).where(*live)).scalar_one()
     return RecapRow(int(orders), int(items), int(revenue), int(unpaid_orders), int(unpaid_total))
+
+
+# What is still to be made: orders neither ended nor already on their way.
+TO_MAKE = ("pending_payment", "awaiting_quote", "quoted", "paid", "processing")
+
+
+def fetch_batch(session: Session, shop_id: int, first: str, last: str | None) -> list[tuple[str, str, int]]:
+    """(make_day, item name, units) of the shop's open orders made from `first` to `last`."""
+    stmt = (select(Order.make_day, OrderItem.name, func.sum(OrderItem.qty))
+            .join(OrderItem, OrderItem.order_id == Order.id)
+            .where(Order.shop_id == shop_id, Order.status.in_(TO_MAKE), Order.make_day >= first)
+            .group_by(Order.make_day, OrderItem.name).order_by(Order.make_day, OrderItem.name))
+    if last is not None:
+        stmt = stmt.where(Order.make_day <= last)
+    return [(day, name, int(qty)) for day, name, qty in session.execute(stmt).all()]

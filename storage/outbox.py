@@ -105,22 +105,60 @@ def reclaim_orphans(session: Session, now: datetime) -> list[int]:
     return ids
 
 
-_MARK_SENT = Sql("UPDATE outbox SET status = 'sent', provider_id = :provider_id, sent_at = :now, error = NULL, "
-                 "error_code = NULL WHERE id = :id")
+def claim_due(session: Session, channels: Iterable[str], now: datetime, limit: int,
+              owner: int | None = None) -> Sequence[Row]:
+    """Takes up to `limit` of the oldest pending rows that are due, like claim() does for given ids.
+    On PostgreSQL rows another process is claiming at this moment are skipped, not waited for."""
+    channels = list(channels)
+    if not channels or limit <= 0:
+        return []
+    channel_list = ", ".join(f":c{n}" for n in range(len(channels)))
+    pick = (f"SELECT id FROM outbox WHERE {OUTBOX_OPEN_SQL} AND status = 'pending' AND next_attempt_at <= :now "
+            f"AND channel IN ({channel_list}) ORDER BY id LIMIT :limit")
+    sql = _claim_due_sql(pick, pick + " FOR UPDATE SKIP LOCKED")
+    params = {"now": to_db_time(session, now), "lease": to_db_time(session, now + STUCK_AFTER), "owner": owner,
+              "limit": limit, **{f"c{n}": c for n, c in enumerate(channels)}}
+    rows = sql(session, params).all()
+    return sorted((_CLAIMED(r.id, r.shop_id, r.channel, r.recipient, from_db_json(r.payload), r.attempts) for r in rows),
+                  key=lambda r: r.id)
 
 
-def mark_sent(session: Session, outbox_id: int, provider_id: str | None, now: datetime) -> None:
-    _MARK_SENT(session, {"provider_id": provider_id, "now": to_db_time(session, now), "id": outbox_id})
+@lru_cache(maxsize=16)
+def _claim_due_sql(pick_sqlite: str, pick_pg: str) -> Sql:
+    claim_sql = ("UPDATE outbox SET status = 'sending', attempts = attempts + 1, next_attempt_at = :lease, "
+                 "claimed_by = :owner WHERE id IN ({pick}) RETURNING id, shop_id, channel, recipient, payload, attempts")
+    return Sql(claim_sql.format(pick=pick_sqlite), claim_sql.format(pick=pick_pg))
 
 
-def mark_retry(session: Session, outbox_id: int, at: datetime, error: str) -> None:
-    session.execute(update(OutboxMessage).where(OutboxMessage.id == outbox_id)
-                    .values(status="pending", next_attempt_at=at, error=error[:500]))
+# What became of claimed rows, written together (one transaction for a batch of sends). Each
+# statement names the claim it settles (status `sending` and its attempt number, which every
+# claim increments): a row whose lease ran out and that another claim took is left to that one.
+_MINE = "WHERE id = :id AND status = 'sending' AND attempts = :attempts"
+SETTLE = {
+    "sent": f"UPDATE outbox SET status = 'sent', provider_id = :provider_id, sent_at = :now, error = NULL, "
+            f"error_code = NULL {_MINE}",
+    "retry": f"UPDATE outbox SET status = 'pending', next_attempt_at = :at, error = :error {_MINE}",
+    "failed": f"UPDATE outbox SET status = :status, error_code = :code, error = :error {_MINE}",
+    # given back unsent (its lease was about to run out): due again now, for whoever claims it
+    "release": f"UPDATE outbox SET status = 'pending', next_attempt_at = :now, claimed_by = NULL {_MINE}",
+}
 
 
-def mark_failed(session: Session, outbox_id: int, code: str | None, error: str, status: str = "failed") -> None:
-    session.execute(update(OutboxMessage).where(OutboxMessage.id == outbox_id)
-                    .values(status=status, error_code=code, error=error[:500]))
+def settle(session: Session, outcomes: Sequence[tuple[str, dict[str, Any]]], now: datetime) -> None:
+    """Writes outcomes [(kind, params)] of claimed rows (see SETTLE), one executemany per kind."""
+    at = to_db_time(session, now)
+    by_kind: dict[str, list[dict[str, Any]]] = {}
+    for kind, params in outcomes:
+        params = {"now": at, **params}
+        if "at" in params:
+            params["at"] = to_db_time(session, params["at"])
+        if "error" in params and params["error"] is not None:
+            params["error"] = params["error"][:500]
+        if params.get("code") is not None:
+            params["code"] = params["code"][:20]
+        by_kind.setdefault(kind, []).append(params)
+    for kind, many in by_kind.items():
+        session.execute(text(SETTLE[kind]), many)
 
 
 def take_pending_for(session: Session, shop_id: int, channel: str, recipient: str, now: datetime) -> Sequence[OutboxMessage]:

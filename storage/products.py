@@ -17,7 +17,8 @@ from storage.models import OrderItem, Product
 
 
 _PRODUCTS = ("SELECT p.id, p.sku, p.name, p.category_id, c.name AS category, p.price, p.stock, p.description, "
-             "p.image_url, p.visible, p.family_id, p.option_label, p.option_kind "
+             "p.image_url, p.visible, p.family_id, p.option_label, p.option_kind, "
+             "p.daily_quota, p.sold_out_on, p.po_closes, p.po_delivery, p.po_days "
              "FROM products p LEFT JOIN categories c ON c.id = p.category_id ")
 
 
@@ -98,23 +99,25 @@ def fetch_families(session: Session, shop_id: int, families: Sequence[int], *, v
     return _family_sql(len(keys), visible_only)(session, params).all()
 
 
-def take_stock(session: Session, product_id: int, qty: int) -> bool:
-    """Take qty units if that many are left; one conditional UPDATE, so two buyers of
-    the last unit cannot both win on SQLite or PostgreSQL."""
-    result = session.execute(
-        update(Product)
-        .where(Product.id == product_id, Product.stock >= qty)
-        .values(stock=Product.stock - qty)
-        .execution_options(synchronize_session=False)
-    )
-    return result.rowcount == 1
+# A product made to order (a daily quota or a pre-order) keeps no stock: its limit is the quota.
+MADE_TO_ORDER = "(daily_quota IS NOT NULL OR po_delivery IS NOT NULL OR po_days IS NOT NULL)"
+
+_TAKE = Sql(f"UPDATE products SET stock = CASE WHEN {MADE_TO_ORDER} THEN stock ELSE stock - :qty END "
+            f"WHERE id = :id AND (sold_out_on IS NULL OR sold_out_on <> :day) AND ({MADE_TO_ORDER} OR stock >= :qty)")
+
+_RETURN = Sql(f"UPDATE products SET stock = CASE WHEN {MADE_TO_ORDER} THEN stock ELSE stock + :qty END WHERE id = :id")
+
+
+def take_stock(session: Session, product_id: int, qty: int, day: str = "") -> bool:
+    """Take qty units if that many are left and the product is not sold out for `day` (the
+    shop-local day the order is made for); one conditional UPDATE, so two buyers of the last
+    unit cannot both win on SQLite or PostgreSQL. It also locks the row: a quota product's
+    day count (storage.daily_sales) is raised after it, in the same product-id order."""
+    return _TAKE(session, {"id": product_id, "qty": qty, "day": day}).rowcount == 1
 
 
 def return_stock(session: Session, product_id: int, qty: int) -> None:
-    session.execute(
-        update(Product).where(Product.id == product_id).values(stock=Product.stock + qty)
-        .execution_options(synchronize_session=False)
-    )
+    _RETURN(session, {"id": product_id, "qty": qty})
 
 
 def upsert_product(session: Session, shop_id: int, sku: str, fields: dict[str, object]) -> bool:
@@ -129,11 +132,13 @@ def upsert_product(session: Session, shop_id: int, sku: str, fields: dict[str, o
 
 
 # Product columns a seller may change by chat, and nothing else.
-CHANGEABLE = ("stock", "price", "visible", "image_url", "low_stock_threshold")
+CHANGEABLE = ("stock", "price", "visible", "image_url", "low_stock_threshold", "daily_quota", "sold_out_on",
+              "po_closes", "po_delivery", "po_days")
 
 
 _DESK_PRODUCTS = ("SELECT p.id, p.sku, p.name, c.name AS category, p.price, p.stock, p.visible, p.image_url, "
-             "p.low_stock_threshold, p.family_id, p.option_label FROM products p "
+             "p.low_stock_threshold, p.family_id, p.option_label, p.daily_quota, p.sold_out_on, p.po_closes, "
+             "p.po_delivery, p.po_days FROM products p "
              "LEFT JOIN categories c ON c.id = p.category_id WHERE p.shop_id = :shop_id ")
 
 

@@ -37,6 +37,7 @@ class MemoryDesk:
     figures: RecapFigures = RecapFigures(0, 0, 0, 0, 0)
     people: list[SellerView] = field(default_factory=lambda: [OWNER, STAFF])
     asked: list[tuple[Any, ...]] = field(default_factory=list)
+    batch_rows: list[tuple[str, str, int]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         infos = [ProductInfo(p.id, p.sku, p.name, None, p.category, p.price, p.stock, family_id=p.family_id,
@@ -72,6 +73,10 @@ class MemoryDesk:
 
     def staff(self) -> list[SellerView]:
         return list(self.people)
+
+    def batch(self, first: str, last: str | None) -> list[tuple[str, str, int]]:
+        self.asked.append(("batch", first, last))
+        return [r for r in self.batch_rows if r[0] >= first and (last is None or r[0] <= last)]
 
 
 @dataclass

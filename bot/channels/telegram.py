@@ -18,6 +18,7 @@ from telegram import Bot, BotCommand, Update
 from telegram.error import InvalidToken, TelegramError
 from telegram.request import HTTPXRequest
 
+from bot import bot_names
 from bot.app import DEMO_MEDIA
 from bot.bootstrap import Kedai
 from bot.channels.telegram_in import ALLOWED_UPDATES, CHANNEL, Membership, translate
@@ -30,6 +31,7 @@ from storage.identities import set_reachable
 from texts.id import telegram as t
 
 log = logging.getLogger(__name__)
+USERNAMES = bot_names.USERNAMES
 
 WEBHOOK_PATH = "/webhooks/telegram"
 SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")  # what setWebhook accepts as secret_token
@@ -89,6 +91,8 @@ class TelegramChannel:
             kedai.engine.shops.default_accounts.add((CHANNEL, self.account))
         try:  # checks the token (getMe) and fills the "/" menu; neither is worth refusing to start over
             await self.bot.initialize()
+            if self.bot.username:
+                USERNAMES[self.account] = self.bot.username
             await self.bot.set_my_commands([BotCommand(name, text) for name, text in t.COMMANDS])
         except TelegramError as exc:
             log.error("Telegram did not answer getMe/setMyCommands: %s", exc)
@@ -105,25 +109,31 @@ class TelegramChannel:
         await asyncio.gather(*list(self._answers), return_exceptions=True)
         await self.bot.shutdown()
 
-    async def handle(self, update: Update) -> None:
+    async def handle(self, update: Update, *, answer: bool = True) -> str | None:
         """One update through the one path; a button press is answered once its step is committed.
-        An update whose fields have shapes Telegram never sends is logged once and dropped."""
+        An update whose fields have shapes Telegram never sends is logged once and dropped.
+
+        answer=False: the caller answers the press (the webhook does, in its HTTP response, which
+        costs no request of ours: docs/PERFORMANCE.md); returns the callback query's id then."""
         try:
             got = translate(update, self.account)
         except Exception as exc:  # the library keeps whatever types the JSON had; translate may trip on any
             log.warning("Telegram update %s not usable, acknowledged: %s: %.160r", update.update_id,
                         type(exc).__name__, str(exc))
-            return
+            return None
         kedai = self.kedai
         assert kedai is not None, "TelegramChannel.start() first"
         if got.inbound is not None:
             await kedai.inbox.submit(got.inbound)
         elif got.membership is not None:
             await asyncio.get_running_loop().run_in_executor(kedai.db, self._set_reachable, got.membership)
+        if got.callback_id is not None and not answer:
+            return got.callback_id
         if got.callback_id is not None:
             task = asyncio.get_running_loop().create_task(self._answer(got.callback_id))
             self._answers.add(task)
             task.add_done_callback(self._answers.discard)
+        return None
 
     async def _answer(self, callback_id: str) -> None:
         try:

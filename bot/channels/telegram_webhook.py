@@ -6,6 +6,9 @@ anything else is 403 and touches nothing. The 200 goes back after the update's t
 has committed, so a crash before that makes Telegram deliver it again (and the engine drops
 a repeat by its update_id).
 
+A button press is answered in the HTTP response itself (Telegram runs one Bot API method given
+as the webhook's answer), after its step has committed.
+
 Telegram repeats every update not answered 2xx, so an update the bot cannot use (not JSON,
 nested absurdly deep, a field of the wrong type, a date past the year 9999) is answered 200
 and logged once: an error would come back for ever. Only a database that cannot be reached
@@ -75,13 +78,19 @@ def router(channel: TelegramChannel) -> APIRouter:
             log.warning("Telegram update not usable, acknowledged (%d bytes): %s", len(body), _short(exc))
             return Response(status_code=200)
         try:
-            await channel.handle(update)
+            press = await channel.handle(update, answer=False)
         except TRANSIENT as exc:
             log.warning("Telegram update %s: database unavailable, Telegram will repeat it: %s",
                         update.update_id, _short(exc))
             return Response(status_code=503)
         except Exception:
             log.exception("Telegram update %s failed; acknowledged so that it is not repeated", update.update_id)
+            return Response(status_code=200)
+        if press is not None:
+            # A webhook's answer may carry one Bot API call: the press is answered with no request
+            # of ours, outside the sending limits (a request per press was 14-20% of the server's time).
+            return Response(orjson.dumps({"method": "answerCallbackQuery", "callback_query_id": press}),
+                            media_type="application/json")
         return Response(status_code=200)
 
     return api

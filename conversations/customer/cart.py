@@ -17,8 +17,10 @@ from language.numbers import parse_quantity
 from catalog.products import ProductInfo
 from conversations.base import Button, Ctx, Reply, Step, say
 from conversations.choice import Choice
+from conversations.customer import made_label
 from conversations.customer.browsing import VARIANT, Browse, main_menu
 from texts.id import customer as t
+from texts.id import preorders as preorder_texts
 
 MAX_QTY = 999
 
@@ -66,7 +68,9 @@ def ask_qty(data: dict[str, Any], ctx: Ctx, sku: str) -> Step:
     p = ctx.catalog.by_sku(sku)
     if p is None:
         return say(Browse.HOME, data, Reply(t.PRODUCT_GONE, main_menu()))
-    return say(Cart.QTY, {**data, "sku": sku}, Reply(t.ASK_QTY.format(name=p.label, stock=p.stock), [Button(t.BTN_BACK, VARIANT.pack(sku))], numbered=False))
+    label = made_label.stock_line(p, ctx)  # a pre-order has no stock to show: its day instead
+    text = preorder_texts.ASK_QTY.format(name=p.label, label=label) if label else t.ASK_QTY.format(name=p.label, stock=p.stock)
+    return say(Cart.QTY, {**data, "sku": sku}, Reply(text, [Button(t.BTN_BACK, VARIANT.pack(sku))], numbered=False))
 
 
 def add(data: dict[str, Any], ctx: Ctx, sku: str, qty: int | None) -> Step:

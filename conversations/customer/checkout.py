@@ -18,7 +18,7 @@ from conversations.customer import cart as cart_flow
 from conversations.customer import promo_cart
 from conversations.base import Button, Ctx, Reply, Step, Turn, say
 from conversations.choice import Choice
-from conversations.customer import consent
+from conversations.customer import consent, preorder
 from conversations.customer.browsing import Browse, main_menu
 from conversations.ports import OrderSummary
 from texts.id import customer as t
@@ -63,6 +63,7 @@ class PlaceOrder:
     promo_codes: tuple[str, ...] = ()
     discount: int | None = None  # what the summary showed; None: do not check
     outside: bool = False  # delivered beyond the zones ("luar kota"): ShopProfile.outside_zones
+    deliver_on: str | None = None  # the day asked ("po bolu pandan untuk besok"): conversations.customer.preorder
 
 
 # ...and what can come of placing the order.
@@ -297,7 +298,7 @@ def summary(data: dict[str, Any], ctx: Ctx) -> Step:
                     else t.SUMMARY_PICKUP.format(address=ctx.shop.pickup_address or ctx.shop.address)),
         note=t.SUMMARY_NOTE.format(note=co["note"]) if co.get("note") else "",
         payment=t.PAYMENT_LABELS[co["payment"]],
-    )
+    ) + preorder.summary_note(data, ctx)
     buttons = [Button(t.BTN_CONFIRM, CONFIRM.pack()), Button(t.BTN_EDIT, "checkout"), Button(t.BTN_CANCEL, "batal")]
     return say(Checkout.CONFIRM, data, Reply(text, buttons))
 
@@ -313,7 +314,7 @@ def on_confirm(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
         address=co.get("address"), latitude=co.get("latitude"), longitude=co.get("longitude"),
         zone_id=co.get("zone"), note=co.get("note"),
         promo_codes=tuple(promo_cart.codes(data)), discount=co.get("discount"),
-        outside=bool(co.get("outside")) and co.get("fulfilment") == "delivery",
+        outside=bool(co.get("outside")) and co.get("fulfilment") == "delivery", deliver_on=data.get("deliver_on"),
     )
     return Step(Checkout.CONFIRM, data, [], [effect], then=on_order_outcome)
 
@@ -324,6 +325,8 @@ def on_order_outcome(step: Step, outcomes: list[Any], ctx: Ctx) -> Step:
     outcome = outcomes[0]
     if isinstance(outcome, StockShort):
         return shortage(step.data, ctx, list(outcome.lines))
+    if isinstance(outcome, preorder.NotTaken):
+        return preorder.not_taken(step.data, ctx, outcome)
     if isinstance(outcome, DiscountChanged):
         fresh = summary(step.data, ctx)
         fresh.replies[0].text = promo_texts.PROMO_CHANGED + "\n\n" + fresh.replies[0].text
@@ -334,13 +337,14 @@ def on_order_outcome(step: Step, outcomes: list[Any], ctx: Ctx) -> Step:
 
 def placed(data: dict[str, Any], ctx: Ctx, order: OrderSummary) -> Step:
     """empties the cart and tells the code, total and how to pay."""
-    out = {k: v for k, v in cart_flow.with_cart(data, {}).items() if k != "co"}
+    out = {k: v for k, v in cart_flow.with_cart(data, {}).items() if k not in ("co", "deliver_on")}
     if order.status in ("awaiting_quote", "quoted"):  # the fee is quoted first; paying comes after the customer agrees
         quote_by = local_time(order.quote_by, ctx.tz) if order.quote_by else "-"
         template = quote_texts.ORDER_PLACED if order.status == "awaiting_quote" else quote_texts.ORDER_PLACED_RATED
         return say(Browse.HOME, out, Reply(template.format(
             name=order.customer_name, code=order.code, total=rupiah(order.total), quote_by=quote_by), main_menu()))
-    head = Reply(t.ORDER_PLACED.format(name=order.customer_name, code=order.code, total=rupiah(order.total)))
+    head = Reply(t.ORDER_PLACED.format(name=order.customer_name, code=order.code, total=rupiah(order.total))
+                 + preorder.placed_note(order, ctx))
     return say(Browse.HOME, out, head, payment_instructions(ctx, order))
 
 

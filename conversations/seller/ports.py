@@ -50,6 +50,12 @@ class SellerProduct:
     threshold: int = 5
     family_id: int | None = None  # options of one product share it (catalog.families)
     option: str | None = None  # "500g", "XL"; None for a product without options
+    # Made to order (orders.making): shop-local ISO days, as products hold them.
+    daily_quota: int | None = None
+    sold_out_on: str | None = None
+    po_closes: str | None = None
+    po_delivery: str | None = None
+    po_days: int | None = None
 
     @property
     def low(self) -> bool:
@@ -116,6 +122,11 @@ class SellerDesk(Protocol):
     def recap(self, start: datetime, end: datetime) -> RecapFigures: ...
 
     def staff(self) -> list[SellerView]: ...
+
+    def batch(self, first: str, last: str | None) -> list[tuple[str, str, int]]:
+        """What to make: (shop-local day, product, units) of open orders from `first` to `last`
+        (None: every later day), by day then product."""
+        ...
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,11 @@ SWITCHES = {
                    "ambil sendiri tidak bisa", "tidak ada ambil sendiri"},
     "bank_off": {"hapus rekening", "hapus rek", "hapus transfer"},
     "qris_off": {"hapus qris", "matikan qris"},
+    # An order while the opening hours say closed: taken for the next opening, or refused (docs/PREORDERS.md).
+    "outside_hours_next_opening": {"terima pesanan saat tutup", "terima pesanan di luar jam buka",
+                                   "pesanan saat tutup diterima", "boleh pesan saat tutup"},
+    "outside_hours_refuse": {"tolak pesanan saat tutup", "tolak pesanan di luar jam buka",
+                             "tidak terima pesanan saat tutup", "pesanan saat tutup ditolak"},
 }
 MENUS = {"payment": ({"cara bayar", "atur bayar", "atur pembayaran", "metode bayar", "pembayaran"}, SellerSetup.PAYMENT),
          "delivery": ({"pengiriman", "atur ongkir", "atur pengiriman", "area antar", "ongkir", "atur area"},
@@ -147,6 +152,8 @@ def change(data: dict[str, Any], ctx: SellerCtx, kind: str, value: str) -> Step:
 def switch(data: dict[str, Any], ctx: SellerCtx, kind: str) -> Step:
     """COD or pickup on/off; a bank account or the QRIS removed."""
     shop, methods = ctx.shop, view.dump(ctx.shop)["payment_methods"]
+    if kind.startswith("outside_hours_"):
+        return _save(data, ctx, "outside_hours", {"outside_hours": kind.removeprefix("outside_hours_")})
     if kind.startswith("pickup"):
         on = kind == "pickup_on"
         after: dict[str, Any] = {"pickup": on}

@@ -87,6 +87,8 @@ def show(what: str, values: dict[str, Any]) -> str:
         return zones_summary(values.get("delivery_zones") or [], values.get("outside_zones"))
     if what == "pickup":
         return t.PICKUP if values.get("pickup") else t.NO_PICKUP
+    if what == "outside_hours":
+        return t.OUTSIDE_HOURS.get(values.get("outside_hours") or "", t.NOT_SET)
     value = values.get(what)
     return str(value) if value not in (None, "") else t.NOT_SET
 

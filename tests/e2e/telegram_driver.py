@@ -65,6 +65,7 @@ class Telegram:
             body, headers = self.fake.webhook_post(update)
             response = self.http.post("/webhooks/telegram", content=body, headers=headers)
             assert response.status_code == 200, response.text
+            self.fake.webhook_answered(response.content, response.headers.get("content-type"))
 
     def query(self, sql: str, *args) -> list[tuple]:  # type: ignore[no-untyped-def]
         with contextlib.closing(sqlite3.connect(self.db, timeout=10)) as conn:

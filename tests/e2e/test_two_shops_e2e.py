@@ -149,3 +149,49 @@ def test_a_seller_of_one_shop_changes_nothing_through_the_other_shops_bot(instal
     assert install.query("SELECT status FROM orders WHERE code = 'KA-0001'") == order
     assert install.query("SELECT profile FROM shops WHERE slug = 'kue-ani'")[0][0].count("Jl. Palsu") == 0
 
+
+
+def _buy_on_telegram(user: User, product: str, name: str, consent: str) -> None:
+    for line in (f"pesan 1 {product}", "checkout", name, "ambil sendiri", "lewati", "cod"):
+        user.say(line)
+    user.press("Pesan sekarang")
+    user.say(consent)
+
+
+def test_a_joint_cluster_promotion_reaches_each_consenting_person_once_from_their_own_shop(install):
+    """Rina buys on both shops' bots (yes to promotions both times), Dewi on shop A's WhatsApp
+    (yes) and only greets shop B's number, Tono buys at shop B and says no. The cluster admin
+    (shop A's owner) sends a joint promotion by chat: Rina gets it once, from shop B, where she
+    bought last; Dewi once, from shop A's number; Tono nothing; no channel's limit is hit."""
+    env = {**os.environ, "KEDAI_DATABASE_URL": f"sqlite:///{install.db}", "KEDAI_DEMO": "0"}
+    made = subprocess.run([sys.executable, "main.py", "cluster", "new", "--name", "Kampung Kue Malang", "--shops",
+                           "batik-sekar,kue-ani"], cwd=server.ROOT, env=env, check=True, capture_output=True, text=True)
+    assert "cluster kampung-kue-malang" in made.stdout
+    bot_a, bot_b = install.bots[TOKEN_A], install.bots[TOKEN_B]
+    limited_before = bot_a.count_429 + bot_b.count_429
+    _buy_on_telegram(User(install.a, 5100000021, "Rina"), "kemeja parang", "Rina", "ya")
+    _buy_on_telegram(User(install.b, 5100000021, "Rina"), "kue lapis", "Rina", "ya")
+    _buy_on_telegram(User(install.b, 5100000022, "Tono"), "kue lapis", "Tono", "tidak")
+    dewi_a, dewi_b = install.whatsapp("+6281234500021", NUMBER_A), install.whatsapp("+6281234500021", NUMBER_B)
+    for line in ("pesan 1 kemeja parang", "checkout", "Dewi", "2", "lewati", "cod", "1", "ya"):
+        dewi_a.send(line)
+    dewi_b.send("halo")
+    sekar = User(install.a, SELLER_A, "Sekar")
+    sekar.say("promo cluster Diskon 10% semua kue dan batik minggu ini!")
+    assert "Promo bersama Kampung Kue Malang dikirim" in sekar.texts[-1] and "Kue Ani: 1 orang" in sekar.texts[-1]
+
+    def promo_texts(messages: list[dict], key: str) -> list[str]:
+        return [m.get(key) or "" for m in messages if "Kampung Kue Malang" in (m.get(key) or "")]
+
+    install.a.wait(lambda: install.query("SELECT count(*) FROM broadcast_runs WHERE status = 'sending'") == [(0,)]
+                   and promo_texts(bot_b.sent_messages(5100000021), "text")
+                   and promo_texts(install.twilio.messages_to("whatsapp:+6281234500021"), "Body"), "the joint promotion sent")
+    assert len(promo_texts(bot_b.sent_messages(5100000021), "text")) == 1
+    assert promo_texts(bot_a.sent_messages(5100000021), "text") == []  # once: not again from shop A
+    wa = [m for m in install.twilio.messages_to("whatsapp:+6281234500021") if "Kampung Kue Malang" in (m.get("Body") or "")]
+    assert [m["From"] for m in wa] == [f"whatsapp:{NUMBER_A}"]
+    assert promo_texts(bot_b.sent_messages(5100000022), "text") == []  # Tono said no
+    assert bot_a.count_429 + bot_b.count_429 == limited_before
+    page = install.http.get("/c/kampung-kue-malang")
+    assert page.status_code == 200 and "Kemeja Batik Parang" in page.text and "Kue Lapis Legit" in page.text
+    assert "https://wa.me/6281100000002?text=" in page.text and "https://t.me/" in page.text

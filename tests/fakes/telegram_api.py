@@ -141,6 +141,24 @@ class FakeTelegramAPI(LocalHTTPFake):
             headers["X-Telegram-Bot-Api-Secret-Token"] = self.webhook["secret_token"]
         return json.dumps(update, ensure_ascii=False).encode(), headers
 
+    def webhook_answered(self, body: bytes, content_type: str | None) -> None:
+        """What Telegram does with a webhook's answer: a JSON body naming a `method` is run as a Bot
+        API call of the bot's (its result and any error are not reported back to anyone)."""
+        if not body or not (content_type or "").startswith("application/json"):
+            return
+        params = json.loads(body)
+        method = str(params.pop("method", ""))
+        handler = getattr(self, "_m_" + method.lower(), None)
+        with self._lock:
+            self.calls.append((method, params))
+            if handler is None:
+                self.server_errors.append(f"FakeTelegramAPI does not implement {method} (in a webhook answer)")
+                return
+            try:
+                handler(params)
+            except ApiError:
+                pass
+
     def force_429(self, count: int = 1, retry_after: int = 1) -> None:
         """The next `count` calls (any method but getUpdates/getMe) answer 429 retry_after."""
         with self._lock:

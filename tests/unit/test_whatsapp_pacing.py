@@ -1,25 +1,24 @@
-"""The WhatsApp sender's pacing on a virtual clock: a second's worth of sends at once, then
-they wait, per sender number (Twilio's MPS is per sender)."""
+"""The WhatsApp sender's pacing on a virtual clock: evenly spaced just under the sender number's
+MPS (Twilio's cap is per sender), never a second's worth at once."""
 
 from __future__ import annotations
 
-from bot.ratelimit import RateLimiter
+from bot.channels.twilio_out import pace_for_sender
 from tests.unit.test_ratelimit import VirtualTime, sends
 
 SHOP = "+6281188880000"
 
 
-def whatsapp_limiter(t: VirtualTime, mps: int = 80) -> RateLimiter:
-    # As bot.channels.twilio_out builds it.
-    return RateLimiter(per_key_rate=mps, overall_rate=None, burst=mps, clock=t.clock, sleep=t.sleep)
-
-
-def test_eighty_sends_pass_at_once_and_the_next_waits_for_the_window():
+def test_sends_are_spaced_evenly_and_no_second_holds_more_than_the_cap():
     t = VirtualTime()
-    at = [when for _, when in sends(whatsapp_limiter(t), t, [SHOP] * 81)]
-    assert at[79] == 0.0 and 1.0 <= at[80] <= 1.2  # never more than 80 in any second, a margin for jitter
+    limiter = pace_for_sender(80, clock=t.clock, sleep=t.sleep)
+    at = [when for _, when in sends(limiter, t, [SHOP] * 200)]
+    assert max(sum(1 for x in at if start <= x < start + 1) for start in at) <= 80
+    gaps = [b - a for a, b in zip(at, at[1:])]
+    assert min(gaps) >= 1 / 79 - 1e-9 and at[-1] <= 200 / 79 + 0.1  # 79 a second, all the way
 
 
 def test_each_sender_number_has_its_own_allowance():
     t = VirtualTime()
-    assert [when for _, when in sends(whatsapp_limiter(t, mps=1), t, [SHOP, "+6281188880001"])] == [0.0, 0.0]
+    one, other = pace_for_sender(1, clock=t.clock, sleep=t.sleep), pace_for_sender(1, clock=t.clock, sleep=t.sleep)
+    assert [when for _, when in sends(one, t, [SHOP])] + [when for _, when in sends(other, t, [SHOP])] == [0.0, 0.0]

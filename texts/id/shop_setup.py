@@ -140,7 +140,8 @@ NO_MARK = "belum"
 CHANGED = "✅ {what}: {before} → {after}"
 WHAT = {"name": "Nama toko", "address": "Alamat toko", "location": "Lokasi toko", "opening_hours": "Jam buka",
         "phone": "Nomor toko", "payment_methods": "Cara bayar", "delivery_zones": "Area antar",
-        "pickup": "Ambil sendiri"}
+        "pickup": "Ambil sendiri", "outside_hours": "Pesanan saat toko tutup"}
+OUTSIDE_HOURS = {"next_opening": "diterima, diproses saat buka", "refuse": "ditolak"}
 UNDO_HINT = "Salah? Ketik *batalkan*."
 SAME = "{what} memang sudah begitu, Kak. Tidak ada yang diubah."
 CHANGED_MEANWHILE = "⚠️ {what} baru saja diubah orang lain. Tidak ada yang diubah; lihat *info toko* lalu kirim ulang."

@@ -7,7 +7,7 @@ one per question as compared (`key`), answered to customers whose question match
 last messages relayed, a complaint's order, and the times the timeout sweep reads.
 
 Revision ID: 0016_person
-Revises: 0014_options
+Revises: 0020_preorders
 Create Date: 2026-12-06 12:45:00
 """
 from __future__ import annotations
@@ -18,7 +18,7 @@ from alembic import op
 import storage.models
 
 revision = '0016_person'
-down_revision = '0014_options'
+down_revision = '0020_preorders'
 branch_labels = None
 depends_on = None
 
