@@ -12,10 +12,12 @@ from sqlalchemy.orm import Session
 from adapters.catalog import IndexCache
 from catalog.model import display_name
 from conversations.base import Ctx
-from conversations.ports import OpenInvite
+from conversations.ports import Faq, OpenInvite
 from conversations.seller import invites
 from conversations.seller.ports import OrderBrief, RecapFigures, SellerCtx, SellerProduct, SellerView, resolve_among
 from storage import categories as categories_db
+from storage import faqs as faqs_db
+from storage import handoffs as handoffs_db
 from storage import orders as orders_db
 from storage import products as products_db
 from storage import seller_invites as seller_invites_db
@@ -89,7 +91,8 @@ def recap_figures(session: Session, shop_id: int, start: datetime, end: datetime
     """The recap of [start, end): shared by the "rekap" command and the daily job."""
     row = orders_db.recap_between(session, shop_id, start, end)
     low = tuple((display_name(r.name, r.option_label), r.stock) for r in products_db.fetch_low_stock(session, shop_id))
-    return RecapFigures(row.orders, row.items, row.revenue, row.unpaid_orders, row.unpaid_total, low)
+    return RecapFigures(row.orders, row.items, row.revenue, row.unpaid_orders, row.unpaid_total, low,
+                        handoffs_db.count_open_complaints(session, shop_id))
 
 
 def seller_context(session: Session, shop_id: int, ctx: Ctx, seller_id: int, indexes: IndexCache) -> SellerCtx:
@@ -111,3 +114,16 @@ class DbInvites:
 
     def owner_code_open(self, code: str) -> bool:
         return shops_db.owner_code_open(self._session, self._shop_id, owner_code.code_hash(code), self._now)
+
+
+class DbFaqs:
+    """The shop's FAQ entries, read once per message when a step asks."""
+
+    def __init__(self, session: Session, shop_id: int):
+        self._session, self._shop_id = session, shop_id
+        self._entries: list[Faq] | None = None
+
+    def faqs(self) -> list[Faq]:
+        if self._entries is None:
+            self._entries = [Faq(r.id, r.question, r.answer, r.key) for r in faqs_db.fetch_faqs(self._session, self._shop_id)]
+        return list(self._entries)

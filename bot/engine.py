@@ -17,7 +17,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from adapters.catalog import DbCatalog, DbExamples, IndexCache
-from adapters.desk import DbInvites, seller_context
+from adapters.desk import DbFaqs, DbInvites, seller_context
+from adapters.handoffs import DbHandoffs
 from adapters.marketing import DbMarketing
 from adapters.orders import DbOrders
 from adapters.reviews import DbReviews
@@ -102,6 +103,8 @@ class Engine:
             ctx = Ctx(shop=shop.profile, catalog=DbCatalog(session, shop.id, self.indexes, local_day(now, shop.tz)), customer=view,
                       orders=DbOrders(session, shop.id), now=now, tz=shop.tz, promos=DbMarketing(session, shop.id, now),
                       invites=DbInvites(session, shop.id, now), examples=DbExamples(session, shop.id, self.indexes),
+                      faqs=DbFaqs(session, shop.id), handoffs=DbHandoffs(session, shop.id),
+
                       reviews=DbReviews(session, shop.id, now))
             route = self._route(session, shop, inbound, ctx, party)
             step, notices = route.step, []

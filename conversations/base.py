@@ -18,7 +18,8 @@ from zoneinfo import ZoneInfo
 from catalog.products import CatalogReader
 from shops.profile import ShopProfile
 from conversations.examples import ExampleReader, NoExamples
-from conversations.ports import InviteReader, MarketingReader, NoInvites, NoMarketing, NoReviews, OrderReader, ReviewReader
+from conversations.ports import (FaqReader, HandoffReader, InviteReader, ListedFaqs, ListedHandoffs, MarketingReader,
+                                 NoInvites, NoMarketing, NoReviews, OrderReader, ReviewReader)
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,9 @@ class Reply:
     # A page of a list being paged through: a channel that can edit messages may show it in
     # place of the message whose button led here, instead of adding one more to the chat.
     in_place: bool = False
+    # Ask for the person's own phone number with the channel's share-contact button (Telegram);
+    # answering is optional, the conversation goes on either way.
+    ask_contact: bool = False
 
 
 @dataclass(frozen=True)
@@ -82,6 +86,8 @@ class Ctx:
     promos: MarketingReader = field(default=NoMarketing(), kw_only=True)
     invites: InviteReader = field(default=NoInvites(), kw_only=True)
     examples: ExampleReader = field(default=NoExamples(), kw_only=True)  # the shop's own products, for examples
+    faqs: FaqReader = field(default=ListedFaqs(), kw_only=True)  # the seller's own answers
+    handoffs: HandoffReader = field(default=ListedHandoffs(), kw_only=True)  # customers handed to a seller
     reviews: ReviewReader = field(default=NoReviews(), kw_only=True)  # what customers thought of a product
 
 

@@ -197,3 +197,65 @@ class MemoryMarketing(NoMarketing):
 
     def preview(self, segment: Segment) -> Preview:
         return self.audience
+
+
+@dataclass(frozen=True)
+class Faq:
+    """A seller's own answer to a question (conversations.seller.faq), as customers are answered."""
+
+    id: int
+    question: str
+    answer: str
+    key: str  # the question's words as compared (language.questions.faq_key)
+
+
+class FaqReader(Protocol):
+    def faqs(self) -> list[Faq]:
+        """The shop's entries, oldest first (the numbers a seller sees)."""
+        ...
+
+
+class ListedFaqs:
+    """Entries as plain data: the default (none) and flow tests."""
+
+    def __init__(self, entries: Sequence[Faq] = ()):
+        self.entries = list(entries)
+
+    def faqs(self) -> list[Faq]:
+        return list(self.entries)
+
+
+@dataclass(frozen=True)
+class HandoffView:
+    """A customer handed to the sellers (conversations.customer.handoff, conversations.seller.handoff)."""
+
+    id: int
+    status: str  # waiting | open
+    kind: str  # talk | complaint | question
+    customer: str  # their name, or where they chat
+    question: str = ""
+    seller_id: int | None = None
+    order_code: str | None = None
+
+
+class HandoffReader(Protocol):
+    def active(self, customer_id: int) -> HandoffView | None:
+        """The customer's handoff that is waiting or open, if any."""
+        ...
+
+    def queue(self) -> list[HandoffView]:
+        """Every handoff not closed, oldest first."""
+        ...
+
+
+class ListedHandoffs:
+    """Handoffs as plain data: the default (none) and flow tests."""
+
+    def __init__(self, entries: Sequence[HandoffView] = (), customer_id: int | None = None):
+        self.entries, self.customer_id = list(entries), customer_id
+
+    def active(self, customer_id: int) -> HandoffView | None:
+        return self.entries[0] if self.entries and customer_id == self.customer_id else None
+
+    def queue(self) -> list[HandoffView]:
+        return list(self.entries)

@@ -30,7 +30,7 @@ from orders.making import PreorderProblem, ShopClosed
 from orders.placing import Line, OrderRequest, OutOfStock, place_order
 from storage import orders as orders_db
 from storage import sellers as sellers_db
-from storage.models import Order, Seller
+from storage.models import Customer, Order, Seller
 from texts.id import customer as customer_texts
 from texts.id import preorders as preorder_texts
 from texts.id import quotes as quote_texts
@@ -85,7 +85,7 @@ def seller_notices(session: Session, shop_id: int, order: Order, tz: ZoneInfo = 
     text = customer_texts.SELLER_NEW_ORDER.format(
         code=order.code, total=quote_texts.SUMMARY_TOTAL_QUOTE.format(total=total) if order.status == Status.AWAITING_QUOTE else total, payment=customer_texts.PAYMENT_LABELS[order.payment_method],
         lines="\n".join(customer_texts.SUMMARY_LINE.format(qty=i.qty, name=i.name, total=rupiah(i.line_total)) for i in items),
-        name=order.customer_name, phone="",
+        name=order.customer_name, phone=buyer_contact(session, order),
         fulfilment=(customer_texts.SUMMARY_DELIVERY.format(address=order.address) if order.fulfilment == "delivery"
                     else customer_texts.SUMMARY_PICKUP.format(address="toko")),
         note=customer_texts.SUMMARY_NOTE.format(note=order.note) if order.note else "",
@@ -102,6 +102,16 @@ def seller_notices(session: Session, shop_id: int, order: Order, tz: ZoneInfo = 
     if order.payment_method == "bank_transfer" and not order.unique_code and order.status == Status.PENDING:
         text += seller_order_texts.NEW_ORDER_NO_UNIQUE  # all 999 codes are held by open orders
     return to_sellers(session, shop_id, Reply(text))
+
+
+def buyer_contact(session: Session, order: Order) -> str:
+    """The buyer's number for the seller (a courier needs one): the customer's phone (WhatsApp's
+    sender, or a contact shared on Telegram), with a WhatsApp link; else where they chat."""
+    customer = session.get(Customer, order.customer_id)
+    if customer is not None and customer.phone:
+        digits = customer.phone.lstrip("+")
+        return customer_texts.SELLER_BUYER_PHONE.format(phone=customer.phone, wa=f"https://wa.me/{digits}")
+    return customer_texts.SELLER_BUYER_CHANNEL.format(channel=order.channel)
 
 
 def low_stock_notices(session: Session, shop_id: int, order: Order) -> list[Outbound]:

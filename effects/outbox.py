@@ -37,6 +37,8 @@ class Outbound:
             extra = {"in_place": True, "edit": pressed} if pressed else {"in_place": True}
         if not reply.numbered:  # channels without buttons (WhatsApp) number choices only where a number means one
             extra["numbered"] = False
+        if reply.ask_contact:
+            extra["ask_contact"] = True
         return cls(channel, recipient, reply.text, tuple(reply.buttons), reply.image_url, extra)
 
     def payload(self) -> dict[str, Any]:

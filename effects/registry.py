@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from conversations.base import Step, settle
-from effects import catalog, cluster, customers, loyalty, marketing, orders, quotes, reviews, shop_settings, staff
+from effects import catalog, cluster, customers, faqs, handoffs, loyalty, marketing, orders, quotes, reviews, shop_settings, staff
 from effects.env import Env
 
 Applier = Callable[[Env, Any], Any]
@@ -26,6 +26,8 @@ APPLIERS: dict[type, Applier] = {
     **staff.APPLIERS,  # staff invites, removing staff, joining with a code
     **marketing.APPLIERS,  # promo consent, promotions and broadcasts
     **shop_settings.APPLIERS,  # the owner's changes to the shop, the owner code
+    **faqs.APPLIERS,  # the seller's own answers to customers' questions
+    **handoffs.APPLIERS,  # a customer handed to a seller, the chat relayed, closed
     **reviews.APPLIERS,  # a customer's stars and comment, the seller's one reply
     **loyalty.APPLIERS,  # the shop's loyalty rule
     **cluster.APPLIERS,  # a cluster admin's joint promotion

@@ -16,9 +16,9 @@ from language.numbers import parse_quantity
 from language.order_lines import bare_quantity, order_lines
 from language.text import normalize
 from language.words import CANCEL, GREETINGS, HELP, MENU, MY_STAMPS, ORDER_HISTORY, REORDER, asks, politeness
-from conversations.customer import (browsing, cart, cart_text, checkout, loyalty, options, payment, preorder, promo, quote,
-                                    reorder, review, tracking)
-from conversations.base import Ctx, Reply, Step, Turn, say
+from conversations.customer import (browsing, cart, cart_text, checkout, faq, handoff, loyalty, options, payment,
+                                    preorder, promo, questions, quote, reorder, review, tracking)
+from conversations.base import Button, Ctx, Reply, Step, Turn, say
 from conversations.choice import Choice
 from conversations.examples import fill
 from conversations.customer.browsing import Browse
@@ -28,6 +28,7 @@ from conversations.customer.consent import Consent
 from conversations.customer.payment import Pay
 from conversations.customer.review import Review
 from texts.id import customer as t
+from texts.id import handoff as handoff_texts
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +66,8 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step:
         return say(state, data, Reply(fill(t.EDIT_NOT_APPLIED, ctx.examples)))
     if (step := promo.route(state, data, turn, ctx)) is not None:  # STOP works everywhere, at once
         return step
+    if (relaying := handoff.intercept(state, data, turn, ctx)) is not None:  # with a seller: to them
+        return relaying
     if (paying := payment.intercept(state, data, turn, ctx)) is not None:
         return paying
     if (accepting := quote.intercept(state, data, turn, ctx)) is not None:
@@ -74,6 +77,8 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step:
     if turn.latitude is not None or turn.media:
         return STATE_STEPS[state](data, ctx, turn) if state in STATE_STEPS else browsing.menu(data, ctx)
     text = turn.text.strip()
+    if not text and turn.phone:  # a shared contact (bot.identity keeps the number): the step goes on
+        return say(state, data, Reply(t.CONTACT_THANKS))
     if not text:
         return say(state, data, Reply(t.EMPTY_MESSAGE, browsing.main_menu()))
     if len(text) > MAX_TEXT:
@@ -91,6 +96,8 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step:
         return paying
     if state in (Cart.QTY, Cart.NEW_QTY) and bare_quantity(text) is None and parse_quantity(text) is not None:
         return free_text(clear_step(data), ctx, text)  # "nastar keju 2" while we asked how many: a new order
+    if (answered := question(state, data, ctx, text)) is not None:
+        return answered
     if state in STATE_STEPS:
         return STATE_STEPS[state](data, ctx, turn)
     if state == Browse.PRODUCT and data.get("family") and (step := options.family_text(data, ctx, text)) is not None:
@@ -128,6 +135,26 @@ def global_word(words: str, state: str, data: dict[str, Any], ctx: Ctx) -> Step 
     return None
 
 
+def question(state: str, data: dict[str, Any], ctx: Ctx, text: str) -> Step | None:
+    """A question the seller answered (their FAQ), about the shop (answered where the customer
+    is) or a product (its page, the cart untouched). While we wait for an answer of theirs, only
+    a question mark makes one; an order ("mau 2 nastar, ready?") is no question."""
+    strict = state in STATE_STEPS
+    if not strict and (asking := handoff.request(state, data, ctx, text)) is not None:  # a person, or a complaint
+        return asking
+    if strict and "?" not in text:
+        return None
+    words = " ".join(normalize(text).split())
+    ordering = bool(ORDER_VERBS.match(words)) and any(line.counted for line in order_lines(text, ctx.catalog.sizes()))
+    if not ordering and (step := faq.answer(state, data, ctx, text)) is not None:
+        return step  # the seller's own answer first: it may say more than the shop file
+    if (step := questions.shop_answer(state, data, ctx, text)) is not None:
+        return step
+    if strict or ordering:
+        return None
+    return questions.product_answer(clear_step(data) if state == Browse.PICK else data, ctx, text)
+
+
 def clear_step(data: dict[str, Any]) -> dict[str, Any]:
     """Leaves the current step but keeps what must survive it (the cart, above all)."""
     return {k: v for k, v in data.items() if k not in ("sku", "pending", "co", "family", "review")}
@@ -158,6 +185,10 @@ def free_text(data: dict[str, Any], ctx: Ctx, text: str) -> Step:
         return browsing.search(data, ctx, text)
     if wants_a_product(words, text, ctx):  # "bakpia ada?", "mie ayam 1": said plainly, nothing far-off offered
         return browsing.not_sold(data, ctx, text)
+    if "?" in text:  # a question nobody here can answer: offer to ask the seller
+        return say(Browse.HOME, {**data, "asked": text[:500]},
+                   Reply(fill(t.NOT_UNDERSTOOD, ctx.examples) + "\n\n" + handoff_texts.ASK_SELLER,
+                         [Button(handoff_texts.BTN_ASK_SELLER, handoff.ASK_SELLER.pack()), *browsing.main_menu()]))
     return say(Browse.HOME, data, Reply(fill(t.NOT_UNDERSTOOD, ctx.examples), browsing.main_menu()))
 
 
@@ -203,6 +234,8 @@ OPENS_BY_PREFIX = {choice.prefix: (choice, opens) for choice, opens in OPENS}
 
 def on_choice(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step:
     value = turn.choice or ""
+    if value == handoff.ASK_SELLER.pack():
+        return handoff.ask_seller(state, data, ctx)
     if value in GLOBAL_CHOICES:
         return GLOBAL_CHOICES[value](clear_step(data), ctx)
     choice, opens = OPENS_BY_PREFIX.get(value.partition(":")[0], (None, None))

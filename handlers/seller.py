@@ -2,8 +2,9 @@
 
 Each flow (conversations/seller/) exposes `route(state, data, turn, ctx) -> Step | None`: a
 Step when the message is its command (or an answer to a question it asked), None when it is
-not, and then the next flow is asked. When no flow takes the message it is not a seller
-command, and the engine hands it to the customer flows (a seller can shop too).
+not, and then the next flow is asked. When no flow takes the message it is still the seller's:
+the commands closest to it (conversations.seller.unknown). Only a seller who said "mode
+pembeli" has it handed to the customer flows (a seller can shop too), until "mode penjual".
 
 To add a seller flow, write its module under conversations/seller/ and add ONE line to ROUTES
 (the stock parser is the most forgiving, so it stays last), and its states to STATES. The
@@ -26,11 +27,11 @@ from collections.abc import Callable
 from typing import Any
 
 from conversations.base import Ctx, Reply, Step, Turn
-from conversations.seller import (broadcast, cluster, kitchen, lists, loyalty, marketing, offers, orders, ownership,
-                                  products, promo, recap, reviews, setup, shop_settings, staff, stock, undo)
+from conversations.seller import (broadcast, cluster, faq, handoff, kitchen, lists, loyalty, marketing, offers, orders,
+                                  ownership, products, promo, recap, reviews, setup, shop_settings, staff, stock, undo, unknown)
 from conversations.seller.common import IDLE, clean, idle, words
 from conversations.seller.ports import SellerCtx
-from language.words import SELLER_LEAVE
+from language.words import SELLER_LEAVE, STOP
 from texts.id import seller as t
 
 log = logging.getLogger(__name__)
@@ -38,6 +39,8 @@ log = logging.getLogger(__name__)
 SellerRoute = Callable[[str, dict[str, Any], Turn, SellerCtx], Step | None]
 
 ROUTES: tuple[SellerRoute, ...] = (
+    handoff.route,  # a chat with a customer (everything relayed until "selesai"), the queue, "layani 1"
+    unknown.route,  # "mode pembeli" / "mode penjual": shopping as a buyer, and back
     undo.route,  # "batalkan" right after a change
     ownership.route,  # a staff member typing the owner code becomes the owner
     setup.route,  # the answers to the shop's setup questions (a new shop, or "ganti alamat" alone)
@@ -50,6 +53,7 @@ ROUTES: tuple[SellerRoute, ...] = (
     recap.route,  # rekap, rekap kemarin, rekap minggu ini
     staff.route,  # undang staf, daftar staf, hapus staf
     shop_settings.route,  # info toko, atur toko, ganti alamat / jam buka, rekening baru, ongkir, serahkan toko
+    faq.route,  # faq: halal? = …, faq, faq 2 = …, hapus faq 2
     loyalty.route,  # the loyalty rule: "setiap 10 pesanan dapat potongan 20rb", program stempel, stempel stop
     offers.route,  # "kirim promo ke yang pernah beli nastar tapi 30 hari tidak": a broadcast to who lapsed
     marketing.route,  # promo baru, promo stop, broadcast baru, laporan broadcast
@@ -58,7 +62,8 @@ ROUTES: tuple[SellerRoute, ...] = (
 
 # Every state a seller's conversation can rest in: idle, or a question of one flow.
 STATES = frozenset({IDLE, *stock.SellerStock, *products.SellerProducts, *orders.SellerOrders, *promo.SellerPromo,
-                    *broadcast.SellerBroadcast, *setup.SellerSetup, *reviews.SellerReviews})
+                    *broadcast.SellerBroadcast, *setup.SellerSetup, *handoff.SellerHandoff,
+                    *reviews.SellerReviews})
 
 MAX_TEXT = 1000  # longer than any command: a pasted text is not one
 
@@ -69,18 +74,20 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step | None
     if state not in STATES:  # e.g. left by an older version: never guess what it meant
         log.warning("seller %s in unknown state %r: answered with the menu", ctx.seller.id, state)
         return lists.help_(data, ctx)
-    if state != IDLE and state not in setup.SETUP_STATES and not turn.choice and words(turn.text) in SELLER_LEAVE:
+    if state not in (IDLE, handoff.SellerHandoff.CHAT) and state not in setup.SETUP_STATES and not turn.choice and words(turn.text) in SELLER_LEAVE:
         return idle(data, Reply(t.FLOW_CANCELLED))
     for command in ROUTES:
         step = command(state, data, turn, ctx)
         if step is not None:
             return step
-    return None
+    if data.get(unknown.SHOPPING) or words(turn.text) in STOP:  # shopping as a buyer; a promo opt-out
+        return None
+    return unknown.unknown(data, turn, ctx)
 
 
 def forget(data: dict[str, Any]) -> dict[str, Any]:
     """What a seller's conversation keeps once a message of theirs went to the customer flows:
-    no open question, no offered buttons, no undo (it is no longer "right after")."""
+    no open question, no offered buttons, no undo (it is no longer "right after"); still shopping."""
     return {k: v for k, v in clean(data).items() if k != "_offered"}
 
 

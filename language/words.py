@@ -148,6 +148,11 @@ ADD_WORDS = frozenset({"tambah", "tambahin", "ditambah", "tambahkan", "nambah", 
 REDUCE_WORDS = frozenset({"kurangi", "kurangin", "dikurangi", "dikurangin", "kurangkan", "kurang"})
 SWAP_WORDS = frozenset({"ganti", "diganti", "gantiin", "tukar", "tuker", "ditukar", "ubah", "diubah"})
 
+# A seller who wants to shop in their own shop says so; and says so again to go back.
+BUYER_MODE = frozenset({"mode pembeli", "belanja", "mode belanja", "mau belanja", "jadi pembeli", "katalog",
+                        "lihat katalog", "/katalog", "lihat toko"})
+SELLER_MODE = frozenset({"mode penjual", "selesai belanja", "keluar mode pembeli", "kembali ke penjual",
+                         "jadi penjual", "menu penjual"})
 # A regular's shortcuts: the last order again, and the list of past orders (each with its own
 # "again" button). "pesan" alone stays an order verb; only these whole phrases mean re-order.
 REORDER = frozenset({"pesan lagi", "pesen lagi", "order lagi", "beli lagi", "pesan yang sama", "pesan yang kemarin",

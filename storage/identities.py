@@ -101,3 +101,10 @@ def fetch_customer_address(session: Session, shop_id: int, customer_id: int, cha
     stmt = select(Identity.external_id).where(Identity.shop_id == shop_id, Identity.customer_id == customer_id,
                                               Identity.channel == channel).order_by(Identity.id).limit(1)
     return session.execute(stmt).scalar_one_or_none()
+
+
+def fetch_profile_name(session: Session, shop_id: int, customer_id: int) -> str | None:
+    """The name the channel shows for this customer (WhatsApp's profile name, Telegram's first name), if any."""
+    return session.execute(select(Identity.profile_name).where(
+        Identity.shop_id == shop_id, Identity.customer_id == customer_id, Identity.profile_name.is_not(None))
+        .order_by(Identity.id.desc()).limit(1)).scalar()

@@ -397,4 +397,3 @@ class PaymentProof(Base):
     reviewed_by: Mapped[str | None] = mapped_column(String(60))
     reviewed_at: Mapped[datetime | None] = mapped_column()
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
-

@@ -8,6 +8,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 import storage.ledger_models  # noqa: F401  (their tables join the metadata)
+import storage.person_models  # noqa: F401
 import storage.promo_models  # noqa: F401
 import storage.kitchen_models  # noqa: F401
 import storage.regular_models  # noqa: F401

@@ -14,10 +14,11 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton, ReplyKeyboardMarkup
 
 from bot.messages import Outbound
 from conversations.base import Button
+from texts.id import telegram as telegram_texts
 
 TEXT_LIMIT = 4096
 CAPTION_LIMIT = 1024
@@ -134,14 +135,17 @@ class Part:
     """One Bot API call: a text message, a photo with a caption, or an edit of an earlier message."""
 
     text: str  # our chat markup; rendered with to_html when sent
-    keyboard: InlineKeyboardMarkup | None = None
+    keyboard: InlineKeyboardMarkup | ReplyKeyboardMarkup | None = None
     photo: str | None = None  # URL, Telegram file_id, or a /media/... path we serve
     edit: int | None = None  # message id to replace in place
 
 
 def plan(out: Outbound) -> list[Part]:
     """The calls that show out: photo (caption within 1,024) then texts within 4,096, keyboard last."""
-    markup = keyboard(out.buttons, page=bool(out.extra.get("in_place")))
+    markup: InlineKeyboardMarkup | ReplyKeyboardMarkup | None = keyboard(out.buttons, page=bool(out.extra.get("in_place")))
+    if markup is None and out.extra.get("ask_contact"):  # Telegram shares the person's own number with this button
+        markup = ReplyKeyboardMarkup([[KeyboardButton(telegram_texts.SHARE_CONTACT, request_contact=True)]],
+                                     resize_keyboard=True, one_time_keyboard=True)
     photo = out.image_url
     text = out.text
     parts: list[Part] = []

@@ -110,7 +110,10 @@ def start(data: dict[str, Any], ctx: Ctx) -> Step:
     if ctx.customer.name:
         co["name"] = ctx.customer.name
         return ask_fulfilment(with_draft(data, co), ctx)
-    return say(Checkout.NAME, with_draft(data, co), Reply(t.ASK_NAME, [Button(t.BTN_CANCEL, "batal")]))
+    step = say(Checkout.NAME, with_draft(data, co), Reply(t.ASK_NAME, [Button(t.BTN_CANCEL, "batal")]))
+    if not ctx.customer.phone:  # the seller (and a courier) need a number: asked once, answering optional
+        step.replies.insert(0, Reply(t.ASK_CONTACT, ask_contact=True))  # the name question stays last
+    return step
 
 
 def on_name(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:

@@ -99,6 +99,7 @@ class RecapFigures:
     unpaid_orders: int
     unpaid_total: int
     low_stock: tuple[tuple[str, int], ...] = ()
+    open_complaints: int = 0  # complaints whose handoff is not closed yet
 
 
 class SellerDesk(Protocol):

@@ -75,5 +75,7 @@ def render(period: str, f: RecapFigures) -> str:
         low = t.RECAP_LOW.format(items=shown + more)
     else:
         low = t.RECAP_LOW_NONE
+    if f.open_complaints:
+        low += t.RECAP_COMPLAINTS.format(count=f.open_complaints)
     return t.RECAP.format(period=period, orders=f.orders, items=f.items, revenue=rupiah(f.revenue),
                           unpaid_orders=f.unpaid_orders, unpaid_total=rupiah(f.unpaid_total), low=low).rstrip()

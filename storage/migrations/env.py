@@ -4,6 +4,7 @@ from alembic import context
 from sqlalchemy import create_engine, pool
 
 from storage import ledger_models  # noqa: F401  (registers the books' tables)
+from storage import person_models  # noqa: F401  (registers the faqs table)
 from storage import promo_models  # noqa: F401  (registers the promotion and broadcast tables)
 from storage import kitchen_models  # noqa: F401  (registers the quota and cluster tables)
 from storage import regular_models  # noqa: F401  (registers the reviews and loyalty tables)

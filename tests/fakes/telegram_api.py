@@ -378,7 +378,9 @@ class FakeTelegramAPI(LocalHTTPFake):
         chat = self._chat(p)
         content = self._text(p)
         if (markup := check_markup(p.get("reply_markup"))) is not None:
-            content["reply_markup"] = markup
+            # Telegram returns only an inline keyboard with the message; a reply keyboard (e.g. a
+            # share-contact button) is shown to the person but not echoed back.
+            content["reply_markup" if "inline_keyboard" in markup else "shown_keyboard"] = markup
         return self._new_message(chat, content)
 
     def _m_sendphoto(self, p):
@@ -405,7 +407,9 @@ class FakeTelegramAPI(LocalHTTPFake):
                           "file_size": len(data), "width": width, "height": width * 4 // 3})
         content["photo"] = sizes
         if (markup := check_markup(p.get("reply_markup"))) is not None:
-            content["reply_markup"] = markup
+            # Telegram returns only an inline keyboard with the message; a reply keyboard (e.g. a
+            # share-contact button) is shown to the person but not echoed back.
+            content["reply_markup" if "inline_keyboard" in markup else "shown_keyboard"] = markup
         return self._new_message(chat, content)
 
     def _m_editmessagetext(self, p):

@@ -9,7 +9,7 @@ from enum import StrEnum
 import pytest
 
 from conversations.customer import browsing, cart, checkout, consent, payment, review
-from conversations.seller import broadcast, orders, products, promo, reviews, setup, stock
+from conversations.seller import broadcast, handoff, orders, products, promo, reviews, setup, stock
 from handlers import customer, seller
 from tests.seller_support import SellerChat
 from tests.support import Dialogue
@@ -19,7 +19,7 @@ FLOWS = {"browsing": browsing.Browse, "cart": cart.Cart, "checkout": checkout.Ch
          "consent": consent.Consent, "seller_stock": stock.SellerStock, "seller_products": products.SellerProducts,
          "seller_orders": orders.SellerOrders, "seller_promo": promo.SellerPromo,
          "seller_broadcast": broadcast.SellerBroadcast, "seller_setup": setup.SellerSetup,
-         "review": review.Review, "seller_reviews": reviews.SellerReviews}
+         "seller_handoff": handoff.SellerHandoff, "review": review.Review, "seller_reviews": reviews.SellerReviews}
 
 
 @pytest.mark.parametrize("flow", FLOWS)

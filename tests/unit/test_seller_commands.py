@@ -178,7 +178,32 @@ def test_an_unclear_or_surprising_message_is_asked_back_before_any_change(messag
 
 @pytest.mark.parametrize("message", ["pesan 2 nastar", "nastar", "kurangi 1 nastar", "cari rendang", "keranjang",
                                      "checkout", "katalog", "tambah 2 rendang", "ada rendang?"])
-def test_shopping_words_from_a_seller_are_left_to_the_customer_flows(message):
+def test_shopping_words_from_a_seller_in_buyer_mode_are_left_to_the_customer_flows(message):
+    chat = SellerChat()
+    chat.send("mode pembeli")
+    assert "mode penjual" in chat.text and chat.data["shopping"] is True
+    chat.send(message)
+    assert chat.passed and chat.data["shopping"] is True  # the engine keeps `forget(data)`: still shopping
+
+
+@pytest.mark.parametrize(("message", "near"), [("pesan 2 nastar", "pesanan hari ini"),
+                                               ("export", "stok"), ("promosi dong", "promo baru"),
+                                               ("tolong lunasin KD-0042", "lunas KD-0042")])
+def test_a_sellers_unknown_text_stays_a_sellers_with_the_closest_commands(message, near):
     chat = SellerChat()
     chat.send(message)
+    assert not chat.passed and chat.effects == [] and chat.state == ""
+    assert "belum kami kenal" in chat.text and near in chat.text and "mode pembeli" in chat.text
+
+
+def test_a_seller_goes_shopping_and_comes_back():
+    chat = SellerChat()
+    chat.send("belanja")
+    chat.send("pesan 2 nastar")
     assert chat.passed
+    chat.send("stok nastar keju 20")  # a seller command still works while shopping
+    assert chat.change() is not None
+    chat.send("mode penjual")
+    assert "Kembali ke *mode penjual*" in chat.text and "shopping" not in chat.data
+    chat.send("pesan 2 nastar")
+    assert not chat.passed and "belum kami kenal" in chat.text

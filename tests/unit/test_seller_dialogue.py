@@ -68,8 +68,8 @@ def test_no_to_a_price_question_keeps_the_price():
 def test_shopping_in_between_closes_a_seller_question():
     chat = SellerChat()
     chat.send("harga nastar keju 200rb")
-    chat.send("katalog")
-    assert chat.passed and chat.state == ""
+    chat.send("katalog")  # the catalog as a buyer sees it: buyer mode, the question closed
+    assert chat.state == "" and chat.data["shopping"] is True and "pending" not in chat.data
     chat.send("ya")
     chat.send("1")
     assert chat.passed and chat.effects == []

@@ -205,6 +205,10 @@ STATUS_LABELS = {
 }
 
 # Seller notification of a new order
+ASK_CONTACT = "📱 Boleh bagikan nomor Kakak untuk penjual dan kurir? Tekan tombol di bawah, atau lewati saja."
+CONTACT_THANKS = "📱 Terima kasih, nomor Kakak sudah kami simpan untuk penjual dan kurir."
+SELLER_BUYER_PHONE = " · 📞 {phone} ({wa})"
+SELLER_BUYER_CHANNEL = " · 💬 lewat {channel} (nomor belum dibagikan)"
 SELLER_NEW_ORDER = (
     "🛎️ *Pesanan baru {code}*\n{lines}\nTotal: *{total}* ({payment})\n"
     "👤 {name}{phone}\n{fulfilment}\n{note}"

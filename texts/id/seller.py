@@ -161,6 +161,7 @@ RECAP = (
 )
 RECAP_LOW = "⚠️ Stok menipis: {items}\n"
 RECAP_LOW_NONE = "✅ Tidak ada stok yang menipis.\n"
+RECAP_COMPLAINTS = "⚠️ Komplain terbuka: {count} (ketik *antrian*)\n"
 RECAP_TODAY = "hari ini, {date}"
 RECAP_YESTERDAY = "kemarin, {date}"
 RECAP_WEEK = "minggu ini, {start} – {end}"
@@ -189,3 +190,17 @@ STAFF_WHICH = "Staf yang mana, Kak? Ketik _hapus staf_ dan namanya atau nomornya
 # Alerts to sellers
 LOW_STOCK_ALERT = "⚠️ Stok *{name}* tinggal {stock} (batas {threshold}). Isi lagi dengan _stok {short} 20_."
 SOLD_OUT_ALERT = "🚫 *{name}* habis. Pembeli tidak bisa memesan sampai stok diisi: _stok {short} 20_."
+
+# A message no seller command takes, and shopping as a buyer
+UNKNOWN = "Maaf Kak, “{text}” belum kami kenal sebagai perintah penjual 🙏"
+UNKNOWN_NEAR = "Mungkin maksudnya:\n{lines}"
+UNKNOWN_LINE = "• {example}"
+UNKNOWN_MORE = "Ketik *menu* untuk semua perintah. Mau belanja sebagai pembeli? Ketik *mode pembeli*."
+BUYER_MODE_ON = (
+    "🛍️ *Mode pembeli* aktif, Kak: pesan Kakak sekarang dibaca seperti pesan pembeli (katalog, keranjang, checkout).\n"
+    "Perintah penjual seperti _lunas {code}_ tetap jalan. Ketik *mode penjual* untuk kembali."
+)
+BUYER_MODE_OFF = "🧑‍🍳 Kembali ke *mode penjual*, Kak. Keranjang Kakak tetap tersimpan."
+BTN_BUYER_CATALOG = "🛍️ Katalog"
+BTN_BUYER_SEARCH = "🔎 Cari produk"
+BTN_BUYER_CART = "🧺 Keranjang"

@@ -8,3 +8,5 @@ COMMANDS = [
     ("bantuan", "Cara belanja di sini"),
     ("batal", "Keluar dari langkah sekarang"),
 ]
+
+SHARE_CONTACT = "📱 Bagikan nomor saya"

@@ -1,0 +1,118 @@
+"""A customer handed to a person of the shop: "mau bicara dengan penjual", "admin", "komplain …",
+or a question nobody could answer ("Tanya penjual"). While the handoff is waiting or open, what
+the customer writes (text and photos) is relayed to the sellers and their conversation stays
+where it was, so the flows resume there once the seller closes it. The handoff itself is a row
+(storage.handoffs) the engine reads through `Ctx.handoffs`; the sellers' side is
+conversations.seller.handoff.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from conversations.base import Ctx, Reply, Step, Turn, say
+from conversations.choice import Choice
+from conversations.customer.questions import closed_until
+from language.questions import handoff_request
+from language.words import CANCEL, said
+from texts.id import handoff as t
+from texts.id import seller as seller_texts
+
+ASK_SELLER = Choice("ho")  # "ask the seller" the question we could not answer
+FINISHED = frozenset({"completed", "cancelled", "expired", "rejected"})
+CODE = re.compile(r"\b([A-Za-z]{2,5}-\d{3,6})\b")
+
+
+@dataclass(frozen=True)
+class OpenHandoff:
+    kind: str  # talk | complaint | question
+    question: str
+    order_code: str | None  # a complaint's order
+    open_orders: tuple[str, ...]  # "KD-0001 (pending_payment)", for the seller
+
+
+@dataclass(frozen=True)
+class Opened:
+    position: int  # in the queue of waiting customers, 1 first
+    already: bool = False  # the customer was handed over already
+
+
+@dataclass(frozen=True)
+class RelayToSeller:
+    handoff_id: int
+    text: str
+    media: tuple[str, ...] = ()  # the channel's media refs (Telegram file_id, a stored file's path)
+
+
+@dataclass(frozen=True)
+class Relayed:
+    waiting: bool  # no seller has taken the customer yet
+
+
+@dataclass(frozen=True)
+class LeaveHandoff:
+    handoff_id: int
+
+
+def intercept(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step | None:
+    """While handed to a seller: the message goes to them, the customer's own step waits."""
+    if turn.choice:
+        return None
+    active = ctx.handoffs.active(ctx.customer.id)
+    if active is None:
+        return None
+    text = turn.text.strip()
+    if active.status == "waiting" and said(text) in CANCEL:
+        return say(state, data, Reply(t.LEFT), effects=[LeaveHandoff(active.id)])
+    media = tuple(m.ref for m in turn.media if m.rejected is None)
+    if not text and not media:
+        return say(state, data)
+    return Step(state, data, [], [RelayToSeller(active.id, text, media)], then=on_relayed)
+
+
+def on_relayed(step: Step, outcomes: list[Any], ctx: Ctx) -> Step:
+    """says nothing in an open chat (the seller answers), or that the message waits for one."""
+    relayed = outcomes[0]
+    return say(step.state, step.data, *([Reply(t.WAITING_RELAYED)] if relayed.waiting else []))
+
+
+def request(state: str, data: dict[str, Any], ctx: Ctx, text: str) -> Step | None:
+    """Asking for a person, or complaining: the sellers are told; None when the text does neither."""
+    kind = handoff_request(text)
+    return open_(state, data, ctx, kind, text) if kind is not None else None
+
+
+def open_(state: str, data: dict[str, Any], ctx: Ctx, kind: str, question: str) -> Step:
+    """hands the customer to the sellers, with their open orders (and a complaint's order)."""
+    recent = ctx.orders.recent(ctx.customer.id, 5)
+    order = None
+    if kind == "complaint":
+        named = CODE.search(question)
+        order = (named.group(1).upper() if named else None) or (recent[0].code if recent else None)
+    open_orders = tuple(f"{o.code} ({seller_texts.STATUS.get(o.status, o.status)})" for o in recent if o.status not in FINISHED)
+    kept = {k: v for k, v in data.items() if k != "asked"}
+    return Step(state, kept, [], [OpenHandoff(kind, question, order, open_orders)], then=on_opened)
+
+
+def on_opened(step: Step, outcomes: list[Any], ctx: Ctx) -> Step:
+    """tells the customer they are handed over, their place in the queue, and when to expect an
+    answer if the shop is closed now."""
+    opened = outcomes[0]
+    if opened.already:
+        return say(step.state, step.data, Reply(t.ALREADY))
+    effect = step.effects[0] if step.effects else None
+    kind = effect.kind if isinstance(effect, OpenHandoff) else "talk"
+    code = effect.order_code if isinstance(effect, OpenHandoff) else None
+    lines = [t.OPENED[kind].format(order=t.OPENED_ORDER.format(code=code) if code else "")]
+    if opened.position > 1:
+        lines.append(t.QUEUED.format(ahead=opened.position - 1, position=opened.position))
+    if (later := closed_until(ctx)) is not None:
+        lines.append(t.CLOSED_NOW.format(when=later))
+    return say(step.state, step.data, Reply("\n\n".join(lines)))
+
+
+def ask_seller(state: str, data: dict[str, Any], ctx: Ctx) -> Step:
+    """the "Tanya penjual" button under an answer we could not give."""
+    return open_(state, data, ctx, "question", str(data.get("asked") or ""))

@@ -1,0 +1,181 @@
+"""The sellers' side of a handoff (conversations.customer.handoff): the queue ("antrian"), taking
+a customer ("layani 1", or the button on the notice), then a chat: everything the seller writes
+(text and photos) is relayed to the customer until "selesai"; "jadikan faq" saves the seller's
+last answer to the customer's question as a FAQ entry."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from conversations.base import Button, Reply, Step, Turn, say
+from conversations.choice import Choice, number
+from conversations.seller import faq
+from conversations.seller.common import idle, words
+from conversations.seller.ports import SellerCtx
+from language.questions import faq_key
+from texts.id import handoff as t
+
+
+class SellerHandoff(StrEnum):
+    CHAT = "seller_handoff:chat"  # data "handoff": its id, "name": the customer's, "answer": the last reply
+
+
+TAKE = Choice("ho:t", number)  # take this handoff: its id
+QUEUE = frozenset({"antrian", "antrian chat", "chat pembeli", "chat pelanggan", "daftar chat", "pelanggan menunggu"})
+TAKE_TEXT = re.compile(r"^(?:layani|balas|jawab|ambil)\s+(?:chat\s+|antrian\s+)?(\d{1,3})$")
+CLOSE = frozenset({"selesai", "selesai chat", "tutup chat", "akhiri", "akhiri chat", "chat selesai"})
+TO_FAQ = frozenset({"jadikan faq", "simpan faq", "faq ini", "faq", "simpan jadi faq"})
+
+
+@dataclass(frozen=True)
+class TakeHandoff:
+    handoff_id: int
+    seller_id: int
+    seller: str
+
+
+@dataclass(frozen=True)
+class Taken:
+    name: str
+    order_code: str | None
+    question: str
+    log: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class TakenAlready:
+    """Another seller took the customer first, or the handoff closed."""
+
+
+@dataclass(frozen=True)
+class RelayToCustomer:
+    handoff_id: int
+    seller_id: int
+    seller: str
+    text: str
+    media: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CloseHandoff:
+    handoff_id: int
+    seller_id: int
+
+
+@dataclass(frozen=True)
+class Closed:
+    name: str
+    next_name: str | None = None
+    next_kind: str | None = None
+
+
+@dataclass(frozen=True)
+class ChatGone:
+    """The chat was closed meanwhile (the timeout)."""
+
+
+def route(state: str, data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step | None:
+    if state == SellerHandoff.CHAT:
+        return chatting(data, turn, ctx)
+    if (taking := TAKE.one(turn.choice)) is not None:
+        return take(data, ctx, taking)
+    if turn.choice:
+        return None
+    said = words(turn.text)
+    if said in QUEUE:
+        return queue(data, ctx)
+    if picked := TAKE_TEXT.match(said):
+        waiting = [h for h in ctx.handoffs.queue() if h.status == "waiting"]
+        n = int(picked.group(1))
+        if not 1 <= n <= len(waiting):
+            return idle(data, Reply(t.NO_SUCH.format(n=n)))
+        return take(data, ctx, waiting[n - 1].id)
+    return None
+
+
+def queue(data: dict[str, Any], ctx: SellerCtx) -> Step:
+    """lists the customers waiting (numbered, for "layani 1") and those being served."""
+    entries = ctx.handoffs.queue()
+    if not entries:
+        return idle(data, Reply(t.QUEUE_EMPTY))
+    waiting = [h for h in entries if h.status == "waiting"]
+    lines = [t.QUEUE_LINE.format(n=n, name=h.customer, kind=t.KINDS.get(h.kind, h.kind), who="")
+             for n, h in enumerate(waiting, 1)]
+    lines += [t.QUEUE_LINE.format(n="•", name=h.customer, kind=t.KINDS.get(h.kind, h.kind),
+                                  who=t.QUEUE_TAKEN_BY.format(seller="Kakak" if h.seller_id == ctx.seller.id else "staf lain"))
+              for h in entries if h.status != "waiting"]
+    mine = [h for h in entries if h.status == "open" and h.seller_id == ctx.seller.id]
+    buttons = [Button(t.BTN_TAKE.format(name=h.customer), TAKE.pack(h.id)) for h in (mine + waiting)[:5]]
+    return idle(data, Reply(t.QUEUE.format(lines="\n".join(lines)), buttons))
+
+
+def take(data: dict[str, Any], ctx: SellerCtx, handoff_id: int) -> Step:
+    return idle(data, effects=[TakeHandoff(handoff_id, ctx.seller.id, ctx.seller.name or ctx.shop.name)], then=on_taken)
+
+
+def on_taken(step: Step, outcomes: list[Any], ctx: SellerCtx) -> Step:
+    """opens the chat, with the customer's last messages; or says someone else has them."""
+    taken = outcomes[0]
+    if isinstance(taken, TakenAlready):
+        return idle(step.data, Reply(t.TAKEN_ALREADY))
+    effect = step.effects[0]
+    log = "\n".join(t.LOG_LINE.format(who=t.LOG_CUSTOMER if who == "c" else t.LOG_SELLER, text=text)
+                    for who, text in taken.log) or "-"
+    order = t.NEW_ORDER.format(code=taken.order_code) if taken.order_code else ""
+    data = {**step.data, "handoff": effect.handoff_id, "name": taken.name, "question": taken.question}
+    data.pop("answer", None)
+    return say(SellerHandoff.CHAT, data, Reply(t.TAKEN_SELLER.format(name=taken.name, order=order, log=log)))
+
+
+def chatting(data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step | None:
+    """in a chat: relays what the seller writes; "selesai" closes it, "jadikan faq" keeps the answer."""
+    if turn.choice:  # a button of another message (an order's "lunas"): its own flow; "layani" comes back here
+        return None
+    handoff_id = int(data.get("handoff") or 0)
+    said = words(turn.text)
+    if said in CLOSE:
+        return say(SellerHandoff.CHAT, data, effects=[CloseHandoff(handoff_id, ctx.seller.id)], then=on_closed)
+    if said in TO_FAQ:
+        question, answer = str(data.get("question") or ""), str(data.get("answer") or "")
+        if not answer:
+            return say(SellerHandoff.CHAT, data, Reply(t.FAQ_NEEDS_ANSWER))
+        if not faq_key(question):
+            return say(SellerHandoff.CHAT, data, Reply(t.FAQ_NO_QUESTION))
+        saving = faq.SaveFaq(faq_key(question), question[:200], answer[:700], ctx.seller.id)
+        return say(SellerHandoff.CHAT, data, effects=[saving],
+                   then=lambda step, outcomes, c: _in_chat(faq.on_saved(step, outcomes, c), data))
+    media = tuple(m.ref for m in turn.media if m.rejected is None)
+    text = turn.text.strip() or (turn.choice or "")
+    if not text and not media:
+        return say(SellerHandoff.CHAT, data)
+    relay = RelayToCustomer(handoff_id, ctx.seller.id, ctx.seller.name or ctx.shop.name, text, media)
+    kept = {**data, "answer": text} if text else data
+    return say(SellerHandoff.CHAT, kept, effects=[relay], then=on_relayed)
+
+
+def _in_chat(step: Step, data: dict[str, Any]) -> Step:
+    return say(SellerHandoff.CHAT, data, *step.replies)
+
+
+def on_relayed(step: Step, outcomes: list[Any], ctx: SellerCtx) -> Step:
+    if isinstance(outcomes[0], ChatGone):
+        return idle({k: v for k, v in step.data.items() if k not in CHAT_KEYS}, Reply(t.TIMED_OUT_SELLER))
+    return say(step.state, step.data)
+
+
+CHAT_KEYS = ("handoff", "name", "question", "answer")
+
+
+def on_closed(step: Step, outcomes: list[Any], ctx: SellerCtx) -> Step:
+    """leaves the chat; names who waits next."""
+    closed = outcomes[0]
+    data = {k: v for k, v in step.data.items() if k not in CHAT_KEYS}
+    if isinstance(closed, ChatGone):
+        return idle(data, Reply(t.TIMED_OUT_SELLER))
+    lines = [t.SELLER_CLOSED.format(name=closed.name)]
+    if closed.next_name:
+        lines.append(t.NEXT.format(name=closed.next_name, kind=t.KINDS.get(closed.next_kind or "", "")))
+    return idle(data, Reply("\n\n".join(lines)))

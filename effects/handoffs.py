@@ -1,0 +1,131 @@
+"""Handoffs to a person of the shop: opened by a customer (the sellers told, with the customer's
+name, contact, open orders and words), taken by one seller, what either side writes relayed
+through the bot (photos as the channel's media refs), and closed (the customer told, the seller
+shown who waits next)."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from conversations.base import Button, Reply
+from conversations.customer.handoff import LeaveHandoff, OpenHandoff, Opened, RelayToSeller, Relayed
+from conversations.seller.handoff import (TAKE, ChatGone, CloseHandoff, Closed, RelayToCustomer, TakeHandoff, Taken,
+                                          TakenAlready)
+from effects.env import Env
+from effects.notices import to_sellers
+from effects.outbox import Outbound, to
+from storage import handoffs as handoffs_db
+from storage import identities as identities_db
+from storage import sellers as sellers_db
+from storage.models import Customer
+from storage.person_models import Handoff
+from texts.id import handoff as t
+
+
+def customer_name(session: Session, row: Handoff) -> str:
+    """The name they gave at checkout, else the one their channel shows, else where they chat."""
+    customer = session.get(Customer, row.customer_id)
+    if customer is not None and customer.name:
+        return customer.name
+    return identities_db.fetch_profile_name(session, row.shop_id, row.customer_id) or row.address
+
+
+def contact(session: Session, row: Handoff) -> str:
+    customer = session.get(Customer, row.customer_id)
+    if customer is not None and customer.phone:
+        return f"{customer.phone} (https://wa.me/{customer.phone.lstrip('+')})"
+    return f"{row.channel}: {row.address}"
+
+
+def open_(env: Env, effect: OpenHandoff) -> Opened:
+    session, who, now = env.session, env.who, env.ctx.now
+    active = handoffs_db.fetch_active(session, who.shop_id, who.customer_id)
+    if active is not None:
+        handoffs_db.note(active, "c", effect.question, now)
+        return Opened(handoffs_db.position(session, who.shop_id, active.id), already=True)
+    row = handoffs_db.open_handoff(session, who.shop_id, who.customer_id, who.channel, who.sender, effect.kind,
+                                   effect.question[:1000], effect.order_code, now)
+    name = customer_name(session, row)
+    waiting = [h for h in handoffs_db.fetch_queue(session, who.shop_id) if h.status == "waiting"]
+    lines = [t.NEW[effect.kind].format(name=name, order=t.NEW_ORDER.format(code=effect.order_code) if effect.order_code else ""),
+             t.CONTACT.format(contact=contact(session, row))]
+    if effect.open_orders:
+        lines.append(t.OPEN_ORDERS.format(orders=", ".join(effect.open_orders)))
+    if effect.question:
+        lines.append(t.SAID.format(text=effect.question[:300]))
+    lines.append(t.QUEUE_HINT.format(count=len(waiting), n=len(waiting)))
+    env.notices += to_sellers(session, who.shop_id, Reply("\n".join(lines), [Button(t.BTN_TAKE.format(name=name), TAKE.pack(row.id))]))
+    return Opened(handoffs_db.position(session, who.shop_id, row.id))
+
+
+def photos(refs: tuple[str, ...], caption: str) -> list[Reply]:
+    return [Reply(caption, image_url=ref) for ref in refs]
+
+
+def relay_to_seller(env: Env, effect: RelayToSeller) -> Relayed:
+    session, who, now = env.session, env.who, env.ctx.now
+    row = handoffs_db.fetch(session, who.shop_id, effect.handoff_id)
+    if row is None or row.status == "closed":
+        return Relayed(waiting=True)
+    handoffs_db.note(row, "c", effect.text or ("[foto]" if effect.media else ""), now)
+    name = customer_name(session, row)
+    if row.status == "waiting":
+        if effect.text:
+            env.notices += to_sellers(session, who.shop_id, Reply(t.FROM_CUSTOMER_WAITING.format(name=name, text=effect.text)))
+        return Relayed(waiting=True)
+    replies = ([Reply(t.FROM_CUSTOMER.format(name=name, text=effect.text))] if effect.text else []) + photos(
+        effect.media, t.FROM_CUSTOMER_PHOTO.format(name=name))
+    env.notices += [to(s.channel, s.external_id, r) for s in sellers_db.fetch_sellers(session, who.shop_id)
+                    if s.id == row.seller_id for r in replies]
+    return Relayed(waiting=False)
+
+
+def leave(env: Env, effect: LeaveHandoff) -> None:
+    handoffs_db.close(env.session, env.who.shop_id, effect.handoff_id, env.ctx.now)
+
+
+def take(env: Env, effect: TakeHandoff) -> Taken | TakenAlready:
+    session, shop_id, now = env.session, env.who.shop_id, env.ctx.now
+    if not handoffs_db.take(session, shop_id, effect.handoff_id, effect.seller_id, now):
+        return TakenAlready()
+    row = handoffs_db.fetch(session, shop_id, effect.handoff_id)
+    assert row is not None
+    env.notices.append(to(row.channel, row.address, Reply(t.TAKEN.format(seller=effect.seller, shop=env.ctx.shop.name))))
+    return Taken(customer_name(session, row), row.order_code, row.question,
+                 tuple((who, text) for who, text in (row.log or [])))
+
+
+def relay_to_customer(env: Env, effect: RelayToCustomer) -> ChatGone | None:
+    session, shop_id, now = env.session, env.who.shop_id, env.ctx.now
+    row = handoffs_db.fetch(session, shop_id, effect.handoff_id)
+    if row is None or row.status != "open" or row.seller_id != effect.seller_id:
+        return ChatGone()
+    handoffs_db.note(row, "s", effect.text or ("[foto]" if effect.media else ""), now)
+    replies = ([Reply(t.FROM_SELLER.format(seller=effect.seller, text=effect.text))] if effect.text else []) + photos(
+        effect.media, t.FROM_SELLER_PHOTO.format(seller=effect.seller))
+    env.notices += [to(row.channel, row.address, r) for r in replies]
+    return None
+
+
+def close(env: Env, effect: CloseHandoff) -> Closed | ChatGone:
+    session, shop_id, now = env.session, env.who.shop_id, env.ctx.now
+    row = handoffs_db.close(session, shop_id, effect.handoff_id, now)
+    if row is None:
+        return ChatGone()
+    env.notices.append(to(row.channel, row.address, Reply(t.CLOSED)))
+    waiting = [h for h in handoffs_db.fetch_queue(session, shop_id) if h.status == "waiting"]
+    following = waiting[0] if waiting else None
+    return Closed(customer_name(session, row), customer_name(session, following) if following else None,
+                  following.kind if following else None)
+
+
+def closing_notices(session: Session, row: Handoff) -> list[Outbound]:
+    """The timeout sweep's words: the customer told, the seller who had them told."""
+    notices = [to(row.channel, row.address, Reply(t.TIMED_OUT))]
+    notices += [to(s.channel, s.external_id, Reply(t.SELLER_TIMED_OUT.format(name=customer_name(session, row))))
+                for s in sellers_db.fetch_sellers(session, row.shop_id) if s.id == row.seller_id]
+    return notices
+
+
+APPLIERS = {OpenHandoff: open_, RelayToSeller: relay_to_seller, LeaveHandoff: leave, TakeHandoff: take,
+            RelayToCustomer: relay_to_customer, CloseHandoff: close}

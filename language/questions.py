@@ -1,0 +1,201 @@
+"""What a customer is asking about the shop or a product, read from their words.
+
+`shop_questions` finds every shop question in a message ("bisa cod? trus ongkir ke serengan
+brp" asks two), each with what it is about (the area of a delivery fee, the payment kind, the
+day of the week). `product_question` says whether a message asks about a product (its price,
+stock, options, what it is) and which words name the product. Pure: the answers come from the
+shop's data, in conversations.customer.questions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from language.text import FILLER_WORDS, fold, normalize
+from language.words import CHAT_WORDS, MADE_WITH, NO, POLITE
+
+
+class Ask(StrEnum):
+    HOURS = "hours"
+    ADDRESS = "address"
+    CONTACT = "contact"
+    PAYMENT = "payment"
+    FEE = "fee"
+    MINIMUM = "minimum"
+    PICKUP = "pickup"
+    DELIVERY_TIME = "delivery_time"
+
+
+@dataclass(frozen=True)
+class ShopQuestion:
+    kind: Ask
+    about: str = ""  # the area (FEE), cod|qris|bank_transfer (PAYMENT), a weekday 0-6 as text (HOURS)
+
+
+def _words(text: str) -> str:
+    return " " + " ".join(re.sub(r"[^a-z0-9/.\-]+", " ", fold(text).replace("?", " ")).split()) + " "
+
+
+def _any(patterns: str) -> re.Pattern[str]:
+    return re.compile(rf" (?:{patterns}) ")
+
+
+# How long something keeps ("tahan berapa lama") is a product's, not the delivery's.
+SHELF_LIFE = _any(r"tahan|awet|expired|kadaluarsa|kedaluwarsa")
+DELIVERY_TIME = _any(r"berapa lama|brp lama|berapa hari|brp hari|kapan sampai|kapan sampe|kapan nyampe|sampai kapan|"
+                     r"kapan dikirim|kapan dianter|kapan diantar|estimasi|lama pengiriman|lama kirim|lama sampai|"
+                     r"pengiriman berapa|pengirimannya berapa")
+PICKUP = _any(r"ambil sendiri|diambil sendiri|pickup|pick up|ambil di toko|ambil ke toko|ambil ditempat|"
+              r"ambil di tempat|ambil langsung|bisa ambil|bisa diambil|ambilnya")
+MINIMUM = _any(r"minimal|minimum|min order|min\. order|min beli|min belanja|min pembelian|minim order")
+SMALL_ORDER = re.compile(r" belanja \d+ ?(?:rb|ribu|k)? .*(?:bisa|boleh)")
+FEE = _any(r"ongkir\w*|ongkos kirim\w*|ongkos\w*|biaya kirim\w*|biaya antar\w*|kirim ke|antar ke|dikirim ke|"
+           r"diantar ke|dianter ke|bisa kirim|luar kota")
+# "nomor 2" is a line of the cart ("hapus yang nomor 2"), not a phone number.
+CONTACT = _any(r"nomor\w*(?! \d)|nomer\w*(?! \d)|no hp|no wa|no\. hp|no telp|wa|wanya|whatsapp|kontak\w*|telepon|telpon|telp|tlp|hp|hpnya")
+PAYMENT = _any(r"cod|qris|transfer|tf|rekening\w*|rek|gopay|ovo|dana|shopeepay|e-?wallet|m-banking|mbanking|"
+               r"bayar di tempat|bayar ditempat|pembayaran\w*|bayar\w* (?:bisa )?(?:pake|pakai|pakek|lewat|via)|"
+               r"bayar\w* gimana|cara bayar|metode bayar|atas nama|a\.n\.?")
+HOURS = _any(r"buka|bukanya|tutup\w*|jam berapa|jam brp|jam sabaraha|jam operasional|jam kerja|jam segini|libur|"
+             r"hari apa|open|close")
+ADDRESS = _any(r"alamat\w*|lokasi\w*|dimana|di mana|dmn|maps?|google maps|share ?loc|sharelok|shareloc|"
+               r"tokonya di \w+(?: \w+)? mana|toko di mana|toko dimana")
+COD = _any(r"cod|bayar di tempat|bayar ditempat")
+QRIS = _any(r"qris|gopay|ovo|dana|shopeepay|e-?wallet")
+BANK = _any(r"transfer|tf|rekening\w*|rek|atas nama|a\.n\.?|bank|bca|bri|bni|mandiri|m-banking|mbanking")
+DAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "sabtu": 5, "minggu": 6, "ahad": 6}
+
+# Words after "ke" that end the name of an area.
+AREA_STOP = frozenset({"berapa", "brp", "bisa", "ngga", "kak", "ka", "ya", "kena",
+                       "dong", "min", "sis", "gan", "kah", "ongkir", "ongkirnya", "ongkos", "biaya", "apa", "sampai",
+                       "sampe", "nyampe", "gimana", "juga", "trus", "terus", "dan", "sama", "itu", "tuh", "nih",
+                       "kira", "kira-kira", "harganya", "kalau", "kalo", "berapaan", "mas", "mbak", "bu", "pak",
+                       "nya", "kan", "lho", "deh"}) | NO
+AREA_AFTER = frozenset({"ke", "ongkir", "ongkirnya", "kirim"})
+
+
+def _area(words: str) -> str:
+    """The place a fee question names: "ongkir ke solo baru berapa" -> "solo baru"."""
+    said = words.split()
+    for i, word in enumerate(said):
+        if word not in AREA_AFTER:
+            continue
+        kept: list[str] = []
+        for after in said[i + 1:i + 5]:
+            if after == "ke" and not kept:
+                continue
+            if after in AREA_STOP or after in AREA_AFTER or not re.fullmatch(r"[a-z][a-z.\-]*", after):
+                break
+            kept.append(after)
+        if kept:
+            return " ".join(kept[:3])
+    return ""
+
+
+def _payment_kind(words: str) -> str:
+    if COD.search(words):
+        return "cod"
+    if QRIS.search(words):
+        return "qris"
+    if BANK.search(words):
+        return "bank_transfer"
+    return ""
+
+
+def shop_questions(text: str) -> list[ShopQuestion]:
+    """Every shop question the message asks, in a stable order; [] when it asks none."""
+    words = _words(text)
+    found: list[ShopQuestion] = []
+    if DELIVERY_TIME.search(words) and not SHELF_LIFE.search(words):
+        found.append(ShopQuestion(Ask.DELIVERY_TIME))
+    elif FEE.search(words):
+        found.append(ShopQuestion(Ask.FEE, _area(words) or ("luar kota" if " luar kota " in words else "")))
+    if PICKUP.search(words):
+        found.append(ShopQuestion(Ask.PICKUP))
+    elif ADDRESS.search(words) and not re.search(r" (?:ke|transfer) mana ", words):
+        found.append(ShopQuestion(Ask.ADDRESS))
+    if MINIMUM.search(words) or SMALL_ORDER.search(words):
+        found.append(ShopQuestion(Ask.MINIMUM))
+    if PAYMENT.search(words):
+        found.append(ShopQuestion(Ask.PAYMENT, _payment_kind(words)))
+    elif CONTACT.search(words):
+        found.append(ShopQuestion(Ask.CONTACT))
+    if HOURS.search(words) or (PICKUP.search(words) and re.search(r" jam \d", words)):
+        day = next((str(n) for name, n in DAYS.items() if f" {name} " in words), "")
+        found.append(ShopQuestion(Ask.HOURS, day))
+    return found
+
+
+# A question about a product: its price, whether it is there, its options, what it is.
+PRICE = _any(r"berapa|brp|berapaan|brapa|berapa\w*|harga\w*|hrg|price|pricelist")
+AVAILABLE = _any(r"ready|redy|ready\w*|masih ada|masih|ada ga|ada gak|ada nggak|ada ngga|ada kah|adakah|stok\w*|"
+                 r"stock|tersedia|sedia|kosong|habis|jual|jualan|ada")
+ABOUT = _any(r"ukuran\w*|size|level|varian\w*|pilihan\w*|rasa\w*|isi\w*|isinya|tahan|awet|bahan\w*|apa aja|apa saja|"
+             r"pake apa|pakai apa|apa|gimana|kayak apa|seperti apa|panjang\w*|berat\w*|muat|ld")
+QUESTION_WORDS = frozenset({
+    "berapa", "brp", "berapaan", "brapa", "harga", "harganya", "hrg", "price", "ready", "redy", "masih", "ada",
+    "ngga", "kah", "adakah", "stok", "stoknya", "stock", "tersedia", "sedia", "kosong", "habis",
+    "jual", "jualan", "tinggal", "ukuran", "ukurannya", "size", "varian", "variannya", "pilihan", "pilihannya",
+    "apa", "aja", "saja", "pake", "pakai", "gimana", "kayak", "seperti", "itu", "ini", "tahan", "awet", "lama",
+    "bahan", "bahannya", "isi", "isinya", "panjang", "panjangnya", "berat", "beratnya", "muat", "kak", "ka", "min",
+    "sis", "gan", "ya", "dong", "nya", "sebungkus", "satunya", "per", "pcs", "kah", "kan", "yang", "yg", "mas",
+    "mbak", "buat", "untuk", "hari", "potong", "rasa", "rasanya", "sekarang", "lagi", "punya", "tanya", "mau",
+    "boleh", "bisa", "nih", "tuh", "deh", "sih", "lho", "kalau", "kalo", "ld", "juga",
+}) | NO
+# Every word said around a product's name in a question: ours, the shared chat words and polite ones.
+AROUND_A_NAME = QUESTION_WORDS | CHAT_WORDS | POLITE
+
+
+@dataclass(frozen=True)
+class ProductQuestion:
+    words: str  # what names the product ("nastar keju 500"); "" when only the question words were said
+    price: bool = False
+    stock: bool = False
+
+
+def _stem(word: str) -> str:
+    """"rendangnya" -> "rendang": the possessive ending is no part of a product's name."""
+    return word[:-3] if word.endswith("nya") and len(word) > 6 else word
+
+
+def product_question(text: str) -> ProductQuestion | None:
+    """The product words and what is asked, when the message asks about a product; else None."""
+    words = _words(text)
+    price, stock, about = PRICE.search(words), AVAILABLE.search(words), ABOUT.search(words)
+    if not (price or stock or about) or not ("?" in text or price or stock):
+        return None
+    said = words.split()
+    if made := next((i for i, w in enumerate(said) if w in MADE_WITH and i > 0), None):
+        said = said[:made]  # "kastengel pake keju apa": after "pake" comes what it is made with
+    kept = [_stem(w) for w in said if w not in AROUND_A_NAME and not re.fullmatch(r"[/.\-]+", w)]
+    kept = [w for w in kept if w not in AROUND_A_NAME]
+    return ProductQuestion(" ".join(kept), price=bool(price), stock=bool(stock))
+
+
+def faq_key(question: str) -> str:
+    """The words of a question that say what it is about, as FAQ entries are stored and matched:
+    "Produknya halal ga kak?" -> "produk halal"."""
+    kept = [_stem(w) for w in normalize(question).split() if w not in FILLER_WORDS and w not in QUESTION_WORDS]
+    return " ".join(w for w in kept if w not in QUESTION_WORDS)
+
+
+# Asking for a person: "mau bicara dengan penjual", "admin", "cs dong"; a complaint: "komplain, sambalnya tumpah".
+PERSON = r"penjual\w*|admin\w*|owner\w*|pemilik\w*|orang\w*|manusia|cs|customer service|bu \w+|pak \w+|mbak \w+|mas \w+"
+TALK = re.compile(rf" (?:bicara|ngobrol|ngomong|chat|tanya langsung|sambungkan|sambungin|hubungkan|hubungin|panggil\w*|"
+                  rf"telpon|telepon)\b.*\b(?:{PERSON}) |^ (?:admin|cs|penjual|min admin|minta admin)(?: dong| kak| ya)? $|"
+                  r" nego\w* ")
+COMPLAINT = re.compile(r" (?:komplain\w*|komplen\w*|complain\w*|protes\w*|kecewa|basi|busuk|tumpah|rusak|pecah|"
+                       r"gosong|luntur|salah kirim|kurang \d|belum sampai|belum nyampe|ga sampai|tidak sampai|refund|"
+                       r"retur|dikembalikan|berjamur|jamuran) ")
+
+
+def handoff_request(text: str) -> str | None:
+    """"complaint" or "talk" when the message asks for a person of the shop; else None."""
+    words = _words(text)
+    if COMPLAINT.search(words):
+        return "complaint"
+    if TALK.search(words):
+        return "talk"
+    return None

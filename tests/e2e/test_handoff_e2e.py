@@ -1,0 +1,69 @@
+"""A person behind the bot, across channels: a WhatsApp customer asks for the seller, the
+Telegram seller takes them from the queue and answers, the customer sends a photo, the seller
+closes; the customer then orders as usual; a second customer who asked meanwhile is told they
+wait and is served next."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from tests.e2e import server
+from tests.e2e.telegram_driver import SECRET, Telegram, User
+from tests.e2e.whatsapp_client import WhatsAppUser, cli, env_for, query
+from tests.fakes.telegram_api import FakeTelegramAPI
+
+pytestmark = pytest.mark.e2e
+
+SITI, ANDI, SELLER_CHAT = "+6281234567890", "+6281377778888", 5200000001
+PHOTO = b"\xff\xd8\xff\xe0 fake jpeg of a spilled sambal jar"
+
+
+def test_whatsapp_customer_and_telegram_seller_talk_through_the_bot_and_the_queue_moves_on(tmp_path, fake_twilio):
+    cli(tmp_path, fake_twilio, "seller", "add", "--channel", "telegram", "--id", str(SELLER_CHAT), "--name", "Bu Sri")
+    with FakeTelegramAPI(per_chat_per_sec=50) as telegram_fake:
+        telegram_fake.add_chat(SELLER_CHAT)
+        env = {**env_for(tmp_path, fake_twilio), "TELEGRAM_BOT_TOKEN": telegram_fake.token,
+               "TELEGRAM_API_BASE_URL": telegram_fake.base_url, "TELEGRAM_MODE": "webhook",
+               "TELEGRAM_WEBHOOK_SECRET": SECRET, "TELEGRAM_CHAT_RATE": "20"}
+        with server.kedai(tmp_path, env) as port, \
+                httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=20, trust_env=False) as http:
+            telegram = Telegram(telegram_fake, tmp_path / "kedai.db", port)
+            seller = User(telegram, SELLER_CHAT, "Sri")
+            siti = WhatsAppUser(http, fake_twilio, tmp_path, SITI)
+
+            def told(number: str, words: str) -> None:
+                telegram.wait(lambda: any(words in (m["Body"] or "") for m in fake_twilio.messages_to(f"whatsapp:{number}")),
+                              f"{number} told {words!r}")
+
+            andi = WhatsAppUser(http, fake_twilio, tmp_path, ANDI, name="Andi")
+            siti.send("halo")
+            siti.send("pesan 1 keripik tempe")
+            siti.send("mau bicara dengan penjual")
+            assert "sambungkan ke penjual" in siti.text
+            telegram.wait(lambda: any("ingin bicara" in t for t in seller.texts), "the seller told")
+            assert any(SITI in t for t in seller.texts)  # her number, for a call or a courier
+            andi.send("admin")
+            assert "antrian ke-2" in andi.text
+
+            seller.press("Layani Siti")
+            telegram.wait(lambda: any("sekarang chat dengan" in t for t in seller.texts), "the chat opened")
+            told(SITI, "sudah tersambung")
+            seller.say("Halo Kak Siti, ada yang bisa dibantu?")
+            told(SITI, "ada yang bisa dibantu")
+            media_url = f"https://api.twilio.com/2010-04-01/Accounts/{fake_twilio.account_sid}/Messages/MMspill/Media/ME1"
+            fake_twilio.add_media(media_url, PHOTO, "image/jpeg")
+            # In an open chat the bot says nothing back to her (the seller answers): post and watch the seller.
+            assert siti.post(siti.params("", "MMspill", NumMedia="1", MessageType="image", MediaUrl0=media_url,
+                                         MediaContentType0="image/jpeg")).status_code == 200
+            telegram.wait(lambda: any("mengirim foto" in t for t in seller.texts), "the photo relayed")
+            seller.say("selesai")
+            telegram.wait(lambda: any("Berikutnya di antrian" in t and "Andi" in t for t in seller.texts), "next in line")
+            told(SITI, "Percakapan dengan penjual selesai")
+
+            for line in ("checkout", "Siti", "2", "lewati", "cod", "1"):  # her cart waited through the chat
+                siti.send(line)
+            assert "KD-0001" in siti.text
+            seller.say("layani 1")
+            told(ANDI, "sudah tersambung")
+    assert query(tmp_path, "SELECT status FROM handoffs ORDER BY id") == [("closed",), ("open",)]

@@ -1,0 +1,61 @@
+"""What customers and sellers read while a customer talks to a person of the shop (issue 16)."""
+
+# The customer
+OPENED = {
+    "talk": "🙋 Baik Kak, kami sambungkan ke penjual. Tulis saja pesannya di sini, nanti dibalas langsung oleh penjual.",
+    "complaint": "🙏 Maaf atas ketidaknyamanannya, Kak. Keluhan Kakak sudah kami catat{order} dan kami teruskan ke penjual. "
+                 "Kirim foto atau cerita lengkapnya di sini ya.",
+    "question": "🙋 Pertanyaan Kakak sudah kami teruskan ke penjual. Tunggu balasannya di sini ya.",
+}
+OPENED_ORDER = " untuk pesanan *{code}*"
+QUEUED = "⏳ Ada {ahead} pelanggan lain yang sedang menunggu; Kakak antrian ke-{position}."
+CLOSED_NOW = "🕒 Toko sedang tutup, jadi penjual akan membalas {when}."
+ALREADY = "Kakak sudah tersambung ke penjual 🙂 Tulis saja pesannya di sini."
+WAITING_RELAYED = "📨 Pesan diteruskan ke penjual, Kak. Mohon ditunggu balasannya 🙏"
+LEFT = "Oke Kak, permintaan bicara dengan penjual dibatalkan. Silakan lanjut belanja 🙂"
+TAKEN = "👋 *{seller}* dari {shop} sudah tersambung, Kak. Silakan tulis pesannya."
+FROM_SELLER = "💬 *{seller}*: {text}"
+FROM_SELLER_PHOTO = "💬 *{seller}* mengirim foto"
+CLOSED = "✅ Percakapan dengan penjual selesai, Kak. Terima kasih! Kakak bisa lanjut belanja seperti biasa 🙂"
+TIMED_OUT = "⌛ Percakapan dengan penjual kami tutup karena tidak ada pesan baru, Kak. Ketik *admin* kalau perlu lagi."
+LATE = "⏳ Penjual belum sempat membalas, Kak. Pesan Kakak aman, penjual akan membalas {when}."
+LATE_SOON = "secepatnya"
+ASK_SELLER = "Mau kami tanyakan langsung ke penjual? Tekan *Tanya penjual*."
+BTN_ASK_SELLER = "🙋 Tanya penjual"
+
+# The seller
+NEW = {
+    "talk": "🙋 *{name}* ingin bicara dengan penjual.",
+    "complaint": "⚠️ *Komplain* dari *{name}*{order}.",
+    "question": "❓ *{name}* bertanya dan kami belum bisa menjawab.",
+}
+NEW_ORDER = " tentang pesanan *{code}*"
+CONTACT = "📞 {contact}"
+OPEN_ORDERS = "🧾 Pesanan berjalan: {orders}"
+SAID = "💬 “{text}”"
+QUEUE_HINT = "Antrian: {count} pelanggan. Ketik *layani {n}* atau tekan tombol untuk membalas."
+BTN_TAKE = "💬 Layani {name}"
+QUEUE_EMPTY = "Tidak ada pelanggan yang menunggu, Kak 🙂"
+QUEUE = "🙋 *Antrian chat pelanggan*\n{lines}\n\nKetik *layani 1* untuk membalas yang pertama."
+QUEUE_LINE = "{n}. {name} ({kind}){who}"
+QUEUE_TAKEN_BY = " · dilayani {seller}"
+KINDS = {"talk": "ingin bicara", "complaint": "komplain", "question": "pertanyaan"}
+TAKEN_SELLER = (
+    "💬 Kakak sekarang chat dengan *{name}*{order}. Semua yang Kakak tulis (dan foto) diteruskan ke pelanggan.\n"
+    "Pesan terakhir:\n{log}\n\nKetik *selesai* untuk menutup, *jadikan faq* untuk menyimpan jawaban terakhir sebagai FAQ."
+)
+LOG_LINE = "{who}: {text}"
+LOG_CUSTOMER = "Pelanggan"
+LOG_SELLER = "Kakak"
+TAKEN_ALREADY = "Pelanggan itu sudah dilayani penjual lain atau sudah selesai, Kak."
+NO_SUCH = "Antrian nomor {n} tidak ada, Kak. Ketik *antrian* untuk melihatnya."
+FROM_CUSTOMER = "💬 *{name}*: {text}"
+FROM_CUSTOMER_PHOTO = "📷 *{name}* mengirim foto"
+FROM_CUSTOMER_WAITING = "💬 *{name}* (menunggu di antrian): {text}"
+SELLER_CLOSED = "✅ Chat dengan {name} ditutup."
+NEXT = "Berikutnya di antrian: *{name}* ({kind}). Ketik *layani 1* untuk membalas."
+SELLER_TIMED_OUT = "⌛ Chat dengan {name} ditutup otomatis karena tidak ada pesan baru."
+FAQ_NEEDS_ANSWER = "Belum ada jawaban Kakak untuk disimpan, Kak. Tulis jawabannya dulu, lalu *jadikan faq*."
+FAQ_NO_QUESTION = "Pelanggan ini tidak mengajukan pertanyaan yang bisa disimpan sebagai FAQ, Kak."
+RECAP_COMPLAINTS = "⚠️ Komplain terbuka: {count}"
+TIMED_OUT_SELLER = "Chat itu sudah ditutup (tidak ada pesan baru), Kak. Ketik *antrian* untuk melihat pelanggan yang menunggu."
