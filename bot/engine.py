@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from sqlalchemy.exc import IntegrityError
@@ -27,6 +27,7 @@ from conversations.customer.browsing import Browse
 from effects import outbox, registry
 from effects.env import Env, Who
 from handlers import choices, customer, seller
+from media.store import MediaStore
 from shops import loader as shop_loader
 from shops.loader import ShopRecord
 from storage import conversations as conversations_db
@@ -57,13 +58,15 @@ class UnknownShop(Exception):
 
 class Engine:
     def __init__(self, sessions: sessionmaker[Session], *, window_minutes: float,
-                 clock: Callable[[], datetime] = utcnow, indexes: IndexCache | None = None):
+                 clock: Callable[[], datetime] = utcnow, indexes: IndexCache | None = None,
+                 media: MediaStore | None = None):
         self.sessions = sessions
         self.window_minutes = window_minutes
         self.clock = clock
         self.indexes = indexes or IndexCache()
         self.shops = ShopDirectory()
         self.transactions = Transactions(sessions)
+        self.media = media
 
     def close(self) -> None:
         self.transactions.close()
@@ -97,6 +100,7 @@ class Engine:
                 return Handled(duplicate=True, replies=self._earlier_replies(session, shop.id, inbound))
             resolved = resolve_customer(session, shop.id, inbound, now)
             party, view = resolved.party, resolved.view
+            inbound = self._adopt(inbound, shop.id, party)
             ctx = Ctx(shop=shop.profile, catalog=DbCatalog(session, shop.id, self.indexes), customer=view,
                       orders=DbOrders(session, shop.id), now=now, tz=shop.tz, promos=DbMarketing(session, shop.id, now),
                       invites=DbInvites(session, shop.id, now), examples=DbExamples(session, shop.id, self.indexes))
@@ -120,6 +124,18 @@ class Engine:
                 ids = outbox_db.release_held(session, shop.id, inbound.channel, inbound.sender, now) + ids
             tx.commit()
         return Handled(duplicate=False, replies=outs, outbox_ids=ids)
+
+    def _adopt(self, inbound: Inbound, shop_id: int, party: identities_db.Party | None) -> Inbound:
+        """Files fetched by the channel become the shop's: a seller's pictures public (products,
+        the QRIS picture, a broadcast's), a customer's private (proofs carry bank details)."""
+        if self.media is None or not inbound.media:
+            return inbound
+        public = party is not None and party.seller_id is not None
+        kept = []
+        for m in inbound.media:
+            adopted = self.media.adopt(m.ref, shop_id, public=public) if not m.rejected else None
+            kept.append(replace(m, ref=adopted.ref, content_type=adopted.content_type) if adopted else m)
+        return replace(inbound, media=tuple(kept))
 
     def _route(self, session: Session, shop: ShopRecord, inbound: Inbound, ctx: Ctx, known: identities_db.Party | None) -> Routed:
         """Seller commands for sellers first; everything else is the customer's conversation."""

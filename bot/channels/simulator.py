@@ -29,6 +29,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.types import Scope
 
 from bot.engine import UnknownShop
+from bot.media_links import links_for
 from bot.messages import Inbound, Outbound, clean_line
 from storage import outbox as outbox_db
 from storage.db import unit_of_work
@@ -194,7 +195,8 @@ def router() -> APIRouter:
             detail = t.UNKNOWN_SHOP.format(shop=message.shop) if message.shop else t.NO_SHOP_YET
             return JSONResponse({"detail": detail}, 404)
         # Built by hand: the replies are already plain data, and re-validating them costs per message.
-        return Response(orjson.dumps({"replies": [reply_json(o) for o in handled.replies],
+        links = links_for(request.app.state.kedai.settings)
+        return Response(orjson.dumps({"replies": [reply_json(links.outbound(o)) for o in handled.replies],
                                       "duplicate": handled.duplicate}), media_type="application/json")
 
     @api.get(PATH, response_model=SimResponse)
@@ -203,6 +205,7 @@ def router() -> APIRouter:
         local_only(request)
         kedai = request.app.state.kedai
         probe = Inbound(CHANNEL, user, "", account=shop or None)
+        links = links_for(kedai.settings)
 
         def take() -> list[SimReply]:
             with unit_of_work(kedai.sessions) as s:
@@ -212,7 +215,7 @@ def router() -> APIRouter:
                     return []
                 rows = outbox_db.take_pending_for(s, shop.id, CHANNEL, probe.sender, utcnow())
                 s.commit()
-                return [to_reply(Outbound.from_row(r.channel, r.recipient, r.payload)) for r in rows]
+                return [to_reply(links.outbound(Outbound.from_row(r.channel, r.recipient, r.payload))) for r in rows]
 
         return SimResponse(replies=await asyncio.get_running_loop().run_in_executor(kedai.db, take))
 

@@ -13,6 +13,7 @@ import asyncio
 import hmac
 import logging
 import re
+from dataclasses import replace
 
 from telegram import Bot, BotCommand, Update
 from telegram.error import InvalidToken, TelegramError
@@ -22,9 +23,13 @@ from bot.app import DEMO_MEDIA
 from bot.bootstrap import Kedai
 from bot.channels.telegram_in import ALLOWED_UPDATES, CHANNEL, Membership, translate
 from bot.channels.telegram_out import TelegramSender
+from bot.delivery import RetryLater, Undeliverable
+from bot.media_links import store_for
 from bot.messages import Inbound
 from bot.ratelimit import RateLimiter
 from config import Settings
+from conversations.base import Media
+from media.store import MediaRejected
 from storage.db import unit_of_work
 from storage.identities import set_reachable
 from texts.id import telegram as t
@@ -71,7 +76,8 @@ class TelegramChannel:
         # Telegram's flood limits are per bot: each bot paces itself.
         limiter = limiter or RateLimiter(settings.telegram_chat_rate, settings.telegram_global_rate)
         media = {"/media/demo": DEMO_MEDIA, "/media": settings.data_dir / "media"}  # as bot.app mounts them
-        self.sender = TelegramSender(self.bot, limiter, settings.public_url, media=media)
+        self.store = store_for(settings)
+        self.sender = TelegramSender(self.bot, limiter, settings.public_url, media=media, store=self.store)
         self.kedai: Kedai | None = None
         self._poller: asyncio.Task[None] | None = None
         self._answers: set[asyncio.Task[None]] = set()
@@ -117,13 +123,27 @@ class TelegramChannel:
         kedai = self.kedai
         assert kedai is not None, "TelegramChannel.start() first"
         if got.inbound is not None:
-            await kedai.inbox.submit(got.inbound)
+            await kedai.inbox.submit(await self._keep(got.inbound) if got.inbound.media else got.inbound)
         elif got.membership is not None:
             await asyncio.get_running_loop().run_in_executor(kedai.db, self._set_reachable, got.membership)
         if got.callback_id is not None:
             task = asyncio.get_running_loop().create_task(self._answer(got.callback_id))
             self._answers.add(task)
             task.add_done_callback(self._answers.discard)
+
+    async def _keep(self, inbound: Inbound) -> Inbound:
+        """The photos fetched once (getFile) into the media store, so every channel can show them."""
+        kept = []
+        for m in inbound.media:
+            try:
+                got = self.store.receive(await self.sender.fetch_file(m.ref))
+                kept.append(Media(got.ref, got.content_type))
+            except MediaRejected as exc:
+                kept.append(replace(m, rejected=exc.reason))
+            except (RetryLater, Undeliverable, TelegramError) as exc:
+                log.warning("could not fetch Telegram file %s: %s", m.ref, exc)
+                kept.append(replace(m, rejected="unavailable"))
+        return replace(inbound, media=tuple(kept))
 
     async def _answer(self, callback_id: str) -> None:
         try:
