@@ -27,6 +27,14 @@ class Button:
     value: str
 
 
+@dataclass(frozen=True)
+class Picture:
+    """A product's picture in a list: its media ref and a caption naming it (its price with it)."""
+
+    url: str
+    caption: str
+
+
 @dataclass
 class Reply:
     text: str
@@ -37,6 +45,9 @@ class Reply:
     # A page of a list being paged through: a channel that can edit messages may show it in
     # place of the message whose button led here, instead of adding one more to the chat.
     in_place: bool = False
+    # Pictures of the products a list shows: an album on Telegram, image messages on WhatsApp,
+    # thumbnails on the simulator page (before the text).
+    pictures: tuple[Picture, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from starlette.types import Scope
 from bot.engine import UnknownShop
 from bot.media_links import links_for
 from bot.messages import Inbound, Outbound, clean_line
+from media.store import thumb_ref
 from storage import outbox as outbox_db
 from storage.db import unit_of_work
 from storage.models import utcnow
@@ -56,10 +57,16 @@ class SimButton(BaseModel):
     value: str
 
 
+class SimPicture(BaseModel):
+    url: str  # the small copy for lists when the store has one
+    caption: str
+
+
 class SimReply(BaseModel):
     text: str
     buttons: list[SimButton] = []
     image_url: str | None = None
+    pictures: list[SimPicture] = []
 
 
 class SimRequest(BaseModel):
@@ -86,13 +93,13 @@ class SimResponse(BaseModel):
 
 
 def to_reply(out: Outbound) -> SimReply:
-    return SimReply(text=out.text, buttons=[SimButton(label=b.label, value=b.value) for b in out.buttons],
-                    image_url=out.image_url)
+    return SimReply.model_validate(reply_json(out))
 
 
 def reply_json(out: Outbound) -> dict:
     return {"text": out.text, "buttons": [{"label": b.label, "value": b.value} for b in out.buttons],
-            "image_url": out.image_url}
+            "image_url": out.image_url,
+            "pictures": [{"url": thumb_ref(p.url) or p.url, "caption": p.caption} for p in out.pictures]}
 
 
 def to_inbound(request: SimRequest) -> Inbound:

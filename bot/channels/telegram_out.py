@@ -16,7 +16,7 @@ from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from pathlib import Path
 
-from telegram import Bot, InputFile, Message
+from telegram import Bot, InputFile, InputMediaPhoto, Message
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, InvalidToken, NetworkError, RetryAfter
 
@@ -124,6 +124,8 @@ class TelegramSender:
                     if _says(exc, "chat not found", "can't parse entities"):
                         raise
                     # Too old, deleted, or not a text message: say it in a new message instead.
+            if part.album:
+                return await self._album(chat_id, part, mode)
             if part.photo is not None:
                 try:
                     sent = await self.bot.send_photo(chat_id, self._photo(part.photo), caption=text or None,
@@ -142,6 +144,19 @@ class TelegramSender:
                 log.warning("Telegram rejected our HTML (%s); sending plain text", exc)
                 return await self._call(chat_id, part, as_html=False)
             raise
+
+    async def _album(self, chat_id: int | str, part: Part, mode: ParseMode | None) -> str | None:
+        """A list's pictures as one album; one Telegram cannot take is left out (the list follows as text)."""
+        media = [InputMediaPhoto(_attached(self._photo(url)), caption=(to_html(caption) if mode else plain(caption)) or None,
+                                 parse_mode=mode) for url, caption in part.album]
+        try:
+            sent = await self.bot.send_media_group(chat_id, media)
+        except BadRequest as exc:
+            if _says(exc, "chat not found"):
+                raise
+            log.warning("album not sent (%s); the list goes as text", exc)
+            return None
+        return _id(sent[-1]) if sent else None
 
     def _photo(self, ref: str) -> str | InputFile:
         """Where Telegram gets a picture: our /media/... by public URL when that is https (Telegram
@@ -170,6 +185,13 @@ class TelegramSender:
                     return path
                 return None
         return None
+
+
+def _attached(photo: str | InputFile) -> str | InputFile:
+    """An upload inside an album goes as a part of its own, named by attach://."""
+    if isinstance(photo, InputFile):
+        return InputFile(photo.input_file_content, filename=photo.filename, attach=True)
+    return photo
 
 
 def _id(message: Message | bool) -> str | None:

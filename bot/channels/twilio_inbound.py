@@ -100,7 +100,7 @@ class TwilioMedia:
         try:
             data, _ = await self._download(rewrite_twilio_url(media.ref, self.base_url))
             kept = self.store.receive(data)
-        except (media_store.MediaRejected, MediaRejected) as exc:
+        except MediaRejected as exc:
             return replace(media, rejected=exc.reason)
         except (httpx.HTTPError, OSError) as exc:
             log.warning("could not fetch media %s of %s: %r", index, message_id, exc)
