@@ -27,7 +27,7 @@ from conversations.customer.browsing import Browse
 from effects import outbox, registry
 from effects.env import Env, Who
 from handlers import choices, customer, seller
-from media.store import MediaStore
+from media.store import INCOMING_PREFIX, MediaStore
 from shops import loader as shop_loader
 from shops.loader import ShopRecord
 from storage import conversations as conversations_db
@@ -134,7 +134,10 @@ class Engine:
         kept = []
         for m in inbound.media:
             adopted = self.media.adopt(m.ref, shop_id, public=public) if not m.rejected else None
-            kept.append(replace(m, ref=adopted.ref, content_type=adopted.content_type) if adopted else m)
+            if adopted is not None:
+                kept.append(replace(m, ref=adopted.ref, content_type=adopted.content_type))
+            else:  # an incoming file this store does not hold is no picture to show anyone
+                kept.append(replace(m, rejected="unavailable") if m.ref.startswith(INCOMING_PREFIX) else m)
         return replace(inbound, media=tuple(kept))
 
     def _route(self, session: Session, shop: ShopRecord, inbound: Inbound, ctx: Ctx, known: identities_db.Party | None) -> Routed:
