@@ -22,8 +22,10 @@ from telegram.request import HTTPXRequest
 from bot.app import DEMO_MEDIA
 from bot.bootstrap import Kedai
 from bot.channels.telegram_in import ALLOWED_UPDATES, CHANNEL, Membership, translate
+from bot import media_legacy
 from bot.channels.telegram_out import TelegramSender
 from bot.delivery import RetryLater, Undeliverable
+from bot.engine import UnknownShop
 from bot.media_links import store_for
 from bot.messages import Inbound
 from bot.ratelimit import RateLimiter
@@ -80,6 +82,7 @@ class TelegramChannel:
         self.sender = TelegramSender(self.bot, limiter, settings.public_url, media=media, store=self.store)
         self.kedai: Kedai | None = None
         self._poller: asyncio.Task[None] | None = None
+        self._legacy: asyncio.Task[None] | None = None
         self._answers: set[asyncio.Task[None]] = set()
         self._failures: dict[int, int] = {}
 
@@ -98,12 +101,33 @@ class TelegramChannel:
             await self.bot.set_my_commands([BotCommand(name, text) for name, text in t.COMMANDS])
         except TelegramError as exc:
             log.error("Telegram did not answer getMe/setMyCommands: %s", exc)
+        self._legacy = asyncio.get_running_loop().create_task(self._adopt_legacy(kedai), name=f"telegram-media-{self.account}")
         if self.settings.telegram_mode == "webhook":
             await self._set_webhook()
         else:
             self._poller = asyncio.get_running_loop().create_task(self._poll(), name=f"telegram-polling-{self.account}")
 
+    async def _adopt_legacy(self, kedai: Kedai) -> None:
+        """This bot's shop's product pictures kept as file ids before the media store, fetched into it."""
+        def shop_id() -> int | None:
+            with unit_of_work(kedai.sessions) as s:
+                try:
+                    return kedai.engine.shops.resolve(s, Inbound(CHANNEL, "", "", account=self.account)).id
+                except UnknownShop:
+                    return None
+        try:
+            found = await asyncio.get_running_loop().run_in_executor(kedai.db, shop_id)
+            if found is not None:
+                moved = await media_legacy.adopt_file_ids(kedai.sessions, self.store, found, self.sender.fetch_file)
+                if moved:
+                    log.info("bot %s: %d product pictures moved into the media store", self.account, moved)
+        except Exception as exc:  # never in the way of serving: the pictures stay as they were
+            log.warning("bot %s: pictures kept as file ids not moved: %r", self.account, exc)
+
     async def stop(self, kedai: Kedai) -> None:
+        if self._legacy is not None:
+            self._legacy.cancel()
+            await asyncio.gather(self._legacy, return_exceptions=True)
         if self._poller is not None:
             self._poller.cancel()
             await asyncio.gather(self._poller, return_exceptions=True)

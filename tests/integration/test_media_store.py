@@ -68,3 +68,34 @@ def test_a_public_picture_is_served_and_a_private_one_only_by_its_signed_link(se
         assert client.get(bad).status_code == 404, bad
     now[0] += 7 * 24 * 3600 + 1
     assert client.get(url).status_code == 404  # expired
+
+
+def test_pictures_kept_before_the_store_move_into_it_at_start(db_url, tmp_path):
+    import asyncio
+
+    from sqlalchemy import select
+
+    from bot import media_legacy
+    from storage.models import Product
+    from tests.support import seeded_engine
+
+    _, sessions = seeded_engine(db_url)
+    photo, other = tmp_path / "MMold-0.jpg", picture(color="red")
+    photo.write_bytes(picture())
+    with sessions() as s:
+        tempe, roa, gone = (s.scalar(select(Product).where(Product.sku == sku)) for sku in ("KRP-TMP", "SBL-ROA", "KRP-SGK-ORI"))
+        tempe.image_url, roa.image_url, gone.image_url = str(photo), "AgACAgUAAxkBAAIold", str(tmp_path / "gone.jpg")
+        shop_id = tempe.shop_id
+        s.commit()
+    store = MediaStore(tmp_path / "store")
+    assert media_legacy.adopt_paths(sessions, store) == 1
+
+    async def fetch(file_id: str) -> bytes:
+        return {"AgACAgUAAxkBAAIold": other}[file_id]
+
+    assert asyncio.run(media_legacy.adopt_file_ids(sessions, store, shop_id, fetch)) == 1
+    with sessions() as s:
+        urls = dict(s.execute(select(Product.sku, Product.image_url).where(Product.sku.in_(("KRP-TMP", "SBL-ROA", "KRP-SGK-ORI")))).all())
+    assert store.path_of(urls["KRP-TMP"]).read_bytes() == photo.read_bytes()
+    assert store.path_of(urls["SBL-ROA"]).read_bytes() == other
+    assert urls["KRP-SGK-ORI"] == str(tmp_path / "gone.jpg")  # nothing to move: left as it was
