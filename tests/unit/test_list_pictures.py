@@ -65,3 +65,12 @@ def test_the_simulator_page_gets_the_small_copies_and_the_payload_round_trips():
     assert reply_json(again)["pictures"] == [{"url": "/media/1/" + "a" * 64 + ".thumb.jpg", "caption": "Nastar"},
                                              {"url": "/media/demo/qris.png", "caption": "QRIS"}]
     assert "pictures" not in page().payload()  # a message without them is stored as before
+
+
+def test_a_proof_photo_the_channel_could_not_keep_is_asked_again_and_nothing_is_attached():
+    from conversations.base import Media
+
+    chat = Dialogue()
+    chat.send("halo")
+    [reply] = chat.send("", media=(Media("AgACAgUAAxkBAAIbad", rejected="too_large"),))
+    assert "terlalu besar" in reply.text and chat.effects == []
