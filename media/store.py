@@ -21,8 +21,6 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageOps, UnidentifiedImageError
-
 from media.sniff import is_image, sniff
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -65,6 +63,8 @@ def check(data: bytes) -> tuple[str, str]:
     if found is None:
         raise MediaRejected("type")
     if is_image(found[0]):
+        from PIL import Image, UnidentifiedImageError  # only when a picture arrives: every CLI run and start stays lean
+
         try:
             with Image.open(io.BytesIO(data)) as image:
                 if image.width * image.height > MAX_PIXELS:
@@ -77,6 +77,8 @@ def check(data: bytes) -> tuple[str, str]:
 
 def thumbnail(data: bytes, side: int = THUMB_SIDE) -> bytes:
     """A JPEG at most side x side, upright (the camera's EXIF turn applied), first frame of a GIF."""
+    from PIL import Image, ImageOps
+
     with Image.open(io.BytesIO(data)) as image:
         small = ImageOps.exif_transpose(image)
         small.thumbnail((side, side))
