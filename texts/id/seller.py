@@ -23,6 +23,8 @@ HELP = (
     "• ongkir {code} 25rb jne (pesanan dengan ongkir menyusul)\n\n"
     "📊 *Rekap*: rekap · rekap kemarin · rekap minggu ini\n"
     "🏷️ *Promo*: promo · promo baru · broadcast baru · broadcast laporan\n"
+    "• kirim promo ke yang pernah beli {product} tapi 30 hari tidak\n"
+    "🎟️ *Stempel*: setiap 10 pesanan dapat potongan 20rb · program stempel · stempel stop\n"
     "{staff}"
     "\n↩️ Salah ubah? Ketik *batalkan* tepat setelahnya.\n"
     "🛍️ Mau lihat toko seperti pembeli? Ketik *katalog*."
