@@ -78,5 +78,5 @@ def test_a_whatsapp_sellers_photo_reaches_telegram_and_the_simulator_and_a_teleg
             assert served(http, url.split("?")[0]).status_code == 404  # never without the signature
             name = urlsplit(url).path.rsplit("/", 1)[1]
             assert served(http, f"{PUBLIC}/media/{ref.split('/')[2]}/{name}").status_code == 404  # nor as public
-        assert "Traceback" not in (tmp_path / "server.log").read_text()
+            assert "Traceback" not in (tmp_path / "server.log").read_text()  # while it runs (stopping cancels jobs)
     assert tg.server_errors == [] and twilio.server_errors == []
