@@ -14,10 +14,14 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# wrk (Debian's package) drives the HTTP benches and the test of their harness.
+# wrk (Debian's package) drives the HTTP benches and the test of their harness; chromium (Debian's)
+# is the browser the simulator page's test drives through Playwright (which downloads no browser).
 tools:
 	@command -v wrk >/dev/null || { export DEBIAN_FRONTEND=noninteractive; apt-get install -y -q wrk >/dev/null 2>&1 \
 		|| { apt-get update -q >/dev/null && apt-get install -y -q wrk >/dev/null; }; }
+	@command -v chromium >/dev/null || { export DEBIAN_FRONTEND=noninteractive; apt-get install -y -q chromium fonts-noto-color-emoji >/dev/null 2>&1 \
+		|| { apt-get update -q >/dev/null && apt-get install -y -q chromium fonts-noto-color-emoji >/dev/null; } \
+		|| echo "chromium could not be installed: the simulator page's browser test will be skipped"; }
 
 # The demo: the simulator page is on (KEDAI_SIMULATOR=0 make run leaves it off).
 run: $(STAMP)

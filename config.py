@@ -18,6 +18,8 @@ class Settings(BaseSettings):
     host: str = Field("127.0.0.1", alias="KEDAI_HOST")
     port: int = Field(8000, alias="KEDAI_PORT")
     public_url: str = Field("http://127.0.0.1:8000", alias="KEDAI_PUBLIC_URL")
+    # Signs the links to private media (payment proofs); unset: a random one kept in the data dir.
+    media_secret: str | None = Field(None, alias="KEDAI_MEDIA_SECRET")
     timezone: str = Field("Asia/Jakarta", alias="KEDAI_TIMEZONE")
     payment_window_minutes: float = Field(180, alias="KEDAI_PAYMENT_WINDOW_MINUTES")
     # The simulator lets whoever reaches it speak as any user: off unless asked for (`make run` asks).

@@ -16,7 +16,9 @@ from sqlalchemy import text
 
 from bot import cluster_page
 from bot.bootstrap import Kedai
+from bot import media_routes
 from bot.channels import simulator
+from bot.media_links import links_for
 from bot.processes import Processes
 
 log = logging.getLogger(__name__)
@@ -85,6 +87,7 @@ def create_app(kedai: Kedai, *, on_start: list[Hook] | None = None, on_stop: lis
 
     # Product photos and the QRIS picture must be reachable by Telegram and Twilio, which
     # fetch them by URL: everything under the data dir's media/ is public by design.
+    media_routes.add(app, links_for(kedai.settings))
     media = kedai.settings.data_dir / "media"
     media.mkdir(parents=True, exist_ok=True)
     app.mount("/media/demo", StaticFiles(directory=DEMO_MEDIA), name="demo-media")

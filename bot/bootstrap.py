@@ -14,6 +14,7 @@ from bot.clock import Clock, from_environment
 from bot.delivery import Delivery, Sender
 from bot.engine import Engine
 from bot.inbox import Inbox
+from bot.media_links import store_for
 from config import Settings
 from storage.checkpoint import Checkpointer
 from storage.db import is_sqlite, make_engine, session_factory
@@ -54,7 +55,7 @@ def build(settings: Settings, senders: dict[str, Sender] | None = None, *, servi
     # is free (bot.inbox), everything else on one db thread, so nothing in this process waits
     # on a lock held by another of its threads for long. PostgreSQL gets a small pool.
     db = ThreadPoolExecutor(max_workers=1 if sqlite else 8, thread_name_prefix="kedai-db")
-    engine = Engine(sessions, window_minutes=settings.payment_window_minutes, clock=clock)
+    engine = Engine(sessions, window_minutes=settings.payment_window_minutes, clock=clock, media=store_for(settings))
     senders = dict(senders or {})
     delivery = Delivery(sessions, senders, db, clock=clock)
     checkpointer = Checkpointer(db_engine.url.database) if serving and sqlite and db_engine.url.database else None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from sqlalchemy.exc import IntegrityError
@@ -30,6 +30,7 @@ from effects import outbox, registry
 from effects.env import Env, Who
 from handlers import choices, customer, seller
 from orders.making import local_day
+from media.store import INCOMING_PREFIX, MediaStore
 from shops import loader as shop_loader
 from shops.loader import ShopRecord
 from storage import conversations as conversations_db
@@ -60,13 +61,15 @@ class UnknownShop(Exception):
 
 class Engine:
     def __init__(self, sessions: sessionmaker[Session], *, window_minutes: float,
-                 clock: Callable[[], datetime] = utcnow, indexes: IndexCache | None = None):
+                 clock: Callable[[], datetime] = utcnow, indexes: IndexCache | None = None,
+                 media: MediaStore | None = None):
         self.sessions = sessions
         self.window_minutes = window_minutes
         self.clock = clock
         self.indexes = indexes or IndexCache()
         self.shops = ShopDirectory()
         self.transactions = Transactions(sessions)
+        self.media = media
 
     def close(self) -> None:
         self.transactions.close()
@@ -100,11 +103,11 @@ class Engine:
                 return Handled(duplicate=True, replies=self._earlier_replies(session, shop.id, inbound))
             resolved = resolve_customer(session, shop.id, inbound, now)
             party, view = resolved.party, resolved.view
+            inbound = self._adopt(inbound, shop.id, party)
             ctx = Ctx(shop=shop.profile, catalog=DbCatalog(session, shop.id, self.indexes, local_day(now, shop.tz)), customer=view,
                       orders=DbOrders(session, shop.id), now=now, tz=shop.tz, promos=DbMarketing(session, shop.id, now),
                       invites=DbInvites(session, shop.id, now), examples=DbExamples(session, shop.id, self.indexes),
                       faqs=DbFaqs(session, shop.id), handoffs=DbHandoffs(session, shop.id),
-
                       reviews=DbReviews(session, shop.id, now))
             route = self._route(session, shop, inbound, ctx, party)
             step, notices = route.step, []
@@ -126,6 +129,21 @@ class Engine:
                 ids = outbox_db.release_held(session, shop.id, inbound.channel, inbound.sender, now) + ids
             tx.commit()
         return Handled(duplicate=False, replies=outs, outbox_ids=ids)
+
+    def _adopt(self, inbound: Inbound, shop_id: int, party: identities_db.Party | None) -> Inbound:
+        """Files fetched by the channel become the shop's: a seller's pictures public (products,
+        the QRIS picture, a broadcast's), a customer's private (proofs carry bank details)."""
+        if self.media is None or not inbound.media:
+            return inbound
+        public = party is not None and party.seller_id is not None
+        kept = []
+        for m in inbound.media:
+            adopted = self.media.adopt(m.ref, shop_id, public=public) if not m.rejected else None
+            if adopted is not None:
+                kept.append(replace(m, ref=adopted.ref, content_type=adopted.content_type))
+            else:  # an incoming file this store does not hold is no picture to show anyone
+                kept.append(replace(m, rejected="unavailable") if m.ref.startswith(INCOMING_PREFIX) else m)
+        return replace(inbound, media=tuple(kept))
 
     def _route(self, session: Session, shop: ShopRecord, inbound: Inbound, ctx: Ctx, known: identities_db.Party | None) -> Routed:
         """Seller commands for sellers first; everything else is the customer's conversation."""

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
+
 from fastapi import FastAPI
 
+from bot import media_legacy
 from bot.app import Hook, create_app
 from bot.bootstrap import Kedai, build
 from bot.broadcasting import broadcaster
 from bot.channels import shop_channels
+from bot.media_links import store_for
 from config import Settings
 from scheduler import daily_recap
 from scheduler.jobs_payments import payment_jobs
@@ -15,6 +20,8 @@ from scheduler.jobs_quotes import quote_jobs
 from scheduler.jobs_handoffs import handoff_jobs
 from scheduler.jobs_reviews import review_jobs
 from scheduler.runner import Job, build_scheduler
+
+log = logging.getLogger(__name__)
 
 
 def jobs(kedai: Kedai) -> list[Job]:
@@ -46,7 +53,14 @@ def led(kedai: Kedai, job: Job) -> Job:
 def build_app(settings: Settings, *, scheduler: bool = True) -> FastAPI:
     kedai = build(settings, serving=True)
     channels = shop_channels.assemble(kedai)  # fills kedai.senders, which delivery and broadcasts share
-    on_start: list[Hook] = list(channels.on_start)
+    store = store_for(settings)
+
+    async def adopt_legacy_paths(k: Kedai) -> None:  # pictures kept as server paths before the media store
+        moved = await asyncio.get_running_loop().run_in_executor(k.db, media_legacy.adopt_paths, k.sessions, store)
+        if moved:
+            log.info("%d product pictures moved into the media store", moved)
+
+    on_start: list[Hook] = [adopt_legacy_paths, *channels.on_start]
     on_stop: list[Hook] = list(channels.on_stop)
     if kedai.checkpointer is not None:
         checkpointer = kedai.checkpointer

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import threading
 import uuid
 from typing import Annotated, Optional
 
 import typer
 
 from cli.common import ShopOpt, prepared
+
+LATER_SECONDS = 2.0  # how often `kedai chat` looks for messages others' actions sent
 
 
 def serve(
@@ -47,30 +50,58 @@ def chat(
 ) -> None:
     """Chat with the bot in the terminal through the simulator channel. Type a number to press a button."""
     from bot.bootstrap import build
+    from bot.channels.simulator import take_later
     from bot.messages import Inbound
 
     settings = prepared()
     kedai = build(settings)
     user = user or ("penjual" if as_ == "seller" else "terminal")
     buttons: list = []
+    lock = threading.Lock()  # the chat's lines and the later messages' lines never interleave
+    stop = threading.Event()
+
+    def show(replies) -> None:  # type: ignore[no-untyped-def]
+        for reply in replies:
+            typer.echo(("\n[gambar] " + reply.image_url + "\n" if reply.image_url else "") + reply.text)
+            for b in reply.buttons:
+                buttons.append(b)
+                typer.echo(f"  {len(buttons)}. {b.label}")
+            typer.echo("")
+
+    def later() -> None:
+        """Messages others' actions send this user (a seller's new-order alert, "pesanan dikirim")."""
+        while not stop.wait(LATER_SECONDS):
+            try:
+                arrived = take_later(kedai, user, shop)
+            except Exception as exc:  # a locked or gone database: said once per try, the chat goes on
+                typer.echo(f"(pesan masuk belum bisa dibaca: {exc})", err=True)
+                continue
+            if arrived:
+                with lock:
+                    typer.echo("\n── pesan masuk ──")
+                    show(arrived)
+                    typer.echo("> ", nl=False)
+
+    watcher = threading.Thread(target=later, name="kedai-chat-later", daemon=True)
+    watcher.start()
     typer.echo("Kedai chat — ketik pesan (Ctrl-D untuk keluar). Ketik nomor untuk menekan tombol.\n")
     try:
+        with lock:  # what arrived while away first
+            show(take_later(kedai, user, shop))
         while True:
             try:
                 line = input("> ").strip()
             except EOFError:
                 break
-            choice = None
-            if line.isdigit() and buttons and 1 <= int(line) <= len(buttons):
-                choice = buttons[int(line) - 1].value
-            handled = kedai.engine.handle(Inbound("simulator", user, uuid.uuid4().hex, text=line, choice=choice,
-                                                  account=shop))
-            buttons = []
-            for reply in handled.replies:
-                typer.echo(("\n[gambar] " + reply.image_url + "\n" if reply.image_url else "") + reply.text)
-                for b in reply.buttons:
-                    buttons.append(b)
-                    typer.echo(f"  {len(buttons)}. {b.label}")
-                typer.echo("")
+            with lock:
+                choice = None
+                if line.isdigit() and buttons and 1 <= int(line) <= len(buttons):
+                    choice = buttons[int(line) - 1].value
+                handled = kedai.engine.handle(Inbound("simulator", user, uuid.uuid4().hex, text=line, choice=choice,
+                                                      account=shop))
+                buttons.clear()
+                show(handled.replies + take_later(kedai, user, shop))
     finally:
+        stop.set()
+        watcher.join(timeout=5)
         kedai.close()

@@ -28,6 +28,14 @@ class Button:
     value: str
 
 
+@dataclass(frozen=True)
+class Picture:
+    """A product's picture in a list: its media ref and a caption naming it (its price with it)."""
+
+    url: str
+    caption: str
+
+
 @dataclass
 class Reply:
     text: str
@@ -41,6 +49,9 @@ class Reply:
     # Ask for the person's own phone number with the channel's share-contact button (Telegram);
     # answering is optional, the conversation goes on either way.
     ask_contact: bool = False
+    # Pictures of the products a list shows: an album on Telegram, image messages on WhatsApp,
+    # thumbnails on the simulator page (before the text).
+    pictures: tuple[Picture, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from conversations.base import Button, Reply
+from conversations.base import Button, Picture, Reply
 from storage import outbox as outbox_db
 
 
@@ -28,6 +28,7 @@ class Outbound:
     # The shop it is sent for (the outbox row's), so it leaves from that shop's bot or number;
     # not part of the payload.
     shop_id: int | None = None
+    pictures: tuple[Picture, ...] = ()  # a list's product pictures (conversations.base.Reply.pictures)
 
     @classmethod
     def reply(cls, channel: str, recipient: str, reply: Reply, pressed: str | None = None) -> Outbound:
@@ -39,17 +40,22 @@ class Outbound:
             extra["numbered"] = False
         if reply.ask_contact:
             extra["ask_contact"] = True
-        return cls(channel, recipient, reply.text, tuple(reply.buttons), reply.image_url, extra)
+        return cls(channel, recipient, reply.text, tuple(reply.buttons), reply.image_url, extra,
+                   pictures=tuple(reply.pictures))
 
     def payload(self) -> dict[str, Any]:
-        return {"text": self.text, "buttons": [{"label": b.label, "value": b.value} for b in self.buttons],
-                "image_url": self.image_url, "extra": self.extra}
+        payload = {"text": self.text, "buttons": [{"label": b.label, "value": b.value} for b in self.buttons],
+                   "image_url": self.image_url, "extra": self.extra}
+        if self.pictures:
+            payload["pictures"] = [{"url": p.url, "caption": p.caption} for p in self.pictures]
+        return payload
 
     @classmethod
     def from_row(cls, channel: str, recipient: str, payload: dict[str, Any], shop_id: int | None = None) -> Outbound:
         return cls(channel, recipient, payload.get("text", ""),
                    tuple(Button(b["label"], b["value"]) for b in payload.get("buttons", [])),
-                   payload.get("image_url"), payload.get("extra") or {}, shop_id)
+                   payload.get("image_url"), payload.get("extra") or {}, shop_id,
+                   tuple(Picture(p["url"], p.get("caption", "")) for p in payload.get("pictures") or ()))
 
 
 def outbox_row(shop_id: int, out: Outbound, inbound_id: int | None = None) -> dict[str, Any]:

@@ -281,3 +281,19 @@ def hide_except(session: Session, shop_id: int, skus: set[str]) -> int:
 
 def fetch_product_by_sku(session: Session, shop_id: int, sku: str) -> Product | None:
     return session.execute(select(Product).where(Product.shop_id == shop_id, Product.sku == sku)).scalar_one_or_none()
+
+
+def fetch_images_outside_store(session: Session, shop_id: int | None = None) -> Sequence[Row]:
+    """(id, shop_id, image_url) of products whose picture is no URL and no /media/ path: a server
+    path or a Telegram file id kept before the media store (the caller decides which it is)."""
+    query = select(Product.id, Product.shop_id, Product.image_url).where(
+        Product.image_url.is_not(None), Product.image_url != "", ~Product.image_url.startswith("/media/"),
+        ~Product.image_url.startswith("http://"), ~Product.image_url.startswith("https://"))
+    if shop_id is not None:
+        query = query.where(Product.shop_id == shop_id)
+    return session.execute(query.order_by(Product.id)).all()
+
+
+def set_image(session: Session, product_id: int, ref: str, before: str) -> None:
+    """The picture changed only if it is still the one read (a seller may have sent a new one meanwhile)."""
+    session.execute(update(Product).where(Product.id == product_id, Product.image_url == before).values(image_url=ref))

@@ -28,8 +28,12 @@ from pydantic import BaseModel, Field, ValidationError, field_validator
 from starlette.responses import JSONResponse, Response
 from starlette.types import Scope
 
+from bot.bootstrap import Kedai
 from bot.engine import UnknownShop
+from bot.media_links import links_for
 from bot.messages import Inbound, Outbound, clean_line
+from conversations.base import Media
+from media.store import MediaRejected, thumb_ref
 from storage import outbox as outbox_db
 from storage.db import unit_of_work
 from storage.models import utcnow
@@ -39,6 +43,7 @@ log = logging.getLogger(__name__)
 
 CHANNEL = "simulator"
 PATH = "/api/simulator/messages"
+MEDIA_PATH = "/api/simulator/media"
 PAGE = Path(__file__).parent.parent / "web" / "simulator.html"
 
 # Host names (without the port) that name this machine; an IP is checked by ipaddress.
@@ -55,10 +60,16 @@ class SimButton(BaseModel):
     value: str
 
 
+class SimPicture(BaseModel):
+    url: str  # the small copy for lists when the store has one
+    caption: str
+
+
 class SimReply(BaseModel):
     text: str
     buttons: list[SimButton] = []
     image_url: str | None = None
+    pictures: list[SimPicture] = []
 
 
 class SimRequest(BaseModel):
@@ -68,6 +79,10 @@ class SimRequest(BaseModel):
     message_id: str | None = Field(None, max_length=100)
     choice: str | None = Field(None, max_length=200)
     shop: str | None = Field(None, max_length=64)  # a shop's slug; none: the default shop
+    # A photo uploaded first to /api/simulator/media (its ref), and a shared location.
+    photo: str | None = Field(None, pattern=r"^incoming:[0-9a-f]{64}\.(?:jpg|png|gif|webp)$")
+    latitude: float | None = Field(None, ge=-90, le=90)
+    longitude: float | None = Field(None, ge=-180, le=180)
 
     @field_validator("user")
     @classmethod
@@ -85,19 +100,26 @@ class SimResponse(BaseModel):
 
 
 def to_reply(out: Outbound) -> SimReply:
-    return SimReply(text=out.text, buttons=[SimButton(label=b.label, value=b.value) for b in out.buttons],
-                    image_url=out.image_url)
+    return SimReply.model_validate(reply_json(out))
 
 
 def reply_json(out: Outbound) -> dict:
     return {"text": out.text, "buttons": [{"label": b.label, "value": b.value} for b in out.buttons],
-            "image_url": out.image_url}
+            "image_url": out.image_url,
+            "pictures": [{"url": thumb_ref(p.url) or p.url, "caption": p.caption} for p in out.pictures]}
+
+
+PHOTO_TYPES = {"jpg": "image/jpeg", "png": "image/png", "gif": "image/gif", "webp": "image/webp"}
 
 
 def to_inbound(request: SimRequest) -> Inbound:
     """The simulator's one place from a request to an Inbound (which bounds every field)."""
+    located = request.latitude is not None and request.longitude is not None
+    media = (Media(request.photo, PHOTO_TYPES[request.photo.rsplit(".", 1)[1]]),) if request.photo else ()
     return Inbound(channel=CHANNEL, sender=request.user, message_id=request.message_id or uuid.uuid4().hex,
-                   text=request.text, choice=request.choice, profile_name=request.name, account=request.shop or None)
+                   text=request.text, choice=request.choice, profile_name=request.name, account=request.shop or None,
+                   latitude=request.latitude if located else None, longitude=request.longitude if located else None,
+                   media=media)
 
 
 def _loopback_ip(host: str) -> bool:
@@ -176,6 +198,20 @@ def _is_json(request: Request) -> bool:
     return request.headers.get("content-type", "").split(";", 1)[0].strip().lower() == "application/json"
 
 
+def take_later(kedai: Kedai, user: str, shop: str | None = None) -> list[Outbound]:
+    """Messages others' actions left for a simulator user in a shop (the page polls; `kedai chat`
+    asks between lines), taken out of the outbox so each is shown once."""
+    probe = Inbound(CHANNEL, user, "", account=shop or None)
+    with unit_of_work(kedai.sessions) as s:
+        try:
+            found = kedai.engine.shops.resolve(s, probe)
+        except UnknownShop:
+            return []
+        rows = outbox_db.take_pending_for(s, found.id, CHANNEL, probe.sender, utcnow())
+        s.commit()
+        return [Outbound.from_row(r.channel, r.recipient, r.payload) for r in rows]
+
+
 def router() -> APIRouter:
     """The simulator's endpoints; bot.app includes them only when KEDAI_SIMULATOR is on."""
     api = APIRouter()  # each route calls local_only first (a router dependency costs more per message)
@@ -194,25 +230,31 @@ def router() -> APIRouter:
             detail = t.UNKNOWN_SHOP.format(shop=message.shop) if message.shop else t.NO_SHOP_YET
             return JSONResponse({"detail": detail}, 404)
         # Built by hand: the replies are already plain data, and re-validating them costs per message.
-        return Response(orjson.dumps({"replies": [reply_json(o) for o in handled.replies],
+        links = links_for(request.app.state.kedai.settings)
+        return Response(orjson.dumps({"replies": [reply_json(links.outbound(o)) for o in handled.replies],
                                       "duplicate": handled.duplicate}), media_type="application/json")
+
+    @api.post(MEDIA_PATH)
+    async def upload(request: Request) -> Response:
+        """A photo's bytes (the page shrinks it first) into the media store; the message then names its ref."""
+        local_only(request)
+        if not request.headers.get("content-type", "").lower().startswith("image/"):
+            return JSONResponse({"detail": t.IMAGE_ONLY}, 415)
+        try:
+            kept = links_for(request.app.state.kedai.settings).store.receive(await request.body())
+        except MediaRejected as exc:
+            return JSONResponse({"detail": t.IMAGE_REFUSED.get(exc.reason, t.IMAGE_ONLY)}, 422)
+        return JSONResponse({"ref": kept.ref, "content_type": kept.content_type})
 
     @api.get(PATH, response_model=SimResponse)
     async def poll(user: str, request: Request, shop: str | None = None) -> SimResponse:
         """Messages that others' actions sent to this user (e.g. a seller's order notice), in one shop."""
         local_only(request)
         kedai = request.app.state.kedai
-        probe = Inbound(CHANNEL, user, "", account=shop or None)
+        links = links_for(kedai.settings)
 
         def take() -> list[SimReply]:
-            with unit_of_work(kedai.sessions) as s:
-                try:
-                    shop = kedai.engine.shops.resolve(s, probe)
-                except UnknownShop:
-                    return []
-                rows = outbox_db.take_pending_for(s, shop.id, CHANNEL, probe.sender, utcnow())
-                s.commit()
-                return [to_reply(Outbound.from_row(r.channel, r.recipient, r.payload)) for r in rows]
+            return [to_reply(links.outbound(out)) for out in take_later(kedai, user, shop)]
 
         return SimResponse(replies=await asyncio.get_running_loop().run_in_executor(kedai.db, take))
 

@@ -13,6 +13,7 @@ import asyncio
 import hmac
 import logging
 import re
+from dataclasses import replace
 
 from telegram import Bot, BotCommand, Update
 from telegram.error import InvalidToken, TelegramError
@@ -22,10 +23,16 @@ from bot import bot_names
 from bot.app import DEMO_MEDIA
 from bot.bootstrap import Kedai
 from bot.channels.telegram_in import ALLOWED_UPDATES, CHANNEL, Membership, translate
+from bot import media_legacy
 from bot.channels.telegram_out import TelegramSender
+from bot.delivery import RetryLater, Undeliverable
+from bot.engine import UnknownShop
+from bot.media_links import store_for
 from bot.messages import Inbound
 from bot.ratelimit import RateLimiter
 from config import Settings
+from conversations.base import Media
+from media.store import MediaRejected
 from storage.db import unit_of_work
 from storage.identities import set_reachable
 from texts.id import telegram as t
@@ -73,9 +80,11 @@ class TelegramChannel:
         # Telegram's flood limits are per bot: each bot paces itself.
         limiter = limiter or RateLimiter(settings.telegram_chat_rate, settings.telegram_global_rate)
         media = {"/media/demo": DEMO_MEDIA, "/media": settings.data_dir / "media"}  # as bot.app mounts them
-        self.sender = TelegramSender(self.bot, limiter, settings.public_url, media=media)
+        self.store = store_for(settings)
+        self.sender = TelegramSender(self.bot, limiter, settings.public_url, media=media, store=self.store)
         self.kedai: Kedai | None = None
         self._poller: asyncio.Task[None] | None = None
+        self._legacy: asyncio.Task[None] | None = None
         self._answers: set[asyncio.Task[None]] = set()
         self._failures: dict[int, int] = {}
 
@@ -96,12 +105,33 @@ class TelegramChannel:
             await self.bot.set_my_commands([BotCommand(name, text) for name, text in t.COMMANDS])
         except TelegramError as exc:
             log.error("Telegram did not answer getMe/setMyCommands: %s", exc)
+        self._legacy = asyncio.get_running_loop().create_task(self._adopt_legacy(kedai), name=f"telegram-media-{self.account}")
         if self.settings.telegram_mode == "webhook":
             await self._set_webhook()
         else:
             self._poller = asyncio.get_running_loop().create_task(self._poll(), name=f"telegram-polling-{self.account}")
 
+    async def _adopt_legacy(self, kedai: Kedai) -> None:
+        """This bot's shop's product pictures kept as file ids before the media store, fetched into it."""
+        def shop_id() -> int | None:
+            with unit_of_work(kedai.sessions) as s:
+                try:
+                    return kedai.engine.shops.resolve(s, Inbound(CHANNEL, "", "", account=self.account)).id
+                except UnknownShop:
+                    return None
+        try:
+            found = await asyncio.get_running_loop().run_in_executor(kedai.db, shop_id)
+            if found is not None:
+                moved = await media_legacy.adopt_file_ids(kedai.sessions, self.store, found, self.sender.fetch_file)
+                if moved:
+                    log.info("bot %s: %d product pictures moved into the media store", self.account, moved)
+        except Exception as exc:  # never in the way of serving: the pictures stay as they were
+            log.warning("bot %s: pictures kept as file ids not moved: %r", self.account, exc)
+
     async def stop(self, kedai: Kedai) -> None:
+        if self._legacy is not None:
+            self._legacy.cancel()
+            await asyncio.gather(self._legacy, return_exceptions=True)
         if self._poller is not None:
             self._poller.cancel()
             await asyncio.gather(self._poller, return_exceptions=True)
@@ -124,7 +154,7 @@ class TelegramChannel:
         kedai = self.kedai
         assert kedai is not None, "TelegramChannel.start() first"
         if got.inbound is not None:
-            await kedai.inbox.submit(got.inbound)
+            await kedai.inbox.submit(await self._keep(got.inbound) if got.inbound.media else got.inbound)
         elif got.membership is not None:
             await asyncio.get_running_loop().run_in_executor(kedai.db, self._set_reachable, got.membership)
         if got.callback_id is not None and not answer:
@@ -134,6 +164,20 @@ class TelegramChannel:
             self._answers.add(task)
             task.add_done_callback(self._answers.discard)
         return None
+
+    async def _keep(self, inbound: Inbound) -> Inbound:
+        """The photos fetched once (getFile) into the media store, so every channel can show them."""
+        kept = []
+        for m in inbound.media:
+            try:
+                got = self.store.receive(await self.sender.fetch_file(m.ref))
+                kept.append(Media(got.ref, got.content_type))
+            except MediaRejected as exc:
+                kept.append(replace(m, rejected=exc.reason))
+            except (RetryLater, Undeliverable, TelegramError) as exc:
+                log.warning("could not fetch Telegram file %s: %s", m.ref, exc)
+                kept.append(replace(m, rejected="unavailable"))
+        return replace(inbound, media=tuple(kept))
 
     async def _answer(self, callback_id: str) -> None:
         try:

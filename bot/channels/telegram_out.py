@@ -16,7 +16,7 @@ from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from pathlib import Path
 
-from telegram import Bot, InputFile, Message
+from telegram import Bot, InputFile, InputMediaPhoto, Message
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, InvalidToken, NetworkError, RetryAfter
 
@@ -24,6 +24,7 @@ from bot.channels.telegram_render import Part, plan, plain, to_html
 from bot.delivery import RetryLater, Undeliverable
 from bot.messages import Outbound
 from bot.ratelimit import RateLimiter
+from media.store import PRIVATE_PREFIX, MediaStore
 
 log = logging.getLogger(__name__)
 
@@ -55,13 +56,14 @@ def _says(exc: BadRequest, *phrases: str) -> bool:
 
 class TelegramSender:
     def __init__(self, bot: Bot, limiter: RateLimiter, public_url: str, *,
-                 media: dict[str, Path] | None = None, sleep: Callable[[float], Awaitable[object]] = asyncio.sleep):
+                 media: dict[str, Path] | None = None, store: MediaStore | None = None, sleep: Callable[[float], Awaitable[object]] = asyncio.sleep):
         """media: URL prefix -> folder, for the /media/... files this server publishes."""
         self.bot = bot
         self.limiter = limiter
         self.public_url = public_url.rstrip("/")
         self.media = sorted((media or {}).items(), key=lambda kv: -len(kv[0]))  # longest prefix first
         self.sleep = sleep
+        self.store = store  # the shop's pictures (media.store): uploaded from disk, a proof always
         self._uploaded: dict[str, str] = {}  # our media path -> file_id Telegram gave it
         self._in_flight = asyncio.Semaphore(IN_FLIGHT)
 
@@ -122,11 +124,13 @@ class TelegramSender:
                     if _says(exc, "chat not found", "can't parse entities"):
                         raise
                     # Too old, deleted, or not a text message: say it in a new message instead.
+            if part.album:
+                return await self._album(chat_id, part, mode)
             if part.photo is not None:
                 try:
                     sent = await self.bot.send_photo(chat_id, self._photo(part.photo), caption=text or None,
                                                      parse_mode=mode if text else None, reply_markup=part.keyboard)
-                    if isinstance(sent, Message) and sent.photo and part.photo.startswith("/"):
+                    if isinstance(sent, Message) and sent.photo and part.photo.startswith(("/", PRIVATE_PREFIX)):
                         self._uploaded[part.photo] = sent.photo[-1].file_id
                     return _id(sent)
                 except BadRequest as exc:
@@ -141,11 +145,29 @@ class TelegramSender:
                 return await self._call(chat_id, part, as_html=False)
             raise
 
+    async def _album(self, chat_id: int | str, part: Part, mode: ParseMode | None) -> str | None:
+        """A list's pictures as one album; one Telegram cannot take is left out (the list follows as text)."""
+        media = [InputMediaPhoto(_attached(self._photo(url)), caption=(to_html(caption) if mode else plain(caption)) or None,
+                                 parse_mode=mode) for url, caption in part.album]
+        try:
+            sent = await self.bot.send_media_group(chat_id, media)
+        except BadRequest as exc:
+            if _says(exc, "chat not found"):
+                raise
+            log.warning("album not sent (%s); the list goes as text", exc)
+            return None
+        return _id(sent[-1]) if sent else None
+
     def _photo(self, ref: str) -> str | InputFile:
         """Where Telegram gets a picture: our /media/... by public URL when that is https (Telegram
         fetches nothing else), else uploaded from disk once and re-sent by file_id after that."""
+        if ref.startswith(PRIVATE_PREFIX):  # a proof: never a public URL, its bytes go up with the message
+            if ref in self._uploaded:
+                return self._uploaded[ref]
+            private = self.store.path_of(ref) if self.store is not None else None
+            return InputFile(private.read_bytes(), filename=private.name) if private else ref
         if not ref.startswith("/"):
-            return ref  # an absolute URL, or a file_id Telegram already holds (a payment proof)
+            return ref  # an absolute URL, or a file_id Telegram already holds (an older proof)
         if self.public_url.startswith("https://"):
             return self.public_url + ref
         if ref in self._uploaded:
@@ -154,6 +176,8 @@ class TelegramSender:
         return InputFile(local.read_bytes(), filename=local.name) if local else self.public_url + ref
 
     def _local(self, ref: str) -> Path | None:
+        if self.store is not None and (kept := self.store.path_of(ref)) is not None:
+            return kept
         for prefix, folder in self.media:
             if ref.startswith(prefix + "/"):
                 path = (folder / ref[len(prefix) + 1:]).resolve()
@@ -161,6 +185,13 @@ class TelegramSender:
                     return path
                 return None
         return None
+
+
+def _attached(photo: str | InputFile) -> str | InputFile:
+    """An upload inside an album goes as a part of its own, named by attach://."""
+    if isinstance(photo, InputFile):
+        return InputFile(photo.input_file_content, filename=photo.filename, attach=True)
+    return photo
 
 
 def _id(message: Message | bool) -> str | None:

@@ -138,17 +138,31 @@ class Part:
     keyboard: InlineKeyboardMarkup | ReplyKeyboardMarkup | None = None
     photo: str | None = None  # URL, Telegram file_id, or a /media/... path we serve
     edit: int | None = None  # message id to replace in place
+    album: tuple[tuple[str, str], ...] = ()  # (picture, caption) pairs sent as one album (sendMediaGroup)
+
+
+ALBUM_MAX = 10  # Telegram's limit of pictures in one album
+
+
+def pictures(out: Outbound) -> list[Part]:
+    """A list's product pictures: one photo with its caption, or an album of up to ten."""
+    shown = [(p.url, split_text(p.caption, CAPTION_LIMIT)[0]) for p in out.pictures[:ALBUM_MAX]]
+    if len(shown) == 1:
+        return [Part(shown[0][1], photo=shown[0][0])]
+    return [Part("", album=tuple(shown))] if shown else []
 
 
 def plan(out: Outbound) -> list[Part]:
-    """The calls that show out: photo (caption within 1,024) then texts within 4,096, keyboard last."""
+    """The calls that show out: a list's pictures, the photo (caption within 1,024), then texts
+    within 4,096, keyboard last. A page with pictures comes as new messages, never edited in
+    place (the pictures would stay above an older page)."""
     markup: InlineKeyboardMarkup | ReplyKeyboardMarkup | None = keyboard(out.buttons, page=bool(out.extra.get("in_place")))
     if markup is None and out.extra.get("ask_contact"):  # Telegram shares the person's own number with this button
         markup = ReplyKeyboardMarkup([[KeyboardButton(telegram_texts.SHARE_CONTACT, request_contact=True)]],
                                      resize_keyboard=True, one_time_keyboard=True)
     photo = out.image_url
     text = out.text
-    parts: list[Part] = []
+    parts: list[Part] = pictures(out)
     if photo:
         caption = split_text(text, CAPTION_LIMIT)[0] if text.strip() else ""
         rest = text.strip("\n")[len(caption):].strip("\n ") if caption else ""
@@ -161,5 +175,5 @@ def plan(out: Outbound) -> list[Part]:
     for i, piece in enumerate(pieces):
         last = i == len(pieces) - 1
         parts.append(Part(piece, markup if last else None,
-                          edit=int(edit) if edit and len(pieces) == 1 and not photo else None))
+                          edit=int(edit) if edit and len(pieces) == 1 and not photo and not out.pictures else None))
     return parts

@@ -1,4 +1,4 @@
-"""A Twilio WhatsApp webhook's form fields -> one Inbound, and its media kept on disk.
+"""A Twilio WhatsApp webhook's form fields -> one Inbound, and its media fetched into the media store.
 
 Fields read: From/WaId (the customer), To (our number), MessageSid, Body, ProfileName,
 NumMedia with MediaUrl{N}/MediaContentType{N}, Latitude/Longitude/Address/Label,
@@ -20,6 +20,7 @@ import httpx
 from bot import media_store
 from bot.channels.twilio_http import rewrite_twilio_url
 from bot.messages import Inbound
+from media.store import MediaRejected, MediaStore
 from bot.phones import normalize_phone
 from conversations.base import Media
 
@@ -72,17 +73,18 @@ def is_twilio_url(url: str) -> bool:
 
 class TwilioMedia:
     """Downloads inbound media with the account's basic auth (Twilio answers with a redirect to
-    its CDN, which httpx follows without the credentials) and stores it under the data dir."""
+    its CDN, which httpx follows without the credentials) and hands the bytes to the media store,
+    which checks what they are; the engine files them as the shop's."""
 
     def __init__(self, account_sid: str, auth_token: str, data_dir: Path, base_url: str | None = None,
                  timeout: float = 8.0):
-        self.data_dir = data_dir
+        self.store = MediaStore(Path(data_dir) / "shop_media")
         self.base_url = base_url
         self.http = httpx.AsyncClient(auth=(account_sid, auth_token), follow_redirects=True, timeout=timeout,
                                       trust_env=base_url is None)
 
     async def keep(self, inbound: Inbound) -> Inbound:
-        """The Inbound with each media ref replaced by the stored file's path (or marked rejected)."""
+        """The Inbound with each media ref replaced by the store's incoming ref (or marked rejected)."""
         if not inbound.media:
             return inbound
         kept = [await self._fetch(inbound.message_id, i, m) for i, m in enumerate(inbound.media)]
@@ -96,14 +98,14 @@ class TwilioMedia:
         if not is_twilio_url(media.ref):
             return replace(media, rejected="unavailable")
         try:
-            data, content_type = await self._download(rewrite_twilio_url(media.ref, self.base_url))
-            path = media_store.store(self.data_dir, CHANNEL, message_id, index, data, content_type or media.content_type)
-        except media_store.MediaRejected as exc:
+            data, _ = await self._download(rewrite_twilio_url(media.ref, self.base_url))
+            kept = self.store.receive(data)
+        except MediaRejected as exc:
             return replace(media, rejected=exc.reason)
         except (httpx.HTTPError, OSError) as exc:
             log.warning("could not fetch media %s of %s: %r", index, message_id, exc)
             return replace(media, rejected="unavailable")
-        return Media(ref=str(path), content_type=media_store.base_type(content_type or media.content_type))
+        return Media(ref=kept.ref, content_type=kept.content_type)
 
     async def _download(self, url: str) -> tuple[bytes, str]:
         """The bytes, stopping as soon as they pass the size limit."""

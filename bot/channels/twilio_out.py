@@ -21,6 +21,7 @@ from twilio.rest import Client
 from bot.channels.whatsapp_render import Create, render, render_outside_window
 from bot.channels.whatsapp_window import WindowBook
 from bot.delivery import RetryLater, Undeliverable
+from bot.media_links import MediaLinks
 from bot.messages import Outbound
 from bot.ratelimit import RateLimiter
 from storage.models import utcnow
@@ -42,8 +43,9 @@ def pace_for_sender(mps: float, **kw: Any) -> RateLimiter:
 class WhatsAppSender:
     def __init__(self, client: Client, from_number: str, public_url: str, window: WindowBook, *,
                  mps: float = 80, tries: int = 3, clock: Callable[[], datetime] = utcnow,
-                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep):
+                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep, links: MediaLinks | None = None):
         self.client = client
+        self.links = links  # the shop's media as URLs Twilio fetches (a proof's signed link)
         self.from_number = from_number.removeprefix("whatsapp:")
         self.status_callback = public_url.rstrip("/") + "/webhooks/twilio/status"
         self.public_url = public_url
@@ -59,6 +61,8 @@ class WhatsAppSender:
         if not window.open(self.clock()):
             window = await self.window.lookup(out.recipient, fresh=True)
         templates = window.profile.whatsapp_templates
+        if self.links is not None:
+            out = self.links.outbound(out, absolute=True)
         if window.open(self.clock()):
             creates = render(out, templates, self.public_url)
         else:

@@ -18,6 +18,7 @@ from bot.channels.twilio_http import make_twilio_client
 from bot.channels.twilio_inbound import CHANNEL, TwilioMedia
 from bot.channels.twilio_out import WhatsAppSender
 from bot.channels.whatsapp_window import WindowBook
+from bot.media_links import links_for
 from bot.phones import normalize_phone
 from config import Settings
 
@@ -44,7 +45,8 @@ class WhatsApp:
         def number(at: str, shop_id: int | None) -> tuple[WhatsAppSender, WindowBook]:
             window = WindowBook(shop_id=shop_id)
             window.bind(kedai.sessions, kedai.db)
-            return WhatsAppSender(client, at, settings.public_url, window, mps=settings.twilio_mps), window
+            return WhatsAppSender(client, at, settings.public_url, window, mps=settings.twilio_mps,
+                                  links=links_for(settings)), window
 
         windows: dict[str, WindowBook] = {}
         by_shop = {}

@@ -17,6 +17,7 @@ from bot.messages import Outbound
 from shops.profile import WhatsAppTemplates
 from texts.id import whatsapp as t
 
+PICTURES_MAX = 10  # image messages before one list: a page's products, never a flood
 BODY_LIMIT = 1600  # Twilio's limit for one WhatsApp body
 CAPTION_LIMIT = 1024  # WhatsApp's limit for text under a photo, and for a template's body
 QUICK_REPLY_MAX, QUICK_REPLY_LABEL = 3, 20
@@ -69,7 +70,8 @@ def public_media_url(url: str, public_url: str) -> str:
 
 def render(out: Outbound, templates: WhatsAppTemplates, public_url: str) -> list[Create]:
     """One or more messages for an Outbound inside the 24-hour window, in sending order."""
-    creates: list[Create] = []
+    creates: list[Create] = [{"body": p.caption[:CAPTION_LIMIT], "media_url": [public_media_url(p.url, public_url)]}
+                             for p in out.pictures[:PICTURES_MAX]]  # a list's products, one image message each
     media = [public_media_url(out.image_url, public_url)] if out.image_url else []
     template = choice_template(out, templates)
     if template is not None:
@@ -78,7 +80,7 @@ def render(out: Outbound, templates: WhatsAppTemplates, public_url: str) -> list
         return creates + [template]
     pieces = split_body(with_choices(out))
     if media and len(pieces) == 1 and len(pieces[0]) <= CAPTION_LIMIT:
-        return [{"body": pieces[0], "media_url": media}]
+        return creates + [{"body": pieces[0], "media_url": media}]
     if media:
         creates.append({"media_url": media})
     return creates + [{"body": p} for p in pieces if p]

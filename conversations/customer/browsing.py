@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import math
 from enum import StrEnum
+from collections.abc import Sequence
 from typing import Any
 
 from language.money import rupiah
 from catalog.products import Family, ProductInfo
-from conversations.base import Button, Ctx, Reply, Step, say
+from conversations.base import Button, Ctx, Picture, Reply, Step, say
 from conversations.choice import Choice, number
 from conversations.customer import made_label
 from conversations.examples import fill
@@ -98,7 +99,12 @@ def category_page(data: dict[str, Any], ctx: Ctx, category_id: int, page: int) -
         buttons.append(Button(t.BTN_NEXT, CATEGORY.pack(category_id, page + 1)))
     buttons += [Button(t.BTN_BACK, "catalog"), Button(t.BTN_CART, "cart")]
     text = t.CATEGORY_PAGE.format(category=shown[0].category, page=page + 1, pages=pages)
-    return say(Browse.HOME, data, Reply(text, buttons, in_place=True))
+    return say(Browse.HOME, data, Reply(text, buttons, in_place=True, pictures=pictures(shown)))
+
+
+def pictures(shown: Sequence[ProductInfo | Family]) -> tuple[Picture, ...]:
+    """The pictures of the listed products that have one, captioned as their buttons are."""
+    return tuple(Picture(p.image_url, product_button(p).label) for p in shown if p.image_url)
 
 
 def price_text(p: ProductInfo | Family) -> str:

@@ -117,6 +117,9 @@ def text_intent(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step 
 
 def proof(data: dict[str, Any], ctx: Ctx, media: Media | None, text: str, code: str | None = None) -> Step:
     """takes a photo, a document or words as proof for the customer's open order, asking which if several."""
+    if media is not None and (media.rejected or not media.ref):
+        unusable = t.PROOF_FILE_UNUSABLE.get(media.rejected or "", t.PROOF_FILE_UNUSABLE["unavailable"])
+        return say(Browse.HOME, data, Reply(unusable, main_menu()))
     pending = {"ref": media.ref if media else None, "type": media.content_type if media else None,
                "text": " ".join(text.split())[:500] or None}
     code = code or find_code(text, ctx.shop.order_prefix)

@@ -4,8 +4,8 @@
 missing the price or stock, asks for what is missing. Options come with slashes, in the line
 or in the name step: "Kemeja Batik Parang M/L/XL 185rb stok 5/5/3" (conversations.seller.new_options).
 A photo whose caption names a product becomes its picture; without a caption the bot asks which product it is for.
-The picture is stored as the channel's own reference (Telegram file_id, Twilio media
-URL), which that channel can show again; it is not copied to our own storage yet.
+The picture is the shop's file in the media store (media/), fetched by the channel and filed
+by the engine, so every channel shows it; one the channel could not keep is refused with why.
 """
 
 from __future__ import annotations
@@ -223,6 +223,8 @@ NEW_STEPS = {SellerProducts.NEW_NAME: on_name, SellerProducts.NEW_PRICE: on_pric
 
 def photo(data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step:
     """sets the picture of the product named in the caption, or asks which product."""
+    if (rejected := turn.media[0].rejected) or not turn.media[0].ref:
+        return idle(data, Reply(t.PHOTO_UNUSABLE.get(rejected or "", t.PHOTO_UNUSABLE["unavailable"])))
     ref = turn.media[0].ref
     query = " ".join(w for w in words_of(turn.text) if w not in PHOTO_WORDS)
     if not query:

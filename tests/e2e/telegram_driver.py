@@ -21,6 +21,7 @@ import httpx
 from tests.e2e import server
 from tests.fakes.telegram_api import FakeTelegramAPI
 from tests import samples
+from tests.media_samples import picture
 
 SAMPLES = samples.TELEGRAM
 SECRET = "tg_secret_TEST_only_9f8e7d"
@@ -116,7 +117,9 @@ class User:
         return self.send(self._message("location.json"))
 
     def send_photo(self) -> dict:
-        return self.send(self._message("photo_payment_proof.json"))
+        update = self._message("photo_payment_proof.json")
+        self.fake.add_file(update["message"]["photo"][-1]["file_id"], picture(1280, 960))  # what getFile returns
+        return self.send(update)
 
     def edit(self, earlier: dict, text: str) -> dict:
         update = sample("edited_message.json")

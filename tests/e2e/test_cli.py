@@ -74,3 +74,10 @@ def test_the_terminal_chat_greets_and_presses_a_numbered_button(tmp_path):
                          capture_output=True, text=True, timeout=60).stdout
     assert "Selamat datang di *Dapur Bu Sri*" in out and "1. 🛍️ Katalog" in out
     assert "Kategori di Dapur Bu Sri" in out
+    steps = "pesan 2 keripik tempe\ncheckout\nTini\nAmbil sendiri\nLewati\nTransfer bank\nPesan sekarang\n"
+    out = subprocess.run([sys.executable, "main.py", "chat", "--user", "tini"], cwd=ROOT, env=env, input=steps,
+                         capture_output=True, text=True, timeout=60).stdout
+    assert "KD-0001" in out
+    seller = subprocess.run([sys.executable, "main.py", "chat", "--as", "seller"], cwd=ROOT, env=env, input="",
+                            capture_output=True, text=True, timeout=60).stdout
+    assert "Pesanan baru KD-0001" in seller  # what arrived while the seller was away, shown at once

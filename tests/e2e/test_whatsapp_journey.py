@@ -15,12 +15,13 @@ from tests.e2e.telegram_driver import SECRET, Telegram, User
 from tests.e2e.whatsapp_client import PUBLIC, WhatsAppUser, cli, counts, env_for, query
 from tests.fakes.telegram_api import FakeTelegramAPI
 from tests.support import seeded_engine
+from tests.media_samples import picture
 from tests.twilio_samples import sample, signed_sample
 
 pytestmark = pytest.mark.e2e
 
 SITI, SELLER = "+6281234567890", "+6281299990000"
-PROOF = b"\xff\xd8\xff\xe0 fake jpeg of a BCA transfer receipt"
+PROOF = picture(600, 900, "white")  # a BCA transfer receipt
 
 
 def serve(tmp_path, fake):
@@ -59,7 +60,8 @@ def test_a_whole_order_over_whatsapp_with_a_payment_proof_and_the_seller_notice_
         fake_twilio.add_media(media_url, PROOF, "image/jpeg")
         siti.send("Bukti transfer KD-0001", NumMedia="1", MessageType="image", MediaUrl0=media_url,
                   MediaContentType0="image/jpeg", MessageSid="MMproof01", SmsMessageSid="MMproof01", SmsSid="MMproof01")
-        stored = tmp_path / "data" / "inbound" / "whatsapp" / "MMproof01-0.jpg"
+        [stored] = [p for p in (tmp_path / "data" / "shop_media").glob("*/private/*.jpg")  # a customer's: private
+                    if ".thumb." not in p.name]
         assert stored.read_bytes() == PROOF
 
         # The seller never wrote to the shop's number: WhatsApp forbids a free-form notice, so it waits.

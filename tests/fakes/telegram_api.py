@@ -412,6 +412,30 @@ class FakeTelegramAPI(LocalHTTPFake):
             content["reply_markup" if "inline_keyboard" in markup else "shown_keyboard"] = markup
         return self._new_message(chat, content)
 
+    def _m_sendmediagroup(self, p):
+        """An album: 2-10 photos, each a URL, a known file_id or an upload (attach://name)."""
+        chat = self._chat(p)
+        items = p.get("media")
+        if not isinstance(items, list) or not 2 <= len(items) <= 10:
+            raise bad("wrong number of media in the album (2-10)")
+        group, sent = str(next(self._file_seq)) + secrets.token_hex(4), []
+        for item in items:
+            photo = item.get("media") if isinstance(item, dict) and item.get("type") == "photo" else None
+            if isinstance(photo, str) and photo.startswith("attach://"):
+                photo = p.get(photo[len("attach://"):])
+            if not photo or (isinstance(photo, str) and not photo.startswith(("http://", "https://"))
+                             and photo not in self._files):
+                raise bad("wrong file identifier/HTTP URL specified")
+            content = self._text({"caption": item.get("caption", ""), "parse_mode": item.get("parse_mode")},
+                                 "caption", "caption_entities") if item.get("caption") else {}
+            fid = "AgACAgUAAxkBAAI" + secrets.token_urlsafe(24)
+            self.add_file(fid, photo if isinstance(photo, bytes) else b"")
+            content.update(photo=[{"file_id": fid, "file_unique_id": "AQAD" + secrets.token_urlsafe(8),
+                                   "width": 320, "height": 320}], media_group_id=group,
+                           album_media=photo if isinstance(photo, str) else "upload")
+            sent.append(self._new_message(chat, content))
+        return sent
+
     def _m_editmessagetext(self, p):
         msg = self._editable(p)
         content = self._text(p)

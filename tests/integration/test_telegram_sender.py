@@ -170,3 +170,28 @@ def test_a_photo_a_customer_sent_can_be_fetched_as_bytes():
     with FakeTelegramAPI() as fake:
         fake.add_file("AgACAgUAAxkBAAIEt2c9", b"\xff\xd8bukti-transfer")
         assert run(fake, lambda s: s.fetch_file("AgACAgUAAxkBAAIEt2c9")) == b"\xff\xd8bukti-transfer"
+
+
+def test_a_lists_pictures_go_as_one_album_our_own_files_uploaded_then_the_list(tmp_path):
+    from conversations.base import Picture
+    from media.store import MediaStore
+    from tests.media_samples import picture
+
+    store = MediaStore(tmp_path)
+    mine = store.put(1, picture(), public=True).ref
+    with FakeTelegramAPI() as fake:
+        fake.add_chat(SITI)
+
+        async def go(sender):
+            sender.store = store
+            return await sender.send(out("Keripik (halaman 1 dari 1)", Button("Keripik Tempe", "p:KRP-TMP"),
+                                         pictures=(Picture(mine, "*Keripik Tempe* Rp12.000"),
+                                                   Picture("https://cdn.example.id/roa.jpg", "Sambal Roa"))))
+
+        run(fake, go, public_url="http://127.0.0.1:8000")
+        [album] = fake.calls_to("sendMediaGroup")
+        assert [m["type"] for m in album["media"]] == ["photo", "photo"]
+        sent = fake.sent_messages(SITI)
+        assert [m.get("album_media") for m in sent[:2]] == ["upload", "https://cdn.example.id/roa.jpg"]
+        assert sent[0]["caption"] == "Keripik Tempe Rp12.000" and sent[0]["caption_entities"][0]["type"] == "bold"
+        assert sent[2]["text"].startswith("Keripik") and sent[2]["reply_markup"]

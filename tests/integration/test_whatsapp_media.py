@@ -1,14 +1,16 @@
-"""Inbound WhatsApp media fetched from the fake Twilio API with basic auth and kept on disk,
+"""Inbound WhatsApp media fetched from the fake Twilio API with basic auth into the media store,
 or refused: wrong type, over 5 MB, or not a Twilio URL (our credentials never leave Twilio)."""
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
 
 from bot import media_store
 from bot.channels.twilio_inbound import TwilioMedia
 from bot.messages import Inbound
 from conversations.base import Media
+from tests.media_samples import picture
 
 API = "https://api.twilio.com/2010-04-01/Accounts/{sid}/Messages/MM{n}/Media/ME{n}"
 
@@ -25,12 +27,14 @@ def keep(fake, tmp_path, *media: Media) -> tuple[Media, ...]:
 
 def test_a_photo_and_a_pdf_are_downloaded_through_the_redirect_and_stored(fake_twilio, tmp_path):
     photo, pdf = API.format(sid=fake_twilio.account_sid, n=1), API.format(sid=fake_twilio.account_sid, n=2)
-    fake_twilio.add_media(photo, b"\xff\xd8jpeg", "image/jpeg")
+    jpeg = picture()
+    fake_twilio.add_media(photo, jpeg, "image/jpeg")
     fake_twilio.add_media(pdf, b"%PDF-1.4", "application/pdf")
     kept = keep(fake_twilio, tmp_path, Media(photo, "image/jpeg"), Media(pdf, "application/pdf"))
     assert [m.rejected for m in kept] == [None, None]
-    assert open(kept[0].ref, "rb").read() == b"\xff\xd8jpeg" and kept[0].ref.endswith("MMx-0.jpg")
-    assert open(kept[1].ref, "rb").read() == b"%PDF-1.4" and kept[1].content_type == "application/pdf"
+    assert kept[0].ref == "incoming:" + hashlib.sha256(jpeg).hexdigest() + ".jpg" and kept[0].content_type == "image/jpeg"
+    assert (tmp_path / "shop_media" / "incoming" / kept[0].ref.split(":")[1]).read_bytes() == jpeg
+    assert kept[1].ref.endswith(".pdf") and kept[1].content_type == "application/pdf"
 
 
 def test_a_video_a_huge_photo_and_a_foreign_url_are_refused_and_nothing_is_stored(fake_twilio, tmp_path):

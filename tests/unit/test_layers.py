@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # Lowest first. A package may import its own modules and any package of a lower layer;
 # packages of one layer may not import each other.
 LAYERS: tuple[frozenset[str], ...] = (
-    frozenset({"config", "texts", "language", "storage"}),
+    frozenset({"config", "texts", "language", "storage", "media"}),
     frozenset({"catalog"}),
     frozenset({"shops"}),
     frozenset({"marketing"}),

@@ -92,3 +92,10 @@ COMPLETED = "🎉 Pesanan *{code}* selesai. Terima kasih sudah belanja, Kak! Dit
 CANCELLED_BY_SELLER = "🙏 Maaf Kak, pesanan *{code}* dibatalkan penjual.{reason}{refund}"
 CANCELLED_REASON = "\nAlasan: {reason}"
 CANCELLED_REFUND = "\nPembayaran Kakak akan dikembalikan; penjual akan menghubungi Kakak."
+
+# A file the channel could not keep (bot.media_store / media.store): asked again, nothing attached.
+PROOF_FILE_UNUSABLE = {
+    "type": "Maaf Kak, file itu tidak bisa kami terima sebagai bukti. Kirim foto/screenshot (JPG/PNG) atau PDF, ya.",
+    "too_large": "Maaf Kak, filenya terlalu besar (maks. 5 MB). Kirim screenshot yang lebih kecil, ya.",
+    "unavailable": "Maaf Kak, fotonya tidak berhasil kami terima. Coba kirim sekali lagi, ya.",
+}

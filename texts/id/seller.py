@@ -136,6 +136,11 @@ OTHER_CATEGORY = "Lainnya"
 
 # Photos
 PHOTO_ASK_PRODUCT = "Foto ini untuk produk apa, Kak? Ketik namanya (atau *batal*)."
+PHOTO_UNUSABLE = {
+    "type": "Maaf Kak, file itu bukan foto yang bisa kami pakai. Kirim fotonya sebagai gambar (JPG/PNG), ya.",
+    "too_large": "Maaf Kak, fotonya terlalu besar (maks. 5 MB). Kirim yang lebih kecil, ya.",
+    "unavailable": "Maaf Kak, fotonya tidak berhasil kami ambil. Coba kirim sekali lagi, ya.",
+}
 PHOTO_SET = "🖼️ Foto *{name}* disimpan. Pembeli melihatnya di detail produk."
 
 # Lists
