@@ -10,10 +10,12 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from adapters.catalog import IndexCache
+from books import entries as book_entries
 from catalog.model import display_name
 from conversations.base import Ctx
 from conversations.ports import OpenInvite
 from conversations.seller import invites
+from conversations.seller.money_changes import MoneyEntry
 from conversations.seller.ports import OrderBrief, RecapFigures, SellerCtx, SellerProduct, SellerView, resolve_among
 from storage import categories as categories_db
 from storage import orders as orders_db
@@ -74,6 +76,10 @@ class DbDesk:
 
     def staff(self) -> list[SellerView]:
         return [to_seller_view(s) for s in sellers_db.fetch_sellers(self._session, self._shop_id)]
+
+    def money_entries(self, limit: int) -> list[MoneyEntry]:
+        return [MoneyEntry(e.id, e.kind, e.category, e.amount, e.note or "", e.occurred_at, bool(e.receipt_ref))
+                for e in book_entries.last_entries(self._session, self._shop_id, limit)]
 
     def _fetch(self, ids: list[int]) -> list[SellerProduct]:
         if not ids:

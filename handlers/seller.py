@@ -26,8 +26,8 @@ from collections.abc import Callable
 from typing import Any
 
 from conversations.base import Ctx, Reply, Step, Turn
-from conversations.seller import (broadcast, lists, marketing, orders, ownership, products, promo, recap, setup,
-                                  shop_settings, staff, stock, undo)
+from conversations.seller import (broadcast, lists, marketing, money, money_list, orders, ownership, products, promo,
+                                  recap, setup, shop_settings, staff, stock, undo)
 from conversations.seller.common import IDLE, clean, idle, words
 from conversations.seller.ports import SellerCtx
 from language.words import SELLER_LEAVE
@@ -42,6 +42,8 @@ ROUTES: tuple[SellerRoute, ...] = (
     ownership.route,  # a staff member typing the owner code becomes the owner
     setup.route,  # the answers to the shop's setup questions (a new shop, or "ganti alamat" alone)
     orders.route,  # lunas / tolak / proses / kirim / selesai / batal KD-0042, and KD-0042 alone
+    money.route,  # beli gas 25rb, gaji karyawan 1,5jt, modal masuk 2jt (a receipt photo as its caption); one word re-files it
+    money_list.route,  # catatan keuangan, pengeluaran; ubah 2 gaji, hapus 2
     products.route,  # new product (one line or step by step), photos
     lists.route,  # help, stock list, order lists
     recap.route,  # rekap, rekap kemarin, rekap minggu ini

@@ -15,6 +15,7 @@ from conversations.examples import ListedExamples
 from shops.profile import ShopProfile
 from handlers import choices, seller
 from catalog import families as fam
+from conversations.seller.money_changes import MoneyEntry
 from conversations.seller.ports import OrderBrief, RecapFigures, SellerCtx, SellerProduct, SellerView, resolve_among
 from tests.support import NOW, Dialogue, FakeOrders, demo_products, demo_profile
 
@@ -37,6 +38,7 @@ class MemoryDesk:
     figures: RecapFigures = RecapFigures(0, 0, 0, 0, 0)
     people: list[SellerView] = field(default_factory=lambda: [OWNER, STAFF])
     asked: list[tuple[Any, ...]] = field(default_factory=list)
+    money: list[MoneyEntry] = field(default_factory=list)  # the seller's money entries, oldest first
 
     def __post_init__(self) -> None:
         infos = [ProductInfo(p.id, p.sku, p.name, None, p.category, p.price, p.stock, family_id=p.family_id,
@@ -72,6 +74,9 @@ class MemoryDesk:
 
     def staff(self) -> list[SellerView]:
         return list(self.people)
+
+    def money_entries(self, limit: int) -> list[MoneyEntry]:
+        return list(reversed(self.money))[:limit]
 
 
 @dataclass

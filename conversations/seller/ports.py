@@ -17,6 +17,7 @@ from catalog import families as fam
 from catalog.model import ProductInfo, display_name
 from catalog.search import Resolution
 from conversations.base import Ctx
+from conversations.seller.money_changes import MoneyEntry
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,10 @@ class SellerDesk(Protocol):
     def recap(self, start: datetime, end: datetime) -> RecapFigures: ...
 
     def staff(self) -> list[SellerView]: ...
+
+    def money_entries(self, limit: int) -> list[MoneyEntry]:
+        """The seller's own money entries still standing, newest first (conversations.seller.money_list)."""
+        ...
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ HELP = (
     "• proses {code} · kirim {code} JNE resi · selesai {code} · batal {code}\n"
     "• ongkir {code} 25rb jne (pesanan dengan ongkir menyusul)\n\n"
     "📊 *Rekap*: rekap · rekap kemarin · rekap minggu ini\n"
+    "📒 *Keuangan*: beli gas 25rb · gaji karyawan 1,5jt · modal masuk 2jt · catatan keuangan\n"
     "🏷️ *Promo*: promo · promo baru · broadcast baru · broadcast laporan\n"
     "{staff}"
     "\n↩️ Salah ubah? Ketik *batalkan* tepat setelahnya.\n"
