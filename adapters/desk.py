@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from adapters.catalog import IndexCache
 from books import entries as book_entries
+from books import figures as book_figures
 from catalog.model import display_name
 from conversations.base import Ctx
 from conversations.ports import OpenInvite
@@ -88,10 +89,13 @@ class DbDesk:
 
 
 def recap_figures(session: Session, shop_id: int, start: datetime, end: datetime) -> RecapFigures:
-    """The recap of [start, end): shared by the "rekap" command and the daily job."""
+    """The recap of [start, end): shared by the "rekap" command and the daily job. Omzet is the
+    books' (books.figures.omzet: goods paid for in the span, less discounts and refunds), never
+    the orders' totals, which hold unpaid orders, the delivery fee and the transfer code."""
     row = orders_db.recap_between(session, shop_id, start, end)
     low = tuple((display_name(r.name, r.option_label), r.stock) for r in products_db.fetch_low_stock(session, shop_id))
-    return RecapFigures(row.orders, row.items, row.revenue, row.unpaid_orders, row.unpaid_total, low)
+    omzet = book_figures.omzet(session, shop_id, start, end)
+    return RecapFigures(row.orders, row.items, omzet, row.unpaid_orders, row.unpaid_total, low)
 
 
 def seller_context(session: Session, shop_id: int, ctx: Ctx, seller_id: int, indexes: IndexCache) -> SellerCtx:

@@ -90,7 +90,7 @@ class OrderBrief:
 class RecapFigures:
     orders: int
     items: int
-    revenue: int
+    revenue: int  # omzet: goods paid for in the period, less discounts and refunds (docs/BOOKS.md)
     unpaid_orders: int
     unpaid_total: int
     low_stock: tuple[tuple[str, int], ...] = ()

@@ -144,6 +144,7 @@ STATUS = {"pending_payment": "belum bayar", "paid": "lunas", "processing": "dipr
 RECAP = (
     "📊 *Rekap {period}*\n"
     "🧾 Pesanan: {orders}\n📦 Barang terjual: {items}\n💰 Omzet: {revenue}\n"
+    "   _(penjualan barang yang sudah dibayar, setelah diskon; tanpa ongkir, kode unik, dan pesanan belum bayar)_\n"
     "⏳ Belum dibayar: {unpaid_orders} pesanan ({unpaid_total})\n"
     "{low}"
 )
