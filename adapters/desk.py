@@ -4,7 +4,7 @@ every order, the recap figures), and the SellerCtx the engine routes a seller's 
 from __future__ import annotations
 
 from dataclasses import fields
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from adapters.catalog import IndexCache
 from books import entries as book_entries
 from books import figures as book_figures
+from books.periods import Period
 from catalog.model import display_name
 from conversations.base import Ctx
 from conversations.ports import OpenInvite
@@ -81,6 +82,9 @@ class DbDesk:
     def money_entries(self, limit: int) -> list[MoneyEntry]:
         return [MoneyEntry(e.id, e.kind, e.category, e.amount, e.note or "", e.occurred_at, bool(e.receipt_ref))
                 for e in book_entries.last_entries(self._session, self._shop_id, limit)]
+
+    def daily_sales(self, period: Period) -> list[tuple[date, int]]:
+        return book_figures.daily_sales(self._session, self._shop_id, period)
 
     def _fetch(self, ids: list[int]) -> list[SellerProduct]:
         if not ids:

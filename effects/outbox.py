@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from conversations.base import Button, Reply
+from conversations.base import Attachment, Button, Reply
 from storage import outbox as outbox_db
 
 
@@ -28,6 +28,9 @@ class Outbound:
     # The shop it is sent for (the outbox row's), so it leaves from that shop's bot or number;
     # not part of the payload.
     shop_id: int | None = None
+    # A document or picture sent with the text as its caption (conversations.base.Attachment);
+    # in the payload only when there is one.
+    attachment: Attachment | None = None
 
     @classmethod
     def reply(cls, channel: str, recipient: str, reply: Reply, pressed: str | None = None) -> Outbound:
@@ -37,17 +40,22 @@ class Outbound:
             extra = {"in_place": True, "edit": pressed} if pressed else {"in_place": True}
         if not reply.numbered:  # channels without buttons (WhatsApp) number choices only where a number means one
             extra["numbered"] = False
-        return cls(channel, recipient, reply.text, tuple(reply.buttons), reply.image_url, extra)
+        return cls(channel, recipient, reply.text, tuple(reply.buttons), reply.image_url, extra,
+                   attachment=reply.attachment)
 
     def payload(self) -> dict[str, Any]:
-        return {"text": self.text, "buttons": [{"label": b.label, "value": b.value} for b in self.buttons],
-                "image_url": self.image_url, "extra": self.extra}
+        payload = {"text": self.text, "buttons": [{"label": b.label, "value": b.value} for b in self.buttons],
+                   "image_url": self.image_url, "extra": self.extra}
+        if self.attachment is not None:
+            payload["attachment"] = self.attachment.to_json()
+        return payload
 
     @classmethod
     def from_row(cls, channel: str, recipient: str, payload: dict[str, Any], shop_id: int | None = None) -> Outbound:
         return cls(channel, recipient, payload.get("text", ""),
                    tuple(Button(b["label"], b["value"]) for b in payload.get("buttons", [])),
-                   payload.get("image_url"), payload.get("extra") or {}, shop_id)
+                   payload.get("image_url"), payload.get("extra") or {}, shop_id,
+                   Attachment.from_json(payload.get("attachment")))
 
 
 def outbox_row(shop_id: int, out: Outbound, inbound_id: int | None = None) -> dict[str, Any]:

@@ -27,7 +27,7 @@ from typing import Any
 
 from conversations.base import Ctx, Reply, Step, Turn
 from conversations.seller import (broadcast, lists, marketing, money, money_list, orders, ownership, products, promo,
-                                  recap, setup, shop_settings, staff, stock, undo)
+                                  recap, reports, setup, shop_settings, staff, stock, undo)
 from conversations.seller.common import IDLE, clean, idle, words
 from conversations.seller.ports import SellerCtx
 from language.words import SELLER_LEAVE
@@ -46,6 +46,7 @@ ROUTES: tuple[SellerRoute, ...] = (
     money_list.route,  # catatan keuangan, pengeluaran; ubah 2 gaji, hapus 2
     products.route,  # new product (one line or step by step), photos
     lists.route,  # help, stock list, order lists
+    reports.route,  # laporan bulan ini / Oktober, rekap bulan lalu, laba rugi (PDF); grafik penjualan (a picture)
     recap.route,  # rekap, rekap kemarin, rekap minggu ini
     staff.route,  # undang staf, daftar staf, hapus staf
     shop_settings.route,  # info toko, atur toko, ganti alamat / jam buka, rekening baru, ongkir, serahkan toko

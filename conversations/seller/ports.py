@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Protocol
 
+from books.periods import Period
 from catalog import families as fam
 from catalog.model import ProductInfo, display_name
 from catalog.search import Resolution
@@ -119,6 +120,10 @@ class SellerDesk(Protocol):
 
     def money_entries(self, limit: int) -> list[MoneyEntry]:
         """The seller's own money entries still standing, newest first (conversations.seller.money_list)."""
+        ...
+
+    def daily_sales(self, period: Period) -> list[tuple[date, int]]:
+        """Net sales per local day of the period, zeros included (books.figures.daily_sales)."""
         ...
 
 

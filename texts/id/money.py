@@ -42,3 +42,18 @@ LIST_NO_SUCH = "Catatan nomor {n} tidak ada di daftar, Kak. Ketik *catatan keuan
 EDIT_WHAT = "Mau diubah jadi apa, Kak? Misal _ubah {n} gaji_ (kategori) atau _ubah {n} 30rb_ (jumlah)."
 DELETED = "🗑️ Catatan dihapus: {category} {amount} — {note}.\nKalau salah hapus, catat ulang saja."
 AMOUNT_TOO_BIG = "Jumlahnya terlalu besar, Kak ({amount}). Cek lagi angkanya ya."
+
+# Reports and charts by chat (conversations.seller.reports)
+REPORT_CAPTION = ("📄 *Laporan Keuangan {shop}*, {period}\n"
+                  "Isi: laba rugi, arus kas, posisi keuangan, penjualan per saluran, produk terlaris, "
+                  "pesanan per status. Siap diteruskan ke bank atau koperasi.\n"
+                  "Omzet = penjualan barang yang sudah dibayar, setelah diskon; tanpa ongkir, kode unik, "
+                  "dan pesanan belum bayar.")
+REPORT_FUTURE = "Laporan {period} belum bisa dibuat, Kak: bulannya belum mulai."
+REPORT_TOO_OLD = "Laporan yang bisa dibuat mulai tahun 2000, Kak. Contoh: _laporan Oktober_ atau _laporan bulan lalu_."
+REPORT_FILE = "Laporan-Keuangan-{month}.pdf"
+CHART_FILE = "Grafik-Penjualan-{first}-{last}.png"
+PERIOD_MONTH = "{month}"
+PERIOD_THIS_MONTH = "bulan ini ({month})"
+PERIOD_LAST_MONTH = "bulan lalu ({month})"
+PERIOD_WEEK = "7 hari terakhir"
