@@ -69,7 +69,7 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step 
 
 
 def _names_another_month(rest: list[str]) -> bool:
-    return bool(set(rest) & (LAST | set(MONTHS)))
+    return bool(set(rest) & set(MONTHS)) or ("bulan" in rest and bool(set(rest) & LAST))
 
 
 def read_period(rest: list[str], what: str, ctx: SellerCtx) -> Period | str | None:
@@ -90,8 +90,8 @@ def read_period(rest: list[str], what: str, ctx: SellerCtx) -> Period | str | No
         if period.first_day > now_month.first_day:
             return t.REPORT_FUTURE.format(period=month_name(period))
         return period
-    if set(rest) & LAST:
-        return periods.last_month(ctx.now, ctx.tz)
+    if set(rest) & LAST:  # "bulan lalu"; "kemarin" alone is yesterday's text recap
+        return periods.last_month(ctx.now, ctx.tz) if "bulan" in rest else None
     if what == "chart" and set(rest) & (WEEK | {"7", "tujuh"}):
         return periods.last_days(ctx.now, ctx.tz, 7)
     if what == "report" and set(rest) & WEEK:
