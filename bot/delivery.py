@@ -12,6 +12,7 @@ from typing import Protocol
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.attachments import Files
 from bot.messages import Outbound
 from storage import outbox as outbox_db
 from storage.db import unit_of_work
@@ -59,6 +60,8 @@ class Delivery:
         # that another process can take the claim over at once if this one dies mid-send.
         self.owner: Callable[[], int | None] = lambda: None
         self._tasks: set[asyncio.Task[None]] = set()
+        # Makes the documents and pictures rows name (bot.attachments), set by bot.bootstrap.
+        self.files: Files | None = None
 
     def kick(self, ids: Sequence[int]) -> None:
         """Delivers in the background so the webhook can answer at once."""
@@ -114,6 +117,8 @@ class Delivery:
         try:
             if sender is None:
                 raise RetryLater(60, f"no sender for {row.channel}")
+            if out.attachment is not None and self.files is not None:
+                out = await self.files.prepare(out)
             provider_id = await sender.send(out)
         except RetryLater as exc:
             if row.attempts >= MAX_ATTEMPTS:

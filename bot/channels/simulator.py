@@ -59,6 +59,7 @@ class SimReply(BaseModel):
     text: str
     buttons: list[SimButton] = []
     image_url: str | None = None
+    document_url: str | None = None  # a made document (a report's PDF), also linked at the end of the text
 
 
 class SimRequest(BaseModel):
@@ -90,8 +91,28 @@ def to_reply(out: Outbound) -> SimReply:
 
 
 def reply_json(out: Outbound) -> dict:
-    return {"text": out.text, "buttons": [{"label": b.label, "value": b.value} for b in out.buttons],
-            "image_url": out.image_url}
+    made = out.attachment if out.attachment is not None and out.attachment.url else None
+    if made is None:
+        return {"text": out.text, "buttons": [{"label": b.label, "value": b.value} for b in out.buttons],
+                "image_url": out.image_url}
+    document = made.url if made.kind == "document" else None
+    text = out.text + (t.DOCUMENT_LINK.format(name=made.filename, url=document) if document else "")
+    return {"text": text, "buttons": [{"label": b.label, "value": b.value} for b in out.buttons],
+            "image_url": made.url if made.kind == "image" else out.image_url, "document_url": document}
+
+
+async def with_files(kedai: Any, message: SimRequest, replies: list[Outbound]) -> list[Outbound]:
+    """Replies carrying a document or picture, with the file made (bot.attachments) and linked."""
+    if not any(o.attachment is not None for o in replies) or kedai.delivery.files is None:
+        return replies
+    probe = Inbound(CHANNEL, message.user, "", account=message.shop or None)
+
+    def shop_id() -> int:
+        with unit_of_work(kedai.sessions) as s:
+            return kedai.engine.shops.resolve(s, probe).id
+
+    shop = await asyncio.get_running_loop().run_in_executor(kedai.db, shop_id)
+    return [await kedai.delivery.files.prepare(o, shop) for o in replies]
 
 
 def to_inbound(request: SimRequest) -> Inbound:
@@ -193,8 +214,9 @@ def router() -> APIRouter:
         if handled.unknown_shop:
             detail = t.UNKNOWN_SHOP.format(shop=message.shop) if message.shop else t.NO_SHOP_YET
             return JSONResponse({"detail": detail}, 404)
+        replies = await with_files(request.app.state.kedai, message, handled.replies)
         # Built by hand: the replies are already plain data, and re-validating them costs per message.
-        return Response(orjson.dumps({"replies": [reply_json(o) for o in handled.replies],
+        return Response(orjson.dumps({"replies": [reply_json(o) for o in replies],
                                       "duplicate": handled.duplicate}), media_type="application/json")
 
     @api.get(PATH, response_model=SimResponse)

@@ -7,3 +7,4 @@ JSON_ONLY = "Kirim pesan sebagai JSON (Content-Type: application/json). / Send t
 UNKNOWN_SHOP = "Toko “{shop}” tidak ada atau sudah tutup. / No open shop “{shop}” here."
 NO_SHOP_YET = ("Belum ada toko: buat dengan `kedai shop new --name NAMA`. "
                "/ No shop yet: create one with `kedai shop new --name NAME`.")
+DOCUMENT_LINK = "\n📎 {name}: {url}"
