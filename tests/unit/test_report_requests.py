@@ -59,3 +59,20 @@ def test_the_text_recap_and_other_laporan_words_are_left_alone():
                  "rekap kemarin", "laporan kemarin"):
         chat.send(said)
         assert attachments(chat) == [], said
+
+
+def test_an_attachment_travels_in_the_outbox_payload_and_the_simulator_links_a_document():
+    from bot.channels.simulator import reply_json
+    from conversations.base import Attachment
+    from effects.outbox import Outbound
+
+    chat = SellerChat()
+    chat.send("laporan Oktober")
+    out = Outbound.reply("simulator", "penjual", chat.last[0])
+    back = Outbound.from_row("simulator", "penjual", out.payload())
+    assert back.attachment == out.attachment and back.attachment.render["month"] == "2026-10"
+    assert "attachment" not in Outbound("simulator", "x", "halo").payload()  # other rows unchanged
+    made = Outbound("simulator", "penjual", "📄 Laporan", attachment=Attachment(
+        "document", "Laporan-Keuangan-2026-10.pdf", "application/pdf", path="/x/abc.pdf", url="/media/files/abc.pdf"))
+    shown = reply_json(made)
+    assert shown["document_url"] == "/media/files/abc.pdf" and shown["text"].endswith("/media/files/abc.pdf")
