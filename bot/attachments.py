@@ -59,14 +59,19 @@ class Files:
 
 
 def render(spec: dict[str, Any], shop_id: int | None, sessions: sessionmaker[Session], now: datetime) -> bytes:
-    """The bytes an attachment's `render` names: {"what": "chart", "days", "label", "shop"} or
-    {"what": "report", "month": "YYYY-MM", "tz", "shop"} (read from the books now)."""
+    """The bytes an attachment's `render` names: {"what": "chart", "days", "label", "shop"},
+    {"what": "qris", "payload"}, or {"what": "report", "month": "YYYY-MM", "tz", "shop"} (read
+    from the books now)."""
     what = spec.get("what")
     if what == "chart":
         from books.chart import render_sales_chart
 
         days = [(date.fromisoformat(d), int(a)) for d, a in spec.get("days", [])]
         return render_sales_chart(days, str(spec.get("label", "")), str(spec.get("shop", ""))).png
+    if what == "qris":  # an order's own QRIS, the amount in it (orders.qris.to_dynamic)
+        from orders.qris_image import qr_png
+
+        return qr_png(str(spec.get("payload", "")))
     if what == "report":
         from books import figures
         from books.periods import parse_month

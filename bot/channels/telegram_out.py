@@ -21,7 +21,7 @@ from telegram import Bot, InputFile, Message
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, InvalidToken, NetworkError, RetryAfter
 
-from bot.channels.telegram_render import Part, plan, plain, to_html
+from bot.channels.telegram_render import Part, keyboard, plan, plain, to_html
 from bot.delivery import RetryLater, Undeliverable
 from bot.messages import Outbound
 from bot.ratelimit import RateLimiter
@@ -100,13 +100,17 @@ class TelegramSender:
                 await self._part(chat_id, part, started=False)
             caption = ""
 
+        markup = keyboard(out.buttons, page=False)
+
         async def upload() -> str | None:
             file = InputFile(data, filename=attachment.filename)
             mode = ParseMode.HTML if caption else None
             if attachment.kind == "image":
-                sent = await self.bot.send_photo(chat_id, file, caption=caption or None, parse_mode=mode)
+                sent = await self.bot.send_photo(chat_id, file, caption=caption or None, parse_mode=mode,
+                                                 reply_markup=markup)
             else:
-                sent = await self.bot.send_document(chat_id, file, caption=caption or None, parse_mode=mode)
+                sent = await self.bot.send_document(chat_id, file, caption=caption or None, parse_mode=mode,
+                                                    reply_markup=markup)
             return _id(sent)
 
         return await self._retrying(chat_id, upload, started=False)

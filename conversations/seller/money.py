@@ -27,6 +27,9 @@ MONEY_IN = (Kind.INCOME, Kind.CAPITAL)
 # Words that may stand before the category in a one-word answer: "ganti gaji", "kategori sewa".
 CHANGE_LEAD = {"ganti", "kategori", "kategorinya", "jadi", "ubah", "ke", "masuk", "itu", "harusnya", "bukan"}
 UNDO_KINDS = ("money", "money_change")
+# First words that make a sentence a shop setting even with an amount: "ongkir Sleman 15rb" is a
+# delivery zone (conversations.seller.shop_settings); the expense is "bayar ongkir 15rb".
+SETTING_WORDS = {"ongkir", "area", "tambah", "harga", "stok"}
 
 
 def actor(ctx: SellerCtx) -> str:
@@ -41,6 +44,8 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step 
         category = _category_answer(turn.text)
         if category is not None:
             return change_category(data, ctx, last, category)
+    if words(turn.text).split()[0] in SETTING_WORDS:
+        return None
     note = parse_money_sentence(turn.text)
     if note is None:
         return None
