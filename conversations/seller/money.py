@@ -44,7 +44,7 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step 
         category = _category_answer(turn.text)
         if category is not None:
             return change_category(data, ctx, last, category)
-    if words(turn.text).split()[0] in SETTING_WORDS:
+    if (words(turn.text).split() or [""])[0] in SETTING_WORDS:
         return None
     note = parse_money_sentence(turn.text)
     if note is None:

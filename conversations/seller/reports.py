@@ -56,8 +56,8 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step 
         what, rest = "report", parts[1:]
     else:
         return None
-    if what == "report" and profit_loss is None and not [w for w in rest if w not in FILLER]:
-        return None  # "laporan" alone is today's text recap (conversations.seller.recap)
+    if what == "report" and profit_loss is None and "bulan" not in rest and not set(rest) & set(MONTHS):
+        return None  # "laporan", "laporan hari ini": the text recap (conversations.seller.recap)
     period = read_period(rest, what, ctx)
     if period is None:
         return None

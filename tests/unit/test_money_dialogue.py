@@ -174,6 +174,12 @@ def test_a_number_not_in_the_list_or_nothing_to_change_says_so():
     assert "Mau diubah jadi apa" in chat.text
 
 
+def test_punctuation_alone_is_not_money():
+    chat = MoneyChat()
+    chat.send("...")
+    assert chat.applied == []
+
+
 def test_an_empty_list_shows_how_to_record():
     chat = MoneyChat()
     chat.send("pengeluaran")

@@ -56,7 +56,7 @@ def test_grafik_sends_a_picture_with_the_best_day_named():
 def test_the_text_recap_and_other_laporan_words_are_left_alone():
     chat = SellerChat()
     for said in ("rekap", "rekap bulan ini", "laporan", "rekap minggu ini", "laporan broadcast",
-                 "rekap kemarin", "laporan kemarin"):
+                 "rekap kemarin", "laporan kemarin", "laporan hari ini", "..."):
         chat.send(said)
         assert attachments(chat) == [], said
 
