@@ -7,6 +7,7 @@ import asyncio
 import logging
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Protocol
 
@@ -21,6 +22,7 @@ from storage.models import utcnow
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 8
+FILE_TRIES = 3  # a document or picture that cannot be made this often: the message goes without it
 
 
 class RetryLater(Exception):
@@ -118,7 +120,13 @@ class Delivery:
             if sender is None:
                 raise RetryLater(60, f"no sender for {row.channel}")
             if out.attachment is not None and self.files is not None:
-                out = await self.files.prepare(out)
+                try:
+                    out = await self.files.prepare(out)
+                except Exception:
+                    if row.attempts < FILE_TRIES:
+                        raise  # tried again later, like any send that failed
+                    log.exception("outbox row %s: its file could not be made; sending the text alone", row.id)
+                    out = replace(out, attachment=None)
             provider_id = await sender.send(out)
         except RetryLater as exc:
             if row.attempts >= MAX_ATTEMPTS:

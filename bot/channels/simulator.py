@@ -111,8 +111,12 @@ async def with_files(kedai: Any, message: SimRequest, replies: list[Outbound]) -
         with unit_of_work(kedai.sessions) as s:
             return kedai.engine.shops.resolve(s, probe).id
 
-    shop = await asyncio.get_running_loop().run_in_executor(kedai.db, shop_id)
-    return [await kedai.delivery.files.prepare(o, shop) for o in replies]
+    try:
+        shop = await asyncio.get_running_loop().run_in_executor(kedai.db, shop_id)
+        return [await kedai.delivery.files.prepare(o, shop) for o in replies]
+    except Exception:  # the words still go back; a file that could not be made is logged, never a 500
+        log.exception("a simulator reply's file could not be made")
+        return replies
 
 
 def to_inbound(request: SimRequest) -> Inbound:
