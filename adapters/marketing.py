@@ -11,7 +11,9 @@ from marketing import broadcast_admin, promo_admin
 from marketing.audience import members, preview
 from marketing.broadcasts import BroadcastInfo, Preview, RunReport, Segment
 from marketing.promotions import Promotion, normal_code
-from marketing.pricing import offers_for
+from marketing.loyalty import Card, Rule
+from marketing.pricing import loyalty_card, offers_for
+from storage import loyalty as loyalty_db
 from storage import promotions as promotions_db
 
 
@@ -39,3 +41,10 @@ class DbMarketing:
     def reports(self, broadcast_id: int) -> list[RunReport]:
         found = broadcast_admin.status(self._session, self._shop_id, broadcast_id)
         return found[1] if found else []
+
+    def loyalty_rule(self) -> Rule | None:
+        row = loyalty_db.fetch_rule(self._session, self._shop_id)
+        return Rule(row.needed, row.reward, row.per_stamp) if row else None
+
+    def loyalty(self, customer_id: int) -> Card | None:
+        return loyalty_card(self._session, self._shop_id, customer_id)

@@ -15,7 +15,8 @@ def summary_of(order: Order, items: list | None = None) -> OrderSummary:  # type
                         proof_pending=order.proof_submitted_at is not None, courier=order.courier,
                         tracking_no=order.tracking_no, customer_name=order.customer_name,
                         lines=tuple((i.qty, i.name, i.line_total) for i in items or ()),
-                        quote_by=order.quote_by, delivery_fee=order.delivery_fee)
+                        quote_by=order.quote_by, delivery_fee=order.delivery_fee,
+                        items=tuple((i.sku, i.qty, i.name) for i in items or ()))
 
 
 class DbOrders:

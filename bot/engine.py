@@ -20,6 +20,7 @@ from adapters.catalog import DbCatalog, DbExamples, IndexCache
 from adapters.desk import DbInvites, seller_context
 from adapters.marketing import DbMarketing
 from adapters.orders import DbOrders
+from adapters.reviews import DbReviews
 from bot.identity import resolve_customer
 from bot.messages import Inbound, Outbound
 from conversations.base import Ctx, Step
@@ -99,7 +100,8 @@ class Engine:
             party, view = resolved.party, resolved.view
             ctx = Ctx(shop=shop.profile, catalog=DbCatalog(session, shop.id, self.indexes), customer=view,
                       orders=DbOrders(session, shop.id), now=now, tz=shop.tz, promos=DbMarketing(session, shop.id, now),
-                      invites=DbInvites(session, shop.id, now), examples=DbExamples(session, shop.id, self.indexes))
+                      invites=DbInvites(session, shop.id, now), examples=DbExamples(session, shop.id, self.indexes),
+                      reviews=DbReviews(session, shop.id, now))
             route = self._route(session, shop, inbound, ctx, party)
             step, notices = route.step, []
             if step.effects:  # most messages only read: no appliers, no notices

@@ -12,6 +12,7 @@ from config import Settings
 from scheduler import daily_recap
 from scheduler.jobs_payments import payment_jobs
 from scheduler.jobs_quotes import quote_jobs
+from scheduler.jobs_reviews import review_jobs
 from scheduler.runner import Job, build_scheduler
 
 
@@ -26,6 +27,7 @@ def jobs(kedai: Kedai) -> list[Job]:
         Job("daily-recap", recap, daily_recap.EVERY_SECONDS),
         *payment_jobs(kedai.sessions, kedai.db, kedai.engine.clock, every),
         *quote_jobs(kedai.sessions, kedai.db, kedai.engine.clock, every),
+        *review_jobs(kedai.sessions, kedai.db, kedai.engine.clock, every),
         Job("broadcasts", broadcaster(kedai).tick, every),
     ]
 

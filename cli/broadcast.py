@@ -23,6 +23,8 @@ def broadcast_create(
     sku: Many = None, category: Many = None,
     inactive_days: Annotated[Optional[int], typer.Option(help="Only customers with no order in N days.")] = None,
     channel: Annotated[Optional[str], typer.Option(help="Only this channel: telegram, whatsapp, simulator.")] = None,
+    lapsed_days: Annotated[Optional[int], typer.Option(
+        help="With --sku/--category: only who bought them before but none of them in the last N days.")] = None,
     when: Annotated[str, typer.Option(help="'sekarang', 'besok 09:00', '2026-12-25 10:00', 'setiap jumat 10:00'.")] = "sekarang",
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Skip the confirmation.")] = False,
     shop: ShopOpt = None,
@@ -39,7 +41,10 @@ def broadcast_create(
         schedule = parse_when(when, now, tz)
         if schedule is None:
             raise typer.BadParameter(f"{when!r}: try 'sekarang', 'besok 09:00', '2026-12-25 10:00' or 'setiap jumat 10:00'")
-        spec = BroadcastSpec(text=text, segment=Segment(tuple(sku or ()), tuple(category or ()), inactive_days, channel),
+        if lapsed_days is not None and not (sku or category):
+            raise typer.BadParameter("--lapsed-days needs --sku or --category: who bought what, not lately")
+        segment = Segment(tuple(sku or ()), tuple(category or ()), inactive_days, channel, lapsed_days)
+        spec = BroadcastSpec(text=text, segment=segment,
                              schedule=schedule, image_url=image, promo_code=promo)
         counts = preview_spec(s, found.id, spec, now)
         attached = find(s, found.id, promo) if promo else None

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 from catalog.products import CatalogReader
 from shops.profile import ShopProfile
 from conversations.examples import ExampleReader, NoExamples
-from conversations.ports import InviteReader, MarketingReader, NoInvites, NoMarketing, OrderReader
+from conversations.ports import InviteReader, MarketingReader, NoInvites, NoMarketing, NoReviews, OrderReader, ReviewReader
 
 
 @dataclass(frozen=True)
@@ -109,6 +109,7 @@ class Ctx:
     promos: MarketingReader = field(default=NoMarketing(), kw_only=True)
     invites: InviteReader = field(default=NoInvites(), kw_only=True)
     examples: ExampleReader = field(default=NoExamples(), kw_only=True)  # the shop's own products, for examples
+    reviews: ReviewReader = field(default=NoReviews(), kw_only=True)  # what customers thought of a product
 
 
 # A flow's continuation: called by the engine, in the same transaction, with the step that asked

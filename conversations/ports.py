@@ -11,7 +11,9 @@ from datetime import datetime
 from typing import Protocol
 
 from marketing.broadcasts import BroadcastInfo, Preview, RunReport, Segment
+from marketing.loyalty import Card, Rule, reward_promotion
 from marketing.promotions import Promotion
+from texts.id.regulars import REWARD_NAME
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,7 @@ class OrderSummary:
     lines: tuple[tuple[int, str, int], ...] = ()  # (qty, name, line_total), filled by find()
     quote_by: datetime | None = None  # a quoted delivery fee: who must act next, by when
     delivery_fee: int = 0
+    items: tuple[tuple[str, int, str], ...] = ()  # (sku, qty, name) as ordered, filled by find(): what "pesan lagi" re-adds
 
 
 class OrderReader(Protocol):
@@ -44,6 +47,47 @@ class OrderReader(Protocol):
     def awaiting_payment(self, customer_id: int) -> list[OrderSummary]:
         """This customer's orders still waiting for payment, newest first."""
         ...
+
+
+@dataclass(frozen=True)
+class Rating:
+    """What customers thought of a product: the average stars, how many reviews, the latest comment."""
+
+    average: float
+    count: int
+    comment: str | None = None
+
+
+class ReviewReader(Protocol):
+    def rating(self, skus: Sequence[str]) -> Rating | None:
+        """The ratings of the orders that held any of these skus (a product's options), else None."""
+        ...
+
+    def awaiting(self, customer_id: int) -> str | None:
+        """The code of this customer's order whose review was asked lately and not given yet."""
+        ...
+
+
+class NoReviews:
+    def rating(self, skus: Sequence[str]) -> Rating | None:
+        return None
+
+    def awaiting(self, customer_id: int) -> str | None:
+        return None
+
+
+@dataclass
+class MemoryReviews:
+    """Ratings held in memory by sku, for flow tests."""
+
+    by_sku: dict[str, Rating]
+    asked: str | None = None  # the order whose review is awaited
+
+    def rating(self, skus: Sequence[str]) -> Rating | None:
+        return next((self.by_sku[s] for s in skus if s in self.by_sku), None)
+
+    def awaiting(self, customer_id: int) -> str | None:
+        return self.asked
 
 
 @dataclass(frozen=True)
@@ -87,6 +131,12 @@ class MarketingReader(Protocol):
 
     def reports(self, broadcast_id: int) -> list[RunReport]: ...
 
+    def loyalty_rule(self) -> Rule | None:
+        """The shop's loyalty rule (marketing.loyalty), if it has one."""
+
+    def loyalty(self, customer_id: int) -> Card | None:
+        """This customer's stamps under the shop's loyalty rule; None without a rule."""
+
 
 class NoMarketing:
     """A shop without promotions: the default, so flows and tests need no database."""
@@ -109,6 +159,12 @@ class NoMarketing:
     def reports(self, broadcast_id: int) -> list[RunReport]:
         return []
 
+    def loyalty_rule(self) -> Rule | None:
+        return None
+
+    def loyalty(self, customer_id: int) -> Card | None:
+        return None
+
 
 @dataclass
 class MemoryMarketing(NoMarketing):
@@ -117,10 +173,19 @@ class MemoryMarketing(NoMarketing):
     promos: Sequence[Promotion] = ()
     used: dict[int, int] | None = None
     audience: Preview = Preview()
+    card: Card | None = None  # the customer's stamps (and so the shop's rule)
+
+    def loyalty_rule(self) -> Rule | None:
+        return self.card.rule if self.card else None
+
+    def loyalty(self, customer_id: int) -> Card | None:
+        return self.card
 
     def offers(self, customer_id: int, codes: Sequence[str]) -> list[Promotion]:
         wanted = {c.upper() for c in codes}
-        return [p for p in self.promos if (p.code is None or p.code in wanted) and p.usable((self.used or {}).get(p.id, 0))]
+        reward = reward_promotion(self.card, REWARD_NAME) if self.card else None
+        return [p for p in self.promos if (p.code is None or p.code in wanted) and p.usable((self.used or {}).get(p.id, 0))] + (
+            [reward] if reward else [])
 
     def by_code(self, code: str) -> Promotion | None:
         return next((p for p in self.promos if p.code == code.upper()), None)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from conversations.base import Step, settle
-from effects import books, catalog, customers, marketing, orders, quotes, shop_settings, staff
+from effects import books, catalog, customers, loyalty, marketing, orders, quotes, reviews, shop_settings, staff
 from effects.env import Env
 
 Applier = Callable[[Env, Any], Any]
@@ -27,6 +27,8 @@ APPLIERS: dict[type, Applier] = {
     **staff.APPLIERS,  # staff invites, removing staff, joining with a code
     **marketing.APPLIERS,  # promo consent, promotions and broadcasts
     **shop_settings.APPLIERS,  # the owner's changes to the shop, the owner code
+    **reviews.APPLIERS,  # a customer's stars and comment, the seller's one reply
+    **loyalty.APPLIERS,  # the shop's loyalty rule
 }
 
 

@@ -14,8 +14,8 @@ from typing import Any
 
 from language.numbers import order_lines, parse_quantity
 from language.text import normalize
-from language.words import CANCEL, GREETINGS, HELP, MENU
-from conversations.customer import browsing, cart, checkout, options, payment, promo, quote, tracking
+from language.words import CANCEL, GREETINGS, HELP, MENU, MY_STAMPS, ORDER_HISTORY, REORDER
+from conversations.customer import browsing, cart, checkout, loyalty, options, payment, promo, quote, reorder, review, tracking
 from conversations.base import Ctx, Reply, Step, Turn, say
 from conversations.choice import Choice
 from conversations.examples import fill
@@ -24,6 +24,7 @@ from conversations.customer.cart import Cart
 from conversations.customer.checkout import Checkout
 from conversations.customer.consent import Consent
 from conversations.customer.payment import Pay
+from conversations.customer.review import Review
 from texts.id import customer as t
 
 log = logging.getLogger(__name__)
@@ -46,11 +47,12 @@ STATE_STEPS: dict[str, StepFn] = {
     Browse.SEARCH: lambda d, c, turn: browsing.search(d, c, turn.text),
     **checkout.STEPS,
     **payment.STEPS,
+    **review.STEPS,
 }
 
 
 # Every state a customer's conversation can rest in, flow by flow.
-STATES = frozenset({*Browse, *Cart, *Checkout, *Pay, *Consent})
+STATES = frozenset({*Browse, *Cart, *Checkout, *Pay, *Consent, *Review})
 
 
 def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step:
@@ -74,6 +76,8 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step:
         return say(state, data, Reply(t.EMPTY_MESSAGE, browsing.main_menu()))
     if len(text) > MAX_TEXT:
         return say(state, data, Reply(t.TOO_LONG.format(length=f"{len(text):,}".replace(",", "."))))
+    if (rating := review.text_intent(state, data, turn, ctx)) is not None:  # "⭐⭐⭐⭐" is a rating, not an emoji
+        return rating
     if EMOJI_ONLY.match(text):
         return say(state, data, Reply(t.EMOJI_ONLY.format(emoji=text[:8]), browsing.main_menu()))
     words = " ".join(text.lower().split()).strip(" !?.")
@@ -109,6 +113,12 @@ def global_word(words: str, state: str, data: dict[str, Any], ctx: Ctx) -> Step 
         return browsing.categories(clear_step(data), ctx)
     if words in MY_ORDERS:
         return tracking.my_orders(clear_step(data), ctx)
+    if words in REORDER:
+        return reorder.last_order(clear_step(data), ctx)
+    if words in ORDER_HISTORY:
+        return reorder.history(clear_step(data), ctx)
+    if words in MY_STAMPS:
+        return loyalty.stamps(clear_step(data), ctx)
     if words in CHECKOUT:
         return checkout.start(clear_step(data), ctx)
     return None
@@ -116,13 +126,15 @@ def global_word(words: str, state: str, data: dict[str, Any], ctx: Ctx) -> Step 
 
 def clear_step(data: dict[str, Any]) -> dict[str, Any]:
     """Leaves the current step but keeps what must survive it (the cart, above all)."""
-    return {k: v for k, v in data.items() if k not in ("sku", "pending", "co", "family")}
+    return {k: v for k, v in data.items() if k not in ("sku", "pending", "co", "family", "review")}
 
 
 def free_text(data: dict[str, Any], ctx: Ctx, text: str) -> Step:
     words = " ".join(normalize(text).split())
     if match := SEARCH_PREFIX.match(words):
         return browsing.search(data, ctx, match.group(2))
+    if (again := reorder.from_text(data, ctx, words)) is not None:  # "pesan lagi yang kemarin tapi ..."
+        return again
     # A size is not a quantity: "rendang 250" shows the 250g one, "rendang 250 dua" orders two.
     if ORDER_VERBS.match(words) or any(line.counted for line in order_lines(text, ctx.catalog.sizes())):
         if (step := options.fill_from_text(data, ctx, text)) is not None:
@@ -140,6 +152,8 @@ GLOBAL_CHOICES: dict[str, Callable[[dict[str, Any], Ctx], Step]] = {
     "search": browsing.ask_search,
     "cart": cart.view,
     "orders": tracking.my_orders,
+    reorder.HISTORY: reorder.history,
+    review.SKIP: review.skip,
     "checkout": checkout.start,
     "empty": cart.empty,
     "chg": cart.pick_to_change,
@@ -156,6 +170,8 @@ OPENS: tuple[tuple[Choice, Callable[..., Step]], ...] = (
     (browsing.ASK_QTY, cart.ask_qty),
     (cart.CHANGE, cart.ask_new_qty),
     (cart.REMOVE, cart.remove),
+    (reorder.AGAIN, reorder.again),
+    (review.RATE, review.rate),
 )
 OPENS_BY_PREFIX = {choice.prefix: (choice, opens) for choice, opens in OPENS}
 

@@ -26,8 +26,8 @@ from collections.abc import Callable
 from typing import Any
 
 from conversations.base import Ctx, Reply, Step, Turn
-from conversations.seller import (broadcast, lists, marketing, money, money_list, orders, ownership, products, promo,
-                                  recap, reports, setup, shop_settings, staff, stock, undo)
+from conversations.seller import (broadcast, lists, loyalty, marketing, money, money_list, offers, orders, ownership,
+                                  products, promo, recap, reports, reviews, setup, shop_settings, staff, stock, undo)
 from conversations.seller.common import IDLE, clean, idle, words
 from conversations.seller.ports import SellerCtx
 from language.words import SELLER_LEAVE
@@ -41,6 +41,7 @@ ROUTES: tuple[SellerRoute, ...] = (
     undo.route,  # "batalkan" right after a change
     ownership.route,  # a staff member typing the owner code becomes the owner
     setup.route,  # the answers to the shop's setup questions (a new shop, or "ganti alamat" alone)
+    reviews.route,  # the one reply to a customer's review (its button, then the text)
     orders.route,  # lunas / tolak / proses / kirim / selesai / batal KD-0042, and KD-0042 alone
     money.route,  # beli gas 25rb, gaji karyawan 1,5jt, modal masuk 2jt (a receipt photo as its caption); one word re-files it
     money_list.route,  # catatan keuangan, pengeluaran; ubah 2 gaji, hapus 2
@@ -50,13 +51,15 @@ ROUTES: tuple[SellerRoute, ...] = (
     recap.route,  # rekap, rekap kemarin, rekap minggu ini
     staff.route,  # undang staf, daftar staf, hapus staf
     shop_settings.route,  # info toko, atur toko, ganti alamat / jam buka, rekening baru, ongkir, serahkan toko
+    loyalty.route,  # the loyalty rule: "setiap 10 pesanan dapat potongan 20rb", program stempel, stempel stop
+    offers.route,  # "kirim promo ke yang pernah beli nastar tapi 30 hari tidak": a broadcast to who lapsed
     marketing.route,  # promo baru, promo stop, broadcast baru, laporan broadcast
     stock.route,  # stock, price, threshold, hide/show; asks which product
 )
 
 # Every state a seller's conversation can rest in: idle, or a question of one flow.
 STATES = frozenset({IDLE, *stock.SellerStock, *products.SellerProducts, *orders.SellerOrders, *promo.SellerPromo,
-                    *broadcast.SellerBroadcast, *setup.SellerSetup})
+                    *broadcast.SellerBroadcast, *setup.SellerSetup, *reviews.SellerReviews})
 
 MAX_TEXT = 1000  # longer than any command: a pasted text is not one
 

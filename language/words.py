@@ -53,3 +53,13 @@ KEEP_PRICE = NO | {"bukan", "salah"}  # "change it anyway?" answered no
 
 # "No note" at checkout: any plain no, or a skip.
 NO_NOTE = NO | {"-", "tidak ada", "ga ada", "gak ada", "nggak ada", "skip", "lewati", "none"}
+
+# A regular's shortcuts: the last order again, and the list of past orders (each with its own
+# "again" button). "pesan" alone stays an order verb; only these whole phrases mean re-order.
+REORDER = frozenset({"pesan lagi", "pesen lagi", "order lagi", "beli lagi", "pesan yang sama", "pesan yang kemarin",
+                     "pesan seperti biasa", "seperti biasa", "yang biasa", "repeat order", "ulangi pesanan"})
+ORDER_HISTORY = frozenset({"riwayat pesanan", "riwayat", "riwayat belanja", "history", "histori", "histori pesanan",
+                           "pesanan lama", "pesanan sebelumnya", "/riwayat"})
+# A customer asking for their loyalty stamps (marketing.loyalty).
+MY_STAMPS = frozenset({"poin saya", "stempel saya", "poinku", "stempelku", "cek poin", "cek stempel", "poin",
+                       "stempel", "kartu stempel", "stamp saya", "/poin", "/stempel"})

@@ -34,8 +34,9 @@ class Member:
 def members(session: Session, shop_id: int, segment: Segment, now: datetime) -> list[Member]:
     """Everyone the segment names, consenting or not (the report counts who was skipped and why)."""
     since = now - timedelta(days=segment.inactive_days) if segment.inactive_days else None
+    lapsed = now - timedelta(days=segment.lapsed_days) if segment.lapsed_days else None
     people = broadcasts_db.audience(session, shop_id, skus=segment.skus, categories=segment.categories,
-                         active_since=since, channel=segment.channel)
+                                    active_since=since, channel=segment.channel, lapsed_since=lapsed)
     ids = [p.id for p in people]
     by_customer: dict[int, list[Row]] = {}
     for ident in broadcasts_db.identities(session, ids, segment.channel):

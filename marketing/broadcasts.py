@@ -32,16 +32,18 @@ class Segment:
     categories: tuple[str, ...] = ()
     inactive_days: int | None = None  # no order in the last N days (never ordered counts)
     channel: str | None = None
+    # A personal offer: bought the skus/categories before, but none of them in the last N days.
+    lapsed_days: int | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {"skus": list(self.skus), "categories": list(self.categories),
-                "inactive_days": self.inactive_days, "channel": self.channel}
+                "inactive_days": self.inactive_days, "channel": self.channel, "lapsed_days": self.lapsed_days}
 
     @classmethod
     def from_json(cls, raw: dict[str, Any] | None) -> Segment:
         raw = raw or {}
         return cls(tuple(raw.get("skus") or ()), tuple(raw.get("categories") or ()),
-                   raw.get("inactive_days"), raw.get("channel"))
+                   raw.get("inactive_days"), raw.get("channel"), raw.get("lapsed_days"))
 
 
 @dataclass(frozen=True)

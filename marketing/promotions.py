@@ -18,6 +18,8 @@ The rules, each tested in tests/unit/test_promotions.py:
   checked on the cart subtotal before any discount; a promo with a code applies only when the
   customer gave that code. Usage limits are the caller's business (marketing.pricing),
   which offers only promos the customer may still use and claims them atomically.
+- A reward (scope "reward": a loyalty reward, marketing.loyalty) is Rp N off once, after every
+  other promo and never competing with them: earned by the customer, not offered by the shop.
 - The delivery fee is never discounted and the total discount never exceeds the subtotal.
 """
 
@@ -28,7 +30,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 PERCENT, FIXED, BUNDLE = "percent", "fixed", "bundle"
-CART, PRODUCT, CATEGORY = "cart", "product", "category"
+CART, PRODUCT, CATEGORY, REWARD = "cart", "product", "category", "reward"
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,8 @@ class Promotion:
 
     @property
     def level(self) -> str:
+        if self.scope == REWARD:
+            return "reward"
         return "bundle" if self.kind == BUNDLE else "cart" if self.scope == CART else "item"
 
     def matches(self, line: Line) -> bool:
@@ -170,6 +174,7 @@ def price(lines: Sequence[Line], promos: Iterable[Promotion], now: datetime,
             alone = _apply(lines, [p])
             if _total(alone) > _total(best):
                 best = alone
+    best += [Discount(p.id, p.name, p.code, p.value) for p in eligible if p.level == "reward"]  # after all, capped below
     used = {d.promo_id for d in best}
     unmet += [(p, "outdone" if _fits(p, lines) else "no_items") for p in eligible if p.code and p.id not in used]
     return Priced(subtotal, tuple(_cap(best, subtotal)), tuple(unmet))

@@ -10,6 +10,7 @@ from language.money import local_time, rupiah
 from catalog.products import CatalogReader
 from marketing.promotions import BUNDLE, CART, CATEGORY, PERCENT, Promotion
 from texts.id import promo as t
+from texts.id import regulars as regulars_texts
 
 DAY = "d MMM yyyy"
 MOMENT = "EEEE d MMM HH.mm zzz"
@@ -72,6 +73,8 @@ def segment_text(s: Segment, catalog: CatalogReader | None = None) -> str:
     if s.skus or s.categories:
         names = ", ".join(filter(None, [product_names(s.skus, catalog) if s.skus else "", ", ".join(s.categories)]))
         parts.append(t.SEGMENT_BOUGHT.format(names=names))
+        if s.lapsed_days:
+            parts[-1] += regulars_texts.SEGMENT_LAPSED.format(days=s.lapsed_days)
     if s.inactive_days:
         parts.append(t.SEGMENT_INACTIVE.format(days=s.inactive_days))
     if s.channel:

@@ -31,6 +31,7 @@ from books import posting
 from storage import order_events as order_events_db
 from storage import orders as orders_db
 from storage import payment_proofs as payment_proofs_db
+from storage import reviews as reviews_db
 from storage.models import Order
 
 
@@ -47,6 +48,8 @@ class Status(StrEnum):
 
 
 FINAL = {Status.COMPLETED, Status.CANCELLED, Status.EXPIRED}
+# A completed order's review is asked this long after, so the customer has tried what came.
+REVIEW_DELAY = timedelta(hours=3)
 
 
 class Action(StrEnum):
@@ -231,6 +234,8 @@ def move(session: Session, order_id: int, action: Action, actor: str, now: datet
         payment_proofs_db.review_proofs(session, order.id, "accepted", None, actor, now)
     if action == Action.REJECT_PROOF:
         payment_proofs_db.review_proofs(session, order.id, "rejected", note, actor, now)
+    if rule.target == Status.COMPLETED:  # asked later by the review sweep (scheduler.jobs_reviews)
+        reviews_db.schedule(session, order, now + REVIEW_DELAY)
     return Moved(order, rule.source, rule.target, action)
 
 

@@ -114,7 +114,7 @@ def place_order(session: Session, profile: ShopProfile, req: OrderRequest, now: 
         fresh = {r.sku: r for r in products_db.fetch_products_by_sku(session, req.shop_id, [ln.sku for ln in short])}
         raise OutOfStock([Shortage(label(rows[ln.sku]), fresh[ln.sku].stock, ln.qty) for ln in short])
     try:
-        pricing.claim(session, req.customer_id, promo)
+        pricing.claim(session, req.customer_id, promo, now)
     except pricing.PromoChanged:
         savepoint.rollback()
         raise

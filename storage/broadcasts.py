@@ -88,9 +88,11 @@ def advance(session: Session, broadcast_id: int, next_due_at: datetime | None) -
 
 
 def audience(session: Session, shop_id: int, *, skus: Sequence[str] = (), categories: Sequence[str] = (),
-             active_since: datetime | None = None, channel: str | None = None) -> Sequence[Row]:
+             active_since: datetime | None = None, channel: str | None = None,
+             lapsed_since: datetime | None = None) -> Sequence[Row]:
     """Customers matching every given filter: (id, name, promo_consent). The shop's own sellers,
-    who are customers too as far as the engine knows, are never an audience."""
+    who are customers too as far as the engine knows, are never an audience. lapsed_since: of
+    those who bought the skus/categories, only who bought none of them since then."""
     seller = (select(Seller.id).join(Identity, and_(Identity.channel == Seller.channel, Identity.external_id == Seller.external_id))
               .where(Seller.shop_id == shop_id, Identity.shop_id == shop_id, Identity.customer_id == Customer.id))
     stmt = select(Customer.id, Customer.name, Customer.promo_consent).where(Customer.shop_id == shop_id, ~exists(seller))
@@ -104,7 +106,10 @@ def audience(session: Session, shop_id: int, *, skus: Sequence[str] = (), catego
             wanted.append(OrderItem.sku.in_(list(skus)))
         if categories:
             wanted.append(func.lower(Category.name).in_([c.lower() for c in categories]))
-        stmt = stmt.where(exists(bought.where(wanted[0] if len(wanted) == 1 else wanted[0] | wanted[1])))
+        which = wanted[0] if len(wanted) == 1 else wanted[0] | wanted[1]
+        stmt = stmt.where(exists(bought.where(which)))
+        if lapsed_since is not None:
+            stmt = stmt.where(~exists(bought.where(which, Order.created_at >= lapsed_since)))
     if active_since is not None:
         recent = select(Order.id).where(Order.customer_id == Customer.id, Order.created_at >= active_since,
                                         Order.status.notin_(NOT_BOUGHT))

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 import storage.ledger_models  # noqa: F401  (their tables join the metadata)
 import storage.promo_models  # noqa: F401
+import storage.regular_models  # noqa: F401
 from storage.models import Base, Order, Shop
 
 

@@ -12,6 +12,7 @@ from conversations.base import Button, Ctx, Reply, Step, say
 from conversations.choice import Choice, number
 from conversations.examples import fill
 from texts.id import customer as t
+from texts.id import regulars as regulars_texts
 
 PAGE_SIZE = 8
 
@@ -133,6 +134,7 @@ def family_page(data: dict[str, Any], ctx: Ctx, family: Family) -> Step:
              for o in family.options]
     text = t.FAMILY_DETAIL.format(name=family.name, price=price_text(family), options="\n".join(lines),
                                   description=family.description).rstrip()
+    text += rating_text(ctx, [o.sku for o in family.options])
     on_sale = [o for o in family.options if o.stock > 0]
     text += "\n\n" + (t.FAMILY_ASK.format(example=f"{family.name.lower()} {on_sale[0].option or ''}".strip())
                        if on_sale else t.OPTION_NONE_LEFT.format(name=family.name))
@@ -151,6 +153,7 @@ def option_detail(data: dict[str, Any], ctx: Ctx, sku: str, found: ProductInfo |
         return menu(data, ctx, note=t.PRODUCT_GONE)
     stock = t.STOCK_LEFT.format(stock=p.stock) if p.stock > 0 else t.STOCK_NONE
     text = t.PRODUCT_DETAIL.format(name=p.label, price=rupiah(p.price), stock=stock, description=p.description).rstrip()
+    text += rating_text(ctx, [p.sku])
     buttons: list[Button] = []
     if p.stock > 0:
         buttons = [Button(t.BTN_ADD.format(qty=n), ADD.pack(p.sku, n)) for n in (1, 2, 3) if n <= p.stock]
@@ -165,6 +168,19 @@ def option_detail(data: dict[str, Any], ctx: Ctx, sku: str, found: ProductInfo |
     family = ctx.catalog.family_of(p.sku) if p.family_id is not None and not p.image_url else None
     image = p.image_url or (family.image_url if family else None)
     return say(Browse.PRODUCT, {**out, "sku": p.sku}, Reply(text, buttons, image_url=image, numbered=False))
+
+
+def rating_text(ctx: Ctx, skus: list[str]) -> str:
+    """The stars customers gave and the latest comment, or nothing before the first review."""
+    rating = ctx.reviews.rating(skus)
+    if rating is None:
+        return ""
+    average = f"{rating.average:.1f}".replace(".", ",")
+    text = regulars_texts.PRODUCT_RATING.format(average=average, count=rating.count)
+    if rating.comment:
+        short = rating.comment if len(rating.comment) <= 160 else rating.comment[:157].rstrip() + "…"
+        text += regulars_texts.PRODUCT_RATING_COMMENT.format(comment=short)
+    return text
 
 
 def ask_search(data: dict[str, Any], ctx: Ctx) -> Step:

@@ -75,6 +75,8 @@ def on_text(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
     if not text:
         return say(SellerBroadcast.TEXT, data, Reply(t.BROADCAST_TEXT_EMPTY, cancel(), numbered=False))
     image = turn.media[0].ref if turn.media else None
+    if (preset := draft(data).get("preset")) is not None:  # a personal offer: the audience was named already
+        return ask_promo(with_draft(data, text=text, image_url=image, segment=preset), ctx)
     return ask_audience(with_draft(data, text=text, image_url=image, segment={}), ctx)
 
 

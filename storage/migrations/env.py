@@ -5,6 +5,7 @@ from sqlalchemy import create_engine, pool
 
 from storage import ledger_models  # noqa: F401  (registers the books' tables)
 from storage import promo_models  # noqa: F401  (registers the promotion and broadcast tables)
+from storage import regular_models  # noqa: F401  (registers the reviews and loyalty tables)
 from storage.models import Base
 
 config = context.config

@@ -22,7 +22,8 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def wait_ready(url: str, proc: subprocess.Popen, timeout: float = 30) -> None:
+def wait_ready(url: str, proc: subprocess.Popen, timeout: float = 90) -> None:
+    # generous: a server importing its libraries on a machine shared with other work can take a while
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:

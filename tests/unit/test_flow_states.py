@@ -8,8 +8,8 @@ from enum import StrEnum
 
 import pytest
 
-from conversations.customer import browsing, cart, checkout, consent, payment
-from conversations.seller import broadcast, orders, products, promo, setup, stock
+from conversations.customer import browsing, cart, checkout, consent, payment, review
+from conversations.seller import broadcast, orders, products, promo, reviews, setup, stock
 from handlers import customer, seller
 from tests.seller_support import SellerChat
 from tests.support import Dialogue
@@ -18,7 +18,8 @@ from texts.id import customer as t
 FLOWS = {"browsing": browsing.Browse, "cart": cart.Cart, "checkout": checkout.Checkout, "payment": payment.Pay,
          "consent": consent.Consent, "seller_stock": stock.SellerStock, "seller_products": products.SellerProducts,
          "seller_orders": orders.SellerOrders, "seller_promo": promo.SellerPromo,
-         "seller_broadcast": broadcast.SellerBroadcast, "seller_setup": setup.SellerSetup}
+         "seller_broadcast": broadcast.SellerBroadcast, "seller_setup": setup.SellerSetup,
+         "review": review.Review, "seller_reviews": reviews.SellerReviews}
 
 
 @pytest.mark.parametrize("flow", FLOWS)

@@ -48,6 +48,7 @@ HELP = (
     "• *pesan 2 {product} sama 1 {product2}*: langsung masuk keranjang\n"
     "• *keranjang*: lihat, ubah, atau checkout\n"
     "• *pesanan saya*: cek status pesanan\n"
+    "• *pesan lagi*: pesan isi pesanan terakhir lagi; *riwayat pesanan*: semua pesanan Kakak\n"
     "• *batal*: keluar dari langkah sekarang (keranjang tetap aman)\n"
     "• *menu*: kembali ke menu utama"
 )

@@ -24,6 +24,8 @@ HELP = (
     "📊 *Rekap*: rekap · rekap kemarin · rekap minggu ini\n"
     "📒 *Keuangan*: beli gas 25rb · gaji karyawan 1,5jt · modal masuk 2jt · catatan keuangan\n"
     "🏷️ *Promo*: promo · promo baru · broadcast baru · broadcast laporan\n"
+    "• kirim promo ke yang pernah beli {product} tapi 30 hari tidak\n"
+    "🎟️ *Stempel*: setiap 10 pesanan dapat potongan 20rb · program stempel · stempel stop\n"
     "{staff}"
     "\n↩️ Salah ubah? Ketik *batalkan* tepat setelahnya.\n"
     "🛍️ Mau lihat toko seperti pembeli? Ketik *katalog*."
