@@ -4,16 +4,20 @@ every order, the recap figures), and the SellerCtx the engine routes a seller's 
 from __future__ import annotations
 
 from dataclasses import fields
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from adapters.catalog import IndexCache
+from books import entries as book_entries
+from books import figures as book_figures
+from books.periods import Period
 from catalog.model import display_name
 from conversations.base import Ctx
 from conversations.ports import Faq, OpenInvite
 from conversations.seller import invites
+from conversations.seller.money_changes import MoneyEntry
 from conversations.seller.ports import OrderBrief, RecapFigures, SellerCtx, SellerProduct, SellerView, resolve_among
 from storage import categories as categories_db
 from storage import faqs as faqs_db
@@ -81,6 +85,13 @@ class DbDesk:
     def batch(self, first: str, last: str | None) -> list[tuple[str, str, int]]:
         return orders_db.fetch_batch(self._session, self._shop_id, first, last)
 
+    def money_entries(self, limit: int) -> list[MoneyEntry]:
+        return [MoneyEntry(e.id, e.kind, e.category, e.amount, e.note or "", e.occurred_at, bool(e.receipt_ref))
+                for e in book_entries.last_entries(self._session, self._shop_id, limit)]
+
+    def daily_sales(self, period: Period) -> list[tuple[date, int]]:
+        return book_figures.daily_sales(self._session, self._shop_id, period)
+
     def _fetch(self, ids: list[int]) -> list[SellerProduct]:
         if not ids:
             return []
@@ -88,10 +99,13 @@ class DbDesk:
 
 
 def recap_figures(session: Session, shop_id: int, start: datetime, end: datetime) -> RecapFigures:
-    """The recap of [start, end): shared by the "rekap" command and the daily job."""
+    """The recap of [start, end): shared by the "rekap" command and the daily job. Omzet is the
+    books' (books.figures.omzet: goods paid for in the span, less discounts and refunds), never
+    the orders' totals, which hold unpaid orders, the delivery fee and the transfer code."""
     row = orders_db.recap_between(session, shop_id, start, end)
     low = tuple((display_name(r.name, r.option_label), r.stock) for r in products_db.fetch_low_stock(session, shop_id))
-    return RecapFigures(row.orders, row.items, row.revenue, row.unpaid_orders, row.unpaid_total, low,
+    omzet = book_figures.omzet(session, shop_id, start, end)
+    return RecapFigures(row.orders, row.items, omzet, row.unpaid_orders, row.unpaid_total, low,
                         handoffs_db.count_open_complaints(session, shop_id))
 
 

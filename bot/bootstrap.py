@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Engine as DbEngine
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.attachments import Files
 from bot.clock import Clock, from_environment
 from bot.delivery import Delivery, Sender
 from bot.engine import Engine
@@ -58,6 +59,7 @@ def build(settings: Settings, senders: dict[str, Sender] | None = None, *, servi
     engine = Engine(sessions, window_minutes=settings.payment_window_minutes, clock=clock, media=store_for(settings))
     senders = dict(senders or {})
     delivery = Delivery(sessions, senders, db, clock=clock)
+    delivery.files = Files(sessions, settings.data_dir / "media", clock)
     checkpointer = Checkpointer(db_engine.url.database) if serving and sqlite and db_engine.url.database else None
     return Kedai(settings, db_engine, sessions, db, engine, delivery, Inbox(engine, delivery, db, on_loop=sqlite), senders,
                  checkpointer)

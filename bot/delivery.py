@@ -15,12 +15,13 @@ import asyncio
 import logging
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Protocol
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.attachments import Files
 from bot.messages import Outbound
 from storage import outbox as outbox_db
 from storage.db import unit_of_work
@@ -29,6 +30,7 @@ from storage.models import utcnow
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 8
+FILE_TRIES = 3  # a document or picture that cannot be made this often: the message goes without it
 
 
 class RetryLater(Exception):
@@ -91,6 +93,8 @@ class Delivery:
         self._again = False
         # (channel, recipient) -> when its earliest put-back message is due: later ones wait behind it
         self._held: dict[tuple[str, str], datetime] = {}
+        # Makes the documents and pictures rows name (bot.attachments), set by bot.bootstrap.
+        self.files: Files | None = None
 
     def kick(self, ids: Sequence[int]) -> None:
         """New rows are due (ids: which; the pump takes the oldest due rows anyway, so that one
@@ -216,6 +220,14 @@ class Delivery:
         try:
             if sender is None:
                 raise RetryLater(60, f"no sender for {row.channel}")
+            if out.attachment is not None and self.files is not None:
+                try:
+                    out = await self.files.prepare(out)
+                except Exception:
+                    if row.attempts < FILE_TRIES:
+                        raise  # tried again later, like any send that failed
+                    log.exception("outbox row %s: its file could not be made; sending the text alone", row.id)
+                    out = replace(out, attachment=None)
             provider_id = await sender.send(out)
         except RetryLater as exc:
             if row.attempts >= MAX_ATTEMPTS:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated, Optional
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Annotated, NoReturn, Optional
 
 import typer
 
@@ -16,20 +18,63 @@ def orders_list(
     status: Annotated[Optional[str], typer.Option()] = None,
     as_json: Annotated[bool, typer.Option("--json")] = False,
     shop: ShopOpt = None,
+    first: Annotated[Optional[str], typer.Option("--from", help="First day, YYYY-MM-DD (shop time).")] = None,
+    last: Annotated[Optional[str], typer.Option("--to", help="Last day, YYYY-MM-DD (shop time), included.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="text, json or csv.")] = "text",
+    out: Annotated[Optional[Path], typer.Option("--out", help="Write to this file instead of the screen.")] = None,
 ) -> None:
-    """Orders, newest first."""
+    """Orders, newest first; --from/--to keep the orders created on those days."""
     from language.money import rupiah
-    from orders.views import list_orders
+    from orders.views import list_orders, orders_csv
+    from shops.loader import record
 
+    fmt = "json" if as_json else fmt.lower().strip()
+    if fmt not in ("text", "json", "csv"):
+        fail(f"--format {fmt!r}: use text, json or csv")
+    days = [_day(first, "--from"), _day(last, "--to")]
+    if days[0] and days[1] and days[1] < days[0]:
+        fail(f"--to {last} is before --from {first}")
+    if out is not None and not out.parent.is_dir():
+        fail(f"--out {out}: folder {out.parent} does not exist")
     settings = prepared()
     with session(settings) as s:
-        orders = list_orders(s, find_shop(s, shop).id, status)
-    if as_json:
-        typer.echo(json.dumps(orders, ensure_ascii=False, indent=2))
+        try:
+            found = find_shop(s, shop)
+        except typer.BadParameter as exc:
+            fail(str(exc))
+        tz = record(found.id, found.name, found.profile).tz
+        start = datetime.combine(days[0], time(), tz) if days[0] else None
+        end = datetime.combine(days[1] + timedelta(days=1), time(), tz) if days[1] else None
+        orders = list_orders(s, found.id, status, start=start, end=end)
+    if fmt == "csv":
+        data = orders_csv(orders, tz)
+    elif fmt == "json":
+        data = (json.dumps(orders, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    else:
+        data = "".join(f"{o['code']}  {o['status']:<16} {rupiah(o['total']):>12}  {o['customer']['name']}  "
+                       + ", ".join(f"{i['qty']}× {i['name']}" for i in o["items"]) + "\n" for o in orders).encode("utf-8")
+    if out is None:
+        typer.echo(data.decode("utf-8"), nl=False)
         return
-    for o in orders:
-        items = ", ".join(f"{i['qty']}× {i['name']}" for i in o["items"])
-        typer.echo(f"{o['code']}  {o['status']:<16} {rupiah(o['total']):>12}  {o['customer']['name']}  {items}")
+    try:
+        out.write_bytes(data)
+    except OSError as exc:
+        fail(f"cannot write {out}: {exc.strerror}")
+    typer.echo(f"{out}: {len(orders)} orders")
+
+
+def fail(message: str) -> NoReturn:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(1)
+
+
+def _day(text: str | None, option: str) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        fail(f"{option} {text!r}: use YYYY-MM-DD, e.g. 2026-11-01")
 
 
 @orders_app.command("batch")

@@ -36,6 +36,32 @@ class Picture:
     caption: str
 
 
+@dataclass(frozen=True)
+class Attachment:
+    """A file sent with a reply (a report as a document, a chart as a picture), the reply's text
+    its caption. A flow is pure and runs inside the message's transaction, so it names what to
+    make (`render`, plain JSON: it travels in the outbox row) and the file is made after commit,
+    off the event loop, by the delivery (bot.attachments), which fills in `path` and `url`."""
+
+    kind: str  # "document" | "image"
+    filename: str
+    content_type: str
+    render: dict[str, Any] = field(default_factory=dict)  # what to make: {"what": "report" | "chart", ...}
+    path: str | None = None  # the made file on this server's disk
+    url: str | None = None  # where the made file is served ("/media/files/<token>.pdf"), for channels that fetch
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "filename": self.filename, "content_type": self.content_type,
+                "render": self.render, "path": self.path, "url": self.url}
+
+    @classmethod
+    def from_json(cls, value: Any) -> Attachment | None:
+        if not isinstance(value, dict) or value.get("kind") not in ("document", "image"):
+            return None
+        return cls(value["kind"], str(value.get("filename") or "file"), str(value.get("content_type") or ""),
+                   dict(value.get("render") or {}), value.get("path"), value.get("url"))
+
+
 @dataclass
 class Reply:
     text: str
@@ -52,6 +78,7 @@ class Reply:
     # Pictures of the products a list shows: an album on Telegram, image messages on WhatsApp,
     # thumbnails on the simulator page (before the text).
     pictures: tuple[Picture, ...] = ()
+    attachment: Attachment | None = None  # a document or picture made after commit (bot.attachments)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from conversations.base import Button, Picture, Reply
+from conversations.base import Attachment, Button, Picture, Reply
 from storage import outbox as outbox_db
 
 
@@ -29,6 +29,9 @@ class Outbound:
     # not part of the payload.
     shop_id: int | None = None
     pictures: tuple[Picture, ...] = ()  # a list's product pictures (conversations.base.Reply.pictures)
+    # A document or picture sent with the text as its caption (conversations.base.Attachment);
+    # in the payload only when there is one.
+    attachment: Attachment | None = None
 
     @classmethod
     def reply(cls, channel: str, recipient: str, reply: Reply, pressed: str | None = None) -> Outbound:
@@ -41,13 +44,15 @@ class Outbound:
         if reply.ask_contact:
             extra["ask_contact"] = True
         return cls(channel, recipient, reply.text, tuple(reply.buttons), reply.image_url, extra,
-                   pictures=tuple(reply.pictures))
+                   pictures=tuple(reply.pictures), attachment=reply.attachment)
 
     def payload(self) -> dict[str, Any]:
         payload = {"text": self.text, "buttons": [{"label": b.label, "value": b.value} for b in self.buttons],
                    "image_url": self.image_url, "extra": self.extra}
         if self.pictures:
             payload["pictures"] = [{"url": p.url, "caption": p.caption} for p in self.pictures]
+        if self.attachment is not None:
+            payload["attachment"] = self.attachment.to_json()
         return payload
 
     @classmethod
@@ -55,7 +60,8 @@ class Outbound:
         return cls(channel, recipient, payload.get("text", ""),
                    tuple(Button(b["label"], b["value"]) for b in payload.get("buttons", [])),
                    payload.get("image_url"), payload.get("extra") or {}, shop_id,
-                   tuple(Picture(p["url"], p.get("caption", "")) for p in payload.get("pictures") or ()))
+                   tuple(Picture(p["url"], p.get("caption", "")) for p in payload.get("pictures") or ()),
+                   Attachment.from_json(payload.get("attachment")))
 
 
 def outbox_row(shop_id: int, out: Outbound, inbound_id: int | None = None) -> dict[str, Any]:

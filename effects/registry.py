@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from conversations.base import Step, settle
-from effects import catalog, cluster, customers, faqs, handoffs, loyalty, marketing, orders, quotes, reviews, shop_settings, staff
+from effects import books, catalog, cluster, customers, faqs, handoffs, loyalty, marketing, orders, quotes, reviews, shop_settings, staff
 from effects.env import Env
 
 Applier = Callable[[Env, Any], Any]
@@ -23,6 +23,7 @@ APPLIERS: dict[type, Applier] = {
     **orders.APPLIERS,  # placing an order, proofs, cancelling, a seller's order commands
     **quotes.APPLIERS,  # a customer accepting a quoted delivery fee
     **catalog.APPLIERS,  # a seller's product changes, new products, taking them back
+    **books.APPLIERS,  # money a seller records by chat, its corrections
     **staff.APPLIERS,  # staff invites, removing staff, joining with a code
     **marketing.APPLIERS,  # promo consent, promotions and broadcasts
     **shop_settings.APPLIERS,  # the owner's changes to the shop, the owner code

@@ -3,6 +3,7 @@ code for handing the shop over, each with its audit row (seller_changes)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from conversations.base import Reply
@@ -10,6 +11,7 @@ from conversations.seller.changes import ChangedMeanwhile, Done
 from conversations.seller.shop_effects import ClaimOwnership, CodeTaken, HandOver, HandOverCode, OwnerClaimed, ProfileChange
 from effects.env import Env
 from effects.outbox import to
+from orders import qris, qris_image
 from shops import admin, owner_code
 from shops.profile import ShopProfile
 from shops.setup import add_seller
@@ -27,6 +29,19 @@ def keep_shop_image(env: Env, ref: str) -> str:
     return ref
 
 
+def read_shop_qris(ref: str) -> str | None:
+    """The payload of a QRIS picture the owner sent, when its file is on this server (WhatsApp's
+    stored media) and holds a shop's QRIS; None otherwise (a Telegram file_id: its bytes come only
+    through the Bot API, so such a picture stays the plain fallback until the QRIS text is sent)."""
+    path = Path(ref)
+    if not path.is_absolute() or not path.is_file():
+        return None
+    try:
+        return qris.parse_shop_qris(qris_image.read_qris(path.read_bytes()).payload).payload
+    except (qris.QrisError, OSError):
+        return None
+
+
 def change(env: Env, effect: ProfileChange) -> Done | ChangedMeanwhile:
     """Writes the change if every value it replaces is still what the owner saw."""
     session, shop_id = env.session, env.who.shop_id
@@ -38,7 +53,9 @@ def change(env: Env, effect: ProfileChange) -> Done | ChangedMeanwhile:
     after = dict(effect.after)
     if "payment_methods" in after:
         seen = {m.get("qris_image") for m in current.get("payment_methods") or []}
-        after["payment_methods"] = [{**m, "qris_image": keep_shop_image(env, m["qris_image"])}
+        # A new picture: kept, and its code read when we can, so QRIS orders get the exact amount.
+        after["payment_methods"] = [{**m, "qris_image": keep_shop_image(env, m["qris_image"]),
+                                     "qris_payload": m.get("qris_payload") or read_shop_qris(m["qris_image"])}
                                     if m.get("qris_image") and m["qris_image"] not in seen else m
                                     for m in after["payment_methods"]]
     profile = ShopProfile.model_validate({**current, **after})

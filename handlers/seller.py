@@ -27,8 +27,9 @@ from collections.abc import Callable
 from typing import Any
 
 from conversations.base import Ctx, Reply, Step, Turn
-from conversations.seller import (broadcast, cluster, faq, handoff, kitchen, lists, loyalty, marketing, offers, orders,
-                                  ownership, products, promo, recap, reviews, setup, shop_settings, staff, stock, undo, unknown)
+from conversations.seller import (broadcast, cluster, faq, handoff, kitchen, lists, loyalty, marketing, money, money_list,
+                                  offers, orders, ownership, products, promo, recap, reports, reviews, setup, shop_settings,
+                                  staff, stock, undo, unknown)
 from conversations.seller.common import IDLE, clean, idle, words
 from conversations.seller.ports import SellerCtx
 from language.words import SELLER_LEAVE, STOP
@@ -48,8 +49,11 @@ ROUTES: tuple[SellerRoute, ...] = (
     orders.route,  # lunas / tolak / proses / kirim / selesai / batal KD-0042, and KD-0042 alone
     kitchen.route,  # kuota harian, habis hari ini, PO nastar tutup/kirim, daftar masak
     cluster.route,  # promo cluster …: the cluster admin's joint promotion
+    money.route,  # beli gas 25rb, gaji karyawan 1,5jt, modal masuk 2jt (a receipt photo as its caption); one word re-files it
+    money_list.route,  # catatan keuangan, pengeluaran; ubah 2 gaji, hapus 2
     products.route,  # new product (one line or step by step), photos
     lists.route,  # help, stock list, order lists
+    reports.route,  # laporan bulan ini / Oktober, rekap bulan lalu, laba rugi (PDF); grafik penjualan (a picture)
     recap.route,  # rekap, rekap kemarin, rekap minggu ini
     staff.route,  # undang staf, daftar staf, hapus staf
     shop_settings.route,  # info toko, atur toko, ganti alamat / jam buka, rekening baru, ongkir, serahkan toko

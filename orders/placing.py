@@ -137,7 +137,9 @@ def place_order(session: Session, profile: ShopProfile, req: OrderRequest, now: 
     to = delivery(profile, req)
     number = shops_db.next_order_number(session, req.shop_id)  # locks the shop row: codes are picked one at a time
     # A quoted fee's order gets its transfer code with the quote (orders.quotes), and its deadline once accepted.
-    unique = assign_unique_code(session, req.shop_id) if req.payment_method == "bank_transfer" and not to.quote else 0
+    # Transfers and QRIS carry a unique code in the amount, so two equal payments can be told apart.
+    coded = req.payment_method in ("bank_transfer", "qris") and not to.quote
+    unique = assign_unique_code(session, req.shop_id) if coded else 0
     window = window_minutes if profile.payment_window_minutes is None else profile.payment_window_minutes
     order = Order(
         shop_id=req.shop_id, code=order_code(profile.order_prefix, number), customer_id=req.customer_id,

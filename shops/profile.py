@@ -21,6 +21,9 @@ class PaymentMethod(BaseModel):
     account_number: str | None = None
     account_holder: str | None = None
     qris_image: str | None = None
+    # The shop's static merchant QRIS as text (EMVCo payload, checked by orders.qris when given):
+    # with it each QRIS order gets its own code carrying the exact amount; the picture is the fallback.
+    qris_payload: str | None = None
 
 
 class DeliveryZone(BaseModel):

@@ -36,10 +36,16 @@ def fetch_recent_orders(session: Session, shop_id: int, customer_id: int, limit:
     return session.execute(stmt).scalars().all()
 
 
-def fetch_orders(session: Session, shop_id: int, status: str | None = None, limit: int | None = None) -> Sequence[Order]:
+def fetch_orders(session: Session, shop_id: int, status: str | None = None, limit: int | None = None, *,
+                 start: datetime | None = None, end: datetime | None = None) -> Sequence[Order]:
+    """Newest first; `start`/`end` bound created_at to [start, end)."""
     stmt = select(Order).where(Order.shop_id == shop_id).order_by(Order.id.desc())
     if status:
         stmt = stmt.where(Order.status == status)
+    if start is not None:
+        stmt = stmt.where(Order.created_at >= start)
+    if end is not None:
+        stmt = stmt.where(Order.created_at < end)
     if limit:
         stmt = stmt.limit(limit)
     return session.execute(stmt).scalars().all()

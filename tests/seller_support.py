@@ -5,16 +5,18 @@ to the database is the integration tests' business."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from books.periods import Period
 from catalog.products import ProductInfo, build_index
 from conversations.base import CustomerView, Media, Reply, Turn
 from conversations.examples import ListedExamples
 from shops.profile import ShopProfile
 from handlers import choices, seller
 from catalog import families as fam
+from conversations.seller.money_changes import MoneyEntry
 from conversations.seller.ports import OrderBrief, RecapFigures, SellerCtx, SellerProduct, SellerView, resolve_among
 from tests.support import NOW, Dialogue, FakeOrders, demo_products, demo_profile
 
@@ -38,6 +40,8 @@ class MemoryDesk:
     people: list[SellerView] = field(default_factory=lambda: [OWNER, STAFF])
     asked: list[tuple[Any, ...]] = field(default_factory=list)
     batch_rows: list[tuple[str, str, int]] = field(default_factory=list)
+    money: list[MoneyEntry] = field(default_factory=list)  # the seller's money entries, oldest first
+    sales: dict[date, int] = field(default_factory=dict)  # net sales by local day, for charts
 
     def __post_init__(self) -> None:
         infos = [ProductInfo(p.id, p.sku, p.name, None, p.category, p.price, p.stock, family_id=p.family_id,
@@ -77,6 +81,13 @@ class MemoryDesk:
     def batch(self, first: str, last: str | None) -> list[tuple[str, str, int]]:
         self.asked.append(("batch", first, last))
         return [r for r in self.batch_rows if r[0] >= first and (last is None or r[0] <= last)]
+
+    def money_entries(self, limit: int) -> list[MoneyEntry]:
+        return list(reversed(self.money))[:limit]
+
+    def daily_sales(self, period: Period) -> list[tuple[date, int]]:
+        self.asked.append(("daily_sales", period))
+        return [(day, self.sales.get(day, 0)) for day in period.days()]
 
 
 @dataclass

@@ -70,6 +70,7 @@ class SimReply(BaseModel):
     buttons: list[SimButton] = []
     image_url: str | None = None
     pictures: list[SimPicture] = []
+    document_url: str | None = None  # a made document (a report's PDF), also linked at the end of the text
 
 
 class SimRequest(BaseModel):
@@ -104,12 +105,37 @@ def to_reply(out: Outbound) -> SimReply:
 
 
 def reply_json(out: Outbound) -> dict:
-    return {"text": out.text, "buttons": [{"label": b.label, "value": b.value} for b in out.buttons],
-            "image_url": out.image_url,
-            "pictures": [{"url": thumb_ref(p.url) or p.url, "caption": p.caption} for p in out.pictures]}
+    made = out.attachment if out.attachment is not None and out.attachment.url else None
+    pictures = [{"url": thumb_ref(p.url) or p.url, "caption": p.caption} for p in out.pictures]
+    if made is None:
+        return {"text": out.text, "buttons": [{"label": b.label, "value": b.value} for b in out.buttons],
+                "image_url": out.image_url, "pictures": pictures}
+    document = made.url if made.kind == "document" else None
+    text = out.text + (t.DOCUMENT_LINK.format(name=made.filename, url=document) if document else "")
+    return {"text": text, "buttons": [{"label": b.label, "value": b.value} for b in out.buttons],
+            "image_url": made.url if made.kind == "image" else out.image_url, "document_url": document,
+            "pictures": pictures}
 
 
 PHOTO_TYPES = {"jpg": "image/jpeg", "png": "image/png", "gif": "image/gif", "webp": "image/webp"}
+
+
+async def with_files(kedai: Any, message: SimRequest, replies: list[Outbound]) -> list[Outbound]:
+    """Replies carrying a document or picture, with the file made (bot.attachments) and linked."""
+    if not any(o.attachment is not None for o in replies) or kedai.delivery.files is None:
+        return replies
+    probe = Inbound(CHANNEL, message.user, "", account=message.shop or None)
+
+    def shop_id() -> int:
+        with unit_of_work(kedai.sessions) as s:
+            return kedai.engine.shops.resolve(s, probe).id
+
+    try:
+        shop = await asyncio.get_running_loop().run_in_executor(kedai.db, shop_id)
+        return [await kedai.delivery.files.prepare(o, shop) for o in replies]
+    except Exception:  # the words still go back; a file that could not be made is logged, never a 500
+        log.exception("a simulator reply's file could not be made")
+        return replies
 
 
 def to_inbound(request: SimRequest) -> Inbound:
@@ -229,9 +255,10 @@ def router() -> APIRouter:
         if handled.unknown_shop:
             detail = t.UNKNOWN_SHOP.format(shop=message.shop) if message.shop else t.NO_SHOP_YET
             return JSONResponse({"detail": detail}, 404)
+        replies = await with_files(request.app.state.kedai, message, handled.replies)
         # Built by hand: the replies are already plain data, and re-validating them costs per message.
         links = links_for(request.app.state.kedai.settings)
-        return Response(orjson.dumps({"replies": [reply_json(links.outbound(o)) for o in handled.replies],
+        return Response(orjson.dumps({"replies": [reply_json(links.outbound(o)) for o in replies],
                                       "duplicate": handled.duplicate}), media_type="application/json")
 
     @api.post(MEDIA_PATH)

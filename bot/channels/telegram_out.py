@@ -13,6 +13,7 @@ import asyncio
 import logging
 import warnings
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from telegram import Bot, InputFile, InputMediaPhoto, Message
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, InvalidToken, NetworkError, RetryAfter
 
-from bot.channels.telegram_render import Part, plan, plain, to_html
+from bot.channels.telegram_render import Part, keyboard, plan, plain, to_html
 from bot.delivery import RetryLater, Undeliverable
 from bot.messages import Outbound
 from bot.ratelimit import RateLimiter
@@ -36,6 +37,7 @@ ATTEMPTS = 3
 # Requests in flight per client: past ~10, httpx's pool spends its time rescanning its own
 # queue (docs/PERFORMANCE.md saw one client collapse to ~330 req/s); waiting here costs nothing.
 IN_FLIGHT = 10
+CAPTION_LIMIT = 1024  # Telegram's caption limit (characters of the sent text)
 
 
 def retry_seconds(exc: RetryAfter) -> float:
@@ -69,6 +71,8 @@ class TelegramSender:
 
     async def send(self, out: Outbound) -> str | None:
         chat_id = chat_ref(out.recipient)
+        if out.attachment is not None and out.attachment.path:
+            return await self._attachment(chat_id, out)
         message_id = None
         for n, part in enumerate(plan(out)):
             message_id = await self._part(chat_id, part, started=n > 0)
@@ -86,11 +90,42 @@ class TelegramSender:
         except NetworkError as exc:
             raise RetryLater(5, str(exc)) from exc
 
+    async def _attachment(self, chat_id: int | str, out: Outbound) -> str | None:
+        """A document (sendDocument) or picture (sendPhoto) uploaded from our disk, the text its
+        caption; a text too long for a caption goes first on its own."""
+        attachment = out.attachment
+        assert attachment is not None and attachment.path
+        data = Path(attachment.path).read_bytes()
+        caption = to_html(out.text) if out.text else ""
+        if len(caption) > CAPTION_LIMIT:
+            for part in plan(replace(out, attachment=None)):
+                await self._part(chat_id, part, started=False)
+            caption = ""
+
+        markup = keyboard(out.buttons, page=False)
+
+        async def upload() -> str | None:
+            file = InputFile(data, filename=attachment.filename)
+            mode = ParseMode.HTML if caption else None
+            if attachment.kind == "image":
+                sent = await self.bot.send_photo(chat_id, file, caption=caption or None, parse_mode=mode,
+                                                 reply_markup=markup)
+            else:
+                sent = await self.bot.send_document(chat_id, file, caption=caption or None, parse_mode=mode,
+                                                    reply_markup=markup)
+            return _id(sent)
+
+        return await self._retrying(chat_id, upload, started=False)
+
     async def _part(self, chat_id: int | str, part: Part, *, started: bool) -> str | None:
+        return await self._retrying(chat_id, lambda: self._call(chat_id, part), started=started)
+
+    async def _retrying(self, chat_id: int | str, call: Callable[[], Awaitable[str | None]], *,
+                        started: bool) -> str | None:
         for attempt in range(1, ATTEMPTS + 1):
             try:
                 async with self.limiter.slot(chat_id), self._in_flight:  # counted until answered
-                    return await self._call(chat_id, part)
+                    return await call()
             except RetryAfter as exc:
                 wait = retry_seconds(exc)
                 if attempt == ATTEMPTS or wait > (MID_MESSAGE_WAIT if started else INLINE_WAIT):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -57,6 +58,9 @@ class WhatsAppSender:
         self.held = 0  # since start; the outbox rows with status "held" are the lasting count
 
     async def send(self, out: Outbound) -> str | None:
+        if out.attachment is not None and out.attachment.url:
+            # A made document or picture (bot.attachments) goes as media Twilio fetches from our /media URL.
+            out = replace(out, image_url=out.attachment.url)
         window = await self.window.lookup(out.recipient)
         if not window.open(self.clock()):
             window = await self.window.lookup(out.recipient, fresh=True)

@@ -16,11 +16,12 @@ from language.words import NO_NOTE, PLACE_ORDER
 from shops.profile import PaymentMethod
 from conversations.customer import cart as cart_flow
 from conversations.customer import promo_cart
-from conversations.base import Button, Ctx, Reply, Step, Turn, say
+from conversations.base import Attachment, Button, Ctx, Reply, Step, Turn, say
 from conversations.choice import Choice
 from conversations.customer import consent, preorder
 from conversations.customer.browsing import Browse, main_menu
 from conversations.ports import OrderSummary
+from orders import qris
 from texts.id import customer as t
 from texts.id import promo as promo_texts
 from texts.id import quotes as quote_texts
@@ -357,9 +358,27 @@ def payment_instructions(ctx: Ctx, order: OrderSummary) -> Reply:
         return Reply(t.PAY_BANK.format(total=total, bank=method.bank, account_number=method.account_number,
                                        account_holder=method.account_holder, unique_note=unique, pay_by=pay_by), main_menu())
     if order.payment_method == "qris" and method:
+        exact = _exact_qris(method.qris_payload, order.total)
+        if exact is not None:  # a code of its own with the amount in it, drawn after commit (bot.attachments)
+            unique = t.PAY_QRIS_UNIQUE_NOTE.format(unique_code=f"{order.unique_code:03d}") if order.unique_code else ""
+            picture = Attachment("image", t.QRIS_FILE.format(code=order.code), "image/png",
+                                 {"what": "qris", "payload": exact})
+            return Reply(t.PAY_QRIS_EXACT.format(total=total, unique_note=unique, pay_by=pay_by), main_menu(),
+                         attachment=picture)
         return Reply(t.PAY_QRIS.format(total=total, pay_by=pay_by), main_menu(), image_url=method.qris_image)
     when = t.COD_DELIVERY if order.fulfilment == "delivery" else t.COD_PICKUP
     return Reply(t.PAY_COD.format(total=total, when=when), main_menu())
+
+
+def _exact_qris(payload: str | None, total: int) -> str | None:
+    """The shop's QRIS made dynamic for this amount, or None (no payload, or one that no longer
+    reads): the shop's plain picture is the fallback."""
+    if not payload:
+        return None
+    try:
+        return qris.to_dynamic(payload, total)
+    except qris.QrisError:
+        return None
 
 
 def shortage(data: dict[str, Any], ctx: Ctx, short: list[tuple[str, int, int]]) -> Step:

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Protocol
 
+from books.periods import Period
 from catalog import families as fam
 from catalog.model import ProductInfo, display_name
 from catalog.search import Resolution
 from conversations.base import Ctx
+from conversations.seller.money_changes import MoneyEntry
 
 
 @dataclass(frozen=True)
@@ -95,7 +97,7 @@ class OrderBrief:
 class RecapFigures:
     orders: int
     items: int
-    revenue: int
+    revenue: int  # omzet: goods paid for in the period, less discounts and refunds (docs/BOOKS.md)
     unpaid_orders: int
     unpaid_total: int
     low_stock: tuple[tuple[str, int], ...] = ()
@@ -126,6 +128,14 @@ class SellerDesk(Protocol):
     def batch(self, first: str, last: str | None) -> list[tuple[str, str, int]]:
         """What to make: (shop-local day, product, units) of open orders from `first` to `last`
         (None: every later day), by day then product."""
+        ...
+
+    def money_entries(self, limit: int) -> list[MoneyEntry]:
+        """The seller's own money entries still standing, newest first (conversations.seller.money_list)."""
+        ...
+
+    def daily_sales(self, period: Period) -> list[tuple[date, int]]:
+        """Net sales per local day of the period, zeros included (books.figures.daily_sales)."""
         ...
 
 

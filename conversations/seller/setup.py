@@ -27,7 +27,9 @@ from conversations.seller.shop_effects import ProfileChange
 from conversations.seller.stock import MAX_PRICE, MAX_STOCK
 from language.text import normalize
 from language.words import GREETINGS, HELP, MENU, SELLER_LEAVE, YES
+from orders import qris
 from shops.profile import ShopProfile
+from texts.id import books as tb
 from texts.id import seller as seller_texts
 from texts.id import shop_setup as t
 
@@ -200,6 +202,8 @@ def _bank(state: SellerSetup, data: dict[str, Any], ctx: SellerCtx, account: dic
 
 
 def on_qris(state: SellerSetup, data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step:
+    if not turn.media and turn.text.strip().startswith("000201"):  # the QRIS as text
+        return qris_text(data, ctx, turn.text, state)
     if not turn.media or turn.media[0].rejected or not turn.media[0].ref:
         return ask(SellerSetup.QRIS, ctx.shop, data, note=t.QRIS_NEEDS_PHOTO)
     methods = view.dump(ctx.shop)["payment_methods"]
@@ -208,10 +212,28 @@ def on_qris(state: SellerSetup, data: dict[str, Any], turn: Turn, ctx: SellerCtx
     return save(state, data, ctx, "payment_methods", after, then=("ask", SellerSetup.PAYMENT))
 
 
+def qris_text(data: dict[str, Any], ctx: SellerCtx, text: str, state: str) -> Step:
+    """the shop's QRIS given as its payload text ("qris 000201…"): checked, a wrong CRC refused with
+    nothing changed; kept with the picture, if any, as the fallback (orders.qris)."""
+    payload = text.strip()
+    try:
+        qris.parse_shop_qris(payload)
+    except qris.QrisError as exc:
+        refused = tb.QRIS_REFUSED[exc.reason]
+        return ask(SellerSetup.QRIS, ctx.shop, data, note=refused) if state else idle(data, Reply(refused))
+    methods = view.dump(ctx.shop)["payment_methods"]
+    current = next((m for m in methods if m["kind"] == "qris"), {})
+    method = {**current, "kind": "qris", "label": current.get("label") or "", "qris_payload": payload}
+    after = {"payment_methods": with_method(methods, "qris", method)}
+    return save(state, data, ctx, "payment_methods", after,
+                then=("ask", SellerSetup.PAYMENT) if state else ("idle", ""))
+
+
 def with_method(methods: list[dict[str, Any]], kind: str, method: dict[str, Any] | None) -> list[dict[str, Any]]:
     """The methods with `kind` replaced by `method` (None: removed), in the order customers see them."""
     kept = [m for m in methods if m.get("kind") != kind] + ([method] if method else [])
-    full = [{"label": "", "bank": None, "account_number": None, "account_holder": None, "qris_image": None, **m}
+    full = [{"label": "", "bank": None, "account_number": None, "account_holder": None, "qris_image": None,
+             "qris_payload": None, **m}
             for m in kept]
     return sorted(full, key=lambda m: ORDER.index(m["kind"]) if m["kind"] in ORDER else len(ORDER))
 

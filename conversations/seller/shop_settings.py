@@ -1,6 +1,6 @@
 """The owner changes the shop by chat, any time after the setup: "ganti alamat …", "ganti jam buka …",
 "rekening baru …", "ganti nama toko …", "ongkir Sleman 15rb", "hapus area Sleman", "matikan cod",
-"ganti nomor toko …"; each shown before -> after, *batalkan* right after takes it back (like the
+"ganti nomor toko …", the QRIS as text ("qris 000201…", checked); each shown before -> after, *batalkan* right after takes it back (like the
 stock commands). A command without its value ("ganti alamat") asks the setup's question for it.
 Also: "info toko" (every setting), "atur toko" (the setup, where it stopped), "serahkan toko"
 (a one-time code for the next owner) and "hapus produk …" (hidden from customers; orders keep it).
@@ -35,6 +35,8 @@ VALUED = (
     (re.compile(rf"^(?:(?:rekening|rek)\s+baru|(?:ganti|ubah)\s+(?:no(?:mor)?\s+)?(?:rekening|rek)){_OPT}(.*)$",
                 re.I | re.S), "bank"),
     (re.compile(r"^(?:(?:ganti|ubah)\s+qris|qris\s+baru|foto\s+qris|atur\s+qris)\s*(.*)$", re.I | re.S), "qris"),
+    # The QRIS as text (EMVCo payload), pasted alone or after "qris": always starts 000201.
+    (re.compile(r"^(?:qris\s*:?\s*)?(000201\S.*)$", re.I | re.S), "qris"),
     (re.compile(rf"^(?:(?:ganti|ubah)\s+(?:nomor|no|hp|wa)(?:\s+(?:hp|wa|telepon|telp))?\s+toko|nomor\s+toko\s+baru)"
                 rf"{_OPT}(.*)$", re.I | re.S), "phone"),
     (re.compile(r"^(?:ongkir|tambah\s+(?:area|ongkir|zona)|area\s+(?:antar\s+)?baru)\s+(.+)$", re.I | re.S), "zone"),
@@ -130,6 +132,8 @@ def change(data: dict[str, Any], ctx: SellerCtx, kind: str, value: str) -> Step:
             return idle(data, Reply(t.BAD_BANK))
         return _save(data, ctx, "payment_methods",
                      {"payment_methods": setup.with_method(methods, "bank_transfer", account)})
+    if kind == "qris" and value.startswith("000201"):
+        return setup.qris_text(data, ctx, value, "")
     if kind == "phone":
         phone = shop_words.phone(value)
         return _save(data, ctx, "phone", {"phone": phone}) if phone else idle(data, Reply(t.BAD_PHONE))

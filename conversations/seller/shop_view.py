@@ -63,7 +63,7 @@ def delivery_summary(shop: ShopProfile) -> str:
 def payment_lines(shop: ShopProfile) -> str:
     methods = dump(shop)["payment_methods"]
     bank = next((m for m in methods if m["kind"] == "bank_transfer"), None)
-    qris = any(m["kind"] == "qris" and m.get("qris_image") for m in methods)
+    qris = any(m["kind"] == "qris" and (m.get("qris_image") or m.get("qris_payload")) for m in methods)
     cod = any(m["kind"] == "cod" for m in methods)
     return "\n".join([t.LINE_BANK.format(value=bank_line(bank) if bank else t.NO_MARK),
                       t.LINE_QRIS.format(value=t.YES_MARK if qris else t.NO_MARK),

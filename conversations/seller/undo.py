@@ -10,7 +10,7 @@ from conversations.base import Reply, Step, Turn
 from conversations.choice import Choice
 from conversations.seller.changes import AlreadySold, Done, ProductChange, RemoveNewProduct
 from conversations.seller.common import IDLE, WHAT, failed, fresh, idle, kept, short_name, show_value, words
-from conversations.seller import shop_settings
+from conversations.seller import money, shop_settings
 from conversations.seller.ports import SellerCtx
 from conversations.seller.stock import change_failed
 from texts.id import seller as t
@@ -36,6 +36,8 @@ def undo(data: dict[str, Any], ctx: SellerCtx) -> Step:
     me = ctx.seller
     if last["kind"] == "profile":  # a setting of the shop (conversations.seller.shop_settings)
         return shop_settings.undo(data, last, ctx)
+    if last["kind"] in money.UNDO_KINDS:  # money recorded or corrected (conversations.seller.money)
+        return money.undo(data, last, ctx)
     if last["kind"] == "created":
         effect = RemoveNewProduct(me.id, me.label, last["product_id"], last["name"], tuple(last.get("product_ids") or ()))
         return idle(data, Reply(t.UNDONE_NEW.format(name=last["name"])), effects=[effect], then=on_undone)

@@ -198,8 +198,9 @@ class FakeTelegramAPI(LocalHTTPFake):
             return _json(404, {"ok": False, "error_code": 404, "description": "Not Found"})
         token, method = m.groups()
         params = {k: v if k in RAW_PARAMS or not isinstance(v, str) else maybe_json(v) for k, v in req.fields}
-        for name, (_, _, data) in req.files.items():
+        for name, (filename, _, data) in req.files.items():
             params.setdefault(name, data)  # uploads are recorded as bytes
+            params.setdefault(f"{name}.filename", filename)  # the upload's file name (sendDocument's answer)
         with self._lock:
             self.calls.append((method, params))
         try:
@@ -435,6 +436,31 @@ class FakeTelegramAPI(LocalHTTPFake):
                            album_media=photo if isinstance(photo, str) else "upload")
             sent.append(self._new_message(chat, content))
         return sent
+    def _m_senddocument(self, p):
+        """A file upload (or a file_id); the bytes are kept, so a test can read back what was sent."""
+        chat = self._chat(p)
+        document = p.get("document")
+        if isinstance(document, str) and document.startswith("attach://"):
+            document = p.get(document[len("attach://"):])
+        if isinstance(document, bytes):
+            data = document
+        elif isinstance(document, str) and document in self._files:
+            data = self._files[document]["data"] or b""
+        else:
+            raise bad("there is no document in the request")
+        content = self._text(p, "caption", "caption_entities")
+        fid = "BQACAgUAAxkBAAI" + secrets.token_urlsafe(24)
+        self.add_file(fid, data, f"documents/file_{next(self._file_seq)}")
+        name = p.get("document.filename") or "document"
+        content["document"] = {"file_id": fid, "file_unique_id": "AgAD" + secrets.token_urlsafe(8),
+                               "file_name": name, "file_size": len(data)}
+        if (markup := check_markup(p.get("reply_markup"))) is not None:
+            content["reply_markup"] = markup
+        return self._new_message(chat, content)
+
+    def file_bytes(self, file_id: str) -> bytes:
+        with self._lock:
+            return self._files[file_id]["data"] or b""
 
     def _m_editmessagetext(self, p):
         msg = self._editable(p)

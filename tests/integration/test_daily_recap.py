@@ -13,8 +13,10 @@ from bot.bootstrap import build
 from bot.serve import jobs
 from shops.setup import add_seller
 from config import Settings
+from language.money import rupiah
 from scheduler.daily_recap import send_due_recaps
 from storage.db import make_engine, session_factory
+from storage.ledger_models import LedgerEntry
 from storage.models import Customer, Order, OrderItem, OutboxMessage, Product, RecapSent, Shop
 from tests.integration.seller_db import Clock
 from tests.support import seeded_engine
@@ -31,7 +33,8 @@ ORDERS = [
     (datetime(2026, 11, 23, 16, 59, tzinfo=UTC), "pending_payment", "cod", 40000, [1]),
     (datetime(2026, 11, 23, 17, 0, tzinfo=UTC), "paid", "cod", 77000, [5]),  # 24 Nov, 00:00 WIB
 ]
-EXPECTED = ["Pesanan: 4", "Barang terjual: 7", "Omzet: Rp255.000", "Belum dibayar: 2 pesanan (Rp70.000)",
+# Omzet is the books': the goods of the orders paid that day (65.000 + 120.000), not the unpaid ones.
+EXPECTED = ["Pesanan: 4", "Barang terjual: 7", "Omzet: Rp185.000", "Belum dibayar: 2 pesanan (Rp70.000)",
             "Stok menipis: Rendang Sapi 500g (beku) (2), Kastengel 500g (4)"]
 
 
@@ -48,6 +51,9 @@ def seeded_day(url: str):
             s.flush()
             s.add_all([OrderItem(shop_id=1, order_id=order.id, product_id=rendang.id, sku=rendang.sku,
                                  name=rendang.name, qty=q, unit_price=1, line_total=q) for q in qtys])
+            if status in ("paid", "completed"):  # paid when placed: the books' sale, as books.posting writes it
+                s.add(LedgerEntry(shop_id=1, kind="sale", category="barang", amount=total, occurred_at=at,
+                                  order_id=order.id, created_by="system", created_at=at))
         s.execute(update(Product).where(Product.sku == "FRZ-RDG").values(stock=2))
         s.execute(update(Product).where(Product.sku == "KUE-KST").values(stock=4))
         s.execute(update(Product).where(Product.sku == "SBL-ROA").values(stock=1, visible=False))  # hidden: not listed
@@ -116,7 +122,7 @@ def test_the_recap_hour_and_time_zone_come_from_the_shop(db_url):
     assert len(send_due_recaps(sessions, datetime(2026, 11, 23, 13, 0, tzinfo=UTC))) == 2  # 21:00 WITA
     # 23 Nov in WITA runs 22 Nov 16:00 - 23 Nov 16:00 UTC: the 23:59 WIB order is in, the 23:59 UTC one out.
     text = recaps(sessions)[0][1]
-    assert "Omzet: Rp314.000" in text and "Belum dibayar: 1 pesanan (Rp30.000)" in text
+    assert "Omzet: Rp284.000" in text and "Belum dibayar: 1 pesanan (Rp30.000)" in text
 
 
 def test_the_served_app_runs_the_recap_as_a_scheduled_job(sqlite_url):
@@ -130,3 +136,26 @@ def test_the_served_app_runs_the_recap_as_a_scheduled_job(sqlite_url):
     finally:
         kedai.close()
     assert len(recaps(session_factory(make_engine(sqlite_url)))) == 2
+
+
+def test_omzet_counts_the_goods_of_paid_orders_only_as_in_the_issue(db_url):
+    """Issue 18: Rp228.001 shown where Rp58.001 was paid. A paid transfer order (goods, delivery
+    fee and unique code) and an unpaid one: omzet is the paid order's goods alone, and the recap
+    says what it counts."""
+    from orders.lifecycle import Action
+    from tests.integration.orders_support import act, add_customer, order, place
+    from tests.integration.seller_db import owner, seller_engine
+
+    engine, sessions, clock = seller_engine(db_url)
+    paid = place(sessions, add_customer(sessions, "siti"), lines=(("KRP-TMP", 2),), now=clock.now)
+    unpaid = place(sessions, add_customer(sessions, "rina"), lines=(("FRZ-RDG", 1),), now=clock.now)
+    act(sessions, paid, Action.CONFIRM, now=clock.now)
+    paid_order, unpaid_order = order(sessions, paid), order(sessions, unpaid)
+    assert paid_order.delivery_fee > 0 and paid_order.unique_code > 0  # the parts omzet must leave out
+    seller = owner(engine)
+    seller.send("rekap")
+    shown = f"Omzet: {rupiah(paid_order.subtotal)}"
+    assert shown in seller.text, seller.text
+    assert rupiah(paid_order.total) not in seller.text.split("Omzet:")[1].split("\n")[0]
+    assert "tanpa ongkir, kode unik, dan pesanan belum bayar" in seller.text
+    assert f"Belum dibayar: 1 pesanan ({rupiah(unpaid_order.total)})" in seller.text

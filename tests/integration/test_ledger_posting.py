@@ -60,7 +60,10 @@ def test_a_refund_reverses_every_sale_entry_and_leaves_the_receivable_settled(mo
         es = lg.fetch_order_entries(s, s.execute(select(Order.id).where(Order.code == code)).scalar_one())
         by_id = {e.id: e for e in es}
         undo = [e for e in es if e.reverses_id is not None]
-        assert [(by_id[e.reverses_id].category, e.amount) for e in undo] == [("barang", -36_000)]
+        # A QRIS order carries a unique code like a transfer (issue 18): both parts go back.
+        undone = {by_id[e.reverses_id].category: e.amount for e in undo}
+        assert undone == {"barang": -36_000, "kode_unik": -(m.stories[code].total - 36_000)}
+        assert 0 < m.stories[code].total - 36_000 < 1000
         assert undo[0].occurred_at == T0 + timedelta(days=1)
     assert sum(a for k, _, a, _ in rows(m, code) if k == "sale") == 0
     assert sum(a for k, _, a, _ in rows(m, code) if k == "receivable") == 0

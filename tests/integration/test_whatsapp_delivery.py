@@ -161,3 +161,27 @@ def test_an_unreachable_person_is_reopened_by_their_next_message(rig):
     assert rig.deliver(rig.say("menu")) == 1
     with unit_of_work(rig.sessions) as s:
         assert s.execute(select(Identity.reachable)).scalar_one() is True
+
+
+def test_a_chart_a_row_names_is_made_at_sending_and_goes_as_media_from_our_url(rig, tmp_path):
+    """bot.attachments: the row carries what to draw; the delivery draws it after commit, keeps it
+    under media/files with an unguessable name, and Twilio is given its public URL."""
+    from bot.attachments import Files
+    from conversations.base import Attachment
+    from effects import outbox
+    from effects.outbox import Outbound
+
+    rig.deliver(rig.say("halo"))  # the 24-hour window is open
+    rig.delivery.files = Files(rig.sessions, tmp_path, lambda: rig.now)
+    chart = Attachment("image", "grafik.png", "image/png",
+                       {"what": "chart", "label": "7 hari terakhir", "shop": "Dapur Bu Sri",
+                        "days": [["2026-11-20", 150000], ["2026-11-21", 400000]]})
+    with unit_of_work(rig.sessions) as s:
+        ids = outbox.write(s, 1, [Outbound("whatsapp", SITI, "📈 Penjualan 7 hari terakhir", attachment=chart)], rig.now)
+        s.commit()
+    assert rig.deliver(ids) == 1
+    sent = rig.fake.messages_to(f"whatsapp:{SITI}")[-1]
+    media = sent["MediaUrl"] if isinstance(sent["MediaUrl"], str) else sent["MediaUrl"][0]
+    assert media.startswith(PUBLIC + "/media/files/") and media.endswith(".png") and len(media) > len(PUBLIC) + 30
+    [made] = (tmp_path / "files").iterdir()
+    assert media.endswith(made.name) and made.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")

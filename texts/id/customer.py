@@ -179,6 +179,12 @@ PAY_QRIS = (
     "📱 Scan QRIS di atas dan bayar *tepat {total}*.\n"
     "Batas bayar: {pay_by}.\nSetelah bayar, kirim screenshot buktinya di sini ya, Kak."
 )
+PAY_QRIS_EXACT = (
+    "📱 Scan QRIS di atas: nominalnya sudah *{total}*, tinggal bayar.\n"
+    "{unique_note}Batas bayar: {pay_by}.\nSetelah bayar, kirim screenshot buktinya di sini ya, Kak."
+)
+PAY_QRIS_UNIQUE_NOTE = "(3 angka terakhir {unique_code} adalah kode unik, supaya pembayaran Kakak cepat dikenali.)\n"
+QRIS_FILE = "QRIS-{code}.png"
 PAY_COD = "💵 Bayar *{total}* tunai saat pesanan {when}. Penjual akan segera memproses pesanannya. 🙏"
 COD_DELIVERY = "diterima"
 COD_PICKUP = "diambil"

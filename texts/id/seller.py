@@ -22,6 +22,7 @@ HELP = (
     "• proses {code} · kirim {code} JNE resi · selesai {code} · batal {code}\n"
     "• ongkir {code} 25rb jne (pesanan dengan ongkir menyusul)\n\n"
     "📊 *Rekap*: rekap · rekap kemarin · rekap minggu ini\n"
+    "📒 *Keuangan*: beli gas 25rb · gaji karyawan 1,5jt · modal masuk 2jt · catatan keuangan\n"
     "🏷️ *Promo*: promo · promo baru · broadcast baru · broadcast laporan\n"
     "• kirim promo ke yang pernah beli {product} tapi 30 hari tidak\n"
     "🎟️ *Stempel*: setiap 10 pesanan dapat potongan 20rb · program stempel · stempel stop\n"
@@ -161,6 +162,7 @@ STATUS = {"pending_payment": "belum bayar", "paid": "lunas", "processing": "dipr
 RECAP = (
     "📊 *Rekap {period}*\n"
     "🧾 Pesanan: {orders}\n📦 Barang terjual: {items}\n💰 Omzet: {revenue}\n"
+    "   _(penjualan barang yang sudah dibayar, setelah diskon; tanpa ongkir, kode unik, dan pesanan belum bayar)_\n"
     "⏳ Belum dibayar: {unpaid_orders} pesanan ({unpaid_total})\n"
     "{low}"
 )

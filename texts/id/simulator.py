@@ -12,3 +12,4 @@ IMAGE_REFUSED = {
     "type": "Itu bukan foto yang bisa kami baca (JPG, PNG, GIF, WebP). / That is not a picture we can read.",
     "too_large": "Fotonya terlalu besar (maks. 5 MB). / The photo is too large (5 MB at most).",
 }
+DOCUMENT_LINK = "\n📎 {name}: {url}"
