@@ -14,6 +14,7 @@ from typing import Any
 
 from language.numbers import parse_quantity
 from language.order_lines import bare_quantity, order_lines
+from language.questions import handoff_request
 from language.text import normalize
 from language.words import CANCEL, GREETINGS, HELP, MENU, MY_STAMPS, ORDER_HISTORY, REORDER, asks, politeness
 from conversations.customer import (browsing, cart, cart_text, checkout, faq, handoff, loyalty, options, payment,
@@ -256,8 +257,8 @@ def first_contact(data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step:
     hello = promo.on_first_contact(browsing.greet(data, ctx), turn, ctx)
     words = " ".join(turn.text.lower().split()).strip(" !?.")
     if not turn.choice and (not words or words in GREETINGS or words in MENU or EMOJI_ONLY.match(words)
-                            or politeness(words) is not None):
-        return hello
+                            or (politeness(words) is not None and handoff_request(words) is None)):
+        return hello  # "admin" alone is a call for a person, not a polite hello
     step = route(Browse.HOME, hello.data, turn, ctx)
     step.replies = hello.replies + step.replies
     return step

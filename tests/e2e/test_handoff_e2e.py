@@ -12,11 +12,12 @@ from tests.e2e import server
 from tests.e2e.telegram_driver import SECRET, Telegram, User
 from tests.e2e.whatsapp_client import WhatsAppUser, cli, env_for, query
 from tests.fakes.telegram_api import FakeTelegramAPI
+from tests.media_samples import picture
 
 pytestmark = pytest.mark.e2e
 
 SITI, ANDI, SELLER_CHAT = "+6281234567890", "+6281377778888", 5200000001
-PHOTO = b"\xff\xd8\xff\xe0 fake jpeg of a spilled sambal jar"
+PHOTO = picture()  # a real JPEG: the media store reads the bytes, not the name
 
 
 def test_whatsapp_customer_and_telegram_seller_talk_through_the_bot_and_the_queue_moves_on(tmp_path, fake_twilio):
