@@ -4,7 +4,7 @@ inbound endpoints (/api/simulator/messages, /webhooks/telegram, /webhooks/twilio
 be a 5xx, the server's log must hold no traceback, and afterwards every table must be as it
 was except for the strangers' own messages, identities, conversations and replies.
 
-The suite runs KEDAI_HOSTILE_EXAMPLES probes per endpoint (default 200), the same ones every
+The suite runs KEDAI_HOSTILE_EXAMPLES probes per endpoint (default 120), the same ones every
 run; `make soak` runs many more with a fresh random seed. The counts of each run go to
 data/test-results/hostile-<database>.json and are printed at the end of the session."""
 
@@ -26,7 +26,7 @@ from tests.fakes.twilio_api import FakeTwilioAPI
 
 pytestmark = pytest.mark.e2e
 
-EXAMPLES = int(os.environ.get("KEDAI_HOSTILE_EXAMPLES", "200"))
+EXAMPLES = int(os.environ.get("KEDAI_HOSTILE_EXAMPLES", "120"))
 SEED = int(os.environ["KEDAI_HOSTILE_SEED"]) if os.environ.get("KEDAI_HOSTILE_SEED") else None
 RESULTS = server.ROOT / "data" / "test-results"
 
