@@ -1,7 +1,8 @@
 """A person behind the bot, across channels: a WhatsApp customer asks for the seller, the
 Telegram seller takes them from the queue and answers, the customer sends a photo, the seller
 closes; the customer then orders as usual; a second customer who asked meanwhile is told they
-wait and is served next."""
+wait and is served next. Her order delivered, she complains: the seller gets the complaint with
+the order, and the recap counts it open."""
 
 from __future__ import annotations
 
@@ -65,6 +66,15 @@ def test_whatsapp_customer_and_telegram_seller_talk_through_the_bot_and_the_queu
             for line in ("checkout", "Siti", "2", "lewati", "cod", "1"):  # her cart waited through the chat
                 siti.send(line)
             assert "KD-0001" in siti.text
+            for move in ("proses KD-0001", "kirim KD-0001", "selesai KD-0001"):  # delivered, then a complaint
+                seller.say(move)
+            telegram.wait(lambda: query(tmp_path, "SELECT status FROM orders") == [("completed",)], "the order completed")
+            siti.send("mau komplain, keripiknya remuk semua")
+            assert "KD-0001" in siti.text and "kami catat" in siti.text
+            telegram.wait(lambda: any("Komplain" in t and "KD-0001" in t and "remuk" in t for t in seller.texts),
+                          "the complaint with its order")
+            seller.say("rekap")
+            telegram.wait(lambda: any("Komplain terbuka: 1" in t for t in seller.texts), "the recap counts it")
             seller.say("layani 1")
             told(ANDI, "sudah tersambung")
-    assert query(tmp_path, "SELECT status FROM handoffs ORDER BY id") == [("closed",), ("open",)]
+    assert query(tmp_path, "SELECT status FROM handoffs ORDER BY id") == [("closed",), ("open",), ("waiting",)]  # the complaint waits its turn
