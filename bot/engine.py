@@ -112,7 +112,8 @@ class Engine:
             route = self._route(session, shop, inbound, ctx, party)
             step, notices = route.step, []
             if step.effects:  # most messages only read: no appliers, no notices
-                env = Env(session, route.ctx, Who(shop.id, view.id, inbound.channel, inbound.sender, self.window_minutes))
+                env = Env(session, route.ctx, Who(shop.id, view.id, inbound.channel, inbound.sender, self.window_minutes),
+                          media=self.media)
                 step, notices = registry.run(env, step), env.notices
                 if env.shop_changed:
                     self.shops.forget(shop.id)

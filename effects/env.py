@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from conversations.base import Ctx
 from effects.outbox import Outbound
+from media.store import MediaStore
 from orders.quotes import NoRates, RatesService
 
 
@@ -30,3 +31,5 @@ class Env:
     shop_changed: bool = False  # the shop's profile was rewritten: the engine re-reads it for the next message
     # A courier rates service that may quote a delivery fee at once; off by default (orders.quotes).
     rates: RatesService = field(default_factory=NoRates)
+    # The shop's files (a picture the owner sent, say), where the server keeps a media store.
+    media: MediaStore | None = None

@@ -6,11 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+
 from conversations.base import Reply
 from conversations.seller.changes import ChangedMeanwhile, Done
 from conversations.seller.shop_effects import ClaimOwnership, CodeTaken, HandOver, HandOverCode, OwnerClaimed, ProfileChange
 from effects.env import Env
 from effects.outbox import to
+from media.store import MediaStore
 from orders import qris, qris_image
 from shops import admin, owner_code
 from shops.profile import ShopProfile
@@ -29,11 +31,12 @@ def keep_shop_image(env: Env, ref: str) -> str:
     return ref
 
 
-def read_shop_qris(ref: str) -> str | None:
-    """The payload of a QRIS picture the owner sent, when its file is on this server (WhatsApp's
-    stored media) and holds a shop's QRIS; None otherwise (a Telegram file_id: its bytes come only
-    through the Bot API, so such a picture stays the plain fallback until the QRIS text is sent)."""
-    path = Path(ref)
+def read_shop_qris(ref: str, media: MediaStore | None = None) -> str | None:
+    """The payload of a QRIS picture the owner sent, when its file is on this server (in the
+    media store, where every channel's photos arrive, or at a plain path) and holds a shop's QRIS;
+    None otherwise, and the picture stays the plain fallback until the QRIS text is sent."""
+    path = media.path_of(ref) if media is not None else None
+    path = path or Path(ref)
     if not path.is_absolute() or not path.is_file():
         return None
     try:
@@ -55,7 +58,7 @@ def change(env: Env, effect: ProfileChange) -> Done | ChangedMeanwhile:
         seen = {m.get("qris_image") for m in current.get("payment_methods") or []}
         # A new picture: kept, and its code read when we can, so QRIS orders get the exact amount.
         after["payment_methods"] = [{**m, "qris_image": keep_shop_image(env, m["qris_image"]),
-                                     "qris_payload": m.get("qris_payload") or read_shop_qris(m["qris_image"])}
+                                     "qris_payload": m.get("qris_payload") or read_shop_qris(m["qris_image"], env.media)}
                                     if m.get("qris_image") and m["qris_image"] not in seen else m
                                     for m in after["payment_methods"]]
     profile = ShopProfile.model_validate({**current, **after})

@@ -1,0 +1,20 @@
+"""A QRIS picture the owner sent by chat is read from the media store, where every channel's
+photos arrive (effects.shop_settings.read_shop_qris), so QRIS orders get the exact amount."""
+
+from __future__ import annotations
+
+from effects.shop_settings import read_shop_qris
+from media.store import MediaStore
+from orders import qris
+from orders.qris_image import qr_png
+from tests.media_samples import picture
+from tests.unit.test_qris import PUBLISHED_STATIC
+
+
+def test_a_qris_photo_kept_in_the_media_store_is_read_and_a_plain_photo_is_not(tmp_path):
+    store = MediaStore(tmp_path / "shop_media")
+    sticker = store.put(1, qr_png(PUBLISHED_STATIC), public=True)
+    assert read_shop_qris(sticker.ref, store) == qris.parse_shop_qris(PUBLISHED_STATIC).payload
+    assert read_shop_qris(sticker.ref) is None  # without the store the ref names no file
+    plain = store.put(1, picture(), public=True)
+    assert read_shop_qris(plain.ref, store) is None
