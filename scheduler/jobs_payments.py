@@ -25,7 +25,7 @@ from conversations.base import Button, Reply
 from effects import outbox
 from effects.notices import to_customer
 from orders.lifecycle import Action, IllegalMove, move
-from scheduler.runner import Job
+from scheduler.runner import Job, drain_in_batches
 from storage import orders as orders_db
 from storage import shops as shops_db
 from storage.db import unit_of_work
@@ -130,14 +130,7 @@ def payment_jobs(sessions: sessionmaker[Session], db: Executor, clock: Clock, se
     """The two jobs for the scheduler, run on the database executor like every other write."""
 
     async def expiry() -> int:
-        # One batch per executor call: on SQLite's single writer thread, messages get in between batches.
-        loop, expired = asyncio.get_running_loop(), 0
-        for _ in range(MAX_BATCHES):
-            count, more = await loop.run_in_executor(db, expire_batch, sessions, clock)
-            expired += count
-            if not more:
-                break
-        return expired
+        return await drain_in_batches(db, lambda: expire_batch(sessions, clock), MAX_BATCHES)
 
     async def reminders() -> int:
         return await asyncio.get_running_loop().run_in_executor(db, lambda: remind_unpaid(sessions, clock))

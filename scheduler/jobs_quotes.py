@@ -24,7 +24,7 @@ from effects.notices import to_customer, to_sellers
 from language.money import local_time, rupiah
 from orders.lifecycle import Action, IllegalMove, Status, move
 from scheduler.jobs_payments import BATCH, MAX_BATCHES, Clock, Shops
-from scheduler.runner import Job
+from scheduler.runner import Job, drain_in_batches
 from storage import orders as orders_db
 from storage.db import unit_of_work
 from storage.models import Order
@@ -121,13 +121,7 @@ def quote_jobs(sessions: sessionmaker[Session], db: Executor, clock: Clock, seco
     """The two jobs for the scheduler, on the database executor like every other write."""
 
     async def expiry() -> int:
-        loop, expired = asyncio.get_running_loop(), 0
-        for _ in range(MAX_BATCHES):
-            count, more = await loop.run_in_executor(db, expire_quotes_batch, sessions, clock)
-            expired += count
-            if not more:
-                break
-        return expired
+        return await drain_in_batches(db, lambda: expire_quotes_batch(sessions, clock), MAX_BATCHES)
 
     async def reminders() -> int:
         return await asyncio.get_running_loop().run_in_executor(db, lambda: remind_quotes(sessions, clock))

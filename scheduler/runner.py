@@ -4,7 +4,9 @@ root, so this package needs nothing from the channel layer above it."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
+from concurrent.futures import Executor
 from dataclasses import dataclass
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -15,6 +17,18 @@ class Job:
     name: str
     run: Callable[[], Awaitable[object]]
     seconds: float
+
+
+async def drain_in_batches(db: Executor, batch: Callable[[], tuple[int, bool]], max_batches: int) -> int:
+    """Runs batch() (-> (done, more)) until nothing more is due, at most max_batches times, one
+    executor call each: on SQLite's single writer thread, messages get in between batches."""
+    loop, done = asyncio.get_running_loop(), 0
+    for _ in range(max_batches):
+        count, more = await loop.run_in_executor(db, batch)
+        done += count
+        if not more:
+            break
+    return done
 
 
 def build_scheduler(jobs: list[Job]) -> AsyncIOScheduler:
