@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -57,6 +59,33 @@ def server(args: list[str], env: dict[str, str], ready_path: str, port: int, log
                 opened.close()  # type: ignore[union-attr]
 
 
+_templates: dict[tuple[str, ...], Path] = {}
+
+
+def migrated(db: Path, env: dict[str, str]) -> None:
+    """Puts a migrated database (with the demo shop unless KEDAI_DEMO=0) at db, as `kedai db upgrade`
+    would. The upgrade runs once per test process and per setting that changes what it writes;
+    each server then gets a copy, which takes milliseconds where the upgrade's process takes seconds."""
+    if env["KEDAI_DATABASE_URL"] != f"sqlite:///{db}" or db.exists():  # another database, or one a test filled
+        subprocess.run([sys.executable, "main.py", "db", "upgrade"], cwd=ROOT, env=env, check=True,
+                       stdout=subprocess.DEVNULL)
+        return
+    key = tuple(env.get(name, "") for name in ("KEDAI_DEMO", "KEDAI_TIMEZONE"))
+    template = _templates.get(key)
+    if template is None:
+        template = Path(tempfile.mkdtemp(prefix="kedai-template-", dir=_shm())) / "kedai.db"
+        subprocess.run([sys.executable, "main.py", "db", "upgrade"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
+                       env={**env, "KEDAI_DATABASE_URL": f"sqlite:///{template}"})
+        _templates[key] = template
+    for suffix in ("", "-wal", "-shm"):
+        if (source := template.with_name(template.name + suffix)).exists():
+            shutil.copyfile(source, db.with_name(db.name + suffix))
+
+
+def _shm() -> str | None:
+    return "/dev/shm" if os.path.isdir("/dev/shm") else None
+
+
 def kedai(tmp: Path, extra_env: dict[str, str] | None = None, *,
           simulator: bool = True) -> contextlib.AbstractContextManager[int]:
     """`kedai serve` on a fresh SQLite file; with the simulator switched on unless told not to.
@@ -64,8 +93,7 @@ def kedai(tmp: Path, extra_env: dict[str, str] | None = None, *,
     port = free_port()
     env = {"KEDAI_DATABASE_URL": f"sqlite:///{tmp}/kedai.db", "KEDAI_PORT": str(port), "KEDAI_HOST": "127.0.0.1",
            "KEDAI_SIMULATOR": "1" if simulator else "0", **(extra_env or {})}
-    subprocess.run([sys.executable, "main.py", "db", "upgrade"], cwd=ROOT, env={**os.environ, **env}, check=True,
-                   stdout=subprocess.DEVNULL)
+    migrated(tmp / "kedai.db", {**os.environ, **env})
     return server(["main.py", "serve", "--no-scheduler"], env, "/healthz", port, log=tmp / "server.log")
 
 
