@@ -1,12 +1,18 @@
-"""`kedai serve` (main.py's own command, unchanged) with the garbage collector's pauses
-recorded, for bench/profile_paths.py: every collection's generation and duration, written as JSON to
-$GC_WATCH_FILE once a second (the server is killed, not asked, to stop).
+"""`kedai serve` (main.py's own command, unchanged) with the garbage collector's pauses and the
+event loop's stalls recorded, for bench/profile_paths.py: every collection's generation and
+duration, every message's own time in the engine (where it ran, what it said) and every
+late tick of the loop, written as JSON to $GC_WATCH_FILE once a second (the server is killed,
+not asked, to stop).
 
     GC_WATCH_FILE=/tmp/gc.json .venv/bin/python bench/gc_watch.py serve
+
+The engine is wrapped from outside (its `handle` timed, nothing else changed); the loop is
+watched by a 10 ms tick scheduled on it, whose lateness is how long the loop could not run.
 """
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import json
 import os
@@ -17,8 +23,12 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+TICK = 0.01
 pauses: list[tuple[int, float, float]] = []  # (generation, monotonic at start, seconds)
+handled: list[tuple[float, float, str, str]] = []  # (monotonic at end, seconds, thread, text)
+stalls: list[tuple[float, float]] = []  # (monotonic when the late tick ran, seconds late)
 _started = [0.0]
+_watching = [False]
 
 
 def _on_gc(phase: str, info: dict[str, int]) -> None:
@@ -28,15 +38,44 @@ def _on_gc(phase: str, info: dict[str, int]) -> None:
         pauses.append((info["generation"], time.monotonic(), time.perf_counter() - _started[0]))
 
 
+def _tick(loop: asyncio.AbstractEventLoop, due: float) -> None:
+    now = time.monotonic()
+    if now - due > 0.005:
+        stalls.append((now, now - due))
+    loop.call_at(loop.time() + TICK, _tick, loop, now + TICK)
+
+
+def _watch_engine() -> None:
+    from bot.engine import Engine
+
+    original = Engine.handle
+
+    def handle(self, inbound, *, wait=True):  # type: ignore[no-untyped-def]
+        if not _watching[0] and threading.current_thread() is threading.main_thread():
+            _watching[0] = True
+            loop = asyncio.get_running_loop()
+            loop.call_at(loop.time() + TICK, _tick, loop, time.monotonic() + TICK)
+        started = time.perf_counter()
+        try:
+            return original(self, inbound, wait=wait)
+        finally:
+            took = time.perf_counter() - started
+            handled.append((time.monotonic(), took, threading.current_thread().name, (inbound.text or inbound.choice or "")[:40]))
+
+    Engine.handle = handle  # type: ignore[method-assign]
+
+
 def _dump(path: Path) -> None:
     while True:
         time.sleep(1.0)
-        path.write_text(json.dumps({"pauses": list(pauses), "thresholds": gc.get_threshold()}))
+        path.write_text(json.dumps({"pauses": list(pauses), "thresholds": gc.get_threshold(),
+                                    "handled": list(handled), "stalls": list(stalls)}))
 
 
 if __name__ == "__main__":
     gc.callbacks.append(_on_gc)
     threading.Thread(target=_dump, args=(Path(os.environ["GC_WATCH_FILE"]),), daemon=True, name="gc-watch").start()
     sys.path[0] = str(ROOT)  # as `python main.py` would have it (bench/ holds no app code)
+    _watch_engine()
     sys.argv = [str(ROOT / "main.py"), *sys.argv[1:]]
     runpy.run_path(str(ROOT / "main.py"), run_name="__main__")

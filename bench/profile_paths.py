@@ -178,7 +178,7 @@ def run(path: http_bench.Channel, seconds: float, rate: int, native: bool) -> di
     http_bench.RESULTS.mkdir(exist_ok=True)
     raw_file = http_bench.RESULTS / f"{stamp}-profile-{path.name}.txt"
     with tempfile.TemporaryDirectory(prefix=f"kedai-profile-{path.name}-") as tmp:
-        gc_file = Path(tmp) / "gc.json"
+        gc_file = http_bench.RESULTS / f"{stamp}-watch-{path.name}.json"
         with http_bench.kedai_for(path, Path(tmp), http_bench.OPTIONS["products"], env={"GC_WATCH_FILE": str(gc_file)},
                                   command=("bench/gc_watch.py", "serve")) as (kedai, _fake, args):
             ids = http_bench.Counter()
@@ -187,9 +187,12 @@ def run(path: http_bench.Channel, seconds: float, rate: int, native: bool) -> di
             unprofiled = ids.run(path.name, kedai, path.script, UNPROFILED, args)
             end = time.monotonic()
             time.sleep(1.2)  # the watcher writes once a second
-            collections = gc_pauses(json.loads(gc_file.read_text())["pauses"], start, end)
+            watched = json.loads(gc_file.read_text())
+            collections = gc_pauses(watched["pauses"], start, end)
             print("  without the profiler: " + unprofiled.line(), flush=True)
             print_gc(collections)
+            collections["engine"] = engine_times(watched, start, end)
+            print_engine(collections["engine"])
             command = [spy, "record", "--pid", str(kedai.pid), "--duration", str(int(seconds)), "--rate", str(rate),
                        "--format", "raw", "--threads", "--nolineno", "--output", str(raw_file)]
             command += ["--native"] if native else ["--nonblocking"]
@@ -213,6 +216,36 @@ def gc_pauses(pauses: list[list[float]], start: float, end: float) -> dict[str, 
         took = sorted(s for g, s in window if g == gen)
         per[gen] = {"count": len(took), "total_ms": sum(took) * 1000, "max_ms": took[-1] * 1000 if took else 0.0}
     return {"seconds": end - start, "share": sum(s for _, s in window) / (end - start), "generations": per}
+
+
+def engine_times(watched: dict[str, list[list[object]]], start: float, end: float) -> dict[str, object]:
+    """Each message's own time in Engine.handle while the load ran, by thread and by what it
+    said; and the event loop's stalls (its 10 ms tick late by more than 5 ms)."""
+    kinds: dict[tuple[str, str], list[float]] = {}
+    for at, took, thread, text in watched.get("handled", []):
+        if start <= at <= end:  # type: ignore[operator]
+            where = "loop" if thread == "MainThread" else "db thread"
+            kinds.setdefault((where, str(text)[:24]), []).append(float(took) * 1000)  # type: ignore[arg-type]
+    rows = []
+    for (where, text), took in sorted(kinds.items(), key=lambda kv: -sum(kv[1])):
+        took.sort()
+        rows.append({"where": where, "text": text, "count": len(took), "median_ms": took[len(took) // 2],
+                     "p99_ms": took[min(len(took) - 1, int(len(took) * 0.99))], "max_ms": took[-1],
+                     "total_ms": sum(took)})
+    late = sorted((float(s) * 1000 for at, s in watched.get("stalls", []) if start <= at <= end), reverse=True)  # type: ignore[operator]
+    return {"messages": rows, "stalls_ms": late}
+
+
+def print_engine(found: dict[str, object]) -> None:
+    rows = found["messages"]  # type: ignore[index]
+    total = sum(r["total_ms"] for r in rows) or 1.0  # type: ignore[union-attr]
+    print("  Engine.handle while the load ran (where it ran, what the message said; ms):")
+    for r in rows[:14]:  # type: ignore[index]
+        print(f"    {r['where']:9} {r['text']!r:28} n={r['count']:5} median {r['median_ms']:6.2f} p99 {r['p99_ms']:7.2f}"
+              f" max {r['max_ms']:7.1f}  {r['total_ms'] / total:5.1%} of the engine's time")
+    late = found["stalls_ms"]  # type: ignore[index]
+    print(f"  event loop stalls (10 ms tick late by > 5 ms): {len(late)}, {sum(late):.0f} ms in all; longest: "
+          + ", ".join(f"{s:.0f}" for s in late[:10]))  # type: ignore[index]
 
 
 def print_gc(found: dict[str, object]) -> None:
