@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from typing import Any
+
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from storage.fastsql import Sql
 from storage.person_models import Handoff
 
 ACTIVE = ("waiting", "open")
@@ -30,6 +33,20 @@ def fetch(session: Session, shop_id: int, handoff_id: int) -> Handoff | None:
 def fetch_active(session: Session, shop_id: int, customer_id: int) -> Handoff | None:
     return session.scalars(select(Handoff).where(Handoff.shop_id == shop_id, Handoff.customer_id == customer_id,
                                                  Handoff.status.in_(ACTIVE)).order_by(Handoff.id.desc()).limit(1)).first()
+
+
+# Every customer message asks whether its customer is handed over: plain SQL (storage.fastsql),
+# which leaves the message's ORM Session untouched; through the ORM it was ~0.6 ms a message.
+_ACTIVE_BRIEF = Sql("SELECT id, status, kind, customer_id, address, question, seller_id, order_code FROM handoffs "
+                    "WHERE shop_id = :shop_id AND customer_id = :customer_id AND status IN (:waiting, :open) "
+                    "ORDER BY id DESC LIMIT 1")
+
+
+def fetch_active_brief(session: Session, shop_id: int, customer_id: int) -> Any:
+    """fetch_active's row as plain columns (id, status, kind, customer_id, address, question,
+    seller_id, order_code), or None: for reading, not changing."""
+    return _ACTIVE_BRIEF(session, {"shop_id": shop_id, "customer_id": customer_id,
+                                   "waiting": ACTIVE[0], "open": ACTIVE[1]}).first()
 
 
 def fetch_queue(session: Session, shop_id: int) -> list[Handoff]:
