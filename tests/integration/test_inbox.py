@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+import threading
+import time
 
 import pytest
 from sqlalchemy import select
@@ -117,3 +119,74 @@ def test_the_loops_connection_never_waits_and_is_never_shared(sqlite_url):
     finally:
         other.close()
         kedai.close()
+
+
+def handled_where(kedai) -> list[str]:  # type: ignore[no-untyped-def]
+    """Records the thread each message's engine step runs on (the step itself unchanged)."""
+    where: list[str] = []
+    handle = kedai.engine.handle
+
+    def recording(inbound, **kw):  # type: ignore[no-untyped-def]
+        where.append(threading.current_thread().name)
+        return handle(inbound, **kw)
+
+    kedai.engine.handle = recording
+    return where
+
+
+def test_a_message_behind_our_own_short_write_stays_on_the_loop(sqlite_url):
+    """The delivery pump's claims and the jobs write on the db thread for a moment: messages
+    arriving meanwhile wait for it on the loop and are handled there, not queued behind it on
+    the db thread (where, sharing the GIL with the loop, each held the lock many times longer)."""
+    kedai = demo_kedai(sqlite_url)
+    where = handled_where(kedai)
+    path = sqlite_url.split("///", 1)[1]
+
+    def short_write() -> None:
+        db = sqlite3.connect(path, isolation_level=None)
+        db.execute("BEGIN IMMEDIATE")
+        time.sleep(0.05)
+        db.execute("COMMIT")
+        db.close()
+
+    async def scenario() -> list:
+        loop = asyncio.get_running_loop()
+        writing = loop.run_in_executor(kedai.db, short_write)
+        await asyncio.sleep(0.01)  # the db thread holds the lock now
+        handled = await asyncio.gather(*[kedai.inbox.submit(Inbound("simulator", f"p-{i}", f"s-{i}", text="halo"))
+                                         for i in range(5)])
+        await writing
+        return handled
+
+    try:
+        handled = asyncio.run(scenario())
+    finally:
+        kedai.close()
+    assert all("Dapur Bu Sri" in h.replies[0].text for h in handled)
+    assert where == ["MainThread"] * len(where) and len(where) >= 5
+
+
+def test_behind_a_long_foreign_write_one_message_waits_on_the_db_thread_the_rest_follow_on_the_loop(sqlite_url):
+    kedai = demo_kedai(sqlite_url)
+    where = handled_where(kedai)
+    other = sqlite3.connect(sqlite_url.split("///", 1)[1], isolation_level=None)
+
+    async def scenario() -> list:
+        other.execute("BEGIN IMMEDIATE")
+
+        async def release_later() -> None:
+            await asyncio.sleep(0.6)  # longer than the loop's patience
+            other.execute("COMMIT")
+
+        handled = await asyncio.gather(*[kedai.inbox.submit(Inbound("simulator", f"p-{i}", f"l-{i}", text="halo"))
+                                         for i in range(5)], release_later())
+        return handled[:5]
+
+    try:
+        handled = asyncio.run(scenario())
+    finally:
+        other.close()
+        kedai.close()
+    assert all("Dapur Bu Sri" in h.replies[0].text for h in handled)
+    assert [w for w in where if w != "MainThread"] == ["kedai-db_0"]  # one waited there, not five
+    assert where.count("MainThread") >= 5  # the others (after their failed tries) were handled on the loop
