@@ -1,4 +1,4 @@
-"""The WhatsApp Sender: outbox rows out through the twilio REST client (`messages.create`).
+"""The WhatsApp Sender: outbox rows out through the twilio REST client (`messages.create_async`).
 
 Inside the 24-hour window a reply goes as text (choices numbered), photo, or the shop's
 quick-reply / list-picker template; outside it only as the shop's approved template, else it
@@ -15,7 +15,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-import requests
+import httpx
 from twilio.base.exceptions import TwilioException, TwilioRestException
 from twilio.rest import Client
 
@@ -90,13 +90,14 @@ class WhatsAppSender:
         for attempt in range(1, self.tries + 1):
             try:
                 async with self.limiter.slot():
-                    message = await asyncio.to_thread(self.client.messages.create, **kwargs)
+                    # On the loop (bot.channels.twilio_http.make_async_twilio_client), not in a thread.
+                    message = await self.client.messages.create_async(**kwargs)
                 return message.sid
             except TwilioRestException as exc:
                 if not (exc.status == 429 or exc.code in RATE_LIMITED or exc.status >= 500):
                     raise Undeliverable(str(exc.code or exc.status), exc.msg or str(exc)) from exc
                 wait, reason = FIRST_BACKOFF, f"twilio {exc.status}/{exc.code}"
-            except (TwilioException, requests.RequestException) as exc:
+            except (TwilioException, httpx.HTTPError) as exc:
                 wait, reason = FIRST_BACKOFF, f"network: {exc!r}"
             if attempt == self.tries:
                 raise RetryLater(wait * 2 ** attempt, reason)

@@ -14,7 +14,7 @@ from fastapi import APIRouter
 from bot.bootstrap import Kedai
 from bot.channels import twilio_webhook
 from bot.channels.shop_senders import DefaultShop, ShopSenders
-from bot.channels.twilio_http import make_twilio_client
+from bot.channels.twilio_http import AsyncBaseUrlTwilioHttpClient, make_async_twilio_client
 from bot.channels.twilio_inbound import CHANNEL, TwilioMedia
 from bot.channels.twilio_out import WhatsAppSender
 from bot.channels.whatsapp_window import WindowBook
@@ -30,6 +30,7 @@ class WhatsApp:
     gate: twilio_webhook.Gate
     windows: dict[str, WindowBook] = field(default_factory=dict)  # by our number (E.164)
     install_number: str | None = None
+    http: AsyncBaseUrlTwilioHttpClient | None = None  # the senders' connections, closed with the app
 
     channel = CHANNEL
 
@@ -40,7 +41,7 @@ class WhatsApp:
         install = normalize_phone(settings.twilio_whatsapp_number) if settings.twilio_whatsapp_number else None
         if not (sid and token and (install or links)):
             return None
-        client = make_twilio_client(sid, token, settings.twilio_api_base_url)
+        client = make_async_twilio_client(sid, token, settings.twilio_api_base_url)
 
         def number(at: str, shop_id: int | None) -> tuple[WhatsAppSender, WindowBook]:
             window = WindowBook(shop_id=shop_id)
@@ -62,7 +63,7 @@ class WhatsApp:
                 by_shop[linked_install], install_sender = install_sender, None
         sender = ShopSenders(CHANNEL, by_shop, install_sender, DefaultShop(kedai.sessions, kedai.db))
         media = TwilioMedia(sid, token, settings.data_dir, settings.twilio_api_base_url)
-        return cls(sender, media, twilio_webhook.Gate(token, settings.public_url), windows, install)
+        return cls(sender, media, twilio_webhook.Gate(token, settings.public_url), windows, install, client.http_client)
 
     def window(self, number: str | None) -> WindowBook:
         """The 24-hour book of one of our numbers (the install's for one we do not serve)."""
@@ -74,3 +75,5 @@ class WhatsApp:
 
     async def close(self, _: Kedai) -> None:
         await self.media.aclose()
+        if self.http is not None:
+            await self.http.aclose()

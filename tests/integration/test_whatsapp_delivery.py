@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import asyncio
 import json
+import socket
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import pytest
 from sqlalchemy import select, update
 
-from bot.channels.twilio_http import make_twilio_client
+from bot.channels.twilio_http import make_async_twilio_client
 from bot.channels.twilio_out import WhatsAppSender
 from bot.channels.whatsapp_window import WindowBook
 from bot.delivery import Delivery
@@ -36,7 +38,7 @@ class Rig:
         self.slept: list[float] = []
         window = WindowBook()
         window.bind(self.sessions, self.db)
-        client = make_twilio_client(fake.account_sid, fake.auth_token, fake.base_url)
+        client = make_async_twilio_client(fake.account_sid, fake.auth_token, fake.base_url)
         self.sender = WhatsAppSender(client, SHOP_NUMBER, PUBLIC, window, clock=lambda: self.now, sleep=self._sleep)
         self.delivery = Delivery(self.sessions, {"whatsapp": self.sender}, self.db, clock=lambda: self.now)
         self.chat = EngineChat(self.engine, SITI, channel="whatsapp")
@@ -128,6 +130,24 @@ def test_a_send_still_rate_limited_after_the_tries_waits_in_the_outbox(rig):
     assert rig.deliver(rig.say("halo")) == 0
     [row] = rig.rows()
     assert row.status == "pending" and row.next_attempt_at > rig.now and "63018" in row.error
+
+
+def test_sends_run_on_the_event_loop_and_an_unreachable_api_waits_in_the_outbox(rig):
+    """No thread per send (the sync SDK ran in the loop's thread pool); a network error is retried
+    with backoff, then the reply waits in the outbox for the next attempt."""
+    async def deliver(ids: list[int]) -> tuple[int, list[str]]:
+        sent = await rig.delivery.deliver(ids)
+        return sent, [t.name for t in threading.enumerate() if t.name.startswith(("asyncio_", "uvloop_"))]
+
+    assert asyncio.run(deliver(rig.say("halo"))) == (1, [])
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{s.getsockname()[1]}"
+    rig.sender.client = make_async_twilio_client(rig.fake.account_sid, rig.fake.auth_token, dead)
+    assert asyncio.run(deliver(rig.say("menu"))) == (0, [])
+    assert rig.slept == [0.5, 1.0]
+    row = rig.rows()[-1]
+    assert row.status == "pending" and "network" in row.error
 
 
 def test_a_number_twilio_refuses_is_marked_failed_with_its_code(rig):
