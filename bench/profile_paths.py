@@ -29,7 +29,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from bench import http_bench, wrk
+from bench import gc_watch, http_bench, wrk
 
 VENV_BIN = Path(sys.executable).parent
 UNPROFILED = 10  # seconds of load measured without the profiler (GC pauses recorded)
@@ -178,7 +178,7 @@ def run(path: http_bench.Channel, seconds: float, rate: int, native: bool) -> di
     http_bench.RESULTS.mkdir(exist_ok=True)
     raw_file = http_bench.RESULTS / f"{stamp}-profile-{path.name}.txt"
     with tempfile.TemporaryDirectory(prefix=f"kedai-profile-{path.name}-") as tmp:
-        gc_file = http_bench.RESULTS / f"{stamp}-watch-{path.name}.json"
+        gc_file = http_bench.RESULTS / f"{stamp}-watch-{path.name}.jsonl"
         with http_bench.kedai_for(path, Path(tmp), http_bench.OPTIONS["products"], env={"GC_WATCH_FILE": str(gc_file)},
                                   command=("bench/gc_watch.py", "serve")) as (kedai, _fake, args):
             ids = http_bench.Counter()
@@ -187,7 +187,7 @@ def run(path: http_bench.Channel, seconds: float, rate: int, native: bool) -> di
             unprofiled = ids.run(path.name, kedai, path.script, UNPROFILED, args)
             end = time.monotonic()
             time.sleep(1.2)  # the watcher writes once a second
-            watched = json.loads(gc_file.read_text())
+            watched = gc_watch.read(gc_file)
             collections = gc_pauses(watched["pauses"], start, end)
             print("  without the profiler: " + unprofiled.line(), flush=True)
             print_gc(collections)

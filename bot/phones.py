@@ -3,11 +3,17 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import phonenumbers
 
 DEFAULT_REGION = "ID"
 
 
+# Every Twilio post names two numbers, and the same people write again and again: parsing them
+# with phonenumbers was ~8% of the Twilio webhook's time (docs/PERFORMANCE.md). The answer
+# depends on the arguments alone.
+@lru_cache(maxsize=4096)
 def normalize_phone(raw: str | None, region: str = DEFAULT_REGION) -> str | None:
     """E.164 (`+6281234567890`) for anything that reads as a valid number, else None."""
     if not raw:
