@@ -60,6 +60,7 @@ def build(settings: Settings, senders: dict[str, Sender] | None = None, *, servi
     senders = dict(senders or {})
     delivery = Delivery(sessions, senders, db, clock=clock)
     delivery.files = Files(sessions, settings.data_dir / "media", clock)
+    delivery.transactions = engine.transactions if sqlite else None
     checkpointer = Checkpointer(db_engine.url.database) if serving and sqlite and db_engine.url.database else None
     return Kedai(settings, db_engine, sessions, db, engine, delivery, Inbox(engine, delivery, db, on_loop=sqlite), senders,
                  checkpointer)

@@ -17,14 +17,14 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.attachments import Files
 from bot.messages import Outbound
 from storage import outbox as outbox_db
-from storage.db import unit_of_work
+from storage.db import Transactions, WriterBusy, unit_of_work
 from storage.models import utcnow
 
 log = logging.getLogger(__name__)
@@ -69,6 +69,9 @@ FLUSH_SECONDS = 0.1
 LEASE_MARGIN = timedelta(seconds=30)
 
 
+T = TypeVar("T")
+
+
 @dataclass
 class _Batch:
     deadline: datetime
@@ -93,6 +96,9 @@ class Delivery:
         self._again = False
         # (channel, recipient) -> when its earliest put-back message is due: later ones wait behind it
         self._held: dict[tuple[str, str], datetime] = {}
+        # SQLite (set by bot.bootstrap): the engine's transactions, so that claims and settles run
+        # on the event loop while the write lock is free, as messages do (bot.inbox).
+        self.transactions: Transactions | None = None
         # Makes the documents and pictures rows name (bot.attachments), set by bot.bootstrap.
         self.files: Files | None = None
 
@@ -112,11 +118,10 @@ class Delivery:
         self._pump = asyncio.get_running_loop().create_task(self._run(), name="kedai-delivery")
 
     async def _run(self) -> None:
-        loop = asyncio.get_running_loop()
         while self.sending():  # a process that no longer leads leaves the rest to the new leader
             self._again = False
             try:
-                rows = await loop.run_in_executor(self.db, self._claim_due, BATCH)
+                rows = await self._write(self._claim_due, BATCH)
             except Exception:  # the database may be away for a moment; the drain job kicks again
                 log.exception("claiming outbox rows failed")
                 return
@@ -131,48 +136,56 @@ class Delivery:
 
     async def deliver(self, ids: Sequence[int]) -> int:
         """Sends these rows now (those still pending), in batches; returns how many were sent."""
-        loop = asyncio.get_running_loop()
         sent = 0
         ids = list(ids)
         for start in range(0, len(ids), BATCH):
-            rows = await loop.run_in_executor(self.db, self._claim, ids[start:start + BATCH])
+            rows = await self._write(self._claim, ids[start:start + BATCH])
             sent += await self._send_batch(rows)
         return sent
 
     async def drain(self, limit: int = 200) -> int:
         """Sends what is due: failed-with-retry rows, and rows a crashed worker left behind."""
-        loop = asyncio.get_running_loop()
         if not self.sending():
             return 0
-        ids = await loop.run_in_executor(self.db, self._due, limit)
+        ids = await self._write(self._due, limit)
         return await self.deliver(ids) if ids else 0
 
     async def idle(self) -> None:
         while self._pump is not None and not self._pump.done():
             await asyncio.gather(self._pump, return_exceptions=True)
 
-    def _claim(self, ids: list[int]):  # type: ignore[no-untyped-def]
-        with unit_of_work(self.sessions) as s:
-            rows = outbox_db.claim(s, ids, self.clock(), self.senders.keys(), self.owner())
-            s.commit()
-            return rows
+    async def _write(self, work: Callable[..., T], *args: object) -> T:
+        """work(session, *args) in one committed transaction. On SQLite on the event loop while the
+        write lock is free: on the db thread, sharing the GIL with the loop, a claim held the lock
+        many times longer than its own work, and the messages arriving meanwhile waited for it
+        (docs/PERFORMANCE.md). Elsewhere, and when the lock is taken, on the db thread."""
+        if self.transactions is not None:
+            try:
+                with self.transactions.begin(wait=False) as tx:
+                    result = work(tx.session, *args)
+                    tx.commit()
+                return result
+            except WriterBusy:
+                pass
+        return await asyncio.get_running_loop().run_in_executor(self.db, self._in_unit, work, *args)
 
-    def _claim_due(self, limit: int):  # type: ignore[no-untyped-def]
+    def _in_unit(self, work: Callable[..., T], *args: object) -> T:
         with unit_of_work(self.sessions) as s:
-            rows = outbox_db.claim_due(s, self.senders.keys(), self.clock(), limit, self.owner())
+            result = work(s, *args)
             s.commit()
-            return rows
+            return result
 
-    def _due(self, limit: int) -> list[int]:
-        with unit_of_work(self.sessions) as s:
-            ids = outbox_db.due_ids(s, self.senders.keys(), self.clock(), limit)
-            s.commit()
-            return ids
+    def _claim(self, s: Session, ids: list[int]):  # type: ignore[no-untyped-def]
+        return outbox_db.claim(s, ids, self.clock(), self.senders.keys(), self.owner())
 
-    def _settle(self, outcomes: list[tuple[str, dict]]) -> None:
-        with unit_of_work(self.sessions) as s:
-            outbox_db.settle(s, outcomes, self.clock())
-            s.commit()
+    def _claim_due(self, s: Session, limit: int):  # type: ignore[no-untyped-def]
+        return outbox_db.claim_due(s, self.senders.keys(), self.clock(), limit, self.owner())
+
+    def _due(self, s: Session, limit: int) -> list[int]:
+        return outbox_db.due_ids(s, self.senders.keys(), self.clock(), limit)
+
+    def _settle(self, s: Session, outcomes: list[tuple[str, dict]]) -> None:
+        outbox_db.settle(s, outcomes, self.clock())
 
     async def _send_batch(self, rows: Sequence) -> int:  # type: ignore[type-arg]
         """Sends claimed rows: each person's in order, people at once; settles them every FLUSH_SECONDS."""
@@ -188,7 +201,7 @@ class Delivery:
             _, waiting = await asyncio.wait(waiting, timeout=FLUSH_SECONDS)
             if batch.outcomes:
                 outcomes, batch.outcomes = batch.outcomes, []
-                await loop.run_in_executor(self.db, self._settle, outcomes)
+                await self._write(self._settle, outcomes)
         return batch.sent
 
     async def _send_person(self, key: tuple[str, str], rows: list, batch: _Batch) -> None:  # type: ignore[type-arg]
