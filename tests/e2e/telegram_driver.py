@@ -116,9 +116,12 @@ class User:
     def share_location(self) -> dict:
         return self.send(self._message("location.json"))
 
-    def send_photo(self) -> dict:
+    def send_photo(self, data: bytes | None = None, name: str = "") -> dict:
+        """A photo (a 1280x960 receipt unless `data`); `name` gives it a file id of its own."""
         update = self._message("photo_payment_proof.json")
-        self.fake.add_file(update["message"]["photo"][-1]["file_id"], picture(1280, 960))  # what getFile returns
+        for size in update["message"]["photo"]:
+            size["file_id"] += name
+        self.fake.add_file(update["message"]["photo"][-1]["file_id"], data or picture(1280, 960))  # what getFile returns
         return self.send(update)
 
     def edit(self, earlier: dict, text: str) -> dict:
