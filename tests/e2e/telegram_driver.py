@@ -11,8 +11,6 @@ import json
 import os
 import pathlib
 import sqlite3
-import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator
 
@@ -34,9 +32,7 @@ def sample(name: str) -> dict:
 
 
 def cli(db: pathlib.Path, *args: str) -> str:
-    env = {**os.environ, "KEDAI_DATABASE_URL": f"sqlite:///{db}"}
-    return subprocess.run([sys.executable, "main.py", *args], cwd=server.ROOT, env=env, check=True,
-                          capture_output=True, text=True).stdout
+    return server.cli(list(args), {**os.environ, "KEDAI_DATABASE_URL": f"sqlite:///{db}"}, check=True).stdout
 
 
 @contextlib.contextmanager
