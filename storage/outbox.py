@@ -85,9 +85,14 @@ def due_ids(session: Session, channels: Iterable[str], now: datetime, limit: int
                    or_(OutboxMessage.status == "pending", OutboxMessage.status == "sending"))
             .order_by(OutboxMessage.id).limit(limit))
     ids = list(session.execute(stmt).scalars())
-    # Rows stuck in `sending` past their lease go back to pending so claim() can take them.
-    session.execute(update(OutboxMessage).where(OutboxMessage.id.in_(ids), OutboxMessage.status == "sending")
-                    .values(status="pending").execution_options(synchronize_session=False))
+    # Rows stuck in `sending` past their lease go back to pending so claim() can take them. The
+    # lease is checked again here, not only in the select: a row the select saw pending may have
+    # been claimed since (the pump, on another db thread), and putting that fresh claim back to
+    # pending would leave its send unsettled (settle matches `sending` only) and the row due
+    # again once the new lease ran out: sent twice, two minutes apart.
+    session.execute(update(OutboxMessage).where(OutboxMessage.id.in_(ids), OutboxMessage.status == "sending",
+                                                OutboxMessage.next_attempt_at <= now)
+                    .values(status="pending", claimed_by=None).execution_options(synchronize_session=False))
     return ids
 
 
