@@ -15,6 +15,10 @@ stamps are, no second of them can hold more than the cap. Broadcasts reach 28-29
 The limiter lives in one process; N workers sending for the same bot should each get 1/N of
 the overall rate. Every send to one platform should go through `slot()` (plain `acquire()`
 paces but is not counted until answered).
+
+Rates are per `second`: 1.0 but against a fake platform whose clock runs fast (tests), where all
+of it, the pace, the per-chat windows and the one second a send is counted after its answer,
+must shrink together; scaling the rates alone leaves that last count ten times too loose.
 """
 
 from __future__ import annotations
@@ -51,11 +55,11 @@ class Window:
 MARGIN = 1.1
 
 
-def window(rate: float | None, burst: int) -> Window | None:
-    """A window allowing `burst` events at a sustained `rate` per second; None means no limit."""
+def window(rate: float | None, burst: int, second: float = 1.0) -> Window | None:
+    """A window allowing `burst` events at a sustained `rate` per `second`; None means no limit."""
     if not rate or rate <= 0:
         return None
-    return Window(burst, burst / rate * MARGIN)
+    return Window(burst, burst / rate * MARGIN * second)
 
 
 class Pace:
@@ -109,12 +113,12 @@ def paced(rate: float) -> float:
 
 class RateLimiter:
     def __init__(self, per_key_rate: float | None = 1.0, overall_rate: float | None = 30.0, *, burst: int = 3,
-                 clock: Callable[[], float] = time.monotonic,
+                 second: float = 1.0, clock: Callable[[], float] = time.monotonic,
                  sleep: Callable[[float], Awaitable[object]] = asyncio.sleep):
-        self.per_key_rate, self.burst = per_key_rate, burst
+        self.per_key_rate, self.burst, self.second = per_key_rate, burst, second
         steady = paced(overall_rate) if overall_rate and overall_rate > 0 else None
-        self.overall = Pace(steady) if steady else None
-        self.landed = Landed(max(1, math.floor(steady))) if steady else None
+        self.overall = Pace(steady / second) if steady else None
+        self.landed = Landed(max(1, math.floor(steady)), second) if steady else None
         self.clock, self.sleep = clock, sleep
         self.keys: dict[Hashable, Window] = {}
         self._new_keys = 0
@@ -176,5 +180,5 @@ class RateLimiter:
             self._new_keys += 1
             if self._new_keys % 256 == 0:  # forget chats quiet for a whole window: flat memory on long runs
                 self.keys = {k: w for k, w in self.keys.items() if not w.idle(now)}
-            found = self.keys[key] = window(self.per_key_rate, self.burst)
+            found = self.keys[key] = window(self.per_key_rate, self.burst, self.second)
         return found
