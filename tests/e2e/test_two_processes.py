@@ -170,6 +170,11 @@ def unsettled(sessions) -> list:  # type: ignore[no-untyped-def,type-arg]
 
 
 def test_two_processes_share_the_bot_s_limit_and_one_takes_over_when_the_other_is_killed(pg_url, tmp_path):
+    began, phases = time.monotonic(), []  # (what, seconds since the start), printed at the end
+
+    def phase(what: str) -> None:
+        phases.append(f"{what} {time.monotonic() - began:.1f}")
+
     _, sessions = seeded_engine(pg_url)
     audience = seed_audience(sessions, AUDIENCE)
     with sessions() as s:  # seed_audience chose the customers' ids: new customers come after them
@@ -180,7 +185,9 @@ def test_two_processes_share_the_bot_s_limit_and_one_takes_over_when_the_other_i
         with sessions() as s:
             return s.execute(stmt).scalar_one()
 
+    phase("seeded")
     with FastTelegramAPI() as fake, serving(pg_url, fake, tmp_path, 2) as (one, two):
+        phase("serving")
         for chat in [*audience, *(FIRST_CUSTOMER + n for n in range(UPDATES))]:
             fake.add_chat(chat)
         with sessions() as s:  # due now: the leader's next tick starts it
@@ -191,15 +198,19 @@ def test_two_processes_share_the_bot_s_limit_and_one_takes_over_when_the_other_i
         leader, other = (one, two) if one.pid == leader_pid else (two, one)
         killed: list[int] = []
         killed_at: list[float] = []
+        sent_when_killed: list[int] = []  # the broadcast's sends, as the leader was killed
+        killed_when: list[float] = []
         looked = [0.0]
 
         def kill_halfway() -> None:
             if killed or time.monotonic() - looked[0] < 0.1:
                 return
             looked[0] = time.monotonic()
-            if count(select(func.count()).select_from(BroadcastRecipient)
-                                    .where(BroadcastRecipient.status == "sent")) >= AUDIENCE // 2:
+            sent = count(select(func.count()).select_from(BroadcastRecipient).where(BroadcastRecipient.status == "sent"))
+            if sent >= AUDIENCE // 2:
+                killed_when.append(time.monotonic())
                 leader.send_signal(signal.SIGKILL)
+                sent_when_killed.append(sent)
                 leader.wait(10)
                 killed.append(len(fake.accepted))
                 killed_at.append(fake.fake_now())
@@ -208,10 +219,9 @@ def test_two_processes_share_the_bot_s_limit_and_one_takes_over_when_the_other_i
         def watch_takeover() -> None:
             """How long after the kill the other process leads: the beat that forgets the dead one's
             row is the one that makes it leader (bot.processes.Processes.reap)."""
-            start = time.monotonic()
-            while time.monotonic() - start < 60:
+            while time.monotonic() - killed_when[0] < 60:
                 if count(select(func.count()).select_from(Process)) == 1:
-                    takeover.append(time.monotonic() - start)
+                    takeover.append(time.monotonic() - killed_when[0])
                     return
                 time.sleep(0.01)
 
@@ -219,7 +229,9 @@ def test_two_processes_share_the_bot_s_limit_and_one_takes_over_when_the_other_i
         watcher = threading.Thread(target=watch_takeover, daemon=True)
 
         asyncio.run(post_all([one, two], fake, kill_halfway))
+        phase("posted")
         wait_for(lambda: kill_halfway() or killed, "the broadcast to get halfway")
+        phase("killed")
         watcher.join(60)
         print(f"\nthe other process led {takeover[0]:.2f} s after the leader was killed" if takeover else "")
         wait_for(lambda: count(select(BroadcastRun.status)) == "done", "the other process to finish the broadcast")
@@ -227,6 +239,7 @@ def test_two_processes_share_the_bot_s_limit_and_one_takes_over_when_the_other_i
                                .where(OutboxMessage.channel == "telegram", OutboxMessage.status.in_(("pending", "sending")))) == 0,
                  "every reply sent",
                  detail=lambda: unsettled(sessions))
+        phase("all sent")
         assert other.poll() is None
         with sessions() as s:
             handled = Counter(s.execute(select(InboundMessage.message_id)).scalars())
@@ -237,7 +250,10 @@ def test_two_processes_share_the_bot_s_limit_and_one_takes_over_when_the_other_i
                                .where(OutboxMessage.channel == "telegram", OutboxMessage.status != "sent")).all()
         got = Counter(m["chat"]["id"] for m in fake.sent_messages())
         most, rate_limited = fake.most_in_one_second(), fake.count_429
+    phase("stopped")
+    print("seconds from the start:", ", ".join(phases))
 
+    assert sent_when_killed[0] < AUDIENCE - 100  # killed while the broadcast had far to go
     assert unsent == []
     assert len(handled) == UPDATES and max(handled.values()) == 1  # every update handled once
     assert leaders == 1 and takeover  # the dead process is gone from the table, the other leads
