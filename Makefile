@@ -6,6 +6,9 @@ STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
 .PHONY: run test soak bench profile install tools clean
 
+# The venv (pip) and the Debian tools (apt) are fetched at the same time on a fresh machine.
+MAKEFLAGS += --jobs=2
+
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q -e '.[test]' --config-settings editable_mode=compat

@@ -18,6 +18,7 @@ from scheduler import daily_recap
 from scheduler.jobs_payments import payment_jobs
 from scheduler.jobs_quotes import quote_jobs
 from scheduler.jobs_handoffs import handoff_jobs
+from scheduler.jobs_media import media_jobs
 from scheduler.jobs_reviews import review_jobs
 from scheduler.runner import Job, build_scheduler
 
@@ -30,14 +31,16 @@ def jobs(kedai: Kedai) -> list[Job]:
                                                  kedai.delivery.deliver)
 
     every = kedai.settings.scheduler_interval_seconds
-    return [Job("broadcasts", broadcaster(kedai).tick, every)] + [led(kedai, job) for job in [
+    by_the_leader = [
         Job("outbox-drain", kedai.delivery.drain, every),
         Job("daily-recap", recap, daily_recap.EVERY_SECONDS),
         *payment_jobs(kedai.sessions, kedai.db, kedai.engine.clock, every),
         *quote_jobs(kedai.sessions, kedai.db, kedai.engine.clock, every),
         *handoff_jobs(kedai.sessions, kedai.db, kedai.engine.clock, every),
         *review_jobs(kedai.sessions, kedai.db, kedai.engine.clock, every),
-    ]]
+    ]
+    return [Job("broadcasts", broadcaster(kedai).tick, every), *media_jobs(store_for(kedai.settings)),
+            *(led(kedai, job) for job in by_the_leader)]
 
 
 def led(kedai: Kedai, job: Job) -> Job:

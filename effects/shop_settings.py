@@ -36,8 +36,11 @@ def read_shop_qris(ref: str, media: MediaStore | None = None) -> str | None:
     media store, where every channel's photos arrive, or at a plain path) and holds a shop's QRIS;
     None otherwise, and the picture stays the plain fallback until the QRIS text is sent."""
     path = media.path_of(ref) if media is not None else None
-    path = path or Path(ref)
-    if not path.is_absolute() or not path.is_file():
+    if path is None:  # a plain path: only an absolute one, never one relative to wherever we run
+        path = Path(ref)
+        if not path.is_absolute():
+            return None
+    if not path.is_file():
         return None
     try:
         return qris.parse_shop_qris(qris_image.read_qris(path.read_bytes()).payload).payload

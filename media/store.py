@@ -17,6 +17,7 @@ import hashlib
 import io
 import os
 import re
+import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +30,7 @@ THUMB_SIDE = 320
 PUBLIC_PREFIX = "/media/"
 PRIVATE_PREFIX = "private:"
 INCOMING_PREFIX = "incoming:"
+INCOMING_KEEP_SECONDS = 3600  # an hour: a message is handled in seconds, or retried within minutes
 NAME = re.compile(r"^[0-9a-f]{64}(?:\.thumb)?\.(?:jpg|png|gif|webp|pdf)$")
 
 
@@ -105,8 +107,28 @@ class MediaStore:
         """Checks and keeps bytes a channel fetched; raises MediaRejected."""
         kind, ext = check(data)
         name = hashlib.sha256(data).hexdigest() + ext
-        _write(self.root / "incoming" / name, data)
+        path = self.root / "incoming" / name
+        _write(path, data)
+        os.utime(path)  # the same bytes again: fresh for the sweep, which goes by age
         return Kept(INCOMING_PREFIX + name, kind)
+
+    def sweep_incoming(self, older_than_seconds: float = INCOMING_KEEP_SECONDS, now: float | None = None) -> int:
+        """Deletes fetched files older than the limit: by then the engine has filed each one it
+        took into the shop's folders (a copy) or never will (a message to no shop, a crash between
+        the fetch and the commit). Without this every photo would stay on disk twice, forever."""
+        folder = self.root / "incoming"
+        if not folder.is_dir():
+            return 0
+        cutoff = (time.time() if now is None else now) - older_than_seconds
+        removed = 0
+        for path in folder.iterdir():
+            try:
+                if path.stat().st_mtime < cutoff:
+                    path.unlink()
+                    removed += 1
+            except FileNotFoundError:  # another process swept it first
+                continue
+        return removed
 
     def put(self, shop_id: int, data: bytes, *, public: bool) -> Kept:
         """Bytes straight into a shop's files (an upload from the simulator page or the CLI)."""

@@ -64,12 +64,19 @@ _templates: dict[tuple[str, ...], Path] = {}
 
 def migrated(db: Path, env: dict[str, str]) -> None:
     """Puts a migrated database (with the demo shop unless KEDAI_DEMO=0) at db, as `kedai db upgrade`
-    would. The upgrade runs once per test process and per setting that changes what it writes;
-    each server then gets a copy, which takes milliseconds where the upgrade's process takes seconds."""
-    if env["KEDAI_DATABASE_URL"] != f"sqlite:///{db}" or db.exists():  # another database, or one a test filled
+    would; another database (PostgreSQL), or one a test already filled, is upgraded in place."""
+    if not seeded(env):
         subprocess.run([sys.executable, "main.py", "db", "upgrade"], cwd=ROOT, env=env, check=True,
                        stdout=subprocess.DEVNULL)
-        return
+
+
+def seeded(env: dict[str, str]) -> bool:
+    """A fresh SQLite file named by env gets a copy of a database migrated once per test process
+    (and per setting that changes what the upgrade writes): the copy takes milliseconds, the
+    upgrade's own process seconds. False when there was nothing to seed."""
+    url = env.get("KEDAI_DATABASE_URL", "")
+    if not url.startswith("sqlite:///") or (db := Path(url.removeprefix("sqlite:///"))).exists():
+        return False
     key = tuple(env.get(name, "") for name in ("KEDAI_DEMO", "KEDAI_TIMEZONE"))
     template = _templates.get(key)
     if template is None:
@@ -80,6 +87,14 @@ def migrated(db: Path, env: dict[str, str]) -> None:
     for suffix in ("", "-wal", "-shm"):
         if (source := template.with_name(template.name + suffix)).exists():
             shutil.copyfile(source, db.with_name(db.name + suffix))
+    return True
+
+
+def cli(args: list[str], env: dict[str, str], **run: object) -> subprocess.CompletedProcess[str]:
+    """`kedai ARGS` as a user runs it, on a database seeded as above when it is a fresh SQLite file."""
+    seeded(env)
+    return subprocess.run([sys.executable, "main.py", *args], cwd=ROOT, env=env, capture_output=True, text=True,
+                          **run)  # type: ignore[call-overload]
 
 
 def _shm() -> str | None:

@@ -11,8 +11,6 @@ import json
 import os
 import pathlib
 import sqlite3
-import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator
 
@@ -34,9 +32,7 @@ def sample(name: str) -> dict:
 
 
 def cli(db: pathlib.Path, *args: str) -> str:
-    env = {**os.environ, "KEDAI_DATABASE_URL": f"sqlite:///{db}"}
-    return subprocess.run([sys.executable, "main.py", *args], cwd=server.ROOT, env=env, check=True,
-                          capture_output=True, text=True).stdout
+    return server.cli(list(args), {**os.environ, "KEDAI_DATABASE_URL": f"sqlite:///{db}"}, check=True).stdout
 
 
 @contextlib.contextmanager
@@ -116,9 +112,12 @@ class User:
     def share_location(self) -> dict:
         return self.send(self._message("location.json"))
 
-    def send_photo(self) -> dict:
+    def send_photo(self, data: bytes | None = None, name: str = "") -> dict:
+        """A photo (a 1280x960 receipt unless `data`); `name` gives it a file id of its own."""
         update = self._message("photo_payment_proof.json")
-        self.fake.add_file(update["message"]["photo"][-1]["file_id"], picture(1280, 960))  # what getFile returns
+        for size in update["message"]["photo"]:
+            size["file_id"] += name
+        self.fake.add_file(update["message"]["photo"][-1]["file_id"], data or picture(1280, 960))  # what getFile returns
         return self.send(update)
 
     def edit(self, earlier: dict, text: str) -> dict:

@@ -7,13 +7,12 @@ import os
 import subprocess
 import sys
 
+from tests.e2e import server
 from tests.e2e.server import ROOT
 
 
 def kedai(tmp_path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "KEDAI_DATABASE_URL": f"sqlite:///{tmp_path}/kedai.db"}
-    return subprocess.run([sys.executable, "main.py", *args], cwd=ROOT, env=env, check=check,
-                          capture_output=True, text=True)
+    return server.cli(list(args), {**os.environ, "KEDAI_DATABASE_URL": f"sqlite:///{tmp_path}/kedai.db"}, check=check)
 
 
 def test_a_csv_with_one_bad_line_imports_nothing_and_says_which_line(tmp_path):

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 
 import httpx
 import pytest
@@ -16,9 +14,8 @@ pytestmark = pytest.mark.e2e
 
 
 def cli(tmp_path, *args: str) -> str:
-    env = {**os.environ, "KEDAI_DATABASE_URL": f"sqlite:///{tmp_path}/kedai.db"}
-    return subprocess.run([sys.executable, "main.py", *args], cwd=server.ROOT, env=env, check=True,
-                          capture_output=True, text=True).stdout
+    return server.cli(list(args), {**os.environ, "KEDAI_DATABASE_URL": f"sqlite:///{tmp_path}/kedai.db"},
+                      check=True).stdout
 
 
 class Customer:

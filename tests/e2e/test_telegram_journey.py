@@ -198,3 +198,37 @@ def test_a_seller_records_expenses_and_gets_the_months_report_and_chart(webhook)
     text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     for figure in ("25.000", "1.500.000", "350.000", "Gaji & upah", "Operasional", "bahan baku"):
         assert figure in text, figure
+
+
+def test_the_owner_sends_the_shops_qris_as_a_photo_and_a_qris_order_gets_a_code_with_its_exact_total(webhook):
+    """Issue 18 on the channel: the QRIS picture the owner sends is fetched through getFile into
+    the media store and read; a customer's QRIS order then gets a picture of a dynamic QRIS whose
+    amount (tag 54) is the order's total, unique code included, with a CRC that checks."""
+    from orders import qris
+    from orders.qris_image import qr_png, read_qris
+    from tests.unit.test_qris import hand_built_static
+
+    static = hand_built_static()
+    seller = User(webhook, SELLER_CHAT, "Bu Sri")
+    seller.say("ganti qris")
+    seller.send_photo(qr_png(static), name="qris")
+    assert "→" in seller.texts[-1] or "QRIS" in seller.texts[-1], seller.texts[-1]
+    [(profile,)] = webhook.query("SELECT profile FROM shops")
+    [method] = [m for m in json.loads(profile)["payment_methods"] if m["kind"] == "qris"]
+    assert method["qris_payload"] == static, str(method)  # read from the photo's bytes, not typed
+
+    rina = User(webhook, 5123400077, "Rina")
+    webhook.fake.add_chat(rina.chat_id)
+    for line in ("pesan 2 keripik tempe", "checkout", "Rina"):
+        rina.say(line)
+    for button in ("Ambil sendiri", "Lewati", "QRIS", "Pesan sekarang"):
+        rina.press(button)
+    [paying] = [m for m in webhook.fake.sent_messages(rina.chat_id) if "photo" in m and "QRIS" in (m.get("caption") or "")]
+    [(total, code)] = webhook.query("SELECT total, unique_code FROM orders WHERE customer_id = "
+                                    "(SELECT customer_id FROM identities WHERE channel = 'telegram' AND external_id = ?)", str(rina.chat_id))
+    assert code and total % 1000 == code  # told apart from another QRIS payment of the same goods
+    dynamic = read_qris(webhook.fake.file_bytes(paying["photo"][-1]["file_id"])).payload
+    fields = qris.parse(dynamic)
+    assert (fields.get("01"), fields.get("54"), fields.get("59")) == ("12", str(total), "WARUNG BU SITI")
+    assert dynamic[-4:] == qris.crc16(dynamic[:-4])
+    assert f"Rp{total:,}".replace(",", ".") in paying["caption"]

@@ -165,3 +165,43 @@ def test_a_customer_known_on_telegram_and_whatsapp_has_one_cart(tmp_path, fake_t
             on_telegram.say("keranjang")
             assert "Keripik Tempe" in on_telegram.texts[-1] and "Sambal Roa" in on_telegram.texts[-1]
             assert query(tmp_path, "SELECT count(DISTINCT customer_id) FROM identities")[0][0] == 1
+
+
+def test_the_owner_sends_the_shops_qris_as_a_photo_and_a_qris_order_gets_a_code_with_its_exact_total(
+        tmp_path, fake_twilio):
+    """Issue 18 on WhatsApp: the owner's QRIS photo, fetched from Twilio's media URL into the media
+    store, is read; a customer's QRIS order then gets a dynamic QRIS picture (served from our
+    public URL) whose amount is the order's total, unique code included."""
+    from urllib.parse import urlsplit
+
+    from orders import qris
+    from orders.qris_image import qr_png, read_qris
+    from tests.unit.test_qris import hand_built_static
+
+    static = hand_built_static()
+    cli(tmp_path, fake_twilio, "seller", "add", "--channel", "whatsapp", "--id", SELLER, "--name", "Bu Sri")
+    with serve(tmp_path, fake_twilio) as port, client(port) as http:
+        seller = WhatsAppUser(http, fake_twilio, tmp_path, SELLER, name="Bu Sri")
+        seller.send("ganti qris")
+        url = fake_twilio.new_media(qr_png(static), "image/png").replace(fake_twilio.url, "https://api.twilio.com")
+        seller.send("", NumMedia="1", MediaContentType0="image/png", MediaUrl0=url)
+        [(profile,)] = query(tmp_path, "SELECT profile FROM shops")
+        [method] = [m for m in json.loads(profile)["payment_methods"] if m["kind"] == "qris"]
+        assert method["qris_payload"] == static, seller.replies
+
+        rina = WhatsAppUser(http, fake_twilio, tmp_path, SITI, name="Rina")
+        for line in ("pesan 2 keripik tempe", "checkout", "Rina", "ambil sendiri", "lewati", "qris", "pesan sekarang"):
+            rina.send(line)
+        [paying] = [m for m in rina.replies if m["MediaUrl"] and "QRIS" in (m["Body"] or "")]
+        [order] = json.loads(cli(tmp_path, fake_twilio, "orders", "list", "--json"))
+        assert order["unique_code"] and order["total"] % 1000 == order["unique_code"]
+        [picture_url] = paying["MediaUrl"]
+        assert picture_url.startswith(PUBLIC + "/media/")
+        parts = urlsplit(picture_url)
+        got = http.get(parts.path + ("?" + parts.query if parts.query else ""))
+        assert got.status_code == 200
+        dynamic = read_qris(got.content).payload
+        fields = qris.parse(dynamic)
+        assert (fields.get("01"), fields.get("54"), fields.get("59")) == ("12", str(order["total"]), "WARUNG BU SITI")
+        assert dynamic[-4:] == qris.crc16(dynamic[:-4])
+        assert f"Rp{order['total']:,}".replace(",", ".") in paying["Body"]

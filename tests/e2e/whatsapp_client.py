@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import subprocess
-import sys
 import time
 import uuid
 from pathlib import Path
@@ -28,8 +26,7 @@ def env_for(tmp: Path, fake) -> dict[str, str]:
 
 
 def cli(tmp: Path, fake, *args: str) -> str:
-    return subprocess.run([sys.executable, "main.py", *args], cwd=server.ROOT, env={**os.environ, **env_for(tmp, fake)},
-                          check=True, capture_output=True, text=True).stdout
+    return server.cli(list(args), {**os.environ, **env_for(tmp, fake)}, check=True).stdout
 
 
 def query(tmp: Path, sql: str, *args) -> list[tuple]:
