@@ -26,6 +26,7 @@ from __future__ import annotations
 import asyncio
 import math
 import time
+import weakref
 from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable, Hashable
 from contextlib import asynccontextmanager
@@ -111,6 +112,14 @@ def paced(rate: float) -> float:
     return rate - 1 if rate >= 2 else rate
 
 
+def hold_all(seconds: float = 1.0) -> None:
+    """Holds every limiter of this process for `seconds` of its platform's: a process taking over
+    the sending from one that died knows nothing of that one's last second of sends, which the
+    platform still counts (bot.processes); after a second of its own they are out of every count."""
+    for limiter in list(_LIMITERS):
+        limiter.pause(seconds)
+
+
 class RateLimiter:
     def __init__(self, per_key_rate: float | None = 1.0, overall_rate: float | None = 30.0, *, burst: int = 3,
                  second: float = 1.0, clock: Callable[[], float] = time.monotonic,
@@ -123,6 +132,7 @@ class RateLimiter:
         self.keys: dict[Hashable, Window] = {}
         self._new_keys = 0
         self._lock = asyncio.Lock()
+        _LIMITERS.add(self)
 
     @asynccontextmanager
     async def slot(self, key: Hashable = None) -> AsyncIterator[float]:
@@ -168,9 +178,10 @@ class RateLimiter:
         return wait
 
     def pause(self, seconds: float) -> None:
-        """Holds every send for `seconds` (after a 429 whose retry_after applies to the whole bot)."""
+        """Holds every send for `seconds` of the platform's (after a 429 whose retry_after applies
+        to the whole bot, or for a process taking over another's sending: hold_all)."""
         if self.overall is not None:
-            self.overall.hold(self.clock() + seconds)
+            self.overall.hold(self.clock() + seconds * self.second)
 
     def _window(self, key: Hashable, now: float) -> Window | None:
         if key is None or not self.per_key_rate:
@@ -182,3 +193,6 @@ class RateLimiter:
                 self.keys = {k: w for k, w in self.keys.items() if not w.idle(now)}
             found = self.keys[key] = window(self.per_key_rate, self.burst, self.second)
         return found
+
+
+_LIMITERS: weakref.WeakSet[RateLimiter] = weakref.WeakSet()  # every limiter of this process: hold_all

@@ -248,3 +248,20 @@ def test_against_a_fast_clock_the_whole_limiter_shrinks_with_the_platform_s_seco
     run(RateLimiter(1.0, 30.0, second=0.1, clock=loop.clock, sleep=loop.sleep), loop)
     assert len(stamps) == 600 and flood_429s(stamps) == 0
     assert 600 / max(t for t, _ in stamps) > 26  # in the platform's seconds: nearly its whole rate
+
+
+def test_hold_all_holds_every_limiter_of_the_process_for_a_second_of_its_platform():
+    """A process taking over another's sending waits out that one's last second (bot.app)."""
+    from bot.ratelimit import hold_all
+
+    times = {"real": VirtualTime(), "fast": VirtualTime()}
+    limiters = {"real": RateLimiter(None, 30.0, clock=times["real"].clock, sleep=times["real"].sleep),
+                "fast": RateLimiter(None, 30.0, second=0.1, clock=times["fast"].clock, sleep=times["fast"].sleep)}
+
+    async def waited(name: str) -> float:
+        await limiters[name].acquire()
+        return times[name].now
+
+    hold_all(1.0)
+    assert asyncio.run(waited("real")) >= 1.0
+    assert 0.1 <= asyncio.run(waited("fast")) < 0.2
