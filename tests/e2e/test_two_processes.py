@@ -37,7 +37,7 @@ from tests.fakes.telegram_api import FakeTelegramAPI
 from tests.promo_support import seed_audience
 from tests.support import seeded_engine
 
-# Two minutes on a busy 2-core machine: `make soak` runs it, `make test` does not.
+# About 30 s on a busy 2-core machine (two servers, PostgreSQL and the fake): `make soak` runs it.
 pytestmark = [pytest.mark.e2e, pytest.mark.soak]
 
 SPEED = 10.0  # the fake's seconds per real second
