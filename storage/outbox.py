@@ -97,17 +97,15 @@ def due_ids(session: Session, channels: Iterable[str], now: datetime, limit: int
 
 
 def reclaim_orphans(session: Session, now: datetime) -> list[int]:
-    """Rows still `sending` for a process no longer in the processes table: due again now."""
-    orphaned = (select(OutboxMessage.id)
+    """Rows still `sending` for a process no longer in the processes table: due again now. One
+    statement, so that the owner is judged on the row it changes: every process reaps, and a row
+    another one put back and the leader claimed again since must stay the leader's claim."""
+    orphaned = (update(OutboxMessage)
                 .where(OPEN, OutboxMessage.status == "sending", OutboxMessage.claimed_by.is_not(None),
                        OutboxMessage.claimed_by.not_in(select(Process.id)))
-                .order_by(OutboxMessage.id))
-    ids = list(session.execute(orphaned).scalars())
-    if ids:
-        session.execute(update(OutboxMessage).where(OutboxMessage.id.in_(ids), OutboxMessage.status == "sending")
-                        .values(status="pending", next_attempt_at=now, claimed_by=None)
-                        .execution_options(synchronize_session=False))
-    return ids
+                .values(status="pending", next_attempt_at=now, claimed_by=None)
+                .returning(OutboxMessage.id).execution_options(synchronize_session=False))
+    return sorted(session.execute(orphaned).scalars())
 
 
 def claim_due(session: Session, channels: Iterable[str], now: datetime, limit: int,
