@@ -38,6 +38,8 @@ class Settings(BaseSettings):
     # Sends per second to one chat (bursts of 3 allowed) and overall, per process; 0 = no limit.
     telegram_chat_rate: float = Field(1.0, alias="TELEGRAM_CHAT_RATE")
     telegram_global_rate: float = Field(30.0, alias="TELEGRAM_GLOBAL_RATE")
+    # Tests only: how long Telegram's second lasts for the pacing, against a fake on a fast clock.
+    telegram_rate_second: float = Field(1.0, alias="TELEGRAM_RATE_SECOND", gt=0)
 
     twilio_account_sid: str | None = Field(None, alias="TWILIO_ACCOUNT_SID")
     twilio_auth_token: str | None = Field(None, alias="TWILIO_AUTH_TOKEN")

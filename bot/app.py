@@ -14,7 +14,7 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import text
 
-from bot import cluster_page
+from bot import cluster_page, ratelimit
 from bot.bootstrap import Kedai
 from bot import media_routes
 from bot.channels import simulator
@@ -37,7 +37,12 @@ COLLECT_SECONDS = 0.2
 
 def create_app(kedai: Kedai, *, on_start: list[Hook] | None = None, on_stop: list[Hook] | None = None) -> FastAPI:
     # Registered before anything can claim an outbox row, so that every claim names its process.
-    processes = Processes(kedai.sessions, kedai.db, on_reclaimed=kedai.delivery.kick, on_leader=kedai.delivery.wake)
+    def lead() -> None:
+        if processes.took_over:  # the last leader's last second of sends still counts on the platforms
+            ratelimit.hold_all(1.0)
+        kedai.delivery.wake()
+
+    processes = Processes(kedai.sessions, kedai.db, on_reclaimed=kedai.delivery.kick, on_leader=lead)
     kedai.delivery.owner = lambda: processes.id
     # One process leads (bot.processes): it alone sends and runs the scheduled jobs.
     kedai.delivery.sending = kedai.leader = processes.is_leader

@@ -95,6 +95,10 @@ class Processes:
         self.others = 0  # other live processes at the last beat
         self._leader_until = float("-inf")  # monotonic: leader until then, unless the next beat says so
         self._new_leader = False
+        # Whether this process last became leader after another's lead (it died, or was taken for
+        # dead): that one's last sends still count on the platforms (bot.ratelimit.hold_all).
+        self.took_over = False
+        self._reaped = False
         self.beat_seconds, self.stale_after = beat_seconds, stale_after
         self.host, self.pid = host_key(), os.getpid()
         self.instance = instance_of(self.pid)
@@ -142,8 +146,13 @@ class Processes:
         else:
             self._leader_until = float("-inf")
         if self.is_leader() and not was:
-            log.info("process %s leads: scheduled jobs and sending", self.id)
+            # after its first look it may only lead once another stopped; on its first, a dead one's
+            # row left behind (a crash, then a restart) says the same
+            self.took_over = self._reaped or bool(gone)
+            log.info("process %s leads: scheduled jobs and sending%s", self.id,
+                     " (taking over)" if self.took_over else "")
             self._new_leader = True
+        self._reaped = True
         if gone or ids:
             log.warning("processes %s are gone; %d outbox rows they had claimed are sent again", gone, len(ids))
         return ids

@@ -15,6 +15,10 @@ stamps are, no second of them can hold more than the cap. Broadcasts reach 28-29
 The limiter lives in one process; N workers sending for the same bot should each get 1/N of
 the overall rate. Every send to one platform should go through `slot()` (plain `acquire()`
 paces but is not counted until answered).
+
+Rates are per `second`: 1.0 but against a fake platform whose clock runs fast (tests), where all
+of it, the pace, the per-chat windows and the one second a send is counted after its answer,
+must shrink together; scaling the rates alone leaves that last count ten times too loose.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from __future__ import annotations
 import asyncio
 import math
 import time
+import weakref
 from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable, Hashable
 from contextlib import asynccontextmanager
@@ -51,11 +56,11 @@ class Window:
 MARGIN = 1.1
 
 
-def window(rate: float | None, burst: int) -> Window | None:
-    """A window allowing `burst` events at a sustained `rate` per second; None means no limit."""
+def window(rate: float | None, burst: int, second: float = 1.0) -> Window | None:
+    """A window allowing `burst` events at a sustained `rate` per `second`; None means no limit."""
     if not rate or rate <= 0:
         return None
-    return Window(burst, burst / rate * MARGIN)
+    return Window(burst, burst / rate * MARGIN * second)
 
 
 class Pace:
@@ -107,18 +112,27 @@ def paced(rate: float) -> float:
     return rate - 1 if rate >= 2 else rate
 
 
+def hold_all(seconds: float = 1.0) -> None:
+    """Holds every limiter of this process for `seconds` of its platform's: a process taking over
+    the sending from one that died knows nothing of that one's last second of sends, which the
+    platform still counts (bot.processes); after a second of its own they are out of every count."""
+    for limiter in list(_LIMITERS):
+        limiter.pause(seconds)
+
+
 class RateLimiter:
     def __init__(self, per_key_rate: float | None = 1.0, overall_rate: float | None = 30.0, *, burst: int = 3,
-                 clock: Callable[[], float] = time.monotonic,
+                 second: float = 1.0, clock: Callable[[], float] = time.monotonic,
                  sleep: Callable[[float], Awaitable[object]] = asyncio.sleep):
-        self.per_key_rate, self.burst = per_key_rate, burst
+        self.per_key_rate, self.burst, self.second = per_key_rate, burst, second
         steady = paced(overall_rate) if overall_rate and overall_rate > 0 else None
-        self.overall = Pace(steady) if steady else None
-        self.landed = Landed(max(1, math.floor(steady))) if steady else None
+        self.overall = Pace(steady / second) if steady else None
+        self.landed = Landed(max(1, math.floor(steady)), second) if steady else None
         self.clock, self.sleep = clock, sleep
         self.keys: dict[Hashable, Window] = {}
         self._new_keys = 0
         self._lock = asyncio.Lock()
+        _LIMITERS.add(self)
 
     @asynccontextmanager
     async def slot(self, key: Hashable = None) -> AsyncIterator[float]:
@@ -164,9 +178,10 @@ class RateLimiter:
         return wait
 
     def pause(self, seconds: float) -> None:
-        """Holds every send for `seconds` (after a 429 whose retry_after applies to the whole bot)."""
+        """Holds every send for `seconds` of the platform's (after a 429 whose retry_after applies
+        to the whole bot, or for a process taking over another's sending: hold_all)."""
         if self.overall is not None:
-            self.overall.hold(self.clock() + seconds)
+            self.overall.hold(self.clock() + seconds * self.second)
 
     def _window(self, key: Hashable, now: float) -> Window | None:
         if key is None or not self.per_key_rate:
@@ -176,5 +191,8 @@ class RateLimiter:
             self._new_keys += 1
             if self._new_keys % 256 == 0:  # forget chats quiet for a whole window: flat memory on long runs
                 self.keys = {k: w for k, w in self.keys.items() if not w.idle(now)}
-            found = self.keys[key] = window(self.per_key_rate, self.burst)
+            found = self.keys[key] = window(self.per_key_rate, self.burst, self.second)
         return found
+
+
+_LIMITERS: weakref.WeakSet[RateLimiter] = weakref.WeakSet()  # every limiter of this process: hold_all

@@ -85,24 +85,27 @@ def due_ids(session: Session, channels: Iterable[str], now: datetime, limit: int
                    or_(OutboxMessage.status == "pending", OutboxMessage.status == "sending"))
             .order_by(OutboxMessage.id).limit(limit))
     ids = list(session.execute(stmt).scalars())
-    # Rows stuck in `sending` past their lease go back to pending so claim() can take them.
-    session.execute(update(OutboxMessage).where(OutboxMessage.id.in_(ids), OutboxMessage.status == "sending")
-                    .values(status="pending").execution_options(synchronize_session=False))
+    # Rows stuck in `sending` past their lease go back to pending so claim() can take them. The
+    # lease is checked again here, not only in the select: a row the select saw pending may have
+    # been claimed since (the pump, on another db thread), and putting that fresh claim back to
+    # pending would leave its send unsettled (settle matches `sending` only) and the row due
+    # again once the new lease ran out: sent twice, two minutes apart.
+    session.execute(update(OutboxMessage).where(OutboxMessage.id.in_(ids), OutboxMessage.status == "sending",
+                                                OutboxMessage.next_attempt_at <= now)
+                    .values(status="pending", claimed_by=None).execution_options(synchronize_session=False))
     return ids
 
 
 def reclaim_orphans(session: Session, now: datetime) -> list[int]:
-    """Rows still `sending` for a process no longer in the processes table: due again now."""
-    orphaned = (select(OutboxMessage.id)
+    """Rows still `sending` for a process no longer in the processes table: due again now. One
+    statement, so that the owner is judged on the row it changes: every process reaps, and a row
+    another one put back and the leader claimed again since must stay the leader's claim."""
+    orphaned = (update(OutboxMessage)
                 .where(OPEN, OutboxMessage.status == "sending", OutboxMessage.claimed_by.is_not(None),
                        OutboxMessage.claimed_by.not_in(select(Process.id)))
-                .order_by(OutboxMessage.id))
-    ids = list(session.execute(orphaned).scalars())
-    if ids:
-        session.execute(update(OutboxMessage).where(OutboxMessage.id.in_(ids), OutboxMessage.status == "sending")
-                        .values(status="pending", next_attempt_at=now, claimed_by=None)
-                        .execution_options(synchronize_session=False))
-    return ids
+                .values(status="pending", next_attempt_at=now, claimed_by=None)
+                .returning(OutboxMessage.id).execution_options(synchronize_session=False))
+    return sorted(session.execute(orphaned).scalars())
 
 
 def claim_due(session: Session, channels: Iterable[str], now: datetime, limit: int,

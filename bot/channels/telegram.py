@@ -78,7 +78,8 @@ class TelegramChannel:
         self.secret = secret
         self.path = path
         # Telegram's flood limits are per bot: each bot paces itself.
-        limiter = limiter or RateLimiter(settings.telegram_chat_rate, settings.telegram_global_rate)
+        limiter = limiter or RateLimiter(settings.telegram_chat_rate, settings.telegram_global_rate,
+                                         second=settings.telegram_rate_second)
         media = {"/media/demo": DEMO_MEDIA, "/media": settings.data_dir / "media"}  # as bot.app mounts them
         self.store = store_for(settings)
         self.sender = TelegramSender(self.bot, limiter, settings.public_url, media=media, store=self.store)

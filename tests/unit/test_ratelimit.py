@@ -217,3 +217,51 @@ def test_chats_whose_window_has_emptied_are_forgotten_so_memory_stays_flat():
     limiter = RateLimiter(1.0, 101.0, clock=time.clock, sleep=time.sleep)  # paced at 100/s
     sends(limiter, time, [f"chat-{i}" for i in range(3000)])
     assert len(limiter.keys) <= 600  # chats of the last 3.3 s (~330) and at most 256 new since the last sweep
+
+
+def test_against_a_fast_clock_the_whole_limiter_shrinks_with_the_platform_s_second():
+    """A fake platform whose second lasts 0.1 s (the two-process e2e): its stamps, scaled back to
+    its seconds, must stay under 30 in any one and 1 a second per chat. Scaling only the rates
+    (300 a real second) leaves a send counted a whole real second after its answer, ten of the
+    platform's, so bunched arrivals are refused; shrinking the second keeps every count."""
+    rng = random.Random(5)
+    stamps: list[tuple[float, int]] = []
+
+    def run(limiter: RateLimiter, loop: VirtualLoop) -> None:
+        async def worker(chats: list[int]) -> None:
+            for chat in chats:
+                async with limiter.slot(chat):
+                    seconds = rng.uniform(0.0005, 0.015)  # 5-150 ms of the platform's
+                    stamps.append((10 * (loop.now + rng.uniform(0, seconds)), chat))
+                    await loop.sleep(seconds)
+
+        async def go() -> None:
+            await asyncio.gather(*(worker(list(range(w, 600, 8))) for w in range(8)))
+
+        loop.run(go())
+
+    loop = VirtualLoop()
+    run(RateLimiter(10.0, 300.0, clock=loop.clock, sleep=loop.sleep), loop)
+    assert flood_429s(stamps) > 0
+    stamps.clear()
+    loop = VirtualLoop()
+    run(RateLimiter(1.0, 30.0, second=0.1, clock=loop.clock, sleep=loop.sleep), loop)
+    assert len(stamps) == 600 and flood_429s(stamps) == 0
+    assert 600 / max(t for t, _ in stamps) > 26  # in the platform's seconds: nearly its whole rate
+
+
+def test_hold_all_holds_every_limiter_of_the_process_for_a_second_of_its_platform():
+    """A process taking over another's sending waits out that one's last second (bot.app)."""
+    from bot.ratelimit import hold_all
+
+    times = {"real": VirtualTime(), "fast": VirtualTime()}
+    limiters = {"real": RateLimiter(None, 30.0, clock=times["real"].clock, sleep=times["real"].sleep),
+                "fast": RateLimiter(None, 30.0, second=0.1, clock=times["fast"].clock, sleep=times["fast"].sleep)}
+
+    async def waited(name: str) -> float:
+        await limiters[name].acquire()
+        return times[name].now
+
+    hold_all(1.0)
+    assert asyncio.run(waited("real")) >= 1.0
+    assert 0.1 <= asyncio.run(waited("fast")) < 0.2
