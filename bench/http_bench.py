@@ -132,14 +132,16 @@ def measure(path: Channel, **options: Any) -> dict[str, Any]:
         load_start = time.monotonic()
         warm = kedai_ids.run(f"{path.name} warm-up", kedai, path.script, opts["warmup"], args)
         rss_warm = kedai.rss[-1][1] if kedai.rss else 0.0
-        bares, ours = [], []
+        bares, ours, loaded = [], [], []
         for n in range(rounds):
             order = ["bare", path.name] if n % 2 == 0 else [path.name, "bare"]
             for which in order:
                 if which == "bare":
                     bares.append(bare_ids.run("bare", bare, "bare", seconds))
                 else:
+                    begun = time.monotonic()
                     ours.append(kedai_ids.run(path.name, kedai, path.script, seconds, args))
+                    loaded.append((begun, time.monotonic()))
             print(f"  round {n + 1}: {bares[-1].line()} | {ours[-1].line()}", flush=True)
         load_end = time.monotonic()
         time.sleep(opts["settle"] if fake else 0)
@@ -150,7 +152,7 @@ def measure(path: Channel, **options: Any) -> dict[str, Any]:
     return report(path, {
         "machine": started_at, "load_after": Path("/proc/loadavg").read_text().split()[:3],
         "reference": reference, "bare": bares, "ours": ours, "warm": warm, "stored": stored,
-        "completed": completed, "deliveries": deliveries, "load_window": (load_start, load_end),
+        "completed": completed, "deliveries": deliveries, "load_window": (load_start, load_end), "loaded": loaded,
         "rss": rss, "rss_warm": rss_warm, "products": products, "rounds": rounds, "seconds": seconds})
 
 
@@ -216,8 +218,11 @@ def delivery(path: Channel, raw: dict[str, Any]) -> dict[str, Any]:
     got: fakes.Deliveries = raw["deliveries"]
     start, end = raw["load_window"]
     during = got.between(start, end)
+    # The window above holds the bare rounds too, when the server sends with nothing coming in.
+    loaded = raw.get("loaded") or []
+    busy = sum(len(got.between(a, b)) for a, b in loaded) / (sum(b - a for a, b in loaded) or 1.0)
     return {"delivered": got.sent, "delivered_during_load": len(during),
-            "delivery_rate": len(during) / (end - start), "delivery_peak_1s": got.peak(),
+            "delivery_rate": len(during) / (end - start), "delivery_rate_loaded": busy, "delivery_peak_1s": got.peak(),
             "delivery_limit": path.limit, "count_429": got.count_429, "fake_errors": got.errors, "repeats": got.repeats,
             "backlog": sum(v for k, v in raw["stored"].items() if k in ("outbox_pending", "outbox_sending"))}
 
@@ -234,6 +239,7 @@ def print_summary(s: dict[str, Any], reference: wrk.Result) -> None:
           f"{s['stored']['written_twice']} replies written twice to the same person")
     if "delivered" in s:
         print(f"  delivery to the fake: {s['delivery_rate']:.1f} msg/s while the load ran (limit {s['delivery_limit']}/s), "
+              f"{s['delivery_rate_loaded']:.1f} msg/s in the path's own rounds, "
               f"at most {s['delivery_peak_1s']} in any second, {s['count_429']} answered 429, "
               f"{s['backlog']:,} replies still waiting in the outbox; "
               f"{'not checked for' if s['repeats'] is None else s['repeats']} replies sent twice")
