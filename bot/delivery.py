@@ -62,6 +62,10 @@ def backoff(attempts: int) -> float:
 # Rows claimed at once: a little more than Telegram's 30 a second for one bot, so a batch is
 # sent within a few seconds; the next batch is claimed as soon as this one is out.
 BATCH = 48
+# ...or rather once no more than this many of its rows are left: the next batch's first sends
+# (and their look-ups) then overlap this one's last answers instead of waiting for the slowest
+# of them (0.1-0.27 s a batch on WhatsApp under load, docs/PERFORMANCE.md). Two at most.
+TAIL = BATCH // 4
 # Outcomes of a batch's sends are written together at most this often: a process killed
 # mid-batch leaves this much sent and unsettled, which its successor sends again.
 FLUSH_SECONDS = 0.1
@@ -75,8 +79,16 @@ T = TypeVar("T")
 @dataclass
 class _Batch:
     deadline: datetime
+    left: int = 0  # rows not yet settled in memory
+    nearly: asyncio.Event = field(default_factory=asyncio.Event)  # set once `left` <= TAIL
     outcomes: list[tuple[str, dict]] = field(default_factory=list)
     sent: int = 0
+
+    def record(self, kind: str, params: dict) -> None:  # type: ignore[type-arg]
+        self.outcomes.append((kind, params))
+        self.left -= 1
+        if self.left <= TAIL:
+            self.nearly.set()
 
 
 class Delivery:
@@ -96,6 +108,9 @@ class Delivery:
         self._again = False
         # (channel, recipient) -> when its earliest put-back message is due: later ones wait behind it
         self._held: dict[tuple[str, str], datetime] = {}
+        # (channel, recipient) -> the task sending their rows of the latest batch: a later batch's
+        # rows for them wait for it, so that one person's messages keep their order.
+        self._sending: dict[tuple[str, str], asyncio.Task[None]] = {}
         # SQLite (set by bot.bootstrap): the engine's transactions, so that claims and settles run
         # on the event loop while the write lock is free, as messages do (bot.inbox).
         self.transactions: Transactions | None = None
@@ -118,21 +133,38 @@ class Delivery:
         self._pump = asyncio.get_running_loop().create_task(self._run(), name="kedai-delivery")
 
     async def _run(self) -> None:
-        while self.sending():  # a process that no longer leads leaves the rest to the new leader
-            self._again = False
-            try:
-                rows = await self._write(self._claim_due, BATCH)
-            except Exception:  # the database may be away for a moment; the drain job kicks again
-                log.exception("claiming outbox rows failed")
-                return
-            if rows:
+        older: asyncio.Task[int] | None = None  # the previous batch, sending its last rows
+        try:
+            while self.sending():  # a process that no longer leads leaves the rest to the new leader
+                self._again = False
                 try:
-                    await self._send_batch(rows)
-                except Exception:  # unsettled rows wait out their lease, then the drain job sends them
-                    log.exception("delivering a batch of outbox rows failed")
+                    rows = await self._write(self._claim_due, BATCH)
+                except Exception:  # the database may be away for a moment; the drain job kicks again
+                    log.exception("claiming outbox rows failed")
                     return
-            elif not self._again:
-                return
+                if not rows:
+                    if older is not None:
+                        await older
+                        older = None
+                    if not self._again:
+                        return
+                    continue
+                batch = _Batch(self.clock() + outbox_db.STUCK_AFTER - LEASE_MARGIN)
+                current = asyncio.get_running_loop().create_task(self._send_batch(rows, batch))
+                if older is not None:
+                    await older  # two batches out at most
+                # the next claim once this batch is down to its last few rows (or done)
+                nearly = asyncio.ensure_future(batch.nearly.wait())
+                await asyncio.wait({current, nearly}, return_when=asyncio.FIRST_COMPLETED)
+                nearly.cancel()
+                older = current
+                if current.done():
+                    current.result()
+        except Exception:  # unsettled rows wait out their lease, then the drain job sends them
+            log.exception("delivering a batch of outbox rows failed")
+        finally:
+            if older is not None and not older.done():
+                await asyncio.gather(older, return_exceptions=True)
 
     async def deliver(self, ids: Sequence[int]) -> int:
         """Sends these rows now (those still pending), in batches; returns how many were sent."""
@@ -187,16 +219,22 @@ class Delivery:
     def _settle(self, s: Session, outcomes: list[tuple[str, dict]]) -> None:
         outbox_db.settle(s, outcomes, self.clock())
 
-    async def _send_batch(self, rows: Sequence) -> int:  # type: ignore[type-arg]
+    async def _send_batch(self, rows: Sequence, batch: _Batch | None = None) -> int:  # type: ignore[type-arg]
         """Sends claimed rows: each person's in order, people at once; settles them every FLUSH_SECONDS."""
         if not rows:
             return 0
         loop = asyncio.get_running_loop()
-        batch = _Batch(self.clock() + outbox_db.STUCK_AFTER - LEASE_MARGIN)
+        batch = batch or _Batch(self.clock() + outbox_db.STUCK_AFTER - LEASE_MARGIN)
+        batch.left = len(rows)
         people: dict[tuple[str, str], list] = {}  # type: ignore[type-arg]
         for row in rows:
             people.setdefault((row.channel, row.recipient), []).append(row)
-        waiting = {loop.create_task(self._send_person(key, mine, batch)) for key, mine in people.items()}
+        waiting = set()
+        for key, mine in people.items():
+            task = loop.create_task(self._send_person(key, mine, batch, self._sending.get(key)))
+            self._sending[key] = task
+            task.add_done_callback(lambda done, key=key: self._sending.pop(key, None) if self._sending.get(key) is done else None)
+            waiting.add(task)
         while waiting:
             _, waiting = await asyncio.wait(waiting, timeout=FLUSH_SECONDS)
             if batch.outcomes:
@@ -204,21 +242,24 @@ class Delivery:
                 await self._write(self._settle, outcomes)
         return batch.sent
 
-    async def _send_person(self, key: tuple[str, str], rows: list, batch: _Batch) -> None:  # type: ignore[type-arg]
+    async def _send_person(self, key: tuple[str, str], rows: list, batch: _Batch,  # type: ignore[type-arg]
+                           before: asyncio.Task[None] | None = None) -> None:
+        if before is not None:  # their rows of the batch before this one go first
+            await asyncio.wait({before})
         for row in rows:
             claim = {"id": row.id, "attempts": row.attempts}
             now = self.clock()
             held = self._held.get(key)
             if held is not None and held > now:  # an earlier one must wait, so this one waits behind it
-                batch.outcomes.append(("retry", {**claim, "at": held, "error": "behind an earlier message"}))
+                batch.record("retry", {**claim, "at": held, "error": "behind an earlier message"})
                 continue
             if held is not None:
                 del self._held[key]
             if now >= batch.deadline:
-                batch.outcomes.append(("release", claim))
+                batch.record("release", claim)
                 continue
             kind, params = await self._send_one(row)
-            batch.outcomes.append((kind, {**claim, **params}))
+            batch.record(kind, {**claim, **params})
             if kind == "sent":
                 batch.sent += 1
             elif kind == "retry":

@@ -106,3 +106,39 @@ def test_a_backlog_is_claimed_and_settled_a_batch_at_a_time_in_each_persons_orde
         assert [o.text for o in sender.sent if o.recipient == p] == [f"{p} #{k}" for k in range(3)]
     # two batches, each one claim and one settle, and the claim that found nothing left
     assert len(commits) <= 5
+
+
+class Hangs(RecordingSender):
+    """A channel on which one message hangs until `go` is set (its answer slow to come back)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text, self.go = text, asyncio.Event()
+
+    async def send(self, out: Outbound) -> str:
+        if out.text == self.text:
+            await self.go.wait()
+        return await super().send(out)
+
+
+def test_the_next_batch_goes_out_while_a_slow_answer_holds_up_the_last_one_but_not_that_persons_next(rig):
+    others = [(str(7000 + n), f"{7000 + n} hi") for n in range(59)]
+    ids = rig.add(("6999", "siti #1"), *others, ("6999", "siti #2"))  # siti's second is in the second batch
+    sender = Hangs("siti #1")
+
+    async def scenario() -> list[str]:
+        delivery = rig.delivery(sender)
+        delivery.kick(ids)
+        for _ in range(500):  # until the second batch's other people are out (5 s at most)
+            await asyncio.sleep(0.01)
+            if len(sender.sent) == len(others):
+                break
+        before_answer = [o.text for o in sender.sent]
+        sender.go.set()
+        await delivery.idle()
+        return before_answer
+
+    before_answer = asyncio.run(scenario())
+    assert sorted(before_answer) == sorted(text for _, text in others)  # not held up by one slow answer
+    assert [o.text for o in sender.sent if o.recipient == "6999"] == ["siti #1", "siti #2"]
+    assert rig.statuses() == ["sent"] * 61
