@@ -33,7 +33,9 @@ run: $(STAMP)
 
 # Test files (SQLite databases, server logs) live in memory where /dev/shm exists: the suite
 # spent much of its time waiting for the disk to sync files that are thrown away.
-TEST_TMP := $(shell test -d /dev/shm && echo --basetemp=/dev/shm/kedai-tests)
+# One folder per checkout: pytest empties its basetemp when it starts, so two checkouts' suites
+# running at once on one machine must not share it.
+TEST_TMP := $(shell test -d /dev/shm && echo --basetemp=/dev/shm/kedai-tests-$$(echo $(CURDIR) | cksum | cut -d' ' -f1))
 
 test: $(STAMP) tools
 	$(PY) -m pytest -n 2 --dist worksteal $(TEST_TMP)
