@@ -37,8 +37,8 @@ from tests.fakes.telegram_api import FakeTelegramAPI
 from tests.promo_support import seed_audience
 from tests.support import seeded_engine
 
-# About 30 s on a busy 2-core machine (two servers, PostgreSQL and the fake): `make soak` runs it.
-pytestmark = [pytest.mark.e2e, pytest.mark.soak]
+# About 30 s on a busy 2-core machine (two servers, PostgreSQL and the fake): `make test` runs it.
+pytestmark = pytest.mark.e2e
 
 SPEED = 10.0  # the fake's seconds per real second
 UPDATES, AUDIENCE = 2000, 1000
