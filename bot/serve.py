@@ -39,7 +39,8 @@ def jobs(kedai: Kedai) -> list[Job]:
         *handoff_jobs(kedai.sessions, kedai.db, kedai.engine.clock, every),
         *review_jobs(kedai.sessions, kedai.db, kedai.engine.clock, every),
     ]
-    return [Job("broadcasts", broadcaster(kedai).tick, every), *media_jobs(store_for(kedai.settings)),
+    made_files = kedai.delivery.files.folder if kedai.delivery.files is not None else None
+    return [Job("broadcasts", broadcaster(kedai).tick, every), *media_jobs(store_for(kedai.settings), made_files),
             *(led(kedai, job) for job in by_the_leader)]
 
 

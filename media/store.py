@@ -99,6 +99,22 @@ def thumb_name(name: str) -> str:
     return name.rsplit(".", 1)[0] + ".thumb.jpg"
 
 
+def sweep_folder(folder: Path, older_than_seconds: float, now: float | None = None) -> int:
+    """Deletes the files in folder last written more than the limit ago; how many went."""
+    if not folder.is_dir():
+        return 0
+    cutoff = (time.time() if now is None else now) - older_than_seconds
+    removed = 0
+    for path in folder.iterdir():
+        try:
+            if path.is_file() and path.stat().st_mtime < cutoff:
+                path.unlink()
+                removed += 1
+        except FileNotFoundError:  # another process swept it first
+            continue
+    return removed
+
+
 class MediaStore:
     def __init__(self, root: Path):
         self.root = Path(root)
@@ -116,19 +132,8 @@ class MediaStore:
         """Deletes fetched files older than the limit: by then the engine has filed each one it
         took into the shop's folders (a copy) or never will (a message to no shop, a crash between
         the fetch and the commit). Without this every photo would stay on disk twice, forever."""
-        folder = self.root / "incoming"
-        if not folder.is_dir():
-            return 0
-        cutoff = (time.time() if now is None else now) - older_than_seconds
-        removed = 0
-        for path in folder.iterdir():
-            try:
-                if path.stat().st_mtime < cutoff:
-                    path.unlink()
-                    removed += 1
-            except FileNotFoundError:  # another process swept it first
-                continue
-        return removed
+        return sweep_folder(self.root / "incoming", older_than_seconds, now)
+
 
     def put(self, shop_id: int, data: bytes, *, public: bool) -> Kept:
         """Bytes straight into a shop's files (an upload from the simulator page or the CLI)."""

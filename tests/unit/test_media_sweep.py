@@ -32,3 +32,15 @@ def test_old_incoming_files_go_and_the_shops_copies_and_fresh_arrivals_stay(tmp_
     store.receive(old)
     [job] = media_jobs(store)
     assert asyncio.run(job.run()) == 0 and len(list(incoming.iterdir())) == 2
+
+
+def test_files_made_for_messages_go_after_a_day_and_todays_stay(tmp_path):
+    made = tmp_path / "media" / "files"
+    made.mkdir(parents=True)
+    (made / "old-report.pdf").write_bytes(b"%PDF-1.4")
+    (made / "todays-chart.png").write_bytes(b"\x89PNG")
+    two_days_ago = time.time() - 2 * 86400
+    os.utime(made / "old-report.pdf", (two_days_ago, two_days_ago))
+    [job] = media_jobs(MediaStore(tmp_path / "shop_media"), made)
+    assert asyncio.run(job.run()) == 1
+    assert [p.name for p in made.iterdir()] == ["todays-chart.png"]
