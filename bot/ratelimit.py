@@ -13,9 +13,9 @@ send made through `slot()` is also counted from its start until a second after i
 back (Landed): the platform stamps it somewhere in between, so however late or bunched those
 stamps are, no second of them can hold more than the cap. Broadcasts reach 28-29/s this way.
 
-The limiter lives in one process; N workers sending for the same bot should each get 1/N of
-the overall rate. Every send to one platform should go through `slot()` (plain `acquire()`
-paces but is not counted until answered).
+The limiter lives in one process: with several, only the leader sends (bot.processes), so one
+limiter paces every send of a bot or number. Every send to one platform should go through
+`slot()` (plain `acquire()` paces but is not counted until answered).
 
 Rates are per `second`: 1.0 but against a fake platform whose clock runs fast (tests), where all
 of it, the pace, the per-chat windows and the one second a send is counted after its answer,
