@@ -10,7 +10,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qsl
 
 import pytest
@@ -18,6 +18,7 @@ from telegram import Bot, Update
 from twilio.request_validator import RequestValidator
 
 from bench import servers, wrk
+from tests.fakes._http import FakeServer
 from bench.bench_whatsapp import MESSAGING_SERVICE, PUBLIC, SHOP_NUMBER
 from bench.fakes import most_in_window
 from bot.channels.telegram_in import translate as from_telegram
@@ -47,7 +48,7 @@ def capture() -> Iterator[tuple[str, list[tuple[dict[str, str], bytes]]]]:
             self.send_header("Content-Length", "0")
             self.end_headers()
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server = FakeServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

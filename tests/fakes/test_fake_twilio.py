@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json, pathlib, threading, time
 from datetime import datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qsl
 
 import httpx
@@ -13,6 +13,7 @@ from twilio.request_validator import RequestValidator
 
 from bot.channels.twilio_http import BaseUrlTwilioHttpClient, make_twilio_client, rewrite_twilio_url
 
+from ._http import FakeServer
 from .twilio_api import DEFAULT_AUTH_TOKEN, FakeTwilioAPI, fake_twilio  # noqa: F401  (fixture)
 from tests import samples
 
@@ -131,7 +132,7 @@ class _Receiver(BaseHTTPRequestHandler):
 def test_status_callback_is_signed_and_updates_the_message(fake_twilio):
     msg = client_for(fake_twilio).messages.create(to=SITI, from_=SHOP, body="x", status_callback=STATUS_URL,
                                                   messaging_service_sid="MG9b8a7c6d5e4f30211203f4e5d6c7b8a9")
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Receiver)
+    server = FakeServer(("127.0.0.1", 0), _Receiver)
     threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
     local = f"http://127.0.0.1:{server.server_port}/webhooks/twilio/status"
     try:
