@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import Row, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from storage.conversations import Loaded
 from storage.fastsql import Sql, from_db_json, from_db_time, to_db_time
-from storage.models import Identity, Shop
+from storage.models import Identity
 
 
 @dataclass(frozen=True)
@@ -76,16 +77,33 @@ def set_reachable(session: Session, shop_id: int, channel: str, external_id: str
     return result.rowcount
 
 
-def fetch_window(session: Session, channel: str, external_id: str, shop_id: int | None = None) -> Row | None:
+@dataclass(frozen=True)
+class WindowRow:
+    last_inbound_at: datetime | None
+    reachable: bool
+    shop_id: int
+    name: str
+    profile: dict[str, Any]
+
+
+# Plain SQL (storage.fastsql): the WhatsApp sender reads it for most people it writes to, and
+# the ORM statement cost several times the read (docs/PERFORMANCE.md, branch `cpu`).
+_WINDOW = ("SELECT i.last_inbound_at, i.reachable, s.id, s.name, s.profile FROM identities i "
+           "JOIN shops s ON s.id = i.shop_id WHERE i.channel = :channel AND i.external_id = :external_id ")
+_WINDOW_ANY = Sql(_WINDOW + "ORDER BY i.last_inbound_at DESC LIMIT 1")
+_WINDOW_IN_SHOP = Sql(_WINDOW + "AND i.shop_id = :shop_id ORDER BY i.last_inbound_at DESC LIMIT 1")
+
+
+def fetch_window(session: Session, channel: str, external_id: str, shop_id: int | None = None) -> WindowRow | None:
     """The person's latest identity on this channel (with one shop's number: in that shop): when they
     last wrote, whether we may write, and its shop."""
-    stmt = (select(Identity.last_inbound_at, Identity.reachable, Shop.id.label("shop_id"), Shop.name, Shop.profile)
-            .join(Shop, Shop.id == Identity.shop_id)
-            .where(Identity.channel == channel, Identity.external_id == external_id)
-            .order_by(Identity.last_inbound_at.desc()).limit(1))
+    params: dict[str, Any] = {"channel": channel, "external_id": external_id}
     if shop_id is not None:
-        stmt = stmt.where(Identity.shop_id == shop_id)
-    return session.execute(stmt).first()
+        params["shop_id"] = shop_id
+    row = (_WINDOW_IN_SHOP if shop_id is not None else _WINDOW_ANY)(session, params).first()
+    if row is None:
+        return None
+    return WindowRow(from_db_time(row[0]), bool(row[1]), row[2], row[3], from_db_json(row[4]) or {})
 
 
 def close_window(session: Session, channel: str, external_id: str, shop_id: int | None = None) -> None:

@@ -6,11 +6,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 
-from sqlalchemy import exists, func, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from storage.models import Order, OrderItem
+from storage.fastsql import Sql
+from storage.models import Order
 from storage.regular_models import Review
 
 
@@ -86,14 +88,26 @@ class Stats:
 
 
 def product_stats(session: Session, shop_id: int, skus: Sequence[str]) -> Stats | None:
-    """The ratings of the orders that held any of these skus: average, how many, the latest comment."""
-    if not skus:
+    """The ratings of the orders that held any of these skus: average, how many, the latest comment.
+
+    Plain SQL (storage.fastsql): every product page asks, and the ORM statement with its IN list
+    cost ~0.4 ms to build and compile, several times the read itself (docs/PERFORMANCE.md)."""
+    keys = list(dict.fromkeys(skus))
+    if not keys:
         return None
-    held = exists().where(OrderItem.order_id == Review.order_id, OrderItem.sku.in_(list(skus)))
-    rated = (Review.shop_id == shop_id, Review.rating.is_not(None), held)
-    avg, count = session.execute(select(func.avg(Review.rating), func.count(Review.id)).where(*rated)).one()
+    params = {"shop_id": shop_id, **{f"v{i}": sku for i, sku in enumerate(keys)}}
+    stats, latest = _stats_sql(len(keys))
+    avg, count = stats(session, params).first()
     if not count:
         return None
-    comment = session.execute(select(Review.comment).where(*rated, Review.comment.is_not(None))
-                              .order_by(Review.rated_at.desc(), Review.id.desc()).limit(1)).scalar()
+    comment = latest(session, params).scalar_one_or_none()
     return Stats(float(avg), int(count), comment)
+
+
+@lru_cache(maxsize=32)
+def _stats_sql(count: int) -> tuple[Sql, Sql]:
+    marks = ", ".join(f":v{i}" for i in range(count))
+    rated = ("FROM reviews r WHERE r.shop_id = :shop_id AND r.rating IS NOT NULL AND EXISTS (SELECT 1 FROM order_items i "
+             f"WHERE i.order_id = r.order_id AND i.sku IN ({marks}))")
+    return (Sql(f"SELECT avg(r.rating) AS average, count(r.id) AS rated {rated}"),
+            Sql(f"SELECT r.comment {rated} AND r.comment IS NOT NULL ORDER BY r.rated_at DESC, r.id DESC LIMIT 1"))

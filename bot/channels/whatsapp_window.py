@@ -17,7 +17,7 @@ from shops import loader as shop_loader
 from shops.profile import ShopProfile
 from storage import identities as identities_db
 from storage import shops as shops_db
-from storage.db import unit_of_work
+from storage.db import transaction, unit_of_work
 
 CACHE_SIZE = 50_000
 
@@ -79,7 +79,8 @@ class WindowBook:
 
     def _lookup(self, recipient: str) -> Window:
         assert self.sessions is not None, "WindowBook.bind() was not called"
-        with unit_of_work(self.sessions) as s:
+        with transaction(self.sessions) as tx:  # a Session would cost more than the read (storage.db.Tx)
+            s = tx.session
             row = identities_db.fetch_window(s, CHANNEL, recipient, self.shop_id)
             shop = row or (shops_db.fetch_shop_row(s, self.shop_id) if self.shop_id else shops_db.fetch_default_shop(s))
         if shop is None:
