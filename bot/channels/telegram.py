@@ -22,7 +22,7 @@ from telegram.request import HTTPXRequest
 from bot import bot_names
 from bot.app import DEMO_MEDIA
 from bot.bootstrap import Kedai
-from bot.channels.telegram_in import ALLOWED_UPDATES, CHANNEL, Membership, translate
+from bot.channels.telegram_in import ALLOWED_UPDATES, CHANNEL, Membership, Translated, translate
 from bot import media_legacy
 from bot.channels.telegram_out import TelegramSender
 from bot.delivery import RetryLater, Undeliverable
@@ -152,6 +152,11 @@ class TelegramChannel:
             log.warning("Telegram update %s not usable, acknowledged: %s: %.160r", update.update_id,
                         type(exc).__name__, str(exc))
             return None
+        return await self.take(got, answer=answer)
+
+    async def take(self, got: Translated, *, answer: bool = True) -> str | None:
+        """A translated update through the one path (`handle`'s second half; the webhook calls it
+        directly for the updates bot.channels.telegram_plain reads without the library)."""
         kedai = self.kedai
         assert kedai is not None, "TelegramChannel.start() first"
         if got.inbound is not None:

@@ -27,6 +27,8 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from telegram import Bot, Update
 
 from bot.channels.telegram import TelegramChannel
+from bot.channels.telegram_in import Translated
+from bot.channels.telegram_plain import translate_plain
 
 log = logging.getLogger(__name__)
 
@@ -54,14 +56,16 @@ def depth_within(value: Any, limit: int) -> bool:
     return True
 
 
-def parse(body: bytes, bot: Bot) -> Update:
-    """The Update in a webhook body; ValueError (or whatever the library raises) when there is none."""
+def parse(body: bytes, bot: Bot, account: str | None = None) -> Update | Translated:
+    """The update in a webhook body: already translated when it is one of the plain shapes
+    (bot.channels.telegram_plain), else the library's Update; ValueError (or whatever the library
+    raises) when there is none."""
     data = orjson.loads(body)  # strict: no NaN, valid UTF-8 only, at most 1024 levels
     if not isinstance(data, dict) or type(data.get("update_id")) is not int:
         raise ValueError("no update_id")
     if not depth_within(data, MAX_DEPTH):
         raise ValueError(f"nested deeper than {MAX_DEPTH}")
-    return Update.de_json(data, bot)
+    return translate_plain(data, account) or Update.de_json(data, bot)
 
 
 def router(channel: TelegramChannel) -> APIRouter:
@@ -73,18 +77,20 @@ def router(channel: TelegramChannel) -> APIRouter:
             raise HTTPException(403)
         body = await request.body()
         try:
-            update = parse(body, channel.bot)
+            update = parse(body, channel.bot, channel.account)
         except Exception as exc:  # any shape the library cannot read is one the bot cannot use
             log.warning("Telegram update not usable, acknowledged (%d bytes): %s", len(body), _short(exc))
             return Response(status_code=200)
+        plain = isinstance(update, Translated)
+        update_id = update.inbound.message_id if plain and update.inbound else getattr(update, "update_id", None)
         try:
-            press = await channel.handle(update, answer=False)
+            press = await (channel.take(update, answer=False) if plain else channel.handle(update, answer=False))
         except TRANSIENT as exc:
             log.warning("Telegram update %s: database unavailable, Telegram will repeat it: %s",
-                        update.update_id, _short(exc))
+                        update_id, _short(exc))
             return Response(status_code=503)
         except Exception:
-            log.exception("Telegram update %s failed; acknowledged so that it is not repeated", update.update_id)
+            log.exception("Telegram update %s failed; acknowledged so that it is not repeated", update_id)
             return Response(status_code=200)
         if press is not None:
             # A webhook's answer may carry one Bot API call: the press is answered with no request
