@@ -108,3 +108,24 @@ def test_the_twilio_gate_never_raises(body, query, signature):
                   body=body)
     result = verified(Gate(TOKEN, PUBLIC), req)
     assert result is None or isinstance(result, dict)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["https://bot.example.test", "https://bot.example.test:443", "http://bot.example.test",
+                        "https://bot.example.test:8443", "http://bot.example.test:80"]),
+       st.sampled_from([b"", b"a=1", b"xbodySHA256=1"]),
+       st.dictionaries(st.sampled_from(["From", "Body", "MessageSid", "To", "ProfileName"]), st.text(max_size=8), max_size=5),
+       st.sampled_from(["https://bot.example.test", "https://bot.example.test:443", "http://bot.example.test:80",
+                        "https://bot.example.test:8443", "https://other.example.test", None]))
+def test_the_twilio_gate_decides_as_the_sdks_validate_does(public, query, params, signed_on):
+    """Gate.verified calls the SDK's signature function itself for form fields, with the URL
+    parsed once; its verdict is RequestValidator.validate's, ports and all."""
+    from urllib.parse import urlencode
+
+    url = public + "/webhooks/twilio" + (f"?{query.decode()}" if query else "")
+    signature = sign(TOKEN, signed_on + "/webhooks/twilio" + (f"?{query.decode()}" if query else ""), params) \
+        if signed_on else "forged+signature="
+    body = urlencode(params).encode()
+    req = request({"X-Twilio-Signature": signature}, path="/webhooks/twilio", query=query, body=body)
+    expected = RequestValidator(TOKEN).validate(url, params, signature)
+    assert (verified(Gate(TOKEN, public), req) is not None) == expected
