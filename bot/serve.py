@@ -88,8 +88,6 @@ def build_app(settings: Settings, *, scheduler: bool = True) -> FastAPI:
 
         on_start.append(start_scheduler)
         on_stop.insert(0, stop_scheduler)
-    app = create_app(kedai, on_start=on_start, on_stop=on_stop)
-    for router in channels.routers:
-        app.include_router(router)
+    app = create_app(kedai, on_start=on_start, on_stop=on_stop, channels=channels.routers)
     app.state.banner = channels.banner
     return app
