@@ -71,7 +71,6 @@ def parse(body: bytes, bot: Bot, account: str | None = None) -> Update | Transla
 def router(channel: TelegramChannel) -> APIRouter:
     api = APIRouter()
 
-    @api.post(channel.path, include_in_schema=False)
     async def webhook(request: Request) -> Response:
         if not channel.genuine(request.headers.get("x-telegram-bot-api-secret-token")):
             raise HTTPException(403)
@@ -99,6 +98,11 @@ def router(channel: TelegramChannel) -> APIRouter:
                             media_type="application/json")
         return Response(status_code=200)
 
+    # A plain Starlette route: it takes the Request as it is, so FastAPI's per-request layers
+    # (dependency solving, the exit stack, the route's own body limit on top of the app's) were
+    # ~27 µs an update for nothing (docs/PERFORMANCE.md, branch `cpu`). The app's body limit, its
+    # exception handlers (the 403 above) and the route's methods apply as before.
+    api.add_route(channel.path, webhook, methods=["POST"], include_in_schema=False)
     return api
 
 
