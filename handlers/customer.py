@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from language.edits import wants_cart
 from language.numbers import parse_quantity
 from language.order_lines import bare_quantity, order_lines
 from language.questions import handoff_request
@@ -97,6 +98,8 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step:
         return paying
     if state in (Cart.QTY, Cart.NEW_QTY) and bare_quantity(text) is None and parse_quantity(text) is not None:
         return free_text(clear_step(data), ctx, text)  # "nastar keju 2" while we asked how many: a new order
+    if state not in STATE_STEPS and wants_cart(text):  # "cek keranjang", "totalnya brp kak?"
+        return cart.view(clear_step(data), ctx)
     if (answered := question(state, data, ctx, text)) is not None:
         return answered
     if state in STATE_STEPS:
@@ -165,11 +168,12 @@ POLITE_REPLIES = {"hello": t.POLITE_HELLO, "thanks": t.POLITE_THANKS, "order": t
 
 
 def free_text(data: dict[str, Any], ctx: Ctx, text: str) -> Step:
-    if (kind := politeness(text)) is not None:  # "misi kak", "makasih", "bu tumbas": no product to look for
-        return say(Browse.HOME, data, Reply(fill(POLITE_REPLIES[kind], ctx.examples), browsing.main_menu()))
     words = " ".join(normalize(text).split())
+    # A re-order first: its words ("pesen lagi ya kak") are polite and order words, but it asks for more.
     if (again := reorder.from_text(data, ctx, words)) is not None:  # "pesan lagi yang kemarin tapi ..."
         return again
+    if (kind := politeness(text)) is not None:  # "misi kak", "makasih", "bu tumbas": no product to look for
+        return say(Browse.HOME, data, Reply(fill(POLITE_REPLIES[kind], ctx.examples), browsing.main_menu()))
     if (step := preorder.dated_order(data, ctx, text)) is not None:  # "po bolu pandan untuk besok"
         return step
     if (edited := cart_text.edit(data, ctx, text)) is not None:  # "keripiknya jadi 3", "hapus sambal", "lanjut bayar"

@@ -18,7 +18,8 @@ _DIGITS = {"nol": 0, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5,
            "enam": 6, "tujuh": 7, "delapan": 8, "sembilan": 9,
            # Javanese (ngoko and krama) and Sundanese: "tumbas nastar kalih", "putri salju hiji"
            "siji": 1, "setunggal": 1, "hiji": 1, "loro": 2, "kalih": 2, "telu": 3, "tilu": 3,
-           "papat": 4, "sekawan": 4, "opat": 4, "limo": 5, "gangsal": 5}
+           "papat": 4, "sekawan": 4, "opat": 4, "limo": 5, "gangsal": 5,
+           "atu": 1}  # Betawi: "rendang 500 atu"
 _SE_NUMBERS = {"sepuluh": 10, "sebelas": 11, "seratus": 100, "seribu": 1000}
 _MULTIPLIERS = {"puluh": 10, "ratus": 100}
 _BIG = {"ribu": 1_000, "juta": 1_000_000}

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from language.numbers import parse_quantity, quantity_at, words_of
 from language.options import LEVEL_WORDS, OPTION_WORDS, is_option_number, measure, size
-from language.text import FILLER_WORDS, canonical_measures, fold, normalize
+from language.text import FILLER_WORDS, canonical_measures, fold, normalize, without_sundanese_address
 
 # Commas and dots between digits are thousands or decimals, not separators.
 _SEPARATORS = re.compile(
@@ -103,7 +103,7 @@ def order_lines(text: str, sizes: frozenset[int] = frozenset()) -> list[OrderLin
     level 5; "1/2 kg" and "setengah kilo" are 500g. A line naming only an option ("yg 250
     satu", "sama L 1") is marked `option_only`: it speaks of the product of the line before.
     A list's numbers ("1) nastar - 2") are not quantities; "masing-masing 2" counts each one."""
-    folded = _FOR_WHOM.sub(" ", _LIST_NUMBER.sub("", canonical_measures(fold(text))))
+    folded = _FOR_WHOM.sub(" ", _LIST_NUMBER.sub("", canonical_measures(without_sundanese_address(fold(text)))))
     each = None
     if (match := _EACH.search(folded)) is not None and (qty := parse_quantity(match.group(1))) is not None:
         each, folded = qty, folded[: match.start()] + folded[match.end():]
@@ -126,7 +126,7 @@ def split_order_text(text: str, sizes: frozenset[int] = frozenset()) -> list[tup
 def bare_quantity(text: str) -> int | None:
     """The quantity of a message that is only a quantity among chat words ("ok kak ambil 1",
     "yaudah 6 aja", "2 nggih"): the answer to "berapa?". None when other words could name a product."""
-    words = words_of(canonical_measures(fold(text)))
+    words = words_of(canonical_measures(without_sundanese_address(fold(text))))
     found, i = None, 0
     while i < len(words):
         if (quantity := quantity_at(words, i)) is not None and found is None:

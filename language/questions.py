@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from language.text import FILLER_WORDS, fold, normalize
+from language.text import FILLER_WORDS, fold, normalize, without_sundanese_address
 from language.words import CHAT_WORDS, MADE_WITH, NO, POLITE
 
 
@@ -35,7 +35,8 @@ class ShopQuestion:
 
 
 def _words(text: str) -> str:
-    return " " + " ".join(re.sub(r"[^a-z0-9/.\-]+", " ", fold(text).replace("?", " ")).split()) + " "
+    folded = without_sundanese_address(fold(text))
+    return " " + " ".join(re.sub(r"[^a-z0-9/.\-]+", " ", folded.replace("?", " ")).split()) + " "
 
 
 def _any(patterns: str) -> re.Pattern[str]:
@@ -46,13 +47,14 @@ def _any(patterns: str) -> re.Pattern[str]:
 SHELF_LIFE = _any(r"tahan|awet|expired|kadaluarsa|kedaluwarsa")
 DELIVERY_TIME = _any(r"berapa lama|brp lama|berapa hari|brp hari|kapan sampai|kapan sampe|kapan nyampe|sampai kapan|"
                      r"kapan dikirim|kapan dianter|kapan diantar|estimasi|lama pengiriman|lama kirim|lama sampai|"
-                     r"pengiriman berapa|pengirimannya berapa")
+                     r"pengiriman berapa|pengirimannya berapa|berapa jam|brp jam|jam sampai|jam sampe|jam nyampe|"
+                     r"how long")
 PICKUP = _any(r"ambil sendiri|diambil sendiri|pickup|pick up|ambil di toko|ambil ke toko|ambil ditempat|"
               r"ambil di tempat|ambil langsung|bisa ambil|bisa diambil|ambilnya")
 MINIMUM = _any(r"minimal|minimum|min order|min\. order|min beli|min belanja|min pembelian|minim order")
 SMALL_ORDER = re.compile(r" belanja \d+ ?(?:rb|ribu|k)? .*(?:bisa|boleh)")
 FEE = _any(r"ongkir\w*|ongkos kirim\w*|ongkos\w*|biaya kirim\w*|biaya antar\w*|kirim ke|antar ke|dikirim ke|"
-           r"diantar ke|dianter ke|bisa kirim|luar kota")
+           r"diantar ke|dianter ke|bisa kirim|luar kota|shipping\w*|delivery|pengiriman ke|kirim ka|ongkos ka")
 # "nomor 2" is a line of the cart ("hapus yang nomor 2"), not a phone number.
 CONTACT = _any(r"nomor\w*(?! \d)|nomer\w*(?! \d)|no hp|no wa|no\. hp|no telp|wa|wanya|whatsapp|kontak\w*|telepon|telpon|telp|tlp|hp|hpnya")
 PAYMENT = _any(r"cod|qris|transfer|tf|rekening\w*|rek|gopay|ovo|dana|shopeepay|e-?wallet|m-banking|mbanking|"
@@ -129,7 +131,8 @@ def shop_questions(text: str) -> list[ShopQuestion]:
 
 
 # A question about a product: its price, whether it is there, its options, what it is.
-PRICE = _any(r"berapa|brp|berapaan|brapa|berapa\w*|harga\w*|hrg|price|pricelist")
+PRICE = _any(r"berapa|brp|berapaan|brapa|berapa\w*|harga\w*|hrg|hrga|price|pricelist|sabaraha|pinten|berape|brape|"
+             r"piro|pira|how much")
 AVAILABLE = _any(r"ready|redy|ready\w*|masih ada|masih|ada ga|ada gak|ada nggak|ada ngga|ada kah|adakah|stok\w*|"
                  r"stock|tersedia|sedia|kosong|habis|jual|jualan|ada")
 ABOUT = _any(r"ukuran\w*|size|level|varian\w*|pilihan\w*|rasa\w*|isi\w*|isinya|tahan|awet|bahan\w*|apa aja|apa saja|"
@@ -143,6 +146,10 @@ QUESTION_WORDS = frozenset({
     "sis", "gan", "ya", "dong", "nya", "sebungkus", "satunya", "per", "pcs", "kah", "kan", "yang", "yg", "mas",
     "mbak", "buat", "untuk", "hari", "potong", "rasa", "rasanya", "sekarang", "lagi", "punya", "tanya", "mau",
     "boleh", "bisa", "nih", "tuh", "deh", "sih", "lho", "kalau", "kalo", "ld", "juga",
+    # regional "how much" and the measures asked for ("diameter brp cm", "lengan panjang atau pendek")
+    "sabaraha", "pinten", "berape", "brape", "piro", "pira", "cm", "diameter", "lengan", "pendek", "gram", "meter",
+    # English around a question ("price for rendang 250?", "how much is the brownies")
+    "for", "of", "how", "much", "is", "the", "what", "do", "you", "have", "sell",
 }) | NO
 # Every word said around a product's name in a question: ours, the shared chat words and polite ones.
 AROUND_A_NAME = QUESTION_WORDS | CHAT_WORDS | POLITE

@@ -66,15 +66,25 @@ GREETING_WORDS = frozenset({"halo", "hallo", "helo", "hai", "hay", "hi", "hello"
                             "met", "selamat", "assalamualaikum", "assalamu", "alaikum", "ass", "salam", "misi",
                             "permisi", "punten", "kulonuwun", "sugeng", "enjing", "sonten", "ndalu"})
 THANKS_WORDS = frozenset({"makasih", "makasi", "makasii", "terima", "kasih", "trimakasih", "terimakasih", "thanks",
-                          "thank", "thx", "tq", "ty", "nuwun", "matur", "suwun", "nuhun", "hatur"})
+                          "thank", "thx", "tq", "ty", "nuwun", "matur", "suwun", "nuhun", "hatur", "mksh", "mks",
+                          "makasiii", "maksih", "trims", "trimakasi", "tengkyu", "tenkyu", "thanks", "tks", "thank",
+                          "you", "samasama"})
 ACK_WORDS = frozenset({"ok", "oke", "okey", "okay", "okee", "sip", "siap", "nggih", "inggih", "enggih", "ya", "iya",
                        "iyaa", "yaa", "baik", "noted", "hehe", "hihi", "haha", "wkwk", "wkwkwk", "wk", "maaf", "ganggu",
                        "mengganggu", "dong", "nih", "deh", "yah", "lho", "loh", "kok", "banyak", "mohon",
-                       "tolong", "dulu", "aja", "saja", "sudah", "udah", "yaudah", "yaudh", "ywdh", "yauda", "yowes", "yaudahlah", "ngga", "oh", "ohh", "owh", "kah"})
+                       "tolong", "dulu", "aja", "saja", "sudah", "udah", "yaudah", "yaudh", "ywdh", "yauda", "yowes", "yaudahlah", "ngga", "oh", "ohh", "owh", "kah",
+                       # praise, wishes and "I'll get back to you" ("mantap kak", "semoga laris", "nanti saya
+                       # kabari lagi"): chat around a sale, never a product's name
+                       "mantap", "mantab", "mantul", "keren", "ditunggu", "tunggu", "semoga", "laris", "lancar",
+                       "sukses", "amin", "aamiin", "nanti", "kabari", "kabarin", "dikabari", "lagi", "eh", "ehh",
+                       "wah", "waduh", "hmm", "hm", "sipp", "okey", "oce", "okeh", "okk", "siapp", "baiklah", "hatihati"})
+# Who is speaking: a pronoun in a message names no product ("gue mau rendang", "sy pesen").
+PRONOUNS = frozenset({"saya", "sy", "aku", "aq", "ak", "gue", "gua", "gw", "w", "abdi", "kula", "kulo", "kami", "kita"})
 # Verbs that only say "I want to buy", with no product yet ("bu tumbas", "mau pesan kak").
 ORDER_WORDS = frozenset({"pesan", "pesen", "mesen", "order", "beli", "mau", "ambil", "tambah", "tambahin", "nambah", "tumbas", "bade", "meser", "nyuwun",
-                         "ingin", "pengen", "pingin"})
-POLITE = ADDRESS | GREETING_WORDS | THANKS_WORDS | ACK_WORDS
+                         "ingin", "pengen", "pingin", "nitip", "titip", "sekalian", "hoyong", "mo", "pesenin",
+                         "pesankan", "orderin", "belikan", "beliin"})
+POLITE = ADDRESS | GREETING_WORDS | THANKS_WORDS | ACK_WORDS | PRONOUNS
 
 _LETTERS = re.compile(r"[a-z]+")
 _DOUBLED_END = re.compile(r"([a-z])\1+$")
@@ -87,11 +97,15 @@ def _plain(word: str) -> str:
     return _DOUBLED_END.sub(r"\1", re.sub(r"([a-z])\1{2,}", r"\1", word))
 
 
+_REDUPLICATED = re.compile(r"\b([a-z]{2,})(?:\s*-\s*\1|2)\b")
+
+
 def politeness(text: str) -> str | None:
     """What a message made only of polite words is: "thanks", "order" (a wish to buy with no
     product yet: "bu tumbas") or "hello"; None when any word could name a product."""
-    words = _LETTERS.findall(text.lower())
-    if not words:
+    folded = _REDUPLICATED.sub(r"\1\1", text.lower())  # "sama2", "sama-sama" -> "samasama"
+    words = _LETTERS.findall(folded)
+    if not words or re.search(r"\d", folded):  # "tambah 1 lagi" counts something: more than polite
         return None
     plain = []
     for i, word in enumerate(words):
@@ -111,7 +125,9 @@ def politeness(text: str) -> str | None:
 # Words that make a message a question about a product ("brp sebungkus", "ready 3 toples?"): such a
 # message is answered or searched, never read as an order that fills the cart.
 QUESTION_WORDS = frozenset({"brp", "berapa", "berapaan", "brapa", "brpa", "harga", "hrg", "harganya", "ready", "redy",
-                            "ready", "tersedia", "apakah", "gimana", "bagaimana", "kapan", "kah"})
+                            "ready", "tersedia", "apakah", "gimana", "bagaimana", "kapan", "kah",
+                            # Sundanese, Javanese and Betawi "how much", English "price"
+                            "sabaraha", "pinten", "berape", "brape", "piro", "pira", "price"})
 
 # Words of a question or a wish around a product's name, never the name itself: a product that
 # does not explain them is still the one asked about ("rendang tahan berapa lama?").
@@ -133,11 +149,25 @@ def asks(text: str) -> bool:
     return any(word in QUESTION_WORDS for word in _LETTERS.findall(text.lower()))
 
 
+# "All that is left" as a quantity ("ambil semua yg ada aja", "sisanya aja"), when we said how many there are.
+ALL_OF_IT = frozenset({"semua", "semuanya", "sisanya", "sisa", "borong", "habisin", "all"})
+
+
 # Cart edits typed as text (language.edits): pay now, empty the cart, take out, add, reduce, swap.
-CHECKOUT_WORDS = frozenset({"checkout", "cekout", "chekout", "cekot", "co", "bayar", "byr", "dibayar"})
+CHECKOUT_WORDS = frozenset({"checkout", "cekout", "chekout", "cekot", "co", "bayar", "byr", "dibayar", "lanjut",
+                            "lanjutkan", "proses", "prosess", "diproses"})
+# "That's all": with something in the cart, the customer is done choosing ("udah itu aja", "cukup segitu").
+DONE_WORDS = frozenset({"udah", "sudah", "cukup", "segitu", "gitu"})
 # Words around "let's pay" that say nothing else: "udah itu aja, lanjut bayar sekarang".
 CHECKOUT_ALSO = frozenset({"lanjut", "sekarang", "udah", "sudah", "itu", "langsung", "check", "out", "cek",
-                           "semua", "semuanya", "total", "totalnya", "dong", "gas", "yuk", "ayo"})
+                           "semua", "semuanya", "total", "totalnya", "dong", "gas", "yuk", "ayo", "cukup", "segitu",
+                           "order", "pesanan", "pesan", "pesen", "orderan", "gitu"})
+# Asking to see the cart or its total ("cek keranjang", "isi keranjang sy apa aja", "totalnya brp kak?").
+CART_VIEW_NOUNS = frozenset({"keranjang", "keranjangku", "cart", "troli", "belanjaan", "belanjaanku", "total",
+                             "totalnya", "subtotal", "subtotalnya", "totalan"})
+CART_VIEW_ALSO = frozenset({"cek", "lihat", "liat", "isi", "isinya", "apa", "aja", "saja", "berapa", "brp", "semua",
+                            "semuanya", "jadi", "jadinya", "yang", "sudah", "udah", "di", "ku", "saya", "sy", "belanja",
+                            "nya", "dong", "sekarang", "skrg", "ada", "harga", "bayar"})
 EMPTY_WORDS = frozenset({"kosongkan", "kosongin", "dikosongin", "dikosongkan", "kosongi", "dikosongi", "reset",
                          "bersihkan", "clear"})
 CART_WORDS = frozenset({"keranjang", "troli", "cart", "isi", "isinya", "semua", "semuanya", "belanjaan"})

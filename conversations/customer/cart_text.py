@@ -65,6 +65,8 @@ def edit(data: dict[str, Any], ctx: Ctx, text: str) -> Step | None:
     if any(e.action == "checkout" for e in edits):
         return checkout.start(data, ctx) if len(edits) == 1 else None
     cart = items(data)
+    if edits[0].action == "done":  # "udah itu aja": done choosing, so on to paying; with nothing chosen, no edit
+        return checkout.start(data, ctx) if cart else None
     if not cart:
         return None  # nothing to edit: "tambah kastengel 1" is an order
     products = ctx.catalog.by_skus(list(cart))
