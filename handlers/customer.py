@@ -15,7 +15,7 @@ from typing import Any
 from language.edits import wants_cart
 from language.numbers import parse_quantity
 from language.order_lines import bare_quantity, order_lines
-from language.questions import handoff_request
+from language.questions import asks_order_status, handoff_request
 from language.text import normalize
 from language.words import CANCEL, GREETINGS, HELP, MENU, MY_STAMPS, ORDER_HISTORY, REORDER, asks, politeness
 from conversations.customer import (browsing, cart, cart_text, checkout, faq, handoff, loyalty, options, payment,
@@ -146,6 +146,8 @@ def question(state: str, data: dict[str, Any], ctx: Ctx, text: str) -> Step | No
     strict = state in STATE_STEPS
     if not strict and (asking := handoff.request(state, data, ctx, text)) is not None:  # a person, or a complaint
         return asking
+    if not strict and asks_order_status(text):  # "pesanan saya mana kak": their orders, each with its status
+        return tracking.my_orders(clear_step(data), ctx)
     if strict and "?" not in text:
         return None
     words = " ".join(normalize(text).split())
@@ -197,7 +199,7 @@ def free_text(data: dict[str, Any], ctx: Ctx, text: str) -> Step:
     return say(Browse.HOME, data, Reply(fill(t.NOT_UNDERSTOOD, ctx.examples), browsing.main_menu()))
 
 
-ASKS_FOR_PRODUCT = re.compile(r"\b(ada|ready|jual|sedia|nyari|cari)\b")
+ASKS_FOR_PRODUCT = re.compile(r"\b(ada|ready|jual|jualan|sedia|nyedia\w*|punya|nyari|cari|sell|have)\b")
 
 
 def wants_a_product(words: str, text: str, ctx: Ctx) -> bool:

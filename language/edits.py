@@ -87,10 +87,10 @@ def _clause(text: str) -> Edit | None:
     if not words and not drop:
         return None
     plain = set(words)
-    if not drop and not _meaningful(words, CHECKOUT_ALSO):  # "udah itu aja" before ", checkout"
-        return Edit("done") if plain & DONE_WORDS else Edit("none")
     if plain & CHECKOUT_WORDS and not _meaningful(words, CHECKOUT_WORDS | CHECKOUT_ALSO):
         return Edit("checkout")
+    if not drop and not _meaningful(words, CHECKOUT_ALSO):  # "udah itu aja" before ", checkout"
+        return Edit("done") if plain & DONE_WORDS else Edit("none")
     if (plain & EMPTY_WORDS or (plain & REMOVE_WORDS and plain & {"semua", "semuanya"})) and \
             not _meaningful(words, EMPTY_WORDS | REMOVE_WORDS | CART_WORDS):
         return Edit("empty")
@@ -110,7 +110,8 @@ def _clause(text: str) -> Edit | None:
         if not before and SET_WORD in words[at + 1:]:  # "ganti nastar keju jadi kastengel 250"
             split = words.index(SET_WORD, at + 1)
             before, after = _meaningful(words[at + 1:split]), _meaningful(words[split + 1:], OPTION_WORDS)
-        return Edit("swap", " ".join(before), into=" ".join(after), line=line) if after and (before or line) else None
+        # "ganti yg level 5 aja": no name, so the cart line that has such an option (cart_text)
+        return Edit("swap", " ".join(before), into=" ".join(after), line=line) if after else None
     if SET_WORD in words:
         split = words.index(SET_WORD)
         qty = bare_quantity(" ".join(words[split + 1:]))

@@ -160,6 +160,18 @@ class ProductQuestion:
     words: str  # what names the product ("nastar keju 500"); "" when only the question words were said
     price: bool = False
     stock: bool = False
+    parts: tuple[str, ...] = ()  # the words of each product, when several are asked about at once
+
+
+# A yes/no question without its question mark: "sambal roa pedes ga kak", "awet gak".
+_TAG = re.compile(r" (?:ga|gak|nggak|ngga|gk|enggak|engga|tidak|tdk|ndak|kah|gimana|gmn|bagaimana)"
+                  r"(?: (?:kak|ka|kk|min|gan|sis|mbak|mas|bu|pak|ya|sih|nih|dong|teh))* $")
+# Tastes and textures asked about ("pedes ga?", "manis nggak?"): a question about what the product is like.
+TASTE = _any(r"pedas|pedes|manis|asin|gurih|renyah|empuk|lembut|enak|halal|keras|alot|crispy")
+TASTE_WORDS = frozenset({"pedas", "pedes", "manis", "asin", "gurih", "renyah", "empuk", "lembut", "enak", "halal",
+                         "keras", "alot", "crispy"})
+# Between two products asked about at once ("nastar keju 500 sm kastengel 500 brp").
+_BETWEEN = frozenset({"sama", "sm", "ama", "dan", "serta", "&"})
 
 
 def _stem(word: str) -> str:
@@ -169,16 +181,27 @@ def _stem(word: str) -> str:
 
 def product_question(text: str) -> ProductQuestion | None:
     """The product words and what is asked, when the message asks about a product; else None."""
-    words = _words(text)
-    price, stock, about = PRICE.search(words), AVAILABLE.search(words), ABOUT.search(words)
-    if not (price or stock or about) or not ("?" in text or price or stock):
+    words = _words(re.sub(r"[,+&;\n]", " sama ", text))
+    price, stock = PRICE.search(words), AVAILABLE.search(words)
+    about = ABOUT.search(words) or TASTE.search(words)
+    if not (price or stock or about) or not ("?" in text or price or stock or _TAG.search(words)):
         return None
     said = words.split()
     if made := next((i for i, w in enumerate(said) if w in MADE_WITH and i > 0), None):
         said = said[:made]  # "kastengel pake keju apa": after "pake" comes what it is made with
-    kept = [_stem(w) for w in said if w not in AROUND_A_NAME and not re.fullmatch(r"[/.\-]+", w)]
-    kept = [w for w in kept if w not in AROUND_A_NAME]
-    return ProductQuestion(" ".join(kept), price=bool(price), stock=bool(stock))
+    parts: list[list[str]] = [[]]
+    for w in said:
+        if w in _BETWEEN:
+            parts.append([])
+        elif w not in AROUND_A_NAME and w not in TASTE_WORDS and not re.fullmatch(r"[/.\-]+", w):
+            if (stem := _stem(w)) not in AROUND_A_NAME:
+                parts[-1].append(stem)
+    for i in range(len(parts) - 1, 0, -1):  # "nastar keju 250 sama 500": the 500 is an option of the same one
+        if not any(re.search(r"[a-z]{2}", w) and not re.fullmatch(r"\d+[a-z]{1,2}", w) for w in parts[i]):
+            parts[i - 1] += parts.pop(i)
+    named = tuple(" ".join(p) for p in parts if p)
+    return ProductQuestion(" ".join(named), price=bool(price), stock=bool(stock),
+                           parts=named if len(named) > 1 else ())
 
 
 def faq_key(question: str) -> str:
@@ -189,13 +212,38 @@ def faq_key(question: str) -> str:
 
 
 # Asking for a person: "mau bicara dengan penjual", "admin", "cs dong"; a complaint: "komplain, sambalnya tumpah".
-PERSON = r"penjual\w*|admin\w*|owner\w*|pemilik\w*|orang\w*|manusia|cs|customer service|bu \w+|pak \w+|mbak \w+|mas \w+"
-TALK = re.compile(rf" (?:bicara|ngobrol|ngomong|chat|tanya langsung|sambungkan|sambungin|hubungkan|hubungin|panggil\w*|"
-                  rf"telpon|telepon)\b.*\b(?:{PERSON}) |^ (?:admin|cs|penjual|min admin|minta admin)(?: dong| kak| ya)? $|"
+# The people of the shop, as customers name them (also "yang punya toko", Sundanese "nu gaduh", English "human").
+STAFF = (r"penjual\w*|admin\w*|owner\w*|pemilik\w*|cs|cs\w*|customer service|manusia|human|person|"
+         r"(?:yang|yg|nu) (?:punya|gaduh|jaga|jual)\w*|penjaga\w*|pegawai\w*|karyawan\w*")
+PERSON = rf"{STAFF}|orang\w*|bu \w+|pak \w+|mbak \w+|mas \w+"
+TALK = re.compile(rf" (?:bicara|ngobrol|ngomong|omong|chat|tanya langsung|sambung\w*|hubung\w*|panggil\w*|"
+                  rf"telpon|telepon|connect|talk|speak)\b.*\b(?:{PERSON}) |"
+                  rf"^ (?:admin|cs|penjual|min admin|minta admin)(?: dong| kak| ya)? $|"
+                  # "mau sama orang beneran", "minta sama adminnya"; "cs nya mana", "ownernya ada?"
+                  rf" (?:mau|minta|pengen|ingin|hoyong|bisa) (?:sama|sm|ama|dengan|dgn|sareng) (?:{PERSON}) |"
+                  rf" (?:{STAFF})(?: ?nya)? (?:mana|dimana|ada|kemana) |"
                   r" nego\w* ")
 COMPLAINT = re.compile(r" (?:komplain\w*|komplen\w*|complain\w*|protes\w*|kecewa|basi|busuk|tumpah|rusak|pecah|"
                        r"gosong|luntur|salah kirim|kurang \d|belum sampai|belum nyampe|ga sampai|tidak sampai|refund|"
-                       r"retur|dikembalikan|berjamur|jamuran) ")
+                       r"retur|dikembalikan|berjamur|jamuran|remuk|hancur|penyok|bocor|sobek|robek|cacat|"
+                       r"(?:yang|yg) (?:datang|dateng|sampai|sampe|dikirim|dikirimin) (?:salah|beda|lain)|"
+                       r"salah (?:barang|produk|ukuran|pesanan|item|size|warna)|barang\w* salah|"
+                       r"(?:belum|blm) (?:dateng|datang|nyampe\w*|sampe\w*)) ")
+
+
+# A customer asking where their order is ("pesanan saya mana", "status orderan sy gmn", "pesenanku udah
+# dikirim belum?"): the order noun, not the verb ("pesan"), with a word of where or how far along.
+ORDER_NOUN = re.compile(r" (?:pesanan|pesenan|orderan|paket|kiriman)(?:ku|nya|an)?(?: (?:saya|sy|aku|gue|gw|kami))? ")
+WHERE_IS_IT = re.compile(r" (?:mana|dimana|di mana|gimana|gmn|gmana|bagaimana|status\w*|dikirim|diproses|diantar|"
+                         r"dianter|sampai mana|sampe mana|lacak|resi|tracking|kapan (?:dikirim|sampai|sampe|nyampe|"
+                         r"datang|dateng)|udah sampai|sudah sampai|kok belum|kok lama) ")
+
+
+def asks_order_status(text: str) -> bool:
+    """Whether the message asks how the customer's own order is doing."""
+    words = _words(text)
+    return bool(ORDER_NOUN.search(words) and WHERE_IS_IT.search(words)) or bool(
+        re.search(r" status (?:order|pesan|pesen)\w* ", words))
 
 
 def handoff_request(text: str) -> str | None:

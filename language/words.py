@@ -139,7 +139,7 @@ CHAT_WORDS = QUESTION_WORDS | frozenset({
     "acara", "hajatan", "kado", "kemasan", "awet", "halal", "bpom", "expired", "exp", "gimana", "kok", "sih",
     # tastes and textures asked about ("sambal roa pedes ga?"), counted one ("brp sebungkus")
     "pedas", "manis", "asin", "gurih", "renyah", "empuk", "lembut", "crispy", "sebungkus", "sekor", "seekor", "sebiji",
-    "sepotong", "setoples", "sebotol", "sepack", "sekotak", "sepcs", "berapaan", "nya"})
+    "sepotong", "setoples", "sebotol", "sepack", "sekotak", "sepcs", "berapaan", "nya", "pedes"})
 # After these, the words say what a product is made with ("kastengel pake keju apa"), not which one.
 MADE_WITH = frozenset({"pake", "pakai", "pakek", "bahannya", "dari"})
 

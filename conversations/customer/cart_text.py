@@ -76,6 +76,10 @@ def edit(data: dict[str, Any], ctx: Ctx, text: str) -> Step | None:
     notes: list[str] = []
     for e in edits:
         meant = lines_meant(e, cart, products)
+        if e.action == "swap" and not e.target and e.line is None:  # "ganti yg level 5 aja": which line has it
+            meant = [sku for sku in meant if _other_option(ctx, sku, e.into) is not None]
+            if not meant:
+                return None
         if not meant and e.action == "add" and e.line is None:
             meant = _family_line(ctx, e, cart, products)
         if not meant:

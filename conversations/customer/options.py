@@ -175,9 +175,10 @@ def pick(data: dict[str, Any], ctx: Ctx, sku: str) -> Step:
 def quantity_beside(text: str, option_label: str | None) -> int | None:
     """The quantity in words that also name an option: "500 2" is two of the 500g one."""
     rest = canonical_measures(fold(text))
-    for word in words_of(option_label or ""):
+    # Each word of the option once: in "yg seliter 1" the "1l" is the option and the "1" the quantity.
+    for word in words_of(canonical_measures(fold(option_label or ""))):
         number = re.match(r"^(\d+)", word)
-        rest = re.sub(rf"\b{re.escape(number.group(1) if number else word)}(?:g|kg|ml|l)?\b", " ", rest)
+        rest = re.sub(rf"\b{re.escape(number.group(1) if number else word)}(?:g|kg|ml|l)?\b", " ", rest, count=1)
     return parse_quantity(rest)
 
 

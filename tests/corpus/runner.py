@@ -164,7 +164,8 @@ class Runner:
             # hours) cannot answer the measured message for it.
             box.ensure_customer(adapter.CUSTOMER)
         if ctx.get("previous_order"):
-            box.previous_order(adapter.CUSTOMER, ctx["previous_order"])
+            box.previous_order(adapter.CUSTOMER, ctx["previous_order"], ctx.get("order_status", "completed"),
+                               ctx.get("order_payment", "cod"))
         if "cart" in ctx:
             box.set_cart(adapter.CUSTOMER, ctx["cart"])
         for turn in ctx.get("before", []):
