@@ -92,9 +92,14 @@ _LIST_NUMBER = re.compile(r"(?m)^\s*(?:no\.?\s*)?\d{1,2}\s*[).]\s+(?=\D)")
 # "... masing-masing 2", "masing2 1", "@2": one quantity for every product named before it.
 _EACH = re.compile(r"(?:\b(?:masing(?:\s*-\s*masing|\s*2|\s+masing)?|tiap(?:\s*-\s*tiap)?|per\s*item)|@)\s*"
                    r"(\d{1,3}|[a-z]+(?:\s+(?:belas|puluh))?)\b")
-# "buat ibu sama mertua", "untuk kado": who or what it is for, never another product.
-_FOR_WHOM = re.compile(r"\b(?:buat|untuk|utk|bwt)\s+(?:ibu|bapak|ayah|mama|papa|mertua|anak|suami|istri|adik|kakak|"
-                       r"teman|temen|saudara|keluarga|kado|hadiah|oleh|acara|arisan|lebaran|sendiri|kantor)\b[^\n]*")
+# "buat ibu sama mertua", "untuk kado", "buat acara arisan besok": who or what it is for, never another
+# product. Only those words go, so a voice note's order after them stays ("... buat arisan besok itu rendang 2").
+_WHOM = (r"ibu|bapak|ayah|mama|papa|mertua|anak|anak2|suami|istri|adik|kakak|teman|temen|saudara|keluarga|kado|"
+         r"hadiah|oleh|oleh2|acara|arisan|lebaran|natal|ultah|ulang|tahun|pengajian|syukuran|hajatan|sendiri|kantor|"
+         r"tamu|besok|lusa|nanti|minggu|depan|ini|itu|malam|sore|siang|pagi|di|rumah|sekolah|sama|dan")
+_FOR_WHOM = re.compile(rf"\b(?:buat|untuk|utk|bwt)\s+(?:ibu|bapak|ayah|mama|papa|mertua|anak|suami|istri|adik|kakak|"
+                       rf"teman|temen|saudara|keluarga|kado|hadiah|oleh|acara|arisan|lebaran|sendiri|kantor)\b"
+                       rf"(?:[ \t]+(?:{_WHOM})\b)*")
 
 
 def order_lines(text: str, sizes: frozenset[int] = frozenset()) -> list[OrderLine]:

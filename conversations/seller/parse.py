@@ -40,7 +40,8 @@ KEYWORDS = STOCK | PRICE | SET | ADD | SUB | SOLD | UP | DOWN | EMPTY | HIDE | S
 
 _SIGNED = re.compile(r"(?<![\w.,])([+-])\s?(?=\d)")
 _PHRASES = {"sold out": "soldout", "ga ada": "habis", "gak ada": "habis", "tidak ada": "habis", "nggak ada": "habis",
-            "ada lagi": "sisa"}  # "udah ada lagi 5": five in stock again
+            "ada lagi": "sisa", "ready lagi": "sisa", "masih ada": "stok", "masih ready": "stok"}
+# "udah ada lagi 5", "ready lg 20": that many in stock again; "basreng masih ada brp": its stock, asked
 _UNIT_TOKEN = re.compile(r"\d+(?:\.\d+)?(?:" + "|".join(set(UNITS.values())) + ")")
 _PIECES = re.compile(r"\d+(?:\.\d+)*|[a-z]+")
 
@@ -63,10 +64,11 @@ def words_of(text: str) -> list[str]:
     """Seller text as words: folded, slang and units unified, signs spelt out, digits apart from letters."""
     text = fold(text)
     text = _SIGNED.sub(lambda m: " plus " if m[1] == "+" else " minus ", text)
+    text = normalize(text)  # shorthand first, so "ada lg 10" is "ada lagi 10"
     for phrase, word in _PHRASES.items():
         text = re.sub(rf"\b{phrase}\b", word, text)
     out: list[str] = []
-    for token in normalize(text).split():
+    for token in text.split():
         out.extend([token] if _UNIT_TOKEN.fullmatch(token) else _PIECES.findall(token))
     return out
 
