@@ -98,7 +98,8 @@ _WHOM = (r"ibu|bapak|ayah|mama|papa|mertua|anak|anak2|suami|istri|adik|kakak|tem
          r"hadiah|oleh|oleh2|acara|arisan|lebaran|natal|ultah|ulang|tahun|pengajian|syukuran|hajatan|sendiri|kantor|"
          r"tamu|besok|lusa|nanti|minggu|depan|ini|itu|malam|sore|siang|pagi|di|rumah|sekolah|sama|dan")
 _FOR_WHOM = re.compile(rf"\b(?:buat|untuk|utk|bwt)\s+(?:ibu|bapak|ayah|mama|papa|mertua|anak|suami|istri|adik|kakak|"
-                       rf"teman|temen|saudara|keluarga|kado|hadiah|oleh|acara|arisan|lebaran|sendiri|kantor)\b"
+                       rf"teman|temen|saudara|keluarga|kado|hadiah|oleh|acara|arisan|lebaran|sendiri|kantor|stok|stock|"
+                       rf"persediaan|cadangan)\b"
                        rf"(?:[ \t]+(?:{_WHOM})\b)*")
 
 

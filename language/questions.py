@@ -163,6 +163,8 @@ class ProductQuestion:
     parts: tuple[str, ...] = ()  # the words of each product, when several are asked about at once
 
 
+# "buat stok di rumah": what the order is for, not a question about the shop's stock.
+_FOR_STOCK = re.compile(r" (?:buat|untuk|utk|bwt) (?:stok|stock|persediaan|cadangan)(?= )")
 # A yes/no question without its question mark: "sambal roa pedes ga kak", "awet gak".
 _TAG = re.compile(r" (?:ga|gak|nggak|ngga|gk|enggak|engga|tidak|tdk|ndak|kah|gimana|gmn|bagaimana)"
                   r"(?: (?:kak|ka|kk|min|gan|sis|mbak|mas|bu|pak|ya|sih|nih|dong|teh))* $")
@@ -181,7 +183,7 @@ def _stem(word: str) -> str:
 
 def product_question(text: str) -> ProductQuestion | None:
     """The product words and what is asked, when the message asks about a product; else None."""
-    words = _words(re.sub(r"[,+&;\n]", " sama ", text))
+    words = _FOR_STOCK.sub(" ", _words(re.sub(r"[,+&;\n]", " sama ", text)))
     price, stock = PRICE.search(words), AVAILABLE.search(words)
     about = ABOUT.search(words) or TASTE.search(words)
     if not (price or stock or about) or not ("?" in text or price or stock or _TAG.search(words)):
@@ -222,9 +224,11 @@ TALK = re.compile(rf" (?:bicara|ngobrol|ngomong|omong|chat|tanya langsung|sambun
                   # "mau sama orang beneran", "minta sama adminnya"; "cs nya mana", "ownernya ada?"
                   rf" (?:mau|minta|pengen|ingin|hoyong|bisa) (?:sama|sm|ama|dengan|dgn|sareng) (?:{PERSON}) |"
                   rf" (?:{STAFF})(?: ?nya)? (?:mana|dimana|ada|kemana) |"
+                  r" (?:ngobrol|bicara|ngomong|omongan|chat|telpon|telepon|nelpon) (?:langsung|sama orangnya) |"
                   r" nego\w* ")
 COMPLAINT = re.compile(r" (?:komplain\w*|komplen\w*|complain\w*|protes\w*|kecewa|basi|busuk|tumpah|rusak|pecah|"
-                       r"gosong|luntur|salah kirim|kurang \d|belum sampai|belum nyampe|ga sampai|tidak sampai|refund|"
+                       r"gosong|luntur|salah kirim|kurang (?:\d+|satu|dua|tiga|sebiji|setoples|sebungkus|se\w+)|"
+                       r"kekecilan|kebesaran|kesempitan|kedodoran|kepanjangan|kependekan|belum sampai|belum nyampe|ga sampai|tidak sampai|refund|"
                        r"retur|dikembalikan|berjamur|jamuran|remuk|hancur|penyok|bocor|sobek|robek|cacat|"
                        r"(?:yang|yg) (?:datang|dateng|sampai|sampe|dikirim|dikirimin) (?:salah|beda|lain)|"
                        r"salah (?:barang|produk|ukuran|pesanan|item|size|warna)|barang\w* salah|"

@@ -13,6 +13,8 @@ from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from functools import lru_cache
 
+from rapidfuzz.distance import OSA
+
 from language.words import ORDER_WORDS, POLITE
 
 # Unit spellings, merged onto the number before them: "500 gr", "500gram" and "500g"
@@ -179,6 +181,22 @@ def normalize(text: str) -> str:
     text = _DOUBLED_END.sub(r"\1\2", text)
     text = _NUMBER_UNIT.sub(_number_unit, text)
     return " ".join(SLANG.get(token, token) for token in text.split())
+
+
+# A typo is one slip in a word of up to 7 letters (a letter missed, added, changed or two swapped:
+# "dimsun", "rendng", "brwnies"), two in a longer one. fuzz.ratio alone cannot tell "dimsun"/"dimsum"
+# (83, one slip) from "bakwan"/"bawang" (83, two slips: another food, not a misspelling).
+SHORT_WORD, SHORT_SLIPS, LONG_SLIPS = 7, 1, 2
+
+
+def slips_allowed(word: str) -> int:
+    return SHORT_SLIPS if len(word) <= SHORT_WORD else LONG_SLIPS
+
+
+def misspelt(word: str, meant: str) -> bool:
+    """Whether `word` can be a typo of `meant` (besides looking alike): few enough slips."""
+    limit = slips_allowed(word)
+    return OSA.distance(word, meant, score_cutoff=limit) <= limit
 
 
 def tokens(text: str) -> list[str]:

@@ -78,6 +78,10 @@ ACK_WORDS = frozenset({"ok", "oke", "okey", "okay", "okee", "sip", "siap", "nggi
                        "mantap", "mantab", "mantul", "keren", "ditunggu", "tunggu", "semoga", "laris", "lancar",
                        "sukses", "amin", "aamiin", "nanti", "kabari", "kabarin", "dikabari", "lagi", "eh", "ehh",
                        "wah", "waduh", "hmm", "hm", "sipp", "okey", "oce", "okeh", "okk", "siapp", "baiklah", "hatihati"})
+# What a customer thanks for or waits for ("makasih infonya", "siap ditunggu kirimannya"): polite only next
+# to a thanks or an acknowledgement, since alone "paketnya" asks something.
+THANKED_FOR = frozenset({"info", "informasi", "kiriman", "paket", "pesanan", "balasan", "respon", "jawaban",
+                         "bantuan", "pelayanan", "layanan", "penjelasan"})
 # Who is speaking: a pronoun in a message names no product ("gue mau rendang", "sy pesen").
 PRONOUNS = frozenset({"saya", "sy", "aku", "aq", "ak", "gue", "gua", "gw", "w", "abdi", "kula", "kulo", "kami", "kita"})
 # Verbs that only say "I want to buy", with no product yet ("bu tumbas", "mau pesan kak").
@@ -115,8 +119,12 @@ def politeness(text: str) -> str | None:
             plain.append(_plain(word))
         elif word == "teh" and i > 0 and words[i - 1] in _SUNDANESE_ADDRESS_AFTER:
             plain.append(word)
+        elif word in THANKED_FOR or word.removesuffix("nya") in THANKED_FOR:
+            continue  # "makasih infonya": polite only beside a thanks or an acknowledgement (below)
         else:
             return None
+    if len(plain) < len(words) and not any(word in THANKS_WORDS or word in ACK_WORDS for word in plain):
+        return None
     if any(word in THANKS_WORDS for word in plain):
         return "thanks"
     return "order" if any(word in ORDER_WORDS for word in plain) else "hello"

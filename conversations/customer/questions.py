@@ -23,7 +23,7 @@ from conversations.customer.browsing import Browse
 from language.money import rupiah
 from language.options import LEVEL_WORDS, OPTION_WORDS, measure, size
 from language.questions import Ask, ProductQuestion, ShopQuestion, product_question, shop_questions
-from language.text import FILLER_WORDS, normalize
+from language.text import FILLER_WORDS, misspelt, normalize
 from shops.profile import ShopProfile
 from texts.id import questions as t
 
@@ -131,7 +131,8 @@ def _names(family: Family, words: str) -> bool:
     if not said:
         return True
     own = set(normalize(" ".join([family.name, *family.labels])).split())
-    near = sum(1 for w in said if w in own or any(fuzz.ratio(w, o) >= TYPO_RATIO for o in own if len(o) >= 4))
+    near = sum(1 for w in said if w in own or any(fuzz.ratio(w, o) >= TYPO_RATIO and misspelt(w, o)
+                                                  for o in own if len(o) >= 4))
     return near / len(said) >= NAME_SHARE
 
 
