@@ -161,12 +161,13 @@ class ProductQuestion:
     price: bool = False
     stock: bool = False
     parts: tuple[str, ...] = ()  # the words of each product, when several are asked about at once
+    made_with: str = ""  # "nastar pake keju apa": "keju", which may tell the product from its neighbours
 
 
 # "buat stok di rumah": what the order is for, not a question about the shop's stock.
 _FOR_STOCK = re.compile(r" (?:buat|untuk|utk|bwt) (?:stok|stock|persediaan|cadangan)(?= )")
-# A yes/no question without its question mark: "sambal roa pedes ga kak", "awet gak".
-_TAG = re.compile(r" (?:ga|gak|nggak|ngga|gk|enggak|engga|tidak|tdk|ndak|kah|gimana|gmn|bagaimana)"
+# A yes/no question without its question mark: "sambal roa pedes ga kak", "kastengel pake keju apa".
+_TAG = re.compile(r" (?:ga|gak|nggak|ngga|gk|enggak|engga|tidak|tdk|ndak|kah|gimana|gmn|bagaimana|apa)"
                   r"(?: (?:kak|ka|kk|min|gan|sis|mbak|mas|bu|pak|ya|sih|nih|dong|teh))* $")
 # Tastes and textures asked about ("pedes ga?", "manis nggak?"): a question about what the product is like.
 TASTE = _any(r"pedas|pedes|manis|asin|gurih|renyah|empuk|lembut|enak|halal|keras|alot|crispy")
@@ -189,7 +190,9 @@ def product_question(text: str) -> ProductQuestion | None:
     if not (price or stock or about) or not ("?" in text or price or stock or _TAG.search(words)):
         return None
     said = words.split()
+    made_with = ""
     if made := next((i for i, w in enumerate(said) if w in MADE_WITH and i > 0), None):
+        made_with = " ".join(w for w in said[made + 1:] if w not in AROUND_A_NAME)
         said = said[:made]  # "kastengel pake keju apa": after "pake" comes what it is made with
     parts: list[list[str]] = [[]]
     for w in said:
@@ -203,7 +206,7 @@ def product_question(text: str) -> ProductQuestion | None:
             parts[i - 1] += parts.pop(i)
     named = tuple(" ".join(p) for p in parts if p)
     return ProductQuestion(" ".join(named), price=bool(price), stock=bool(stock),
-                           parts=named if len(named) > 1 else ())
+                           parts=named if len(named) > 1 else (), made_with=made_with)
 
 
 def faq_key(question: str) -> str:

@@ -62,6 +62,11 @@ def product_answer(data: dict[str, Any], ctx: Ctx, text: str) -> Step | None:
             return None
         return say(Browse.HOME, data, Reply(t.NOT_SOLD.format(query=question.words),
                                             [Button(browsing.t.BTN_CATALOG, "catalog"), Button(browsing.t.BTN_MENU, "menu")]))
+    if len(hits) > 1 and question.made_with:  # "nastarnya pake keju apa": the nastar that has keju
+        found = ctx.catalog.find(f"{question.words} {question.made_with}")
+        narrowed = [found.best] if found.best is not None else []
+        if len(narrowed) == 1 and _names(narrowed[0].family, question.words):
+            hits = narrowed
     if len(hits) > 1:
         step = browsing.search(data, ctx, question.words)
         return step
