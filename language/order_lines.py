@@ -103,6 +103,10 @@ _FOR_WHOM = re.compile(rf"\b(?:buat|untuk|utk|bwt)\s+(?:ibu|bapak|ayah|mama|papa
                        rf"(?:[ \t]+(?:{_WHOM})\b)*")
 
 
+# A voice note's run-up: "jadi gini kak, saya mau pesen ...". ("jadi" alone stays: "jadi 3" sets a quantity.)
+_RUN_UP = re.compile(r"\bjadi\s+(?:gini|begini|gitu|begitu)\b")
+
+
 def order_lines(text: str, sizes: frozenset[int] = frozenset()) -> list[OrderLine]:
     """Order lines in free text. `sizes` are the shop's size numbers (catalog): "nastar 500 2"
     is two of the 500g one, "rendang 250 dua" two of the 250g one, "sambal level 5 satu" one of
@@ -110,6 +114,7 @@ def order_lines(text: str, sizes: frozenset[int] = frozenset()) -> list[OrderLin
     satu", "sama L 1") is marked `option_only`: it speaks of the product of the line before.
     A list's numbers ("1) nastar - 2") are not quantities; "masing-masing 2" counts each one."""
     folded = _FOR_WHOM.sub(" ", _LIST_NUMBER.sub("", canonical_measures(without_sundanese_address(fold(text)))))
+    folded = _RUN_UP.sub(" ", folded)
     each = None
     if (match := _EACH.search(folded)) is not None and (qty := parse_quantity(match.group(1))) is not None:
         each, folded = qty, folded[: match.start()] + folded[match.end():]

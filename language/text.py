@@ -88,7 +88,7 @@ FILLER_WORDS: frozenset[str] = COUNT_WORDS | {
     # English around an order ("i want to order 2 brownies please", "can i get 3 basreng")
     "i", "want", "to", "can", "get", "would", "like", "me", "buy", "some", "for", "the", "a",
     # a voice note's run-up ("jadi gini kak saya mau pesen ...")
-    "gini", "begini", "gitu", "begitu", "nah", "jadi",
+    "gini", "begini", "gitu", "begitu", "nah",
 } | POLITE | ORDER_WORDS
 
 # "teh" is tea, or the Sundanese "sister" next to Sundanese words ("teh, bade meser ...", "sabaraha teh?").

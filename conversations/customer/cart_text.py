@@ -65,8 +65,11 @@ def edit(data: dict[str, Any], ctx: Ctx, text: str) -> Step | None:
     if any(e.action == "checkout" for e in edits):
         return checkout.start(data, ctx) if len(edits) == 1 else None
     cart = items(data)
-    if edits[0].action == "done":  # "udah itu aja": done choosing, so on to paying; with nothing chosen, no edit
-        return checkout.start(data, ctx) if cart else None
+    if any(not e.target and e.line is None and e.action in ("set", "add", "swap") for e in edits) and (
+            data.get("pending") or data.get("family") or data.get("sku")):
+        return None  # "jadi 2" while another product is in question speaks of that one, not of the cart
+    if edits[0].action == "done":  # "udah itu aja": done choosing, so on to paying; with nothing chosen, the cart says so
+        return checkout.start(data, ctx) if cart else view(data, ctx)
     if not cart:
         return None  # nothing to edit: "tambah kastengel 1" is an order
     products = ctx.catalog.by_skus(list(cart))
@@ -94,7 +97,8 @@ def edit(data: dict[str, Any], ctx: Ctx, text: str) -> Step | None:
             return view(data, ctx, note="\n".join([*notes, t.EDIT_NOT_IN_CART.format(words=hits[0].family.name)]))
         if len(meant) > 1:
             buttons = [Button(f"{products[s].label} ({cart[s]})", CHANGE.pack(s)) for s in meant]
-            return say(Browse.HOME, data, Reply(t.EDIT_WHICH.format(words=e.target), buttons))
+            asked = t.EDIT_WHICH.format(words=e.target) if e.target else t.EDIT_WHICH_LINE  # "jadi 3" named none
+            return say(Browse.HOME, data, Reply(asked, buttons))
         problem = _apply(ctx, e, meant[0], cart, products, notes)
         if problem is not None:  # nothing changes; a quantity asked for is the answer to the next message
             if len(edits) == 1 and e.action in ("set", "add"):
