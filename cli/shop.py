@@ -1,4 +1,4 @@
-"""`kedai shop new|list|link|owner-code|delete|show|load`: the shops an install hosts, the
+"""`kedai shop new|list|link|unlink|owner-code|delete|show|load`: the shops an install hosts, the
 channels each is reached on, and the shop file out and back in."""
 
 from __future__ import annotations
@@ -90,7 +90,7 @@ def shop_link(
     telegram_token: Annotated[Optional[str], typer.Option("--telegram-token", help="The bot's token from BotFather.")] = None,
     whatsapp_number: Annotated[Optional[str], typer.Option("--whatsapp-number", help="A WhatsApp number of the install's Twilio account, +62…")] = None,
 ) -> None:
-    """Link a Telegram bot or a WhatsApp number to the shop (served after `kedai serve` restarts)."""
+    """Link a Telegram bot or a WhatsApp number to the shop (a running `kedai serve` picks it up within seconds)."""
     from bot.phones import normalize_phone
     from shops.admin import ShopError, link_telegram, link_whatsapp
 
@@ -117,7 +117,36 @@ def shop_link(
     except ShopError as exc:
         typer.echo(f"not linked: {exc}", err=True)
         raise typer.Exit(1)
-    typer.echo("\n".join([*lines, "Restart `kedai serve` to serve it."]))
+    typer.echo("\n".join([*lines, _picked_up(settings)]))
+
+
+def _picked_up(settings) -> str:  # type: ignore[no-untyped-def]
+    return (f"A running `kedai serve` picks this up within {settings.channels_poll_seconds:g} seconds "
+            "(KEDAI_CHANNELS_POLL_SECONDS); no restart needed.")
+
+
+@shop_app.command("unlink")
+def shop_unlink(
+    slug: Slug,
+    telegram: Annotated[bool, typer.Option("--telegram", help="Unlink the shop's Telegram bot.")] = False,
+    whatsapp: Annotated[bool, typer.Option("--whatsapp", help="Unlink the shop's WhatsApp number.")] = False,
+) -> None:
+    """Unlink the shop's Telegram bot and/or WhatsApp number (a running `kedai serve` stops serving it within seconds)."""
+    from shops.admin import unlink
+
+    if not telegram and not whatsapp:
+        raise typer.BadParameter("give --telegram and/or --whatsapp")
+    settings = prepared()
+    lines = []
+    with session(settings) as s:
+        shop = find_shop(s, slug)
+        for channel, asked in (("telegram", telegram), ("whatsapp", whatsapp)):
+            if asked:
+                gone = unlink(s, shop, channel)
+                lines.append(f"{channel}: {', '.join(gone)} unlinked from {slug}" if gone
+                             else f"{channel}: {slug} had nothing linked")
+        s.commit()
+    typer.echo("\n".join([*lines, _picked_up(settings)]))
 
 
 @shop_app.command("delete")

@@ -116,8 +116,10 @@ def unlink_channels(session: Session, shop_id: int, channel: str | None = None) 
     return removed
 
 
-def fetch_archived_shop_ids(session: Session) -> set[int]:
-    return set(session.execute(select(Shop.id).where(Shop.archived_at.is_not(None))).scalars())
+def fetch_slugs(session: Session) -> dict[int, tuple[str, bool]]:
+    """Every shop's slug and whether it is archived, by id."""
+    return {row.id: (row.slug, row.archived_at is not None)
+            for row in session.execute(select(Shop.id, Shop.slug, Shop.archived_at))}
 
 
 def set_owner_code(session: Session, shop_id: int, code_hash: str, expires_at: datetime) -> None:

@@ -41,6 +41,18 @@ from storage.db import unit_of_work
 
 log = logging.getLogger(__name__)
 
+class t:
+    """What `kedai serve` prints when it picks a change up: English, like the rest of the command line."""
+
+    SERVED = "  shop {slug}: now serving {account}"
+    LET_GO = "  shop {slug}: no longer serving {account}"
+    INSTALL_LINKED = ("  shop {slug}: {account} is the install's own (TELEGRAM_BOT_TOKEN / TWILIO_WHATSAPP_NUMBER); "
+                      "its new link is served after `kedai serve` restarts")
+    INSTALL_UNLINKED = "  shop {slug}: {account} is the install's own; its unlink takes effect after a restart"
+    TELEGRAM = "Telegram bot {account} ({mode})"
+    WHATSAPP = "WhatsApp {number}"
+
+
 LAST_WORDS = 10_000  # an archived shop's closing notices sent from its old account, at most
 
 
@@ -66,7 +78,10 @@ def changes(served: Mapping[tuple[str, str], Link], now: Iterable[Link]) -> tupl
 class Seen:
     version: int
     links: list[Link]
-    archived: set[int]
+    shops: dict[int, tuple[str, bool]]  # id -> (slug, archived)
+
+    def slug(self, shop_id: int) -> str:
+        return self.shops.get(shop_id, (str(shop_id), False))[0]
 
 
 def read(kedai: Kedai) -> Seen:
@@ -74,7 +89,7 @@ def read(kedai: Kedai) -> Seen:
     with unit_of_work(kedai.sessions) as s:
         version = change_counters.read(s, change_counters.SHOP_CHANNELS)
         links = [Link(row.shop_id, row.channel, row.account, row.token, row.secret) for row in shops_db.fetch_links(s)]
-        return Seen(version, links, shops_db.fetch_archived_shop_ids(s))
+        return Seen(version, links, shops_db.fetch_slugs(s))
 
 
 class LiveLinks:
@@ -89,6 +104,8 @@ class LiveLinks:
         self.webhooks: dict[str, Callable[[Request], Awaitable[Response]]] = {}
         self.every = kedai.settings.channels_poll_seconds
         self._watch: asyncio.Task[None] | None = None
+        # Where a change is told to whoever runs the server (`kedai serve` prints it next to its banner).
+        self.announce: Callable[[str], None] = log.info
         self._leaving: set[asyncio.Task[None]] = set()
         for link in seen.links:  # as start-up serves them (WhatsApp.assemble made the numbers' senders)
             self.served[(link.channel, link.account)] = link
@@ -157,12 +174,11 @@ class LiveLinks:
             return
         self.kedai.engine.shops.clear()  # which shop an account reaches: read afresh
         for link in gone:
-            await self._let_go(link, closing=link.shop_id in seen.archived)
+            await self._let_go(link, seen)
         for link in new:
             if (link.channel, link.account) in self.install:
                 self.served[(link.channel, link.account)] = link
-                log.warning("%s %s is the install's own (TELEGRAM_BOT_TOKEN / TWILIO_WHATSAPP_NUMBER): its link "
-                            "to shop %s is served after `kedai serve` restarts", link.channel, link.account, link.shop_id)
+                self.announce(t.INSTALL_LINKED.format(slug=seen.slug(link.shop_id), account=self._named(link)))
                 continue
             self.served[(link.channel, link.account)] = link
             if link.channel == "whatsapp" and self.whatsapp is not None:
@@ -174,9 +190,14 @@ class LiveLinks:
                     log.error("Telegram bot %s: starting it: %r", link.account, exc)
             else:
                 continue
-            log.info("now serving %s %s for shop %s", link.channel, link.account, link.shop_id)
+            self.announce(t.SERVED.format(slug=seen.slug(link.shop_id), account=self._named(link)))
         self._publish()
         self.kedai.delivery.wake()  # rows that waited for a sender go now
+
+    def _named(self, link: Link) -> str:
+        if link.channel == "telegram":
+            return t.TELEGRAM.format(account=link.account, mode=self.kedai.settings.telegram_mode)
+        return t.WHATSAPP.format(number=link.account)
 
     def _new_bot(self, link: Link):  # type: ignore[no-untyped-def]
         """The link's bot, built as start-up builds one (not started yet) and made its shop's."""
@@ -198,12 +219,11 @@ class LiveLinks:
         self._publish()
         return bot
 
-    async def _let_go(self, link: Link, *, closing: bool) -> None:
+    async def _let_go(self, link: Link, seen: Seen) -> None:
         key = (link.channel, link.account)
         self.served.pop(key, None)
         if key in self.install:
-            log.warning("%s %s is the install's own: its unlink takes effect after `kedai serve` restarts",
-                        link.channel, link.account)
+            self.announce(t.INSTALL_UNLINKED.format(slug=seen.slug(link.shop_id), account=self._named(link)))
             return
         bot = None
         if link.channel == "telegram":
@@ -213,8 +233,8 @@ class LiveLinks:
                 return
         if link.channel == "whatsapp" and self.whatsapp is None:
             return
-        log.info("no longer serving %s %s for shop %s", link.channel, link.account, link.shop_id)
-        if closing and self.kedai.leader():
+        self.announce(t.LET_GO.format(slug=seen.slug(link.shop_id), account=self._named(link)))
+        if seen.shops.get(link.shop_id, ("", False))[1] and self.kedai.leader():  # archived: its last words first
             task = asyncio.get_running_loop().create_task(self._last_words(link, bot))
             self._leaving.add(task)
             task.add_done_callback(self._leaving.discard)
