@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import insert, update
+from sqlalchemy import Engine, insert, update
 from sqlalchemy.orm import Session
 
 from storage.counter_models import ChangeCounter
@@ -17,6 +17,24 @@ _READ = Sql("SELECT value FROM change_counters WHERE name = :name")
 def read(session: Session, name: str) -> int:
     """The counter's value; 0 when it was never bumped (the row is made by the first bump)."""
     return _READ(session, {"name": name}).scalar_one_or_none() or 0
+
+
+def peek(engine: Engine, name: str) -> int:
+    """The counter, read on a pooled connection outside any transaction of ours: on SQLite every
+    transaction here takes the write lock up front (storage.db), and a look every few seconds in
+    every process needs no lock at all, only the newest committed value."""
+    if not name.isidentifier():  # a constant of ours, put into the statement as it is
+        raise ValueError(name)
+    raw = engine.raw_connection()
+    try:
+        cursor = raw.cursor()
+        cursor.execute(f"SELECT value FROM change_counters WHERE name = '{name}'")
+        row = cursor.fetchone()
+        cursor.close()
+        raw.rollback()  # PostgreSQL's driver began a transaction for the read: end it
+    finally:
+        raw.close()
+    return int(row[0]) if row else 0
 
 
 def bump(session: Session, name: str) -> None:

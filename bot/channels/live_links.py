@@ -164,8 +164,7 @@ class LiveLinks:
         return True
 
     def _version(self) -> int:
-        with unit_of_work(self.kedai.sessions) as s:
-            return change_counters.read(s, change_counters.SHOP_CHANNELS)
+        return change_counters.peek(self.kedai.db_engine, change_counters.SHOP_CHANNELS)
 
     async def apply(self, seen: Seen) -> None:
         gone, new = changes(self.served, seen.links)
