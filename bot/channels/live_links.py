@@ -24,9 +24,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Iterable, Mapping
+from collections.abc import Awaitable, Callable, Coroutine, Iterable, Mapping
 from dataclasses import dataclass
 from functools import partial
+from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request, Response
 from sqlalchemy.exc import SQLAlchemyError
@@ -138,6 +139,8 @@ class LiveLinks:
         if self._watch is not None:
             self._watch.cancel()
             await asyncio.gather(self._watch, return_exceptions=True)
+        for task in list(self._leaving):  # an archived shop's notices not out yet: the outbox keeps them
+            task.cancel()
         await asyncio.gather(*list(self._leaving), return_exceptions=True)
         for bot in list(self.bots.values()):
             await bot.stop(kedai)
@@ -233,16 +236,19 @@ class LiveLinks:
         if link.channel == "whatsapp" and self.whatsapp is None:
             return
         self.announce(t.LET_GO.format(slug=seen.slug(link.shop_id), account=self._named(link)))
+        if bot is not None:  # before a poll of the same bot may start for another shop
+            await bot.stop_taking()
         if seen.shops.get(link.shop_id, ("", False))[1] and self.kedai.leader():  # archived: its last words first
-            task = asyncio.get_running_loop().create_task(self._last_words(link, bot))
-            self._leaving.add(task)
-            task.add_done_callback(self._leaving.discard)
-            if bot is not None:
-                await bot.stop_taking()
+            self._in_background(self._last_words(link, bot))
             return
         self._drop_sender(link, bot)
-        if bot is not None:
-            await bot.retire()
+        if bot is not None:  # its sends begun finish, then its client closes; the next look need not wait
+            self._in_background(bot.retire())
+
+    def _in_background(self, work: Coroutine[Any, Any, None]) -> None:
+        task = asyncio.get_running_loop().create_task(work)
+        self._leaving.add(task)
+        task.add_done_callback(self._leaving.discard)
 
     async def _last_words(self, link: Link, bot) -> None:  # type: ignore[no-untyped-def]
         """A closed shop's notices to its customers leave from the account it had, then it is let go."""
