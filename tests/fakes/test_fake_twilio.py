@@ -11,9 +11,10 @@ import pytest
 from twilio.base.exceptions import TwilioRestException
 from twilio.request_validator import RequestValidator
 
-from bot.channels.twilio_http import BaseUrlTwilioHttpClient, make_twilio_client, rewrite_twilio_url
+from bot.channels.twilio_http import AsyncBaseUrlTwilioHttpClient, make_async_twilio_client, rewrite_twilio_url
 
 from ._http import FakeServer
+from .twilio_sync import make_twilio_client
 from .twilio_api import DEFAULT_AUTH_TOKEN, FakeTwilioAPI, fake_twilio  # noqa: F401  (fixture)
 from tests import samples
 
@@ -170,8 +171,8 @@ def test_client_factory_rewrites_only_twilio_hosts():
     assert rewrite_twilio_url("https://example.com/a.jpg", base) == "https://example.com/a.jpg"
     assert rewrite_twilio_url("https://eviltwilio.com/a", base) == "https://eviltwilio.com/a"
     assert rewrite_twilio_url("https://api.twilio.com/x", None) == "https://api.twilio.com/x"
-    prod = make_twilio_client("AC" + "0" * 32, "token", None)
-    assert isinstance(prod.http_client, BaseUrlTwilioHttpClient) and prod.http_client.base_url is None
+    prod = make_async_twilio_client("AC" + "0" * 32, "token", None)  # what Kedai sends with
+    assert isinstance(prod.http_client, AsyncBaseUrlTwilioHttpClient) and prod.http_client.base_url is None
     assert prod.http_client.timeout == 10.0
 
 

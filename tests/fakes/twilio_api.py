@@ -1,6 +1,6 @@
 """Fake Twilio REST API (Messages + Media) and a signer for webhooks, for tests using the real twilio SDK.
 
-    with FakeTwilioAPI() as tw:
+    with FakeTwilioAPI() as tw:  # make_twilio_client: tests/fakes/twilio_sync.py
         client = make_twilio_client(tw.account_sid, tw.auth_token, tw.base_url)
         client.messages.create(to="whatsapp:+62...", from_="whatsapp:+62...", body="Halo")
         tw.messages[-1]["Body"]  -> "Halo"
@@ -20,7 +20,7 @@ from twilio.request_validator import RequestValidator
 
 from ._http import LocalHTTPFake, Request
 
-DEFAULT_ACCOUNT_SID = "AC3f9a1c2b7d4e5f60718293a4b5c6d7e8"  # same fake values as /work/shared/samples
+DEFAULT_ACCOUNT_SID = "AC3f9a1c2b7d4e5f60718293a4b5c6d7e8"  # the shared samples' fake values (tests/samples.py)
 DEFAULT_AUTH_TOKEN = "test_auth_token_0123456789abcdef"
 API_VERSION = "2010-04-01"
 E164 = re.compile(r"\+[1-9]\d{6,14}")
