@@ -147,3 +147,17 @@ def test_a_number_linked_while_serving_answers_from_itself_and_stops_once_unlink
     printed = install["out"].read_text()
     assert f"  shop kue-ani: now serving WhatsApp {NUMBER_B}" in printed
     assert f"  shop kue-ani: no longer serving WhatsApp {NUMBER_B}" in printed
+
+
+def test_linking_the_installs_own_bot_says_it_takes_a_restart(tmp_path):
+    env = {**os.environ, "KEDAI_DATABASE_URL": f"sqlite:///{tmp_path}/kedai.db", "KEDAI_DEMO": "0",
+           "TELEGRAM_BOT_TOKEN": TOKEN_A}
+    server.cli(["shop", "new", "--name", "Toko Satu"], env, check=True)
+    said = server.cli(["shop", "link", "toko-satu", "--telegram-token", TOKEN_A], env, check=True).stdout
+    assert "That is the install's own TELEGRAM_BOT_TOKEN: restart `kedai serve` to serve it for toko-satu." in said
+    assert "picks this up" not in said
+    said = server.cli(["shop", "unlink", "toko-satu", "--telegram", "--whatsapp"], env, check=True).stdout
+    assert "telegram: 7100000001 unlinked from toko-satu" in said and "whatsapp: toko-satu had nothing linked" in said
+    assert "restart `kedai serve` for the unlink to take effect" in said and "picks this up" not in said
+    refused = server.cli(["shop", "unlink", "toko-satu"], env)
+    assert refused.returncode == 2 and "give --telegram and/or --whatsapp" in refused.stderr
