@@ -90,6 +90,13 @@ def fetch_links(session: Session, shop_id: int | None = None) -> Sequence[ShopCh
     return session.execute(stmt).scalars().all()
 
 
+def fetch_link_rows(session: Session) -> Sequence[Row]:
+    """Every link as plain rows (shop_id, channel, account, token, secret): what a running server
+    reads when the links changed (a fraction of loading them as objects)."""
+    return session.execute(select(ShopChannel.shop_id, ShopChannel.channel, ShopChannel.account, ShopChannel.token,
+                                  ShopChannel.secret).order_by(ShopChannel.id)).all()
+
+
 def link_channel(session: Session, shop_id: int, channel: str, account: str, token: str | None = None,
                  secret: str | None = None) -> ShopChannel:
     """Links an account (a bot, a number) to the shop; an account linked elsewhere moves here.

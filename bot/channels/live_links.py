@@ -89,7 +89,7 @@ def read(kedai: Kedai) -> Seen:
     """The counter, then the links (a change between the two is read again at the next look)."""
     with unit_of_work(kedai.sessions) as s:
         version = change_counters.read(s, change_counters.SHOP_CHANNELS)
-        links = [Link(row.shop_id, row.channel, row.account, row.token, row.secret) for row in shops_db.fetch_links(s)]
+        links = [Link(*row) for row in shops_db.fetch_link_rows(s)]
         return Seen(version, links, shops_db.fetch_slugs(s))
 
 
