@@ -50,6 +50,7 @@ class t:
     INSTALL_LINKED = ("  shop {slug}: {account} is the install's own (TELEGRAM_BOT_TOKEN / TWILIO_WHATSAPP_NUMBER); "
                       "its new link is served after `kedai serve` restarts")
     INSTALL_UNLINKED = "  shop {slug}: {account} is the install's own; its unlink takes effect after a restart"
+    NO_TWILIO = "  shop {slug}: {account} not served: TWILIO_ACCOUNT_SID / TWILIO_AUTH_TOKEN are not set"
     TELEGRAM = "Telegram bot {account} ({mode})"
     WHATSAPP = "WhatsApp {number}"
 
@@ -185,6 +186,9 @@ class LiveLinks:
             self.served[(link.channel, link.account)] = link
             if link.channel == "whatsapp" and self.whatsapp is not None:
                 self.whatsapp.add_number(link.shop_id, link.account)
+            elif link.channel == "whatsapp":
+                self.announce(t.NO_TWILIO.format(slug=seen.slug(link.shop_id), account=self._named(link)))
+                continue
             elif link.channel == "telegram" and (bot := self._new_bot(link)) is not None:
                 try:
                     await bot.start(self.kedai)

@@ -90,7 +90,7 @@ def assemble(kedai: Kedai) -> Channels:
     live = live_links.LiveLinks(kedai, seen, telegram=telegram, whatsapp=whatsapp, install=install)
     found.routers.append(live.router())
     found.on_start.append(live.start)
-    found.on_stop.append(live.stop)
+    found.on_stop.insert(0, live.stop)  # its bots wait for the replies committed before WhatsApp's client closes
     found.live = live
     base = f"http://{settings.host}:{settings.port}"
     for shop_id, slug, name, archived in shops:
