@@ -17,12 +17,13 @@ from bot.channels import shop_channels
 from bot.delivery import Undeliverable
 from bot.messages import Outbound
 from config import Settings
+from effects import outbox
 from effects.shop_closing import archive
 from shops.admin import create_shop, delete_shop, link_telegram, link_whatsapp, unlink
 from storage import change_counters
 from storage import shops as shops_db
 from storage.db import make_engine, session_factory, unit_of_work
-from storage.models import Shop, utcnow
+from storage.models import OutboxMessage, Shop, utcnow
 from tests import samples
 from tests.fakes.telegram_bots import FakeTelegramBots
 from tests.shops_support import TOKEN_A, TOKEN_B, seed
@@ -230,3 +231,53 @@ def test_every_process_picks_a_new_link_up_on_its_own(db_url):
                 await second.stop()
 
         asyncio.run(scenario())
+
+
+def test_a_first_bot_linked_sends_what_waited_for_one_and_the_last_one_unlinked_leaves_rows_waiting(db_url):
+    """With no bot at all, Telegram's rows wait in the outbox (no sender takes them, as at start);
+    the first bot linked sends its shop's, and once the last is unlinked they wait again."""
+    seed(db_url)
+    with unit_of_work(session_factory(make_engine(db_url))) as s:
+        for slug in ("batik-sekar", "kue-ani"):
+            unlink(s, shop(s, slug), "telegram")
+        s.commit()
+    with FakeTelegramBots([TOKEN_A, TOKEN_B], per_chat_per_sec=None, long_poll_cap=0.1) as bots:
+        bots[TOKEN_B].add_chat(CHAT)
+        settings = Settings(KEDAI_DATABASE_URL=db_url, TELEGRAM_API_BASE_URL=bots.base_url, TELEGRAM_MODE="polling",
+                            KEDAI_CHANNELS_POLL_SECONDS=60)
+        served = Served(settings)
+        assert "telegram" not in served.kedai.senders
+
+        def waiting(text: str) -> int:
+            with unit_of_work(served.kedai.sessions) as s:
+                [row_id] = outbox.write(s, shop(s, "kue-ani").id, [Outbound("telegram", str(CHAT), text)], utcnow())
+                s.commit()
+            return row_id
+
+        def status(row_id: int) -> str:
+            with unit_of_work(served.kedai.sessions) as s:
+                return s.execute(select(OutboxMessage.status).where(OutboxMessage.id == row_id)).scalar_one()
+
+        async def scenario() -> None:
+            await served.start()
+            try:
+                first = waiting("pesan yang menunggu bot")
+                assert await served.kedai.delivery.drain() == 0 and status(first) == "pending"
+                with unit_of_work(served.kedai.sessions) as s:
+                    link_telegram(s, shop(s, "kue-ani"), TOKEN_B)
+                    s.commit()
+                assert await served.live.check() is True
+                await until(lambda: status(first) == "sent", "the waiting row to leave from bot B")
+                assert [m["text"] for m in bots[TOKEN_B].sent_messages(CHAT)] == ["pesan yang menunggu bot"]
+                with unit_of_work(served.kedai.sessions) as s:
+                    unlink(s, shop(s, "kue-ani"), "telegram")
+                    s.commit()
+                assert await served.live.check() is True
+                assert "telegram" not in served.kedai.senders
+                later = waiting("pesan sesudah bot dilepas")
+                assert await served.kedai.delivery.drain() == 0 and status(later) == "pending"
+            finally:
+                await served.stop()
+
+        asyncio.run(scenario())
+        assert bots[TOKEN_A].sent_messages(CHAT) == [] and len(bots[TOKEN_B].sent_messages(CHAT)) == 1
