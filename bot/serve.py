@@ -92,4 +92,5 @@ def build_app(settings: Settings, *, scheduler: bool = True) -> FastAPI:
     for router in channels.routers:
         app.include_router(router)
     app.state.banner = channels.banner
+    app.state.live = channels.live  # `kedai serve` prints the links it picks up while running
     return app

@@ -65,35 +65,41 @@ def parse(body: bytes, bot: Bot) -> Update:
 
 
 def router(channel: TelegramChannel) -> APIRouter:
+    """The route of TELEGRAM_BOT_TOKEN's bot, on its own path."""
     api = APIRouter()
 
     @api.post(channel.path, include_in_schema=False)
     async def webhook(request: Request) -> Response:
-        if not channel.genuine(request.headers.get("x-telegram-bot-api-secret-token")):
-            raise HTTPException(403)
-        body = await request.body()
-        try:
-            update = parse(body, channel.bot)
-        except Exception as exc:  # any shape the library cannot read is one the bot cannot use
-            log.warning("Telegram update not usable, acknowledged (%d bytes): %s", len(body), _short(exc))
-            return Response(status_code=200)
-        try:
-            press = await channel.handle(update, answer=False)
-        except TRANSIENT as exc:
-            log.warning("Telegram update %s: database unavailable, Telegram will repeat it: %s",
-                        update.update_id, _short(exc))
-            return Response(status_code=503)
-        except Exception:
-            log.exception("Telegram update %s failed; acknowledged so that it is not repeated", update.update_id)
-            return Response(status_code=200)
-        if press is not None:
-            # A webhook's answer may carry one Bot API call: the press is answered with no request
-            # of ours, outside the sending limits (a request per press was 14-20% of the server's time).
-            return Response(orjson.dumps({"method": "answerCallbackQuery", "callback_query_id": press}),
-                            media_type="application/json")
-        return Response(status_code=200)
+        return await take(channel, request)
 
     return api
+
+
+async def take(channel: TelegramChannel, request: Request) -> Response:
+    """One webhook request for this bot (bot.channels.live_links routes those of the linked bots here)."""
+    if not channel.genuine(request.headers.get("x-telegram-bot-api-secret-token")):
+        raise HTTPException(403)
+    body = await request.body()
+    try:
+        update = parse(body, channel.bot)
+    except Exception as exc:  # any shape the library cannot read is one the bot cannot use
+        log.warning("Telegram update not usable, acknowledged (%d bytes): %s", len(body), _short(exc))
+        return Response(status_code=200)
+    try:
+        press = await channel.handle(update, answer=False)
+    except TRANSIENT as exc:
+        log.warning("Telegram update %s: database unavailable, Telegram will repeat it: %s",
+                    update.update_id, _short(exc))
+        return Response(status_code=503)
+    except Exception:
+        log.exception("Telegram update %s failed; acknowledged so that it is not repeated", update.update_id)
+        return Response(status_code=200)
+    if press is not None:
+        # A webhook's answer may carry one Bot API call: the press is answered with no request
+        # of ours, outside the sending limits (a request per press was 14-20% of the server's time).
+        return Response(orjson.dumps({"method": "answerCallbackQuery", "callback_query_id": press}),
+                        media_type="application/json")
+    return Response(status_code=200)
 
 
 def _short(exc: BaseException) -> str:
