@@ -14,10 +14,11 @@ from typing import Any
 
 from language.edits import wants_cart
 from language.numbers import parse_quantity
-from language.order_lines import bare_quantity, order_lines
+from language.order_lines import bare_quantity, order_if_there, order_lines
 from language.questions import asks_order_status, handoff_request
 from language.text import normalize
-from language.words import CANCEL, GREETINGS, HELP, MENU, MY_STAMPS, ORDER_HISTORY, REORDER, asks, politeness
+from language.words import (ADDRESS, CANCEL, GREETING_WORDS, GREETINGS, HELP, MENU, MY_STAMPS, ORDER_HISTORY,
+                            PRONOUNS, REORDER, asks, politeness)
 from conversations.customer import (browsing, cart, cart_text, checkout, faq, handoff, loyalty, options, payment,
                                     preorder, promo, questions, quote, reorder, review, tracking)
 from conversations.base import Button, Ctx, Reply, Step, Turn, say
@@ -41,7 +42,9 @@ CATALOG = {"katalog", "catalog", "/katalog", "produk", "daftar produk", "menu ma
 MY_ORDERS = {"pesanan saya", "pesananku", "pesanan", "status", "cek pesanan", "/pesanan", "orders"}
 CHECKOUT = {"checkout", "check out", "co", "bayar"}
 SEARCH_PREFIX = re.compile(r"^(cari|ada|ada ga|ada gak|ada nggak|jual|nyari)\s+(.+?)\??$")
-ORDER_VERBS = re.compile(r"^(pesan|pesen|order|beli|mau|minta|ambil|tambah)\b")
+# An order verb first, after any greeting, address or pronoun: "kak order rendang 1", "bu, saya mau pesan ...".
+ORDER_VERBS = re.compile(r"^(?:(?:" + "|".join(sorted(ADDRESS | GREETING_WORDS | PRONOUNS, key=len, reverse=True))
+                         + r")\s+)*(pesan|pesen|order|beli|mau|minta|ambil|tambah|tumbas|tuku|meser|bade|nitip)\b")
 EMOJI_ONLY = re.compile(r"^[\W_]+$", re.UNICODE)
 
 StepFn = Callable[[dict[str, Any], Ctx, Turn], Step]
@@ -100,6 +103,8 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step:
         return free_text(clear_step(data), ctx, text)  # "nastar keju 2" while we asked how many: a new order
     if state not in STATE_STEPS and wants_cart(text):  # "cek keranjang", "totalnya brp kak?"
         return cart.view(clear_step(data), ctx)
+    if state not in STATE_STEPS and (ordered := order_if_there(text)) is not None:  # "ada X? kalo ada pesen 2"
+        return free_text(clear_step(data), ctx, ordered)
     if (answered := question(state, data, ctx, text)) is not None:
         return answered
     if state in STATE_STEPS:
@@ -155,6 +160,10 @@ def question(state: str, data: dict[str, Any], ctx: Ctx, text: str) -> Step | No
     if not ordering and (step := faq.answer(state, data, ctx, text)) is not None:
         return step  # the seller's own answer first: it may say more than the shop file
     if (step := questions.shop_answer(state, data, ctx, text)) is not None:
+        if ordering and not strict:  # "order rendang 1 ya, kirim ke jebres": the order, then the answer
+            order = free_text(data, ctx, text)
+            order.replies = order.replies + step.replies
+            return order
         return step
     if strict or ordering:
         return None

@@ -61,6 +61,11 @@ def _filler(word: str) -> bool:
     return word in FILLER_WORDS or normalize(word) in FILLER_WORDS
 
 
+# Delivery and payment talk beside an order ("..., kirim ke jebres", "bayar cod ya"): no product.
+_SHOP_TALK = frozenset({"kirim", "dikirim", "kirimin", "antar", "anter", "diantar", "dianter", "ongkir", "ongkirnya",
+                        "alamat", "alamatnya", "cod", "bayar", "transfer", "tf", "pickup", "diambil"})
+
+
 def _split_segment(words: list[str], sizes: frozenset[int]) -> list[OrderLine]:
     """Items of one segment; quantities may lead ("2 a 1 b") or trail ("a 2 b 1")."""
     spans: list[tuple[int, int, int]] = []  # (start, end, value)
@@ -82,7 +87,7 @@ def _split_segment(words: list[str], sizes: frozenset[int]) -> list[OrderLine]:
         for start, end, value in spans:
             items.append(_item(words[begin:start], value, sizes))
             begin = end
-    else:
+    elif not _SHOP_TALK & set(words):
         items.append(_item(words, None, sizes))
     return [item for item in items if item is not None]
 
@@ -126,6 +131,22 @@ def order_lines(text: str, sizes: frozenset[int] = frozenset()) -> list[OrderLin
     if each is not None and each > 0:
         items = [item if item.counted else OrderLine(each, item.name, True, item.option_only) for item in items]
     return items
+
+
+# "ada nastar keju 500? kalo ada pesen 2": a question, then the order if the answer is yes.
+_IF_THERE = re.compile(r"^(?P<ask>.+?)[?.,!\s]+(?:kalo|kalau|klo|kl|kalu|klu)\s+(?:ada|ready|masih ada|masih|iya|ya)\b"
+                       r"[\s,]*(?:(?:saya|sy|aku|aq|gue|gw)\s+)?(?:mau\s+)?(?:pesan|pesen|order|ambil|beli|mau|tumbas|tuku)"
+                       r"\s+(?P<qty>.+)$")
+_ASKING = re.compile(r"\b(?:ada|ready|redy|masih|ga|gak|nggak|kah|tersedia|stok|stoknya|brp|berapa|harga|harganya)\b")
+
+
+def order_if_there(text: str) -> str | None:
+    """The order in "ada X? kalo ada pesen 2" as "pesan 2 X", or None (no such sentence, no bare quantity)."""
+    match = _IF_THERE.match(" ".join(fold(text).split()))
+    if match is None or (qty := bare_quantity(match["qty"])) is None:
+        return None
+    what = " ".join(_ASKING.sub(" ", match["ask"]).replace("?", " ").split())
+    return f"pesan {qty} {what}" if what else None
 
 
 def split_order_text(text: str, sizes: frozenset[int] = frozenset()) -> list[tuple[int, str]]:

@@ -60,7 +60,8 @@ CONTACT = _any(r"nomor\w*(?! \d)|nomer\w*(?! \d)|no hp|no wa|no\. hp|no telp|wa|
 PAYMENT = _any(r"cod|qris|transfer|tf|rekening\w*|rek|gopay|ovo|dana|shopeepay|e-?wallet|m-banking|mbanking|"
                r"bayar di tempat|bayar ditempat|pembayaran\w*|bayar\w* (?:bisa )?(?:pake|pakai|pakek|lewat|via)|"
                r"bayar\w* gimana|cara bayar|metode bayar|atas nama|a\.n\.?")
-HOURS = _any(r"buka|bukanya|tutup\w*|jam berapa|jam brp|jam sabaraha|jam operasional|jam kerja|jam segini|libur|"
+HOURS = _any(r"buka|bukanya|bukak|bukake|tutup\w*|jam berapa|jam brp|jam sabaraha|jam pinten|jam piro|jam berape|"
+             r"jam operasional|jam kerja|jam segini|libur|"
              r"hari apa|open|close")
 ADDRESS = _any(r"alamat\w*|lokasi\w*|dimana|di mana|dmn|maps?|google maps|share ?loc|sharelok|shareloc|"
                r"tokonya di \w+(?: \w+)? mana|toko di mana|toko dimana")

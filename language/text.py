@@ -38,7 +38,7 @@ SLANG: dict[str, str] = {
     "sambel": "sambal", "smbl": "sambal",
     "bwg": "bawang", "bwang": "bawang",
     "ijo": "hijau", "item": "hitam",
-    "cokelat": "coklat", "cklt": "coklat", "choco": "coklat",
+    "cokelat": "coklat", "cklt": "coklat", "choco": "coklat", "kju": "keju",
     "ori": "original", "orginal": "original", "orisinil": "original",
     "ekstra": "extra", "xtra": "extra",
     "trasi": "terasi",
@@ -89,6 +89,8 @@ FILLER_WORDS: frozenset[str] = COUNT_WORDS | {
     "i", "want", "to", "can", "get", "would", "like", "me", "buy", "some", "for", "the", "a",
     # a voice note's run-up ("jadi gini kak saya mau pesen ...")
     "gini", "begini", "gitu", "begitu", "nah",
+    # "daster 2 warna apa aja bebas": any will do
+    "bebas", "terserah", "random", "sembarang", "apa", "warna",
 } | POLITE | ORDER_WORDS
 
 # "teh" is tea, or the Sundanese "sister" next to Sundanese words ("teh, bade meser ...", "sabaraha teh?").

@@ -68,7 +68,7 @@ GREETING_WORDS = frozenset({"halo", "hallo", "helo", "hai", "hay", "hi", "hello"
 THANKS_WORDS = frozenset({"makasih", "makasi", "makasii", "terima", "kasih", "trimakasih", "terimakasih", "thanks",
                           "thank", "thx", "tq", "ty", "nuwun", "matur", "suwun", "nuhun", "hatur", "mksh", "mks",
                           "makasiii", "maksih", "trims", "trimakasi", "tengkyu", "tenkyu", "thanks", "tks", "thank",
-                          "you", "samasama"})
+                          "you", "samasama", "maturnuwun", "matursuwun", "maturswun", "nuwun", "hatur", "haturnuhun"})
 ACK_WORDS = frozenset({"ok", "oke", "okey", "okay", "okee", "sip", "siap", "nggih", "inggih", "enggih", "ya", "iya",
                        "iyaa", "yaa", "baik", "noted", "hehe", "hihi", "haha", "wkwk", "wkwkwk", "wk", "maaf", "ganggu",
                        "mengganggu", "dong", "nih", "deh", "yah", "lho", "loh", "kok", "banyak", "mohon",
@@ -77,7 +77,8 @@ ACK_WORDS = frozenset({"ok", "oke", "okey", "okay", "okee", "sip", "siap", "nggi
                        # kabari lagi"): chat around a sale, never a product's name
                        "mantap", "mantab", "mantul", "keren", "ditunggu", "tunggu", "semoga", "laris", "lancar",
                        "sukses", "amin", "aamiin", "nanti", "kabari", "kabarin", "dikabari", "lagi", "eh", "ehh",
-                       "wah", "waduh", "hmm", "hm", "sipp", "okey", "oce", "okeh", "okk", "siapp", "baiklah", "hatihati"})
+                       "wah", "waduh", "hmm", "hm", "sipp", "okey", "oce", "okeh", "okk", "siapp", "baiklah", "hatihati",
+                       "okok", "okeoke", "sipsip", "siapsiap"})
 # What a customer thanks for or waits for ("makasih infonya", "siap ditunggu kirimannya"): polite only next
 # to a thanks or an acknowledgement, since alone "paketnya" asks something.
 THANKED_FOR = frozenset({"info", "informasi", "kiriman", "paket", "pesanan", "balasan", "respon", "jawaban",
@@ -87,7 +88,7 @@ PRONOUNS = frozenset({"saya", "sy", "aku", "aq", "ak", "gue", "gua", "gw", "w", 
 # Verbs that only say "I want to buy", with no product yet ("bu tumbas", "mau pesan kak").
 ORDER_WORDS = frozenset({"pesan", "pesen", "mesen", "order", "beli", "mau", "ambil", "tambah", "tambahin", "nambah", "tumbas", "bade", "meser", "nyuwun",
                          "ingin", "pengen", "pingin", "nitip", "titip", "sekalian", "hoyong", "mo", "pesenin",
-                         "pesankan", "orderin", "belikan", "beliin"})
+                         "pesankan", "orderin", "belikan", "beliin", "tuku", "nuku", "numbas"})
 POLITE = ADDRESS | GREETING_WORDS | THANKS_WORDS | ACK_WORDS | PRONOUNS
 
 _LETTERS = re.compile(r"[a-z]+")
@@ -97,11 +98,18 @@ _SUNDANESE_ADDRESS_AFTER = frozenset({"punten", "nuhun", "hatur", "permisi", "mi
 
 
 def _plain(word: str) -> str:
-    """A stretched word as it is meant: "kakk" -> "kak", "yaa" -> "ya"."""
-    return _DOUBLED_END.sub(r"\1", re.sub(r"([a-z])\1{2,}", r"\1", word))
+    """A stretched word as it is meant: "kakk" -> "kak", "yaa" -> "ya", "siippp" -> "sip"."""
+    word = _DOUBLED_END.sub(r"\1", re.sub(r"([a-z])\1{2,}", r"\1", word))
+    if word in POLITE or word in ORDER_WORDS:
+        return word
+    return _SQUEEZED.get(re.sub(r"([a-z])\1+", r"\1", word), word)  # every doubled letter once: "siip", "okee"
 
 
 _REDUPLICATED = re.compile(r"\b([a-z]{2,})(?:\s*-\s*\1|2)\b")
+
+
+# The polite words with every doubled letter once ("maaf" -> "maf"), to meet a stretched word squeezed alike.
+_SQUEEZED = {re.sub(r"([a-z])\1+", r"\1", w): w for w in POLITE | ORDER_WORDS}
 
 
 def politeness(text: str) -> str | None:

@@ -85,6 +85,9 @@ def edit(data: dict[str, Any], ctx: Ctx, text: str) -> Step | None:
                 return None
         if not meant and e.action == "add" and e.line is None:
             meant = _family_line(ctx, e, cart, products)
+            if not meant and len(edits) > 1 and (new := _sure_product(ctx, e.target)) is not None:
+                products[new.sku] = new  # "hapus kastengel, tambah putri salju 1": a new line beside the edit
+                meant = [new.sku]
         if not meant:
             if e.action in ("add", "set") and e.line is None:
                 return None  # "nastar 1 aja" with no nastar in the cart: an order, not an edit
@@ -106,6 +109,12 @@ def edit(data: dict[str, Any], ctx: Ctx, text: str) -> Step | None:
                 return say(state, {**data, "sku": meant[0]}, Reply(problem, [Button(t.BTN_CART, "cart")], numbered=False))
             return view(data, ctx, note="\n".join([*notes, problem]))
     return view(with_cart(data, cart), ctx, note="\n".join(notes))
+
+
+def _sure_product(ctx: Ctx, words: str) -> ProductInfo | None:
+    """The one product (and option) the words surely name, else None."""
+    found = ctx.catalog.find(words) if words else None
+    return found.best.option if found is not None and found.best is not None and found.best.asked is None else None
 
 
 def _family_line(ctx: Ctx, e: Edit, cart: dict[str, int], products: dict[str, ProductInfo]) -> list[str]:

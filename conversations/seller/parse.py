@@ -19,8 +19,10 @@ STOCK = {"stok", "stock", "setok", "stk", "stoc", "stck", "sotk", "stokk", "stok
          "persediaan"}
 PRICE = {"harga", "hrg", "hrga", "harag", "haraga", "hraga", "harganya", "hargany", "price"}
 SET = {"jadi", "jd", "jdi", "jadiin", "menjadi", "tinggal", "tgl", "tinggalnya", "sisa", "sisanya", "ada", "sekarang",
-       "skrg", "skg", "ubah", "ganti", "diubah", "diganti", "set", "update", "ke", "cuma", "cuman"}
-REMAINING = {"tinggal", "tgl", "tinggalnya", "sisa", "sisanya"}  # speaks of stock even without "stok"
+       "skrg", "skg", "ubah", "ganti", "diubah", "diganti", "set", "update", "ke", "cuma", "cuman", "ready", "redy",
+       "tersedia"}
+REMAINING = {"tinggal", "tgl", "tinggalnya", "sisa", "sisanya",  # speaks of stock even without "stok"
+             "ready", "redy", "tersedia"}  # "bolu gulung ready 10"
 ADD = {"tambah", "tambahin", "tambahkan", "ditambah", "nambah", "plus", "masuk"}
 SUB = {"kurang", "kurangi", "kurangin", "dikurangi", "ngurangin", "minus", "keluar"}
 SOLD = {"laku", "terjual", "kejual", "restok", "restock"}  # seller-only words, so anywhere in the message

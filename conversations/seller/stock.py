@@ -122,6 +122,8 @@ def _price(data: dict[str, Any], ctx: SellerCtx, cmd: Command, p: SellerProduct)
     if thousands:
         amount *= 1000
     after = {"price_add": p.price + amount, "price_sub": p.price - amount}.get(cmd.action, amount)
+    if cmd.action in ("price_add", "price_sub") and cmd.direction and _said_the_new_price(p.price, amount, after, cmd):
+        after = amount  # "naik 130rb" on Rp125.000: to Rp130.000, not by it (Rp255.000 would be a slip)
     if cmd.action == "price_sub" and after <= 0:
         return idle(data, Reply(t.PRICE_BELOW_ZERO.format(name=p.label, price=rupiah(p.price), amount=rupiah(amount))))
     if after <= 0:
@@ -140,6 +142,17 @@ def _price(data: dict[str, Any], ctx: SellerCtx, cmd: Command, p: SellerProduct)
     buttons = [Button(t.BTN_YES, CONFIRM_YES.pack()), Button(t.BTN_NO, CONFIRM_NO.pack())]
     pending = {**data, "pending": {"change": asdict(change)}, "at": stamp(ctx)}
     return say(SellerStock.CONFIRM, pending, Reply(text, buttons))
+
+
+def _slip(before: int, after: int) -> bool:
+    return after >= before * SLIP_FACTOR or after * SLIP_FACTOR <= before
+
+
+def _said_the_new_price(price: int, amount: int, by: int, cmd: Command) -> bool:
+    """ "naik 130rb" / "turun 120rb" without "jadi": the amount is the new price when a step by it would
+    look like a slip and the amount itself lies the way the seller said, close to today's price."""
+    goes_up = cmd.direction == "up"
+    return (_slip(price, by) or by <= 0) and (amount > price if goes_up else amount < price) and not _slip(price, amount)
 
 
 def _change(data: dict[str, Any], ctx: SellerCtx, p: SellerProduct, field: str, after: Any) -> Step:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from language.edits import Edit, cart_edits, wants_cart
-from language.order_lines import order_lines
+from language.order_lines import order_if_there, order_lines
 from language.questions import asks_order_status, handoff_request, product_question
 from language.reorder import read_reorder
 from language.text import misspelt, normalize
@@ -115,3 +115,20 @@ def test_a_reorder_named_by_the_earlier_order_first():
     assert read_reorder(normalize("kak pesen yg kmrn lagi ya")) is not None
     assert read_reorder(normalize("reorder dong")) is not None
     assert read_reorder(normalize("pesanan kemarin sudah sampai?")) is None
+
+
+def test_an_order_if_the_product_is_there():
+    assert order_if_there("ada nastar keju 500? kalo ada pesen 2") == "pesan 2 nastar keju 500"
+    assert order_if_there("rendang ada? kalo ada mau 2 ya kak") == "pesan 2 rendang"
+    assert order_if_there("ada nastar? kalo ada kabari ya") is None  # no quantity: no order
+
+
+def test_delivery_talk_beside_an_order_is_no_product():
+    lines = order_lines("kak order rendang 500gr 1 ya, kirim ke jebres", SIZES)
+    assert [(line.qty, line.name) for line in lines] == [(1, "rendang 500g")]
+
+
+@pytest.mark.parametrize("text, kind", [("maturnuwun mbak", "thanks"), ("siippp", "hello"), ("okok kak", "hello"),
+                                        ("mbak aku tuku", "order")])
+def test_stretched_and_javanese_polite_words(text, kind):
+    assert politeness(text) == kind
