@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from language.edits import wants_cart
+from language.edits import Edit, cart_edits, wants_cart
 from language.numbers import parse_quantity
 from language.order_lines import bare_quantity, order_if_there, order_lines
 from language.questions import asks_order_status, handoff_request
@@ -103,6 +103,8 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step:
         return free_text(clear_step(data), ctx, text)  # "nastar keju 2" while we asked how many: a new order
     if state not in STATE_STEPS and wants_cart(text):  # "cek keranjang", "totalnya brp kak?"
         return cart.view(clear_step(data), ctx)
+    if state not in STATE_STEPS and cart.items(data) and cart_edits(text) == [Edit("checkout")]:
+        return checkout.start(clear_step(data), ctx)  # "lanjut pembayaran": paying, not a question about it
     if state not in STATE_STEPS and (ordered := order_if_there(text)) is not None:  # "ada X? kalo ada pesen 2"
         return free_text(clear_step(data), ctx, ordered)
     if (answered := question(state, data, ctx, text)) is not None:

@@ -104,7 +104,8 @@ _WHOM = (r"ibu|bapak|ayah|mama|papa|mertua|anak|anak2|suami|istri|adik|kakak|tem
          r"tamu|besok|lusa|nanti|minggu|depan|ini|itu|malam|sore|siang|pagi|di|rumah|sekolah|sama|dan")
 _FOR_WHOM = re.compile(rf"\b(?:buat|untuk|utk|bwt)\s+(?:ibu|bapak|ayah|mama|papa|mertua|anak|suami|istri|adik|kakak|"
                        rf"teman|temen|saudara|keluarga|kado|hadiah|oleh|acara|arisan|lebaran|sendiri|kantor|stok|stock|"
-                       rf"persediaan|cadangan)\b"
+                       rf"persediaan|cadangan|diambil|dikirim|diantar|dianter|dimakan|besok|lusa|nanti|pagi|siang|sore|"
+                       rf"malam)\b"
                        rf"(?:[ \t]+(?:{_WHOM})\b)*")
 
 

@@ -48,7 +48,8 @@ SHELF_LIFE = _any(r"tahan|awet|expired|kadaluarsa|kedaluwarsa")
 DELIVERY_TIME = _any(r"berapa lama|brp lama|berapa hari|brp hari|kapan sampai|kapan sampe|kapan nyampe|sampai kapan|"
                      r"kapan dikirim|kapan dianter|kapan diantar|estimasi|lama pengiriman|lama kirim|lama sampai|"
                      r"pengiriman berapa|pengirimannya berapa|berapa jam|brp jam|jam sampai|jam sampe|jam nyampe|"
-                     r"how long")
+                     r"how long|dikirim hari ini|kirim hari ini|sampai hari ini|sampe hari ini|nyampe hari ini|"
+                     r"diantar hari ini|dianter hari ini")
 PICKUP = _any(r"ambil sendiri|diambil sendiri|pickup|pick up|ambil di toko|ambil ke toko|ambil ditempat|"
               r"ambil di tempat|ambil langsung|bisa ambil|bisa diambil|ambilnya")
 MINIMUM = _any(r"minimal|minimum|min order|min\. order|min beli|min belanja|min pembelian|minim order")

@@ -52,7 +52,7 @@ SLANG: dict[str, str] = {
     "udh": "udah", "udhh": "udah", "sdh": "sudah", "dah": "udah", "blm": "belum", "blum": "belum",
     "tp": "tapi", "tpi": "tapi", "dgn": "dengan", "skrg": "sekarang", "skg": "sekarang", "sy": "saya",
     "gk": "gak", "ngk": "nggak", "trs": "terus", "kmrn": "kemarin", "kemaren": "kemarin", "kmarin": "kemarin",
-    "aj": "aja", "ae": "aja", "bs": "bisa", "bsa": "bisa", "krn": "karena", "utk": "untuk", "bwt": "buat",
+    "aj": "aja", "ae": "aja", "ajah": "aja", "ajh": "aja", "doang": "aja", "bs": "bisa", "bsa": "bisa", "krn": "karena", "utk": "untuk", "bwt": "buat",
     # "dijadiin 2", "jadiin 4", "dijadikan 3": set to, as "jadi"
     "jadiin": "jadi", "dijadiin": "jadi", "jadikan": "jadi", "dijadikan": "jadi",
     # units that stand alone ("gram" with no number in front)

@@ -78,7 +78,7 @@ ACK_WORDS = frozenset({"ok", "oke", "okey", "okay", "okee", "sip", "siap", "nggi
                        "mantap", "mantab", "mantul", "keren", "ditunggu", "tunggu", "semoga", "laris", "lancar",
                        "sukses", "amin", "aamiin", "nanti", "kabari", "kabarin", "dikabari", "lagi", "eh", "ehh",
                        "wah", "waduh", "hmm", "hm", "sipp", "okey", "oce", "okeh", "okk", "siapp", "baiklah", "hatihati",
-                       "okok", "okeoke", "sipsip", "siapsiap"})
+                       "okok", "okeoke", "sipsip", "siapsiap", "boleh", "monggo"})
 # What a customer thanks for or waits for ("makasih infonya", "siap ditunggu kirimannya"): polite only next
 # to a thanks or an acknowledgement, since alone "paketnya" asks something.
 THANKED_FOR = frozenset({"info", "informasi", "kiriman", "paket", "pesanan", "balasan", "respon", "jawaban",
@@ -88,7 +88,8 @@ PRONOUNS = frozenset({"saya", "sy", "aku", "aq", "ak", "gue", "gua", "gw", "w", 
 # Verbs that only say "I want to buy", with no product yet ("bu tumbas", "mau pesan kak").
 ORDER_WORDS = frozenset({"pesan", "pesen", "mesen", "order", "beli", "mau", "ambil", "tambah", "tambahin", "nambah", "tumbas", "bade", "meser", "nyuwun",
                          "ingin", "pengen", "pingin", "nitip", "titip", "sekalian", "hoyong", "mo", "pesenin",
-                         "pesankan", "orderin", "belikan", "beliin", "tuku", "nuku", "numbas"})
+                         "pesankan", "orderin", "belikan", "beliin", "tuku", "nuku", "numbas", "badhe", "ajeng",
+                         "arep", "pengin"})
 POLITE = ADDRESS | GREETING_WORDS | THANKS_WORDS | ACK_WORDS | PRONOUNS
 
 _LETTERS = re.compile(r"[a-z]+")
@@ -177,7 +178,8 @@ DONE_WORDS = frozenset({"udah", "sudah", "cukup", "segitu", "gitu"})
 # Words around "let's pay" that say nothing else: "udah itu aja, lanjut bayar sekarang".
 CHECKOUT_ALSO = frozenset({"lanjut", "sekarang", "udah", "sudah", "itu", "langsung", "check", "out", "cek",
                            "semua", "semuanya", "total", "totalnya", "dong", "gas", "yuk", "ayo", "cukup", "segitu",
-                           "order", "pesanan", "pesan", "pesen", "orderan", "gitu"})
+                           "order", "pesanan", "pesan", "pesen", "orderan", "gitu", "pembayaran", "pembayarannya",
+                           "ke"})
 # Asking to see the cart or its total ("cek keranjang", "isi keranjang sy apa aja", "totalnya brp kak?").
 CART_VIEW_NOUNS = frozenset({"keranjang", "keranjangku", "cart", "troli", "belanjaan", "belanjaanku", "total",
                              "totalnya", "subtotal", "subtotalnya", "totalan"})

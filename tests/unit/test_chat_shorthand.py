@@ -132,3 +132,19 @@ def test_delivery_talk_beside_an_order_is_no_product():
                                         ("mbak aku tuku", "order")])
 def test_stretched_and_javanese_polite_words(text, kind):
     assert politeness(text) == kind
+
+
+def test_a_sellers_bare_product_and_number_is_a_stock_asked_about_first():
+    from conversations.seller.parse import parse
+    cmd = parse("keripik tempe 30", SIZES)
+    assert cmd is not None and cmd.unsure and (cmd.query, cmd.amount) == ("keripik tempe", 30)
+    assert parse("pesan nastar keju 2", SIZES) is None  # the seller shopping
+    assert parse("tolong lunasin KD-0042", SIZES) is None  # an order code
+    assert not parse("stok nastar 5", SIZES).unsure  # said plainly: no question
+
+
+def test_javanese_krama_and_when_it_is_for_around_an_order():
+    assert [(x.qty, x.name) for x in order_lines("ibu, kula badhe tumbas sambal roa setunggal", SIZES)] == [(1, "sambal roa")]
+    assert [(x.qty, x.name) for x in order_lines("tolong siapin rendang 500 1 buat diambil sore ini", SIZES)] \
+        == [(1, "rendang 500")]
+    assert cart_edits("oke cukup kak, lanjut pembayaran") == [Edit("checkout")]
