@@ -85,8 +85,9 @@ _OPTION_REFERENCE = OPTION_WORDS | {"yang", "yg", "yng"}
 def _names_option(words: list[str], start: int, value: int, sizes: frozenset[int]) -> bool:
     """Whether the number at words[start] belongs to the product: a level ("level 5"), or one of
     the shop's sizes right after a product word ("nastar 500") or after "yang" ("yg 250")."""
-    if start == 0:
-        return False
+    if start == 0:  # "..., 500 1": a size of the product before, then its quantity
+        return is_option_number(value, sizes) and len(words) > 1 and (
+            _int_token(words[1]) is not None or words[1] in _DIGITS or words[1] in _SE_NUMBERS)
     before = words[start - 1]
     if before in LEVEL_WORDS:
         return True

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from language.numbers import parse_quantity, quantity_at, words_of
 from language.options import LEVEL_WORDS, OPTION_WORDS, is_option_number, measure, size
 from language.text import FILLER_WORDS, canonical_measures, fold, normalize, without_sundanese_address
+from language.words import NO
 
 # Commas and dots between digits are thousands or decimals, not separators.
 _SEPARATORS = re.compile(
@@ -27,6 +28,7 @@ class OrderLine:
     name: str  # normalised: ready for the catalog search
     counted: bool = True  # a quantity was written (else 1 is assumed)
     option_only: bool = False  # only an option was named ("yg 250", "L"): the product of the line before
+    without: tuple[str, ...] = ()  # words said with a "not" ("yg ga pedes"): never the option they name
 
 
 def _option_word(word: str, sizes: frozenset[int]) -> bool:
@@ -46,13 +48,20 @@ def _only_options(tokens: list[str], sizes: frozenset[int]) -> bool:
     return True
 
 
+# "keripik singkong yg ga pedes": the word after a "not" names what the customer does not want.
+_NOT = (NO - {"no"}) | {"ngga", "non", "bukan", "tanpa", "g", "ndak", "gk"}  # "no" is also "nomor"
+
+
 def _item(words: list[str], qty: int | None, sizes: frozenset[int]) -> OrderLine | None:
-    name = " ".join(t for t in normalize(" ".join(words)).split() if t not in FILLER_WORDS)
-    tokens = name.split()
+    tokens = [t for t in normalize(" ".join(words)).split() if t not in FILLER_WORDS]
+    without = tuple(tokens[i + 1] for i, t in enumerate(tokens[:-1]) if t in _NOT)
+    if without:
+        tokens = [t for i, t in enumerate(tokens) if t not in _NOT and not (i and tokens[i - 1] in _NOT)]
+    name = " ".join(tokens)
     if _only_options(tokens, sizes):
         return OrderLine(1 if qty is None else qty, name, qty is not None, option_only=True)
     if any(len(token) > 1 and not token[0].isdigit() for token in tokens):
-        return OrderLine(1 if qty is None else qty, name, qty is not None)
+        return OrderLine(1 if qty is None else qty, name, qty is not None, without=without)
     return None
 
 

@@ -78,7 +78,7 @@ ACK_WORDS = frozenset({"ok", "oke", "okey", "okay", "okee", "sip", "siap", "nggi
                        "mantap", "mantab", "mantul", "keren", "ditunggu", "tunggu", "semoga", "laris", "lancar",
                        "sukses", "amin", "aamiin", "nanti", "kabari", "kabarin", "dikabari", "lagi", "eh", "ehh",
                        "wah", "waduh", "hmm", "hm", "sipp", "okey", "oce", "okeh", "okk", "siapp", "baiklah", "hatihati",
-                       "okok", "okeoke", "sipsip", "siapsiap", "boleh", "monggo"})
+                       "okok", "okeoke", "sipsip", "siapsiap", "boleh", "monggo", "woke", "oks", "okei"})
 # What a customer thanks for or waits for ("makasih infonya", "siap ditunggu kirimannya"): polite only next
 # to a thanks or an acknowledgement, since alone "paketnya" asks something.
 THANKED_FOR = frozenset({"info", "informasi", "kiriman", "paket", "pesanan", "balasan", "respon", "jawaban",
@@ -185,7 +185,7 @@ CART_VIEW_NOUNS = frozenset({"keranjang", "keranjangku", "cart", "troli", "belan
                              "totalnya", "subtotal", "subtotalnya", "totalan"})
 CART_VIEW_ALSO = frozenset({"cek", "lihat", "liat", "isi", "isinya", "apa", "aja", "saja", "berapa", "brp", "semua",
                             "semuanya", "jadi", "jadinya", "yang", "sudah", "udah", "di", "ku", "saya", "sy", "belanja",
-                            "nya", "dong", "sekarang", "skrg", "ada", "harga", "bayar"})
+                            "nya", "dong", "sekarang", "skrg", "ada", "harga", "bayar", "sih", "ya", "kak", "punya"})
 EMPTY_WORDS = frozenset({"kosongkan", "kosongin", "dikosongin", "dikosongkan", "kosongi", "dikosongi", "reset",
                          "bersihkan", "clear"})
 CART_WORDS = frozenset({"keranjang", "troli", "cart", "isi", "isinya", "semua", "semuanya", "belanjaan"})

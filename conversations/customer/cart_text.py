@@ -25,6 +25,7 @@ from texts.id import customer as t
 
 SELLER_WORDS = frozenset({"stok", "stock", "harga", "staf", "rekap"})
 TYPO_SCORE = 85  # "keripk" is "keripik"; shorter words must be spelled as they are
+SIZE_FROM = 100  # "jadi 500" names a size (grams, ml) of the line's product; "jadi 5" is a quantity
 
 
 def _fits(word: str, label_words: list[str]) -> bool:
@@ -102,6 +103,8 @@ def edit(data: dict[str, Any], ctx: Ctx, text: str) -> Step | None:
             buttons = [Button(f"{products[s].label} ({cart[s]})", CHANGE.pack(s)) for s in meant]
             asked = t.EDIT_WHICH.format(words=e.target) if e.target else t.EDIT_WHICH_LINE  # "jadi 3" named none
             return say(Browse.HOME, data, Reply(asked, buttons))
+        if e.action == "set" and (e.qty or 0) >= SIZE_FROM and _other_option(ctx, meant[0], str(e.qty)) is not None:
+            e = Edit("swap", e.target, into=str(e.qty))  # "nastar jadiin 500": the 500g one, not 500 jars
         problem = _apply(ctx, e, meant[0], cart, products, notes)
         if problem is not None:  # nothing changes; a quantity asked for is the answer to the next message
             if len(edits) == 1 and e.action in ("set", "add"):

@@ -60,6 +60,12 @@ def read_line(ctx: Ctx, line: OrderLine, previous: Family | None) -> tuple[dict[
     if line.option_only and previous is None:  # the line before is still a question: this one follows it
         return {"qty": line.qty, "query": line.name, "options": [], "follows": True}, None
     found = ctx.catalog.find(line.name)
+    if found.best is not None and found.best.option is None and line.without:
+        # "keripik singkong yg ga pedes": of its options, the ones the "not" leaves; one left is the one
+        left = [o for o in found.best.family.options
+                if not set(line.without) & set(normalize(o.option or o.name).split())]
+        if len(left) == 1:
+            return {"qty": line.qty, "query": line.name, "options": [left[0].sku], "sure": True}, found.best.family
     if found.best is not None:
         return line_item(line, found.best), found.best.family
     # A lone weak match is still a question: "es teh" should not silently become Teh Rosella.

@@ -148,3 +148,10 @@ def test_javanese_krama_and_when_it_is_for_around_an_order():
     assert [(x.qty, x.name) for x in order_lines("tolong siapin rendang 500 1 buat diambil sore ini", SIZES)] \
         == [(1, "rendang 500")]
     assert cart_edits("oke cukup kak, lanjut pembayaran") == [Edit("checkout")]
+
+
+def test_a_negated_word_is_kept_apart_and_a_leading_size_is_no_quantity():
+    line = order_lines("pesan keripik singkong yg ga pedes 2", SIZES)[0]
+    assert (line.qty, line.name, line.without) == (2, "keripik singkong", ("pedas",))
+    lines = order_lines("nastar keju 250 1, 500 1", SIZES)
+    assert [(x.qty, x.name, x.option_only) for x in lines] == [(1, "nastar keju 250", False), (1, "500", True)]
