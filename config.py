@@ -27,6 +27,8 @@ class Settings(BaseSettings):
     # The demo shop goes into an empty database unless KEDAI_DEMO=0 (an install for a real shop).
     demo: bool = Field(True, alias="KEDAI_DEMO")
     scheduler_interval_seconds: float = Field(5.0, alias="KEDAI_SCHEDULER_INTERVAL_SECONDS")
+    # How often each server process looks whether a bot or number was linked or unlinked (one row read).
+    channels_poll_seconds: float = Field(3.0, alias="KEDAI_CHANNELS_POLL_SECONDS", gt=0)
     # Broadcasts: a run missed while the server was down goes out late within this grace, else is reported missed.
     broadcast_grace_minutes: float = Field(60, alias="KEDAI_BROADCAST_GRACE_MINUTES")
 

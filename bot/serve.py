@@ -90,4 +90,5 @@ def build_app(settings: Settings, *, scheduler: bool = True) -> FastAPI:
         on_stop.insert(0, stop_scheduler)
     app = create_app(kedai, on_start=on_start, on_stop=on_stop, channels=channels.routers)
     app.state.banner = channels.banner
+    app.state.live = channels.live  # `kedai serve` prints the links it picks up while running
     return app

@@ -28,7 +28,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, process
 
 from language.options import LEVEL_WORDS, OPTION_WORDS, measure, size
-from language.text import FILLER_WORDS, SLANG, SYNONYMS, normalize
+from language.text import FILLER_WORDS, SLANG, SYNONYMS, misspelt, normalize
 from language.words import CHAT_WORDS, MADE_WITH
 
 # How strongly a word in each field speaks for the product. Category words are weak
@@ -323,7 +323,8 @@ class SearchIndex:
                 word, self._alpha, scorer=fuzz.ratio, limit=FUZZY_LIMIT,
                 score_cutoff=FUZZY_CUTOFF_LONG if len(word) >= FUZZY_LONG_FROM else FUZZY_CUTOFF_SHORT,
             ):
-                found[other] = max(found.get(other, 0.0), score / 100)
+                if misspelt(word, other):  # alike but two slips apart is another word ("bakwan"/"bawang")
+                    found[other] = max(found.get(other, 0.0), score / 100)
         return found
 
     def _satisfies(self, term: _Term, doc: int) -> float:

@@ -29,6 +29,8 @@ def serve(
     if port:
         settings.port = port
     app = build_app(settings, scheduler=not no_scheduler)
+    if app.state.live is not None:  # a bot or number linked or unlinked while serving, said as the banner says shops
+        app.state.live.announce = lambda line: typer.echo(line)
 
     class Server(uvicorn.Server):
         async def startup(self, sockets=None) -> None:  # type: ignore[no-untyped-def]

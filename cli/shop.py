@@ -1,4 +1,4 @@
-"""`kedai shop new|list|link|owner-code|delete|show|load`: the shops an install hosts, the
+"""`kedai shop new|list|link|unlink|owner-code|delete|show|load`: the shops an install hosts, the
 channels each is reached on, and the shop file out and back in."""
 
 from __future__ import annotations
@@ -90,19 +90,21 @@ def shop_link(
     telegram_token: Annotated[Optional[str], typer.Option("--telegram-token", help="The bot's token from BotFather.")] = None,
     whatsapp_number: Annotated[Optional[str], typer.Option("--whatsapp-number", help="A WhatsApp number of the install's Twilio account, +62…")] = None,
 ) -> None:
-    """Link a Telegram bot or a WhatsApp number to the shop (served after `kedai serve` restarts)."""
+    """Link a Telegram bot or a WhatsApp number to the shop (a running `kedai serve` picks it up within seconds)."""
     from bot.phones import normalize_phone
     from shops.admin import ShopError, link_telegram, link_whatsapp
 
     if not telegram_token and not whatsapp_number:
         raise typer.BadParameter("give --telegram-token TOKEN or --whatsapp-number +62…")
     settings = prepared()
-    lines = []
+    lines, own = [], []
     try:
         with session(settings) as s:
             shop = find_shop(s, slug)
             if telegram_token:
                 bot_id = link_telegram(s, shop, telegram_token)
+                if settings.telegram_bot_token and settings.telegram_bot_token.split(":")[0] == bot_id:
+                    own.append("TELEGRAM_BOT_TOKEN")
                 lines.append(f"Telegram bot {bot_id} linked to {slug}" + (
                     f"; its webhook: {settings.public_url.rstrip('/')}/webhooks/telegram/{bot_id}"
                     if settings.telegram_mode == "webhook" else " (polling)"))
@@ -111,13 +113,54 @@ def shop_link(
                 if not number:
                     raise ShopError(f"{whatsapp_number!r} is not a phone number: write it like +6281234567890")
                 link_whatsapp(s, shop, number)
+                if settings.twilio_whatsapp_number and normalize_phone(settings.twilio_whatsapp_number) == number:
+                    own.append("TWILIO_WHATSAPP_NUMBER")
                 lines.append(f"WhatsApp {number} linked to {slug}; point its Twilio webhook at "
                              f"{settings.public_url.rstrip('/')}/webhooks/twilio")
             s.commit()
     except ShopError as exc:
         typer.echo(f"not linked: {exc}", err=True)
         raise typer.Exit(1)
-    typer.echo("\n".join([*lines, "Restart `kedai serve` to serve it."]))
+    linked = len(lines)
+    if own:  # served as the default shop's since start: the running server changes it only when restarted
+        lines.append(f"That is the install's own {' and '.join(own)}: restart `kedai serve` to serve it for {slug}.")
+    typer.echo("\n".join([*lines, *([_picked_up(settings)] if len(own) < linked else [])]))
+
+
+def _picked_up(settings) -> str:  # type: ignore[no-untyped-def]
+    return (f"A running `kedai serve` picks this up within {settings.channels_poll_seconds:g} seconds "
+            "(KEDAI_CHANNELS_POLL_SECONDS); no restart needed.")
+
+
+@shop_app.command("unlink")
+def shop_unlink(
+    slug: Slug,
+    telegram: Annotated[bool, typer.Option("--telegram", help="Unlink the shop's Telegram bot.")] = False,
+    whatsapp: Annotated[bool, typer.Option("--whatsapp", help="Unlink the shop's WhatsApp number.")] = False,
+) -> None:
+    """Unlink the shop's Telegram bot and/or WhatsApp number (a running `kedai serve` stops serving it within seconds)."""
+    from shops.admin import unlink
+
+    if not telegram and not whatsapp:
+        raise typer.BadParameter("give --telegram and/or --whatsapp")
+    from bot.phones import normalize_phone
+
+    settings = prepared()
+    lines, gone = [], []
+    install = {(settings.telegram_bot_token or "").split(":")[0], normalize_phone(settings.twilio_whatsapp_number or "")}
+    with session(settings) as s:
+        shop = find_shop(s, slug)
+        for channel, asked in (("telegram", telegram), ("whatsapp", whatsapp)):
+            if asked:
+                accounts = unlink(s, shop, channel)
+                gone += accounts
+                lines.append(f"{channel}: {', '.join(accounts)} unlinked from {slug}" if accounts
+                             else f"{channel}: {slug} had nothing linked")
+        s.commit()
+    if own := [a for a in gone if a and a in install]:
+        lines.append(f"{', '.join(own)} is the install's own (TELEGRAM_BOT_TOKEN / TWILIO_WHATSAPP_NUMBER): "
+                     "restart `kedai serve` for the unlink to take effect.")
+    typer.echo("\n".join([*lines, *([_picked_up(settings)] if len(own) < len(gone) else [])]))
 
 
 @shop_app.command("delete")

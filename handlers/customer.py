@@ -12,11 +12,13 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from language.edits import Edit, cart_edits, wants_cart
 from language.numbers import parse_quantity
-from language.order_lines import bare_quantity, order_lines
-from language.questions import handoff_request
+from language.order_lines import bare_quantity, order_if_there, order_lines
+from language.questions import asks_order_status, handoff_request
 from language.text import normalize
-from language.words import CANCEL, GREETINGS, HELP, MENU, MY_STAMPS, ORDER_HISTORY, REORDER, asks, politeness
+from language.words import (ADDRESS, CANCEL, GREETING_WORDS, GREETINGS, HELP, MENU, MY_STAMPS, ORDER_HISTORY,
+                            PRONOUNS, REORDER, asks, politeness)
 from conversations.customer import (browsing, cart, cart_text, checkout, faq, handoff, loyalty, options, payment,
                                     preorder, promo, questions, quote, reorder, review, tracking)
 from conversations.base import Button, Ctx, Reply, Step, Turn, say
@@ -40,7 +42,9 @@ CATALOG = {"katalog", "catalog", "/katalog", "produk", "daftar produk", "menu ma
 MY_ORDERS = {"pesanan saya", "pesananku", "pesanan", "status", "cek pesanan", "/pesanan", "orders"}
 CHECKOUT = {"checkout", "check out", "co", "bayar"}
 SEARCH_PREFIX = re.compile(r"^(cari|ada|ada ga|ada gak|ada nggak|jual|nyari)\s+(.+?)\??$")
-ORDER_VERBS = re.compile(r"^(pesan|pesen|order|beli|mau|minta|ambil|tambah)\b")
+# An order verb first, after any greeting, address or pronoun: "kak order rendang 1", "bu, saya mau pesan ...".
+ORDER_VERBS = re.compile(r"^(?:(?:" + "|".join(sorted(ADDRESS | GREETING_WORDS | PRONOUNS, key=len, reverse=True))
+                         + r")\s+)*(pesan|pesen|order|beli|mau|minta|ambil|tambah|tumbas|tuku|meser|bade|nitip)\b")
 EMOJI_ONLY = re.compile(r"^[\W_]+$", re.UNICODE)
 
 StepFn = Callable[[dict[str, Any], Ctx, Turn], Step]
@@ -97,6 +101,12 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step:
         return paying
     if state in (Cart.QTY, Cart.NEW_QTY) and bare_quantity(text) is None and parse_quantity(text) is not None:
         return free_text(clear_step(data), ctx, text)  # "nastar keju 2" while we asked how many: a new order
+    if state not in STATE_STEPS and wants_cart(text):  # "cek keranjang", "totalnya brp kak?"
+        return cart.view(clear_step(data), ctx)
+    if state not in STATE_STEPS and cart.items(data) and cart_edits(text) == [Edit("checkout")]:
+        return checkout.start(clear_step(data), ctx)  # "lanjut pembayaran": paying, not a question about it
+    if state not in STATE_STEPS and (ordered := order_if_there(text)) is not None:  # "ada X? kalo ada pesen 2"
+        return free_text(clear_step(data), ctx, ordered)
     if (answered := question(state, data, ctx, text)) is not None:
         return answered
     if state in STATE_STEPS:
@@ -143,6 +153,8 @@ def question(state: str, data: dict[str, Any], ctx: Ctx, text: str) -> Step | No
     strict = state in STATE_STEPS
     if not strict and (asking := handoff.request(state, data, ctx, text)) is not None:  # a person, or a complaint
         return asking
+    if not strict and asks_order_status(text):  # "pesanan saya mana kak": their orders, each with its status
+        return tracking.my_orders(clear_step(data), ctx)
     if strict and "?" not in text:
         return None
     words = " ".join(normalize(text).split())
@@ -150,6 +162,10 @@ def question(state: str, data: dict[str, Any], ctx: Ctx, text: str) -> Step | No
     if not ordering and (step := faq.answer(state, data, ctx, text)) is not None:
         return step  # the seller's own answer first: it may say more than the shop file
     if (step := questions.shop_answer(state, data, ctx, text)) is not None:
+        if ordering and not strict:  # "order rendang 1 ya, kirim ke jebres": the order, then the answer
+            order = free_text(data, ctx, text)
+            order.replies = order.replies + step.replies
+            return order
         return step
     if strict or ordering:
         return None
@@ -165,11 +181,12 @@ POLITE_REPLIES = {"hello": t.POLITE_HELLO, "thanks": t.POLITE_THANKS, "order": t
 
 
 def free_text(data: dict[str, Any], ctx: Ctx, text: str) -> Step:
-    if (kind := politeness(text)) is not None:  # "misi kak", "makasih", "bu tumbas": no product to look for
-        return say(Browse.HOME, data, Reply(fill(POLITE_REPLIES[kind], ctx.examples), browsing.main_menu()))
     words = " ".join(normalize(text).split())
+    # A re-order first: its words ("pesen lagi ya kak") are polite and order words, but it asks for more.
     if (again := reorder.from_text(data, ctx, words)) is not None:  # "pesan lagi yang kemarin tapi ..."
         return again
+    if (kind := politeness(text)) is not None:  # "misi kak", "makasih", "bu tumbas": no product to look for
+        return say(Browse.HOME, data, Reply(fill(POLITE_REPLIES[kind], ctx.examples), browsing.main_menu()))
     if (step := preorder.dated_order(data, ctx, text)) is not None:  # "po bolu pandan untuk besok"
         return step
     if (edited := cart_text.edit(data, ctx, text)) is not None:  # "keripiknya jadi 3", "hapus sambal", "lanjut bayar"
@@ -193,7 +210,7 @@ def free_text(data: dict[str, Any], ctx: Ctx, text: str) -> Step:
     return say(Browse.HOME, data, Reply(fill(t.NOT_UNDERSTOOD, ctx.examples), browsing.main_menu()))
 
 
-ASKS_FOR_PRODUCT = re.compile(r"\b(ada|ready|jual|sedia|nyari|cari)\b")
+ASKS_FOR_PRODUCT = re.compile(r"\b(ada|ready|jual|jualan|sedia|nyedia\w*|punya|nyari|cari|sell|have)\b")
 
 
 def wants_a_product(words: str, text: str, ctx: Ctx) -> bool:

@@ -14,20 +14,22 @@ from dataclasses import dataclass
 from language.numbers import parse_quantity
 from language.order_lines import bare_quantity
 from language.options import LEVEL_WORDS, OPTION_WORDS
-from language.text import FILLER_WORDS, normalize
-from language.words import (ADD_WORDS, CART_WORDS, CHECKOUT_ALSO, CHECKOUT_WORDS, EMPTY_WORDS, REDUCE_WORDS,
-                            REMOVE_WORDS, SWAP_WORDS)
+from language.text import FILLER_WORDS, SLANG, normalize
+from language.words import (ADD_WORDS, CART_VIEW_ALSO, CART_VIEW_NOUNS, CART_WORDS, CHECKOUT_ALSO, CHECKOUT_WORDS,
+                            DONE_WORDS, EMPTY_WORDS, REDUCE_WORDS, REMOVE_WORDS, SWAP_WORDS)
 
 # "ga jadi", "gak usah": two words that take a product out.
 _NOT_AFTER_ALL = re.compile(r"\b(?:ga|gak|nggak|ngga|enggak|engga|tidak|tdk|ndak|g)\s+(?:jadi|usah)\b|\bga(?:jadi|usah)\b")
 SET_WORD = "jadi"
 NUMBER_WORDS = frozenset({"nomor", "no", "nmr"})
 _CLAUSES = re.compile(r",|;|\n|\b(?:terus|trus|lalu|sama|sm)\b")
+# "basreng +1": one more of a line, written as a sum.
+_PLUS = re.compile(r"(?<=[a-z])\s*\+\s*(\d{1,3})\s*$")
 
 
 @dataclass(frozen=True)
 class Edit:
-    """One change to the cart. `action`: checkout, empty, remove, set, add, reduce, swap (another
+    """One change to the cart. `action`: checkout, done ("udah itu aja"), empty, remove, set, add, reduce, swap (another
     option of the same product, or another product: `into`). `target`: normalised words naming the
     line; `line`: its number in the cart as shown (1-based), when said that way."""
 
@@ -45,7 +47,7 @@ def _words(text: str) -> tuple[list[str], bool]:
         if word == "nya":
             had = True
         elif len(word) >= 6 and word.endswith("nya") and word[:-3] not in ("pu", "ha"):
-            out.append(word[:-3])
+            out.append(SLANG.get(word[:-3], word[:-3]))  # "sambelnya" is "sambal"
             had = True
         else:
             out.append(word)
@@ -79,22 +81,24 @@ _NUMBER_NAMES = frozenset({"satu", "dua", "tiga", "empat", "lima", "enam", "tuju
 
 
 def _clause(text: str) -> Edit | None:
-    folded = text.lower()
+    folded = _PLUS.sub(r" tambah \1", text.lower())
     drop = _NOT_AFTER_ALL.search(folded) is not None
     words, suffixed = _words(_NOT_AFTER_ALL.sub(" ", folded))
     if not words and not drop:
         return None
     plain = set(words)
-    if not drop and not _meaningful(words, CHECKOUT_ALSO):  # "udah itu aja" before ", checkout"
-        return Edit("none")
     if plain & CHECKOUT_WORDS and not _meaningful(words, CHECKOUT_WORDS | CHECKOUT_ALSO):
         return Edit("checkout")
+    if not drop and not _meaningful(words, CHECKOUT_ALSO):  # "udah itu aja" before ", checkout"
+        return Edit("done") if plain & DONE_WORDS else Edit("none")
     if (plain & EMPTY_WORDS or (plain & REMOVE_WORDS and plain & {"semua", "semuanya"})) and \
             not _meaningful(words, EMPTY_WORDS | REMOVE_WORDS | CART_WORDS):
         return Edit("empty")
     line, words = _line_number(words)
     if drop or plain & REMOVE_WORDS:
         target = _meaningful(words, REMOVE_WORDS | {"beli", "pesan"})
+        if drop and not target and not line:  # "gajadi beli kak, hapus semuanya": the clause after says what
+            return Edit("none")
         return Edit("remove", " ".join(target), line=line) if target or line else None
     for verbs, action in ((ADD_WORDS, "add"), (REDUCE_WORDS, "reduce")):
         if plain & verbs:
@@ -106,12 +110,14 @@ def _clause(text: str) -> Edit | None:
         if not before and SET_WORD in words[at + 1:]:  # "ganti nastar keju jadi kastengel 250"
             split = words.index(SET_WORD, at + 1)
             before, after = _meaningful(words[at + 1:split]), _meaningful(words[split + 1:], OPTION_WORDS)
-        return Edit("swap", " ".join(before), into=" ".join(after), line=line) if after and (before or line) else None
+        # "ganti yg level 5 aja": no name, so the cart line that has such an option (cart_text)
+        return Edit("swap", " ".join(before), into=" ".join(after), line=line) if after else None
     if SET_WORD in words:
         split = words.index(SET_WORD)
         qty = bare_quantity(" ".join(words[split + 1:]))
         target = _meaningful(words[:split])
-        return Edit("set", " ".join(target), qty, line=line) if qty is not None and (target or line) else None
+        # "jadi 3 deh" with no name: the cart's one line, or a question which (conversations.customer.cart_text)
+        return Edit("set", " ".join(target), qty, line=line) if qty is not None else None
     # No verb: "roa nya 2", "yang nastar 1 aja", "kopinya yang 1 liter aja" speak of a line already
     # in the cart only when they point at it ("-nya", "yang", "aja"); else they are a new order.
     pointed = suffixed or "yang" in words or "aja" in words or "saja" in words
@@ -139,5 +145,13 @@ def cart_edits(text: str) -> list[Edit] | None:
         if edit is None:
             return None
         edits.append(edit)
-    edits = [edit for edit in edits if edit.action != "none"]
+    if edits and all(edit.action in ("none", "done") for edit in edits) and any(e.action == "done" for e in edits):
+        return [Edit("done")]  # "udah itu aja", "cukup segitu kak": done choosing
+    edits = [edit for edit in edits if edit.action not in ("none", "done")]
     return edits or None
+
+
+def wants_cart(text: str) -> bool:
+    """Whether the message only asks to see the cart or its total ("cek keranjang", "totalnya brp kak?")."""
+    words, _ = _words(text)
+    return bool(set(words) & CART_VIEW_NOUNS) and not _meaningful(words, CART_VIEW_NOUNS | CART_VIEW_ALSO)

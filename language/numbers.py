@@ -18,7 +18,8 @@ _DIGITS = {"nol": 0, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5,
            "enam": 6, "tujuh": 7, "delapan": 8, "sembilan": 9,
            # Javanese (ngoko and krama) and Sundanese: "tumbas nastar kalih", "putri salju hiji"
            "siji": 1, "setunggal": 1, "hiji": 1, "loro": 2, "kalih": 2, "telu": 3, "tilu": 3,
-           "papat": 4, "sekawan": 4, "opat": 4, "limo": 5, "gangsal": 5}
+           "papat": 4, "sekawan": 4, "opat": 4, "limo": 5, "gangsal": 5,
+           "atu": 1}  # Betawi: "rendang 500 atu"
 _SE_NUMBERS = {"sepuluh": 10, "sebelas": 11, "seratus": 100, "seribu": 1000}
 _MULTIPLIERS = {"puluh": 10, "ratus": 100}
 _BIG = {"ribu": 1_000, "juta": 1_000_000}
@@ -84,8 +85,9 @@ _OPTION_REFERENCE = OPTION_WORDS | {"yang", "yg", "yng"}
 def _names_option(words: list[str], start: int, value: int, sizes: frozenset[int]) -> bool:
     """Whether the number at words[start] belongs to the product: a level ("level 5"), or one of
     the shop's sizes right after a product word ("nastar 500") or after "yang" ("yg 250")."""
-    if start == 0:
-        return False
+    if start == 0:  # "..., 500 1": a size of the product before, then its quantity
+        return is_option_number(value, sizes) and len(words) > 1 and (
+            _int_token(words[1]) is not None or words[1] in _DIGITS or words[1] in _SE_NUMBERS)
     before = words[start - 1]
     if before in LEVEL_WORDS:
         return True

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from language.text import FILLER_WORDS, fold, normalize
+from language.text import FILLER_WORDS, fold, normalize, without_sundanese_address
 from language.words import CHAT_WORDS, MADE_WITH, NO, POLITE
 
 
@@ -35,7 +35,8 @@ class ShopQuestion:
 
 
 def _words(text: str) -> str:
-    return " " + " ".join(re.sub(r"[^a-z0-9/.\-]+", " ", fold(text).replace("?", " ")).split()) + " "
+    folded = without_sundanese_address(fold(text))
+    return " " + " ".join(re.sub(r"[^a-z0-9/.\-]+", " ", folded.replace("?", " ")).split()) + " "
 
 
 def _any(patterns: str) -> re.Pattern[str]:
@@ -46,19 +47,22 @@ def _any(patterns: str) -> re.Pattern[str]:
 SHELF_LIFE = _any(r"tahan|awet|expired|kadaluarsa|kedaluwarsa")
 DELIVERY_TIME = _any(r"berapa lama|brp lama|berapa hari|brp hari|kapan sampai|kapan sampe|kapan nyampe|sampai kapan|"
                      r"kapan dikirim|kapan dianter|kapan diantar|estimasi|lama pengiriman|lama kirim|lama sampai|"
-                     r"pengiriman berapa|pengirimannya berapa")
+                     r"pengiriman berapa|pengirimannya berapa|berapa jam|brp jam|jam sampai|jam sampe|jam nyampe|"
+                     r"how long|dikirim hari ini|kirim hari ini|sampai hari ini|sampe hari ini|nyampe hari ini|"
+                     r"diantar hari ini|dianter hari ini")
 PICKUP = _any(r"ambil sendiri|diambil sendiri|pickup|pick up|ambil di toko|ambil ke toko|ambil ditempat|"
               r"ambil di tempat|ambil langsung|bisa ambil|bisa diambil|ambilnya")
 MINIMUM = _any(r"minimal|minimum|min order|min\. order|min beli|min belanja|min pembelian|minim order")
 SMALL_ORDER = re.compile(r" belanja \d+ ?(?:rb|ribu|k)? .*(?:bisa|boleh)")
 FEE = _any(r"ongkir\w*|ongkos kirim\w*|ongkos\w*|biaya kirim\w*|biaya antar\w*|kirim ke|antar ke|dikirim ke|"
-           r"diantar ke|dianter ke|bisa kirim|luar kota")
+           r"diantar ke|dianter ke|bisa kirim|luar kota|shipping\w*|delivery|pengiriman ke|kirim ka|ongkos ka")
 # "nomor 2" is a line of the cart ("hapus yang nomor 2"), not a phone number.
 CONTACT = _any(r"nomor\w*(?! \d)|nomer\w*(?! \d)|no hp|no wa|no\. hp|no telp|wa|wanya|whatsapp|kontak\w*|telepon|telpon|telp|tlp|hp|hpnya")
 PAYMENT = _any(r"cod|qris|transfer|tf|rekening\w*|rek|gopay|ovo|dana|shopeepay|e-?wallet|m-banking|mbanking|"
                r"bayar di tempat|bayar ditempat|pembayaran\w*|bayar\w* (?:bisa )?(?:pake|pakai|pakek|lewat|via)|"
                r"bayar\w* gimana|cara bayar|metode bayar|atas nama|a\.n\.?")
-HOURS = _any(r"buka|bukanya|tutup\w*|jam berapa|jam brp|jam sabaraha|jam operasional|jam kerja|jam segini|libur|"
+HOURS = _any(r"buka|bukanya|bukak|bukake|tutup\w*|jam berapa|jam brp|jam sabaraha|jam pinten|jam piro|jam berape|"
+             r"jam operasional|jam kerja|jam segini|libur|"
              r"hari apa|open|close")
 ADDRESS = _any(r"alamat\w*|lokasi\w*|dimana|di mana|dmn|maps?|google maps|share ?loc|sharelok|shareloc|"
                r"tokonya di \w+(?: \w+)? mana|toko di mana|toko dimana")
@@ -129,7 +133,8 @@ def shop_questions(text: str) -> list[ShopQuestion]:
 
 
 # A question about a product: its price, whether it is there, its options, what it is.
-PRICE = _any(r"berapa|brp|berapaan|brapa|berapa\w*|harga\w*|hrg|price|pricelist")
+PRICE = _any(r"berapa|brp|berapaan|brapa|berapa\w*|harga\w*|hrg|hrga|price|pricelist|sabaraha|pinten|berape|brape|"
+             r"piro|pira|how much")
 AVAILABLE = _any(r"ready|redy|ready\w*|masih ada|masih|ada ga|ada gak|ada nggak|ada ngga|ada kah|adakah|stok\w*|"
                  r"stock|tersedia|sedia|kosong|habis|jual|jualan|ada")
 ABOUT = _any(r"ukuran\w*|size|level|varian\w*|pilihan\w*|rasa\w*|isi\w*|isinya|tahan|awet|bahan\w*|apa aja|apa saja|"
@@ -143,6 +148,10 @@ QUESTION_WORDS = frozenset({
     "sis", "gan", "ya", "dong", "nya", "sebungkus", "satunya", "per", "pcs", "kah", "kan", "yang", "yg", "mas",
     "mbak", "buat", "untuk", "hari", "potong", "rasa", "rasanya", "sekarang", "lagi", "punya", "tanya", "mau",
     "boleh", "bisa", "nih", "tuh", "deh", "sih", "lho", "kalau", "kalo", "ld", "juga",
+    # regional "how much" and the measures asked for ("diameter brp cm", "lengan panjang atau pendek")
+    "sabaraha", "pinten", "berape", "brape", "piro", "pira", "cm", "diameter", "lengan", "pendek", "gram", "meter",
+    # English around a question ("price for rendang 250?", "how much is the brownies")
+    "for", "of", "how", "much", "is", "the", "what", "do", "you", "have", "sell",
 }) | NO
 # Every word said around a product's name in a question: ours, the shared chat words and polite ones.
 AROUND_A_NAME = QUESTION_WORDS | CHAT_WORDS | POLITE
@@ -153,6 +162,21 @@ class ProductQuestion:
     words: str  # what names the product ("nastar keju 500"); "" when only the question words were said
     price: bool = False
     stock: bool = False
+    parts: tuple[str, ...] = ()  # the words of each product, when several are asked about at once
+    made_with: str = ""  # "nastar pake keju apa": "keju", which may tell the product from its neighbours
+
+
+# "buat stok di rumah": what the order is for, not a question about the shop's stock.
+_FOR_STOCK = re.compile(r" (?:buat|untuk|utk|bwt) (?:stok|stock|persediaan|cadangan)(?= )")
+# A yes/no question without its question mark: "sambal roa pedes ga kak", "kastengel pake keju apa".
+_TAG = re.compile(r" (?:ga|gak|nggak|ngga|gk|enggak|engga|tidak|tdk|ndak|kah|gimana|gmn|bagaimana|apa)"
+                  r"(?: (?:kak|ka|kk|min|gan|sis|mbak|mas|bu|pak|ya|sih|nih|dong|teh))* $")
+# Tastes and textures asked about ("pedes ga?", "manis nggak?"): a question about what the product is like.
+TASTE = _any(r"pedas|pedes|manis|asin|gurih|renyah|empuk|lembut|enak|halal|keras|alot|crispy")
+TASTE_WORDS = frozenset({"pedas", "pedes", "manis", "asin", "gurih", "renyah", "empuk", "lembut", "enak", "halal",
+                         "keras", "alot", "crispy"})
+# Between two products asked about at once ("nastar keju 500 sm kastengel 500 brp").
+_BETWEEN = frozenset({"sama", "sm", "ama", "dan", "serta", "&"})
 
 
 def _stem(word: str) -> str:
@@ -162,16 +186,29 @@ def _stem(word: str) -> str:
 
 def product_question(text: str) -> ProductQuestion | None:
     """The product words and what is asked, when the message asks about a product; else None."""
-    words = _words(text)
-    price, stock, about = PRICE.search(words), AVAILABLE.search(words), ABOUT.search(words)
-    if not (price or stock or about) or not ("?" in text or price or stock):
+    words = _FOR_STOCK.sub(" ", _words(re.sub(r"[,+&;\n]", " sama ", text)))
+    price, stock = PRICE.search(words), AVAILABLE.search(words)
+    about = ABOUT.search(words) or TASTE.search(words)
+    if not (price or stock or about) or not ("?" in text or price or stock or _TAG.search(words)):
         return None
     said = words.split()
+    made_with = ""
     if made := next((i for i, w in enumerate(said) if w in MADE_WITH and i > 0), None):
+        made_with = " ".join(w for w in said[made + 1:] if w not in AROUND_A_NAME)
         said = said[:made]  # "kastengel pake keju apa": after "pake" comes what it is made with
-    kept = [_stem(w) for w in said if w not in AROUND_A_NAME and not re.fullmatch(r"[/.\-]+", w)]
-    kept = [w for w in kept if w not in AROUND_A_NAME]
-    return ProductQuestion(" ".join(kept), price=bool(price), stock=bool(stock))
+    parts: list[list[str]] = [[]]
+    for w in said:
+        if w in _BETWEEN:
+            parts.append([])
+        elif w not in AROUND_A_NAME and w not in TASTE_WORDS and not re.fullmatch(r"[/.\-]+", w):
+            if (stem := _stem(w)) not in AROUND_A_NAME:
+                parts[-1].append(stem)
+    for i in range(len(parts) - 1, 0, -1):  # "nastar keju 250 sama 500": the 500 is an option of the same one
+        if not any(re.search(r"[a-z]{2}", w) and not re.fullmatch(r"\d+[a-z]{1,2}", w) for w in parts[i]):
+            parts[i - 1] += parts.pop(i)
+    named = tuple(" ".join(p) for p in parts if p)
+    return ProductQuestion(" ".join(named), price=bool(price), stock=bool(stock),
+                           parts=named if len(named) > 1 else (), made_with=made_with)
 
 
 def faq_key(question: str) -> str:
@@ -182,13 +219,40 @@ def faq_key(question: str) -> str:
 
 
 # Asking for a person: "mau bicara dengan penjual", "admin", "cs dong"; a complaint: "komplain, sambalnya tumpah".
-PERSON = r"penjual\w*|admin\w*|owner\w*|pemilik\w*|orang\w*|manusia|cs|customer service|bu \w+|pak \w+|mbak \w+|mas \w+"
-TALK = re.compile(rf" (?:bicara|ngobrol|ngomong|chat|tanya langsung|sambungkan|sambungin|hubungkan|hubungin|panggil\w*|"
-                  rf"telpon|telepon)\b.*\b(?:{PERSON}) |^ (?:admin|cs|penjual|min admin|minta admin)(?: dong| kak| ya)? $|"
+# The people of the shop, as customers name them (also "yang punya toko", Sundanese "nu gaduh", English "human").
+STAFF = (r"penjual\w*|admin\w*|owner\w*|pemilik\w*|cs|cs\w*|customer service|manusia|human|person|"
+         r"(?:yang|yg|nu) (?:punya|gaduh|jaga|jual)\w*|penjaga\w*|pegawai\w*|karyawan\w*")
+PERSON = rf"{STAFF}|orang\w*|bu \w+|pak \w+|mbak \w+|mas \w+"
+TALK = re.compile(rf" (?:bicara|ngobrol|ngomong|omong|chat|tanya langsung|sambung\w*|hubung\w*|panggil\w*|"
+                  rf"telpon|telepon|connect|talk|speak)\b.*\b(?:{PERSON}) |"
+                  rf"^ (?:admin|cs|penjual|min admin|minta admin)(?: dong| kak| ya)? $|"
+                  # "mau sama orang beneran", "minta sama adminnya"; "cs nya mana", "ownernya ada?"
+                  rf" (?:mau|minta|pengen|ingin|hoyong|bisa) (?:sama|sm|ama|dengan|dgn|sareng) (?:{PERSON}) |"
+                  rf" (?:{STAFF})(?: ?nya)? (?:mana|dimana|ada|kemana) |"
+                  r" (?:ngobrol|bicara|ngomong|omongan|chat|telpon|telepon|nelpon) (?:langsung|sama orangnya) |"
                   r" nego\w* ")
 COMPLAINT = re.compile(r" (?:komplain\w*|komplen\w*|complain\w*|protes\w*|kecewa|basi|busuk|tumpah|rusak|pecah|"
-                       r"gosong|luntur|salah kirim|kurang \d|belum sampai|belum nyampe|ga sampai|tidak sampai|refund|"
-                       r"retur|dikembalikan|berjamur|jamuran) ")
+                       r"gosong|luntur|salah kirim|kurang (?:\d+|satu|dua|tiga|sebiji|setoples|sebungkus|se\w+)|"
+                       r"kekecilan|kebesaran|kesempitan|kedodoran|kepanjangan|kependekan|belum sampai|belum nyampe|ga sampai|tidak sampai|refund|"
+                       r"retur|dikembalikan|berjamur|jamuran|remuk|hancur|penyok|bocor|sobek|robek|cacat|"
+                       r"(?:yang|yg) (?:datang|dateng|sampai|sampe|dikirim|dikirimin) (?:salah|beda|lain)|"
+                       r"salah (?:barang|produk|ukuran|pesanan|item|size|warna)|barang\w* salah|"
+                       r"(?:belum|blm) (?:dateng|datang|nyampe\w*|sampe\w*)) ")
+
+
+# A customer asking where their order is ("pesanan saya mana", "status orderan sy gmn", "pesenanku udah
+# dikirim belum?"): the order noun, not the verb ("pesan"), with a word of where or how far along.
+ORDER_NOUN = re.compile(r" (?:pesanan|pesenan|orderan|paket|kiriman)(?:ku|nya|an)?(?: (?:saya|sy|aku|gue|gw|kami))? ")
+WHERE_IS_IT = re.compile(r" (?:mana|dimana|di mana|gimana|gmn|gmana|bagaimana|status\w*|dikirim|diproses|diantar|"
+                         r"dianter|sampai mana|sampe mana|lacak|resi|tracking|kapan (?:dikirim|sampai|sampe|nyampe|"
+                         r"datang|dateng)|udah sampai|sudah sampai|kok belum|kok lama) ")
+
+
+def asks_order_status(text: str) -> bool:
+    """Whether the message asks how the customer's own order is doing."""
+    words = _words(text)
+    return bool(ORDER_NOUN.search(words) and WHERE_IS_IT.search(words)) or bool(
+        re.search(r" status (?:order|pesan|pesen)\w* ", words))
 
 
 def handoff_request(text: str) -> str | None:

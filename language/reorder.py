@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-AGAIN = re.compile(r"\b(?:pesan|pesen|order|beli|ambil)\s+(?:lagi|ulang)\b|\b(?:order|pesanan|pesan)\s+ulang\b"
-                   r"|\brepeat\b|\bdiulang\b|\bulangi\b")
 WHEN_BEFORE = r"(?:kemarin|kemaren|minggu lalu|bulan lalu|terakhir|biasanya|biasa|sebelumnya|yang lalu)"
+# "pesan lagi", "order ulang", "reorder", and the earlier order named first: "pesen yang kemarin lagi",
+# "yang kemarin lagi ya".
+AGAIN = re.compile(r"\b(?:pesan|pesen|order|beli|ambil)\s+(?:lagi|ulang)\b|\b(?:order|pesanan|pesan)\s+ulang\b"
+                   rf"|\brepeat\b|\bdiulang\b|\bulangi\b|\bre ?order\b|\byang\s+{WHEN_BEFORE}\s+(?:lagi|diulang)\b")
 # "sama kayak kemarin", "samain kaya pesanan terakhir"; not "pesanan kemarin sudah sampai?" (a question).
 SAME = re.compile(rf"\b(?:sama|samain|samakan|seperti|kayak|kaya|kyk|kek)\b(?:\s+\w+){{0,3}}?\s+{WHEN_BEFORE}\b")
 CHANGE = re.compile(r"\b(tapi|tp|tambah|tambahin|plus)\b")

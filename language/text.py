@@ -13,6 +13,8 @@ from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from functools import lru_cache
 
+from rapidfuzz.distance import OSA
+
 from language.words import ORDER_WORDS, POLITE
 
 # Unit spellings, merged onto the number before them: "500 gr", "500gram" and "500g"
@@ -32,20 +34,27 @@ SLANG: dict[str, str] = {
     "kripik": "keripik", "kripick": "keripik", "keripick": "keripik", "kripk": "keripik",
     "krupuk": "kerupuk",
     # taste
-    "pedes": "pedas", "pedess": "pedas", "pds": "pedas",
+    "pedes": "pedas", "pedess": "pedas", "pds": "pedas", "pdas": "pedas", "pedass": "pedas",
     "sambel": "sambal", "smbl": "sambal",
     "bwg": "bawang", "bwang": "bawang",
     "ijo": "hijau", "item": "hitam",
-    "cokelat": "coklat", "cklt": "coklat", "choco": "coklat",
+    "cokelat": "coklat", "cklt": "coklat", "choco": "coklat", "kju": "keju",
     "ori": "original", "orginal": "original", "orisinil": "original",
     "ekstra": "extra", "xtra": "extra",
     "trasi": "terasi",
     # dishes and drinks
     "baso": "bakso", "somay": "siomay", "siomai": "siomay", "risol": "risoles",
-    "empek": "pempek", "mpek": "pempek", "kopsu": "kopi susu",
+    "empek": "pempek", "mpek": "pempek", "kopsu": "kopi susu", "kopsus": "kopi susu",
     "juice": "jus", "rosela": "rosella", "nenas": "nanas",
-    # chat shorthand
-    "yg": "yang", "bgt": "banget",
+    # chat shorthand: the words that carry an intent ("nastar jd 3", "kripik tambah 1 lg", "yg kmrn")
+    # must meet the word lists, which are written out in full
+    "yg": "yang", "bgt": "banget", "jd": "jadi", "jdi": "jadi", "lg": "lagi", "lgi": "lagi",
+    "udh": "udah", "udhh": "udah", "sdh": "sudah", "dah": "udah", "blm": "belum", "blum": "belum",
+    "tp": "tapi", "tpi": "tapi", "dgn": "dengan", "skrg": "sekarang", "skg": "sekarang", "sy": "saya",
+    "gk": "gak", "ngk": "nggak", "trs": "terus", "kmrn": "kemarin", "kemaren": "kemarin", "kmarin": "kemarin",
+    "aj": "aja", "ae": "aja", "ajah": "aja", "ajh": "aja", "doang": "aja", "bs": "bisa", "bsa": "bisa", "krn": "karena", "utk": "untuk", "bwt": "buat",
+    # "dijadiin 2", "jadiin 4", "dijadikan 3": set to, as "jadi"
+    "jadiin": "jadi", "dijadiin": "jadi", "jadikan": "jadi", "dijadikan": "jadi",
     # units that stand alone ("gram" with no number in front)
     **{alias: unit for alias, unit in UNITS.items() if alias != unit},
 }
@@ -64,7 +73,8 @@ SYNONYMS: dict[str, str] = {
 # Counting words say "how many", never "which product".
 COUNT_WORDS: frozenset[str] = frozenset({
     "pcs", "pc", "bungkus", "bks", "toples", "pack", "pak", "porsi", "botol", "biji", "buah",
-    "box", "kotak", "cup", "x",
+    "box", "kotak", "cup", "x", "dus", "dos", "kardus", "loyang", "lembar", "pasang", "bh", "btl", "pck", "pax",
+    "renteng", "pouch", "toples", "stoples", "bal",
 })
 # Words of the conversation around a product name: requests, forms of address,
 # particles, greetings. A message made only of these names no product.
@@ -75,7 +85,26 @@ FILLER_WORDS: frozenset[str] = COUNT_WORDS | {
     "halo", "hai", "hi", "hello", "pagi", "siang", "sore", "malam", "selamat",
     "makasih", "terima", "kasih", "thanks", "ok", "oke", "sip", "assalamualaikum",
     "siapin", "bikinin", "kirimin", "ekor",
+    # English around an order ("i want to order 2 brownies please", "can i get 3 basreng")
+    "i", "want", "to", "can", "get", "would", "like", "me", "buy", "some", "for", "the", "a",
+    # a voice note's run-up ("jadi gini kak saya mau pesen ...")
+    "gini", "begini", "gitu", "begitu", "nah",
+    # "daster 2 warna apa aja bebas": any will do
+    "bebas", "terserah", "random", "sembarang", "apa", "warna",
 } | POLITE | ORDER_WORDS
+
+# "teh" is tea, or the Sundanese "sister" next to Sundanese words ("teh, bade meser ...", "sabaraha teh?").
+_SUNDA = r"(?:punten|nuhun|hatur|bade|meser|sabaraha|hoyong|abdi|mangga|aya|atuh|mah|sareng|wilujeng)"
+_TEH_BEFORE = re.compile(rf"^\s*teh\s*,|\bteh\b(?=[\s,]+{_SUNDA}\b)")
+_TEH_AFTER = re.compile(rf"\b({_SUNDA})(\W+)teh\b")
+
+
+def without_sundanese_address(text: str) -> str:
+    """Folded text without the "teh" that addresses a woman in Sundanese (tea stays tea)."""
+    if "teh" not in text:
+        return text
+    return _TEH_AFTER.sub(r"\1\2", _TEH_BEFORE.sub(" ", text))
+
 
 _DECIMAL_SEP = re.compile(r"(?<=\d)[.,](?=\d)")
 _NOT_WORD = re.compile(r"[^a-z0-9.]+|(?<!\d)\.|\.(?!\d)")
@@ -145,7 +174,7 @@ def canonical_measures(text: str) -> str:
 @lru_cache(maxsize=4096)  # one message's text is read by several steps; common words recur
 def normalize(text: str) -> str:
     """Canonical form of product text: folded, unpunctuated, slang and units unified."""
-    text = fold(text)
+    text = without_sundanese_address(fold(text))
     # Decimal commas become dots first, so "1,5 liter" survives punctuation removal.
     text = _DECIMAL_SEP.sub(".", text)
     text = canonical_measures(text)
@@ -154,6 +183,22 @@ def normalize(text: str) -> str:
     text = _DOUBLED_END.sub(r"\1\2", text)
     text = _NUMBER_UNIT.sub(_number_unit, text)
     return " ".join(SLANG.get(token, token) for token in text.split())
+
+
+# A typo is one slip in a word of up to 7 letters (a letter missed, added, changed or two swapped:
+# "dimsun", "rendng", "brwnies"), two in a longer one. fuzz.ratio alone cannot tell "dimsun"/"dimsum"
+# (83, one slip) from "bakwan"/"bawang" (83, two slips: another food, not a misspelling).
+SHORT_WORD, SHORT_SLIPS, LONG_SLIPS = 7, 1, 2
+
+
+def slips_allowed(word: str) -> int:
+    return SHORT_SLIPS if len(word) <= SHORT_WORD else LONG_SLIPS
+
+
+def misspelt(word: str, meant: str) -> bool:
+    """Whether `word` can be a typo of `meant` (besides looking alike): few enough slips."""
+    limit = slips_allowed(word)
+    return OSA.distance(word, meant, score_cutoff=limit) <= limit
 
 
 def tokens(text: str) -> list[str]:

@@ -66,15 +66,31 @@ GREETING_WORDS = frozenset({"halo", "hallo", "helo", "hai", "hay", "hi", "hello"
                             "met", "selamat", "assalamualaikum", "assalamu", "alaikum", "ass", "salam", "misi",
                             "permisi", "punten", "kulonuwun", "sugeng", "enjing", "sonten", "ndalu"})
 THANKS_WORDS = frozenset({"makasih", "makasi", "makasii", "terima", "kasih", "trimakasih", "terimakasih", "thanks",
-                          "thank", "thx", "tq", "ty", "nuwun", "matur", "suwun", "nuhun", "hatur"})
+                          "thank", "thx", "tq", "ty", "nuwun", "matur", "suwun", "nuhun", "hatur", "mksh", "mks",
+                          "makasiii", "maksih", "trims", "trimakasi", "tengkyu", "tenkyu", "thanks", "tks", "thank",
+                          "you", "samasama", "maturnuwun", "matursuwun", "maturswun", "nuwun", "hatur", "haturnuhun"})
 ACK_WORDS = frozenset({"ok", "oke", "okey", "okay", "okee", "sip", "siap", "nggih", "inggih", "enggih", "ya", "iya",
                        "iyaa", "yaa", "baik", "noted", "hehe", "hihi", "haha", "wkwk", "wkwkwk", "wk", "maaf", "ganggu",
                        "mengganggu", "dong", "nih", "deh", "yah", "lho", "loh", "kok", "banyak", "mohon",
-                       "tolong", "dulu", "aja", "saja", "sudah", "udah", "yaudah", "yaudh", "ywdh", "yauda", "yowes", "yaudahlah", "ngga", "oh", "ohh", "owh", "kah"})
+                       "tolong", "dulu", "aja", "saja", "sudah", "udah", "yaudah", "yaudh", "ywdh", "yauda", "yowes", "yaudahlah", "ngga", "oh", "ohh", "owh", "kah",
+                       # praise, wishes and "I'll get back to you" ("mantap kak", "semoga laris", "nanti saya
+                       # kabari lagi"): chat around a sale, never a product's name
+                       "mantap", "mantab", "mantul", "keren", "ditunggu", "tunggu", "semoga", "laris", "lancar",
+                       "sukses", "amin", "aamiin", "nanti", "kabari", "kabarin", "dikabari", "lagi", "eh", "ehh",
+                       "wah", "waduh", "hmm", "hm", "sipp", "okey", "oce", "okeh", "okk", "siapp", "baiklah", "hatihati",
+                       "okok", "okeoke", "sipsip", "siapsiap", "boleh", "monggo", "woke", "oks", "okei"})
+# What a customer thanks for or waits for ("makasih infonya", "siap ditunggu kirimannya"): polite only next
+# to a thanks or an acknowledgement, since alone "paketnya" asks something.
+THANKED_FOR = frozenset({"info", "informasi", "kiriman", "paket", "pesanan", "balasan", "respon", "jawaban",
+                         "bantuan", "pelayanan", "layanan", "penjelasan"})
+# Who is speaking: a pronoun in a message names no product ("gue mau rendang", "sy pesen").
+PRONOUNS = frozenset({"saya", "sy", "aku", "aq", "ak", "gue", "gua", "gw", "w", "abdi", "kula", "kulo", "kami", "kita"})
 # Verbs that only say "I want to buy", with no product yet ("bu tumbas", "mau pesan kak").
 ORDER_WORDS = frozenset({"pesan", "pesen", "mesen", "order", "beli", "mau", "ambil", "tambah", "tambahin", "nambah", "tumbas", "bade", "meser", "nyuwun",
-                         "ingin", "pengen", "pingin"})
-POLITE = ADDRESS | GREETING_WORDS | THANKS_WORDS | ACK_WORDS
+                         "ingin", "pengen", "pingin", "nitip", "titip", "sekalian", "hoyong", "mo", "pesenin",
+                         "pesankan", "orderin", "belikan", "beliin", "tuku", "nuku", "numbas", "badhe", "ajeng",
+                         "arep", "pengin"})
+POLITE = ADDRESS | GREETING_WORDS | THANKS_WORDS | ACK_WORDS | PRONOUNS
 
 _LETTERS = re.compile(r"[a-z]+")
 _DOUBLED_END = re.compile(r"([a-z])\1+$")
@@ -83,15 +99,26 @@ _SUNDANESE_ADDRESS_AFTER = frozenset({"punten", "nuhun", "hatur", "permisi", "mi
 
 
 def _plain(word: str) -> str:
-    """A stretched word as it is meant: "kakk" -> "kak", "yaa" -> "ya"."""
-    return _DOUBLED_END.sub(r"\1", re.sub(r"([a-z])\1{2,}", r"\1", word))
+    """A stretched word as it is meant: "kakk" -> "kak", "yaa" -> "ya", "siippp" -> "sip"."""
+    word = _DOUBLED_END.sub(r"\1", re.sub(r"([a-z])\1{2,}", r"\1", word))
+    if word in POLITE or word in ORDER_WORDS:
+        return word
+    return _SQUEEZED.get(re.sub(r"([a-z])\1+", r"\1", word), word)  # every doubled letter once: "siip", "okee"
+
+
+_REDUPLICATED = re.compile(r"\b([a-z]{2,})(?:\s*-\s*\1|2)\b")
+
+
+# The polite words with every doubled letter once ("maaf" -> "maf"), to meet a stretched word squeezed alike.
+_SQUEEZED = {re.sub(r"([a-z])\1+", r"\1", w): w for w in POLITE | ORDER_WORDS}
 
 
 def politeness(text: str) -> str | None:
     """What a message made only of polite words is: "thanks", "order" (a wish to buy with no
     product yet: "bu tumbas") or "hello"; None when any word could name a product."""
-    words = _LETTERS.findall(text.lower())
-    if not words:
+    folded = _REDUPLICATED.sub(r"\1\1", text.lower())  # "sama2", "sama-sama" -> "samasama"
+    words = _LETTERS.findall(folded)
+    if not words or re.search(r"\d", folded):  # "tambah 1 lagi" counts something: more than polite
         return None
     plain = []
     for i, word in enumerate(words):
@@ -101,8 +128,12 @@ def politeness(text: str) -> str | None:
             plain.append(_plain(word))
         elif word == "teh" and i > 0 and words[i - 1] in _SUNDANESE_ADDRESS_AFTER:
             plain.append(word)
+        elif word in THANKED_FOR or word.removesuffix("nya") in THANKED_FOR:
+            continue  # "makasih infonya": polite only beside a thanks or an acknowledgement (below)
         else:
             return None
+    if len(plain) < len(words) and not any(word in THANKS_WORDS or word in ACK_WORDS for word in plain):
+        return None
     if any(word in THANKS_WORDS for word in plain):
         return "thanks"
     return "order" if any(word in ORDER_WORDS for word in plain) else "hello"
@@ -111,7 +142,9 @@ def politeness(text: str) -> str | None:
 # Words that make a message a question about a product ("brp sebungkus", "ready 3 toples?"): such a
 # message is answered or searched, never read as an order that fills the cart.
 QUESTION_WORDS = frozenset({"brp", "berapa", "berapaan", "brapa", "brpa", "harga", "hrg", "harganya", "ready", "redy",
-                            "ready", "tersedia", "apakah", "gimana", "bagaimana", "kapan", "kah"})
+                            "ready", "tersedia", "apakah", "gimana", "bagaimana", "kapan", "kah",
+                            # Sundanese, Javanese and Betawi "how much", English "price"
+                            "sabaraha", "pinten", "berape", "brape", "piro", "pira", "price"})
 
 # Words of a question or a wish around a product's name, never the name itself: a product that
 # does not explain them is still the one asked about ("rendang tahan berapa lama?").
@@ -123,7 +156,7 @@ CHAT_WORDS = QUESTION_WORDS | frozenset({
     "acara", "hajatan", "kado", "kemasan", "awet", "halal", "bpom", "expired", "exp", "gimana", "kok", "sih",
     # tastes and textures asked about ("sambal roa pedes ga?"), counted one ("brp sebungkus")
     "pedas", "manis", "asin", "gurih", "renyah", "empuk", "lembut", "crispy", "sebungkus", "sekor", "seekor", "sebiji",
-    "sepotong", "setoples", "sebotol", "sepack", "sekotak", "sepcs", "berapaan", "nya"})
+    "sepotong", "setoples", "sebotol", "sepack", "sekotak", "sepcs", "berapaan", "nya", "pedes"})
 # After these, the words say what a product is made with ("kastengel pake keju apa"), not which one.
 MADE_WITH = frozenset({"pake", "pakai", "pakek", "bahannya", "dari"})
 
@@ -133,11 +166,26 @@ def asks(text: str) -> bool:
     return any(word in QUESTION_WORDS for word in _LETTERS.findall(text.lower()))
 
 
+# "All that is left" as a quantity ("ambil semua yg ada aja", "sisanya aja"), when we said how many there are.
+ALL_OF_IT = frozenset({"semua", "semuanya", "sisanya", "sisa", "borong", "habisin", "all"})
+
+
 # Cart edits typed as text (language.edits): pay now, empty the cart, take out, add, reduce, swap.
-CHECKOUT_WORDS = frozenset({"checkout", "cekout", "chekout", "cekot", "co", "bayar", "byr", "dibayar"})
+CHECKOUT_WORDS = frozenset({"checkout", "cekout", "chekout", "cekot", "co", "bayar", "byr", "dibayar", "lanjut",
+                            "lanjutkan", "proses", "prosess", "diproses"})
+# "That's all": with something in the cart, the customer is done choosing ("udah itu aja", "cukup segitu").
+DONE_WORDS = frozenset({"udah", "sudah", "cukup", "segitu", "gitu"})
 # Words around "let's pay" that say nothing else: "udah itu aja, lanjut bayar sekarang".
 CHECKOUT_ALSO = frozenset({"lanjut", "sekarang", "udah", "sudah", "itu", "langsung", "check", "out", "cek",
-                           "semua", "semuanya", "total", "totalnya", "dong", "gas", "yuk", "ayo"})
+                           "semua", "semuanya", "total", "totalnya", "dong", "gas", "yuk", "ayo", "cukup", "segitu",
+                           "order", "pesanan", "pesan", "pesen", "orderan", "gitu", "pembayaran", "pembayarannya",
+                           "ke"})
+# Asking to see the cart or its total ("cek keranjang", "isi keranjang sy apa aja", "totalnya brp kak?").
+CART_VIEW_NOUNS = frozenset({"keranjang", "keranjangku", "cart", "troli", "belanjaan", "belanjaanku", "total",
+                             "totalnya", "subtotal", "subtotalnya", "totalan"})
+CART_VIEW_ALSO = frozenset({"cek", "lihat", "liat", "isi", "isinya", "apa", "aja", "saja", "berapa", "brp", "semua",
+                            "semuanya", "jadi", "jadinya", "yang", "sudah", "udah", "di", "ku", "saya", "sy", "belanja",
+                            "nya", "dong", "sekarang", "skrg", "ada", "harga", "bayar", "sih", "ya", "kak", "punya"})
 EMPTY_WORDS = frozenset({"kosongkan", "kosongin", "dikosongin", "dikosongkan", "kosongi", "dikosongi", "reset",
                          "bersihkan", "clear"})
 CART_WORDS = frozenset({"keranjang", "troli", "cart", "isi", "isinya", "semua", "semuanya", "belanjaan"})

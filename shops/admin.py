@@ -98,6 +98,13 @@ def link_whatsapp(session: Session, shop: Shop, number: str) -> None:
     shops_db.link_channel(session, shop.id, "whatsapp", number)
 
 
+def unlink(session: Session, shop: Shop, channel: str) -> list[str]:
+    """Unlinks the shop's accounts on a channel (its bot, its number); returns which there were."""
+    accounts = [link.account for link in shops_db.fetch_links(session, shop.id) if link.channel == channel]
+    shops_db.unlink_channels(session, shop.id, channel)
+    return accounts
+
+
 def _open(shop: Shop) -> None:
     if shop.archived_at is not None:
         raise ShopError(f"shop {shop.slug} is archived; it takes no channels")

@@ -96,6 +96,13 @@ def due_ids(session: Session, channels: Iterable[str], now: datetime, limit: int
     return ids
 
 
+def pending_ids_for_shop(session: Session, shop_id: int, channel: str, limit: int) -> list[int]:
+    """The shop's rows on a channel still to be sent (a closed shop's last notices, say), oldest first."""
+    return list(session.execute(select(OutboxMessage.id).where(
+        OutboxMessage.shop_id == shop_id, OutboxMessage.channel == channel, OutboxMessage.status == "pending")
+        .order_by(OutboxMessage.id).limit(limit)).scalars())
+
+
 def reclaim_orphans(session: Session, now: datetime) -> list[int]:
     """Rows still `sending` for a process no longer in the processes table: due again now. One
     statement, so that the owner is judged on the row it changes: every process reaps, and a row

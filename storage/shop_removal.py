@@ -12,6 +12,7 @@ import storage.person_models  # noqa: F401
 import storage.promo_models  # noqa: F401
 import storage.kitchen_models  # noqa: F401
 import storage.regular_models  # noqa: F401
+from storage import change_counters
 from storage.models import Base, Order, Shop
 
 
@@ -35,4 +36,6 @@ def remove_shop(session: Session, shop_id: int) -> dict[str, int]:
             if count:
                 removed[table.name] = count
     session.execute(delete(Shop).where(Shop.id == shop_id).execution_options(synchronize_session=False))
+    if removed.get("shop_channels"):  # its bot or number stops being served by the running servers
+        change_counters.bump(session, change_counters.SHOP_CHANNELS)
     return removed

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import Row, delete, select, update
 from sqlalchemy.orm import Session
 
+from storage import change_counters
 from storage.fastsql import Sql
 from storage.models import Shop, ShopChannel
 
@@ -89,9 +90,17 @@ def fetch_links(session: Session, shop_id: int | None = None) -> Sequence[ShopCh
     return session.execute(stmt).scalars().all()
 
 
+def fetch_link_rows(session: Session) -> Sequence[Row]:
+    """Every link as plain rows (shop_id, channel, account, token, secret): what a running server
+    reads when the links changed (a fraction of loading them as objects)."""
+    return session.execute(select(ShopChannel.shop_id, ShopChannel.channel, ShopChannel.account, ShopChannel.token,
+                                  ShopChannel.secret).order_by(ShopChannel.id)).all()
+
+
 def link_channel(session: Session, shop_id: int, channel: str, account: str, token: str | None = None,
                  secret: str | None = None) -> ShopChannel:
-    """Links an account (a bot, a number) to the shop; an account linked elsewhere moves here."""
+    """Links an account (a bot, a number) to the shop; an account linked elsewhere moves here.
+    Every change of the links bumps their change counter, which running servers watch."""
     link = session.execute(select(ShopChannel).where(ShopChannel.channel == channel, ShopChannel.account == account)
                            ).scalar_one_or_none()
     if link is None:
@@ -99,12 +108,25 @@ def link_channel(session: Session, shop_id: int, channel: str, account: str, tok
         session.add(link)
     link.shop_id, link.token, link.secret = shop_id, token, secret or link.secret
     session.flush()
+    change_counters.bump(session, change_counters.SHOP_CHANNELS)
     return link
 
 
-def unlink_channels(session: Session, shop_id: int) -> int:
-    return session.execute(delete(ShopChannel).where(ShopChannel.shop_id == shop_id)
-                           .execution_options(synchronize_session=False)).rowcount
+def unlink_channels(session: Session, shop_id: int, channel: str | None = None) -> int:
+    """Removes the shop's links (on one channel, or all); returns how many."""
+    stmt = delete(ShopChannel).where(ShopChannel.shop_id == shop_id)
+    if channel is not None:
+        stmt = stmt.where(ShopChannel.channel == channel)
+    removed = session.execute(stmt.execution_options(synchronize_session=False)).rowcount
+    if removed:
+        change_counters.bump(session, change_counters.SHOP_CHANNELS)
+    return removed
+
+
+def fetch_slugs(session: Session) -> dict[int, tuple[str, bool]]:
+    """Every shop's slug and whether it is archived, by id."""
+    return {row.id: (row.slug, row.archived_at is not None)
+            for row in session.execute(select(Shop.id, Shop.slug, Shop.archived_at))}
 
 
 def set_owner_code(session: Session, shop_id: int, code_hash: str, expires_at: datetime) -> None:

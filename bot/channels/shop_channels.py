@@ -1,7 +1,8 @@
 """The channels of every shop an install serves, read from `shop_channels` when the server starts:
 each linked Telegram bot (webhook /webhooks/telegram/<bot id> with its own secret, or polling)
 and WhatsApp number, next to the install's own TELEGRAM_BOT_TOKEN bot and TWILIO_WHATSAPP_NUMBER,
-which serve the default shop. A link made while the server runs is served after a restart."""
+which serve the default shop. A link made, moved or removed while the server runs is served (or
+let go) within KEDAI_CHANNELS_POLL_SECONDS by bot.channels.live_links."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from fastapi import APIRouter
 
 from bot.app import Hook
 from bot.bootstrap import Kedai
-from bot.channels.shop_senders import DefaultShop, ShopSenders
+from bot.channels import live_links
 from bot.channels.whatsapp import WhatsApp
 from shops import loader as shop_loader
 from storage import shops as shops_db
@@ -40,44 +41,44 @@ class Channels:
     on_stop: list[Hook] = field(default_factory=list)
     # What `kedai serve` prints once it listens: one line per shop with its channels.
     banner: list[str] = field(default_factory=list)
+    live: live_links.LiveLinks | None = None  # the shops' own bots and numbers, kept in step with shop_channels
 
 
 def assemble(kedai: Kedai) -> Channels:
     settings, found = kedai.settings, Channels()
+    seen = live_links.read(kedai)
     with unit_of_work(kedai.sessions) as s:
         shops = [(shop.id, shop.slug, shop_loader.of(shop).name, shop.archived_at is not None)
                  for shop in shops_db.fetch_shops(s)]
-        links = [(link.shop_id, link.channel, link.account, link.token, link.secret) for link in shops_db.fetch_links(s)]
         default = shops_db.fetch_first_shop(s)
         default_id = default.id if default is not None else None
     on: dict[int, list[str]] = {shop_id: [] for shop_id, *_ in shops}
-    telegram_links = [(shop_id, account, token, secret) for shop_id, channel, account, token, secret in links
-                      if channel == "telegram" and token]
-    if settings.telegram_bot_token or telegram_links:
+    telegram = live_links.telegram_senders(kedai)
+    install: set[tuple[str, str]] = set()
+    linked_bots = {link.account for link in seen.links if link.channel == "telegram" and link.token}
+    for link in seen.links:
+        if link.channel == "telegram" and link.token:
+            on.setdefault(link.shop_id, []).append(t.BANNER_TELEGRAM.format(account=link.account,
+                                                                              mode=settings.telegram_mode))
+    env_account = (settings.telegram_bot_token or "").split(":")[0]
+    if settings.telegram_bot_token:
+        install.add(("telegram", env_account))
+    if settings.telegram_bot_token and env_account not in linked_bots:
         from bot.channels import telegram_webhook
-        from bot.channels.telegram import WEBHOOK_PATH, TelegramChannel
+        from bot.channels.telegram import TelegramChannel
 
-        by_shop, install = {}, None
-        for shop_id, account, token, secret in telegram_links:
-            bot = TelegramChannel(settings, token=token, secret=secret, path=f"{WEBHOOK_PATH}/{account}")
-            by_shop[shop_id] = bot.sender
-            _serve(found, bot, telegram_webhook.router(bot))
-            on.setdefault(shop_id, []).append(t.BANNER_TELEGRAM.format(account=account, mode=settings.telegram_mode))
-        env_account = (settings.telegram_bot_token or "").split(":")[0]
-        if settings.telegram_bot_token and env_account not in {a for _, a, _, _ in telegram_links}:
-            bot = TelegramChannel(settings)
-            install = bot.sender
-            _serve(found, bot, telegram_webhook.router(bot))
-            if default_id is not None:
-                on[default_id].append(t.BANNER_TELEGRAM.format(account=bot.account, mode=settings.telegram_mode))
-        kedai.senders["telegram"] = ShopSenders("telegram", by_shop, install, DefaultShop(kedai.sessions, kedai.db))
-    whatsapp_links = [(shop_id, account) for shop_id, channel, account, _, _ in links if channel == "whatsapp"]
+        bot = TelegramChannel(settings)
+        telegram.install = bot.sender
+        _serve(found, bot, telegram_webhook.router(bot))
+        if default_id is not None:
+            on[default_id].append(t.BANNER_TELEGRAM.format(account=bot.account, mode=settings.telegram_mode))
+    whatsapp_links = [(link.shop_id, link.account) for link in seen.links if link.channel == "whatsapp"]
     whatsapp = WhatsApp.assemble(settings, kedai, whatsapp_links)
     if whatsapp is not None:
-        kedai.senders[whatsapp.channel] = whatsapp.sender
         found.on_stop.append(whatsapp.close)
         found.routers.append(whatsapp.router())
         if whatsapp.install_number:
+            install.add(("whatsapp", whatsapp.install_number))
             kedai.engine.shops.default_accounts.add(("whatsapp", whatsapp.install_number))
         for shop_id, account in whatsapp_links:
             on.setdefault(shop_id, []).append(t.BANNER_WHATSAPP.format(number=account))
@@ -85,6 +86,12 @@ def assemble(kedai: Kedai) -> Channels:
             on[default_id].append(t.BANNER_WHATSAPP.format(number=whatsapp.install_number))
     elif whatsapp_links:
         log.warning("WhatsApp numbers are linked but TWILIO_ACCOUNT_SID / TWILIO_AUTH_TOKEN are not set: WhatsApp is off")
+    # Every shop's own bots and numbers, served as linked now and kept in step while the server runs.
+    live = live_links.LiveLinks(kedai, seen, telegram=telegram, whatsapp=whatsapp, install=install)
+    found.routers.append(live.router())
+    found.on_start.append(live.start)
+    found.on_stop.insert(0, live.stop)  # its bots wait for the replies committed before WhatsApp's client closes
+    found.live = live
     base = f"http://{settings.host}:{settings.port}"
     for shop_id, slug, name, archived in shops:
         if archived:

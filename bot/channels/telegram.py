@@ -140,6 +140,28 @@ class TelegramChannel:
         await asyncio.gather(*list(self._answers), return_exceptions=True)
         await self.bot.shutdown()
 
+    async def stop_taking(self) -> None:
+        """No more updates from Telegram (the long poll ends); sending goes on."""
+        for task in (self._legacy, self._poller):
+            if task is not None:
+                task.cancel()
+                await asyncio.gather(task, return_exceptions=True)
+
+    async def retire(self, within: float = 15.0) -> None:
+        """This bot was unlinked (or moved) while the server runs: no more updates are taken (its
+        poll ends; its route already answers 404), the sends begun finish (up to `within` seconds),
+        and its client closes. Rows still in the outbox are the outbox's, as after a restart."""
+        await self.stop_taking()
+        loop = asyncio.get_running_loop()
+        until = loop.time() + within
+        while self.sender.active and loop.time() < until:
+            await asyncio.sleep(0.05)
+        await asyncio.gather(*list(self._answers), return_exceptions=True)
+        try:
+            await self.bot.shutdown()
+        except Exception as exc:  # closing a client must not stop the server from serving the rest
+            log.warning("bot %s: closing its client: %r", self.account, exc)
+
     async def handle(self, update: Update, *, answer: bool = True) -> str | None:
         """One update through the one path; a button press is answered once its step is committed.
         An update whose fields have shapes Telegram never sends is logged once and dropped.

@@ -68,15 +68,20 @@ class TelegramSender:
         self.store = store  # the shop's pictures (media.store): uploaded from disk, a proof always
         self._uploaded: dict[str, str] = {}  # our media path -> file_id Telegram gave it
         self._in_flight = asyncio.Semaphore(IN_FLIGHT)
+        self.active = 0  # sends begun and not yet over: a bot let go waits for them before it closes
 
     async def send(self, out: Outbound) -> str | None:
-        chat_id = chat_ref(out.recipient)
-        if out.attachment is not None and out.attachment.path:
-            return await self._attachment(chat_id, out)
-        message_id = None
-        for n, part in enumerate(plan(out)):
-            message_id = await self._part(chat_id, part, started=n > 0)
-        return message_id
+        self.active += 1
+        try:
+            chat_id = chat_ref(out.recipient)
+            if out.attachment is not None and out.attachment.path:
+                return await self._attachment(chat_id, out)
+            message_id = None
+            for n, part in enumerate(plan(out)):
+                message_id = await self._part(chat_id, part, started=n > 0)
+            return message_id
+        finally:
+            self.active -= 1
 
     async def fetch_file(self, file_id: str) -> bytes:
         """The bytes of a file a person sent (e.g. a payment proof photo), through getFile."""

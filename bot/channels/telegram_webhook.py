@@ -69,41 +69,47 @@ def parse(body: bytes, bot: Bot, account: str | None = None) -> Update | Transla
 
 
 def router(channel: TelegramChannel) -> APIRouter:
+    """The route of TELEGRAM_BOT_TOKEN's bot, on its own path."""
     api = APIRouter()
 
     async def webhook(request: Request) -> Response:
-        if not channel.genuine(request.headers.get("x-telegram-bot-api-secret-token")):
-            raise HTTPException(403)
-        body = await request.body()
-        try:
-            update = parse(body, channel.bot, channel.account)
-        except Exception as exc:  # any shape the library cannot read is one the bot cannot use
-            log.warning("Telegram update not usable, acknowledged (%d bytes): %s", len(body), _short(exc))
-            return Response(status_code=200)
-        plain = isinstance(update, Translated)
-        update_id = update.inbound.message_id if plain and update.inbound else getattr(update, "update_id", None)
-        try:
-            press = await (channel.take(update, answer=False) if plain else channel.handle(update, answer=False))
-        except TRANSIENT as exc:
-            log.warning("Telegram update %s: database unavailable, Telegram will repeat it: %s",
-                        update_id, _short(exc))
-            return Response(status_code=503)
-        except Exception:
-            log.exception("Telegram update %s failed; acknowledged so that it is not repeated", update_id)
-            return Response(status_code=200)
-        if press is not None:
-            # A webhook's answer may carry one Bot API call: the press is answered with no request
-            # of ours, outside the sending limits (a request per press was 14-20% of the server's time).
-            return Response(orjson.dumps({"method": "answerCallbackQuery", "callback_query_id": press}),
-                            media_type="application/json")
-        return Response(status_code=200)
+        return await take(channel, request)
 
     # A plain Starlette route: it takes the Request as it is, so FastAPI's per-request layers
     # (dependency solving, the exit stack, the route's own body limit on top of the app's) were
     # ~27 µs an update for nothing (docs/PERFORMANCE.md, branch `cpu`). The app's body limit, its
-    # exception handlers (the 403 above) and the route's methods apply as before.
+    # exception handlers (take's 403) and the route's methods apply as before.
     api.add_route(channel.path, webhook, methods=["POST"], include_in_schema=False)
     return api
+
+
+async def take(channel: TelegramChannel, request: Request) -> Response:
+    """One webhook request for this bot (bot.channels.live_links routes those of the linked bots here)."""
+    if not channel.genuine(request.headers.get("x-telegram-bot-api-secret-token")):
+        raise HTTPException(403)
+    body = await request.body()
+    try:
+        update = parse(body, channel.bot, channel.account)
+    except Exception as exc:  # any shape the library cannot read is one the bot cannot use
+        log.warning("Telegram update not usable, acknowledged (%d bytes): %s", len(body), _short(exc))
+        return Response(status_code=200)
+    plain = isinstance(update, Translated)
+    update_id = update.inbound.message_id if plain and update.inbound else getattr(update, "update_id", None)
+    try:
+        press = await (channel.take(update, answer=False) if plain else channel.handle(update, answer=False))
+    except TRANSIENT as exc:
+        log.warning("Telegram update %s: database unavailable, Telegram will repeat it: %s",
+                    update_id, _short(exc))
+        return Response(status_code=503)
+    except Exception:
+        log.exception("Telegram update %s failed; acknowledged so that it is not repeated", update_id)
+        return Response(status_code=200)
+    if press is not None:
+        # A webhook's answer may carry one Bot API call: the press is answered with no request
+        # of ours, outside the sending limits (a request per press was 14-20% of the server's time).
+        return Response(orjson.dumps({"method": "answerCallbackQuery", "callback_query_id": press}),
+                        media_type="application/json")
+    return Response(status_code=200)
 
 
 def _short(exc: BaseException) -> str:

@@ -14,6 +14,8 @@ from typing import Any
 
 from language.money import rupiah
 from language.numbers import parse_quantity
+from language.text import normalize
+from language.words import ALL_OF_IT
 from catalog.products import ProductInfo
 from conversations.base import Button, Ctx, Reply, Step, say
 from conversations.choice import Choice
@@ -193,10 +195,21 @@ def add_line(ctx: Ctx, cart: dict[str, int], sku: str, qty: int) -> str:
 
 
 def quantity_text(data: dict[str, Any], ctx: Ctx, text: str) -> Step:
-    """reads a typed quantity for data["sku"]."""
-    return add(data, ctx, data["sku"], parse_quantity(text))
+    """reads a typed quantity for data["sku"]; "semua yang ada" is what stock is left to add."""
+    qty = parse_quantity(text)
+    if qty is None and all_of_it(text) and (p := ctx.catalog.by_sku(data["sku"])) is not None:
+        qty = p.stock - items(data).get(p.sku, 0)
+    return add(data, ctx, data["sku"], qty)
 
 
 def new_quantity_text(data: dict[str, Any], ctx: Ctx, text: str) -> Step:
-    """reads a typed new quantity for data["sku"]."""
-    return set_qty(data, ctx, data["sku"], parse_quantity(text))
+    """reads a typed new quantity for data["sku"]; "semuanya aja" is all the stock."""
+    qty = parse_quantity(text)
+    if qty is None and all_of_it(text) and (p := ctx.catalog.by_sku(data["sku"])) is not None:
+        qty = p.stock
+    return set_qty(data, ctx, data["sku"], qty)
+
+
+def all_of_it(text: str) -> bool:
+    """"ambil semua yg ada aja", "sisanya": every one left (only after we said how many there are)."""
+    return bool(set(normalize(text).split()) & ALL_OF_IT)

@@ -25,6 +25,7 @@ from texts.id import customer as t
 
 SELLER_WORDS = frozenset({"stok", "stock", "harga", "staf", "rekap"})
 TYPO_SCORE = 85  # "keripk" is "keripik"; shorter words must be spelled as they are
+SIZE_FROM = 100  # "jadi 500" names a size (grams, ml) of the line's product; "jadi 5" is a quantity
 
 
 def _fits(word: str, label_words: list[str]) -> bool:
@@ -65,6 +66,11 @@ def edit(data: dict[str, Any], ctx: Ctx, text: str) -> Step | None:
     if any(e.action == "checkout" for e in edits):
         return checkout.start(data, ctx) if len(edits) == 1 else None
     cart = items(data)
+    if any(not e.target and e.line is None and e.action in ("set", "add", "swap") for e in edits) and (
+            data.get("pending") or data.get("family") or data.get("sku")):
+        return None  # "jadi 2" while another product is in question speaks of that one, not of the cart
+    if edits[0].action == "done":  # "udah itu aja": done choosing, so on to paying; with nothing chosen, the cart says so
+        return checkout.start(data, ctx) if cart else view(data, ctx)
     if not cart:
         return None  # nothing to edit: "tambah kastengel 1" is an order
     products = ctx.catalog.by_skus(list(cart))
@@ -74,8 +80,15 @@ def edit(data: dict[str, Any], ctx: Ctx, text: str) -> Step | None:
     notes: list[str] = []
     for e in edits:
         meant = lines_meant(e, cart, products)
+        if e.action == "swap" and not e.target and e.line is None:  # "ganti yg level 5 aja": which line has it
+            meant = [sku for sku in meant if _other_option(ctx, sku, e.into) is not None]
+            if not meant:
+                return None
         if not meant and e.action == "add" and e.line is None:
             meant = _family_line(ctx, e, cart, products)
+            if not meant and len(edits) > 1 and (new := _sure_product(ctx, e.target)) is not None:
+                products[new.sku] = new  # "hapus kastengel, tambah putri salju 1": a new line beside the edit
+                meant = [new.sku]
         if not meant:
             if e.action in ("add", "set") and e.line is None:
                 return None  # "nastar 1 aja" with no nastar in the cart: an order, not an edit
@@ -88,7 +101,10 @@ def edit(data: dict[str, Any], ctx: Ctx, text: str) -> Step | None:
             return view(data, ctx, note="\n".join([*notes, t.EDIT_NOT_IN_CART.format(words=hits[0].family.name)]))
         if len(meant) > 1:
             buttons = [Button(f"{products[s].label} ({cart[s]})", CHANGE.pack(s)) for s in meant]
-            return say(Browse.HOME, data, Reply(t.EDIT_WHICH.format(words=e.target), buttons))
+            asked = t.EDIT_WHICH.format(words=e.target) if e.target else t.EDIT_WHICH_LINE  # "jadi 3" named none
+            return say(Browse.HOME, data, Reply(asked, buttons))
+        if e.action == "set" and (e.qty or 0) >= SIZE_FROM and _other_option(ctx, meant[0], str(e.qty)) is not None:
+            e = Edit("swap", e.target, into=str(e.qty))  # "nastar jadiin 500": the 500g one, not 500 jars
         problem = _apply(ctx, e, meant[0], cart, products, notes)
         if problem is not None:  # nothing changes; a quantity asked for is the answer to the next message
             if len(edits) == 1 and e.action in ("set", "add"):
@@ -96,6 +112,12 @@ def edit(data: dict[str, Any], ctx: Ctx, text: str) -> Step | None:
                 return say(state, {**data, "sku": meant[0]}, Reply(problem, [Button(t.BTN_CART, "cart")], numbered=False))
             return view(data, ctx, note="\n".join([*notes, problem]))
     return view(with_cart(data, cart), ctx, note="\n".join(notes))
+
+
+def _sure_product(ctx: Ctx, words: str) -> ProductInfo | None:
+    """The one product (and option) the words surely name, else None."""
+    found = ctx.catalog.find(words) if words else None
+    return found.best.option if found is not None and found.best is not None and found.best.asked is None else None
 
 
 def _family_line(ctx: Ctx, e: Edit, cart: dict[str, int], products: dict[str, ProductInfo]) -> list[str]:

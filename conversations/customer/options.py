@@ -60,6 +60,12 @@ def read_line(ctx: Ctx, line: OrderLine, previous: Family | None) -> tuple[dict[
     if line.option_only and previous is None:  # the line before is still a question: this one follows it
         return {"qty": line.qty, "query": line.name, "options": [], "follows": True}, None
     found = ctx.catalog.find(line.name)
+    if found.best is not None and found.best.option is None and line.without:
+        # "keripik singkong yg ga pedes": of its options, the ones the "not" leaves; one left is the one
+        left = [o for o in found.best.family.options
+                if not set(line.without) & set(normalize(o.option or o.name).split())]
+        if len(left) == 1:
+            return {"qty": line.qty, "query": line.name, "options": [left[0].sku], "sure": True}, found.best.family
     if found.best is not None:
         return line_item(line, found.best), found.best.family
     # A lone weak match is still a question: "es teh" should not silently become Teh Rosella.
@@ -175,9 +181,10 @@ def pick(data: dict[str, Any], ctx: Ctx, sku: str) -> Step:
 def quantity_beside(text: str, option_label: str | None) -> int | None:
     """The quantity in words that also name an option: "500 2" is two of the 500g one."""
     rest = canonical_measures(fold(text))
-    for word in words_of(option_label or ""):
+    # Each word of the option once: in "yg seliter 1" the "1l" is the option and the "1" the quantity.
+    for word in words_of(canonical_measures(fold(option_label or ""))):
         number = re.match(r"^(\d+)", word)
-        rest = re.sub(rf"\b{re.escape(number.group(1) if number else word)}(?:g|kg|ml|l)?\b", " ", rest)
+        rest = re.sub(rf"\b{re.escape(number.group(1) if number else word)}(?:g|kg|ml|l)?\b", " ", rest, count=1)
     return parse_quantity(rest)
 
 

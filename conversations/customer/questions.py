@@ -23,7 +23,7 @@ from conversations.customer.browsing import Browse
 from language.money import rupiah
 from language.options import LEVEL_WORDS, OPTION_WORDS, measure, size
 from language.questions import Ask, ProductQuestion, ShopQuestion, product_question, shop_questions
-from language.text import FILLER_WORDS, normalize
+from language.text import FILLER_WORDS, misspelt, normalize
 from shops.profile import ShopProfile
 from texts.id import questions as t
 
@@ -53,6 +53,8 @@ def product_answer(data: dict[str, Any], ctx: Ctx, text: str) -> Step | None:
         if sku := data.get("sku") or data.get("family"):  # "berapa?" on a product's page: that product
             return browsing.product_detail(data, ctx, sku)
         return None
+    if question.parts and (several := _several(data, ctx, question.parts)) is not None:
+        return several
     found = ctx.catalog.find(question.words)
     hits = [h for h in ([found.best] if found.best is not None else found.candidates) if _names(h.family, question.words)]
     if not hits:
@@ -60,10 +62,44 @@ def product_answer(data: dict[str, Any], ctx: Ctx, text: str) -> Step | None:
             return None
         return say(Browse.HOME, data, Reply(t.NOT_SOLD.format(query=question.words),
                                             [Button(browsing.t.BTN_CATALOG, "catalog"), Button(browsing.t.BTN_MENU, "menu")]))
+    if len(hits) > 1 and question.made_with:  # "nastarnya pake keju apa": the nastar that has keju
+        found = ctx.catalog.find(f"{question.words} {question.made_with}")
+        narrowed = [found.best] if found.best is not None else []
+        if len(narrowed) == 1 and _names(narrowed[0].family, question.words):
+            hits = narrowed
     if len(hits) > 1:
         step = browsing.search(data, ctx, question.words)
         return step
     return _one(data, ctx, hits[0], question)
+
+
+def _several(data: dict[str, Any], ctx: Ctx, parts: tuple[str, ...]) -> Step | None:
+    """ "nastar keju 500 sm kastengel 500 brp": a line for each product, when each part names one."""
+    leads: list[str] = []
+    buttons: list[Button] = []
+    for words in parts:
+        found = ctx.catalog.find(words)
+        hits = [h for h in ([found.best] if found.best is not None else found.candidates) if _names(h.family, words)]
+        if len(hits) != 1:
+            return None  # one part unclear: the question as a whole is answered as before
+        leads.append(_lead(hits[0]))
+        p = hits[0].option if hits[0].option is not None and hits[0].asked is None else None
+        sku = p.sku if p is not None else hits[0].family.options[0].sku
+        buttons.append(Button(p.label if p is not None else hits[0].family.name,
+                              browsing.VARIANT.pack(sku) if p is not None else browsing.PRODUCT.pack(sku)))
+    return say(Browse.HOME, data, Reply("\n".join(leads), [*buttons, *browsing.main_menu()]))
+
+
+def _lead(hit: Hit) -> str:
+    """The one line that says whether a product is there, and its price (or its options' prices)."""
+    family, p = hit.family, hit.option
+    if p is not None and (len(family.options) == 1 or hit.asked is None):
+        return (t.PRODUCT_READY.format(name=p.label, price=rupiah(p.price), stock=p.stock) if p.stock > 0
+                else t.PRODUCT_SOLD_OUT.format(name=p.label))
+    on_sale = [o for o in family.options if o.stock > 0]
+    return (t.FAMILY_READY.format(name=family.name, options=", ".join(f"{o.option or o.name} {rupiah(o.price)}"
+                                                                       for o in on_sale)) if on_sale
+            else t.FAMILY_SOLD_OUT.format(name=family.name))
 
 
 def _one(data: dict[str, Any], ctx: Ctx, hit: Hit, question: ProductQuestion) -> Step:
@@ -100,7 +136,8 @@ def _names(family: Family, words: str) -> bool:
     if not said:
         return True
     own = set(normalize(" ".join([family.name, *family.labels])).split())
-    near = sum(1 for w in said if w in own or any(fuzz.ratio(w, o) >= TYPO_RATIO for o in own if len(o) >= 4))
+    near = sum(1 for w in said if w in own or any(fuzz.ratio(w, o) >= TYPO_RATIO and misspelt(w, o)
+                                                  for o in own if len(o) >= 4))
     return near / len(said) >= NAME_SHARE
 
 

@@ -14,13 +14,16 @@ from dataclasses import dataclass
 from language.numbers import Number, read_number
 from language.options import LEVEL_WORDS, is_option_number
 from language.text import FILLER_WORDS, UNITS, fold, normalize
+from language.words import ORDER_WORDS, QUESTION_WORDS
 
 STOCK = {"stok", "stock", "setok", "stk", "stoc", "stck", "sotk", "stokk", "stoknya", "stocknya", "setoknya",
          "persediaan"}
 PRICE = {"harga", "hrg", "hrga", "harag", "haraga", "hraga", "harganya", "hargany", "price"}
 SET = {"jadi", "jd", "jdi", "jadiin", "menjadi", "tinggal", "tgl", "tinggalnya", "sisa", "sisanya", "ada", "sekarang",
-       "skrg", "skg", "ubah", "ganti", "diubah", "diganti", "set", "update", "ke", "cuma", "cuman"}
-REMAINING = {"tinggal", "tgl", "tinggalnya", "sisa", "sisanya"}  # speaks of stock even without "stok"
+       "skrg", "skg", "ubah", "ganti", "diubah", "diganti", "set", "update", "ke", "cuma", "cuman", "ready", "redy",
+       "tersedia"}
+REMAINING = {"tinggal", "tgl", "tinggalnya", "sisa", "sisanya",  # speaks of stock even without "stok"
+             "ready", "redy", "tersedia"}  # "bolu gulung ready 10"
 ADD = {"tambah", "tambahin", "tambahkan", "ditambah", "nambah", "plus", "masuk"}
 SUB = {"kurang", "kurangi", "kurangin", "dikurangi", "ngurangin", "minus", "keluar"}
 SOLD = {"laku", "terjual", "kejual", "restok", "restock"}  # seller-only words, so anywhere in the message
@@ -40,7 +43,9 @@ KEYWORDS = STOCK | PRICE | SET | ADD | SUB | SOLD | UP | DOWN | EMPTY | HIDE | S
 
 _SIGNED = re.compile(r"(?<![\w.,])([+-])\s?(?=\d)")
 _PHRASES = {"sold out": "soldout", "ga ada": "habis", "gak ada": "habis", "tidak ada": "habis", "nggak ada": "habis",
-            "ada lagi": "sisa"}  # "udah ada lagi 5": five in stock again
+            "ada lagi": "sisa", "ready lagi": "sisa", "masih ada": "stok", "masih ready": "stok"}
+# "udah ada lagi 5", "ready lg 20": that many in stock again; "basreng masih ada brp": its stock, asked
+_CODE = re.compile(r"[A-Za-z]{2,5}-\d")  # an order code ("KD-0042"), not a product and a number
 _UNIT_TOKEN = re.compile(r"\d+(?:\.\d+)?(?:" + "|".join(set(UNITS.values())) + ")")
 _PIECES = re.compile(r"\d+(?:\.\d+)*|[a-z]+")
 
@@ -56,6 +61,7 @@ class Command:
     question: bool = False  # "rendang habis?" asks, it does not tell
     direction: str | None = None  # "up" or "down": "naik jadi 130rb" said which way the price goes
     problem: str | None = None  # not_whole, two_numbers, money_for_stock, percent, empty_and_number
+    unsure: bool = False  # "keripik tempe 30": a product and a number only, so the stock is asked about first
     ref: str | None = None  # action "image": the photo's channel reference
 
 
@@ -63,10 +69,11 @@ def words_of(text: str) -> list[str]:
     """Seller text as words: folded, slang and units unified, signs spelt out, digits apart from letters."""
     text = fold(text)
     text = _SIGNED.sub(lambda m: " plus " if m[1] == "+" else " minus ", text)
+    text = normalize(text)  # shorthand first, so "ada lg 10" is "ada lagi 10"
     for phrase, word in _PHRASES.items():
         text = re.sub(rf"\b{phrase}\b", word, text)
     out: list[str] = []
-    for token in normalize(text).split():
+    for token in text.split():
         out.extend([token] if _UNIT_TOKEN.fullmatch(token) else _PIECES.findall(token))
     return out
 
@@ -116,6 +123,9 @@ def parse(text: str, sizes: frozenset[int] = frozenset()) -> Command | None:
     target = _target(words, numbers)
     if action is None and target is not None and query:
         action = "stock_set"  # "dimsum ayam baru jadi 15 pack"
+    if action is None and not question and query and _bare_count(words, numbers, taken) and not _CODE.search(text):
+        # "keripik tempe 30": likely the stock, but a seller may shop too; read back and asked first
+        return _amount(Command("stock_set", query, unsure=True), numbers)
     if action is None:
         return None
     direction = "up" if present & UP else "down" if present & DOWN else None
@@ -134,6 +144,15 @@ def parse(text: str, sizes: frozenset[int] = frozenset()) -> Command | None:
             return _with(cmd, amount=numbers[0].whole, problem="empty_and_number")
         return _with(cmd, amount=0)
     return _amount(cmd, numbers)
+
+
+def _bare_count(words: list[str], numbers: list[Number], taken: set[int]) -> bool:
+    """Only product words and, last, one whole number that is no money: "keripik tempe 30"."""
+    if len(numbers) != 1 or numbers[0].money or numbers[0].whole is None or numbers[0].end != len(words):
+        return False
+    if set(words) & (KEYWORDS | ORDER_WORDS | QUESTION_WORDS):  # "pesan nastar 2" is the seller shopping
+        return False
+    return all(w.isalpha() or w.isdigit() or _UNIT_TOKEN.fullmatch(w) for w in words[:numbers[0].start])
 
 
 def _target(words: list[str], numbers: list[Number]) -> Number | None:

@@ -54,6 +54,8 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step 
     if (many := parse_many(turn.text, ctx.desk.sizes())) is not None:  # "stok: nastar 5, kastengel 3"
         return run_many(clean(data), ctx, many)
     cmd = parse(turn.text, ctx.desk.sizes())
+    if cmd is not None and cmd.unsure and find(ctx, cmd.query)[0] is None:
+        return None  # "x 30" naming no one product surely: not taken for a stock at all
     return run(clean(data), ctx, cmd) if cmd is not None else None
 
 
@@ -87,13 +89,15 @@ def on_pick(data: dict[str, Any], picked: str, ctx: SellerCtx) -> Step:
 
 
 def on_confirm(data: dict[str, Any], yes: bool, ctx: SellerCtx) -> Step:
-    """applies the price change the seller was asked about, or drops it."""
+    """applies the price (or stock) change the seller was asked about, or drops it."""
     pending = data.get("pending") or {}
     if not fresh(data, ctx) or "change" not in pending:
         return idle(data, Reply(t.EXPIRED))
     change = ProductChange(**pending["change"])
     if not yes:
-        return idle(data, Reply(t.CONFIRM_DROPPED.format(name=change.name, price=rupiah(change.before))))
+        dropped = (t.CONFIRM_DROPPED_STOCK.format(name=change.name, stock=change.before) if change.field == "stock"
+                   else t.CONFIRM_DROPPED.format(name=change.name, price=rupiah(change.before)))
+        return idle(data, Reply(dropped))
     return changed(clean(data), ctx, change, ctx.desk.product(change.product_id))
 
 
@@ -113,6 +117,12 @@ def execute(data: dict[str, Any], ctx: SellerCtx, cmd: Command, p: SellerProduct
     after = {"stock_add": before + amount, "stock_sub": before - amount}.get(cmd.action, amount)
     if after > MAX_STOCK:
         return idle(data, Reply(t.STOCK_TOO_MANY.format(amount=after, limit=f"{MAX_STOCK:,}".replace(",", "."))))
+    if cmd.unsure and after != before:  # "keripik tempe 30": the stock, most likely; asked before it changes
+        change = ProductChange(ctx.seller.id, ctx.seller.label, p.id, p.label, field, before, after)
+        buttons = [Button(t.BTN_YES, CONFIRM_YES.pack()), Button(t.BTN_NO, CONFIRM_NO.pack())]
+        pending = {**data, "pending": {"change": asdict(change)}, "at": stamp(ctx)}
+        return say(SellerStock.CONFIRM, pending, Reply(t.CONFIRM_STOCK.format(name=p.label, before=before, after=after),
+                                                       buttons))
     return _change(data, ctx, p, field, after)
 
 
@@ -122,6 +132,8 @@ def _price(data: dict[str, Any], ctx: SellerCtx, cmd: Command, p: SellerProduct)
     if thousands:
         amount *= 1000
     after = {"price_add": p.price + amount, "price_sub": p.price - amount}.get(cmd.action, amount)
+    if cmd.action in ("price_add", "price_sub") and cmd.direction and _said_the_new_price(p.price, amount, after, cmd):
+        after = amount  # "naik 130rb" on Rp125.000: to Rp130.000, not by it (Rp255.000 would be a slip)
     if cmd.action == "price_sub" and after <= 0:
         return idle(data, Reply(t.PRICE_BELOW_ZERO.format(name=p.label, price=rupiah(p.price), amount=rupiah(amount))))
     if after <= 0:
@@ -140,6 +152,17 @@ def _price(data: dict[str, Any], ctx: SellerCtx, cmd: Command, p: SellerProduct)
     buttons = [Button(t.BTN_YES, CONFIRM_YES.pack()), Button(t.BTN_NO, CONFIRM_NO.pack())]
     pending = {**data, "pending": {"change": asdict(change)}, "at": stamp(ctx)}
     return say(SellerStock.CONFIRM, pending, Reply(text, buttons))
+
+
+def _slip(before: int, after: int) -> bool:
+    return after >= before * SLIP_FACTOR or after * SLIP_FACTOR <= before
+
+
+def _said_the_new_price(price: int, amount: int, by: int, cmd: Command) -> bool:
+    """ "naik 130rb" / "turun 120rb" without "jadi": the amount is the new price when a step by it would
+    look like a slip and the amount itself lies the way the seller said, close to today's price."""
+    goes_up = cmd.direction == "up"
+    return (_slip(price, by) or by <= 0) and (amount > price if goes_up else amount < price) and not _slip(price, amount)
 
 
 def _change(data: dict[str, Any], ctx: SellerCtx, p: SellerProduct, field: str, after: Any) -> Step:

@@ -8,6 +8,7 @@ from storage import person_models  # noqa: F401  (registers the faqs table)
 from storage import promo_models  # noqa: F401  (registers the promotion and broadcast tables)
 from storage import kitchen_models  # noqa: F401  (registers the quota and cluster tables)
 from storage import regular_models  # noqa: F401  (registers the reviews and loyalty tables)
+from storage import counter_models  # noqa: F401  (registers the change counters)
 from storage.models import Base
 
 config = context.config

@@ -169,8 +169,10 @@ class Sandbox:
             row.data = {**row.data, "cart": dict(cart)}
             s.commit()
 
-    def previous_order(self, sender: str, lines: dict[str, int], status: str = "completed") -> None:
-        """An earlier order of this customer, placed through the project's own order code."""
+    def previous_order(self, sender: str, lines: dict[str, int], status: str = "completed",
+                       payment: str = "cod") -> None:
+        """An earlier order of this customer, placed through the project's own order code (with
+        `status` set after: "pending_payment" is an order still waiting for the money)."""
         self.ensure_customer(sender)
         with unit_of_work(self.sessions) as s:
             party = self.customer_party(s, sender)
@@ -178,7 +180,7 @@ class Sandbox:
             shop = s.execute(select(Shop)).scalar_one()
             profile = ShopProfile.model_validate({"name": shop.name, **shop.profile})
             request = OrderRequest(shop_id=shop.id, customer_id=int(party.split(":")[1]), channel=CHANNEL,
-                                   customer_name="Dewi", fulfilment="pickup", payment_method="cod",
+                                   customer_name="Dewi", fulfilment="pickup", payment_method=payment,
                                    lines=tuple(Line(sku, qty) for sku, qty in lines.items()))
             order = place_order(s, profile, request, self.now, 180, actor="corpus")
             order.status = status

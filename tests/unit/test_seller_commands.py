@@ -86,6 +86,11 @@ CHANGES = [
     ("harga sambal terasi +2rb", ("SBL-TRS", "price", 16000, 18000)),
     ("harga keripik singkong original turun seceng", ("KRP-SGK-ORI", "price", 13000, 12000)),
     ("harga nastar nanas naik lima ribu", ("KUE-NST-NNS", "price", 75000, 80000)),
+    # "naik/turun" with the new price, no "jadi": a step by it would be a slip, the amount lies the way said
+    ("harga rendang naik 125rb", ("FRZ-RDG", "price", 120000, 125000)),
+    ("rendang turun 115rb", ("FRZ-RDG", "price", 120000, 115000)),
+    # stock said as "ready", shorthand before the seller's phrases
+    ("rendang ready 9", ("FRZ-RDG", "stock", 6, 9)),
     # low-stock threshold, visibility
     ("batas stok rendang 2", ("FRZ-RDG", "low_stock_threshold", 5, 2)),
     ("stok minimal nastar keju 3", ("KUE-NST-KJU", "low_stock_threshold", 5, 3)),
@@ -165,6 +170,8 @@ ASKED = [
     ("harga nastar keju 8rb", SellerStock.CONFIRM, ["✅ Ya, ubah", "❌ Jangan"]),
     ("harga nastar keju 200rb", SellerStock.CONFIRM, ["✅ Ya, ubah", "❌ Jangan"]),
     ("harga putri salju 75", SellerStock.CONFIRM, ["✅ Ya, ubah", "❌ Jangan"]),
+    # by 250rb or to 250rb, either way the price doubles: asked
+    ("harga rendang naik 250rb", SellerStock.CONFIRM, ["✅ Ya, ubah", "❌ Jangan"]),
 ]
 
 

@@ -101,6 +101,9 @@ CONFIRM_WRONG_WAY = "Harga *{name}* sekarang {before}; {after} berarti {way}, bu
 BTN_YES = "✅ Ya, ubah"
 BTN_NO = "❌ Jangan"
 CONFIRM_DROPPED = "Oke Kak, tidak jadi. Harga *{name}* tetap {price}."
+# "keripik tempe 30": only a product and a number, so asked first (a seller may be shopping too)
+CONFIRM_STOCK = "Maksudnya stok *{name}* jadi *{after}* (sekarang {before}), Kak?"
+CONFIRM_DROPPED_STOCK = "Oke Kak, tidak jadi. Stok *{name}* tetap {stock}."
 EXPIRED = "Pertanyaan tadi sudah lewat, Kak. Kirim ulang perintahnya ya."
 FLOW_CANCELLED = "Oke Kak, dibatalkan. Tidak ada yang diubah."
 
