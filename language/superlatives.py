@@ -22,6 +22,8 @@ ADJECTIVES: dict[str, str] = {
     "murah": CHEAP, "murce": CHEAP, "murmer": CHEAP, "hemat": CHEAP, "ekonomis": CHEAP,
     "mahal": DEAR,
     "laris": BEST, "laku": BEST, "favorit": BEST, "favorite": BEST, "fav": BEST, "populer": BEST, "hits": BEST,
+    # "the best" is a matter of taste: what customers buy most is what the shop can tell of it
+    "enak": BEST, "recommended": BEST, "rekomendasi": BEST, "rekomen": BEST, "recommend": BEST, "best": BEST,
     "pedas": SPICY, "pedis": SPICY, "hot": SPICY, "spicy": SPICY,
 }
 MOST = frozenset({"paling", "plg", "pling", "palng", "paleng", "palingg"})

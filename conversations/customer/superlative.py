@@ -22,7 +22,8 @@ from conversations.customer import options, shown
 from conversations.customer.browsing import Browse, option_detail, product_button
 from conversations.customer.cart import add
 from language.money import rupiah
-from language.order_lines import order_lines
+from language.order_lines import bare_quantity, order_lines
+from language.questions import shop_questions
 from language.superlatives import BEST, CHEAP, DEAR, SPICY, Superlative, read, spiciness
 from language.text import misspelt, normalize
 from language.words import CHAT_WORDS, asks
@@ -42,14 +43,14 @@ def answer(state: str, data: dict[str, Any], ctx: Ctx, text: str) -> Step | None
     """The ranking a message asks for, answered or ordered; None when it asks none this shop can
     read (no superlative, or words that name none of its products: "ongkir paling murah")."""
     asked = read(text)
-    if asked is None:
+    if asked is None or shop_questions(asked.rest):  # "ongkir paling murah", "paling lambat sampai"
         return None
     lines = order_lines(asked.rest, ctx.catalog.sizes())
     if len(lines) > 1:
         return None
     name = lines[0].name if lines else ""
     words = [w for w in name.split() if w not in CHAT_WORDS and w not in GENERIC]
-    qty = lines[0].qty if lines and lines[0].counted else None
+    qty = (lines[0].qty if lines[0].counted else None) if lines else bare_quantity(asked.rest)  # "pesan yg paling murah 2"
     ordering = qty is not None or (bool(ORDERS.match(asked.rest)) and "?" not in text and not asks(text))
     scoped = scope(state, data, ctx, words)
     if scoped is None:
