@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from language.numbers import parse_quantity
 from language.text import fold
 
 ORDINALS: dict[str, int] = {"pertama": 1, "kesatu": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "kelima": 5,
@@ -45,7 +46,7 @@ def read(text: str) -> ListRef | None:
         match = pattern.search(folded)
         if match is None or _OTHER.match(folded[match.end():]):
             continue
-        rest = (folded[:match.start()] + " " + folded[match.end():]).strip(" ,.")
+        rest = " ".join((folded[:match.start()] + " " + folded[match.end():]).split()).strip(" ,.")
         if not all(w in _CHAT or w.isdigit() or _number_word(w) for w in re.findall(r"[a-z0-9]+", rest)):
             continue  # other words too: "nomor 2 yang merah", a new sentence, not a pointer alone
         place = place_of(match)
@@ -55,5 +56,5 @@ def read(text: str) -> ListRef | None:
 
 
 def _number_word(word: str) -> bool:
-    from language.numbers import parse_quantity  # a quantity in words: "satu", "dua", "selusin"
+    """A quantity in words: "satu", "dua", "selusin"."""
     return parse_quantity(word) is not None
