@@ -118,6 +118,8 @@ def route_message(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Ste
         return ranking  # "yg paling murah apa kak", "pesan yg paling pedes 2"
     if state not in STATE_STEPS and (picked := list_pick.by_place(state, data, ctx, text)) is not None:
         return picked  # "nomor 2", "yg kedua 3": the list just shown
+    if (counted := list_pick.by_quantity(state, data, ctx, text)) is not None:
+        return counted  # "pesan 2" after a list: which of them
     if (answered := question(state, data, ctx, text)) is not None:
         return answered
     if state in STATE_STEPS:

@@ -10,7 +10,7 @@ from typing import Any
 from conversations.base import Button, Ctx, Reply, Step, say
 from conversations.customer import options, shown
 from conversations.customer.browsing import Browse, option_detail, product_button, product_detail
-from language.order_lines import order_lines
+from language.order_lines import bare_quantity, order_lines
 from texts.id import customer as t
 
 LEFT_BEHIND = ("sku", "pending", "family")
@@ -32,6 +32,21 @@ def by_place(state: str, data: dict[str, Any], ctx: Ctx, text: str) -> Step | No
         return product_detail(base, ctx, sku) if sku in whole else option_detail(base, ctx, sku)
     item = {"qty": qty, "query": sku, "options": [sku], "sure": True, "whole": [sku] if sku in whole else []}
     return options.continue_pending({**base, "pending": [item]}, ctx, [])
+
+
+MAX_ASKED = 10  # a longer list is not asked about as buttons: the customer names the product instead
+
+
+def by_quantity(state: str, data: dict[str, Any], ctx: Ctx, text: str) -> Step | None:
+    """"pesan 2" right after a list (not a product's page): which of them, keeping the quantity;
+    None without a list, or when the message is more than a quantity."""
+    skus, whole = shown.shown(data)
+    if state != Browse.HOME or not 2 <= len(skus) <= MAX_ASKED or text.strip().isdigit():
+        return None  # a bare number is the list's button of that number (handlers.choices)
+    if (qty := bare_quantity(text)) is None:
+        return None
+    item = {"qty": qty, "query": " ".join(text.split())[:40], "options": skus, "sure": False, "whole": [s for s in skus if s in whole]}
+    return options.continue_pending({**data, "pending": [item]}, ctx, [])
 
 
 def by_words(data: dict[str, Any], ctx: Ctx, text: str) -> Step | None:

@@ -159,3 +159,14 @@ def test_a_ranking_on_a_product_page_is_over_its_options() -> None:
     c.send("sambal bawang")
     c.send("yg paling pedes 2")
     assert c.cart == {"SBW-L5": 2}
+
+
+def test_a_quantity_after_a_tie_or_a_list_asks_which_keeping_it() -> None:
+    c = Dialogue()  # the demo shop: Keripik Tempe and Jus Jambu both cost Rp12.000
+    c.send("halo")
+    c.send("yg paling murah apa kak")
+    assert "sama-sama Rp12.000" in c.text and c.cart == {}
+    c.send("pesan 2")
+    assert c.state == "browsing:pick" and c.cart == {}
+    c.press("Keripik Tempe")
+    assert c.cart == {"KRP-TMP": 2}
