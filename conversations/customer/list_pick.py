@@ -52,6 +52,8 @@ def by_quantity(state: str, data: dict[str, Any], ctx: Ctx, text: str) -> Step |
 def by_words(data: dict[str, Any], ctx: Ctx, text: str) -> Step | None:
     """"yg ayam" without a quantity: the one product of the last list the words fit, opened; the
     few they fit, to choose from; None when they fit none (a search of the whole shop then)."""
+    if not shown.shown(data)[0]:
+        return None
     lines = order_lines(text, ctx.catalog.sizes())
     if len(lines) != 1 or lines[0].counted:
         return None

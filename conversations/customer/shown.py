@@ -55,6 +55,8 @@ def remember(before: dict[str, Any], step: Step) -> Step:
         step.data = {**step.data, KEY: {"skus": skus, "whole": whole}}
     elif KEY in step.data and step.state not in KEEPS and items(before) == items(step.data):
         step.data = {k: v for k, v in step.data.items() if k != KEY}
+    elif KEY in step.data and before.get(KEY) == step.data[KEY]:  # kept, no longer on screen: no ranking's scope
+        step.data = {**step.data, KEY: {**step.data[KEY], "scopes": False}}
     return step
 
 
@@ -72,7 +74,8 @@ def show(data: dict[str, Any], skus: list[str], whole: list[str] | None = None, 
 
 
 def scopes(data: dict[str, Any]) -> bool:
-    """Whether the list shown narrows a ranking asked next ("yg paling murah" of a category page)."""
+    """Whether the list narrows a ranking asked next ("yg paling murah" of a category page): only
+    while the last reply showed it."""
     return bool((data.get(KEY) or {}).get("scopes", True))
 
 

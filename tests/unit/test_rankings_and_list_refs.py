@@ -170,3 +170,15 @@ def test_a_quantity_after_a_tie_or_a_list_asks_which_keeping_it() -> None:
     assert c.state == "browsing:pick" and c.cart == {}
     c.press("Keripik Tempe")
     assert c.cart == {"KRP-TMP": 2}
+
+
+def test_a_list_narrows_a_ranking_only_while_it_is_on_screen() -> None:
+    c = chat()
+    c.send("katalog")
+    c.press("Camilan")
+    c.send("yg paling mahal apa")
+    assert "Basreng Pedas 200g" in c.text.split("\n")[0]
+    c.send("nomor 1 satu")  # ordered from the list: kept for "nomor 2", but no longer the ranking's scope
+    assert c.cart == {"BSR-PDS": 1} and "shown" in c.data
+    c.send("yg paling mahal apa")
+    assert "Kain Batik Tulis Sogan 2m" in c.text.split("\n")[0]
