@@ -18,6 +18,7 @@ from catalog.search import SearchIndex
 from orders import making
 from storage import categories as categories_db
 from storage import daily_sales as daily_sales_db
+from storage import orders as orders_db
 from storage import products as products_db
 from storage import shops as shops_db
 
@@ -177,6 +178,14 @@ class DbCatalog:
 
     def resolve(self, query: str) -> tuple[ProductInfo | None, list[ProductInfo]]:
         return fam.flat(self.find(query))
+
+    def products(self) -> list[ProductInfo]:
+        # Read only for a ranking question; at 10,000 products one read is ~20 ms, and such
+        # questions are rare beside searches (which never read the whole catalog).
+        return self._fit([to_product(r) for r in products_db.fetch_products(self._session, self._shop_id)])
+
+    def units_sold(self, skus: Sequence[str]) -> dict[str, int]:
+        return orders_db.fetch_units_sold(self._session, self._shop_id, skus)
 
     def _families(self, leads: list[ProductInfo]) -> list[Family]:
         """Each lead row with its product's other visible options (one read for the rows that have any)."""

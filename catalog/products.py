@@ -48,6 +48,14 @@ class CatalogReader(Protocol):
         """`find`, flattened: the one row meant, else the rows to choose from."""
         ...
 
+    def products(self) -> list[ProductInfo]:
+        """Every visible row (option), with today's stock: a ranking over the shop ("yg paling murah")."""
+        ...
+
+    def units_sold(self, skus: Sequence[str]) -> dict[str, int]:
+        """Units of these rows in paid orders (a cancelled order's do not count); rows never sold are left out."""
+        ...
+
 
 def build_index(products: Sequence[ProductInfo]) -> SearchIndex:
     """The search index of these rows: one document per product (its options as keywords)."""
@@ -64,8 +72,10 @@ def pick(found: Resolution, by_id: dict[int, ProductInfo]) -> tuple[ProductInfo 
 class MemoryCatalog:
     """An in-memory CatalogReader for flow tests and for a snapshot of the database."""
 
-    def __init__(self, products: Sequence[ProductInfo], index: SearchIndex | None = None):
+    def __init__(self, products: Sequence[ProductInfo], index: SearchIndex | None = None,
+                 sold: dict[str, int] | None = None):
         self._products = [p for p in products if p.visible]
+        self._sold = dict(sold or {})
         self._by_sku = {p.sku: p for p in self._products}
         self._families = {f.id: f for f in fam.group(self._products)}
         self._index = index or fam.index_of(list(self._families.values()))
@@ -104,3 +114,9 @@ class MemoryCatalog:
 
     def resolve(self, query: str) -> tuple[ProductInfo | None, list[ProductInfo]]:
         return fam.flat(self.find(query))
+
+    def products(self) -> list[ProductInfo]:
+        return list(self._products)
+
+    def units_sold(self, skus: Sequence[str]) -> dict[str, int]:
+        return {s: self._sold[s] for s in skus if self._sold.get(s, 0) > 0}

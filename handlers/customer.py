@@ -19,8 +19,9 @@ from language.questions import asks_order_status, handoff_request
 from language.text import normalize
 from language.words import (ADDRESS, CANCEL, GREETING_WORDS, GREETINGS, HELP, MENU, MY_STAMPS, ORDER_HISTORY,
                             PRONOUNS, REORDER, asks, politeness)
-from conversations.customer import (browsing, cart, cart_text, checkout, faq, handoff, loyalty, options, payment,
-                                    preorder, promo, questions, quote, reorder, review, tracking)
+from conversations.customer import (browsing, cart, cart_text, checkout, faq, handoff, list_pick, loyalty, options,
+                                    payment, preorder, promo, questions, quote, reorder, review, shown, superlative,
+                                    tracking)
 from conversations.base import Button, Ctx, Reply, Step, Turn, say
 from conversations.choice import Choice
 from conversations.examples import fill
@@ -64,6 +65,12 @@ STATES = frozenset({*Browse, *Cart, *Checkout, *Pay, *Consent, *Review})
 
 
 def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step:
+    """The step for a customer's message, remembering the list of products it shows (or dropping
+    the one before when it no longer applies: conversations.customer.shown)."""
+    return shown.remember(data, route_message(state, data, turn, ctx))
+
+
+def route_message(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step:
     if state not in STATES:  # e.g. left by an older version: never guess what it meant
         log.warning("customer %s in unknown state %r: answered with the menu", ctx.customer.id, state)
         return browsing.menu(clear_step(data), ctx)
@@ -107,6 +114,12 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step:
         return checkout.start(clear_step(data), ctx)  # "lanjut pembayaran": paying, not a question about it
     if state not in STATE_STEPS and (ordered := order_if_there(text)) is not None:  # "ada X? kalo ada pesen 2"
         return free_text(clear_step(data), ctx, ordered)
+    if state not in STATE_STEPS and (ranking := superlative.answer(state, data, ctx, text)) is not None:
+        return ranking  # "yg paling murah apa kak", "pesan yg paling pedes 2"
+    if state not in STATE_STEPS and (picked := list_pick.by_place(state, data, ctx, text)) is not None:
+        return picked  # "nomor 2", "yg kedua 3": the list just shown
+    if (counted := list_pick.by_quantity(state, data, ctx, text)) is not None:
+        return counted  # "pesan 2" after a list: which of them
     if (answered := question(state, data, ctx, text)) is not None:
         return answered
     if state in STATE_STEPS:
@@ -198,6 +211,8 @@ def free_text(data: dict[str, Any], ctx: Ctx, text: str) -> Step:
     if ORDER_VERBS.match(words) or (not asks(words) and any(line.counted for line in order_lines(text, ctx.catalog.sizes()))):
         if (step := options.fill_from_text(data, ctx, text)) is not None:
             return step
+    if (picked := list_pick.by_words(data, ctx, text)) is not None:  # "yg ayam": of the list just shown
+        return picked
     found = ctx.catalog.find(text)
     if found.best is not None or found.candidates:
         return browsing.search(data, ctx, text)

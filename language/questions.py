@@ -76,7 +76,9 @@ AREA_STOP = frozenset({"berapa", "brp", "bisa", "ngga", "kak", "ka", "ya", "kena
                        "dong", "min", "sis", "gan", "kah", "ongkir", "ongkirnya", "ongkos", "biaya", "apa", "sampai",
                        "sampe", "nyampe", "gimana", "juga", "trus", "terus", "dan", "sama", "itu", "tuh", "nih",
                        "kira", "kira-kira", "harganya", "kalau", "kalo", "berapaan", "mas", "mbak", "bu", "pak",
-                       "nya", "kan", "lho", "deh"}) | NO
+                       "nya", "kan", "lho", "deh",
+                       # "ongkir paling murah brp": a ranking of fees, no place ("termurah", "paling cepat")
+                       "paling", "plg", "termurah", "termahal", "tercepat", "murah", "mahal", "cepat", "cepet"}) | NO
 AREA_AFTER = frozenset({"ke", "ongkir", "ongkirnya", "kirim"})
 
 

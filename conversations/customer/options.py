@@ -20,6 +20,7 @@ from typing import Any
 
 from catalog.families import Family, Hit, hit, unexplained
 from conversations.base import Button, Ctx, Reply, Step, say
+from conversations.customer import shown
 from conversations.customer.browsing import Browse, option_detail, price_text
 from conversations.customer.cart import PICK, Cart, add, add_line, after_add_buttons, items, with_cart
 from language.money import rupiah
@@ -42,15 +43,17 @@ def fill_from_text(data: dict[str, Any], ctx: Ctx, text: str) -> Step | None:
     pending: list[dict[str, Any]] = []
     previous: Family | None = None
     for line in lines:
-        item, previous = read_line(ctx, line, previous)
+        item, previous = read_line(ctx, line, previous, data)
         pending.append(item)
     if all(not item["options"] for item in pending):
         return None
     return continue_pending({**data, "pending": pending}, ctx, [])
 
 
-def read_line(ctx: Ctx, line: OrderLine, previous: Family | None) -> tuple[dict[str, Any], Family | None]:
-    """One order line as a pending item, and the product it spoke of (for "yg 250", "sama L 1")."""
+def read_line(ctx: Ctx, line: OrderLine, previous: Family | None,
+              data: dict[str, Any] | None = None) -> tuple[dict[str, Any], Family | None]:
+    """One order line as a pending item, and the product it spoke of (for "yg 250", "sama L 1").
+    Words that fit products of the list just shown ("yg ayam 2") mean those first."""
     if previous is not None and len(previous.options) > 1:
         again = hit(previous, line.name, ctx.catalog.sizes())
         # "sama L 1", "yg 250 satu", or words that are only an option's ("yang original")
@@ -59,6 +62,11 @@ def read_line(ctx: Ctx, line: OrderLine, previous: Family | None) -> tuple[dict[
             return line_item(line, again), previous
     if line.option_only and previous is None:  # the line before is still a question: this one follows it
         return {"qty": line.qty, "query": line.name, "options": [], "follows": True}, None
+    if data is not None and not line.without and (fits := shown.fitting(ctx, data, line.name)):
+        if len(fits) == 1:
+            return line_item(line, hit(fits[0][0], line.name, ctx.catalog.sizes())), fits[0][0]
+        return {"qty": line.qty, "query": line.name, "sure": False, "options": [f.sku for f, _ in fits],
+                "whole": [f.sku for f, whole in fits if whole]}, previous
     found = ctx.catalog.find(line.name)
     if found.best is not None and found.best.option is None and line.without:
         # "keripik singkong yg ga pedes": of its options, the ones the "not" leaves; one left is the one

@@ -35,6 +35,7 @@ CHANNEL = "simulator"
 CUSTOMER = "pembeli"
 SELLER = "bu-ratna"  # the owner, registered as `kedai seller add` would (a shop file registers no one)
 PRODUCT_FIELDS = ("name", "price", "stock", "visible")
+PAID_STATUSES = ("paid", "processing", "shipped", "completed")
 
 
 def shop_spec() -> dict[str, Any]:
@@ -184,6 +185,8 @@ class Sandbox:
                                    lines=tuple(Line(sku, qty) for sku, qty in lines.items()))
             order = place_order(s, profile, request, self.now, 180, actor="corpus")
             order.status = status
+            if status in PAID_STATUSES:  # a completed order was paid (cash on delivery too): it counts as sold
+                order.paid_at = self.now
             s.commit()
 
     # -- outcome ----------------------------------------------------------------------------

@@ -1,0 +1,144 @@
+"""Rankings over the shop's own products: "yg paling murah apa kak", "keripik yg paling murah",
+"yg paling laris", "sambal bawang yg paling pedes", and orders with one ("pesan yg paling murah
+2" puts it in the cart as any order does).
+
+The scope: the words said (a category, a word of products' names, a product), else the product
+page the customer is on (its options), else the list just shown, else the whole shop. Ranked
+from the shop's data: price; units sold in paid orders ("laris"); spiciness from option levels
+and names ("Level 5", "Extra Pedas"). Sold-out rows are never the answer. When the data cannot
+tell (no sales yet, no spiciness in any name), the reply says so and changes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from catalog.families import Family, group
+from catalog.model import ProductInfo
+from conversations.base import Button, Ctx, Reply, Step, say
+from conversations.customer import options, shown
+from conversations.customer.browsing import Browse, option_detail, product_button
+from conversations.customer.cart import add
+from language.money import rupiah
+from language.order_lines import bare_quantity, order_lines
+from language.questions import shop_questions
+from language.superlatives import BEST, CHEAP, DEAR, SPICY, Superlative, read, spiciness
+from language.text import misspelt, normalize
+from language.words import CHAT_WORDS, asks
+from texts.id import customer as customer_texts
+from texts.id import lists as t
+
+RUNNERS_UP = 2  # shown after the top, numbered, so "nomor 2" can pick one
+# Words around a ranking that name no product: "produk apa yg paling murah di sini".
+GENERIC = frozenset({"produk", "produknya", "barang", "barangnya", "menu", "menunya", "item", "di", "sini", "disini",
+                     "toko", "jualan", "jualannya", "dari", "semua", "semuanya", "mana", "apaan", "level", "levelnya",
+                     "varian", "variannya", "pilihan", "pilihannya", "rasa", "rasanya", "nya", "tuh", "kah", "kalian",
+                     "punya", "nih", "yang", "cari", "mau", "tanya", "dong", "kak", "ka", "min", "sis", "gan", "kakak"})
+ORDERS = re.compile(r"^(?:pesan|pesen|order|beli|ambil|minta|tumbas|tuku|meser|nitip)\b")
+
+
+def answer(state: str, data: dict[str, Any], ctx: Ctx, text: str) -> Step | None:
+    """The ranking a message asks for, answered or ordered; None when it asks none this shop can
+    read (no superlative, or words that name none of its products: "ongkir paling murah")."""
+    asked = read(text)
+    if asked is None or shop_questions(asked.rest):  # "ongkir paling murah", "paling lambat sampai"
+        return None
+    lines = order_lines(asked.rest, ctx.catalog.sizes())
+    if len(lines) > 1:
+        return None
+    name = lines[0].name if lines else ""
+    words = [w for w in name.split() if w not in CHAT_WORDS and w not in GENERIC]
+    qty = (lines[0].qty if lines[0].counted else None) if lines else bare_quantity(asked.rest)  # "pesan yg paling murah 2"
+    ordering = qty is not None or (bool(ORDERS.match(asked.rest)) and "?" not in text and not asks(text))
+    scoped = scope(state, data, ctx, words)
+    if scoped is None:
+        return None
+    families, label = scoped
+    return ranked(data, ctx, asked, families, label, qty or 1 if ordering else None)
+
+
+def scope(state: str, data: dict[str, Any], ctx: Ctx, words: list[str]) -> tuple[list[Family], str | None] | None:
+    """The products the ranking is over, and how to name them ("Camilan", "keripik"); None when
+    the words name nothing sold here."""
+    every = group(ctx.catalog.products())
+    if words:
+        said = set(words)
+        by_category = [f for f in every if said <= set(normalize(f.category).split())]
+        if by_category:
+            return by_category, by_category[0].category
+        by_name = [f for f in every if all(named(w, f) for w in words)]
+        if by_name:
+            return by_name, by_name[0].name if len(by_name) == 1 else " ".join(words)
+        found = ctx.catalog.find(" ".join(words))
+        hits = [found.best] if found.best is not None else found.candidates
+        keys = {h.family.id for h in hits}
+        chosen = [f for f in every if f.id in keys]
+        return (chosen, chosen[0].name if len(chosen) == 1 else " ".join(words)) if chosen else None
+    on_page = data.get("family") if state == Browse.PRODUCT else None  # a product's options, on show
+    if on_page:
+        family = next((f for f in every if f.by_sku(on_page) is not None), None)
+        if family is not None:
+            return [family], family.name
+    skus, _ = shown.shown(data)
+    if skus and shown.scopes(data):
+        listed = [f for f in every if any(f.by_sku(s) is not None for s in skus)]
+        if listed:
+            return listed, t.LIST_SCOPE
+    return every, None
+
+
+def named(word: str, family: Family) -> bool:
+    own = normalize(" ".join([family.name, *family.labels])).split()
+    return word in own or (len(word) > 3 and any(misspelt(word, o) for o in own))
+
+
+def score(kind: str, rows: list[ProductInfo], ctx: Ctx) -> dict[str, int]:
+    """Each row's value for the ranking (higher is better); rows it cannot rank are left out."""
+    if kind == CHEAP:
+        return {p.sku: -p.price for p in rows}
+    if kind == DEAR:
+        return {p.sku: p.price for p in rows}
+    if kind == BEST:
+        return ctx.catalog.units_sold([p.sku for p in rows])
+    hot = {p.sku: spiciness(f"{p.name} {p.option or ''}") for p in rows}
+    return {sku: level for sku, level in hot.items() if level is not None and level > 0}
+
+
+def ranked(data: dict[str, Any], ctx: Ctx, asked: Superlative, families: list[Family], label: str | None,
+           qty: int | None) -> Step:
+    where = t.SCOPE.format(what=label) if label else t.SCOPE_SHOP
+    rows = [o for f in families for o in f.options if o.stock > 0]
+    if not rows:
+        return say(Browse.HOME, data, Reply(t.NONE_LEFT.format(scope=where), [catalog_button()]))
+    values = score(asked.kind, rows, ctx)
+    if not values:
+        unknown = t.NO_SALES if asked.kind == BEST else t.NO_SPICE
+        return say(Browse.HOME, data, Reply(unknown.format(scope=where), [catalog_button()]))
+    order = sorted((p for p in rows if p.sku in values), key=lambda p: (-values[p.sku], p.price, p.id))
+    top = [p for p in order if values[p.sku] == values[order[0].sku]]
+    base = {k: v for k, v in data.items() if k not in ("sku", "pending", "family")}
+    facts = {"scope": where, "name": top[0].label, "price": rupiah(top[0].price), "sold": values[top[0].sku]}
+    if len(top) > 1:
+        if qty is not None:  # an order: which of them, keeping the quantity
+            item = {"qty": qty, "query": label or top[0].label, "options": [p.sku for p in top], "sure": False,
+                    "whole": []}
+            return options.continue_pending({**base, "pending": [item]}, ctx, [])
+        buttons = [product_button(p) for p in top[:8]] + [Button(customer_texts.BTN_MENU, "menu")]
+        return say(Browse.HOME, base, Reply(t.KIND_TIE[asked.kind].format(**facts), buttons))
+    if qty is not None:
+        return add(base, ctx, top[0].sku, qty)
+    step = option_detail(base, ctx, top[0].sku, top[0])
+    head = t.KIND_HEAD[asked.kind].format(**facts)
+    nexts = [t.NEXT_LINE.format(n=i + 2, name=p.label, price=rupiah(p.price))
+             for i, p in enumerate(order[1:1 + RUNNERS_UP])]
+    tail = "\n\n" + "\n".join([t.NEXT_HEAD, *nexts]) if nexts else ""
+    first = step.replies[0]
+    step.replies[0] = replace(first, text=f"{head}\n\n{first.text}{tail}")
+    step.data = shown.show(step.data, [p.sku for p in order[:1 + RUNNERS_UP]], scopes=False)
+    return step
+
+
+def catalog_button() -> Button:
+    return Button(customer_texts.BTN_CATALOG, "catalog")
