@@ -187,6 +187,14 @@ class DbCatalog:
     def units_sold(self, skus: Sequence[str]) -> dict[str, int]:
         return orders_db.fetch_units_sold(self._session, self._shop_id, skus)
 
+    def leading(self, by: str, limit: int) -> list[ProductInfo]:
+        if by == "sold":
+            skus = orders_db.fetch_best_selling(self._session, self._shop_id, limit)
+            found = self.by_skus(skus)
+            return [found[s] for s in skus if s in found]
+        rows = products_db.fetch_by_price(self._session, self._shop_id, cheapest=by == "cheap", limit=limit)
+        return self._fit([to_product(r) for r in rows])
+
     def _families(self, leads: list[ProductInfo]) -> list[Family]:
         """Each lead row with its product's other visible options (one read for the rows that have any)."""
         with_options = [p.family for p in leads if p.family_id is not None]

@@ -56,6 +56,12 @@ class CatalogReader(Protocol):
         """Units of these rows in paid orders (a cancelled order's do not count); rows never sold are left out."""
         ...
 
+    def leading(self, by: str, limit: int) -> list[ProductInfo]:
+        """At most `limit` visible rows, with today's stock, first by `by`: "cheap" (lowest price),
+        "dear" (highest) or "sold" (most units in paid orders; never-sold rows left out). A ranking
+        over the whole shop reads these instead of every row; sold-out rows are among them."""
+        ...
+
 
 def build_index(products: Sequence[ProductInfo]) -> SearchIndex:
     """The search index of these rows: one document per product (its options as keywords)."""
@@ -120,3 +126,10 @@ class MemoryCatalog:
 
     def units_sold(self, skus: Sequence[str]) -> dict[str, int]:
         return {s: self._sold[s] for s in skus if self._sold.get(s, 0) > 0}
+
+    def leading(self, by: str, limit: int) -> list[ProductInfo]:
+        if by == "sold":
+            sold = self.units_sold([p.sku for p in self._products])
+            return sorted((p for p in self._products if p.sku in sold), key=lambda p: (-sold[p.sku], p.id))[:limit]
+        sign = 1 if by == "cheap" else -1
+        return sorted(self._products, key=lambda p: (sign * p.price, p.id))[:limit]

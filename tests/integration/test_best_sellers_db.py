@@ -1,5 +1,6 @@
 """"Yg paling laris" on a real database: units of paid orders count, an unpaid or a cancelled
-order's do not, and the customer's question is answered from them."""
+order's do not, and the customer's question is answered from them; the first rows by price or by
+units sold, read for a ranking over the whole shop."""
 
 from __future__ import annotations
 
@@ -34,6 +35,12 @@ def test_units_sold_count_paid_orders_only(shop):
     cod = place(sessions, buyer, method="cod", fulfilment="pickup", lines=(("KRP-TMP", 1),))
     act(sessions, cod, Action.COMPLETE)  # cash collected at pickup: paid
     assert sold(sessions, "KRP-TMP", "SBL-BWG", "KRP-KTG", "KRP-PSG-CKL") == {"KRP-TMP": 3, "SBL-BWG": 1}
+    with unit_of_work(sessions) as s:  # the whole shop's first rows, as a ranking over it reads them
+        catalog = DbCatalog(s, 1, IndexCache())
+        assert [p.sku for p in catalog.leading("sold", 5)] == ["KRP-TMP", "SBL-BWG"]
+        every = catalog.products()
+        for by, key in (("cheap", lambda p: (p.price, p.id)), ("dear", lambda p: (-p.price, p.id))):
+            assert [p.sku for p in catalog.leading(by, 4)] == [p.sku for p in sorted(every, key=key)[:4]]
 
 
 def test_the_best_seller_question_is_answered_from_paid_orders(shop):

@@ -182,3 +182,41 @@ def test_a_list_narrows_a_ranking_only_while_it_is_on_screen() -> None:
     assert c.cart == {"BSR-PDS": 1} and "shown" in c.data
     c.send("yg paling mahal apa")
     assert "Kain Batik Tulis Sogan 2m" in c.text.split("\n")[0]
+
+
+def big_shop(prices: list[int], stock: list[int], sold: dict[str, int] | None = None) -> Dialogue:
+    """A shop of len(prices) plain products, more than a whole-shop ranking reads first."""
+    from dataclasses import replace
+
+    base = next(p for p in option_products() if p.family_id is None)
+    rows = [replace(base, id=1000 + i, sku=f"X-{i:03d}", name=f"Produk Uji {i:03d}", price=price, stock=left)
+            for i, (price, left) in enumerate(zip(prices, stock))]
+    chat = Dialogue(catalog=MemoryCatalog(rows, sold=sold))
+    chat.send("halo")
+    return chat
+
+
+def test_a_whole_shop_ranking_past_the_first_rows_read_is_still_right() -> None:
+    from conversations.customer.superlative import LEADING_ROWS
+
+    many = LEADING_ROWS * 2 + 5
+    # The cheapest rows are all sold out: the answer lies past the rows read first.
+    c = big_shop([1000 + i for i in range(many)], [0] * (LEADING_ROWS + 3) + [5] * (many - LEADING_ROWS - 3))
+    c.send("yg paling murah apa kak")
+    assert f"Produk Uji {LEADING_ROWS + 3:03d}" in c.text.split("\n")[0] and "Rp1.043" in c.text
+    # The top price shared by more rows than are read first: a tie, asked with buttons, not guessed.
+    c = big_shop([500] * (LEADING_ROWS + 5) + [900] * 5, [3] * (LEADING_ROWS + 10))
+    c.send("yg paling murah 1")
+    assert c.state == "browsing:pick" and c.cart == {}
+    c = big_shop([700 + i for i in range(many)], [2] * many)
+    c.send("yg paling mahal apa")
+    assert f"Produk Uji {many - 1:03d}" in c.text.split("\n")[0]
+
+
+def test_a_best_seller_sold_out_gives_way_to_the_next_one_sold() -> None:
+    c = big_shop([1000] * 50, [0, 4] + [4] * 48, sold={"X-000": 9, "X-001": 3, "X-002": 1})
+    c.send("yg paling laris apa kak")
+    assert "Produk Uji 001" in c.text.split("\n")[0] and "3 terjual" in c.text
+    c = big_shop([1000] * 50, [0] + [4] * 49, sold={"X-000": 9})
+    c.send("yg paling laris apa kak")
+    assert "belum punya catatan penjualan" in c.text
