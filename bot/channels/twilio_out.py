@@ -15,7 +15,6 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-import httpx
 from twilio.base.exceptions import TwilioException, TwilioRestException
 from twilio.rest import Client
 
@@ -97,7 +96,7 @@ class WhatsAppSender:
                 if not (exc.status == 429 or exc.code in RATE_LIMITED or exc.status >= 500):
                     raise Undeliverable(str(exc.code or exc.status), exc.msg or str(exc)) from exc
                 wait, reason = FIRST_BACKOFF, f"twilio {exc.status}/{exc.code}"
-            except (TwilioException, httpx.HTTPError) as exc:
+            except TwilioException as exc:  # the network too (bot.channels.twilio_http)
                 wait, reason = FIRST_BACKOFF, f"network: {exc!r}"
             if attempt == self.tries:
                 raise RetryLater(wait * 2 ** attempt, reason)

@@ -184,3 +184,27 @@ def test_fake_starts_and_stops_without_hanging():
     assert time.monotonic() - t0 < 10  # not stuck on shutdown; how fast is not what is tested
     with pytest.raises(httpx.ConnectError):
         httpx.get(url + "/", trust_env=False)
+
+
+def test_the_async_client_sends_the_sdks_fields_as_httpx_did(fake_twilio):
+    """MediaUrl lists repeat the key, booleans are "true"/"false", and the basic auth is the account's."""
+    import asyncio
+
+    from bot.channels.twilio_http import _pairs
+
+    assert _pairs({"MediaUrl": ["https://a/1.jpg", "https://a/2.jpg"], "Flag": True, "Off": False, "None": None}) == [
+        ("MediaUrl", "https://a/1.jpg"), ("MediaUrl", "https://a/2.jpg"), ("Flag", "true"), ("Off", "false"), ("None", "")]
+    client = make_async_twilio_client(fake_twilio.account_sid, fake_twilio.auth_token, fake_twilio.base_url)
+
+    async def send():
+        try:
+            return await client.messages.create_async(to="whatsapp:+6281234567890", from_="whatsapp:+6281100000000",
+                                                      body="Halo Kak", media_url=["https://example.com/a.jpg",
+                                                                                  "https://example.com/b.jpg"])
+        finally:
+            await client.http_client.aclose()
+
+    message = asyncio.run(send())
+    assert message.sid.startswith(("SM", "MM"))
+    sent = fake_twilio.messages[-1]
+    assert sent["Body"] == "Halo Kak" and sent["MediaUrl"] == ["https://example.com/a.jpg", "https://example.com/b.jpg"]
