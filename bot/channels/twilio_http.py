@@ -11,14 +11,16 @@ from __future__ import annotations
 import asyncio
 import base64
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
-import aiohttp
 from twilio.base.exceptions import TwilioException
 from twilio.http import AsyncHttpClient
 from twilio.http.response import Response
 from twilio.rest import Client
+
+if TYPE_CHECKING:
+    import aiohttp
 
 
 def rewrite_twilio_url(url: str, base_url: str | None) -> str:
@@ -54,6 +56,8 @@ class AsyncBaseUrlTwilioHttpClient(AsyncHttpClient):
         self._session: tuple[asyncio.AbstractEventLoop, aiohttp.ClientSession] | None = None
 
     def _for_loop(self) -> aiohttp.ClientSession:
+        import aiohttp  # ~10 MB of RSS: only in a process that sends on WhatsApp
+
         loop = asyncio.get_running_loop()
         if self._session is None or self._session[0] is not loop or self._session[1].closed:
             connector = aiohttp.TCPConnector(limit=self.CONNECTIONS)
@@ -68,6 +72,8 @@ class AsyncBaseUrlTwilioHttpClient(AsyncHttpClient):
         seconds = timeout if timeout is not None else self.timeout
         if auth:
             headers = {**(headers or {}), "Authorization": basic_auth(*auth)}
+        import aiohttp
+
         try:
             async with self._for_loop().request(
                     method.upper(), rewrite_twilio_url(url, self.base_url), params=_pairs(params),
