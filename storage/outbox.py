@@ -103,6 +103,13 @@ def pending_ids_for_shop(session: Session, shop_id: int, channel: str, limit: in
         .order_by(OutboxMessage.id).limit(limit)).scalars())
 
 
+def sending_for_shop(session: Session, shop_id: int, channel: str) -> int:
+    """The shop's rows on a channel claimed and out for sending now (by the delivery pump, say)."""
+    return session.execute(select(func.count()).select_from(OutboxMessage).where(
+        OutboxMessage.shop_id == shop_id, OutboxMessage.channel == channel,
+        OutboxMessage.status == "sending")).scalar_one()
+
+
 def reclaim_orphans(session: Session, now: datetime) -> list[int]:
     """Rows still `sending` for a process no longer in the processes table: due again now. One
     statement, so that the owner is judged on the row it changes: every process reaps, and a row

@@ -56,6 +56,7 @@ class t:
 
 
 LAST_WORDS = 10_000  # an archived shop's closing notices sent from its old account, at most
+LAST_WORDS_WAIT = 30.0  # seconds its account waits for sends another task had begun
 
 
 @dataclass(frozen=True)
@@ -260,9 +261,20 @@ class LiveLinks:
         def pending() -> list[int]:
             with unit_of_work(self.kedai.sessions) as s:
                 return outbox_db.pending_ids_for_shop(s, link.shop_id, link.channel, LAST_WORDS)
+
+        def sending() -> int:
+            with unit_of_work(self.kedai.sessions) as s:
+                return outbox_db.sending_for_shop(s, link.shop_id, link.channel)
+        loop = asyncio.get_running_loop()
         try:
-            ids = await asyncio.get_running_loop().run_in_executor(self.kedai.db, pending)
+            ids = await loop.run_in_executor(self.kedai.db, pending)
             await self.kedai.delivery.deliver(ids)
+            # Rows the delivery pump had claimed before these were read go out through the same
+            # sender: it stays until they are settled (seen under load: dropped mid-send, the
+            # notices failed for want of an account).
+            deadline = loop.time() + LAST_WORDS_WAIT
+            while loop.time() < deadline and await loop.run_in_executor(self.kedai.db, sending):
+                await asyncio.sleep(0.1)
         except Exception as exc:  # whatever is left is the outbox's, as after a restart
             log.warning("shop %s's last %s messages: %r", link.shop_id, link.channel, exc)
         finally:
