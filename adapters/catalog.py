@@ -165,6 +165,10 @@ class DbCatalog:
             return None
         return self._families([p])[0]
 
+    def families_of(self, skus: Sequence[str]) -> dict[str, Family]:
+        rows = self.by_skus(skus)
+        return dict(zip(rows, self._families(list(rows.values()))))
+
     def find(self, query: str) -> Found:
         indexed = self._entry()
         found = indexed.index.resolve(query)

@@ -165,9 +165,10 @@ def ask(data: dict[str, Any], ctx: Ctx, cart: dict[str, int], pending: list[dict
     else:
         products = ctx.catalog.by_skus(item["options"])
         whole = set(item.get("whole", ()))
+        families = ctx.catalog.families_of([s for s in item["options"] if s in whole]) if whole else {}
         buttons = []
         for sku in item["options"]:
-            if sku in whole and (family := ctx.catalog.family_of(sku)) is not None:
+            if (family := families.get(sku)) is not None:
                 buttons.append(Button(t.BTN_PRODUCT.format(name=family.name, price=price_text(family)), PICK.pack(sku)))
             elif sku in products:
                 p = products[sku]
@@ -207,8 +208,8 @@ def pick_text(data: dict[str, Any], ctx: Ctx, text: str) -> Step | None:
     skus = [s for s in item["options"] if s in choices]
     whole = set(item.get("whole", ()))
     # Each choice by the words that tell it from the others: "keju 500" of "Nastar Keju — 500g".
-    labels = [(ctx.catalog.family_of(s).name if s in whole and ctx.catalog.family_of(s) else choices[s].label)
-              for s in skus]
+    families = ctx.catalog.families_of([s for s in skus if s in whole]) if whole else {}
+    labels = [families[s].name if s in families else choices[s].label for s in skus]
     if item.get("family"):
         labels = [choices[s].option or choices[s].label for s in skus]
     # Words that belong to none of the choices ("kastengel 250 2") are a new order, not an answer.

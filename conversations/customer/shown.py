@@ -87,17 +87,17 @@ def fitting(ctx: Ctx, data: dict[str, Any], name: str) -> list[tuple[Family, boo
     said = [w for w in normalize(name).split() if w not in CHAT_WORDS]
     if not skus or not said:
         return []
-    rows = ctx.catalog.by_skus(skus)
+    families = ctx.catalog.families_of(skus)
     fits: list[tuple[Family, bool]] = []
     for sku in skus:
-        row = rows.get(sku)
-        if row is None:
+        family = families.get(sku)
+        row = family.by_sku(sku) if family is not None else None
+        if family is None or row is None:
             continue
-        family = ctx.catalog.family_of(sku) if sku in whole else None
-        labels = family.labels if family is not None else [row.option or ""]
+        labels = family.labels if sku in whole else [row.option or ""]
         own = normalize(" ".join([row.name, *labels])).split()
         if all(w in own or (len(w) > 3 and any(misspelt(w, o) for o in own)) for w in said):
-            fits.append((family, True) if family is not None else (Family((row,)), False))
+            fits.append((family, True) if sku in whole else (Family((row,)), False))
     return fits
 
 

@@ -84,7 +84,7 @@ def scope(state: str, data: dict[str, Any], ctx: Ctx, words: list[str], kind: st
         return [family], family.name
     skus, _ = shown.shown(data)
     if skus and shown.scopes(data):
-        listed = {f.id: f for f in map(ctx.catalog.family_of, dict.fromkeys(skus)) if f is not None}
+        listed = {f.id: f for f in ctx.catalog.families_of(skus).values()}
         if listed:
             return list(listed.values()), t.LIST_SCOPE
     return whole_shop(ctx, kind), None
