@@ -16,6 +16,7 @@ names an option the product lacks says which options exist. The lines wait in `d
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from catalog.families import Family, Hit, hit, unexplained
@@ -34,20 +35,30 @@ from texts.id import customer as t
 MAX_OFFERED = 6  # options offered as buttons of one question, before asking by product first
 
 
-def fill_from_text(data: dict[str, Any], ctx: Ctx, text: str) -> Step | None:
+def fill_from_text(data: dict[str, Any], ctx: Ctx, text: str, previous: Family | None = None,
+                   later: list[dict[str, Any]] | None = None, waiting: int | None = None) -> Step | None:
     """Reads an order sentence into the cart; asks which product or option where the words
-    leave it open; None when the text does not look like an order."""
+    leave it open; None when the text does not look like an order. `previous` is the product
+    the customer is looking at ("yg XL 2 sama ..." on its page), `later` lines still waiting,
+    `waiting` the quantity said before the question the first line answers ("pesan 2 nastar" ... "yg 500")."""
     lines = order_lines(text, ctx.catalog.sizes())
     if not lines:
         return None
+    if waiting is not None and not lines[0].counted:
+        lines[0] = replace(lines[0], qty=waiting)
     pending: list[dict[str, Any]] = []
-    previous: Family | None = None
     for line in lines:
         item, previous = read_line(ctx, line, previous, data)
         pending.append(item)
     if all(not item["options"] for item in pending):
         return None
-    return continue_pending({**data, "pending": pending}, ctx, [])
+    return continue_pending({**data, "pending": pending + list(later or [])}, ctx, [])
+
+
+def several_lines(ctx: Ctx, text: str) -> bool:
+    """Whether the words order more than one thing ("XL 2 sama rendang 1"): then they are a whole
+    order, never only the answer to the question open (which would drop the other lines)."""
+    return len(order_lines(text, ctx.catalog.sizes())) > 1
 
 
 def read_line(ctx: Ctx, line: OrderLine, previous: Family | None,
@@ -204,6 +215,9 @@ def pick_text(data: dict[str, Any], ctx: Ctx, text: str) -> Step | None:
     if not pending or len(pending[0].get("options") or []) < 2:
         return None
     item, sizes = pending[0], ctx.catalog.sizes()
+    if several_lines(ctx, text):
+        family = ctx.catalog.family_of(item["family"]) if item.get("family") else None
+        return fill_from_text(data, ctx, text, previous=family, later=pending[1:], waiting=item.get("qty"))
     choices = ctx.catalog.by_skus(item["options"])
     skus = [s for s in item["options"] if s in choices]
     whole = set(item.get("whole", ()))
@@ -242,6 +256,8 @@ def family_text(data: dict[str, Any], ctx: Ctx, text: str) -> Step | None:
     family = ctx.catalog.family_of(data.get("family") or "")
     if family is None:
         return None
+    if several_lines(ctx, text):
+        return fill_from_text({k: v for k, v in data.items() if k != "family"}, ctx, text, previous=family)
     named = hit(family, f"{family.name} {text}", ctx.catalog.sizes())
     if named.option is not None:
         qty = quantity_beside(text, named.option.option)

@@ -126,3 +126,23 @@ def test_the_checkout_and_the_order_name_the_option():
     d.send("ya")
     placed = next(e for e in d.effects if isinstance(e, PlaceOrder))
     assert [(ln.sku, ln.qty) for ln in placed.lines] == [("KMJ-PRG-XL", 1)]
+
+
+def test_an_order_of_two_products_typed_on_a_product_page_adds_both():
+    # On the page of one product's options, a sentence that also orders another product is a
+    # whole order: neither line is dropped (the second used to vanish without a word).
+    d = chat()
+    d.send("cari kemeja parang")
+    d.send("mau pesen kemeja parang yg XL 2 sama rendang 250 1")
+    assert d.cart == {"KMJ-PRG-XL": 2, "RDG-250": 1}
+    d = chat()
+    d.send("cari kemeja parang")
+    d.send("yg L 1 sama rendang 500 2")
+    assert d.cart == {"KMJ-PRG-L": 1, "RDG-500": 2}
+
+
+def test_an_answer_to_which_option_that_also_orders_another_product_keeps_both():
+    d = chat()
+    d.send("pesan 2 nastar keju")
+    d.send("yg 500 aja sama rendang 250 1")
+    assert d.cart == {"NST-KJ-500": 2, "RDG-250": 1}
