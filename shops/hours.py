@@ -22,7 +22,7 @@ CLOSED = ("tutup", "libur", "closed")
 WHOLE_DAY = ("24 jam", "24jam", "nonstop", "non stop")
 
 _DAY = r"(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad|sen|sel|rab|kam|jum|sab|min)"
-_RANGE_SEP = r"\s*(?:-|–|—|s/d|s\.d\.?|sd|sampai|hingga|to)\s*"
+_RANGE_SEP = r"\s*(?:-|–|—|s/d|s\.d\.?|sd|sampai|sampe|smp|ampe|hingga|to)\s*"
 _TIME = r"(?:jam\s*)?(\d{1,2})(?:[.:](\d{2}))?\s*(pagi|siang|sore|malam)?"
 DAY_SPAN = re.compile(rf"\b({_DAY})\b(?:{_RANGE_SEP}\b({_DAY})\b)?")
 TIME_SPAN = re.compile(rf"{_TIME}{_RANGE_SEP}{_TIME}")
@@ -94,6 +94,18 @@ def _days_in(segment: str) -> list[int]:
     return found
 
 
+def _parts(segment: str) -> list[str]:
+    """A piece of the text cut where a day is named after hours or after "tutup": people leave
+    the comma out ("senin-sabtu 08.00-17.00 minggu tutup" is two parts, not every day closed)."""
+    parts, start = [], 0
+    for match in DAY_SPAN.finditer(segment):
+        before = segment[start:match.start()]
+        if re.search(r"\d", before) or any(word in before for word in CLOSED):
+            parts.append(before)
+            start = match.start()
+    return parts + [segment[start:]]
+
+
 def parse_hours(text: str) -> WeeklyHours | None:
     """The schedule `text` describes, or None when it cannot be read with confidence."""
     folded = " ".join(text.lower().replace("’", "'").split())
@@ -103,7 +115,7 @@ def parse_hours(text: str) -> WeeklyHours | None:
     said_any = False
     if any(word in folded for word in WHOLE_DAY):
         return WeeklyHours(tuple(((0, 1440),) for _ in range(7)))
-    for segment in re.split(r"[,;\n]|\bdan\b", folded):
+    for segment in (part for piece in re.split(r"[,;\n]|\bdan\b", folded) for part in _parts(piece)):
         segment = segment.strip()
         if not segment:
             continue

@@ -61,3 +61,22 @@ def test_the_profile_reads_its_hours_and_gives_a_maps_link():
     assert profile.hours().is_open(at(SUN, 8))
     assert profile.maps_url() == "https://maps.google.com/?q=-7.966600,112.632600"
     assert ShopProfile(name="Toko").maps_url() is None and ShopProfile(name="Toko").hours() is None
+
+
+@pytest.mark.parametrize("text", [
+    "senin-sabtu 08.00-17.00 minggu tutup",  # our own example, without its comma
+    "senin sampe sabtu jam 8 pagi sampe jam 5 sore minggu libur",
+    "Senin - Sabtu jam 8 - 17 Minggu tutup",
+    "senin smp sabtu 08.00 - 17.00. minggu libur",
+])
+def test_days_after_a_time_start_a_new_part_even_without_a_comma(text):
+    hours = parse_hours(text)
+    assert hours is not None, text
+    assert hours.is_open(at(MON, 8)) and hours.is_open(at(SAT, 16, 59)) and not hours.is_open(at(SAT, 17))
+    assert not hours.is_open(at(SUN, 10)) and hours.next_opening(at(SUN, 10)) == at(MON, 8)
+
+
+def test_two_day_ranges_with_their_own_hours_without_a_comma():
+    hours = parse_hours("senin-jumat 08.00-17.00 sabtu 08.00-12.00 minggu tutup")
+    assert hours is not None and hours.is_open(at(SAT, 11, 59)) and not hours.is_open(at(SAT, 12))
+    assert hours.is_open(at(MON, 16, 59)) and not hours.is_open(at(SUN, 9))
