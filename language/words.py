@@ -92,6 +92,22 @@ ORDER_WORDS = frozenset({"pesan", "pesen", "mesen", "order", "beli", "mau", "amb
                          "arep", "pengin"})
 POLITE = ADDRESS | GREETING_WORDS | THANKS_WORDS | ACK_WORDS | PRONOUNS
 
+# Words said around a yes that leave it a yes: "iya kak", "sudah benar", "betul sekali bu", "ok siap".
+YES_AROUND = ADDRESS | frozenset({"sudah", "udah", "udh", "sdh", "dah", "sekali", "banget", "bgt", "dong", "deh",
+                                  "aja", "saja", "nih", "kok", "itu", "pas", "mantap", "sip", "siap", "yaa",
+                                  "iyaa", "iyaaa", "yoi", "yup", "gitu", "begitu", "sekarang"})
+
+
+def is_yes(text: str, yes: frozenset[str] = YES) -> bool:
+    """A yes said among words that keep it one ("iya kak", "sudah benar", "ya kak pesan" for a
+    `yes` list holding "pesan"); one word of its own that is none of them ("iya bener namanya Batik
+    Ayu") makes it more than a yes."""
+    whole = said(text)
+    if whole in yes:
+        return True
+    found = whole.replace(",", " ").split()
+    return bool(found) and any(w in yes for w in found) and all(w in yes or w in YES_AROUND for w in found)
+
 _LETTERS = re.compile(r"[a-z]+")
 _DOUBLED_END = re.compile(r"([a-z])\1+$")
 # After "punten" or "nuhun", "teh" is the Sundanese "sister", not tea.

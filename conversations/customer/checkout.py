@@ -12,7 +12,7 @@ from enum import StrEnum
 from typing import Any
 
 from language.money import local_time, rupiah
-from language.words import NO_NOTE, PLACE_ORDER
+from language.words import NO_NOTE, PLACE_ORDER, is_yes
 from shops.profile import PaymentMethod
 from conversations.customer import cart as cart_flow
 from conversations.customer import promo_cart
@@ -306,7 +306,7 @@ def summary(data: dict[str, Any], ctx: Ctx) -> Step:
 
 def on_confirm(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
     """asks the world to place the order; on_order_outcome words what happened."""
-    if not CONFIRM.matches(turn.choice) and turn.text.lower().strip(" !.") not in PLACE_ORDER:
+    if not CONFIRM.matches(turn.choice) and not is_yes(turn.text, PLACE_ORDER):  # "iya kak", "ya pesan"
         return say(Checkout.CONFIRM, data, Reply(t.CONFIRM_INVALID, summary(data, ctx).replies[0].buttons))
     co = draft(data)
     lines = tuple(DraftLine(s, q) for s, q in cart_flow.items(data).items())

@@ -14,19 +14,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from language.money import rupiah
 from conversations.base import Reply, Step, Turn
 from conversations.seller import shop_view as view
 from conversations.seller import shop_words
-from conversations.seller.changes import CreateProduct, Done
+from conversations.seller import setup_products
+from conversations.seller.changes import Done
 from conversations.seller.common import IDLE, find, idle, words
 from conversations.seller.ports import SellerCtx
-from conversations.seller.products import NEW_LINE, parse_new
+from conversations.seller.products import NEW_LINE
 from conversations.seller.setup_ask import CHOICES, SETUP_STATES, STEPS, SellerSetup, ask, menu_buttons
 from conversations.seller.shop_effects import ProfileChange
-from conversations.seller.stock import MAX_PRICE, MAX_STOCK
 from language.text import normalize
-from language.words import GREETINGS, HELP, MENU, SELLER_LEAVE, YES
+from language.words import GREETINGS, HELP, MENU, SELLER_LEAVE, is_yes
 from orders import qris
 from shops.profile import ShopProfile
 from texts.id import books as tb
@@ -40,7 +39,8 @@ BANK, QRIS, COD, PICKUP, ZONES, DONE = (CHOICES["bank"], CHOICES["qris"], CHOICE
                                         CHOICES["zones"], CHOICES["done"])
 SKIP_WORDS = {"lewati", "lewat", "skip", "lompati", "lewatin", "gak ada", "ga ada", "tidak ada", "belum ada"}
 PAUSE_WORDS = SELLER_LEAVE | {"nanti saja", "nanti aja", "nanti", "jeda", "berhenti dulu"}
-NEXT_WORDS = {"lanjut", "selesai", "sudah", "udah", "next", "cukup", "sudah semua", "lanjutkan"}
+NEXT_WORDS = frozenset({"lanjut", "selesai", "sudah", "udah", "udh", "sdh", "next", "cukup", "sudah semua", "lanjutkan",
+                        "beres", "done"})
 # A greeting or a call for help in the middle of the setup asks the question again (never an answer).
 HELP_WORDS = GREETINGS | MENU | HELP | {"?", "gimana", "caranya", "apa"}
 STEP_OF = {SellerSetup.NAME: "name", SellerSetup.ADDRESS: "address", SellerSetup.HOURS: "hours",
@@ -49,6 +49,11 @@ STEP_OF = {SellerSetup.NAME: "name", SellerSetup.ADDRESS: "address", SellerSetup
 MENU_OF = {SellerSetup.BANK: SellerSetup.PAYMENT, SellerSetup.QRIS: SellerSetup.PAYMENT,
            SellerSetup.ZONES: SellerSetup.DELIVERY}
 ORDER = ("bank_transfer", "qris", "cod")
+
+
+def _next(said: str) -> bool:
+    """ "lanjut", "udah itu aja", "sudah cukup kak": done with this menu."""
+    return bool(said) and is_yes(said, NEXT_WORDS)
 
 
 def start_data() -> dict[str, Any]:
@@ -133,7 +138,7 @@ def _left(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def on_name(state: SellerSetup, data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step:
-    if CORRECT.matches(turn.choice) or words(turn.text) in YES:
+    if CORRECT.matches(turn.choice) or is_yes(turn.text):  # "iya bener kak" keeps the name, never becomes it
         return advance(data, ctx.shop, "name", [])
     name = shop_words.shop_name(turn.text) if not turn.choice else None
     if name is None:
@@ -181,7 +186,7 @@ def on_payment(state: SellerSetup, data: dict[str, Any], turn: Turn, ctx: Seller
         return save(state, data, ctx, "payment_methods",
                      {"payment_methods": with_method(methods, "cod", None if has else {"kind": "cod"})},
                      then=("ask", SellerSetup.PAYMENT))
-    if NEXT.matches(turn.choice) or said in NEXT_WORDS:
+    if NEXT.matches(turn.choice) or _next(said):
         return advance(data, ctx.shop, "payment", [] if methods else [Reply(t.NO_PAYMENT_YET)])
     if not turn.choice and (account := shop_words.bank_account(turn.text)) is not None:
         return _bank(state, data, ctx, account)
@@ -248,7 +253,7 @@ def on_delivery(state: SellerSetup, data: dict[str, Any], turn: Turn, ctx: Selle
         return save(state, data, ctx, "pickup", after, then=("ask", SellerSetup.DELIVERY))
     if ZONES.matches(turn.choice) or said in {"antar", "diantar", "tambah area", "area", "ongkir", "kirim"}:
         return ask(SellerSetup.ZONES, shop, data)
-    if NEXT.matches(turn.choice) or said in NEXT_WORDS:
+    if NEXT.matches(turn.choice) or _next(said):
         ready = shop.pickup or shop.delivery_zones
         return advance(data, shop, "delivery", [] if ready else [Reply(t.NO_DELIVERY_YET)])
     if not turn.choice and (found := shop_words.zones(turn.text)) is not None:
@@ -270,30 +275,25 @@ def _zones(state: SellerSetup, data: dict[str, Any], ctx: SellerCtx, found: list
 
 def on_products(state: SellerSetup, data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step:
     said = "" if turn.choice else words(turn.text)
-    if DONE.matches(turn.choice) or (said in NEXT_WORDS and not turn.media):
+    if DONE.matches(turn.choice) or (_next(said) and not turn.media):
         return advance(data, ctx.shop, "products", [])
     text = turn.text
     if (match := NEW_LINE.match(text)) is not None:
         text = text[match.end():]
-    draft = parse_new(text) if text.strip() and not turn.choice else {}
+    pending = data.get("pending") if isinstance(data.get("pending"), dict) else None
+    draft = setup_products.read(text, pending) if not turn.choice else {}
     if "name" not in draft:
         return ask(state, ctx.shop, data, note=t.PRODUCT_NEEDS_NAME.format(example=t.PRODUCT_EXAMPLE))
-    name = draft["name"]
-    missing = [k for k, ok in (("price", 100 <= draft.get("price", 0) <= MAX_PRICE),
-                               ("stock", 0 <= draft.get("stock", -1) <= MAX_STOCK)) if not ok]
-    if missing:
-        what = {("price",): t.MISSING_PRICE, ("stock",): t.MISSING_STOCK}.get(tuple(missing), t.MISSING_BOTH)
-        return Step(state, data, [Reply(t.PRODUCT_NEEDS.format(name=name, missing=what),
-                                        menu_buttons(state, ctx.shop, data))])
-    best, _ = find(ctx, name)
-    if best is not None and normalize(best.name) == normalize(name):
-        return Step(state, data, [Reply(t.PRODUCT_EXISTS.format(name=best.name), menu_buttons(state, ctx.shop, data))])
     image = turn.media[0].ref if turn.media and not turn.media[0].rejected and turn.media[0].ref else None
-    me = ctx.seller
-    effect = CreateProduct(me.id, me.label, name, draft["price"], draft["stock"],
-                           draft.get("category") or seller_texts.OTHER_CATEGORY, image)
-    text = t.PRODUCT_ADDED.format(name=name, price=rupiah(draft["price"]), stock=draft["stock"],
-                                  photo=t.PRODUCT_PHOTO if image else "")
+    image = image or (draft.get("image") if draft is pending else None)
+    if setup_products.missing(draft):  # kept for the next message: "10" is its stock
+        keep = {**data, "pending": {**draft, "image": image}}
+        return Step(state, keep, [Reply(setup_products.needs(draft), menu_buttons(state, ctx.shop, data))])
+    data = {k: v for k, v in data.items() if k != "pending"}
+    best, _ = find(ctx, draft["name"])
+    if best is not None and normalize(best.name) == normalize(draft["name"]):
+        return Step(state, data, [Reply(t.PRODUCT_EXISTS.format(name=best.name), menu_buttons(state, ctx.shop, data))])
+    effect, text = setup_products.create(draft, ctx.seller.id, ctx.seller.label, seller_texts.OTHER_CATEGORY, image)
     return Step(state, data, [Reply(text, menu_buttons(state, ctx.shop, data))], [effect])
 
 

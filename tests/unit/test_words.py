@@ -97,3 +97,18 @@ def word_sets_outside_the_vocabulary() -> list[str]:
 
 def test_no_yes_no_or_cancel_list_is_written_anywhere_else():
     assert word_sets_outside_the_vocabulary() == []
+
+
+@pytest.mark.parametrize("answer", ["iya kak", "ya kak pesan", "oke sip kak", "Iya, betul"])
+def test_a_yes_said_among_polite_words_places_the_order(answer):
+    shopper = PromoDialogue()
+    shopper.send("halo")
+    shopper.send("pesan 2 keripik singkong pedas")
+    to_confirm(shopper)
+    shopper.send(answer)
+    assert "KD-0001" in shopper.text
+
+
+@pytest.mark.parametrize("answer", ["iya tapi alamatnya salah", "ya ganti cod aja", "sudah"])
+def test_a_yes_with_a_but_places_nothing(answer):
+    assert not words.is_yes(answer, words.PLACE_ORDER)

@@ -1,0 +1,88 @@
+"""The shop's setup by chat answered the way a new owner, not used to bots, writes: a yes with
+more words, "udah itu aja", hours without a comma, a shirt in three sizes, a price or stock sent
+in the next message (conversations.seller.setup, setup_products; shops.hours)."""
+
+from __future__ import annotations
+
+from conversations.seller.changes import CreateProduct
+from conversations.seller.setup import SellerSetup
+from tests.unit.test_shop_setup_dialogue import claimed
+
+
+def at_products():
+    chat = claimed()
+    chat.press("Sudah benar")
+    for answer in ("lewati", "lewati", "lewati", "lewati"):
+        chat.send(answer)
+    assert chat.state == SellerSetup.PRODUCTS
+    return chat
+
+
+def test_a_yes_with_more_words_keeps_the_shop_name():
+    for answer in ("iya bener", "sudah benar kak", "ya betul", "Iya kak, bener"):
+        chat = claimed()
+        chat.send(answer)
+        assert chat.shop.name == "Batik Sekar" and chat.applied == [], answer
+        assert chat.state == SellerSetup.ADDRESS and "Langkah 2 dari 6" in chat.text
+    chat = claimed()
+    chat.send("Batik Sekar Ayu")  # a name, not a yes
+    assert chat.shop.name == "Batik Sekar Ayu" and chat.state == SellerSetup.ADDRESS
+
+
+def test_done_with_a_menu_in_the_owners_words():
+    chat = claimed()
+    chat.press("Sudah benar")
+    chat.send("lewati")
+    chat.send("lewati")
+    chat.press("Terima COD")
+    chat.send("udah itu aja")
+    assert chat.state == SellerSetup.DELIVERY and "Langkah 5 dari 6" in chat.text
+    chat.press("Bisa ambil sendiri")
+    chat.send("sudah cukup kak")
+    assert chat.state == SellerSetup.PRODUCTS
+
+
+def test_hours_without_a_comma_are_read_and_said_back():
+    chat = claimed()
+    chat.press("Sudah benar")
+    chat.send("lewati")
+    chat.send("senin sampe sabtu jam 8 pagi sampe jam 5 sore minggu libur")
+    assert "• Senin–Sabtu: 08.00–17.00\n• Minggu: tutup" in chat.text and chat.shop.hours() is not None
+
+
+def test_a_product_with_sizes_in_the_setup_is_one_product_with_its_options():
+    chat = at_products()
+    chat.send("Kemeja Batik Kawung M/L/XL 150rb stok 5/5/3")
+    [effect] = [e for e in chat.applied if isinstance(e, CreateProduct)]
+    assert effect.name == "Kemeja Batik Kawung"
+    assert [(o[0], o[1], o[2]) for o in effect.options] == [("M", 150000, 5), ("L", 150000, 5), ("XL", 150000, 3)]
+    assert "• XL — Rp150.000 · stok 3" in chat.text and chat.state == SellerSetup.PRODUCTS
+
+
+def test_a_missing_stock_or_price_can_be_sent_alone_next():
+    chat = at_products()
+    chat.send("Blangkon 45rb")
+    assert "stoknya belum kebaca" in chat.text and "misal _10_" in chat.text and chat.applied == []
+    chat.send("10")
+    [effect] = [e for e in chat.applied if isinstance(e, CreateProduct)]
+    assert (effect.name, effect.price, effect.stock) == ("Blangkon", 45000, 10)
+    assert "✅ *Blangkon* · Rp45.000 · stok 10" in chat.text
+    chat.send("Selendang Lurik stok 4")
+    chat.send("85rb")
+    assert (chat.applied[-1].name, chat.applied[-1].price, chat.applied[-1].stock) == ("Selendang Lurik", 85000, 4)
+    chat.send("Daster Batik merah/biru 85rb")
+    assert "misal _10/10_" in chat.text
+    chat.send("4/6")
+    assert [(o[0], o[2]) for o in chat.applied[-1].options] == [("Merah", 4), ("Biru", 6)]
+
+
+def test_a_new_line_after_a_missing_stock_is_a_new_product_and_an_unreadable_answer_asks_again():
+    chat = at_products()
+    chat.send("Blangkon 45rb")
+    chat.send("Sarung Tenun 120rb stok 3")
+    assert [(e.name, e.stock) for e in chat.applied] == [("Sarung Tenun", 3)]
+    chat.send("Blangkon 45rb")
+    chat.send("banyak")
+    assert chat.applied[-1].name == "Sarung Tenun" and "stoknya belum kebaca" in chat.text
+    chat.send("12 pcs")
+    assert (chat.applied[-1].name, chat.applied[-1].stock) == ("Blangkon", 12)
