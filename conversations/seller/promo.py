@@ -121,6 +121,16 @@ def _product(ctx: Ctx, name: str):  # type: ignore[no-untyped-def]
     return best or (candidates[0] if len(candidates) == 1 else None)
 
 
+def _products(ctx: Ctx, name: str) -> list[Any]:
+    """The rows a name means for a promo: the option named ("kemeja parang xl"), else every
+    option of the one product named ("kemeja parang": all its sizes), else none."""
+    found = ctx.catalog.find(name)
+    hits = [found.best] if found.best is not None else found.candidates
+    if len(hits) != 1:
+        return []
+    return [hits[0].option] if hits[0].option is not None else list(hits[0].family.options)
+
+
 def on_scope(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
     """cart-wide goes on to the code; a category or products are asked for next."""
     scope = SCOPE.one(turn.choice) or ""
@@ -153,12 +163,12 @@ def on_category(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
 def on_products(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
     """finds each named product in the catalog and asks for a code."""
     names = [n.strip() for n in re.split(r",|\bdan\b|\+", turn.text) if n.strip()]
-    found = [(n, _product(ctx, n)) for n in names]
-    unknown = [n for n, p in found if p is None]
+    found = [(n, _products(ctx, n)) for n in names]
+    unknown = [n for n, rows in found if not rows]
     if not names or unknown:
         text = t.PRODUCTS_UNKNOWN.format(names=", ".join(unknown)) if unknown else fill(t.ASK_PRODUCTS, ctx.examples)
         return say(SellerPromo.PRODUCTS, data, Reply(text, cancel_buttons(), numbered=False))
-    skus = list(dict.fromkeys(p.sku for _, p in found if p))
+    skus = list(dict.fromkeys(p.sku for _, rows in found for p in rows))
     return ask_code(with_draft(data, targets=skus), ctx)
 
 
