@@ -47,3 +47,14 @@ def test_several_products_in_one_message_change_together_or_not_at_all():
     chat = SellerChat()
     chat.send("stok nastar 5, kastengel 3")  # which nastar? nothing changes
     assert not [e for e in chat.effects if hasattr(e, "field")] and "Yang mana?" in chat.text
+
+
+def test_every_reply_says_kak_never_bu_pak():
+    # The bot addresses everyone, sellers included, as "Kak" (the promo flow once asked "Bu/Pak").
+    import pathlib
+    texts = pathlib.Path(__file__).resolve().parents[2] / "texts" / "id"
+    said = {p.name for p in texts.glob("*.py") if "Bu/Pak" in p.read_text(encoding="utf-8")}
+    assert said == set()
+    chat = SellerChat()
+    chat.send("promo baru")
+    assert "Kak" in chat.text and "Bu/Pak" not in chat.text

@@ -70,7 +70,7 @@ SELLER_PROMO_NONE = "Belum ada promo."
 PROMO_STATE = {"on": "aktif", "off": "berhenti", "ended": "selesai", "soon": "belum mulai"}
 BTN_NEW_PROMO = "➕ Promo baru"
 BTN_BROADCAST = "📣 Broadcast"
-ASK_KIND = "Promo jenis apa, Bu/Pak?"
+ASK_KIND = "Promo jenis apa, Kak?"
 BTN_KIND_PERCENT = "Diskon %"
 BTN_KIND_FIXED = "Potongan Rp"
 BTN_KIND_BUNDLE = "Harga paket"
@@ -143,7 +143,7 @@ SELLER_BROADCAST_LINE = "#{id} {status} · {when} · {segment}\n   “{text}”"
 SELLER_BROADCAST_NONE = "Belum ada broadcast."
 BTN_NEW_BROADCAST = "➕ Broadcast baru"
 ASK_BROADCAST_TEXT = (
-    "Tulis pesan promonya, Bu/Pak (boleh kirim foto dengan keterangan).\n"
+    "Tulis pesan promonya, Kak (boleh kirim foto dengan keterangan).\n"
     "Pakai {nama} untuk nama pelanggan dan {produk_terakhir} untuk produk terakhir yang dibeli.\n"
     "Contoh: _Halo {nama}! Jumat ini {produk_terakhir} diskon 10% lho_ 😊"
 )

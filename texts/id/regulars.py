@@ -75,7 +75,7 @@ SELLER_RULE_BAD_PER = "Belanja per stempel minimal Rp1.000, Kak. Contoh: *tiap b
 # Personal offers: a broadcast to who bought something before but not lately.
 SEGMENT_LAPSED = " tapi tidak membelinya lagi {days} hari terakhir"
 ASK_OFFER_TEXT = ("📣 Pesan ini untuk pelanggan {who}.\n"
-                  "Tulis pesannya, Bu/Pak (boleh kirim foto dengan keterangan). Pakai {{nama}} untuk nama pelanggan.\n"
+                  "Tulis pesannya, Kak (boleh kirim foto dengan keterangan). Pakai {{nama}} untuk nama pelanggan.\n"
                   "Contoh: _Halo {{nama}}! Kangen {product}? Minggu ini ada potongan khusus lho_ 😊")
 OFFER_UNKNOWN = "Produk _{text}_ tidak kami temukan di katalog. Coba tulis nama produknya, misalnya: {example}"
 OFFER_DAYS_INVALID = "Jumlah harinya 1 sampai 3650 ya."
