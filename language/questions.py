@@ -250,11 +250,15 @@ WHERE_IS_IT = re.compile(r" (?:mana|dimana|di mana|gimana|gmn|gmana|bagaimana|st
                          r"datang|dateng)|udah sampai|sudah sampai|kok belum|kok lama) ")
 
 
+# The tracking number asked for alone ("resinya apa kak", "no resi berapa"): no shop sells "resi".
+TRACKING_NUMBER = re.compile(r" (?:no\.? |nomor |nmr |nomer |kode |cek |minta )?resi(?:nya)? ")
+
+
 def asks_order_status(text: str) -> bool:
     """Whether the message asks how the customer's own order is doing."""
     words = _words(text)
     return bool(ORDER_NOUN.search(words) and WHERE_IS_IT.search(words)) or bool(
-        re.search(r" status (?:order|pesan|pesen)\w* ", words))
+        re.search(r" status (?:order|pesan|pesen)\w* ", words)) or bool(TRACKING_NUMBER.search(words))
 
 
 def handoff_request(text: str) -> str | None:

@@ -155,3 +155,9 @@ def test_a_negated_word_is_kept_apart_and_a_leading_size_is_no_quantity():
     assert (line.qty, line.name, line.without) == (2, "keripik singkong", ("pedas",))
     lines = order_lines("nastar keju 250 1, 500 1", SIZES)
     assert [(x.qty, x.name, x.option_only) for x in lines] == [(1, "nastar keju 250", False), (1, "500", True)]
+
+
+def test_asking_for_the_tracking_number_is_asking_about_the_order():
+    for text in ("resinya apa kak", "no resi nya berapa ya", "minta nomor resi dong", "cek resi kak", "resi?"):
+        assert asks_order_status(text), text
+    assert not asks_order_status("resep nastarnya apa kak")

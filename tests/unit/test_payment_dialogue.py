@@ -199,3 +199,9 @@ def test_the_rejection_reason_asked_for_becomes_the_command_and_batal_drops_it()
     assert reason.state == "" and "sorders_reject" not in reason.data
     dropped = seller("batal", step.state, step.data)
     assert not dropped.effects and "tidak jadi ditolak" in dropped.replies[0].text
+
+
+def test_asking_for_the_tracking_number_shows_the_order_with_it():
+    chat = chat_with(order("KD-0003", "shipped", paid_at=NOW, courier="JNE", tracking_no="JP1"))
+    chat.send("resinya apa kak")
+    assert "resi JP1" in chat.text and "tidak menjual" not in chat.text
