@@ -146,3 +146,19 @@ def test_an_answer_to_which_option_that_also_orders_another_product_keeps_both()
     d.send("pesan 2 nastar keju")
     d.send("yg 500 aja sama rendang 250 1")
     assert d.cart == {"NST-KJ-500": 2, "RDG-250": 1}
+
+
+def test_after_too_many_a_question_without_a_number_is_answered_not_asked_for_a_number():
+    d = chat()
+    d.send("pesan 10 kemeja parang xl")
+    assert "tinggal 2" in d.text
+    d.send("rendang ada kak")
+    assert "Jumlahnya belum kebaca" not in d.text and "Rendang Sapi" in d.text
+    d = chat()
+    d.send("pesan 10 kemeja parang xl")
+    d.send("ambil semua yg ada aja")  # still the answer to "how many"
+    assert d.cart == {"KMJ-PRG-XL": 2}
+    d = chat()
+    d.send("pesan 10 kemeja parang xl")
+    d.send("banyak")  # one word: still asked for a number
+    assert "Jumlahnya belum kebaca" in d.text
