@@ -110,7 +110,7 @@ def route_message(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Ste
         return free_text(clear_step(data), ctx, text)  # "nastar keju 2" while we asked how many: a new order
     if state in (Cart.QTY, Cart.NEW_QTY) and parse_quantity(text) is None and len(text.split()) > 1 \
             and not cart.all_of_it(text):
-        return free_text(clear_step(data), ctx, text)  # "bahannya apa kak": no number, something else asked
+        state, data = Browse.HOME, clear_step(data)  # "bahannya apa kak": no number, something else asked
     if state not in STATE_STEPS and wants_cart(text):  # "cek keranjang", "totalnya brp kak?"
         return cart.view(clear_step(data), ctx)
     if state not in STATE_STEPS and cart.items(data) and cart_edits(text) == [Edit("checkout")]:

@@ -149,7 +149,7 @@ QUESTION_WORDS = frozenset({
     "bahan", "bahannya", "isi", "isinya", "panjang", "panjangnya", "berat", "beratnya", "muat", "kak", "ka", "min",
     "sis", "gan", "ya", "dong", "nya", "sebungkus", "satunya", "per", "pcs", "kah", "kan", "yang", "yg", "mas",
     "mbak", "buat", "untuk", "hari", "potong", "rasa", "rasanya", "sekarang", "lagi", "punya", "tanya", "mau",
-    "boleh", "bisa", "nih", "tuh", "deh", "sih", "lho", "kalau", "kalo", "ld", "juga",
+    "boleh", "bisa", "nih", "tuh", "deh", "sih", "lho", "kalau", "kalo", "klo", "klau", "ld", "juga",
     # regional "how much" and the measures asked for ("diameter brp cm", "lengan panjang atau pendek")
     "sabaraha", "pinten", "berape", "brape", "piro", "pira", "cm", "diameter", "lengan", "pendek", "gram", "meter",
     # English around a question ("price for rendang 250?", "how much is the brownies")

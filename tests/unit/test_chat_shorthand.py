@@ -161,3 +161,8 @@ def test_asking_for_the_tracking_number_is_asking_about_the_order():
     for text in ("resinya apa kak", "no resi nya berapa ya", "minta nomor resi dong", "cek resi kak", "resi?"):
         assert asks_order_status(text), text
     assert not asks_order_status("resep nastarnya apa kak")
+
+
+def test_klo_is_kalau_around_a_product_question():
+    assert product_question("klo rendang ada?").words == "rendang"
+    assert product_question("klau nastar keju brp").words == "nastar keju"

@@ -152,7 +152,7 @@ def test_after_too_many_a_question_without_a_number_is_answered_not_asked_for_a_
     d = chat()
     d.send("pesan 10 kemeja parang xl")
     assert "tinggal 2" in d.text
-    d.send("rendang ada kak")
+    d.send("kalau rendang ada kak")
     assert "Jumlahnya belum kebaca" not in d.text and "Rendang Sapi" in d.text
     d = chat()
     d.send("pesan 10 kemeja parang xl")
