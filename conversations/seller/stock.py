@@ -18,6 +18,7 @@ from conversations.base import Button, Reply, Step, Turn, say
 from conversations.seller.changes import Done, ProductChange, ProductGone
 from conversations.choice import Choice
 from conversations.examples import words as example_words
+from conversations.seller import every_option
 from conversations.seller.common import (PICK, WHAT, clean, command_name, failed, find, fresh, idle, kept,
                                          pick_buttons, show_value, stamp, words)
 from conversations.seller.parse import Command, parse
@@ -46,6 +47,8 @@ FIELD = {"stock_set": "stock", "stock_add": "stock", "stock_sub": "stock", "pric
 def route(state: str, data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step | None:
     if state == SellerStock.PICK and (picked := PICK.one(turn.choice)) is not None:
         return on_pick(data, picked, ctx)
+    if state == SellerStock.PICK and not turn.choice and every_option.only_every(turn.text):  # "semua ukuran"
+        return on_pick(data, every_option.ALL, ctx)
     pressed = CONFIRM_YES.matches(turn.choice) or CONFIRM_NO.matches(turn.choice)
     if state == SellerStock.CONFIRM and (pressed or words(turn.text) in APPLY_CHANGE | KEEP_PRICE):
         return on_confirm(data, CONFIRM_YES.matches(turn.choice) or words(turn.text) in APPLY_CHANGE, ctx)
@@ -66,19 +69,28 @@ def run(data: dict[str, Any], ctx: SellerCtx, cmd: Command) -> Step:
         return idle(data, Reply(text))
     if not cmd.query:
         return idle(data, Reply(t.NO_PRODUCT.format(example=_example(cmd, example_words(ctx.examples)["product"]))))
+    cmd, every = every_option.without_every(cmd)  # "harga kemeja kawung semua ukuran 165rb"
     best, candidates = find(ctx, cmd.query)
+    if every and (rows := every_option.family(best, candidates, ctx)) and (
+            step := every_option.change(data, ctx, cmd, rows)) is not None:
+        return step
     if best is not None:
         return execute(data, ctx, cmd, best)
     if not candidates:
         return idle(data, Reply(t.NOT_FOUND.format(query=cmd.query)))
     pending = {"cmd": asdict(cmd), "ids": [p.id for p in candidates]}
-    reply = Reply(t.PICK.format(query=cmd.query), pick_buttons(candidates, FIELD[cmd.action]))
+    every_button = every_option.button(candidates) if cmd.action in every_option.ACTIONS and not cmd.question else []
+    reply = Reply(t.PICK.format(query=cmd.query), pick_buttons(candidates, FIELD[cmd.action]) + every_button)
     return say(SellerStock.PICK, {**data, "pending": pending, "at": stamp(ctx)}, reply)
 
 
 def on_pick(data: dict[str, Any], picked: str, ctx: SellerCtx) -> Step:
     """runs the command that waited for the seller to say which product."""
     pending = data.get("pending") or {}
+    if picked == every_option.ALL and fresh(data, ctx) and pending.get("ids"):
+        rows = [p for i in pending["ids"] if (p := ctx.desk.product(i)) is not None]
+        step = every_option.change(clean(data), ctx, Command(**pending["cmd"]), rows) if rows else None
+        return step or idle(data, Reply(t.EXPIRED))
     product_id = int(picked) if picked.isdigit() else None
     if not fresh(data, ctx) or product_id not in pending.get("ids", []):
         return idle(data, Reply(t.EXPIRED))

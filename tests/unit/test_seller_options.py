@@ -33,7 +33,8 @@ def test_a_product_named_without_its_option_asks_which_with_each_options_value()
     c = seller()
     c.send("stok sambal bawang 10")
     assert c.change() is None
-    assert c.buttons == ["Sambal Bawang — Level 3 (stok 30)", "Sambal Bawang — Level 5 (stok 25)"]
+    assert c.buttons == ["Sambal Bawang — Level 3 (stok 30)", "Sambal Bawang — Level 5 (stok 25)",
+                         "Semua pilihan (Level 3, Level 5)"]
     c.press("Level 5")
     assert c.change() == ("SBW-L5", "stock", 25, 10)
 
@@ -75,3 +76,40 @@ def test_stocks_that_do_not_match_the_options_are_asked_again():
     c.press("Batik")
     created = next(e for e in c.effects if isinstance(e, CreateProduct))
     assert [o[2] for o in created.options] == [5, 5, 5]
+
+
+def changes(c: SellerChat) -> list[tuple[str, str, object, object]]:
+    return [(c.desk.product(e.product_id).sku, e.field, e.before, e.after) for e in c.effects
+            if type(e).__name__ == "ProductChange"]
+
+
+def test_one_price_for_every_size_in_one_message():
+    for text in ("harga kemeja parang semua ukuran 190rb", "harga kemeja parang 190rb semua",
+                 "harga semua ukuran kemeja parang jadi 190rb"):
+        c = seller()
+        c.send(text)
+        assert changes(c) == [("KMJ-PRG-M", "price", 185000, 190000), ("KMJ-PRG-L", "price", 185000, 190000),
+                              ("KMJ-PRG-XL", "price", 195000, 190000)], (text, c.text)
+        assert "✅ Harga semua pilihan *Kemeja Batik Parang*:" in c.text and "• XL: Rp195.000 → Rp190.000" in c.text
+
+
+def test_semua_answers_which_size_and_the_button_does_the_same():
+    c = seller()
+    c.send("harga kemeja parang 190rb")
+    assert c.buttons[-1] == "Semua pilihan (M, L, XL)" and changes(c) == []
+    c.send("semua ukuran")
+    assert [after for *_, after in changes(c)] == [190000, 190000, 190000]
+    c = seller()
+    c.send("stok sambal bawang 10")
+    c.press("Semua pilihan")
+    assert changes(c) == [("SBW-L3", "stock", 30, 10), ("SBW-L5", "stock", 25, 10)]
+
+
+def test_a_price_for_every_size_that_looks_like_a_slip_changes_nothing():
+    c = seller()
+    c.send("harga kemeja parang semua 19rb")
+    assert changes(c) == [] and "Tidak ada yang diubah" in c.text
+    c = seller()
+    c.send("sembunyikan semua ukuran kemeja parang")
+    assert [(sku, after) for sku, _, _, after in changes(c)] == [("KMJ-PRG-M", False), ("KMJ-PRG-L", False),
+                                                                 ("KMJ-PRG-XL", False)]
