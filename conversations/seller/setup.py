@@ -316,6 +316,10 @@ def save(state: str, data: dict[str, Any], ctx: SellerCtx, what: str, after: dic
         return _go(state, {**data, "_then": list(then)}, ctx.shop, [Reply(t.SAME.format(what=t.WHAT[what]))])
     change = ProfileChange(ctx.seller.id, ctx.seller.label, what, before, after)
     text = t.CHANGED.format(what=t.WHAT[what], before=view.show(what, before), after=view.show(what, after))
+    if what == "delivery_zones":  # "sleman bantul 15rb": one place, or two without their comma?
+        new = [z for z in after.get("delivery_zones") or [] if z not in (before.get("delivery_zones") or [])]
+        text += "".join("\n" + t.ONE_PLACE.format(name=z["name"], example=view.zone_example(z))
+                        for z in shop_words.joined_places(new))
     return Step(state, {**data, "_then": list(then)}, [Reply(text)], [change], then=on_saved)
 
 

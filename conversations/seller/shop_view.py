@@ -53,6 +53,12 @@ def zones_summary(zones: list[dict[str, Any]], outside: dict[str, Any] | None = 
     return t.LIST_SEP.join(shown) or t.NOT_SET
 
 
+def zone_example(zone: dict[str, Any]) -> str:
+    """The zone's line with a comma between its words: "Sleman, Bantul Rp15.000"."""
+    fee = t.FEE_QUOTED if zone.get("quote") else rupiah(int(zone["fee"]))
+    return ", ".join(w[:1].upper() + w[1:] for w in zone["name"].split()) + f" {fee}"
+
+
 def delivery_summary(shop: ShopProfile) -> str:
     parts = [t.PICKUP if shop.pickup else t.NO_PICKUP]
     if shop.delivery_zones or shop.outside_zones.allowed:
@@ -73,7 +79,7 @@ def payment_lines(shop: ShopProfile) -> str:
 def delivery_lines(shop: ShopProfile) -> str:
     pickup = t.YES_MARK + (f" ({shop.pickup_address or shop.address})" if shop.pickup_address or shop.address else "")
     return "\n".join([t.LINE_PICKUP.format(value=pickup if shop.pickup else t.NO_MARK),
-                      t.LINE_ZONES.format(value=zones_summary(dump(shop)["delivery_zones"]))])
+                      t.LINE_ZONES.format(value=zones_summary(dump(shop)["delivery_zones"], dump(shop)["outside_zones"]))])
 
 
 def show(what: str, values: dict[str, Any]) -> str:

@@ -86,6 +86,19 @@ def zones_change(existing: list[dict[str, Any]], found: list[dict[str, Any]]) ->
     return after
 
 
+# Words of one place's name ("Kota Yogyakarta", "Jakarta Selatan"): a name with one of them is one place.
+PLACE_WORDS = frozenset({"kota", "kab", "kabupaten", "kec", "kecamatan", "kel", "kelurahan", "desa", "dalam", "luar",
+                         "sekitar", "area", "wilayah", "daerah", "jl", "jalan", "utara", "selatan", "barat", "timur",
+                         "tengah", "raya", "pusat", "baru", "lama", "kulon", "wetan", "lor", "kidul"})
+
+
+def joined_places(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Zones whose one area is several words that may be several places written without commas
+    ("sleman bantul 15rb" is read as one place: an address naming only "Sleman" is not in it)."""
+    return [z for z in found if len(z.get("areas") or []) == 1 and len(z["areas"][0].split()) >= 2
+            and not set(z["areas"][0].split()) & PLACE_WORDS and z["id"] not in OUTSIDE_NAMES]
+
+
 def zones(text: str) -> list[dict[str, Any]] | None:
     """One area per line; None when any line cannot be read (the owner is asked again)."""
     lines = [line for line in re.split(r"[\n;]", text) if line.strip()]

@@ -86,3 +86,19 @@ def test_a_new_line_after_a_missing_stock_is_a_new_product_and_an_unreadable_ans
     assert chat.applied[-1].name == "Sarung Tenun" and "stoknya belum kebaca" in chat.text
     chat.send("12 pcs")
     assert (chat.applied[-1].name, chat.applied[-1].stock) == ("Blangkon", 12)
+
+
+def test_two_places_without_a_comma_are_pointed_out_and_delivery_beyond_the_areas_is_shown():
+    chat = claimed()
+    chat.press("Sudah benar")
+    for answer in ("lewati", "lewati", "lewati"):
+        chat.send(answer)
+    chat.press("Tambah area antar")
+    chat.send("jogja kota 10rb\nsleman bantul 15 rb\nluar kota ongkir nyusul")
+    assert "*sleman bantul* kami baca sebagai satu nama daerah" in chat.text
+    assert "_Sleman, Bantul Rp15.000_" in chat.text and "*jogja kota*" not in chat.text
+    assert "🛵 Area antar: jogja kota (Rp10.000), sleman bantul (Rp15.000), luar kota (ongkir menyusul)" in chat.text
+    chat.press("Tambah area antar")
+    chat.send("Sleman, Bantul 15rb")
+    assert "satu nama daerah" not in chat.text
+    assert chat.shop.zone_for_address("Jl. Kaliurang Km 9, Sleman").name == "Sleman, Bantul"

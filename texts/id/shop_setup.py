@@ -155,3 +155,5 @@ UNDONE = "↩️ Dibatalkan. {what} kembali: {value}"
 ZONE_NOT_FOUND = "Area “{name}” tidak ada, Kak. Area yang ada: {zones}."
 NOTHING_TO_REMOVE = "{what} memang belum ada, Kak."
 BAD_PHONE = "Nomornya belum kebaca, Kak. Tulis seperti _0812 3456 7890_."
+ONE_PLACE = ("ℹ️ *{name}* kami baca sebagai satu nama daerah. Kalau maksudnya beberapa daerah, tulis ulang "
+             "dengan koma, misal _{example}_, supaya alamat yang menyebut salah satunya masuk area ini.")
