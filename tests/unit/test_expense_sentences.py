@@ -52,6 +52,11 @@ C = Category
         ("bayar lain-lain 30rb", E, C.OTHER, 30_000, "bayar lain-lain"),
         ("Beli Gas 3kg 22.000", E, C.OPERATIONAL, 22_000, "Beli Gas 3kg"),
         ("beli gas dua puluh dua ribu", E, C.OPERATIONAL, 22_000, "beli gas dua puluh dua ribu"),
+        # Shops that do not cook: a batik or clothing seller's materials are raw materials too
+        ("beli kain 500rb", E, C.RAW_MATERIALS, 500_000, "beli kain"),
+        ("beli benang sama kancing 75rb", E, C.RAW_MATERIALS, 75_000, "beli benang sama kancing"),
+        ("beli pewarna batik 120rb", E, C.RAW_MATERIALS, 120_000, "beli pewarna batik"),
+        ("ongkos jahit 20 potong 400rb", E, C.WAGES, 400_000, "ongkos jahit 20 potong"),
     ],
 )
 def test_money_sentences_are_read(text: str, kind: Kind, category: Category, amount: int, note: str) -> None:
