@@ -52,8 +52,8 @@ def greet(data: dict[str, Any], ctx: Ctx) -> Step:
         name=f" {ctx.customer.name}" if ctx.customer.name else "",
         shop=shop.name,
         tagline=f"{shop.tagline}\n" if shop.tagline else "",
-        address=shop.address or "-",
-        hours=shop.opening_hours or "-",
+        address=t.GREETING_ADDRESS.format(address=shop.address) if shop.address else "",
+        hours=t.GREETING_HOURS.format(hours=shop.opening_hours) if shop.opening_hours else "",
     )
     return say(Browse.HOME, data, Reply(text, main_menu()))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from catalog.products import MemoryCatalog
 from conversations.customer.checkout import PlaceOrder, SetCustomerName
+from shops.profile import ShopProfile
 from tests.support import Dialogue, demo_products
 
 
@@ -167,3 +168,13 @@ def test_checkout_with_an_empty_cart_says_so():
     chat.send("halo")
     chat.send("checkout")
     assert "Keranjang masih kosong" in chat.text
+
+
+def test_a_new_shop_without_an_address_or_hours_greets_without_empty_lines():
+    chat = Dialogue(shop=ShopProfile(name="Batik Sekar", order_prefix="BS"))
+    chat.send("halo")
+    assert "Selamat datang di *Batik Sekar*" in chat.text and "📍" not in chat.text and "🕒" not in chat.text
+    assert " -\n" not in chat.text
+    chat = Dialogue()
+    chat.send("halo")
+    assert "📍 Jl." in chat.text and "🕒 " in chat.text

@@ -33,10 +33,11 @@ BTN_PAY_COD = "💵 Bayar di tempat (COD)"
 BTN_PRODUCT = "{name} — {price}"
 BTN_CATEGORY = "{name} ({count})"
 
+GREETING_ADDRESS = "📍 {address}\n"  # each line only when the shop has said it (a new shop has not yet)
+GREETING_HOURS = "🕒 {hours}\n"
 GREETING = (
     "Halo Kak{name}! 👋 Selamat datang di *{shop}*.\n"
-    "{tagline}"
-    "📍 {address}\n🕒 {hours}\n\n"
+    "{tagline}{address}{hours}\n"
     "Mau lihat katalog, cari produk, atau langsung ketik pesanan?\n"
     "Contoh: _pesan 2 {product} sama 1 {product2}_"
 )
