@@ -24,7 +24,8 @@ SET = {"jadi", "jd", "jdi", "jadiin", "menjadi", "tinggal", "tgl", "tinggalnya",
        "tersedia"}
 REMAINING = {"tinggal", "tgl", "tinggalnya", "sisa", "sisanya",  # speaks of stock even without "stok"
              "ready", "redy", "tersedia"}  # "bolu gulung ready 10"
-ADD = {"tambah", "tambahin", "tambahkan", "ditambah", "nambah", "plus", "masuk"}
+ADD = {"tambah", "tambahin", "tambahkan", "ditambah", "nambah", "plus", "masuk",
+       "datang", "dateng", "dtg"}  # "daster biru dateng 10": ten more came in
 SUB = {"kurang", "kurangi", "kurangin", "dikurangi", "ngurangin", "minus", "keluar"}
 SOLD = {"laku", "terjual", "kejual", "restok", "restock"}  # seller-only words, so anywhere in the message
 UP = {"naik", "naikin", "naikkan", "naikan", "dinaikkan", "dinaikin", "dinaikan"}

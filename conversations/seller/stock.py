@@ -71,7 +71,8 @@ def run(data: dict[str, Any], ctx: SellerCtx, cmd: Command) -> Step:
         return idle(data, Reply(t.NO_PRODUCT.format(example=_example(cmd, example_words(ctx.examples)["product"]))))
     cmd, every = every_option.without_every(cmd)  # "harga kemeja kawung semua ukuran 165rb"
     best, candidates = find(ctx, cmd.query)
-    if every and (rows := every_option.family(best, candidates, ctx)) and (
+    whole = every or (cmd.action in ("hide", "show") and best is None)  # "sembunyikan kemeja parang": every size
+    if whole and (rows := every_option.family(best, candidates, ctx)) and (
             step := every_option.change(data, ctx, cmd, rows)) is not None:
         return step
     if best is not None:

@@ -113,3 +113,19 @@ def test_a_price_for_every_size_that_looks_like_a_slip_changes_nothing():
     c.send("sembunyikan semua ukuran kemeja parang")
     assert [(sku, after) for sku, _, _, after in changes(c)] == [("KMJ-PRG-M", False), ("KMJ-PRG-L", False),
                                                                  ("KMJ-PRG-XL", False)]
+
+
+def test_hiding_a_product_with_sizes_hides_every_size_and_one_size_named_alone():
+    c = seller()
+    c.send("sembunyikan kemeja parang")
+    assert [(sku, after) for sku, _, _, after in changes(c)] == [("KMJ-PRG-M", False), ("KMJ-PRG-L", False),
+                                                                 ("KMJ-PRG-XL", False)]
+    c = seller()
+    c.send("sembunyikan kemeja parang xl")
+    assert [(sku, after) for sku, _, _, after in changes(c)] == [("KMJ-PRG-XL", False)]
+
+
+def test_stock_that_came_in_is_added():
+    c = seller()
+    c.send("kemeja kawung L dateng 5")
+    assert c.change() == ("KMJ-KWG-L", "stock", 5, 10)
