@@ -17,7 +17,7 @@ from typing import Any
 from conversations.base import Reply, Step, Turn
 from conversations.seller import shop_view as view
 from conversations.seller import shop_words
-from conversations.seller import setup_products
+from conversations.seller import setup_menus, setup_products
 from conversations.seller.changes import Done
 from conversations.seller.common import IDLE, find, idle, words
 from conversations.seller.ports import SellerCtx
@@ -190,7 +190,14 @@ def on_payment(state: SellerSetup, data: dict[str, Any], turn: Turn, ctx: Seller
         return advance(data, ctx.shop, "payment", [] if methods else [Reply(t.NO_PAYMENT_YET)])
     if not turn.choice and (account := shop_words.bank_account(turn.text)) is not None:
         return _bank(state, data, ctx, account)
-    return ask(state, ctx.shop, data)
+    kind = setup_menus.payment(said)  # "bisa cod juga", "qris blm punya"
+    if kind in ("cod_on", "cod_off"):
+        cod = {"kind": "cod"} if kind == "cod_on" else None
+        return save(state, data, ctx, "payment_methods", {"payment_methods": with_method(methods, "cod", cod)},
+                    then=("ask", SellerSetup.PAYMENT))
+    if kind in ("bank", "qris"):
+        return ask(SellerSetup.BANK if kind == "bank" else SellerSetup.QRIS, ctx.shop, data)
+    return ask(state, ctx.shop, data, note=t.QRIS_LATER if kind == "qris_later" else t.PAYMENT_MENU_HELP)
 
 
 def on_bank(state: SellerSetup, data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step:
@@ -258,7 +265,12 @@ def on_delivery(state: SellerSetup, data: dict[str, Any], turn: Turn, ctx: Selle
         return advance(data, shop, "delivery", [] if ready else [Reply(t.NO_DELIVERY_YET)])
     if not turn.choice and (found := shop_words.zones(turn.text)) is not None:
         return _zones(state, data, ctx, found)
-    return ask(state, shop, data)
+    kind = setup_menus.delivery(said)  # "bisa diantar ke luar kota pake jne", "ga bisa ambil sendiri"
+    if kind in ("pickup_on", "pickup_off") and (kind == "pickup_on") != shop.pickup:
+        return on_delivery(state, data, Turn(text="", choice=PICKUP.pack()), ctx)
+    if kind == "zones":
+        return ask(SellerSetup.ZONES, shop, data)
+    return ask(state, shop, data, note=None if kind else t.DELIVERY_MENU_HELP)
 
 
 def on_zones(state: SellerSetup, data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step:

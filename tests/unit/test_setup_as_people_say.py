@@ -102,3 +102,27 @@ def test_two_places_without_a_comma_are_pointed_out_and_delivery_beyond_the_area
     chat.send("Sleman, Bantul 15rb")
     assert "satu nama daerah" not in chat.text
     assert chat.shop.zone_for_address("Jl. Kaliurang Km 9, Sleman").name == "Sleman, Bantul"
+
+
+def test_the_payment_and_delivery_menus_read_a_sentence_and_say_what_to_type_otherwise():
+    chat = claimed()
+    chat.press("Sudah benar")
+    chat.send("lewati")
+    chat.send("lewati")
+    chat.send("bisa cod juga")
+    assert [m.kind for m in chat.shop.payment_methods] == ["cod"] and "💵 COD: ✅ ya" in chat.text
+    chat.send("qris blm punya")
+    assert "QRIS bisa ditambah kapan saja" in chat.text and chat.state == SellerSetup.PAYMENT
+    chat.send("ga jadi cod deh")
+    assert chat.shop.payment_methods == []
+    chat.send("terserah")
+    assert "atau ketik _rekening_, _qris_, _cod_" in chat.text and chat.state == SellerSetup.PAYMENT
+    chat.send("lanjut")
+    chat.send("bisa diantar ke luar kota juga pake jne")
+    assert chat.state == SellerSetup.ZONES and "Luar kota menyusul" in chat.text
+    chat.send("Luar kota menyusul")
+    assert chat.shop.outside_zones.allowed and chat.state == SellerSetup.DELIVERY
+    chat.send("bisa diambil di toko")
+    assert chat.shop.pickup
+    chat.send("hmm")
+    assert "atau ketik _ambil sendiri_, _antar_" in chat.text and chat.state == SellerSetup.DELIVERY
