@@ -4,8 +4,9 @@ when it is more than a button's word: "bisa cod juga", "qris blm punya", "ga bis
 
 from __future__ import annotations
 
-NOT = frozenset({"ga", "gak", "gk", "nggak", "ngga", "enggak", "engga", "tidak", "tdk", "belum", "blm", "jangan",
-                 "ndak", "nda", "no", "bukan"})
+from language.words import NO
+
+NOT = NO | {"gk", "ngga", "belum", "blm", "ndak", "nda", "bukan"}  # "qris blm punya": not yet, not at all
 COD = frozenset({"cod", "tunai", "cash", "cas"})
 QRIS = frozenset({"qris", "qr", "barcode"})
 BANK = frozenset({"rekening", "rek", "transfer", "tf", "bank", "bca", "bri", "bni", "mandiri", "bsi", "btn"})
