@@ -99,9 +99,29 @@ def joined_places(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
             and not set(z["areas"][0].split()) & PLACE_WORDS and z["id"] not in OUTSIDE_NAMES]
 
 
+_FEE_END = re.compile(r"(?:\d\s*(?:rb|ribu|k|jt|juta)?|gratis|free|menyusul|nyusul|dihitung|tanya)\s*$", re.IGNORECASE)
+
+
+def _lines(text: str) -> list[str]:
+    """The areas' lines: one per line, or several on one line after each fee ("Bandung kota 10rb,
+    luar kota menyusul"); a comma between names ("Sleman, Bantul 15rb") stays in its line."""
+    text = re.sub(r"(\d),(\d{3})\b", r"\1.\2", text)  # "15,000": thousands, not a new area
+    out: list[str] = []
+    for line in re.split(r"[\n;]", text):
+        current = ""
+        for piece in line.split(","):
+            current = f"{current},{piece}" if current else piece
+            if _FEE_END.search(piece):
+                out.append(current)
+                current = ""
+        if current.strip():
+            out.append(current)
+    return [line for line in out if line.strip()]
+
+
 def zones(text: str) -> list[dict[str, Any]] | None:
     """One area per line; None when any line cannot be read (the owner is asked again)."""
-    lines = [line for line in re.split(r"[\n;]", text) if line.strip()]
+    lines = _lines(text)
     found = [zone(line) for line in lines[:MAX_ZONES]]
     if not found or any(z is None for z in found):
         return None

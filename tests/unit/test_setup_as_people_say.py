@@ -126,3 +126,13 @@ def test_the_payment_and_delivery_menus_read_a_sentence_and_say_what_to_type_oth
     assert chat.shop.pickup
     chat.send("hmm")
     assert "atau ketik _ambil sendiri_, _antar_" in chat.text and chat.state == SellerSetup.DELIVERY
+
+
+def test_several_areas_on_one_line_are_split_after_each_fee():
+    from conversations.seller.shop_words import zones
+    read = zones("bandung kota 10rb, luar kota menyusul")
+    assert [(z["name"], z["fee"], z.get("quote", False)) for z in read] == [("bandung kota", 10000, False),
+                                                                            ("luar kota", 0, True)]
+    assert [(z["name"], z["areas"]) for z in zones("Sleman, Bantul 15rb")] == [("Sleman, Bantul", ["sleman", "bantul"])]
+    assert [(z["name"], z["fee"]) for z in zones("Sleman 15,000, Cimahi, Lembang gratis")] == [
+        ("Sleman", 15000), ("Cimahi, Lembang", 0)]
