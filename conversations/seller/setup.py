@@ -297,7 +297,7 @@ def on_products(state: SellerSetup, data: dict[str, Any], turn: Turn, ctx: Selle
     if "name" not in draft:
         return ask(state, ctx.shop, data, note=t.PRODUCT_NEEDS_NAME.format(example=t.PRODUCT_EXAMPLE))
     image = turn.media[0].ref if turn.media and not turn.media[0].rejected and turn.media[0].ref else None
-    image = image or (draft.get("image") if draft is pending else None)
+    image = image or draft.get("image")  # the photo sent with the line whose stock came next
     if setup_products.missing(draft):  # kept for the next message: "10" is its stock
         keep = {**data, "pending": {**draft, "image": image}}
         return Step(state, keep, [Reply(setup_products.needs(draft), menu_buttons(state, ctx.shop, data))])

@@ -136,3 +136,12 @@ def test_several_areas_on_one_line_are_split_after_each_fee():
     assert [(z["name"], z["areas"]) for z in zones("Sleman, Bantul 15rb")] == [("Sleman, Bantul", ["sleman", "bantul"])]
     assert [(z["name"], z["fee"]) for z in zones("Sleman 15,000, Cimahi, Lembang gratis")] == [
         ("Sleman", 15000), ("Cimahi, Lembang", 0)]
+
+
+def test_a_photo_sent_with_a_line_missing_its_stock_stays_with_the_product():
+    chat = at_products()
+    chat.send("Basreng Pedas 12rb", photo="AgACAgQAAxkBAAIBasreng")
+    chat.send("30")
+    [effect] = [e for e in chat.applied if isinstance(e, CreateProduct)]
+    assert (effect.name, effect.stock, effect.image_url) == ("Basreng Pedas", 30, "AgACAgQAAxkBAAIBasreng")
+    assert "🖼️ dengan foto" in chat.text
