@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session
 from conversations.base import Button, Reply
 from conversations.customer.handoff import LeaveHandoff, OpenHandoff, Opened, RelayToSeller, Relayed
 from conversations.seller.handoff import (TAKE, ChatGone, CloseHandoff, Closed, RelayToCustomer, TakeHandoff, Taken,
-                                          TakenAlready, ended_notice, left_by_customer)
+                                          TakenAlready, elsewhere, ended_notice, in_chat,
+                                          left_by_customer)
 from effects.env import Env
 from effects.notices import to_sellers
 from effects.outbox import Outbound, to
@@ -79,9 +80,16 @@ def relay_to_seller(env: Env, effect: RelayToSeller) -> Relayed:
         return Relayed(waiting=True)
     replies = ([Reply(t.FROM_CUSTOMER.format(name=name, text=effect.text))] if effect.text else []) + photos(
         effect.media, t.FROM_CUSTOMER_PHOTO.format(name=name))
+    if replies and row.seller_id is not None and not seller_in_chat(session, who.shop_id, row.seller_id, row.id):
+        replies[-1] = elsewhere(replies[-1], name, row.id)
     env.notices += [to(s.channel, s.external_id, r) for s in sellers_db.fetch_sellers(session, who.shop_id)
-                    if s.id == row.seller_id for r in replies]
+                    if s.id == row.seller_id for r in replies]  # only the seller who took the chat
     return Relayed(waiting=False)
+
+
+def seller_in_chat(session: Session, shop_id: int, seller_id: int, handoff_id: int) -> bool:
+    loaded = conversations_db.load_conversation(session, shop_id, f"seller:{seller_id}")
+    return loaded is not None and in_chat(loaded.state, loaded.data, handoff_id)
 
 
 def leave(env: Env, effect: LeaveHandoff) -> None:

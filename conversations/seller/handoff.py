@@ -6,7 +6,7 @@ last answer to the customer's question as a FAQ entry."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
@@ -194,9 +194,21 @@ def ended_notice(closed: Closed) -> Reply:
     return with_next(t.CUSTOMER_ENDED_SELLER.format(name=closed.name), closed)
 
 
+def in_chat(state: str, data: dict[str, Any], handoff_id: int) -> bool:
+    """Whether what the seller types now goes to this handoff's customer."""
+    return state == SellerHandoff.CHAT and data.get("handoff") == handoff_id
+
+
+def elsewhere(reply: Reply, name: str, handoff_id: int) -> Reply:
+    """A customer's words to a seller who is not in their chat now (in another customer's, or
+    busy with a command): what they type would not reach this one, so say so, with the way back."""
+    return replace(reply, text=f"{reply.text}\n{t.NOT_IN_THIS_CHAT.format(name=name)}",
+                   buttons=[Button(t.BTN_TAKE.format(name=name), TAKE.pack(handoff_id))])
+
+
 def left_by_customer(state: str, data: dict[str, Any], handoff_id: int) -> tuple[str, dict[str, Any]] | None:
     """The seller's conversation (state, data) once the customer ended this chat, so their next
     message is a command again and no reply for nobody; None when they are not in it now."""
-    if state != SellerHandoff.CHAT or data.get("handoff") != handoff_id:
+    if not in_chat(state, data, handoff_id):
         return None
     return IDLE, clean({k: v for k, v in data.items() if k not in CHAT_KEYS})

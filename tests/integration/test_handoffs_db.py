@@ -216,3 +216,35 @@ def test_once_taken_only_that_seller_hears_the_customer_and_their_replies_reach_
     assert not any("mengakhiri" in n for n in notices_to(sessions, "penjual"))
     seller.send("Ada lagi Kak?")
     assert notices_to(sessions, "rina")[-1].endswith("Ada lagi Kak?") and "Ada lagi" not in notices_to(sessions, "siti")[-1]
+
+
+def test_a_seller_who_moved_to_another_customer_is_shown_their_reply_would_not_reach_the_first(db_url):
+    from conversations.seller.handoff import TAKE
+
+    engine, sessions, _ = seller_engine(db_url)
+    seller = owner(engine)
+    siti, rina = EngineChat(engine, "siti"), EngineChat(engine, "rina")
+    siti.send("halo")
+    siti.send("admin")
+    seller.send("layani 1")
+    rina.send("halo")
+    rina.send("admin")
+    seller.send(choice=TAKE.pack(2))  # the button on rina's notice, pressed inside siti's chat
+    assert "sekarang chat dengan *rina*" in seller.text
+    siti.send("kak masih di sana?")
+    with sessions() as s:
+        from sqlalchemy import select
+
+        from storage.models import OutboxMessage
+        told = s.execute(select(OutboxMessage.payload).where(OutboxMessage.recipient == "penjual")
+                         .order_by(OutboxMessage.id.desc()).limit(1)).scalar_one()
+    assert "masih di sana?" in told["text"] and "tidak sampai ke siti" in told["text"]
+    seller.send("Halo Kak Rina")  # the seller's words go to the chat they are in
+    assert notices_to(sessions, "rina")[-1].endswith("Halo Kak Rina")
+    assert not any("Halo Kak Rina" in n for n in notices_to(sessions, "siti"))
+    [button] = told["buttons"]
+    seller.send(choice=button["value"])  # back to siti
+    seller.send("Masih Kak Siti")
+    assert notices_to(sessions, "siti")[-1].endswith("Masih Kak Siti")
+    siti.send("oke kak")  # in her chat now: no hint
+    assert "tidak sampai" not in notices_to(sessions, "penjual")[-1]

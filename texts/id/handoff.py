@@ -54,6 +54,7 @@ TAKEN_ALREADY = "Pelanggan itu sudah dilayani penjual lain atau sudah selesai, K
 NO_SUCH = "Antrian nomor {n} tidak ada, Kak. Ketik *antrian* untuk melihatnya."
 FROM_CUSTOMER = "💬 *{name}*: {text}"
 FROM_CUSTOMER_PHOTO = "📷 *{name}* mengirim foto"
+NOT_IN_THIS_CHAT = "↪️ Balasan Kakak sekarang tidak sampai ke {name}. Tekan tombol untuk membalas {name}."
 FROM_CUSTOMER_WAITING = "💬 *{name}* (menunggu di antrian): {text}"
 SELLER_CLOSED = "✅ Chat dengan {name} ditutup."
 NEXT = "Berikutnya di antrian: *{name}* ({kind}). Ketik *layani 1* untuk membalas."
