@@ -43,6 +43,7 @@ USERNAMES = bot_names.USERNAMES
 WEBHOOK_PATH = "/webhooks/telegram"
 SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")  # what setWebhook accepts as secret_token
 POLL_SECONDS = 25
+FOLLOWER_SECONDS = 0.5  # how often a process that does not lead looks whether it leads now
 MAX_TRIES = 5  # an update that fails this often in polling mode is skipped, as Telegram's webhook gives up
 
 
@@ -231,9 +232,18 @@ class TelegramChannel:
             log.error("setWebhook %s failed: %s", url, exc)
 
     async def _poll(self) -> None:
-        """Long polling: handles each batch, then confirms it by asking for the next offset."""
+        """Long polling: handles each batch, then confirms it by asking for the next offset.
+
+        Only the leading process polls (bot.processes): Telegram serves one getUpdates per bot at a
+        time and ends the other with 409, so two processes polling one bot would take turns failing.
+        Another process takes the poll over when it takes the lead; what the last leader fetched
+        and did not confirm comes again, and the engine drops it as a repeat."""
         offset, delay, webhook_cleared = None, 1.0, False
         while True:
+            if self.kedai is not None and not self.kedai.leader():
+                offset = None  # the leader has confirmed further since
+                await asyncio.sleep(FOLLOWER_SECONDS)
+                continue
             try:
                 if not webhook_cleared:  # getUpdates is refused while a webhook is set
                     await self.bot.delete_webhook()

@@ -13,15 +13,11 @@ counts a send until a second after its answer, and that second must shrink with 
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import os
 import signal
 import subprocess
-import sys
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterator
 
 import httpx
 import pytest
@@ -31,7 +27,8 @@ from marketing import broadcast_admin
 from marketing.broadcasts import BroadcastSpec
 from storage.models import InboundMessage, OutboxMessage, Process, utcnow
 from storage.promo_models import BroadcastRecipient, BroadcastRun
-from tests.e2e import server
+from tests.e2e import several
+from tests.e2e.several import wait_for
 from tests.e2e.telegram_driver import SECRET
 from tests.fakes.telegram_api import FakeTelegramAPI
 from tests.promo_support import seed_audience
@@ -89,38 +86,14 @@ def update(n: int) -> dict:
         "from": person, "text": "halo"}}
 
 
-@contextlib.contextmanager
-def serving(url: str, fake: FakeTelegramAPI, tmp, count: int) -> Iterator[list[subprocess.Popen]]:  # type: ignore[no-untyped-def]
-    """`count` servers started side by side on one database, each on a port of its own."""
-    procs, logs = [], []
-    try:
-        for _ in range(count):
-            port = server.free_port()
-            env = {**os.environ, "KEDAI_DATABASE_URL": url, "KEDAI_PORT": str(port), "KEDAI_HOST": "127.0.0.1",
-                   "TELEGRAM_BOT_TOKEN": fake.token, "TELEGRAM_API_BASE_URL": fake.base_url,
-                   "TELEGRAM_MODE": "webhook", "TELEGRAM_WEBHOOK_SECRET": SECRET,
-                   "KEDAI_PUBLIC_URL": "https://bot.example.test", "KEDAI_SIMULATOR": "0",
-                   "TELEGRAM_GLOBAL_RATE": "30", "TELEGRAM_CHAT_RATE": "1", "TELEGRAM_RATE_SECOND": str(1 / SPEED),
-                   "KEDAI_SCHEDULER_INTERVAL_SECONDS": "0.5"}
-            logs.append((tmp / f"server-{port}.log").open("ab"))
-            proc = subprocess.Popen([sys.executable, "main.py", "serve"], cwd=server.ROOT, env=env,
-                                    stdout=subprocess.DEVNULL, stderr=logs[-1])
-            proc.port = port  # type: ignore[attr-defined]
-            procs.append(proc)
-        for proc in procs:
-            server.wait_ready(f"http://127.0.0.1:{proc.port}/healthz", proc, timeout=90)
-        yield procs
-    finally:
-        for proc in procs:
-            if proc.poll() is None:
-                proc.terminate()
-        for proc in procs:
-            try:
-                proc.wait(10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-        for log in logs:
-            log.close()
+def serving(url: str, fake: FakeTelegramAPI, tmp, count: int):  # type: ignore[no-untyped-def]
+    """`count` servers taking webhooks, pacing at Telegram's rates on the fake's fast clock."""
+    return several.serving(url, tmp, count, {
+        "TELEGRAM_BOT_TOKEN": fake.token, "TELEGRAM_API_BASE_URL": fake.base_url,
+        "TELEGRAM_MODE": "webhook", "TELEGRAM_WEBHOOK_SECRET": SECRET,
+        "KEDAI_PUBLIC_URL": "https://bot.example.test", "KEDAI_SIMULATOR": "0",
+        "TELEGRAM_GLOBAL_RATE": "30", "TELEGRAM_CHAT_RATE": "1", "TELEGRAM_RATE_SECOND": str(1 / SPEED),
+        "KEDAI_SCHEDULER_INTERVAL_SECONDS": "0.5"})
 
 
 async def post_all(procs: list[subprocess.Popen], fake: FakeTelegramAPI, kill) -> int:  # type: ignore[no-untyped-def]
@@ -150,14 +123,6 @@ async def post_all(procs: list[subprocess.Popen], fake: FakeTelegramAPI, kill) -
     async with httpx.AsyncClient(timeout=30) as client:
         await asyncio.gather(*(worker(k, client) for k in range(16)))
     return again
-
-
-def wait_for(check, what: str, timeout: float = 60, detail=lambda: "") -> None:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while not check():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what} {detail()}")
-        time.sleep(0.05)
 
 
 def unsettled(sessions) -> list:  # type: ignore[no-untyped-def,type-arg]

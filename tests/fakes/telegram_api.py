@@ -72,6 +72,9 @@ class FakeTelegramAPI(LocalHTTPFake):
         self._flood = SlidingWindows(clock)
         self._forced: deque = deque()
         self._stopping = False
+        # Telegram serves one getUpdates per bot at a time: a second one ends the first with 409.
+        self._polls = 0  # getUpdates calls so far; the waiting one is the newest, or it is ended
+        self.conflicts = 0  # long polls ended that way
 
     # ---- URLs -------------------------------------------------------------------------------
     @property
@@ -351,6 +354,9 @@ class FakeTelegramAPI(LocalHTTPFake):
 
     def _m_getupdates(self, p):
         with self._cond:
+            self._polls += 1
+            mine = self._polls
+            self._cond.notify_all()  # a long poll still waiting is ended by this one
             if self.webhook["url"]:
                 raise ApiError(409, "Conflict: can't use getUpdates method while webhook is active; "
                                     "use deleteWebhook to delete the webhook first")
@@ -365,6 +371,10 @@ class FakeTelegramAPI(LocalHTTPFake):
                     self._updates.popleft()
             deadline = time.monotonic() + min(float(p.get("timeout") or 0), self.long_poll_cap)
             while True:
+                if self._polls != mine:
+                    self.conflicts += 1
+                    raise ApiError(409, "Conflict: terminated by other getUpdates request; "
+                                        "make sure that only one bot instance is running")
                 allowed = set(self._allowed_updates or []) or None
                 for u in list(self._updates):  # Telegram never delivers types outside allowed_updates
                     kind = next((k for k in u if k != "update_id"), None)

@@ -305,3 +305,20 @@ def test_wrong_token_and_clean_stop():
 
     with pytest.raises(NetworkError):  # nothing answers on that port any more
         asyncio.run(after_stop())
+
+
+def test_a_second_long_poll_ends_the_first_with_409_as_telegram_does():
+    """Two processes polling one bot: Telegram answers the waiting getUpdates 409 ("terminated by
+    other getUpdates request"), so the fake must too, or a test could not see it happen."""
+    with FakeTelegramAPI(long_poll_cap=5) as fake:
+        async def go(bot):
+            # each process has a client of its own (one Bot keeps a single connection for polls)
+            async with telegram.Bot(fake.token, base_url=fake.base_url) as other:
+                first = asyncio.create_task(bot.get_updates(timeout=5))
+                await asyncio.sleep(0.3)  # the first is waiting for updates
+                second = asyncio.create_task(other.get_updates(timeout=0))
+                with pytest.raises(Conflict, match="terminated by other getUpdates"):
+                    await first
+                return await second
+        assert run(fake, go) == ()
+        assert fake.conflicts == 1
