@@ -165,7 +165,7 @@ def _in_chat(step: Step, data: dict[str, Any]) -> Step:
 
 def on_relayed(step: Step, outcomes: list[Any], ctx: SellerCtx) -> Step:
     if isinstance(outcomes[0], ChatGone):
-        return idle({k: v for k, v in step.data.items() if k not in CHAT_KEYS}, Reply(t.TIMED_OUT_SELLER))
+        return idle({k: v for k, v in step.data.items() if k not in CHAT_KEYS}, Reply(t.NOT_RELAYED))
     return say(step.state, step.data)
 
 
