@@ -97,7 +97,7 @@ def test_the_sweep_tells_a_waiting_customer_when_to_expect_an_answer_and_closes_
     assert "tidak ada pesan baru" in notices_to(sessions, "budi")[-1]
     assert "ditutup otomatis" in notices_to(sessions, "penjual")[-1]
     seller.send("masih di sana kak?")  # the chat is gone: the seller is told, nothing relayed
-    assert "sudah ditutup" in seller.text
+    assert "sudah ditutup" in seller.text and "tidak diteruskan" in seller.text
     budi.send("pesan 1 keripik tempe")  # shopping again
     assert budi.text and "Keripik Tempe" in budi.text
 
