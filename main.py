@@ -4,7 +4,14 @@ share); this file only puts them together. The names and options are an interfac
 
 from __future__ import annotations
 
-import typer
+import sys
+
+# httpx imports its own command-line client whenever click, rich and pygments are installed (typer
+# brings them): ~4 MB of every server's memory for a tool Kedai never runs. None in sys.modules makes
+# that import fail, and httpx then leaves its `main` a stub (docs/PERFORMANCE.md, memory).
+sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
+
+import typer  # noqa: E402
 
 from cli.broadcast import broadcast_app
 from cli.catalog import catalog_app

@@ -187,6 +187,10 @@ def report(path: Channel, raw: dict[str, Any]) -> dict[str, Any]:
         "bare_rounds_of_reference": bare_rate / reference.rate if reference.rate else 0.0,
         "target_met": ratio >= TARGET_RATIO and med([r.p("99") for r in ours]) < TARGET_P99_MS,
     }
+    # A second of one core over the rate: moves far less with the machine's other work than the
+    # rate does, so two runs an hour apart compare on it (docs/PERFORMANCE.md).
+    summary["cpu_ms"] = med([1000 * r.server_cpu / r.rate for r in ours if r.server_cpu and r.rate])
+    summary["bare_cpu_ms"] = med([1000 * r.server_cpu / r.rate for r in bares if r.server_cpu and r.rate])
     summary.update(memory(raw))
     if raw["deliveries"] is not None:
         summary.update(delivery(path, raw))
@@ -234,6 +238,9 @@ def print_summary(s: dict[str, Any], reference: wrk.Result) -> None:
           f"({s['bare_rate'] / reference.rate:.0%} of it), server {s['bare_cpu']:.0%} / wrk {s['bare_client_cpu']:.0%} of a core")
     print(f"  {s['title']}: {s['rate']:,.0f} msg/s, {s['ratio']:.2f} of bare{mark}, p50 {s['p50_ms']:.1f} ms, "
           f"p99 {s['p99_ms']:.1f} ms; server {s['server_cpu']:.0%} / wrk {s['client_cpu']:.0%} of a core")
+    if s["cpu_ms"] and s["bare_cpu_ms"]:
+        print(f"  server CPU a message: {s['cpu_ms']:.2f} ms, a bare request {s['bare_cpu_ms']:.2f} ms "
+              f"({s['bare_cpu_ms'] / s['cpu_ms']:.2f} of ours)")
     print(f"  stored {s['stored']['inbound']:,} inbound messages for {s['completed']:,} answered requests; "
           f"outbox {({k[7:]: v for k, v in s['stored'].items() if k.startswith('outbox_')})}, "
           f"{s['stored']['written_twice']} replies written twice to the same person")

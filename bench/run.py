@@ -30,14 +30,16 @@ def table(results: list[dict]) -> None:  # type: ignore[type-arg]
     print(f"\n== HTTP paths: medians of {http_bench.OPTIONS['rounds']} rounds of {http_bench.OPTIONS['seconds']:g}s, "
           f"{16} connections, {first.get('products', 0):,} products ==")
     print(f"{'path':30} {'msg/s':>7} {'x bare':>7} {'p50 ms':>7} {'p99 ms':>7} {'bare/s':>7} {'alone/s':>7} "
-          f"{'deliv/s':>8} {'peak/s':>6} {'429':>4} {'backlog':>7} {'RSS MB':>11}")
+          f"{'deliv/s':>8} {'peak/s':>6} {'429':>4} {'backlog':>7} {'RSS MB':>11} {'CPU ms':>6} {'bare':>5}")
     for s in results:
         ratio = f"{s['ratio']:.2f}" + ("" if s["ratio_reliable"] else "!")
         delivered = (f"{s['delivery_rate']:5.1f}/{s['delivery_limit']}", str(s["delivery_peak_1s"]), str(s["count_429"]),
                      f"{s['backlog']:,}") if "delivered" in s else ("-", "-", "-", "-")
         rss = f"{s.get('rss_warm_mb', 0):.0f}->{s.get('rss_max_mb', 0):.0f}"
         print(f"{s['title']:30} {s['rate']:7,.0f} {ratio:>7} {s['p50_ms']:7.1f} {s['p99_ms']:7.1f} {s['bare_rate']:7,.0f} "
-              f"{s['reference_rate']:7,.0f} {delivered[0]:>8} {delivered[1]:>6} {delivered[2]:>4} {delivered[3]:>7} {rss:>11}")
+              f"{s['reference_rate']:7,.0f} {delivered[0]:>8} {delivered[1]:>6} {delivered[2]:>4} {delivered[3]:>7} {rss:>11} "
+              f"{s.get('cpu_ms', 0):6.2f} {s.get('bare_cpu_ms', 0):5.2f}")
+    print("CPU ms: the server's CPU time a message (a bare request's in the next column), medians of the rounds")
     if any(not s["ratio_reliable"] for s in results):
         print("! the bare rounds were under 90% of the bare endpoint alone, or its server did not get 85% of a core: "
               "that ratio is not to be trusted")

@@ -18,6 +18,7 @@ from bot import cluster_page, ratelimit
 from bot.bootstrap import Kedai
 from bot import media_routes
 from bot.channels import simulator
+from bot.front import Front
 from bot.media_links import links_for
 from bot.processes import Processes
 
@@ -81,6 +82,7 @@ def create_app(kedai: Kedai, *, on_start: list[Hook] | None = None, on_stop: lis
 
     app = FastAPI(title="Kedai", lifespan=lifespan, docs_url=None, redoc_url=None, max_body_size=MAX_REQUEST_BODY)
     app.state.kedai = kedai
+    app.state.webhooks = [route for router in channels for route in router.routes]
     for router in channels:
         app.include_router(router)
 
@@ -108,3 +110,9 @@ def create_app(kedai: Kedai, *, on_start: list[Hook] | None = None, on_stop: lis
     if kedai.settings.simulator_enabled():
         app.include_router(simulator.router())
     return app
+
+
+def served(app: FastAPI) -> Front:
+    """What `kedai serve` gives uvicorn: the app, with the webhooks' POSTs taken straight to their
+    routes (bot.front says why)."""
+    return Front(app, app.state.webhooks, MAX_REQUEST_BODY)

@@ -21,6 +21,7 @@ def serve(
     """Web server: webhooks, simulator, health; scheduler in-process unless --no-scheduler."""
     import uvicorn
 
+    from bot.app import served
     from bot.serve import build_app
 
     settings = prepared()
@@ -41,7 +42,7 @@ def serve(
                     lines.append("  no shop yet: create one with `kedai shop new --name NAME`")
                 typer.echo("\n".join([*lines, "Ready."]))
 
-    Server(uvicorn.Config(app, host=settings.host, port=settings.port, log_level="warning",
+    Server(uvicorn.Config(served(app), host=settings.host, port=settings.port, log_level="warning",
                           access_log=False)).run()
 
 

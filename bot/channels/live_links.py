@@ -27,18 +27,20 @@ import logging
 from collections.abc import Awaitable, Callable, Coroutine, Iterable, Mapping
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, HTTPException, Request, Response
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.bootstrap import Kedai
 from bot.channels.shop_senders import DefaultShop, ShopSenders
-from bot.channels.whatsapp import WhatsApp
 from storage import change_counters
 from storage import outbox as outbox_db
 from storage import shops as shops_db
 from storage.db import unit_of_work
+
+if TYPE_CHECKING:  # the twilio SDK is imported only where WhatsApp is on (bot.channels.shop_channels)
+    from bot.channels.whatsapp import WhatsApp
 
 log = logging.getLogger(__name__)
 

@@ -14,7 +14,6 @@ from fastapi import APIRouter
 from bot.app import Hook
 from bot.bootstrap import Kedai
 from bot.channels import live_links
-from bot.channels.whatsapp import WhatsApp
 from shops import loader as shop_loader
 from storage import shops as shops_db
 from storage.db import unit_of_work
@@ -73,7 +72,13 @@ def assemble(kedai: Kedai) -> Channels:
         if default_id is not None:
             on[default_id].append(t.BANNER_TELEGRAM.format(account=bot.account, mode=settings.telegram_mode))
     whatsapp_links = [(link.shop_id, link.account) for link in seen.links if link.channel == "whatsapp"]
-    whatsapp = WhatsApp.assemble(settings, kedai, whatsapp_links)
+    whatsapp = None
+    if settings.twilio_account_sid and settings.twilio_auth_token:
+        # Imported only here: the twilio SDK and the requests it imports are ~7 MB a Telegram-only
+        # server does not need, and a number linked later is served only with these credentials.
+        from bot.channels.whatsapp import WhatsApp
+
+        whatsapp = WhatsApp.assemble(settings, kedai, whatsapp_links)
     if whatsapp is not None:
         found.on_stop.append(whatsapp.close)
         found.routers.append(whatsapp.router())
