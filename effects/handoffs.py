@@ -1,19 +1,24 @@
 """Handoffs to a person of the shop: opened by a customer (the sellers told, with the customer's
 name, contact, open orders and words), taken by one seller, what either side writes relayed
-through the bot (photos as the channel's media refs), and closed (the customer told, the seller
-shown who waits next)."""
+through the bot (photos as the channel's media refs), and closed (by the seller: the customer
+told; by the customer: their seller told and out of the chat; either way the seller shown who
+waits next)."""
 
 from __future__ import annotations
+
+from datetime import datetime
 
 from sqlalchemy.orm import Session
 
 from conversations.base import Button, Reply
 from conversations.customer.handoff import LeaveHandoff, OpenHandoff, Opened, RelayToSeller, Relayed
 from conversations.seller.handoff import (TAKE, ChatGone, CloseHandoff, Closed, RelayToCustomer, TakeHandoff, Taken,
-                                          TakenAlready)
+                                          TakenAlready, elsewhere, ended_notice, in_chat,
+                                          left_by_customer)
 from effects.env import Env
 from effects.notices import to_sellers
 from effects.outbox import Outbound, to
+from storage import conversations as conversations_db
 from storage import handoffs as handoffs_db
 from storage import identities as identities_db
 from storage import sellers as sellers_db
@@ -75,9 +80,16 @@ def relay_to_seller(env: Env, effect: RelayToSeller) -> Relayed:
         return Relayed(waiting=True)
     replies = ([Reply(t.FROM_CUSTOMER.format(name=name, text=effect.text))] if effect.text else []) + photos(
         effect.media, t.FROM_CUSTOMER_PHOTO.format(name=name))
+    if replies and row.seller_id is not None and not seller_in_chat(session, who.shop_id, row.seller_id, row.id):
+        replies[-1] = elsewhere(replies[-1], name, row.id)
     env.notices += [to(s.channel, s.external_id, r) for s in sellers_db.fetch_sellers(session, who.shop_id)
-                    if s.id == row.seller_id for r in replies]
+                    if s.id == row.seller_id for r in replies]  # only the seller who took the chat
     return Relayed(waiting=False)
+
+
+def seller_in_chat(session: Session, shop_id: int, seller_id: int, handoff_id: int) -> bool:
+    loaded = conversations_db.load_conversation(session, shop_id, f"seller:{seller_id}")
+    return loaded is not None and in_chat(loaded.state, loaded.data, handoff_id)
 
 
 def leave(env: Env, effect: LeaveHandoff) -> None:
@@ -108,15 +120,42 @@ def relay_to_customer(env: Env, effect: RelayToCustomer) -> ChatGone | None:
 
 
 def close(env: Env, effect: CloseHandoff) -> Closed | ChatGone:
+    """Closed by its seller (the customer told) or by its customer (the seller who had the chat
+    told, out of it): either way the seller learns who waits next."""
     session, shop_id, now = env.session, env.who.shop_id, env.ctx.now
+    mine = handoffs_db.fetch(session, shop_id, effect.handoff_id)
+    if mine is None or (effect.by_customer and mine.customer_id != env.who.customer_id):
+        return ChatGone()
     row = handoffs_db.close(session, shop_id, effect.handoff_id, now)
     if row is None:
         return ChatGone()
-    env.notices.append(to(row.channel, row.address, Reply(t.CLOSED)))
     waiting = [h for h in handoffs_db.fetch_queue(session, shop_id) if h.status == "waiting"]
     following = waiting[0] if waiting else None
-    return Closed(customer_name(session, row), customer_name(session, following) if following else None,
-                  following.kind if following else None)
+    closed = Closed(customer_name(session, row), customer_name(session, following) if following else None,
+                    following.kind if following else None, following.id if following else None)
+    if not effect.by_customer:
+        env.notices.append(to(row.channel, row.address, Reply(t.CLOSED)))
+        return closed
+    env.notices += [to(s.channel, s.external_id, ended_notice(closed))
+                    for s in sellers_db.fetch_sellers(session, shop_id) if s.id == row.seller_id]
+    if row.seller_id is not None:
+        leave_chat(session, shop_id, row.seller_id, row.id, now)
+    return closed
+
+
+def leave_chat(session: Session, shop_id: int, seller_id: int, handoff_id: int, now: datetime) -> None:
+    """Takes the seller out of the chat their customer ended. A message of theirs saved meanwhile
+    wins (the version check); it then finds the chat closed and says so."""
+    party = f"seller:{seller_id}"
+    loaded = conversations_db.load_conversation(session, shop_id, party)
+    left = left_by_customer(loaded.state, loaded.data, handoff_id) if loaded is not None else None
+    if left is None:
+        return
+    try:
+        with session.begin_nested():
+            conversations_db.save_conversation(session, shop_id, party, loaded, *left, now)
+    except conversations_db.StaleConversation:
+        pass
 
 
 def closing_notices(session: Session, row: Handoff) -> list[Outbound]:

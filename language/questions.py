@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from language.text import FILLER_WORDS, fold, normalize, without_sundanese_address
-from language.words import CHAT_WORDS, MADE_WITH, NO, POLITE
+from language.words import (CHAT_WORDS, END_CHAT_ALSO, END_CHAT_BESIDE_NOUN, END_CHAT_DONE, END_CHAT_ENOUGH, END_CHAT_NOUNS,
+                            END_CHAT_WORDS, MADE_WITH, NO, POLITE, THANKS_WORDS)
 
 
 class Ask(StrEnum):
@@ -269,3 +270,29 @@ def handoff_request(text: str) -> str | None:
     if TALK.search(words):
         return "talk"
     return None
+
+
+def ends_chat(text: str) -> bool:
+    """Whether a customer's whole message asks to end their chat with a seller ("selesai",
+    "udah kak makasih, selesai", "akhiri chat", "tutup chatnya ya min", "sudah cukup kak"): a word
+    that ends it and nothing but chat around it. A question, a number or any other word ("sudah
+    selesai transfer kak", "pesanan saya selesai belum?") is a message for the seller."""
+    if "?" in text:
+        return False
+    said = normalize(text).split()
+    if not said or any(ch.isdigit() for word in said for ch in word):
+        return False
+    noun = any(word in END_CHAT_NOUNS for word in said)
+    thanked = any(word in THANKS_WORDS for word in said)
+    ending = False
+    for i, word in enumerate(said):
+        after_done = i > 0 and said[i - 1] in END_CHAT_DONE
+        if word in END_CHAT_WORDS and (word != "selesai" or not after_done or noun or thanked):
+            ending = True  # "sudah selesai" alone may be the seller's errand done, not the chat
+        elif word in END_CHAT_BESIDE_NOUN and noun:
+            ending = True
+        elif word in END_CHAT_ENOUGH and (noun or thanked or any(w in END_CHAT_DONE or w == "sekian" for w in said)):
+            ending = True
+        elif word not in END_CHAT_ALSO:
+            return False
+    return ending

@@ -32,6 +32,22 @@ STOP = frozenset({"stop", "berhenti", "jangan kirim promo", "jangan kirim promo 
 START_PROMOS = frozenset({"mau promo", "mau promo lagi", "mau info promo", "langganan promo", "kirim promo"})
 SELLER_LEAVE = CANCEL | {"stop"}
 
+# Ending a chat with a person of the shop. The seller's whole message (conversations.seller.handoff);
+# a customer's is read by language.questions.ends_chat, which takes every one of these and more.
+END_CHAT = frozenset({"selesai", "selesai chat", "tutup chat", "akhiri", "akhiri chat", "chat selesai"})
+# What ends a customer's chat with a seller: a word that says so ("selesai", "akhiri", "sekian", "udahan"),
+# "tutup" and the like only beside the chat ("tutup chatnya"), "cukup" only beside "sudah" or a thanks
+# (alone it answers the seller: "mau tambah bubble wrap?" "cukup kak"). Everything else in the message
+# must be chat around it (END_CHAT_ALSO), so "sudah selesai transfer kak" still reaches the seller.
+END_CHAT_WORDS = frozenset({"selesai", "akhiri", "akhirin", "akhiriin", "diakhiri", "sudahi", "sudahin", "udahin",
+                            "udahan", "sudahan", "sekian", "cukupkan", "dicukupkan"})
+END_CHAT_NOUNS = frozenset({"chat", "chatnya", "chattingan", "percakapan", "percakapannya", "obrolan", "obrolannya",
+                            "ngobrol", "ngobrolnya", "bot", "sesi"})
+END_CHAT_BESIDE_NOUN = frozenset({"tutup", "tutupin", "ditutup", "tutupkan", "keluar", "stop", "end", "close",
+                                  "kembali", "balik", "off"})
+END_CHAT_ENOUGH = frozenset({"cukup"})
+END_CHAT_DONE = frozenset({"sudah", "udah", "telah"})  # "sudah selesai" alone may be a transfer or a form
+
 GREETINGS = frozenset({"start", "/start", "mulai", "halo", "hallo", "hai", "hi", "hello", "p", "assalamualaikum",
                        "permisi", "pagi", "siang", "sore", "malam"})
 MENU = frozenset({"menu"})
@@ -107,6 +123,17 @@ def is_yes(text: str, yes: frozenset[str] = YES) -> bool:
         return True
     found = whole.replace(",", " ").split()
     return bool(found) and any(w in yes for w in found) and all(w in yes or w in YES_AROUND for w in found)
+
+# What may stand around the words that end a chat (END_CHAT_WORDS): addresses, thanks, greetings
+# and sign-offs, "ok", "sudah", "dulu", who it was with. Never an order, a product, a payment or
+# "belum": "sudah selesai transfer kak" and "pesanan saya selesai belum" are for the seller.
+END_CHAT_ALSO = (ADDRESS | THANKS_WORDS | GREETING_WORDS | PRONOUNS | END_CHAT_DONE | END_CHAT_NOUNS | frozenset({
+    "ok", "oke", "okey", "okay", "okee", "okeh", "sip", "siap", "baik", "baiklah", "ya", "iya", "yaa", "nggih", "inggih",
+    "yaudah", "ywdh", "yauda", "aja", "saja", "dulu", "deh", "dong", "kalau", "kalo", "gitu", "begitu", "nya", "ini",
+    "sampai", "sampe", "sini", "disini", "di", "banyak", "mau", "ingin", "pengen", "mohon", "tolong", "minta", "ke",
+    "dari", "sama", "dengan", "jelas", "paham", "ngerti", "mengerti", "hehe", "maaf", "ganggu", "mengganggu",
+    "wassalam", "wassalamualaikum", "wr", "wb", "penjual", "penjualnya", "seller", "cs", "adminnya", "infonya",
+    "informasinya", "bantuannya", "jawabannya", "penjelasannya", "balasannya", "responnya", "pelayanannya"}))
 
 _LETTERS = re.compile(r"[a-z]+")
 _DOUBLED_END = re.compile(r"([a-z])\1+$")

@@ -1,7 +1,9 @@
 """A customer handed to a person of the shop: "mau bicara dengan penjual", "admin", "komplain …",
 or a question nobody could answer ("Tanya penjual"). While the handoff is waiting or open, what
 the customer writes (text and photos) is relayed to the sellers and their conversation stays
-where it was, so the flows resume there once the seller closes it. The handoff itself is a row
+where it was, so the flows resume there once the chat closes: by the seller ("selesai"), by
+the customer (a whole message that ends it, language.questions.ends_chat: the seller's own
+close, their seller told), or idle (scheduler.jobs_handoffs). The handoff itself is a row
 (storage.handoffs) the engine reads through `Ctx.handoffs`; the sellers' side is
 conversations.seller.handoff.
 """
@@ -15,7 +17,8 @@ from typing import Any
 from conversations.base import Ctx, Reply, Step, Turn, say
 from conversations.choice import Choice
 from conversations.customer.questions import closed_until
-from language.questions import handoff_request
+from conversations.seller.handoff import CloseHandoff
+from language.questions import ends_chat, handoff_request
 from language.words import CANCEL, said
 from texts.id import handoff as t
 from texts.id import seller as seller_texts
@@ -64,8 +67,10 @@ def intercept(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step | 
     if active is None:
         return None
     text = turn.text.strip()
-    if active.status == "waiting" and said(text) in CANCEL:
+    if active.status == "waiting" and (said(text) in CANCEL or ends_chat(text)):
         return say(state, data, Reply(t.LEFT), effects=[LeaveHandoff(active.id)])
+    if active.status == "open" and active.seller_id is not None and ends_chat(text):  # "selesai", "akhiri chat"
+        return Step(state, data, [], [CloseHandoff(active.id, active.seller_id, by_customer=True)], then=on_ended)
     media = tuple(m.ref for m in turn.media if m.rejected is None)
     if not text and not media:
         return say(state, data)
@@ -76,6 +81,12 @@ def on_relayed(step: Step, outcomes: list[Any], ctx: Ctx) -> Step:
     """says nothing in an open chat (the seller answers), or that the message waits for one."""
     relayed = outcomes[0]
     return say(step.state, step.data, *([Reply(t.WAITING_RELAYED)] if relayed.waiting else []))
+
+
+def on_ended(step: Step, outcomes: list[Any], ctx: Ctx) -> Step:
+    """back with the bot (also when the chat had closed meanwhile): what they can do now."""
+    lines = [t.ENDED] + ([t.ENDED_CART] if step.data.get("cart") else [])
+    return say(step.state, step.data, Reply("\n\n".join(lines)))
 
 
 def request(state: str, data: dict[str, Any], ctx: Ctx, text: str) -> Step | None:

@@ -6,16 +6,17 @@ last answer to the customer's question as a FAQ entry."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
 from conversations.base import Button, Reply, Step, Turn, say
 from conversations.choice import Choice, number
 from conversations.seller import faq
-from conversations.seller.common import idle, words
+from conversations.seller.common import IDLE, clean, idle, words
 from conversations.seller.ports import SellerCtx
 from language.questions import faq_key
+from language.words import END_CHAT
 from texts.id import handoff as t
 
 
@@ -26,7 +27,7 @@ class SellerHandoff(StrEnum):
 TAKE = Choice("ho:t", number)  # take this handoff: its id
 QUEUE = frozenset({"antrian", "antrian chat", "chat pembeli", "chat pelanggan", "daftar chat", "pelanggan menunggu"})
 TAKE_TEXT = re.compile(r"^(?:layani|balas|jawab|ambil)\s+(?:chat\s+|antrian\s+)?(\d{1,3})$")
-CLOSE = frozenset({"selesai", "selesai chat", "tutup chat", "akhiri", "akhiri chat", "chat selesai"})
+CLOSE = END_CHAT  # the customer ends a chat with these too (language.questions.ends_chat)
 TO_FAQ = frozenset({"jadikan faq", "simpan faq", "faq ini", "faq", "simpan jadi faq"})
 
 
@@ -62,7 +63,8 @@ class RelayToCustomer:
 @dataclass(frozen=True)
 class CloseHandoff:
     handoff_id: int
-    seller_id: int
+    seller_id: int  # who has the chat
+    by_customer: bool = False  # the customer ended it: their seller is told (ended_notice) and leaves it
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,7 @@ class Closed:
     name: str
     next_name: str | None = None
     next_kind: str | None = None
+    next_id: int | None = None  # the handoff waiting first, for its "Layani" button
 
 
 @dataclass(frozen=True)
@@ -78,10 +81,10 @@ class ChatGone:
 
 
 def route(state: str, data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step | None:
+    if (taking := TAKE.one(turn.choice)) is not None:  # also from within a chat: the seller moves to that one
+        return take(data, ctx, taking)
     if state == SellerHandoff.CHAT:
         return chatting(data, turn, ctx)
-    if (taking := TAKE.one(turn.choice)) is not None:
-        return take(data, ctx, taking)
     if turn.choice:
         return None
     said = words(turn.text)
@@ -162,7 +165,7 @@ def _in_chat(step: Step, data: dict[str, Any]) -> Step:
 
 def on_relayed(step: Step, outcomes: list[Any], ctx: SellerCtx) -> Step:
     if isinstance(outcomes[0], ChatGone):
-        return idle({k: v for k, v in step.data.items() if k not in CHAT_KEYS}, Reply(t.TIMED_OUT_SELLER))
+        return idle({k: v for k, v in step.data.items() if k not in CHAT_KEYS}, Reply(t.NOT_RELAYED))
     return say(step.state, step.data)
 
 
@@ -175,7 +178,37 @@ def on_closed(step: Step, outcomes: list[Any], ctx: SellerCtx) -> Step:
     data = {k: v for k, v in step.data.items() if k not in CHAT_KEYS}
     if isinstance(closed, ChatGone):
         return idle(data, Reply(t.TIMED_OUT_SELLER))
-    lines = [t.SELLER_CLOSED.format(name=closed.name)]
-    if closed.next_name:
-        lines.append(t.NEXT.format(name=closed.next_name, kind=t.KINDS.get(closed.next_kind or "", "")))
-    return idle(data, Reply("\n\n".join(lines)))
+    return idle(data, with_next(t.SELLER_CLOSED.format(name=closed.name), closed))
+
+
+def with_next(said: str, closed: Closed) -> Reply:
+    """A closed chat's words to its seller, and who waits next with the button to take them."""
+    if not closed.next_name or closed.next_id is None:
+        return Reply(said)
+    following = t.NEXT.format(name=closed.next_name, kind=t.KINDS.get(closed.next_kind or "", ""))
+    return Reply(f"{said}\n\n{following}", [Button(t.BTN_TAKE.format(name=closed.next_name), TAKE.pack(closed.next_id))])
+
+
+def ended_notice(closed: Closed) -> Reply:
+    """What the seller is told when their customer ended the chat."""
+    return with_next(t.CUSTOMER_ENDED_SELLER.format(name=closed.name), closed)
+
+
+def in_chat(state: str, data: dict[str, Any], handoff_id: int) -> bool:
+    """Whether what the seller types now goes to this handoff's customer."""
+    return state == SellerHandoff.CHAT and data.get("handoff") == handoff_id
+
+
+def elsewhere(reply: Reply, name: str, handoff_id: int) -> Reply:
+    """A customer's words to a seller who is not in their chat now (in another customer's, or
+    busy with a command): what they type would not reach this one, so say so, with the way back."""
+    return replace(reply, text=f"{reply.text}\n{t.NOT_IN_THIS_CHAT.format(name=name)}",
+                   buttons=[Button(t.BTN_TAKE.format(name=name), TAKE.pack(handoff_id))])
+
+
+def left_by_customer(state: str, data: dict[str, Any], handoff_id: int) -> tuple[str, dict[str, Any]] | None:
+    """The seller's conversation (state, data) once the customer ended this chat, so their next
+    message is a command again and no reply for nobody; None when they are not in it now."""
+    if not in_chat(state, data, handoff_id):
+        return None
+    return IDLE, clean({k: v for k, v in data.items() if k not in CHAT_KEYS})

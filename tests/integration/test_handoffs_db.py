@@ -97,7 +97,7 @@ def test_the_sweep_tells_a_waiting_customer_when_to_expect_an_answer_and_closes_
     assert "tidak ada pesan baru" in notices_to(sessions, "budi")[-1]
     assert "ditutup otomatis" in notices_to(sessions, "penjual")[-1]
     seller.send("masih di sana kak?")  # the chat is gone: the seller is told, nothing relayed
-    assert "sudah ditutup" in seller.text
+    assert "sudah ditutup" in seller.text and "tidak diteruskan" in seller.text
     budi.send("pesan 1 keripik tempe")  # shopping again
     assert budi.text and "Keripik Tempe" in budi.text
 
@@ -125,3 +125,126 @@ def test_a_seller_who_pressed_another_button_mid_chat_comes_back_to_it(db_url):
     assert "sekarang chat dengan *budi*" in seller.text
     seller.send("Halo Budi")
     assert "Halo Budi" in notices_to(sessions, "budi")[-1]
+
+
+def staff(sessions, engine, user: str = "budi-staf", name: str = "Budi") -> EngineChat:
+    """A second seller of the demo shop, a staff member."""
+    from shops.setup import add_seller
+
+    with sessions() as s:
+        add_seller(s, 1, "simulator", user, name, "staff")
+        s.commit()
+    chat = EngineChat(engine, user)
+    chat.n = 500
+    return chat
+
+
+def conversation(sessions, user: str) -> tuple[str, dict]:
+    from sqlalchemy import select
+
+    from storage.models import Conversation, Seller
+    with sessions() as s:
+        seller_id = s.execute(select(Seller.id).where(Seller.external_id == user)).scalar_one()
+        row = s.execute(select(Conversation).where(Conversation.party == f"seller:{seller_id}")).scalar_one()
+        return row.state, dict(row.data)
+
+
+def test_the_customer_ends_the_chat_and_the_seller_who_had_it_is_told_and_offered_the_next(db_url):
+    engine, sessions, _ = seller_engine(db_url)
+    seller, dodi = owner(engine), staff(sessions, engine, "dodi", "Dodi")
+    siti = EngineChat(engine, WA, channel="whatsapp")
+    siti.send("halo")
+    siti.send("pesan 1 keripik tempe")
+    siti.send("mau bicara dengan penjual")
+    rina = EngineChat(engine, "rina")
+    rina.send("halo")
+    rina.send("admin")
+    dodi.send("layani 1")
+    assert "sekarang chat dengan" in dodi.text
+    siti.send("sudah selesai transfer kak")  # a sentence for the seller, not the end of the chat
+    assert siti.text == "" and "sudah selesai transfer kak" in notices_to(sessions, "dodi")[-1]
+    siti.send("pesanan saya selesai belum?")
+    assert siti.text == "" and "pesanan saya selesai belum?" in notices_to(sessions, "dodi")[-1]
+    owner_before = notices_to(sessions, "penjual")
+
+    siti.send("udah kak makasih, selesai")
+    assert "diakhiri" in siti.text and "*menu*" in siti.text and "*keranjang*" in siti.text
+    with sessions() as s:
+        ended = handoffs_db.fetch(s, 1, 1)
+        assert ended is not None and ended.status == "closed" and ended.closed_at is not None
+        assert [(h.address, h.status) for h in handoffs_db.fetch_queue(s, 1)] == [("rina", "waiting")]
+    told = notices_to(sessions, "dodi")[-1]
+    assert "mengakhiri chat" in told and "Berikutnya di antrian: *rina*" in told
+    assert notices_to(sessions, "penjual") == owner_before  # the other staff member hears nothing of it
+    assert not any("mengakhiri" in n for n in notices_to(sessions, WA))  # no seller's close notice to her
+    assert conversation(sessions, "dodi")[0] == ""  # out of the chat: the next message is a command
+    dodi.send("antrian")
+    assert "1. rina" in dodi.text and "antrian" not in notices_to(sessions, WA)[-1]
+    siti.send("checkout")  # her cart waited through the chat
+    assert "Keripik Tempe" in siti.text or "nama" in siti.text.lower()
+    siti.send("halo kak")  # nothing relayed any more
+    assert "halo kak" not in notices_to(sessions, "dodi")[-1]
+
+
+def test_once_taken_only_that_seller_hears_the_customer_and_their_replies_reach_only_them(db_url):
+    engine, sessions, _ = seller_engine(db_url)
+    seller, dodi = owner(engine), staff(sessions, engine, "dodi", "Dodi")
+    siti, rina = EngineChat(engine, "siti"), EngineChat(engine, "rina")
+    for customer in (siti, rina):
+        customer.send("halo")
+        customer.send("admin")
+    siti.send("kak, rendangnya pedas?")  # waiting: every seller of the shop hears it
+    assert all("rendangnya pedas?" in notices_to(sessions, who)[-1] for who in ("penjual", "dodi"))
+    dodi.send("layani 1")  # siti
+    seller.send("layani 1")  # rina, now first in the queue
+    assert "*rina*" in seller.text
+    heard = {who: len(notices_to(sessions, who)) for who in ("penjual", "dodi", "siti", "rina")}
+
+    siti.send("yang level 3 ada?")
+    rina.send("bisa kirim besok?")
+    dodi.send("Ada Kak, level 3 ready")
+    seller.send("Bisa Kak, besok pagi")
+
+    def new(who: str) -> list[str]:
+        return notices_to(sessions, who)[heard[who]:]
+    assert new("dodi") == ["💬 *siti*: yang level 3 ada?"]  # not rina's, though Dodi is a seller of the shop
+    assert new("penjual") == ["💬 *rina*: bisa kirim besok?"]
+    assert new("siti") == ["💬 *Dodi*: Ada Kak, level 3 ready"]
+    assert new("rina") == ["💬 *Bu Sri*: Bisa Kak, besok pagi"]
+    siti.send("selesai")  # her chat ends; rina's goes on with the owner
+    assert "mengakhiri chat" in notices_to(sessions, "dodi")[-1]
+    assert not any("mengakhiri" in n for n in notices_to(sessions, "penjual"))
+    seller.send("Ada lagi Kak?")
+    assert notices_to(sessions, "rina")[-1].endswith("Ada lagi Kak?") and "Ada lagi" not in notices_to(sessions, "siti")[-1]
+
+
+def test_a_seller_who_moved_to_another_customer_is_shown_their_reply_would_not_reach_the_first(db_url):
+    from conversations.seller.handoff import TAKE
+
+    engine, sessions, _ = seller_engine(db_url)
+    seller = owner(engine)
+    siti, rina = EngineChat(engine, "siti"), EngineChat(engine, "rina")
+    siti.send("halo")
+    siti.send("admin")
+    seller.send("layani 1")
+    rina.send("halo")
+    rina.send("admin")
+    seller.send(choice=TAKE.pack(2))  # the button on rina's notice, pressed inside siti's chat
+    assert "sekarang chat dengan *rina*" in seller.text
+    siti.send("kak masih di sana?")
+    with sessions() as s:
+        from sqlalchemy import select
+
+        from storage.models import OutboxMessage
+        told = s.execute(select(OutboxMessage.payload).where(OutboxMessage.recipient == "penjual")
+                         .order_by(OutboxMessage.id.desc()).limit(1)).scalar_one()
+    assert "masih di sana?" in told["text"] and "tidak sampai ke siti" in told["text"]
+    seller.send("Halo Kak Rina")  # the seller's words go to the chat they are in
+    assert notices_to(sessions, "rina")[-1].endswith("Halo Kak Rina")
+    assert not any("Halo Kak Rina" in n for n in notices_to(sessions, "siti"))
+    [button] = told["buttons"]
+    seller.send(choice=button["value"])  # back to siti
+    seller.send("Masih Kak Siti")
+    assert notices_to(sessions, "siti")[-1].endswith("Masih Kak Siti")
+    siti.send("oke kak")  # in her chat now: no hint
+    assert "tidak sampai" not in notices_to(sessions, "penjual")[-1]
