@@ -49,6 +49,11 @@ def parse_date(text: str, now: datetime, tz: ZoneInfo) -> date | None:
     for word, days in (("hari ini", 0), ("lusa", 2), ("besok", 1)):
         if word in t:
             return today + timedelta(days=days)
+    if re.search(r"\bakhir (?:bulan|bln)\b", t):  # "sampai akhir bulan": the month's last day
+        following = (today.replace(day=28) + timedelta(days=4)).replace(day=1)
+        return following - timedelta(days=1)
+    if re.search(r"\bakhir (?:tahun|thn)\b", t):
+        return date(today.year, 12, 31)
     if m := _NUMERIC_DATE.search(t):
         if m.group(1):
             return _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))

@@ -75,3 +75,18 @@ def test_a_recipient_is_checked_for_consent_reachability_and_the_whatsapp_window
     assert verdict(True, True, "whatsapp", recent, False, MONDAY_13) == "send"
     assert verdict(True, True, "whatsapp", old, False, MONDAY_13) == "skipped_window"
     assert verdict(True, True, "whatsapp", old, True, MONDAY_13) == "template"
+
+
+def test_a_promo_until_the_end_of_the_month_or_the_year():
+    from datetime import date
+
+    from marketing.parsing import parse_date
+    tz = ZoneInfo("Asia/Jakarta")
+    now = datetime(2026, 12, 6, 13, 0, tzinfo=timezone.utc)  # Sunday 6 Dec, 20.00 WIB
+    assert parse_date("sampai akhir bulan", now, tz) == date(2026, 12, 31)
+    assert parse_date("sampe akhir bln", now, tz) == date(2026, 12, 31)
+    assert parse_date("sampai akhir tahun", now, tz) == date(2026, 12, 31)
+    feb = datetime(2027, 2, 10, 3, 0, tzinfo=timezone.utc)
+    assert parse_date("sampai akhir bulan", feb, tz) == date(2027, 2, 28)
+    fields, unknown = parse_conditions("min 100rb, sampai akhir bulan", now, tz)
+    assert unknown == [] and fields["ends_at"].astimezone(tz).date() == date(2027, 1, 1)
