@@ -142,6 +142,8 @@ AVAILABLE = _any(r"ready|redy|ready\w*|masih ada|masih|ada ga|ada gak|ada nggak|
                  r"stock|tersedia|sedia|kosong|habis|jual|jualan|ada")
 ABOUT = _any(r"ukuran\w*|size|level|varian\w*|pilihan\w*|rasa\w*|isi\w*|isinya|tahan|awet|bahan\w*|apa aja|apa saja|"
              r"pake apa|pakai apa|apa|gimana|kayak apa|seperti apa|panjang\w*|berat\w*|muat|ld")
+# A product's photo asked for ("minta foto kemeja kawung dong", "liat gambarnya nastar"): its page, with the picture.
+PHOTO = _any(r"foto\w*|gambar\w*|pic|pict|poto\w*|picture")
 QUESTION_WORDS = frozenset({
     "berapa", "brp", "berapaan", "brapa", "harga", "harganya", "hrg", "price", "ready", "redy", "masih", "ada",
     "ngga", "kah", "adakah", "stok", "stoknya", "stock", "tersedia", "sedia", "kosong", "habis",
@@ -151,6 +153,8 @@ QUESTION_WORDS = frozenset({
     "sis", "gan", "ya", "dong", "nya", "sebungkus", "satunya", "per", "pcs", "kah", "kan", "yang", "yg", "mas",
     "mbak", "buat", "untuk", "hari", "potong", "rasa", "rasanya", "sekarang", "lagi", "punya", "tanya", "mau",
     "boleh", "bisa", "nih", "tuh", "deh", "sih", "lho", "kalau", "kalo", "klo", "klau", "ld", "juga",
+    # a photo asked for is the product shown, with its picture ("minta foto kemeja kawung dong")
+    "foto", "fotonya", "gambar", "gambarnya", "pic", "pict", "poto", "potonya", "minta", "liat", "lihat",
     # regional "how much" and the measures asked for ("diameter brp cm", "lengan panjang atau pendek")
     "sabaraha", "pinten", "berape", "brape", "piro", "pira", "cm", "diameter", "lengan", "pendek", "gram", "meter",
     # English around a question ("price for rendang 250?", "how much is the brownies")
@@ -190,9 +194,9 @@ def _stem(word: str) -> str:
 def product_question(text: str) -> ProductQuestion | None:
     """The product words and what is asked, when the message asks about a product; else None."""
     words = _FOR_STOCK.sub(" ", _words(re.sub(r"[,+&;\n]", " sama ", text)))
-    price, stock = PRICE.search(words), AVAILABLE.search(words)
-    about = ABOUT.search(words) or TASTE.search(words)
-    if not (price or stock or about) or not ("?" in text or price or stock or _TAG.search(words)):
+    price, stock, photo = PRICE.search(words), AVAILABLE.search(words), PHOTO.search(words)
+    about = ABOUT.search(words) or TASTE.search(words) or photo
+    if not (price or stock or about) or not ("?" in text or price or stock or photo or _TAG.search(words)):
         return None
     said = words.split()
     made_with = ""

@@ -166,3 +166,9 @@ def test_asking_for_the_tracking_number_is_asking_about_the_order():
 def test_klo_is_kalau_around_a_product_question():
     assert product_question("klo rendang ada?").words == "rendang"
     assert product_question("klau nastar keju brp").words == "nastar keju"
+
+
+def test_a_photo_asked_for_is_a_question_about_the_product():
+    assert product_question("minta foto kemeja kawung dong").words == "kemeja kawung"
+    assert product_question("liat gambarnya nastar keju").words == "nastar keju"
+    assert product_question("ada foto rendang?").words == "rendang"
