@@ -49,6 +49,8 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step 
         return on_pick(data, picked, ctx)
     if state == SellerStock.PICK and not turn.choice and every_option.only_every(turn.text):  # "semua ukuran"
         return on_pick(data, every_option.ALL, ctx)
+    if PICK.one(turn.choice) is not None:  # a "which one?" button from a question already left
+        return idle(clean(data), Reply(t.EXPIRED))
     pressed = CONFIRM_YES.matches(turn.choice) or CONFIRM_NO.matches(turn.choice)
     if state == SellerStock.CONFIRM and (pressed or words(turn.text) in APPLY_CHANGE | KEEP_PRICE):
         return on_confirm(data, CONFIRM_YES.matches(turn.choice) or words(turn.text) in APPLY_CHANGE, ctx)

@@ -129,3 +129,12 @@ def test_stock_that_came_in_is_added():
     c = seller()
     c.send("kemeja kawung L dateng 5")
     assert c.change() == ("KMJ-KWG-L", "stock", 5, 10)
+
+
+def test_a_which_one_button_pressed_after_another_command_says_the_question_is_over():
+    c = seller()
+    c.send("harga kemeja kawung 190rb")
+    old = c.last[0].buttons[0].value
+    c.send("stok kemeja parang xl 3")
+    c.send(choice=old)
+    assert "Pertanyaan tadi sudah lewat" in c.text and "Mungkin maksudnya" not in c.text
