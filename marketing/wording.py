@@ -17,8 +17,20 @@ MOMENT = "EEEE d MMM HH.mm zzz"
 
 
 def product_names(skus: tuple[str, ...] | list[str], catalog: CatalogReader | None) -> str:
+    """The products a promo covers: a product once when every option of it is in ("Kemeja Batik
+    Parang"), an option by its own name when only it is ("Kemeja Batik Parang — XL")."""
     found = catalog.by_skus(list(skus)) if catalog else {}
-    return ", ".join(found[s].name if s in found else s for s in skus)
+    families = catalog.families_of(list(skus)) if catalog else {}
+    names: list[str] = []
+    for sku in skus:
+        p, family = found.get(sku), families.get(sku)
+        if p is None:
+            names.append(sku)
+        elif family is not None and {o.sku for o in family.options} <= set(skus):
+            names.append(family.name)  # the whole product, each of its options in the promo
+        else:
+            names.append(p.label)
+    return ", ".join(dict.fromkeys(names))
 
 
 def describe(p: Promotion, catalog: CatalogReader | None = None) -> str:

@@ -51,3 +51,11 @@ def test_one_option_named_is_that_option_alone_and_an_unknown_name_is_still_refu
     for line in ("promo baru", "Diskon %", "10", "Produk tertentu", "sepatu kulit"):
         chat.send(line)
     assert "Belum ketemu: sepatu kulit" in chat.text
+
+
+def test_the_promo_names_a_whole_product_once_and_a_single_option_by_its_own_name():
+    chat = OptionSellerChat()
+    for line in ("promo baru", "Diskon %", "10", "Produk tertentu", "kemeja parang, kastengel 500", "otomatis",
+                 "tanpa syarat"):
+        chat.send(line)
+    assert "diskon 10% untuk Kemeja Batik Parang, Kastengel — 500g" in chat.text
