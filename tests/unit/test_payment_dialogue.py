@@ -205,3 +205,14 @@ def test_asking_for_the_tracking_number_shows_the_order_with_it():
     chat = chat_with(order("KD-0003", "shipped", paid_at=NOW, courier="JNE", tracking_no="JP1"))
     chat.send("resinya apa kak")
     assert "resi JP1" in chat.text and "tidak menjual" not in chat.text
+
+
+def test_a_photo_with_nothing_to_pay_is_a_question_the_seller_can_be_asked():
+    chat = chat_with()
+    chat.send("ada yg model kayak gini kak?", media=(Media("wa-photo", "image/jpeg"),))
+    assert "bukan bukti transfer" in chat.text and "Tanya penjual" in chat.text and not chat.effects
+    assert chat.data["asked"] == "ada yg model kayak gini kak?"
+    assert "🙋 Tanya penjual" in [b.label for b in chat.last[0].buttons]
+    chat.press("Tanya penjual")
+    [opened] = chat.effects
+    assert type(opened).__name__ == "OpenHandoff" and opened.question == "ada yg model kayak gini kak?"

@@ -99,3 +99,8 @@ PROOF_FILE_UNUSABLE = {
     "too_large": "Maaf Kak, filenya terlalu besar (maks. 5 MB). Kirim screenshot yang lebih kecil, ya.",
     "unavailable": "Maaf Kak, fotonya tidak berhasil kami terima. Coba kirim sekali lagi, ya.",
 }
+# A photo from someone with no order to pay: most often a product they look for.
+PHOTO_NO_ORDER = ("Fotonya sudah kami terima, Kak 🙏 Belum ada pesanan Kakak yang menunggu pembayaran, jadi ini "
+                  "bukan bukti transfer.\nKalau Kakak mencari barang seperti di foto, tekan *Tanya penjual* lalu "
+                  "kirim fotonya sekali lagi, atau lihat *katalog*.")
+PHOTO_ASKED = "(pembeli mengirim foto, menanyakan barang seperti di foto)"
