@@ -300,3 +300,11 @@ def ends_chat(text: str) -> bool:
         elif word not in END_CHAT_ALSO:
             return False
     return ending
+
+
+def payment_named(text: str) -> str:
+    """The payment method the words name ("cod aja", "pake qris", "transfer bca"), or ""."""
+    words = text.lower()
+    return ("cod" if any(w in words for w in ("cod", "tunai", "cash", "di tempat")) else
+            "qris" if "qris" in words else
+            "bank_transfer" if any(w in words for w in ("transfer", "tf", "bank", "bca", "bri", "mandiri", "bni")) else "")

@@ -12,6 +12,7 @@ from enum import StrEnum
 from typing import Any
 
 from language.money import local_time, rupiah
+from language.questions import payment_named
 from language.words import NO_NOTE, PLACE_ORDER, is_yes
 from shops.profile import PaymentMethod
 from conversations.customer import cart as cart_flow
@@ -248,12 +249,7 @@ def ask_payment(data: dict[str, Any], ctx: Ctx, text: str = t.ASK_PAYMENT) -> St
 
 def on_payment(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
     """stores the payment method and shows the summary to confirm."""
-    kind = PAY.one(turn.choice) or ""
-    if not turn.choice:
-        words = turn.text.lower()
-        kind = ("cod" if any(w in words for w in ("cod", "tunai", "cash", "di tempat")) else
-                "qris" if "qris" in words else
-                "bank_transfer" if any(w in words for w in ("transfer", "tf", "bank", "bca", "bri", "mandiri", "bni")) else "")
+    kind = PAY.one(turn.choice) or ("" if turn.choice else payment_named(turn.text))
     if ctx.shop.payment(kind) is None:
         return ask_payment(data, ctx, t.PAYMENT_INVALID)
     return summary(with_draft(data, {**draft(data), "payment": kind}), ctx)
@@ -307,6 +303,9 @@ def summary(data: dict[str, Any], ctx: Ctx) -> Step:
 def on_confirm(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
     """asks the world to place the order; on_order_outcome words what happened."""
     if not CONFIRM.matches(turn.choice) and not is_yes(turn.text, PLACE_ORDER):  # "iya kak", "ya pesan"
+        kind = "" if turn.choice else payment_named(turn.text)
+        if kind and kind != draft(data).get("payment") and ctx.shop.payment(kind) is not None:
+            return summary(with_draft(data, {**draft(data), "payment": kind}), ctx)  # "eh ganti cod aja"
         return say(Checkout.CONFIRM, data, Reply(t.CONFIRM_INVALID, summary(data, ctx).replies[0].buttons))
     co = draft(data)
     lines = tuple(DraftLine(s, q) for s, q in cart_flow.items(data).items())

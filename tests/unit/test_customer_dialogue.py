@@ -178,3 +178,18 @@ def test_a_new_shop_without_an_address_or_hours_greets_without_empty_lines():
     chat = Dialogue()
     chat.send("halo")
     assert "📍 Jl." in chat.text and "🕒 " in chat.text
+
+
+def test_at_the_summary_naming_another_payment_changes_it_and_shows_the_summary_again():
+    chat = Dialogue()
+    chat.send("halo")
+    chat.send("pesan 2 keripik singkong pedas")
+    for line in ("checkout", "Siti", "ambil sendiri", "lewati", "transfer"):
+        chat.send(line)
+    assert "💳 Transfer bank" in chat.text
+    chat.send("eh ganti cod aja")
+    assert "Bayar di tempat (COD)" in chat.text and "Sudah benar" in chat.text
+    assert not any(isinstance(e, PlaceOrder) for e in chat.effects)
+    chat.send("ya")
+    placed = next(e for e in chat.effects if isinstance(e, PlaceOrder))
+    assert placed.payment_method == "cod"
