@@ -57,7 +57,7 @@ def _item(words: list[str], qty: int | None, sizes: frozenset[int]) -> OrderLine
     without = tuple(tokens[i + 1] for i, t in enumerate(tokens[:-1]) if t in _NOT)
     if without:
         tokens = [t for i, t in enumerate(tokens) if t not in _NOT and not (i and tokens[i - 1] in _NOT)]
-    name = " ".join(tokens)
+    name = normalize(" ".join(tokens))  # fillers taken out can leave "0 g" side by side: one "0g"
     if _only_options(tokens, sizes):
         return OrderLine(1 if qty is None else qty, name, qty is not None, option_only=True)
     if any(len(token) > 1 and not token[0].isdigit() for token in tokens):

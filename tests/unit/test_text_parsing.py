@@ -176,3 +176,9 @@ def test_parsers_never_fail_on_number_soup(text: str) -> None:
 def test_digit_runs_too_long_to_be_amounts_are_ignored(text: str) -> None:
     assert parse_quantity(text) is None
     assert parse_rupiah(text) is None
+
+
+def test_a_line_whose_fillers_are_taken_out_is_still_normalised():
+    # Found by the property test above: "pc" taken out left "0 g" side by side.
+    [(qty, name)] = split_order_text("AB0PC:G")
+    assert name == normalize(name)
