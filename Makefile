@@ -47,7 +47,7 @@ BYTECODE := $(PY) -m compileall -q -j 0 -x '/(\.venv|data)/' . >/dev/null
 
 test: $(STAMP) tools
 	$(BYTECODE)
-	$(PY) -m pytest -n 2 --dist worksteal $(TEST_TMP)
+	$(PY) -m pytest -n 2 --dist worksteal --durations=15 $(TEST_TMP)
 
 # The hostile campaign at length, with a fresh random seed (printed, to replay a finding), and the
 # two-process run (2,000 updates, a 1,000-person broadcast, the leader killed halfway).
