@@ -168,3 +168,16 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:  # ty
     for path in sorted(RESULTS.glob("hostile-*.json")):
         if path.stat().st_mtime >= getattr(config, "kedai_started", 0):
             terminalreporter.write_line(f"hostile campaign: {json.dumps(json.loads(path.read_text()))}")
+
+
+# The longest tests start first: xdist hands each worker a share in collection order and the
+# workers steal what is left, so a 40-second test collected last ran alone at the end while the
+# other core idled (`make test` must stay under CI's five minutes).
+FIRST = ("tests/e2e/test_two_processes.py", "tests/corpus/", "tests/e2e/")
+
+
+def pytest_collection_modifyitems(session, config, items) -> None:  # type: ignore[no-untyped-def]
+    def rank(item) -> int:  # type: ignore[no-untyped-def]
+        return next((n for n, prefix in enumerate(FIRST) if item.nodeid.startswith(prefix)), len(FIRST))
+
+    items.sort(key=rank)  # stable: each file's tests keep their order
