@@ -22,6 +22,7 @@ from telegram.request import HTTPXRequest
 from bot import bot_names
 from bot.app import DEMO_MEDIA
 from bot.bootstrap import Kedai
+from bot.channels.telegram_http import AiohttpRequest
 from bot.channels.telegram_in import ALLOWED_UPDATES, CHANNEL, Membership, Translated, translate
 from bot import media_legacy
 from bot.channels.telegram_out import TelegramSender
@@ -72,7 +73,7 @@ class TelegramChannel:
                     "base_file_url": settings.telegram_api_file_url or file_url_for(settings.telegram_api_base_url)}
         # The sender keeps ten requests in flight (telegram_out.IN_FLIGHT); the pool matches it.
         # Long polls get a connection of their own, so they never hold up a reply.
-        self.bot = Bot(token, request=HTTPXRequest(connection_pool_size=10, pool_timeout=30.0),
+        self.bot = Bot(token, request=AiohttpRequest(connections=10),
                        get_updates_request=HTTPXRequest(connection_pool_size=1), **urls)
         self.settings = settings
         self.account = token.split(":")[0]  # the bot's id: which shop it belongs to, if several
