@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -10,6 +11,7 @@ from language.text import normalize
 from conversations.base import Button, Reply, Step, Then, say
 from conversations import examples
 from conversations.choice import Choice
+from conversations.seller.changes import Done, ProductGone
 from conversations.seller.ports import SellerCtx, SellerProduct
 from texts.id import seller as t
 
@@ -55,6 +57,19 @@ def kept(step: Step, undo: dict[str, Any] | None = None, *replies: Reply) -> Ste
     if undo is not None:
         data["undo"] = undo
     return Step(step.state, data, step.replies + list(replies))
+
+
+def kept_noting_failures(step: Step, outcomes: list[Any], failure: Callable[[Any, Any], str]) -> Step:
+    """A change to several products (or options) at once happened: its confirmation stands, with a
+    line for each one not made (deleted meanwhile, or `failure(change, outcome)` when someone else
+    changed it first)."""
+    notes = []
+    for change, outcome in zip(step.effects, outcomes):
+        if isinstance(outcome, ProductGone):
+            notes.append(t.PRODUCT_GONE.format(name=change.name))
+        elif not isinstance(outcome, Done):
+            notes.append(failure(change, outcome))
+    return kept(step, None, *([Reply("\n".join(notes))] if notes else []))
 
 
 short_name = examples.short_name  # "Rendang Sapi 500g (beku)" -> "rendang sapi"

@@ -14,8 +14,8 @@ from dataclasses import replace
 from typing import Any
 
 from conversations.base import Button, Reply, Step
-from conversations.seller.changes import Done, ProductChange, ProductGone
-from conversations.seller.common import PICK, WHAT, command_name, idle, kept, show_value
+from conversations.seller.changes import ProductChange
+from conversations.seller.common import PICK, WHAT, command_name, idle, kept_noting_failures, show_value
 from conversations.seller.parse import Command
 from conversations.seller.ports import SellerCtx, SellerProduct
 from language.money import rupiah
@@ -100,14 +100,8 @@ def _after(cmd: Command, before: Any) -> Any:
 
 def on_changed(step: Step, outcomes: list[Any], ctx: SellerCtx) -> Step:
     """keeps the confirmation, with a line for any option that could not be changed."""
-    notes = []
-    for effect, outcome in zip(step.effects, outcomes):
-        if isinstance(outcome, ProductGone):
-            notes.append(t.PRODUCT_GONE.format(name=effect.name))
-        elif not isinstance(outcome, Done):
-            notes.append(t.ALL_FAILED.format(name=effect.name, what=WHAT[effect.field].lower(),
-                                             now=show_value(effect.field, outcome.now)))
-    return kept(step, None, *([Reply("\n".join(notes))] if notes else []))
+    return kept_noting_failures(step, outcomes, lambda change, outcome: t.ALL_FAILED.format(
+        name=change.name, what=WHAT[change.field].lower(), now=show_value(change.field, outcome.now)))
 
 
 def without_every(cmd: Command) -> tuple[Command, bool]:

@@ -12,8 +12,8 @@ import re
 from typing import Any
 
 from conversations.base import Reply, Step
-from conversations.seller.changes import Done, ProductChange, ProductGone
-from conversations.seller.common import WHAT, find, idle, kept, show_value
+from conversations.seller.changes import ProductChange
+from conversations.seller.common import WHAT, find, idle, kept_noting_failures, show_value
 from conversations.seller.parse import KEYWORDS, Command, parse, words_of
 from conversations.seller.ports import SellerCtx
 from texts.id import seller as t
@@ -76,10 +76,5 @@ def run_many(data: dict[str, Any], ctx: SellerCtx, commands: list[Command]) -> S
 
 def on_many_changed(step: Step, outcomes: list[Any], ctx: SellerCtx) -> Step:
     """keeps the confirmation, adding a line for any product that could not be changed."""
-    notes = []
-    for change, outcome in zip(step.effects, outcomes):
-        if isinstance(outcome, ProductGone):
-            notes.append(t.PRODUCT_GONE.format(name=change.name))
-        elif not isinstance(outcome, Done):
-            notes.append(t.MANY_FAILED.format(name=change.name, now=show_value("stock", outcome.now)))
-    return kept(step, None, *([Reply("\n".join(notes))] if notes else []))
+    return kept_noting_failures(step, outcomes, lambda change, outcome: t.MANY_FAILED.format(
+        name=change.name, now=show_value("stock", outcome.now)))
