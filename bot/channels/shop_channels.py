@@ -74,7 +74,7 @@ def assemble(kedai: Kedai) -> Channels:
     whatsapp_links = [(link.shop_id, link.account) for link in seen.links if link.channel == "whatsapp"]
     whatsapp = None
     if settings.twilio_account_sid and settings.twilio_auth_token:
-        # Imported only here: the twilio SDK and the requests it imports are ~7 MB a Telegram-only
+        # Imported only here: the twilio SDK and the requests it imports are ~6 MB a Telegram-only
         # server does not need, and a number linked later is served only with these credentials.
         from bot.channels.whatsapp import WhatsApp
 
