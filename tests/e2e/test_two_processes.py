@@ -19,7 +19,7 @@ import threading
 import time
 from collections import Counter
 
-import httpx
+import aiohttp
 import pytest
 from sqlalchemy import func, select, text
 
@@ -104,7 +104,7 @@ async def post_all(procs: list[subprocess.Popen], fake: FakeTelegramAPI, kill) -
         queue.put_nowait(n)
     again = 0
 
-    async def worker(k: int, client: httpx.AsyncClient) -> None:
+    async def worker(k: int, client: aiohttp.ClientSession) -> None:
         nonlocal again
         while not queue.empty():
             n = queue.get_nowait()
@@ -112,15 +112,17 @@ async def post_all(procs: list[subprocess.Popen], fake: FakeTelegramAPI, kill) -
             for attempt in range(len(procs)):
                 proc = procs[(n + attempt) % len(procs)]
                 try:
-                    answer = await client.post(f"http://127.0.0.1:{proc.port}/webhooks/telegram", content=body,
-                                               headers=headers)
-                    assert answer.status_code == 200, answer.text
+                    async with client.post(f"http://127.0.0.1:{proc.port}/webhooks/telegram", data=body,
+                                           headers=headers) as answer:
+                        assert answer.status == 200, await answer.text()
                     break
-                except httpx.TransportError:
+                except aiohttp.ClientConnectionError:
                     again += 1
             kill()
 
-    async with httpx.AsyncClient(timeout=30) as client:
+    # aiohttp, not httpx: this client shares the two cores with both servers, and httpx spent ~1.5 ms
+    # of CPU a request (docs/PERFORMANCE.md)
+    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30)) as client:
         await asyncio.gather(*(worker(k, client) for k in range(16)))
     return again
 
