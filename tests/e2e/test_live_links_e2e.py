@@ -99,15 +99,16 @@ def test_a_bot_linked_while_serving_answers_as_its_shop_and_stops_once_unlinked(
 
     said = kedai(install, "shop", "unlink", "kue-ani", "--telegram")
     assert f"telegram: {BOT_B} unlinked from kue-ani" in said
-    before = inbound_count(install)
-    # The same update shape with the secret Telegram holds: 404 within moments, and nothing handled.
+    # The same update shape with the secret Telegram holds: 404 within moments (until the server's
+    # next look, an update is still served, as the README says), and from then on nothing handled.
     def refused() -> bool:
         body, headers = fake_b.webhook_post(rina._message("private_text.json", text="halo lagi"))
         return http.post(f"/webhooks/telegram/{BOT_B}", content=body, headers=headers).status_code == 404
     wait(refused, "bot B's route to close")
+    before = inbound_count(install)
+    assert refused() and refused()
     time.sleep(0.5)
     assert inbound_count(install) == before
-    assert not any("halo lagi" in m.get("text", "") for m in fake_b.sent_messages(5100000011))
     printed = install["out"].read_text()
     assert f"  shop kue-ani: now serving Telegram bot {BOT_B} (webhook)" in printed
     assert f"  shop kue-ani: no longer serving Telegram bot {BOT_B} (webhook)" in printed
