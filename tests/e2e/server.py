@@ -59,6 +59,14 @@ def server(args: list[str], env: dict[str, str], ready_path: str, port: int, log
                 opened.close()  # type: ignore[union-attr]
 
 
+def banner(out: Path, timeout: float = 10) -> str:
+    """What `kedai serve` printed once it says "Ready." (it listens a moment before it prints)."""
+    deadline = time.monotonic() + timeout
+    while "Ready." not in out.read_text() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return out.read_text()
+
+
 _templates: dict[tuple[str, ...], Path] = {}
 
 

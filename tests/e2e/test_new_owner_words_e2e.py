@@ -11,7 +11,6 @@ import re
 import sqlite3
 import subprocess
 import sys
-import time
 
 import httpx
 import pytest
@@ -37,9 +36,7 @@ def test_a_new_owner_in_their_own_words_and_a_customer_ordering_two_things_on_a_
     out = tmp_path / "serve.out"
     with server.server(["main.py", "serve", "--no-scheduler"], env, "/healthz", port, log=tmp_path / "server.log",
                        out=out), httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=20, trust_env=False) as http:
-        deadline = time.monotonic() + 10
-        while "Ready." not in out.read_text() and time.monotonic() < deadline:
-            time.sleep(0.05)
+        server.banner(out)
         heard: list[str] = []
         ibu = Shopper(http, "ibu", "batik-sekar", heard)
         ibu.send(code)

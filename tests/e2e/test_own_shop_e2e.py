@@ -12,7 +12,6 @@ import re
 import sqlite3
 import subprocess
 import sys
-import time
 
 import httpx
 import pytest
@@ -71,10 +70,7 @@ def test_a_real_seller_sets_up_their_own_shop_from_a_fresh_install(tmp_path):
     out = tmp_path / "serve.out"
     with server.server(["main.py", "serve", "--no-scheduler"], env, "/healthz", port, log=tmp_path / "server.log",
                        out=out), httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=20, trust_env=False) as http:
-        deadline = time.monotonic() + 10
-        while "Ready." not in out.read_text() and time.monotonic() < deadline:
-            time.sleep(0.05)
-        banner = out.read_text()
+        banner = server.banner(out)
         assert f"Kedai is listening on http://127.0.0.1:{port}" in banner and "no shop yet" in banner, banner
         assert banner.rstrip().endswith("Ready.")
         assert (count("shops"), count("products"), count("sellers")) == (0, 0, 0)  # the empty install stays empty
