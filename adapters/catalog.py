@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -54,6 +55,11 @@ class Indexed:
 
 
 SIZES_KEPT = 10_000  # category sizes remembered, across shops
+# Products whose search indexes are kept, across shops, the least recently searched dropped first:
+# an index holds ~1.4 KB a product, so an install hosting a thousand shops of a hundred products
+# would otherwise grow by ~140 MB as their customers come. A dropped shop's next search builds its
+# index again (~12 ms for a hundred products); one shop larger than this is still kept, alone.
+DOCS_KEPT = 30_000
 KEYS_PER_READ = 1_000  # products per IN list: each key is bound twice, well under any driver's limit
 
 
@@ -62,9 +68,10 @@ class IndexCache:
 
     EXAMPLES_TTL = 60.0  # best sellers move slowly; a greeting need not query them each time
 
-    def __init__(self) -> None:
+    def __init__(self, docs_kept: int = DOCS_KEPT) -> None:
         self._lock = threading.Lock()
-        self._entries: dict[tuple[int, bool], tuple[int, Indexed]] = {}
+        self._docs_kept = docs_kept
+        self._entries: OrderedDict[tuple[int, bool], tuple[int, Indexed]] = OrderedDict()  # least recent first
         self._examples: dict[int, tuple[float, int, list[str], str | None]] = {}
         self._categories: dict[int, tuple[int, list[CategoryInfo]]] = {}
         self._sizes: dict[tuple[int, int], tuple[int, int]] = {}
@@ -113,12 +120,18 @@ class IndexCache:
         key = (shop_id, include_hidden)
         with self._lock:
             cached = self._entries.get(key)
-        if cached and cached[0] == version:
-            return cached[1]
+            if cached and cached[0] == version:
+                self._entries.move_to_end(key)
+                return cached[1]
         products = [to_product(r) for r in products_db.fetch_products(session, shop_id, visible_only=not include_hidden)]
         built = Indexed(fam.index_of(fam.group(products)), fam.sizes_of(products))
         with self._lock:
             self._entries[key] = (version, built)
+            self._entries.move_to_end(key)
+            held = sum(len(entry.index) for _, entry in self._entries.values())
+            while held > self._docs_kept and len(self._entries) > 1:
+                _, (_, dropped) = self._entries.popitem(last=False)
+                held -= len(dropped.index)
         return built
 
     def get(self, session: Session, shop_id: int, *, include_hidden: bool = False) -> SearchIndex:

@@ -131,6 +131,9 @@ class SearchIndex:
             for start in starts:
                 self._prefixes.setdefault(start, []).append(word)
 
+    def __len__(self) -> int:
+        return len(self._docs)
+
     def search(self, query: str, limit: int = 5) -> list[Match]:
         """Products matching `query`, best first."""
         scored = self._score(query, max(limit, RERANK))
