@@ -3,6 +3,7 @@ shop's own products as examples (conversations.examples), cached for a minute.""
 
 from __future__ import annotations
 
+import functools
 import threading
 import time
 from collections import OrderedDict
@@ -16,6 +17,7 @@ from catalog import families as fam
 from catalog.families import Family, Found
 from catalog.products import CategoryInfo, ProductInfo
 from catalog.search import SearchIndex
+from language.text import normalize
 from orders import making
 from storage import categories as categories_db
 from storage import daily_sales as daily_sales_db
@@ -124,7 +126,8 @@ class IndexCache:
                 self._entries.move_to_end(key)
                 return cached[1]
         products = [to_product(r) for r in products_db.fetch_products(session, shop_id, visible_only=not include_hidden)]
-        built = Indexed(fam.index_of(fam.group(products)), fam.sizes_of(products))
+        normalized = functools.lru_cache(maxsize=None)(normalize)  # each name once, for both
+        built = Indexed(fam.index_of(fam.group(products), normalized), fam.sizes_of(products, normalized))
         with self._lock:
             self._entries[key] = (version, built)
             self._entries.move_to_end(key)
