@@ -48,8 +48,10 @@ def open_(env: Env, effect: OpenHandoff) -> Opened:
     if active is not None:
         handoffs_db.note(active, "c", effect.question, now)
         return Opened(handoffs_db.position(session, who.shop_id, active.id), already=True)
+    if not sellers_db.fetch_sellers(session, who.shop_id):  # nobody would ever hear them: say so, queue nothing
+        return Opened(0, nobody=True)
     row = handoffs_db.open_handoff(session, who.shop_id, who.customer_id, who.channel, who.sender, effect.kind,
-                                   effect.question[:1000], effect.order_code, now)
+                                   (effect.question or effect.about)[:1000], effect.order_code, now)
     name = customer_name(session, row)
     waiting = [h for h in handoffs_db.fetch_queue(session, who.shop_id) if h.status == "waiting"]
     lines = [t.NEW[effect.kind].format(name=name, order=t.NEW_ORDER.format(code=effect.order_code) if effect.order_code else ""),
@@ -58,6 +60,8 @@ def open_(env: Env, effect: OpenHandoff) -> Opened:
         lines.append(t.OPEN_ORDERS.format(orders=", ".join(effect.open_orders)))
     if effect.question:
         lines.append(t.SAID.format(text=effect.question[:300]))
+    if effect.about:
+        lines.append(t.ABOUT_LINE.format(about=effect.about[:300]))
     lines.append(t.QUEUE_HINT.format(count=len(waiting), n=len(waiting)))
     env.notices += to_sellers(session, who.shop_id, Reply("\n".join(lines), [Button(t.BTN_TAKE.format(name=name), TAKE.pack(row.id))]))
     return Opened(handoffs_db.position(session, who.shop_id, row.id))

@@ -19,7 +19,7 @@ from language.questions import asks_order_status, handoff_request
 from language.text import normalize
 from language.words import (ADDRESS, CANCEL, GREETING_WORDS, GREETINGS, HELP, MENU, MY_STAMPS, ORDER_HISTORY,
                             PRONOUNS, REORDER, asks, politeness)
-from conversations.customer import (browsing, cart, cart_text, checkout, faq, handoff, list_pick, loyalty, options,
+from conversations.customer import (ask_seller, browsing, cart, cart_text, checkout, faq, handoff, list_pick, loyalty, options,
                                     payment, preorder, promo, questions, quote, reorder, review, shown, superlative,
                                     tracking)
 from conversations.base import Button, Ctx, Reply, Step, Turn, say
@@ -272,6 +272,8 @@ def on_choice(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step:
     value = turn.choice or ""
     if value == handoff.ASK_SELLER.pack():
         return handoff.ask_seller(state, data, ctx)
+    if (about := ask_seller.ASK_ABOUT.unpack(value)) is not None:  # "Tanya penjual" under a reply, with why
+        return handoff.ask_about(Browse.HOME, clear_step(data), ctx, *about)  # the step it was under is left
     if value in GLOBAL_CHOICES:
         return GLOBAL_CHOICES[value](clear_step(data), ctx)
     choice, opens = OPENS_BY_PREFIX.get(value.partition(":")[0], (None, None))
