@@ -162,6 +162,30 @@ def leave_chat(session: Session, shop_id: int, seller_id: int, handoff_id: int, 
         pass
 
 
+def release_seller(session: Session, shop_id: int, seller_id: int, now: datetime) -> list[Outbound]:
+    """A seller removed from the shop (chat "hapus staf", `kedai seller remove`; call it once they
+    are gone) while holding chats: each customer goes back to the queue and is told, and the
+    sellers left are offered them with the "Layani" button, as a new customer is; with no seller
+    left the chat closes and the customer is back with the bot. Otherwise nobody would hear them
+    until the idle timeout."""
+    rows = handoffs_db.fetch_held_by(session, shop_id, seller_id)
+    sellers_left = bool(sellers_db.fetch_sellers(session, shop_id))
+    notices: list[Outbound] = []
+    for row in rows:
+        if not sellers_left:
+            handoffs_db.close(session, shop_id, row.id, now)
+            notices.append(to(row.channel, row.address, Reply(t.SELLER_LEFT_CLOSED)))
+            continue
+        handoffs_db.give_back(session, row, now)
+        position = handoffs_db.position(session, shop_id, row.id)
+        notices.append(to(row.channel, row.address, Reply(t.SELLER_LEFT.format(position=position))))
+        waiting = sum(1 for h in handoffs_db.fetch_queue(session, shop_id) if h.status == "waiting")
+        name = customer_name(session, row)
+        told = "\n".join([t.BACK_IN_QUEUE.format(name=name), t.QUEUE_HINT.format(count=waiting, n=position)])
+        notices += to_sellers(session, shop_id, Reply(told, [Button(t.BTN_TAKE.format(name=name), TAKE.pack(row.id))]))
+    return notices
+
+
 def closing_notices(session: Session, row: Handoff) -> list[Outbound]:
     """The timeout sweep's words: the customer told, the seller who had them told."""
     notices = [to(row.channel, row.address, Reply(t.TIMED_OUT))]

@@ -5,11 +5,14 @@ seller removed while in a chat gives the customer back to the queue (by chat and
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import delete, select
+from typer.testing import CliRunner
 
 from storage import handoffs as handoffs_db
 from storage.models import Conversation, OutboxMessage, Seller
 from tests.integration.seller_db import notices_to, owner, seller_engine
+from tests.integration.test_handoffs_db import staff
 from tests.support import EngineChat
 
 
@@ -90,3 +93,45 @@ def test_batal_in_a_chat_reaches_the_seller_and_the_customer_knows_the_way_out(d
         assert handoffs_db.fetch_queue(s, 1)[0].status == "open"  # still talking to the seller
     siti.send("selesai")
     assert "diakhiri" in siti.text
+
+
+def chat_held_by_staff(db_url):
+    engine, sessions, _ = seller_engine(db_url)
+    dodi = staff(sessions, engine, "dodi", "Dodi")
+    siti = EngineChat(engine, "siti")
+    siti.send("halo")
+    siti.send("mau bicara dengan penjual")
+    dodi.send("layani 1")
+    siti.send("kak rendangnya ready?")
+    assert "rendangnya ready?" in notices_to(sessions, "dodi")[-1]
+    return engine, sessions
+
+
+def test_a_staff_member_removed_mid_chat_gives_the_customer_back_to_the_queue(db_url):
+    engine, sessions = chat_held_by_staff(db_url)
+    seller = owner(engine)
+    seller.send("hapus staf dodi")
+    told = notices_to(sessions, "siti")[-1]
+    assert "sudah tidak bertugas" in told and "antrian ke-1" in told
+    offered = last_payload(sessions, "penjual")
+    assert "*siti* kembali ke antrian" in offered["text"] and offered["buttons"][0]["label"] == "💬 Layani siti"
+    with sessions() as s:
+        [row] = handoffs_db.fetch_queue(s, 1)
+        assert (row.status, row.seller_id) == ("waiting", None)
+    siti = EngineChat(engine, "siti")
+    siti.n = 100
+    siti.send("halo kak?")
+    assert "halo kak?" in notices_to(sessions, "penjual")[-1]  # heard again, by the sellers left
+    seller.send(choice=offered["buttons"][0]["value"])
+    assert "sekarang chat dengan *siti*" in seller.text and "rendangnya ready?" in seller.text
+
+
+def test_a_seller_removed_by_the_cli_gives_the_customer_back_to_the_queue(db_url):
+    if not db_url.startswith("sqlite"):
+        pytest.skip("the CLI test runs once, on SQLite")
+    engine, sessions = chat_held_by_staff(db_url)
+    result = CliRunner().invoke(__import__("main").app, ["seller", "remove", "--channel", "simulator", "--id", "dodi"],
+                                env={"KEDAI_DATABASE_URL": db_url})
+    assert result.exit_code == 0, result.output
+    assert "antrian ke-1" in notices_to(sessions, "siti")[-1]
+    assert "*siti* kembali ke antrian" in notices_to(sessions, "penjual")[-1]

@@ -86,5 +86,11 @@ ABOUT = {
 }
 ABOUT_CART = " Keranjang: {lines}."
 ABOUT_LINE = "📌 {about}"
+# A seller removed while in a chat: their customer goes back to the queue, the other sellers are offered them.
+SELLER_LEFT = ("🙏 Maaf Kak, penjual yang tadi melayani Kakak sudah tidak bertugas di toko ini. Pesan Kakak sudah "
+               "kami teruskan ke penjual lain; Kakak antrian ke-{position}. Tulis saja pesannya di sini.")
+SELLER_LEFT_CLOSED = ("🙏 Maaf Kak, penjual yang tadi melayani Kakak sudah tidak bertugas di toko ini, dan belum ada "
+                      "penjual lain yang bisa membalas chat. Sekarang Kakak kembali dilayani bot kami 🙂")
+BACK_IN_QUEUE = "🔁 *{name}* kembali ke antrian: penjual yang melayaninya sudah tidak bertugas di toko ini."
 RECAP_COMPLAINTS = "⚠️ Komplain terbuka: {count}"
 TIMED_OUT_SELLER = "Chat itu sudah ditutup, Kak. Ketik *antrian* untuk melihat pelanggan yang menunggu."
