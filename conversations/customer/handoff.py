@@ -84,10 +84,9 @@ def intercept(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step | 
     media = tuple(m.ref for m in turn.media if m.rejected is None)
     if not text and not media:
         return say(state, data)
-    words = " ".join(normalize(text).split())
-    if (active.status == "open" and said(text) in CANCEL) or order_status.cancels_order(words, find_code(text, ctx.shop.order_prefix)):
-        return Step(state, data, [], [RelayToSeller(active.id, text, media)], then=on_cancel_relayed)
-    return Step(state, data, [], [RelayToSeller(active.id, text, media)], then=on_relayed)
+    cancelling = (active.status == "open" and said(text) in CANCEL) or order_status.cancels_order(
+        " ".join(normalize(text).split()), find_code(text, ctx.shop.order_prefix))
+    return Step(state, data, [], [RelayToSeller(active.id, text, media)], then=on_cancel_relayed if cancelling else on_relayed)
 
 
 def on_relayed(step: Step, outcomes: list[Any], ctx: Ctx) -> Step:
