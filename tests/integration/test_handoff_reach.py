@@ -5,14 +5,12 @@ seller removed while in a chat gives the customer back to the queue (by chat and
 
 from __future__ import annotations
 
-import pytest
 from sqlalchemy import delete, select
 from typer.testing import CliRunner
 
 from storage import handoffs as handoffs_db
 from storage.models import Conversation, OutboxMessage, Seller
-from tests.integration.seller_db import notices_to, owner, seller_engine
-from tests.integration.test_handoffs_db import staff
+from tests.integration.seller_db import notices_to, owner, seller_engine, staff
 from tests.support import EngineChat
 
 
@@ -126,12 +124,12 @@ def test_a_staff_member_removed_mid_chat_gives_the_customer_back_to_the_queue(db
     assert "sekarang chat dengan *siti*" in seller.text and "rendangnya ready?" in seller.text
 
 
-def test_a_seller_removed_by_the_cli_gives_the_customer_back_to_the_queue(db_url):
-    if not db_url.startswith("sqlite"):
-        pytest.skip("the CLI test runs once, on SQLite")
-    engine, sessions = chat_held_by_staff(db_url)
-    result = CliRunner().invoke(__import__("main").app, ["seller", "remove", "--channel", "simulator", "--id", "dodi"],
-                                env={"KEDAI_DATABASE_URL": db_url})
+def test_a_seller_removed_by_the_cli_gives_the_customer_back_to_the_queue(sqlite_url):  # the CLI once, on SQLite
+    from main import app
+
+    engine, sessions = chat_held_by_staff(sqlite_url)
+    result = CliRunner().invoke(app, ["seller", "remove", "--channel", "simulator", "--id", "dodi"],
+                                env={"KEDAI_DATABASE_URL": sqlite_url})
     assert result.exit_code == 0, result.output
     assert "antrian ke-1" in notices_to(sessions, "siti")[-1]
     assert "*siti* kembali ke antrian" in notices_to(sessions, "penjual")[-1]
