@@ -46,7 +46,7 @@ def open_(env: Env, effect: OpenHandoff) -> Opened:
     session, who, now = env.session, env.who, env.ctx.now
     active = handoffs_db.fetch_active(session, who.shop_id, who.customer_id)
     if active is not None:
-        handoffs_db.note(active, "c", effect.question, now)
+        handoffs_db.note(active, "c", effect.question or effect.about, now)
         return Opened(handoffs_db.position(session, who.shop_id, active.id), already=True)
     if not sellers_db.fetch_sellers(session, who.shop_id):  # nobody would ever hear them: say so, queue nothing
         return Opened(0, nobody=True)
