@@ -78,11 +78,13 @@ def relay_to_seller(env: Env, effect: RelayToSeller) -> Relayed:
         return Relayed(waiting=True)
     handoffs_db.note(row, "c", effect.text or ("[foto]" if effect.media else ""), now)
     name = customer_name(session, row)
+    hint = "\n" + t.CANCEL_HINT.format(code=effect.cancel_code) if effect.cancel_code else ""
     if row.status == "waiting":
         if effect.text:
-            env.notices += to_sellers(session, who.shop_id, Reply(t.FROM_CUSTOMER_WAITING.format(name=name, text=effect.text)))
+            told = t.FROM_CUSTOMER_WAITING.format(name=name, text=effect.text) + hint
+            env.notices += to_sellers(session, who.shop_id, Reply(told))
         return Relayed(waiting=True)
-    replies = ([Reply(t.FROM_CUSTOMER.format(name=name, text=effect.text))] if effect.text else []) + photos(
+    replies = ([Reply(t.FROM_CUSTOMER.format(name=name, text=effect.text) + hint)] if effect.text else []) + photos(
         effect.media, t.FROM_CUSTOMER_PHOTO.format(name=name))
     if replies and row.seller_id is not None and not seller_in_chat(session, who.shop_id, row.seller_id, row.id):
         replies[-1] = elsewhere(replies[-1], name, row.id)

@@ -20,6 +20,7 @@ from conversations.customer.ask_seller import ORDER_REASONS, PAY, QTY
 from conversations.customer.cart import MAX_QTY
 from conversations.customer import order_status
 from conversations.customer.questions import closed_until
+from conversations.ports import OrderSummary
 from conversations.seller.handoff import CloseHandoff
 from language.questions import ends_chat, handoff_request
 from language.money import rupiah
@@ -57,6 +58,7 @@ class RelayToSeller:
     handoff_id: int
     text: str
     media: tuple[str, ...] = ()  # the channel's media refs (Telegram file_id, a stored file's path)
+    cancel_code: str = ""  # the customer's order the words ask to cancel: the seller is shown how
 
 
 @dataclass(frozen=True)
@@ -84,9 +86,14 @@ def intercept(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step | 
     media = tuple(m.ref for m in turn.media if m.rejected is None)
     if not text and not media:
         return say(state, data)
-    cancelling = (active.status == "open" and said(text) in CANCEL) or order_status.cancels_order(
-        " ".join(normalize(text).split()), find_code(text, ctx.shop.order_prefix))
-    return Step(state, data, [], [RelayToSeller(active.id, text, media)], then=on_cancel_relayed if cancelling else on_relayed)
+    code = find_code(text, ctx.shop.order_prefix)
+    if order_status.cancels_order(" ".join(normalize(text).split()), code):  # "batalkan pesanan KD-0042"
+        order = order_to_cancel(ctx, code)
+        relay = RelayToSeller(active.id, text, media, order.code if order is not None else "")
+        return Step(state, data, [], [relay], then=on_cancel_relayed)
+    if active.status == "open" and said(text) in CANCEL:
+        return Step(state, data, [], [RelayToSeller(active.id, text, media)], then=on_batal_relayed)
+    return Step(state, data, [], [RelayToSeller(active.id, text, media)], then=on_relayed)
 
 
 def on_relayed(step: Step, outcomes: list[Any], ctx: Ctx) -> Step:
@@ -95,19 +102,26 @@ def on_relayed(step: Step, outcomes: list[Any], ctx: Ctx) -> Step:
     return say(step.state, step.data, *([Reply(t.WAITING_RELAYED)] if relayed.waiting else []))
 
 
+def on_batal_relayed(step: Step, outcomes: list[Any], ctx: Ctx) -> Step:
+    """"batal" to a seller goes to them (a person reads it in context, and may have just asked
+    "jadi pesan, Kak?"); the customer is told so, and how to end the chat if that is what they meant."""
+    return say(step.state, step.data, Reply(t.CANCEL_RELAYED))
+
+
+def order_to_cancel(ctx: Ctx, code: str | None) -> OrderSummary | None:
+    """The customer's order the words ask to cancel: the one named, else the only one they could cancel."""
+    if code:
+        return ctx.orders.find(ctx.customer.id, code)
+    cancellable = [o for o in ctx.orders.awaiting_payment(ctx.customer.id) if order_status.can_cancel(o)]
+    return cancellable[0] if len(cancellable) == 1 else None
+
+
 def on_cancel_relayed(step: Step, outcomes: list[Any], ctx: Ctx) -> Step:
-    """"batal" with a seller goes to them (a person reads it in context, and may have just asked
-    "jadi pesan, Kak?"); the customer is told so and how to end the chat. Asking to cancel an
-    order, they learn whether they can do it themselves (the button works during the chat) or
-    the seller does it."""
-    text = step.effects[0].text
-    code = find_code(text, ctx.shop.order_prefix)
-    if not order_status.cancels_order(" ".join(normalize(text).split()), code):
-        return say(step.state, step.data, Reply(t.CANCEL_RELAYED))
+    """Asking a seller to cancel an order: it reached them (with the way to do it), and the
+    customer learns whether they can do it themselves (the button works during a chat) or the
+    seller does."""
+    code = step.effects[0].cancel_code
     order = ctx.orders.find(ctx.customer.id, code) if code else None
-    if order is None and not code:
-        cancellable = [o for o in ctx.orders.awaiting_payment(ctx.customer.id) if order_status.can_cancel(o)]
-        order = cancellable[0] if len(cancellable) == 1 else None
     if order is None:
         return say(step.state, step.data, Reply(t.CANCEL_ORDER_RELAYED))
     if order_status.can_cancel(order):

@@ -93,6 +93,35 @@ def test_batal_in_a_chat_reaches_the_seller_and_the_customer_knows_the_way_out(d
     assert "diakhiri" in siti.text
 
 
+def test_a_paid_order_the_customer_asks_to_cancel_in_a_chat_the_seller_cancels_from_the_chat(db_url):
+    engine, sessions, _ = seller_engine(db_url)
+    rina = EngineChat(engine, "rina")
+    rina.send("halo")
+    rina.send("pesan 1 keripik tempe")
+    rina.send("checkout")
+    rina.send("Rina")
+    rina.press("Ambil sendiri")
+    rina.press("Lewati")
+    rina.press("COD")
+    rina.press("Pesan sekarang")
+    seller = owner(engine)
+    seller.send("lunas KD-0001")
+    rina.send("admin")
+    seller.send("layani 1")
+    assert "*/batal KD-0001*" in seller.text  # how to run an order command without leaving the chat
+    rina.send("batalkan pesanan KD-0001 kak")
+    assert "diurus penjual di chat ini" in rina.text and "KD-0001" in rina.text
+    told = notices_to(sessions, "penjual")[-1]
+    assert "batalkan pesanan KD-0001 kak" in told and "*/batal KD-0001*" in told
+    seller.send("batal KD-0001")  # without the slash: words to the customer, as ever
+    assert notices_to(sessions, "rina")[-1] == "💬 *Bu Sri*: batal KD-0001"
+    seller.send("/batal KD-0001 stok habis")
+    assert "dibatalkan" in seller.text and "KD-0001" in seller.text
+    assert "dibatalkan penjual" in notices_to(sessions, "rina")[-1]
+    seller.send("Dananya kami kembalikan hari ini ya Kak")  # still in the chat
+    assert notices_to(sessions, "rina")[-1].endswith("Dananya kami kembalikan hari ini ya Kak")
+
+
 def chat_held_by_staff(db_url):
     engine, sessions, _ = seller_engine(db_url)
     dodi = staff(sessions, engine, "dodi", "Dodi")

@@ -106,9 +106,9 @@ def in_chat(*orders: OrderSummary, status: str = "open"):
     return chat, replace(chat.ctx(), handoffs=ListedHandoffs([view], customer_id=1))
 
 
-def relay(chat: Dialogue, ctx, text: str):
+def relay(chat: Dialogue, ctx, text: str, cancel_code: str = ""):
     step = handoff.intercept(chat.state, chat.data, Turn(text=text), ctx)
-    assert step.effects == [RelayToSeller(7, text)]  # the seller reads it, whatever the bot adds
+    assert step.effects == [RelayToSeller(7, text, cancel_code=cancel_code)]  # the seller reads it, whatever the bot adds
     return step.then(step, [Relayed(waiting=False)], ctx)
 
 
@@ -122,7 +122,7 @@ def test_batal_to_a_seller_reaches_them_and_the_customer_learns_how_to_end_the_c
 
 def test_cancelling_an_unpaid_order_in_a_chat_reaches_the_seller_and_the_customer_can_do_it_themselves():
     chat, ctx = in_chat(order("KD-0003"))
-    told = relay(chat, ctx, "batalkan pesanan saya kak")
+    told = relay(chat, ctx, "batalkan pesanan saya kak", "KD-0003")  # the only order they could cancel
     assert "belum dibayar" in told.replies[0].text and "KD-0003" in told.replies[0].text
     [button] = told.replies[0].buttons
     chat.state, chat.data = told.state, told.data
@@ -134,8 +134,28 @@ def test_cancelling_an_unpaid_order_in_a_chat_reaches_the_seller_and_the_custome
 
 def test_cancelling_a_paid_order_in_a_chat_is_left_to_the_seller_who_reads_it():
     chat, ctx = in_chat(order("KD-0003", "paid", paid_at=NOW))
-    told = relay(chat, ctx, "batal KD-0003")
+    told = relay(chat, ctx, "batal KD-0003", "KD-0003")
     assert "diurus penjual di chat ini" in told.replies[0].text and not told.replies[0].buttons
+
+
+def test_cancelling_an_order_not_theirs_or_unnamed_among_several_names_none():
+    chat, ctx = in_chat(order("KD-0003"), order("KD-0004"))
+    assert relay(chat, ctx, "batalkan pesanan").replies[0].text.startswith("📨 Permintaan batal")
+    assert not relay(chat, ctx, "batal KD-0999").replies[0].buttons
+
+
+def test_the_seller_in_a_chat_runs_an_order_command_only_with_a_slash():
+    from tests.seller_support import SellerChat
+    from conversations.seller.handoff import SellerHandoff
+
+    seller = SellerChat()
+    seller.state, seller.data = SellerHandoff.CHAT, {"handoff": 7, "name": "Siti"}
+    seller.send("batal KD-0003")
+    assert [type(e).__name__ for e in seller.effects] == ["RelayToCustomer"]
+    seller.send("/batal KD-0003")
+    assert [type(e).__name__ for e in seller.effects][-1] == "OrderCommand" and seller.state == SellerHandoff.CHAT
+    seller.send("/batal")  # no order named: still words for the customer
+    assert [type(e).__name__ for e in seller.effects][-1] == "RelayToCustomer"
 
 
 def test_a_waiting_customer_still_leaves_the_queue_with_batal():

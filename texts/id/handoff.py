@@ -56,7 +56,8 @@ QUEUE_LINE = "{n}. {name} ({kind}){who}"
 QUEUE_TAKEN_BY = " · dilayani {seller}"
 KINDS = {"talk": "ingin bicara", "complaint": "komplain", "question": "pertanyaan"}
 TAKEN_SELLER = (
-    "💬 Kakak sekarang chat dengan *{name}*{order}. Semua yang Kakak tulis (dan foto) diteruskan ke pelanggan.\n"
+    "💬 Kakak sekarang chat dengan *{name}*{order}. Semua yang Kakak tulis (dan foto) diteruskan ke pelanggan, "
+    "kecuali perintah pesanan dengan garis miring (*/lunas {code}*, */batal {code}*).\n"
     "Pesan terakhir:\n{log}\n\nKetik *selesai* untuk menutup, *jadikan faq* untuk menyimpan jawaban terakhir sebagai FAQ."
 )
 LOG_LINE = "{who}: {text}"
@@ -68,6 +69,8 @@ FROM_CUSTOMER = "💬 *{name}*: {text}"
 FROM_CUSTOMER_PHOTO = "📷 *{name}* mengirim foto"
 NOT_IN_THIS_CHAT = "↪️ Balasan Kakak sekarang tidak sampai ke {name}. Tekan tombol untuk membalas {name}."
 FROM_CUSTOMER_WAITING = "💬 *{name}* (menunggu di antrian): {text}"
+# A customer asking to cancel an order: a slash makes it a command in a chat, never words to them.
+CANCEL_HINT = "ℹ️ Untuk membatalkan *{code}* tanpa menutup chat, ketik */batal {code}* (dengan garis miring, tidak diteruskan ke pelanggan)."
 SELLER_CLOSED = "✅ Chat dengan {name} ditutup."
 NEXT = "Berikutnya di antrian: *{name}* ({kind}). Ketik *layani 1* untuk membalas."
 CUSTOMER_ENDED_SELLER = "👋 *{name}* mengakhiri chat dan kembali ke bot, Kak. Chat ini sudah ditutup."
