@@ -224,7 +224,7 @@ def free_text(data: dict[str, Any], ctx: Ctx, text: str) -> Step:
     if "?" in text:  # a question nobody here can answer: offer to ask the seller
         return say(Browse.HOME, {**data, "asked": text[:500]},
                    Reply(fill(t.NOT_UNDERSTOOD, ctx.examples) + "\n\n" + handoff_texts.ASK_SELLER,
-                         [Button(handoff_texts.BTN_ASK_SELLER, handoff.ASK_SELLER.pack()), *browsing.main_menu()]))
+                         [ask_seller.question_button(), *browsing.main_menu()]))
     return say(Browse.HOME, data, Reply(fill(t.NOT_UNDERSTOOD, ctx.examples), browsing.main_menu()))
 
 
@@ -270,7 +270,7 @@ OPENS_BY_PREFIX = {choice.prefix: (choice, opens) for choice, opens in OPENS}
 
 def on_choice(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step:
     value = turn.choice or ""
-    if value == handoff.ASK_SELLER.pack():
+    if value == ask_seller.ASK_SELLER.pack():
         return handoff.ask_seller(state, data, ctx)
     if (about := ask_seller.ASK_ABOUT.unpack(value)) is not None:  # "Tanya penjual" under a reply, with why
         return handoff.ask_about(Browse.HOME, clear_step(data), ctx, *about)  # the step it was under is left

@@ -11,6 +11,7 @@ from conversations.base import Button
 from conversations.choice import MAX_BUTTON_NUMBER, Choice, number
 from texts.id import handoff as t
 
+ASK_SELLER = Choice("ho")  # "ask the seller" the question we could not answer (data["asked"] holds it)
 ASK_ABOUT = Choice("hs", str, str, number)  # (an order code or a sku, why, a quantity); the first may hold ":"
 
 # Why the customer asks (texts.id.handoff.ABOUT words each for the seller).
@@ -19,6 +20,11 @@ PAY = "pay"  # the shop has no payment method yet: the cart
 CANCEL = "cancel"  # an order they cannot cancel by chat any more: its code
 PROOF = "proof"  # the proof of an order was rejected: its code
 ORDER_REASONS = frozenset({CANCEL, PROOF})
+
+
+def question_button() -> Button:
+    """Under a question we could not answer; the reply's step keeps the words as data["asked"]."""
+    return Button(t.BTN_ASK_SELLER, ASK_SELLER.pack())
 
 
 def button(why: str, ref: str = "", qty: int = 0) -> Button:

@@ -16,7 +16,7 @@ from typing import Any
 
 from conversations.base import Button, Ctx, Reply, Step, Turn, say
 from conversations.choice import Choice
-from conversations.customer.ask_seller import ORDER_REASONS, PAY, QTY
+from conversations.customer.ask_seller import ASK_SELLER, ORDER_REASONS, PAY, QTY
 from conversations.customer.cart import MAX_QTY
 from conversations.customer import order_status
 from conversations.customer.questions import closed_until
@@ -32,7 +32,6 @@ from texts.id import handoff as t
 from texts.id import payment as payment_texts
 from texts.id import seller as seller_texts
 
-ASK_SELLER = Choice("ho")  # "ask the seller" the question we could not answer
 FINISHED = frozenset({"completed", "cancelled", "expired", "rejected"})
 CODE = re.compile(r"\b([A-Za-z]{2,5}-\d{3,6})\b")
 

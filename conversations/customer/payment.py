@@ -18,7 +18,7 @@ from typing import Any
 from language.money import local_time, rupiah
 from language.text import normalize
 from language.words import CANCEL_ORDER_YES, NO
-from conversations.customer import ask_seller, checkout, handoff, order_status
+from conversations.customer import ask_seller, checkout, order_status
 from conversations.base import Button, Ctx, Media, Reply, Step, Turn, say
 from conversations.choice import Choice
 from conversations.customer.browsing import Browse, main_menu
@@ -26,7 +26,6 @@ from conversations.ports import OrderSummary
 from orders.codes import find_code
 from orders.lifecycle import Status
 from texts.id import customer as customer_texts
-from texts.id import handoff as handoff_texts
 from texts.id import payment as t
 
 
@@ -139,7 +138,7 @@ def proof(data: dict[str, Any], ctx: Ctx, media: Media | None, text: str, code: 
         return attach(data, ctx, latest.code, pending)  # paid after the deadline: the seller must know
     if media is not None:  # a photo with nothing to pay: "ada yg model kayak gini?", for the seller to see
         asked = pending["text"] or t.PHOTO_ASKED
-        buttons = [Button(handoff_texts.BTN_ASK_SELLER, handoff.ASK_SELLER.pack()), *main_menu()]
+        buttons = [ask_seller.question_button(), *main_menu()]
         return say(Browse.HOME, {**data, "asked": asked}, Reply(t.PHOTO_NO_ORDER, buttons))
     return say(Browse.HOME, data, Reply(t.PROOF_NO_OPEN_ORDER, main_menu()))
 

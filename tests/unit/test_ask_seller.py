@@ -88,6 +88,16 @@ def test_a_shop_without_payment_methods_offers_the_seller_with_the_cart():
     assert chat.cart == {"KRP-TMP": 2}
 
 
+def test_what_the_shop_does_not_sell_can_be_asked_of_the_seller_here_not_only_by_phone():
+    chat = Dialogue()
+    chat.send("halo")
+    chat.send("mie ayam 1")
+    assert "belum jual “mie ayam”" in chat.text and "tekan *Tanya penjual*" in chat.text
+    assert "+6281234500011" in chat.text and ASK in labels(chat)
+    chat.press("Tanya penjual")
+    assert (opened(chat).kind, opened(chat).question) == ("question", "mie ayam 1")
+
+
 def test_a_forged_or_stale_button_still_only_asks_for_a_person():
     chat = Dialogue()
     chat.send("halo")

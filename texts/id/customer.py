@@ -86,7 +86,8 @@ ASK_SEARCH = "Mau cari apa, Kak? Ketik nama produknya, misal _{product}_ atau _{
 SEARCH_RESULTS = "Ini yang cocok dengan “{query}”, Kak. Pilih salah satu:"
 SEARCH_NONE = "Maaf Kak, kami belum jual “{query}” 🙏 Coba kata lain, atau lihat *katalog* untuk semua produk kami{seller}."
 # Honest "did you mean": what the shop does not sell is said plainly, with no far-off product offered.
-NOT_SOLD_SELLER = ", atau tanya penjual langsung di {phone}"
+NOT_SOLD_SELLER = ", atau tekan *Tanya penjual* untuk menanyakannya ke penjual di chat ini"
+NOT_SOLD_SELLER_PHONE = " (atau di {phone})"
 PICK_ONE = "“{query}” yang mana, Kak? Pilih salah satu:"
 
 # Products with options (sizes, colours, levels, weights)
