@@ -19,7 +19,7 @@ from conversations.customer import cart as cart_flow
 from conversations.customer import promo_cart
 from conversations.base import Attachment, Button, Ctx, Reply, Step, Turn, say
 from conversations.choice import Choice
-from conversations.customer import consent, preorder
+from conversations.customer import ask_seller, consent, preorder
 from conversations.customer.browsing import Browse, main_menu
 from conversations.ports import OrderSummary
 from orders import qris
@@ -242,7 +242,7 @@ def payment_label(m: PaymentMethod) -> str:
 def ask_payment(data: dict[str, Any], ctx: Ctx, text: str = t.ASK_PAYMENT) -> Step:
     methods = ctx.shop.payment_methods
     if not methods:
-        return say(Browse.HOME, data, Reply(t.NO_PAYMENT_METHODS, main_menu()))
+        return say(Browse.HOME, data, Reply(t.NO_PAYMENT_METHODS, [ask_seller.button(ask_seller.PAY), *main_menu()]))
     buttons = [Button(payment_label(m), PAY.pack(m.kind)) for m in methods]
     return say(Checkout.PAYMENT, data, Reply(text, buttons + [Button(t.BTN_CANCEL, "batal")]))
 

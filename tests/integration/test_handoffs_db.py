@@ -8,7 +8,7 @@ from __future__ import annotations
 from bot.messages import Media
 from scheduler.jobs_handoffs import sweep_handoffs
 from storage import handoffs as handoffs_db
-from tests.integration.seller_db import notices_to, owner, seller_engine
+from tests.integration.seller_db import notices_to, owner, seller_engine, staff
 from tests.support import EngineChat
 
 WA = "+6281234567890"
@@ -125,18 +125,6 @@ def test_a_seller_who_pressed_another_button_mid_chat_comes_back_to_it(db_url):
     assert "sekarang chat dengan *budi*" in seller.text
     seller.send("Halo Budi")
     assert "Halo Budi" in notices_to(sessions, "budi")[-1]
-
-
-def staff(sessions, engine, user: str = "budi-staf", name: str = "Budi") -> EngineChat:
-    """A second seller of the demo shop, a staff member."""
-    from shops.setup import add_seller
-
-    with sessions() as s:
-        add_seller(s, 1, "simulator", user, name, "staff")
-        s.commit()
-    chat = EngineChat(engine, user)
-    chat.n = 500
-    return chat
 
 
 def conversation(sessions, user: str) -> tuple[str, dict]:
