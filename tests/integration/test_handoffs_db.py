@@ -57,14 +57,7 @@ def test_a_customer_talks_to_the_seller_and_back_to_shopping_while_another_waits
 def test_a_complaint_names_the_order_and_is_counted_open(db_url):
     engine, sessions, _ = seller_engine(db_url)
     rina = EngineChat(engine, "rina")
-    rina.send("halo")
-    rina.send("pesan 1 keripik tempe")
-    rina.send("checkout")
-    rina.send("Rina")
-    rina.press("Ambil sendiri")
-    rina.press("Lewati")
-    rina.press("COD")
-    rina.press("Pesan sekarang")
+    rina.pickup_order()
     rina.send("mau komplain, keripiknya rusak semua")
     assert "KD-0001" in rina.text and "kami catat" in rina.text
     told = notices_to(sessions, "penjual")[-1]
