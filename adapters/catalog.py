@@ -223,6 +223,9 @@ class DbCatalog:
     def units_sold(self, skus: Sequence[str]) -> dict[str, int]:
         return orders_db.fetch_units_sold(self._session, self._shop_id, skus)
 
+    def at_price(self, price: int) -> list[ProductInfo]:
+        return self._fit([to_product(r) for r in products_db.fetch_at_price(self._session, self._shop_id, price)])
+
     def leading(self, by: str, limit: int) -> list[ProductInfo]:
         if by == "sold":
             skus = orders_db.fetch_best_selling(self._session, self._shop_id, limit)
