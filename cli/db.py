@@ -127,4 +127,5 @@ def _refuse_if_served(settings: Settings, target: Path, now: datetime) -> None:
     if beat is not None and now - beat < STALE_AFTER:
         seconds = max(0, int((now - beat).total_seconds()))
         raise BackupError(f"a Kedai server is using {target} (its last heartbeat {seconds} s ago): stop it first "
-                          "(`sudo systemctl stop kedai`, or Ctrl-C), then run this again")
+                          "(`sudo systemctl stop kedai`, or Ctrl-C), then run this again. A server that was killed "
+                          f"leaves its last heartbeat behind: {int(STALE_AFTER.total_seconds())} s later it no longer counts")
