@@ -50,7 +50,8 @@ def db_backup(
     except BackupError as exc:
         _fail(str(exc))
         return
-    typer.echo(f"database backed up to {taken.database} (checked)")
+    typer.echo(f"database backed up to {taken.database}" + (" (checked)" if taken.checked else
+                                                              " (not checked: pg_restore is not installed here)"))
     if taken.media is not None:
         typer.echo(f"media backed up to {taken.media} ({taken.media_files} files)")
     else:

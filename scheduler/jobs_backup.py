@@ -37,6 +37,7 @@ class Taken:
     database: Path
     media: Path | None
     media_files: int
+    checked: bool = True  # read back whole (a pg_dump only where pg_restore is installed)
     removed: list[Path] = field(default_factory=list)
 
 
@@ -55,10 +56,11 @@ def _take(settings: Settings, folder: Path, now: datetime, keep: int | None, med
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)  # backups hold customers' details
     db = sqlite_path(settings.database_url)
     dest = new_name(folder, now, "db" if db is not None else "dump")
+    checked = True
     if db is not None:
         backup_sqlite(db, dest)
     else:
-        run_pg_dump(settings.database_url, dest)
+        checked = run_pg_dump(settings.database_url, dest)
     archived, count = None, 0
     if media:  # after the database: every file the copy names is on disk by now (media/archive.py)
         archived = media_archive_of(dest)
@@ -69,7 +71,7 @@ def _take(settings: Settings, folder: Path, now: datetime, keep: int | None, med
             part.unlink(missing_ok=True)
             raise
         publish(part, archived)
-    return Taken(dest, archived, count, rotate(folder, keep) if keep is not None else [])
+    return Taken(dest, archived, count, checked, rotate(folder, keep) if keep is not None else [])
 
 
 def due(folder: Path, now: datetime, settings: Settings) -> bool:

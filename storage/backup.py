@@ -61,7 +61,8 @@ def sqlite_path(url: str) -> Path | None:
 
 def media_archive_of(backup: Path) -> Path:
     """The media archive taken with a backup: kedai-<stamp>-media.tar next to it."""
-    return backup.with_name(backup.name.rsplit(".", 1)[0] + MEDIA_SUFFIX)
+    base = backup.name.rsplit(".", 1)[0] if NAME.match(backup.name) else backup.name
+    return backup.with_name(base + MEDIA_SUFFIX)
 
 
 def new_name(folder: Path, now: datetime, ext: str) -> Path:
@@ -166,6 +167,13 @@ def _check(db: sqlite3.Connection, path: Path) -> None:
                           "itself may be damaged. Keep the server's kedai.db as it is and restore the last good backup")
 
 
+def _open_given(file: Path) -> sqlite3.Connection:
+    """A file given to restore, opened to read. Not read-only (`mode=ro`): a database in WAL mode
+    (a `kedai.db.replaced-...` put back) then leaves -wal and -shm files behind; a read-write
+    connection only reads here, and tidies those away when it closes."""
+    return sqlite3.connect(str(file), timeout=30)
+
+
 def check_kedai(file: Path) -> str:
     """The migration revision of the Kedai database in file; BackupError saying what is wrong
     when it is not a sound Kedai database that this version of Kedai can bring up to date."""
@@ -175,7 +183,7 @@ def check_kedai(file: Path) -> str:
         if f.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
             raise BackupError(f"{file} is not a SQLite database: give a backup made by `kedai db backup` "
                               "(kedai-<time>Z.db); a PostgreSQL dump goes back with pg_restore")
-    db = sqlite3.connect(f"{file.resolve().as_uri()}?mode=ro", uri=True)
+    db = _open_given(file)
     try:
         _check(db, file)
         tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -210,7 +218,7 @@ def restore_sqlite(file: Path, target: Path, now: datetime) -> Path | None:
     target.parent.mkdir(parents=True, exist_ok=True)
     part = target.with_name(f".{target.name}.restoring")
     part.unlink(missing_ok=True)
-    source = sqlite3.connect(f"{file.resolve().as_uri()}?mode=ro", uri=True)
+    source = _open_given(file)
     try:
         copy = sqlite3.connect(str(part))
         try:
@@ -224,7 +232,7 @@ def restore_sqlite(file: Path, target: Path, now: datetime) -> Path | None:
     finally:
         source.close()
     like = target.stat() if target.exists() else None
-    aside = target.with_name(f"{target.name}.replaced-{now.astimezone(timezone.utc).strftime(STAMP)}Z")
+    aside = _aside_name(target, now)
     moved = False
     # All three together: SQLite opens aside with aside-wal, so the set stays a readable database,
     # and no -wal of the old database is left for the restored one to replay.
@@ -235,3 +243,13 @@ def restore_sqlite(file: Path, target: Path, now: datetime) -> Path | None:
             moved = True
     publish(part, target, like)
     return aside if moved else None
+
+
+def _aside_name(target: Path, now: datetime) -> Path:
+    """kedai.db.replaced-<UTC time>Z, never one already there (two restores in one second)."""
+    stamp = now.astimezone(timezone.utc).strftime(STAMP)
+    for number in range(1, 1000):
+        aside = target.with_name(f"{target.name}.replaced-{stamp}Z" + (f"-{number}" if number > 1 else ""))
+        if not any(Path(f"{aside}{suffix}").exists() for suffix in ("", "-wal", "-shm")):
+            return aside
+    raise BackupError(f"999 databases replaced at {stamp} are kept next to {target}: delete some, then restore again")

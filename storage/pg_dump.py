@@ -66,9 +66,9 @@ def _environment(url: str) -> dict[str, str]:
     return env
 
 
-def run_pg_dump(url: str, dest: Path) -> None:
+def run_pg_dump(url: str, dest: Path) -> bool:
     """The database at url dumped into dest (under a temporary name until pg_dump has finished and
-    pg_restore, where installed, has read it back); BackupError saying what to do otherwise."""
+    pg_restore, where installed, has read it back: then True); BackupError saying what to do otherwise."""
     part = part_of(dest)
     command = dump_command(url, part)
     if shutil.which("pg_dump") is None:
@@ -82,7 +82,8 @@ def run_pg_dump(url: str, dest: Path) -> None:
             raise BackupError(f"pg_dump failed ({done.stderr.strip()[:500]}): check that "
                               f"`{shown(dump_command(url, dest))}` works "
                               "(the password from KEDAI_DATABASE_URL, PGPASSWORD or ~/.pgpass)")
-        if shutil.which("pg_restore"):  # the dump reads back: a cheap check it is whole
+        checked = shutil.which("pg_restore") is not None
+        if checked:  # the dump reads back: a cheap check it is whole
             listed = subprocess.run(["pg_restore", "--list", str(part)], capture_output=True, text=True,
                                     timeout=TIMEOUT_SECONDS)
             if listed.returncode != 0:
@@ -92,3 +93,4 @@ def run_pg_dump(url: str, dest: Path) -> None:
         part.unlink(missing_ok=True)
         raise
     publish(part, dest)
+    return checked

@@ -23,7 +23,7 @@ from main import app
 from media.store import MediaStore
 from scheduler.jobs_backup import due, take_backup
 from storage import processes as processes_db
-from storage.backup import NAME, backups, check_kedai
+from storage.backup import NAME, backups, check_kedai, restore_sqlite
 from storage.db import make_engine, session_factory, unit_of_work
 from storage.models import Order
 from tests.integration.orders_support import add_customer, place
@@ -174,6 +174,22 @@ def test_restore_puts_a_real_backup_back_with_its_photos_and_keeps_the_replaced_
     [aside] = [p for p in _path(sqlite_url).parent.iterdir() if p.name.startswith("kedai.db.replaced-")]
     assert f"kept as {aside}" in restored.output.replace("\n", "")
     assert _orders(f"sqlite:///{aside}") == 2
+
+
+def test_a_replaced_database_can_be_put_back_in_turn_and_no_two_restores_share_a_name(sqlite_url, tmp_path):
+    db = _path(sqlite_url)
+    backup = take_backup(Settings(KEDAI_DATABASE_URL=sqlite_url), tmp_path / "backups", datetime.now(UTC),
+                         media=False).database
+    _, sessions = seeded_engine(sqlite_url)  # the live database, in WAL mode, holds an order the backup lacks
+    place(sessions, add_customer(sessions, "siti"))
+    sessions.kw["bind"].dispose()
+    at = datetime(2026, 12, 7, 3, 0, tzinfo=UTC)
+    first = restore_sqlite(backup, db, at)
+    assert _orders(sqlite_url) == 0 and _orders(f"sqlite:///{first}") == 1
+    second = restore_sqlite(first, db, at)  # undone, within the same second
+    assert second != first and second.name.endswith("Z-2")
+    assert _orders(sqlite_url) == 1 and _orders(f"sqlite:///{second}") == 0
+    assert not Path(f"{first}-wal").exists() and not Path(f"{first}-shm").exists()  # reading it left nothing
 
 
 def test_restore_refuses_while_a_server_beats_its_heartbeat_and_goes_on_once_it_stopped(sqlite_url, tmp_path):
