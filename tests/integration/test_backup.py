@@ -6,7 +6,9 @@ puts a real backup back with its media; PostgreSQL says pg_dump, or runs it."""
 from __future__ import annotations
 
 import asyncio
+import shutil
 import sqlite3
+import subprocess
 import tarfile
 import threading
 from datetime import datetime, timedelta, timezone
@@ -250,11 +252,13 @@ def test_postgresql_backup_names_pg_dump_without_the_password_or_runs_it(pg_url,
     assert "apt-get install postgresql-client" in missing.output and "rahasia123" not in missing.output
     restore = runner.invoke(app, ["db", "restore", "x.dump"], env=env)
     assert restore.exit_code == 1 and "pg_restore --clean" in restore.output and "rahasia123" not in restore.output
-    import shutil
-
     if shutil.which("pg_dump") is None:
         pytest.skip("pg_dump is not installed here")
     taken = runner.invoke(app, ["db", "backup", str(tmp_path / "b"), "--no-media"], env=_env(pg_url, tmp_path / "data"))
     assert taken.exit_code == 0, taken.output
     [dump] = backups(tmp_path / "b")
     assert dump.path.suffix == ".dump" and dump.path.read_bytes()[:5] == b"PGDMP"
+    if shutil.which("pg_restore"):
+        assert f"database backed up to {dump.path} (checked)" in taken.output.replace("\n", "")
+        listed = subprocess.run(["pg_restore", "--list", str(dump.path)], capture_output=True, text=True, check=True)
+        assert "TABLE" in listed.stdout and " orders " in listed.stdout  # this install's schema, with its tables
