@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import Any
 
 from language.money import rupiah
+from language.names import tidy_name
 from language.numbers import read_number
 from language.text import COUNT_WORDS, fold, normalize
 from conversations.base import Button, Reply, Step, Turn, say
@@ -75,7 +76,7 @@ def parse_new(rest: str) -> dict[str, Any]:
     rest, slashed = read_slashed(rest)
     draft.update(slashed)
     if tail := CATEGORY_TAIL.search(rest):
-        draft["category"] = _title(tail.group(1).strip(" .,"))
+        draft["category"] = tidy_name(tail.group(1).strip(" .,"))
         rest = rest[:tail.start()]
     raw = re.findall(r"[^\s,;]+", rest)
     pieces: list[str] = []
@@ -105,15 +106,8 @@ def parse_new(rest: str) -> dict[str, Any]:
         j, want = number.end, None
     name = " ".join(token for i, token in enumerate(raw) if i not in used).strip(" -:")
     if name and re.search(r"[^\W\d_]", name):
-        draft["name"] = _title(name)
+        draft["name"] = tidy_name(name)
     return draft
-
-
-def _title(text: str) -> str:
-    """Keeps the seller's capitals; all-lowercase words get a capital first letter."""
-    if text != text.lower():
-        return text
-    return " ".join(w[:1].upper() + w[1:] for w in text.split())
 
 
 def _next(data: dict[str, Any], draft: dict[str, Any], ctx: SellerCtx, ask_category: bool = True) -> Step:
@@ -211,7 +205,7 @@ def on_stock(data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step:
 def on_category(data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step:
     """takes a category button, or a new category's name."""
     picked = CATEGORY.one(turn.choice)
-    name = picked or _title(" ".join(turn.text.split()))[:100]
+    name = picked or tidy_name(" ".join(turn.text.split()))[:100]
     if not name:
         return say(SellerProducts.NEW_CATEGORY, {**data, "at": stamp(ctx)}, Reply(t.NEW_ASK_CATEGORY))
     return _create(data, {**data["new"], "category": name}, ctx)
