@@ -50,6 +50,30 @@ def words(text: str) -> list[str]:
     return [ALIAS.get(w, w) for w in re.sub(r"[^a-z0-9]+", " ", fold(text)).split()]
 
 
+# What is said around an address typed into the address question, not part of it: "alamatnya di
+# jl ijen 5 ya kak" is kept as "jl ijen 5" for the seller and the courier.
+_ADDRESS_LEAD = re.compile(r"^(?:alamat(?:nya)?(?: (?:saya|sy|aku|rumah|rmh))?\s*(?:di\b|:)?|(?:kirim|antar|anter)(?:in)? ke)\s*",
+                           re.I)
+_CHAT_AFTER = frozenset({"ya", "yah", "yaa", "kak", "kakak", "min", "gan", "sis", "makasih", "tq", "ok", "oke", "nggih"})
+
+
+def address_said(text: str) -> str:
+    """The address a customer typed, without the chat around it; the text as typed when nothing
+    would be left."""
+    said = " ".join(text.split())
+    core = _ADDRESS_LEAD.sub("", said)
+    words_ = core.split(" ")
+    while words_ and (words_[-1].strip(".,!?🙏😊🙂") == "" or words_[-1].strip(".,!?🙏😊🙂").lower() in _CHAT_AFTER):
+        words_.pop()
+    core = " ".join(words_).strip(" ,")
+    return core if len(core) >= 10 else said
+
+
+def spelled(place: str) -> str:
+    """A place as the answer names it: "sby" -> "Surabaya", "kt malang" -> "Kota Malang"."""
+    return " ".join(KIND.get(w, w) if w in ("kt", "kab", "kec", "kel", "ds") else w for w in words(place)).title()
+
+
 def _same_word(said: str, listed: str) -> int:
     """2 for the same word, 1 for a slip in a long word, 0 otherwise."""
     if said == listed:

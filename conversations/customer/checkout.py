@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from language import places
 from language.money import local_time, rupiah
 from language.questions import payment_named
 from language.words import NO_NOTE, PLACE_ORDER, is_yes
@@ -160,7 +161,7 @@ def on_address(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
         co.update(latitude=turn.latitude, longitude=turn.longitude,
                   address=turn.address or f"📍 {turn.latitude:.5f}, {turn.longitude:.5f}")
     else:
-        address = " ".join(turn.text.split())
+        address = places.address_said(turn.text)
         if len(address) < 10:
             return say(Checkout.ADDRESS, data, Reply(t.ADDRESS_TOO_SHORT, [Button(t.BTN_CANCEL, "batal")]))
         co.update(address=address, latitude=None, longitude=None)

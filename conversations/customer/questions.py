@@ -20,6 +20,7 @@ from catalog.families import Family, Hit
 from conversations.base import Button, Ctx, Reply, Step, say
 from conversations.customer import browsing
 from conversations.customer.browsing import Browse
+from language import places
 from language.money import rupiah
 from language.options import LEVEL_WORDS, OPTION_WORDS, measure, size
 from language.questions import Ask, ProductQuestion, ShopQuestion, product_question, shop_questions
@@ -274,7 +275,7 @@ def cod_where(shop: ShopProfile) -> str:
 def fee(ctx: Ctx, q: ShopQuestion) -> str:
     shop = ctx.shop
     if q.about:
-        area = q.about.title()
+        area = places.spelled(q.about) or q.about.title()
         zone = shop.zone_for_address(q.about)
         if zone is not None and (zone.areas or len(shop.delivery_zones) == 1):
             return (t.FEE_ZONE_QUOTED if zone.quote else t.FEE_ZONE).format(area=area, zone=zone.name, fee=rupiah(zone.fee))
