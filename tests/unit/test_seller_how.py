@@ -64,3 +64,13 @@ def test_a_greeting_with_words_around_it_opens_the_menu() -> None:
     chat = SellerChat()
     chat.send("pagi kak")
     assert "Menu Penjual" in chat.text
+
+
+def test_a_price_for_a_product_not_in_the_shop_says_how_to_add_it() -> None:
+    chat = SellerChat()
+    chat.send("hrga nasi goreng jd 17rb")
+    assert "belum ada di toko" in chat.text and "produk baru Nasi Goreng Rp17.000 stok 10" in chat.text
+    assert not chat.effects
+    chat.send("produk baru Nasi Goreng Rp17.000 stok 10")  # the example typed as shown works
+    made = chat.effects[0]
+    assert (made.name, made.price, made.stock) == ("Nasi Goreng", 17000, 10)

@@ -41,6 +41,8 @@ BTN_RECAP = "📊 Rekap"
 
 # Finding the product
 NOT_FOUND = "Produk “{query}” tidak ketemu, Kak 🙏 Cek nama yang ada dengan *cek stok*."
+NOT_FOUND_NEW = ("Produk “{query}” belum ada di toko, Kak 🙏 Kalau ini produk baru, ketik _{example}_.\n"
+                 "Kalau sudah ada dengan nama lain, cek namanya dengan *cek stok*.")
 NO_PRODUCT = "Produknya yang mana, Kak? Tulis namanya juga, misal _{example}_."
 PICK = "“{query}” ada beberapa, Kak. Yang mana?"
 BTN_PICK = "{name} ({value})"
