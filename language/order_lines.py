@@ -75,6 +75,23 @@ _SHOP_TALK = frozenset({"kirim", "dikirim", "kirimin", "antar", "anter", "dianta
                         "alamat", "alamatnya", "cod", "bayar", "transfer", "tf", "pickup", "diambil"})
 
 
+# Where a voice note's talk begins after the last quantity ("daster dua di surabaya bisa cod ga"):
+# the place, the delivery and the payment asked about, never more of the product.
+_TALK_AFTER = _SHOP_TALK | frozenset({"di", "ke", "bisa", "bs", "ongkos", "terus", "trus", "brp", "berapa", "kapan",
+                                      "gimana", "gmn"})
+
+
+def _cut_talk(words: list[str], spans: list[tuple[int, int, int]]) -> list[str]:
+    """The segment without the talk that follows its last quantity, when only fillers stand between."""
+    after = spans[-1][1] if spans else len(words)
+    for j in range(after, len(words)):
+        if words[j] in _TALK_AFTER:
+            return words[:j]
+        if not _filler(words[j]):
+            break
+    return words
+
+
 def _split_segment(words: list[str], sizes: frozenset[int]) -> list[OrderLine]:
     """Items of one segment; quantities may lead ("2 a 1 b") or trail ("a 2 b 1")."""
     spans: list[tuple[int, int, int]] = []  # (start, end, value)
@@ -86,6 +103,7 @@ def _split_segment(words: list[str], sizes: frozenset[int]) -> list[OrderLine]:
             continue
         spans.append((i, found[1], found[0]))
         i = found[1]
+    words = _cut_talk(words, spans)
     items = []
     if spans and all(_filler(w) for w in words[: spans[0][0]]):
         bounds = [s[0] for s in spans[1:]] + [len(words)]
@@ -110,7 +128,10 @@ _EACH = re.compile(r"(?:\b(?:masing(?:\s*-\s*masing|\s*2|\s+masing)?|tiap(?:\s*-
 # product. Only those words go, so a voice note's order after them stays ("... buat arisan besok itu rendang 2").
 _WHOM = (r"ibu|bapak|ayah|mama|papa|mertua|anak|anak2|suami|istri|adik|kakak|teman|temen|saudara|keluarga|kado|"
          r"hadiah|oleh|oleh2|acara|arisan|lebaran|natal|ultah|ulang|tahun|pengajian|syukuran|hajatan|sendiri|kantor|"
-         r"tamu|besok|lusa|nanti|minggu|depan|ini|itu|malam|sore|siang|pagi|di|rumah|sekolah|sama|dan")
+         r"tamu|besok|lusa|nanti|minggu|depan|ini|itu|malam|sore|siang|pagi|rumah|sekolah|sama|dan|"
+         # "di" only before a place of the event: "di surabaya" is where it goes (_TALK_AFTER)
+         r"di(?=[ \t]+(?:rumah|sekolah|kantor|acara))|"
+         r"saya|sy|aku|aq|ku|gue|gw|kami|kita")  # "buat ibu aku"
 _FOR_WHOM = re.compile(rf"\b(?:buat|untuk|utk|bwt)\s+(?:ibu|bapak|ayah|mama|papa|mertua|anak|suami|istri|adik|kakak|"
                        rf"teman|temen|saudara|keluarga|kado|hadiah|oleh|acara|arisan|lebaran|sendiri|kantor|stok|stock|"
                        rf"persediaan|cadangan|diambil|dikirim|diantar|dianter|dimakan|besok|lusa|nanti|pagi|siang|sore|"

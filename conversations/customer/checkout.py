@@ -233,7 +233,8 @@ def ask_note(data: dict[str, Any], ctx: Ctx) -> Step:
 def on_note(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
     """stores the note (or none) and asks the payment method."""
     text = " ".join(turn.text.split())
-    note = None if SKIP.matches(turn.choice) or text.lower() in NO_NOTE or not text else text[:500]
+    bare = not any(ch.isalnum() for ch in text)  # "-", "👍", "🙏": no note
+    note = None if SKIP.matches(turn.choice) or text.lower() in NO_NOTE or bare else text[:500]
     return ask_payment(with_draft(data, {**draft(data), "note": note}), ctx)
 
 
@@ -275,7 +276,10 @@ def cod_areas(ctx: Ctx) -> str:
 def on_payment(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
     """stores the payment method and shows the summary to confirm."""
     kind = PAY.one(turn.choice) or ("" if turn.choice else payment_named(turn.text))
-    if all(m.kind != kind for m in methods(ctx, draft(data))):
+    allowed = methods(ctx, draft(data))
+    if not kind and not turn.choice and len(allowed) == 1 and is_yes(turn.text):  # one way left: "ya", "ok"
+        kind = allowed[0].kind
+    if all(m.kind != kind for m in allowed):
         return ask_payment(data, ctx, t.PAYMENT_INVALID)
     return summary(with_draft(data, {**draft(data), "payment": kind}), ctx)
 

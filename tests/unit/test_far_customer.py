@@ -5,6 +5,7 @@ chat around it."""
 
 from __future__ import annotations
 
+from conversations.customer.checkout import PlaceOrder
 from conversations.ports import OrderSummary
 from shops.profile import OutsideZones
 from tests.support import NOW, Dialogue, FakeOrders, demo_profile
@@ -50,3 +51,30 @@ def test_the_address_is_kept_without_the_chat_around_it() -> None:
     to_address(chat, "alamatnya di jl soekarno hatta no 12 rt 3 rw 4 lowokwaru kota malang ya kak 🙏")
     assert chat.data["co"]["address"] == "jl soekarno hatta no 12 rt 3 rw 4 lowokwaru kota malang"
     assert "Area Dalam Kota Malang, ongkir Rp10.000" in chat.text
+
+
+def test_a_voice_note_order_keeps_every_line_before_the_talk_about_delivery() -> None:
+    from language.order_lines import order_lines
+
+    said = ("kak aku mau pesen keripik tempe satu sama sambal roa dua buat ibu aku di surabaya bisa cod ga "
+            "terus ongkirnya berapa ya")
+    assert [(line.name, line.qty) for line in order_lines(said)] == [("keripik tempe", 1), ("sambal roa", 2)]
+    assert [(line.name, line.qty) for line in order_lines("pesan 2 nastar buat acara di rumah besok")] == [("nastar", 2)]
+    chat = Dialogue(shop=far_shop())
+    chat.send("halo")
+    chat.send(said)
+    assert chat.cart == {"KRP-TMP": 1, "SBL-ROA": 2}
+
+
+def test_at_checkout_a_dash_is_no_note_a_yes_takes_the_one_way_left_and_setuju_places_it() -> None:
+    shop = far_shop()
+    shop = shop.model_copy(update={"payment_methods": [m for m in shop.payment_methods if m.kind != "qris"]})
+    chat = QuoteWorld(shop=shop, name="Rina")
+    to_address(chat, "Jl. Raya Darmo 45, Surabaya")
+    chat.press("Luar kota")
+    chat.send("-")
+    assert "Mau bayar pakai apa" in chat.text and chat.data["co"]["note"] is None
+    chat.send("ok kak")  # COD is not for luar kota: the transfer is the one way left
+    assert chat.data["co"]["payment"] == "bank_transfer" and "Ringkasan pesanan" in chat.text
+    chat.send("setuju")
+    assert next(e for e in chat.effects if isinstance(e, PlaceOrder)).payment_method == "bank_transfer"
