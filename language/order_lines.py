@@ -139,6 +139,11 @@ _FOR_WHOM = re.compile(rf"\b(?:buat|untuk|utk|bwt)\s+(?:ibu|bapak|ayah|mama|papa
                        rf"(?:[ \t]+(?:{_WHOM})\b)*")
 
 
+# "nastar 2 yg kmrn", "kayak biasa": the same product as before, said of the line, never a product.
+_AS_BEFORE = re.compile(r"\b(?:(?:yang|yg|kayak|kaya|kyk|kek|seperti|spt|sama kayak|sama kaya|sama seperti)\s+"
+                        r"(?:kemarin|kemaren|kmrn|kmren|kmarin|biasa|biasanya|dulu|sebelumnya|kemarin2|kmrn2))\b")
+
+
 # A voice note's run-up: "jadi gini kak, saya mau pesen ...". ("jadi" alone stays: "jadi 3" sets a quantity.)
 _RUN_UP = re.compile(r"\bjadi\s+(?:gini|begini|gitu|begitu)\b")
 
@@ -150,7 +155,7 @@ def order_lines(text: str, sizes: frozenset[int] = frozenset()) -> list[OrderLin
     satu", "sama L 1") is marked `option_only`: it speaks of the product of the line before.
     A list's numbers ("1) nastar - 2") are not quantities; "masing-masing 2" counts each one."""
     folded = _FOR_WHOM.sub(" ", _LIST_NUMBER.sub("", canonical_measures(without_sundanese_address(fold(text)))))
-    folded = _RUN_UP.sub(" ", folded)
+    folded = _AS_BEFORE.sub(" ", _RUN_UP.sub(" ", folded))
     each = None
     if (match := _EACH.search(folded)) is not None and (qty := parse_quantity(match.group(1))) is not None:
         each, folded = qty, folded[: match.start()] + folded[match.end():]

@@ -78,3 +78,10 @@ def test_at_checkout_a_dash_is_no_note_a_yes_takes_the_one_way_left_and_setuju_p
     assert chat.data["co"]["payment"] == "bank_transfer" and "Ringkasan pesanan" in chat.text
     chat.send("setuju")
     assert next(e for e in chat.effects if isinstance(e, PlaceOrder)).payment_method == "bank_transfer"
+
+
+def test_as_before_after_a_quantity_is_no_product_and_keeps_the_quantity() -> None:
+    from language.order_lines import order_lines
+
+    for said in ("pesan keripik tempe 2 yg kmrn", "pesan keripik tempe 2 kayak biasa ya kak"):
+        assert [(line.name, line.qty) for line in order_lines(said)] == [("keripik tempe", 2)], said
