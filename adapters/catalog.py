@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from sqlalchemy import Row
@@ -54,6 +54,7 @@ class Indexed:
 
 
 SIZES_KEPT = 10_000  # category sizes remembered, across shops
+KEYS_PER_READ = 1_000  # products per IN list: each key is bound twice, well under any driver's limit
 
 
 class IndexCache:
@@ -187,6 +188,21 @@ class DbCatalog:
         # Read only for a ranking question; at 10,000 products one read is ~20 ms, and such
         # questions are rare beside searches (which never read the whole catalog).
         return self._fit([to_product(r) for r in products_db.fetch_products(self._session, self._shop_id)])
+
+    def in_categories(self, category_ids: Sequence[int]) -> list[Family]:
+        rows = products_db.fetch_in_categories(self._session, self._shop_id, category_ids)
+        return fam.group(self._fit([to_product(r) for r in rows]))
+
+    def naming(self, words: Sequence[str]) -> list[Family]:
+        return self._read_families(self._entry().index.naming(words))
+
+    def having(self, test: Callable[[str], bool]) -> list[Family]:
+        return self._read_families(self._entry().index.having(test))
+
+    def _read_families(self, keys: list[int]) -> list[Family]:
+        rows = [r for start in range(0, len(keys), KEYS_PER_READ)
+                for r in products_db.fetch_families(self._session, self._shop_id, keys[start:start + KEYS_PER_READ])]
+        return fam.group(self._fit([to_product(r) for r in rows]))
 
     def units_sold(self, skus: Sequence[str]) -> dict[str, int]:
         return orders_db.fetch_units_sold(self._session, self._shop_id, skus)

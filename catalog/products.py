@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from catalog import families as fam
@@ -54,6 +54,20 @@ class CatalogReader(Protocol):
 
     def products(self) -> list[ProductInfo]:
         """Every visible row (option), with today's stock: a ranking over the shop ("yg paling murah")."""
+        ...
+
+    def in_categories(self, category_ids: Sequence[int]) -> list[Family]:
+        """Every visible product of these categories, with its options and today's stock."""
+        ...
+
+    def naming(self, words: Sequence[str]) -> list[Family]:
+        """The visible products whose name or options have each of these words (or a typo of a word
+        of more than three letters), with their options and today's stock."""
+        ...
+
+    def having(self, test: Callable[[str], bool]) -> list[Family]:
+        """The visible products with a word in their name or options that passes `test` (words as
+        language.text.normalize leaves them), with their options and today's stock."""
         ...
 
     def units_sold(self, skus: Sequence[str]) -> dict[str, int]:
@@ -130,6 +144,15 @@ class MemoryCatalog:
 
     def products(self) -> list[ProductInfo]:
         return list(self._products)
+
+    def in_categories(self, category_ids: Sequence[int]) -> list[Family]:
+        return [f for f in self._families.values() if f.category_id in category_ids]
+
+    def naming(self, words: Sequence[str]) -> list[Family]:
+        return [self._families[i] for i in self._index.naming(words) if i in self._families]
+
+    def having(self, test: Callable[[str], bool]) -> list[Family]:
+        return [self._families[i] for i in self._index.having(test) if i in self._families]
 
     def units_sold(self, skus: Sequence[str]) -> dict[str, int]:
         return {s: self._sold[s] for s in skus if self._sold.get(s, 0) > 0}

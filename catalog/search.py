@@ -21,14 +21,15 @@ from __future__ import annotations
 import functools
 import itertools
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from language.options import LEVEL_WORDS, OPTION_WORDS, measure, size
-from language.text import FILLER_WORDS, SLANG, SYNONYMS, misspelt, normalize
+from language.text import FILLER_WORDS, SLANG, SYNONYMS, misspelt, normalize, slips_allowed
 from language.words import CHAT_WORDS, MADE_WITH
 
 # How strongly a word in each field speaks for the product. Category words are weak
@@ -109,6 +110,7 @@ class SearchIndex:
                     entry = postings.setdefault(word, {})
                     entry[i] = max(entry.get(i, 0.0), factor)
         self._postings = postings
+        self._vocabulary = list(postings)
         # word -> [(field factor, bitset of the products with that factor)], best first
         self._bitsets = {w: _bitsets(p, len(self._docs)) for w, p in postings.items()}
         # Bitsets by name length, shortest first: among exact ties the shortest names
@@ -151,6 +153,31 @@ class SearchIndex:
         if len(honest) == 1 < len(near) and self._explained(terms, honest[0].doc) == 1.0:
             return Resolution(self._docs[honest[0].doc].id, [])  # the one name that accounts for every word
         return Resolution(None, [self._docs[s.doc].id for s in honest])
+
+    def naming(self, words: Sequence[str]) -> list[int]:
+        """Products whose name or options (not only their category) have each of these words, or,
+        for a word of more than three letters, a typo of it. A ranking narrowed by words
+        ("keripik yg paling murah") reads only these rows: reading the whole shop to test every
+        name took 155-270 ms at 10,000 products."""
+        found: set[int] | None = None
+        for word in words:
+            said = {word} & self._postings.keys()
+            if len(word) > 3:
+                limit = slips_allowed(word)
+                said.update(w for w, _, _ in process.extract(word, self._vocabulary, scorer=OSA.distance,
+                                                            score_cutoff=limit, limit=None))
+            # A posting keeps a word's highest field: above the category's, it is in the name or options.
+            docs = {doc for w in said for doc, factor in self._postings[w].items() if factor > CATEGORY_FACTOR}
+            found = docs if found is None else found & docs
+            if not found:
+                return []
+        return [self._docs[i].id for i in sorted(found or ())]
+
+    def having(self, test: Callable[[str], bool]) -> list[int]:
+        """Products with a word in their name or options (not only their category) that passes `test`."""
+        docs = {doc for w in self._vocabulary if test(w) for doc, factor in self._postings[w].items()
+                if factor > CATEGORY_FACTOR}
+        return [self._docs[i].id for i in sorted(docs)]
 
     def _name_terms(self, query: str) -> list[_Term | None]:
         """The terms of the query's words that could name a product: not a question's or a wish's

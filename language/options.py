@@ -83,7 +83,7 @@ def sizes_in(texts: Iterable[str]) -> frozenset[int]:
     shoe size "38"), big enough not to be mistaken for quantities: what the order parser must
     keep in a product's name."""
     found: set[int] = set()
-    for text in texts:
+    for text in dict.fromkeys(texts):  # options repeat their product's name and each other's labels
         words = normalize(text).split()
         for word in words:
             number = re.match(r"^(\d+)(?:g|kg|ml|l)$", word)

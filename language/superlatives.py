@@ -72,11 +72,20 @@ def read(text: str) -> Superlative | None:
     return None
 
 
-_LEVEL = re.compile(r"\b(?:level|lvl|lv|lev|tingkat)\s*(\d{1,2})\b")
+_LEVEL = re.compile(r"\b(?:level|lvl|lv|lev|tingkat)\s*(\d{1,2})\b")  # the words of _LEVEL_WORDS
 _HOT = frozenset({"pedas", "pedis", "hot", "spicy", "jeletot", "mercon", "setan", "neraka"})
 _HOTTER = frozenset({"extra", "super", "banget", "sangat", "mampus", "gila", "mantap", "jontor", "double"})
 _MILD = frozenset({"original", "manis", "tawar", "plain", "mild", "asin", "gurih"})
 _NOT = NO | {"non", "tanpa", "bukan", "kurang", "ngga", "gk"}
+
+
+_LEVEL_WORDS = ("level", "lvl", "lv", "lev", "tingkat")
+
+
+def hot_word(word: str) -> bool:
+    """Whether a word of a normalised name can make it hot by `spiciness`: a text without one is
+    never above 0, so a ranking by heat reads only the products that have one."""
+    return word in _HOT or word.startswith(_LEVEL_WORDS)
 
 
 def spiciness(text: str) -> int | None:

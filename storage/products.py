@@ -74,6 +74,16 @@ def fetch_by_price(session: Session, shop_id: int, *, cheapest: bool, limit: int
     return (_CHEAPEST if cheapest else _DEAREST)(session, {"shop_id": shop_id, "yes": True, "limit": limit}).all()
 
 
+_IN_CATEGORY = Sql(_PRODUCTS + "WHERE p.shop_id = :shop_id AND p.category_id = :category_id AND p.visible = :yes "
+                   "ORDER BY p.name, p.id")
+
+
+def fetch_in_categories(session: Session, shop_id: int, category_ids: Sequence[int]) -> list[Row]:
+    """Every visible row (option) of these categories, each category's by name."""
+    return [r for category_id in dict.fromkeys(category_ids)
+            for r in _IN_CATEGORY(session, {"shop_id": shop_id, "category_id": category_id, "yes": True}).all()]
+
+
 def fetch_category_slice(session: Session, shop_id: int, category_id: int, offset: int, limit: int) -> Sequence[Row]:
     """Visible products of a category by name, `limit` of them from `offset`."""
     return _CATEGORY_SLICE(session, {"shop_id": shop_id, "category_id": category_id, "yes": True,

@@ -24,8 +24,8 @@ from conversations.customer.cart import add
 from language.money import rupiah
 from language.order_lines import bare_quantity, order_lines
 from language.questions import shop_questions
-from language.superlatives import BEST, CHEAP, DEAR, SPICY, Superlative, read, spiciness
-from language.text import misspelt, normalize
+from language.superlatives import BEST, CHEAP, DEAR, SPICY, Superlative, hot_word, read, spiciness
+from language.text import normalize
 from language.words import CHAT_WORDS, asks
 from texts.id import customer as customer_texts
 from texts.id import lists as t
@@ -66,18 +66,17 @@ def scope(state: str, data: dict[str, Any], ctx: Ctx, words: list[str], kind: st
     """The products the ranking is over, and how to name them ("Camilan", "keripik"); None when
     the words name nothing sold here."""
     if words:
-        every = group(ctx.catalog.products())
         said = set(words)
-        by_category = [f for f in every if said <= set(normalize(f.category).split())]
+        categories = [c for c in ctx.catalog.categories() if said <= set(normalize(c.name).split())]
+        by_category = ctx.catalog.in_categories([c.id for c in categories]) if categories else []
         if by_category:
             return by_category, by_category[0].category
-        by_name = [f for f in every if all(named(w, f) for w in words)]
+        by_name = ctx.catalog.naming(words)
         if by_name:
             return by_name, by_name[0].name if len(by_name) == 1 else " ".join(words)
         found = ctx.catalog.find(" ".join(words))
         hits = [found.best] if found.best is not None else found.candidates
-        keys = {h.family.id for h in hits}
-        chosen = [f for f in every if f.id in keys]
+        chosen = list({h.family.id: h.family for h in hits}.values())
         return (chosen, chosen[0].name if len(chosen) == 1 else " ".join(words)) if chosen else None
     on_page = data.get("family") if state == Browse.PRODUCT else None  # a product's options, on show
     if on_page and (family := ctx.catalog.family_of(on_page)) is not None:
@@ -101,6 +100,8 @@ def whole_shop(ctx: Ctx, kind: str) -> list[Family]:
         # Enough unless the cut fell inside the top's tie or left too few in stock to show.
         if len(rows) < LEADING_ROWS or (len(in_stock) > RUNNERS_UP and not ties_past_cut(kind, rows, in_stock, ctx)):
             return [Family((p,)) for p in in_stock]  # none for "laris" in a shop with no sale yet
+    if kind == SPICY:  # only the products whose names can say how hot they are
+        return ctx.catalog.having(hot_word)
     return group(ctx.catalog.products())
 
 
@@ -109,11 +110,6 @@ def ties_past_cut(kind: str, rows: list[ProductInfo], in_stock: list[ProductInfo
         sold = ctx.catalog.units_sold([in_stock[0].sku, rows[-1].sku])
         return sold.get(in_stock[0].sku) == sold.get(rows[-1].sku)
     return in_stock[0].price == rows[-1].price
-
-
-def named(word: str, family: Family) -> bool:
-    own = normalize(" ".join([family.name, *family.labels])).split()
-    return word in own or (len(word) > 3 and any(misspelt(word, o) for o in own))
 
 
 def score(kind: str, rows: list[ProductInfo], ctx: Ctx) -> dict[str, int]:
@@ -134,6 +130,8 @@ def ranked(data: dict[str, Any], ctx: Ctx, asked: Superlative, families: list[Fa
     rows = [o for f in families for o in f.options if o.stock > 0]
     if not rows and asked.kind == BEST and label is None:  # nothing sold in stock (whole_shop)
         return say(Browse.HOME, data, Reply(t.NO_SALES.format(scope=where), [catalog_button()]))
+    if not families and asked.kind == SPICY and label is None:  # no name in the shop says how hot
+        return say(Browse.HOME, data, Reply(t.NO_SPICE.format(scope=where), [catalog_button()]))
     if not rows:
         return say(Browse.HOME, data, Reply(t.NONE_LEFT.format(scope=where), [catalog_button()]))
     values = score(asked.kind, rows, ctx)

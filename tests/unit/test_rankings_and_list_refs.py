@@ -10,7 +10,7 @@ from catalog.products import MemoryCatalog
 from language.list_refs import read as read_ref
 from language.superlatives import BEST, CHEAP, DEAR, SPICY, read, spiciness
 from tests.option_support import option_catalog, option_products
-from tests.support import Dialogue
+from tests.support import Dialogue, demo_products
 
 
 @pytest.mark.parametrize(
@@ -220,3 +220,17 @@ def test_a_best_seller_sold_out_gives_way_to_the_next_one_sold() -> None:
     c = big_shop([1000] * 50, [0] + [4] * 49, sold={"X-000": 9})
     c.send("yg paling laris apa kak")
     assert "belum punya catatan penjualan" in c.text
+
+
+def test_the_hottest_in_a_shop_whose_names_never_say_how_hot_is_said_plainly() -> None:
+    from dataclasses import replace
+
+    mild = [replace(p, name=p.name.replace("Pedas", "Manis")) for p in demo_products()]
+    c = Dialogue(catalog=MemoryCatalog(mild))
+    c.send("halo")
+    c.send("yg paling pedes apa kak")
+    assert "belum ada keterangan tingkat pedas" in c.text and c.cart == {}
+    c = Dialogue(catalog=option_catalog())
+    c.send("halo")
+    c.send("yg paling pedes apa kak")
+    assert "paling pedas" in c.text.split("\n")[0].lower()

@@ -1,0 +1,52 @@
+"""A ranking narrowed by words reads only the products the words name (DbCatalog.naming) or
+the categories they name (in_categories): on a real database they give what the in-memory
+catalog gives over every visible row, hidden products left out, today's stock included."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import update
+
+from adapters import catalog as catalog_adapter
+from adapters.catalog import DbCatalog, IndexCache, to_product
+from catalog.products import MemoryCatalog
+from storage import products as products_db
+from storage.db import unit_of_work
+from storage.models import Product
+from tests.support import seeded_engine
+
+
+@pytest.fixture
+def sessions(db_url):
+    _, sessions = seeded_engine(db_url)
+    with unit_of_work(sessions) as s:  # a hidden product is never ranked
+        s.execute(update(Product).where(Product.sku == "SBL-IJO").values(visible=False))
+        s.commit()
+    return sessions
+
+
+def shape(families) -> list[tuple[str, ...]]:
+    return sorted(tuple(o.sku for o in f.options) + (str(f.lead.stock),) for f in families)
+
+
+@pytest.mark.parametrize("words", [["sambal"], ["sambal", "bawang"], ["nastr"], ["tempe"], ["ijo"], ["frozen"], ["isi", "10"]])
+def test_naming_reads_what_the_whole_catalog_would_name(sessions, words, monkeypatch):
+    monkeypatch.setattr(catalog_adapter, "KEYS_PER_READ", 2)  # several reads, joined in order
+    with unit_of_work(sessions) as s:
+        db = DbCatalog(s, 1, IndexCache())
+        memory = MemoryCatalog([to_product(r) for r in products_db.fetch_products(s, 1)])
+        assert shape(db.naming(words)) == shape(memory.naming(words))
+    if words == ["ijo"]:
+        assert memory.naming(words) == []  # hidden
+    if words == ["sambal", "bawang"]:
+        assert len(memory.naming(words)) == 2
+
+
+def test_in_categories_reads_every_visible_product_of_them(sessions):
+    with unit_of_work(sessions) as s:
+        db = DbCatalog(s, 1, IndexCache())
+        memory = MemoryCatalog([to_product(r) for r in products_db.fetch_products(s, 1)])
+        ids = [c.id for c in db.categories() if c.name in ("Sambal", "Minuman")]
+        assert len(ids) == 2
+        assert shape(db.in_categories(ids)) == shape(memory.in_categories(ids))
+        assert len(db.in_categories(ids)) == 4 + 4  # Sambal Ijo hidden
