@@ -55,7 +55,9 @@ PICKUP = _any(r"ambil sendiri|diambil sendiri|pickup|pick up|ambil di toko|ambil
               r"ambil di tempat|ambil langsung|bisa ambil|bisa diambil|ambilnya")
 MINIMUM = _any(r"minimal|minimum|min order|min\. order|min beli|min belanja|min pembelian|minim order")
 SMALL_ORDER = re.compile(r" belanja \d+ ?(?:rb|ribu|k)? .*(?:bisa|boleh)")
-FEE = _any(r"ongkir\w*|ongkos kirim\w*|(?:kalau|kalo|klo|klw|kl) (?:dikirim |kirim |dianter |diantar )?ke|ongkos\w*|biaya kirim\w*|biaya antar\w*|kirim ke|antar ke|dikirim ke|"
+FEE = _any(r"ongkir\w*|ongkr\w*|ongir\w*|onkir\w*|ongkri\w*|ongkos kirim\w*|"
+           r"(?:kalau|kalo|klo|klw|kl) (?:dikirim |kirim |dianter |diantar )?ke|"
+           r"ongkos\w*|biaya kirim\w*|biaya antar\w*|kirim ke|antar ke|dikirim ke|"
            r"diantar ke|dianter ke|bisa kirim|luar kota|shipping\w*|delivery|pengiriman ke|kirim ka|ongkos ka")
 # "nomor 2" is a line of the cart ("hapus yang nomor 2"), not a phone number.
 CONTACT = _any(r"nomor\w*(?! \d)|nomer\w*(?! \d)|no hp|no wa|no\. hp|no telp|wa|wanya|whatsapp|kontak\w*|telepon|telpon|telp|tlp|hp|hpnya")
@@ -84,10 +86,13 @@ AREA_STOP = frozenset({"berapa", "brp", "bisa", "ngga", "kak", "ka", "ya", "kena
                        "nya", "kan", "lho", "deh",
                        # "ongkir paling murah brp": a ranking of fees, no place ("termurah", "paling cepat")
                        "paling", "plg", "termurah", "termahal", "tercepat", "murah", "mahal", "cepat", "cepet",
+                       # "ongkir dalam kota": the shop's own area, not a place called "Dalam Kota"
+                       "dalam", "dlm", "dalem",
                        # the address itself begins ("ke malang, alamatnya jl ijen no 5"): the place ends there
                        "alamat", "alamatnya", "jl", "jln", "jalan", "gg", "gang", "rt", "rw", "no", "nomor",
                        "perum", "perumahan", "komplek", "kompleks", "blok", "atas", "an", "a.n", "a.n."}) | NO
 AREA_AFTER = frozenset({"ke", "ongkir", "ongkirnya", "kirim"})
+AREA_LEAD = frozenset({"ke", "daerah", "area", "sekitar", "sekitaran", "dekat", "deket"})  # "ke daerah sleman"
 
 
 def _area(words: str) -> str:
@@ -98,7 +103,7 @@ def _area(words: str) -> str:
             continue
         kept: list[str] = []
         for after in said[i + 1:i + 5]:
-            if after == "ke" and not kept:
+            if after in AREA_LEAD and not kept:
                 continue
             if after in AREA_STOP or after in AREA_AFTER or not re.fullmatch(r"[a-z][a-z.\-]*", after):
                 break

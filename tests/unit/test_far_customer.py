@@ -85,3 +85,11 @@ def test_as_before_after_a_quantity_is_no_product_and_keeps_the_quantity() -> No
 
     for said in ("pesan keripik tempe 2 yg kmrn", "pesan keripik tempe 2 kayak biasa ya kak"):
         assert [(line.name, line.qty) for line in order_lines(said)] == [("keripik tempe", 2)], said
+
+
+def test_dalam_kota_is_the_shops_own_area_and_a_typo_of_ongkir_still_asks_the_fee() -> None:
+    text = asked("ongkir dlm kota brp kak")
+    assert "Luar kota" not in text.split("\n")[0] and "Dalam Kota Malang: Rp10.000" in text  # the list, no claim
+    assert "Ongkir ke Bantul" not in asked("ongkr ke batu") and "Batu" in asked("ongkr ke batu")
+    assert "Ongkir ke Sleman" not in asked("ongkir ke daerah singosari")
+    assert "Ongkir ke Singosari (Batu & Kab. Malang)" in asked("ongkir ke daerah singosari")
