@@ -3,8 +3,10 @@ shop's own products as examples (conversations.examples), cached for a minute.""
 
 from __future__ import annotations
 
+import functools
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -15,6 +17,7 @@ from catalog import families as fam
 from catalog.families import Family, Found
 from catalog.products import CategoryInfo, ProductInfo
 from catalog.search import SearchIndex
+from language.text import normalize
 from orders import making
 from storage import categories as categories_db
 from storage import daily_sales as daily_sales_db
@@ -54,6 +57,11 @@ class Indexed:
 
 
 SIZES_KEPT = 10_000  # category sizes remembered, across shops
+# Products whose search indexes are kept, across shops, the least recently searched dropped first:
+# an index holds ~1.4 KB a product, so an install hosting a thousand shops of a hundred products
+# would otherwise grow by ~140 MB as their customers come. A dropped shop's next search builds its
+# index again (~12 ms for a hundred products); one shop larger than this is still kept, alone.
+DOCS_KEPT = 30_000
 KEYS_PER_READ = 1_000  # products per IN list: each key is bound twice, well under any driver's limit
 
 
@@ -62,9 +70,10 @@ class IndexCache:
 
     EXAMPLES_TTL = 60.0  # best sellers move slowly; a greeting need not query them each time
 
-    def __init__(self) -> None:
+    def __init__(self, docs_kept: int = DOCS_KEPT) -> None:
         self._lock = threading.Lock()
-        self._entries: dict[tuple[int, bool], tuple[int, Indexed]] = {}
+        self._docs_kept = docs_kept
+        self._entries: OrderedDict[tuple[int, bool], tuple[int, Indexed]] = OrderedDict()  # least recent first
         self._examples: dict[int, tuple[float, int, list[str], str | None]] = {}
         self._categories: dict[int, tuple[int, list[CategoryInfo]]] = {}
         self._sizes: dict[tuple[int, int], tuple[int, int]] = {}
@@ -113,12 +122,19 @@ class IndexCache:
         key = (shop_id, include_hidden)
         with self._lock:
             cached = self._entries.get(key)
-        if cached and cached[0] == version:
-            return cached[1]
+            if cached and cached[0] == version:
+                self._entries.move_to_end(key)
+                return cached[1]
         products = [to_product(r) for r in products_db.fetch_products(session, shop_id, visible_only=not include_hidden)]
-        built = Indexed(fam.index_of(fam.group(products)), fam.sizes_of(products))
+        normalized = functools.lru_cache(maxsize=None)(normalize)  # each name once, for both
+        built = Indexed(fam.index_of(fam.group(products), normalized), fam.sizes_of(products, normalized))
         with self._lock:
             self._entries[key] = (version, built)
+            self._entries.move_to_end(key)
+            held = sum(len(entry.index) for _, entry in self._entries.values())
+            while held > self._docs_kept and len(self._entries) > 1:
+                _, (_, dropped) = self._entries.popitem(last=False)
+                held -= len(dropped.index)
         return built
 
     def get(self, session: Session, shop_id: int, *, include_hidden: bool = False) -> SearchIndex:
@@ -206,6 +222,9 @@ class DbCatalog:
 
     def units_sold(self, skus: Sequence[str]) -> dict[str, int]:
         return orders_db.fetch_units_sold(self._session, self._shop_id, skus)
+
+    def at_price(self, price: int) -> list[ProductInfo]:
+        return self._fit([to_product(r) for r in products_db.fetch_at_price(self._session, self._shop_id, price)])
 
     def leading(self, by: str, limit: int) -> list[ProductInfo]:
         if by == "sold":

@@ -9,7 +9,7 @@ the shopper can be told which options exist.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from catalog.model import ProductInfo
@@ -90,15 +90,15 @@ def group(products: Iterable[ProductInfo]) -> list[Family]:
     return [Family(tuple(sorted(rows, key=lambda p: (sort_key(p.option or ""), p.id)))) for rows in members.values()]
 
 
-def index_of(families: Sequence[Family]) -> SearchIndex:
+def index_of(families: Sequence[Family], normalized: Callable[[str], str] | None = None) -> SearchIndex:
     """One search document per family: "kemeja parang xl" finds the family by its name and its options."""
     return SearchIndex([SearchDoc(id=f.id, name=f.name, category=f.category,
-                                  keywords=" ".join(f.labels) if f.has_options else "") for f in families])
+                                  keywords=" ".join(f.labels) if f.has_options else "") for f in families], normalized)
 
 
-def sizes_of(products: Iterable[ProductInfo]) -> frozenset[int]:
+def sizes_of(products: Iterable[ProductInfo], normalized: Callable[[str], str] | None = None) -> frozenset[int]:
     """The shop's size numbers (the 500 of 500g): never read as quantities (language.numbers)."""
-    return sizes_in(text for p in products for text in (p.name, p.option or ""))
+    return sizes_in((text for p in products for text in (p.name, p.option or "")), normalized)
 
 
 @dataclass(frozen=True)

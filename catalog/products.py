@@ -74,6 +74,10 @@ class CatalogReader(Protocol):
         """Units of these rows in paid orders (a cancelled order's do not count); rows never sold are left out."""
         ...
 
+    def at_price(self, price: int) -> list[ProductInfo]:
+        """Every visible row at this price, with today's stock, oldest first: a ranking's tie."""
+        ...
+
     def leading(self, by: str, limit: int) -> list[ProductInfo]:
         """At most `limit` visible rows, with today's stock, first by `by`: "cheap" (lowest price),
         "dear" (highest) or "sold" (most units in paid orders; never-sold rows left out). A ranking
@@ -156,6 +160,9 @@ class MemoryCatalog:
 
     def units_sold(self, skus: Sequence[str]) -> dict[str, int]:
         return {s: self._sold[s] for s in skus if self._sold.get(s, 0) > 0}
+
+    def at_price(self, price: int) -> list[ProductInfo]:
+        return sorted((p for p in self._products if p.price == price), key=lambda p: p.id)
 
     def leading(self, by: str, limit: int) -> list[ProductInfo]:
         if by == "sold":

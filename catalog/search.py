@@ -98,11 +98,13 @@ class _Scored(NamedTuple):
 class SearchIndex:
     """Built once per catalog version; `search`/`resolve` are read-only and thread-safe."""
 
-    def __init__(self, docs: Iterable[SearchDoc]):
+    def __init__(self, docs: Iterable[SearchDoc], normalized: Callable[[str], str] | None = None):
+        """normalized: language.text.normalize, or a memo of it shared with other work on the same
+        names (the shop's size numbers): most of a build's time is normalising."""
+        shared = normalized or functools.lru_cache(maxsize=None)(normalize)  # categories repeat
         self._docs: list[SearchDoc] = list(docs)
-        self._names = [normalize(d.name) for d in self._docs]
+        self._names = [shared(d.name) for d in self._docs]
         postings: dict[str, dict[int, float]] = {}
-        shared = functools.lru_cache(maxsize=None)(normalize)  # categories repeat
         for i, doc in enumerate(self._docs):
             for text, factor in ((self._names[i], NAME_FACTOR), (shared(doc.keywords), KEYWORD_FACTOR),
                                  (shared(doc.category), CATEGORY_FACTOR)):
@@ -130,6 +132,9 @@ class SearchIndex:
                 [word[:k] for k in range(FUZZY_MIN_LEN, len(word))] if word.isalpha() else [])
             for start in starts:
                 self._prefixes.setdefault(start, []).append(word)
+
+    def __len__(self) -> int:
+        return len(self._docs)
 
     def search(self, query: str, limit: int = 5) -> list[Match]:
         """Products matching `query`, best first."""

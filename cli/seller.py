@@ -88,7 +88,10 @@ def seller_list(shop: ShopOpt = None, as_json: JsonOpt = False) -> None:
 def seller_remove(channel: Channel, id: Id, shop: ShopOpt = None) -> None:
     """Remove a seller (their messages are a customer's again). The only owner stays until the
     shop is handed over (`kedai seller handover`)."""
+    from effects import outbox
+    from effects.handoffs import release_seller
     from storage import sellers as sellers_db
+    from storage.models import utcnow
 
     id = checked_id(channel, id)
     settings = prepared()
@@ -105,6 +108,8 @@ def seller_remove(channel: Channel, id: Id, shop: ShopOpt = None) -> None:
                        "(`kedai seller handover --channel C --id ID`)", err=True)
             raise typer.Exit(1)
         sellers_db.remove_seller(s, found.id, seller.id)
+        now = utcnow()
+        outbox.write(s, found.id, release_seller(s, found.id, seller.id, now), now)  # their open chats to the others
         s.commit()
     typer.echo(f"seller {channel} {id} removed from {slug}")
 

@@ -46,10 +46,12 @@ def open_(env: Env, effect: OpenHandoff) -> Opened:
     session, who, now = env.session, env.who, env.ctx.now
     active = handoffs_db.fetch_active(session, who.shop_id, who.customer_id)
     if active is not None:
-        handoffs_db.note(active, "c", effect.question, now)
+        handoffs_db.note(active, "c", effect.question or effect.about, now)
         return Opened(handoffs_db.position(session, who.shop_id, active.id), already=True)
+    if not sellers_db.fetch_sellers(session, who.shop_id):  # nobody would ever hear them: say so, queue nothing
+        return Opened(0, nobody=True)
     row = handoffs_db.open_handoff(session, who.shop_id, who.customer_id, who.channel, who.sender, effect.kind,
-                                   effect.question[:1000], effect.order_code, now)
+                                   (effect.question or effect.about)[:1000], effect.order_code, now)
     name = customer_name(session, row)
     waiting = [h for h in handoffs_db.fetch_queue(session, who.shop_id) if h.status == "waiting"]
     lines = [t.NEW[effect.kind].format(name=name, order=t.NEW_ORDER.format(code=effect.order_code) if effect.order_code else ""),
@@ -58,6 +60,8 @@ def open_(env: Env, effect: OpenHandoff) -> Opened:
         lines.append(t.OPEN_ORDERS.format(orders=", ".join(effect.open_orders)))
     if effect.question:
         lines.append(t.SAID.format(text=effect.question[:300]))
+    if effect.about:
+        lines.append(t.ABOUT_LINE.format(about=effect.about[:300]))
     lines.append(t.QUEUE_HINT.format(count=len(waiting), n=len(waiting)))
     env.notices += to_sellers(session, who.shop_id, Reply("\n".join(lines), [Button(t.BTN_TAKE.format(name=name), TAKE.pack(row.id))]))
     return Opened(handoffs_db.position(session, who.shop_id, row.id))
@@ -74,11 +78,13 @@ def relay_to_seller(env: Env, effect: RelayToSeller) -> Relayed:
         return Relayed(waiting=True)
     handoffs_db.note(row, "c", effect.text or ("[foto]" if effect.media else ""), now)
     name = customer_name(session, row)
+    hint = "\n" + t.CANCEL_HINT.format(code=effect.cancel_code) if effect.cancel_code else ""
     if row.status == "waiting":
         if effect.text:
-            env.notices += to_sellers(session, who.shop_id, Reply(t.FROM_CUSTOMER_WAITING.format(name=name, text=effect.text)))
+            told = t.FROM_CUSTOMER_WAITING.format(name=name, text=effect.text) + hint
+            env.notices += to_sellers(session, who.shop_id, Reply(told))
         return Relayed(waiting=True)
-    replies = ([Reply(t.FROM_CUSTOMER.format(name=name, text=effect.text))] if effect.text else []) + photos(
+    replies = ([Reply(t.FROM_CUSTOMER.format(name=name, text=effect.text) + hint)] if effect.text else []) + photos(
         effect.media, t.FROM_CUSTOMER_PHOTO.format(name=name))
     if replies and row.seller_id is not None and not seller_in_chat(session, who.shop_id, row.seller_id, row.id):
         replies[-1] = elsewhere(replies[-1], name, row.id)
@@ -156,6 +162,30 @@ def leave_chat(session: Session, shop_id: int, seller_id: int, handoff_id: int, 
             conversations_db.save_conversation(session, shop_id, party, loaded, *left, now)
     except conversations_db.StaleConversation:
         pass
+
+
+def release_seller(session: Session, shop_id: int, seller_id: int, now: datetime) -> list[Outbound]:
+    """A seller removed from the shop (chat "hapus staf", `kedai seller remove`; call it once they
+    are gone) while holding chats: each customer goes back to the queue and is told, and the
+    sellers left are offered them with the "Layani" button, as a new customer is; with no seller
+    left the chat closes and the customer is back with the bot. Otherwise nobody would hear them
+    until the idle timeout."""
+    rows = handoffs_db.fetch_held_by(session, shop_id, seller_id)
+    sellers_left = bool(sellers_db.fetch_sellers(session, shop_id))
+    notices: list[Outbound] = []
+    for row in rows:
+        if not sellers_left:
+            handoffs_db.close(session, shop_id, row.id, now)
+            notices.append(to(row.channel, row.address, Reply(t.SELLER_LEFT_CLOSED)))
+            continue
+        handoffs_db.give_back(session, row, now)
+        position = handoffs_db.position(session, shop_id, row.id)
+        notices.append(to(row.channel, row.address, Reply(t.SELLER_LEFT.format(position=position))))
+        waiting = sum(1 for h in handoffs_db.fetch_queue(session, shop_id) if h.status == "waiting")
+        name = customer_name(session, row)
+        told = "\n".join([t.BACK_IN_QUEUE.format(name=name), t.QUEUE_HINT.format(count=waiting, n=position)])
+        notices += to_sellers(session, shop_id, Reply(told, [Button(t.BTN_TAKE.format(name=name), TAKE.pack(row.id))]))
+    return notices
 
 
 def closing_notices(session: Session, row: Handoff) -> list[Outbound]:

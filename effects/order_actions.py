@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from language.money import local_time, rupiah
 from shops.profile import ShopProfile
 from conversations.base import Button, Reply
-from conversations.customer import order_status
+from conversations.customer import ask_seller, order_status
 from conversations.seller.orders import button_value
 from effects.notices import to_customer, to_sellers
 from effects.outbox import Outbound
@@ -161,8 +161,10 @@ def customer_message(session: Session, moved: Moved, req: Request, profile: Shop
     if moved.action == Action.CONFIRM:
         return receipt(session, o, tz)
     if moved.action == Action.REJECT_PROOF:
+        # Not numbered: a notice's choices are not remembered, so on WhatsApp "ketik: Tanya penjual" is the way.
         return Reply(payment_texts.PROOF_REJECTED.format(code=o.code, reason=req.reason or "-", total=rupiah(o.total),
-                                              pay_by=local_time(o.pay_by, tz) if o.pay_by else "-"))
+                                              pay_by=local_time(o.pay_by, tz) if o.pay_by else "-"),
+                     [ask_seller.button(ask_seller.PROOF, o.code)], numbered=False)
     if moved.action == Action.PROCESS:
         when = payment_texts.NEXT_PROCESSING_DELIVERY if o.fulfilment == "delivery" else payment_texts.NEXT_PROCESSING_PICKUP
         return Reply(payment_texts.PROCESSING.format(code=o.code, when=when))

@@ -7,6 +7,7 @@ from conversations.base import Reply
 from conversations.seller import invites
 from conversations.seller.changes import Done, InviteStaff, InviteTaken, Invited, Joined, RedeemInvite, RemoveStaff, StaffGone
 from effects.env import Env
+from effects.handoffs import release_seller
 from effects.outbox import to
 from storage import seller_changes as seller_changes_db
 from storage import seller_invites as seller_invites_db
@@ -30,6 +31,7 @@ def remove(env: Env, effect: RemoveStaff) -> Done | StaffGone:
         return StaffGone()
     seller_changes_db.add_change(session, shop_id, effect.seller_id, effect.actor, "remove_staff", effect.target,
                   {"seller_id": effect.target_id, "seller": effect.target}, None, env.ctx.now)
+    env.notices += release_seller(session, shop_id, effect.target_id, env.ctx.now)  # their chats to the others
     return Done()
 
 

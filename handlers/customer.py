@@ -19,7 +19,7 @@ from language.questions import asks_order_status, handoff_request
 from language.text import normalize
 from language.words import (ADDRESS, CANCEL, GREETING_WORDS, GREETINGS, HELP, MENU, MY_STAMPS, ORDER_HISTORY,
                             PRONOUNS, REORDER, asks, politeness)
-from conversations.customer import (browsing, cart, cart_text, checkout, faq, handoff, list_pick, loyalty, options,
+from conversations.customer import (ask_seller, browsing, cart, cart_text, checkout, faq, handoff, list_pick, loyalty, options,
                                     payment, preorder, promo, questions, quote, reorder, review, shown, superlative,
                                     tracking)
 from conversations.base import Button, Ctx, Reply, Step, Turn, say
@@ -226,7 +226,7 @@ def free_text(data: dict[str, Any], ctx: Ctx, text: str) -> Step:
     if "?" in text:  # a question nobody here can answer: offer to ask the seller
         return say(Browse.HOME, {**data, "asked": text[:500]},
                    Reply(fill(t.NOT_UNDERSTOOD, ctx.examples) + "\n\n" + handoff_texts.ASK_SELLER,
-                         [Button(handoff_texts.BTN_ASK_SELLER, handoff.ASK_SELLER.pack()), *browsing.main_menu()]))
+                         [ask_seller.question_button(), *browsing.main_menu()]))
     return say(Browse.HOME, data, Reply(fill(t.NOT_UNDERSTOOD, ctx.examples), browsing.main_menu()))
 
 
@@ -272,8 +272,10 @@ OPENS_BY_PREFIX = {choice.prefix: (choice, opens) for choice, opens in OPENS}
 
 def on_choice(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step:
     value = turn.choice or ""
-    if value == handoff.ASK_SELLER.pack():
+    if value == ask_seller.ASK_SELLER.pack():
         return handoff.ask_seller(state, data, ctx)
+    if (about := ask_seller.ASK_ABOUT.unpack(value)) is not None:  # "Tanya penjual" under a reply, with why
+        return handoff.ask_about(Browse.HOME, clear_step(data), ctx, *about)  # the step it was under is left
     if value in GLOBAL_CHOICES:
         return GLOBAL_CHOICES[value](clear_step(data), ctx)
     choice, opens = OPENS_BY_PREFIX.get(value.partition(":")[0], (None, None))

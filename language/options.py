@@ -11,7 +11,7 @@ asks `is_option_number` and `LEVEL_WORDS` here, and the catalog hands it the sho
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -78,13 +78,13 @@ def sort_key(label: str) -> tuple[int, Fraction, str]:
     return 3, Fraction(0), ""  # colours, flavours: in the order the seller gave them
 
 
-def sizes_in(texts: Iterable[str]) -> frozenset[int]:
+def sizes_in(texts: Iterable[str], normalized: Callable[[str], str] | None = None) -> frozenset[int]:
     """The numbers that are sizes in these names and option labels ("500" of "500g", "38" of a
     shoe size "38"), big enough not to be mistaken for quantities: what the order parser must
     keep in a product's name."""
     found: set[int] = set()
     for text in dict.fromkeys(texts):  # options repeat their product's name and each other's labels
-        words = normalize(text).split()
+        words = (normalized or normalize)(text).split()
         for word in words:
             number = re.match(r"^(\d+)(?:g|kg|ml|l)$", word)
             if number:

@@ -245,6 +245,8 @@ PERSON = rf"{STAFF}|orang\w*|bu \w+|pak \w+|mbak \w+|mas \w+"
 TALK = re.compile(rf" (?:bicara|ngobrol|ngomong|omong|chat|tanya langsung|sambung\w*|hubung\w*|panggil\w*|"
                   rf"telpon|telepon|connect|talk|speak)\b.*\b(?:{PERSON}) |"
                   rf"^ (?:admin|cs|penjual|min admin|minta admin)(?: dong| kak| ya)? $|"
+                  # "tanya penjual" alone: the label of the button that asks for one, typed (WhatsApp)
+                  rf"^ (?:mau |ingin |pengen |boleh )?tanya (?:ke |sama |sm |dengan |dgn )?(?:{STAFF})(?: dong| kak| ya)? $|"
                   # "mau sama orang beneran", "minta sama adminnya"; "cs nya mana", "ownernya ada?"
                   rf" (?:mau|minta|pengen|ingin|hoyong|bisa) (?:sama|sm|ama|dengan|dgn|sareng) (?:{PERSON}) |"
                   rf" (?:{STAFF})(?: ?nya)? (?:mana|dimana|ada|kemana) |"

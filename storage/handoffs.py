@@ -85,6 +85,19 @@ def close(session: Session, shop_id: int, handoff_id: int, now: datetime) -> Han
     return row
 
 
+def fetch_held_by(session: Session, shop_id: int, seller_id: int) -> list[Handoff]:
+    """The open chats a seller has taken (a seller being removed gives them back)."""
+    return list(session.scalars(select(Handoff).where(Handoff.shop_id == shop_id, Handoff.seller_id == seller_id,
+                                                      Handoff.status == "open").order_by(Handoff.id)))
+
+
+def give_back(session: Session, row: Handoff, now: datetime) -> None:
+    """An open chat back in the queue, in its first place (the queue is by id): its customer asked
+    before those who came since. The log stays, for whoever takes it next."""
+    row.status, row.seller_id, row.taken_at, row.last_at = "waiting", None, None, now
+    session.flush()
+
+
 def fetch_idle(session: Session, before: datetime) -> list[Handoff]:
     """Open handoffs with nothing said since `before`: the sweep closes them."""
     return list(session.scalars(select(Handoff).where(Handoff.status == "open", Handoff.last_at < before)))

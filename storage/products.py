@@ -68,6 +68,13 @@ _CHEAPEST = Sql(_PRODUCTS + "WHERE p.shop_id = :shop_id AND p.visible = :yes ORD
 _DEAREST = Sql(_PRODUCTS + "WHERE p.shop_id = :shop_id AND p.visible = :yes ORDER BY p.price DESC, p.id LIMIT :limit")
 
 
+_AT_PRICE = Sql(_PRODUCTS + "WHERE p.shop_id = :shop_id AND p.visible = :yes AND p.price = :price ORDER BY p.id")
+
+
+def fetch_at_price(session: Session, shop_id: int, price: int) -> Sequence[Row]:
+    return _AT_PRICE(session, {"shop_id": shop_id, "yes": True, "price": price}).all()
+
+
 def fetch_by_price(session: Session, shop_id: int, *, cheapest: bool, limit: int) -> Sequence[Row]:
     """Visible rows by price, `limit` of them: one sort of the shop's rows in SQL (~3 ms at 10,000)
     where reading them all to rank them in Python took ~150 ms of the message's transaction."""

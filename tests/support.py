@@ -151,6 +151,17 @@ class EngineChat:
                     return self.send(choice=b.value)
         raise AssertionError(f"no button {label_part!r}")
 
+    def pickup_order(self, order: str = "pesan 1 keripik tempe", *, pay: str = "COD", name: str | None = None):
+        """The usual way to an order in these tests: said in words, picked up, no note, paid by `pay`."""
+        self.send("halo")
+        self.send(order)
+        self.send("checkout")
+        self.send(name or self.user.title())
+        self.press("Ambil sendiri")
+        self.press("Lewati")
+        self.press(pay)
+        return self.press("Pesan sekarang")
+
     @property
     def text(self) -> str:
         return "\n".join(o.text for o in self.last.replies)

@@ -11,7 +11,7 @@ from language.money import rupiah
 from catalog.products import Family, ProductInfo
 from conversations.base import Button, Ctx, Picture, Reply, Step, say
 from conversations.choice import Choice, number
-from conversations.customer import made_label
+from conversations.customer import ask_seller, made_label
 from conversations.examples import fill
 from language.text import FILLER_WORDS, normalize
 from language.words import CHAT_WORDS
@@ -221,7 +221,9 @@ def asked_name(query: str) -> str:
 
 
 def not_sold(data: dict[str, Any], ctx: Ctx, query: str) -> Step:
-    """says plainly that the shop does not sell it, offering the catalog (and the seller's number)."""
-    seller = t.NOT_SOLD_SELLER.format(phone=ctx.shop.phone) if ctx.shop.phone else ""
-    text = t.SEARCH_NONE.format(query=asked_name(query), seller=seller)
-    return say(Browse.HOME, data, Reply(text, [Button(t.BTN_CATALOG, "catalog"), Button(t.BTN_MENU, "menu")]))
+    """says plainly that the shop does not sell it, offering the catalog and the seller (in this
+    chat: they may get it, or know it by another name; and their number)."""
+    seller = t.NOT_SOLD_SELLER_PHONE.format(phone=ctx.shop.phone) if ctx.shop.phone else ""
+    text = t.SEARCH_NONE.format(query=asked_name(query), seller=t.NOT_SOLD_SELLER + seller)
+    buttons = [Button(t.BTN_CATALOG, "catalog"), ask_seller.question_button(), Button(t.BTN_MENU, "menu")]
+    return say(Browse.HOME, {**data, "asked": query[:500]}, Reply(text, buttons))

@@ -19,7 +19,7 @@ from language.words import ALL_OF_IT
 from catalog.products import ProductInfo
 from conversations.base import Button, Ctx, Reply, Step, say
 from conversations.choice import Choice
-from conversations.customer import made_label
+from conversations.customer import ask_seller, made_label
 from conversations.customer.browsing import VARIANT, Browse, main_menu
 from texts.id import customer as t
 from texts.id import preorders as preorder_texts
@@ -50,6 +50,15 @@ def after_add_buttons() -> list[Button]:
     return [Button(t.BTN_CONTINUE, "catalog"), Button(t.BTN_CART, "cart"), Button(t.BTN_CHECKOUT, "checkout")]
 
 
+# More than chat takes: a big order is the seller's to agree ("Tanya penjual" under it: ask_for).
+OVER_LIMIT = t.QTY_LIMIT.format(limit=MAX_QTY)
+
+
+def ask_for(problem: str | None, p: ProductInfo, wanted: int) -> list[Button]:
+    """The "Tanya penjual" button (with the product and quantity) under a quantity over the limit."""
+    return [ask_seller.button(ask_seller.QTY, p.sku, wanted)] if problem == OVER_LIMIT else []
+
+
 def check_qty(p: ProductInfo, qty: int | None, already: int = 0) -> str | None:
     """The hint to show when qty cannot be added, or None when it can."""
     if qty is None:
@@ -59,7 +68,7 @@ def check_qty(p: ProductInfo, qty: int | None, already: int = 0) -> str | None:
     if p.stock <= 0:
         return t.QTY_SOLD_OUT.format(name=p.label)
     if qty + already > MAX_QTY:
-        return t.QTY_LIMIT.format(limit=MAX_QTY)
+        return OVER_LIMIT
     if qty + already > p.stock:
         return t.QTY_TOO_MANY.format(name=p.label, stock=max(p.stock - already, 0))
     return None
@@ -84,7 +93,9 @@ def add(data: dict[str, Any], ctx: Ctx, sku: str, qty: int | None) -> Step:
     problem = check_qty(p, qty, cart.get(sku, 0))
     if problem:
         # Stay where we are so the next number typed is read as this product's quantity.
-        return say(Cart.QTY, {**data, "sku": sku}, Reply(problem, [Button(t.BTN_BACK, VARIANT.pack(sku)), Button(t.BTN_MENU, "menu")], numbered=False))
+        buttons = [*ask_for(problem, p, (qty or 0) + cart.get(sku, 0)), Button(t.BTN_BACK, VARIANT.pack(sku)),
+                   Button(t.BTN_MENU, "menu")]
+        return say(Cart.QTY, {**data, "sku": sku}, Reply(problem, buttons, numbered=False))
     assert qty is not None
     cart[sku] = cart.get(sku, 0) + qty
     text = t.ADDED.format(qty=qty, name=p.label, count=len(cart), subtotal=rupiah(subtotal(ctx, cart)))
@@ -163,7 +174,8 @@ def set_qty(data: dict[str, Any], ctx: Ctx, sku: str, qty: int | None) -> Step:
         return remove(data, ctx, sku)
     problem = check_qty(p, qty)
     if problem:
-        return say(Cart.NEW_QTY, {**data, "sku": sku}, Reply(problem, [Button(t.BTN_CART, "cart")], numbered=False))
+        return say(Cart.NEW_QTY, {**data, "sku": sku},
+                   Reply(problem, [*ask_for(problem, p, qty or 0), Button(t.BTN_CART, "cart")], numbered=False))
     assert qty is not None
     cart[sku] = qty
     return view(with_cart(data, cart), ctx, note=t.CART_UPDATED.format(name=p.label, qty=qty))

@@ -17,7 +17,7 @@ from catalog.products import ProductInfo
 from conversations.base import Button, Ctx, Reply, Step, say
 from conversations.customer import checkout
 from conversations.customer.browsing import Browse
-from conversations.customer.cart import CHANGE, Cart, check_qty, items, view, with_cart
+from conversations.customer.cart import CHANGE, Cart, ask_for, check_qty, items, view, with_cart
 from language.edits import Edit, cart_edits
 from language.options import measure, size
 from language.text import normalize
@@ -109,7 +109,9 @@ def edit(data: dict[str, Any], ctx: Ctx, text: str) -> Step | None:
         if problem is not None:  # nothing changes; a quantity asked for is the answer to the next message
             if len(edits) == 1 and e.action in ("set", "add"):
                 state = Cart.NEW_QTY if e.action == "set" else Cart.QTY
-                return say(state, {**data, "sku": meant[0]}, Reply(problem, [Button(t.BTN_CART, "cart")], numbered=False))
+                wanted = (e.qty or 0) if e.action == "set" else cart.get(meant[0], 0) + (e.qty or 1)
+                buttons = [*ask_for(problem, products[meant[0]], wanted), Button(t.BTN_CART, "cart")]
+                return say(state, {**data, "sku": meant[0]}, Reply(problem, buttons, numbered=False))
             return view(data, ctx, note="\n".join([*notes, problem]))
     return view(with_cart(data, cart), ctx, note="\n".join(notes))
 

@@ -20,7 +20,7 @@ from conversations.customer import cart as cart_flow
 from conversations.customer import promo_cart
 from conversations.base import Button, Ctx, Reply, Step, Turn, say
 from conversations.choice import Choice
-from conversations.customer import consent, preorder
+from conversations.customer import ask_seller, consent, preorder
 from conversations.customer.pay_how import payment_instructions
 from conversations.customer.browsing import Browse, main_menu
 from conversations.ports import OrderSummary
@@ -252,7 +252,7 @@ def ask_payment(data: dict[str, Any], ctx: Ctx, text: str = t.ASK_PAYMENT) -> St
     co = draft(data)
     methods_ = methods(ctx, co)
     if not ctx.shop.payment_methods:
-        return say(Browse.HOME, data, Reply(t.NO_PAYMENT_METHODS, main_menu()))
+        return say(Browse.HOME, data, Reply(t.NO_PAYMENT_METHODS, [ask_seller.button(ask_seller.PAY), *main_menu()]))
     if not ctx.shop.cod_for(co.get("fulfilment"), co.get("zone")) and ctx.shop.payment("cod") is not None:
         text = cod_texts.COD_NOT_HERE.format(where=delivery_name(ctx, co), areas=cod_areas(ctx)) + "\n" + text
         if not methods_:  # COD was the shop's only way: pickup (or another address) is the way on

@@ -14,16 +14,24 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from conversations.base import Ctx, Reply, Step, Turn, say
+from conversations.base import Button, Ctx, Reply, Step, Turn, say
 from conversations.choice import Choice
+from conversations.customer.ask_seller import ASK_SELLER, ORDER_REASONS, PAY, QTY
+from conversations.customer.cart import MAX_QTY
+from conversations.customer import order_status
 from conversations.customer.questions import closed_until
+from conversations.ports import OrderSummary
 from conversations.seller.handoff import CloseHandoff
 from language.questions import ends_chat, handoff_request
+from language.money import rupiah
+from language.text import normalize
 from language.words import CANCEL, said
+from orders.codes import find_code
+from texts.id import customer as customer_texts
 from texts.id import handoff as t
+from texts.id import payment as payment_texts
 from texts.id import seller as seller_texts
 
-ASK_SELLER = Choice("ho")  # "ask the seller" the question we could not answer
 FINISHED = frozenset({"completed", "cancelled", "expired", "rejected"})
 CODE = re.compile(r"\b([A-Za-z]{2,5}-\d{3,6})\b")
 
@@ -34,12 +42,14 @@ class OpenHandoff:
     question: str
     order_code: str | None  # a complaint's order
     open_orders: tuple[str, ...]  # "KD-0001 (pending_payment)", for the seller
+    about: str = ""  # why, in our words, when a "Tanya penjual" button under a reply opened it
 
 
 @dataclass(frozen=True)
 class Opened:
     position: int  # in the queue of waiting customers, 1 first
     already: bool = False  # the customer was handed over already
+    nobody: bool = False  # the shop has no seller to take chats: nothing opened
 
 
 @dataclass(frozen=True)
@@ -47,6 +57,7 @@ class RelayToSeller:
     handoff_id: int
     text: str
     media: tuple[str, ...] = ()  # the channel's media refs (Telegram file_id, a stored file's path)
+    cancel_code: str = ""  # the customer's order the words ask to cancel: the seller is shown how
 
 
 @dataclass(frozen=True)
@@ -74,6 +85,13 @@ def intercept(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step | 
     media = tuple(m.ref for m in turn.media if m.rejected is None)
     if not text and not media:
         return say(state, data)
+    code = find_code(text, ctx.shop.order_prefix)
+    if order_status.cancels_order(" ".join(normalize(text).split()), code):  # "batalkan pesanan KD-0042"
+        order = order_to_cancel(ctx, code)
+        relay = RelayToSeller(active.id, text, media, order.code if order is not None else "")
+        return Step(state, data, [], [relay], then=on_cancel_relayed)
+    if active.status == "open" and said(text) in CANCEL:
+        return Step(state, data, [], [RelayToSeller(active.id, text, media)], then=on_batal_relayed)
     return Step(state, data, [], [RelayToSeller(active.id, text, media)], then=on_relayed)
 
 
@@ -81,6 +99,35 @@ def on_relayed(step: Step, outcomes: list[Any], ctx: Ctx) -> Step:
     """says nothing in an open chat (the seller answers), or that the message waits for one."""
     relayed = outcomes[0]
     return say(step.state, step.data, *([Reply(t.WAITING_RELAYED)] if relayed.waiting else []))
+
+
+def on_batal_relayed(step: Step, outcomes: list[Any], ctx: Ctx) -> Step:
+    """"batal" to a seller goes to them (a person reads it in context, and may have just asked
+    "jadi pesan, Kak?"); the customer is told so, and how to end the chat if that is what they meant."""
+    return say(step.state, step.data, Reply(t.CANCEL_RELAYED))
+
+
+def order_to_cancel(ctx: Ctx, code: str | None) -> OrderSummary | None:
+    """The customer's order the words ask to cancel: the one named, else the only one they could cancel."""
+    if code:
+        return ctx.orders.find(ctx.customer.id, code)
+    cancellable = [o for o in ctx.orders.awaiting_payment(ctx.customer.id) if order_status.can_cancel(o)]
+    return cancellable[0] if len(cancellable) == 1 else None
+
+
+def on_cancel_relayed(step: Step, outcomes: list[Any], ctx: Ctx) -> Step:
+    """Asking a seller to cancel an order: it reached them (with the way to do it), and the
+    customer learns whether they can do it themselves (the button works during a chat) or the
+    seller does."""
+    code = step.effects[0].cancel_code
+    order = ctx.orders.find(ctx.customer.id, code) if code else None
+    if order is None:
+        return say(step.state, step.data, Reply(t.CANCEL_ORDER_RELAYED))
+    if order_status.can_cancel(order):
+        return say(step.state, step.data, Reply(t.CANCEL_ORDER_RELAYED + t.CANCEL_ORDER_YOURSELF.format(code=order.code),
+                                                [Button(payment_texts.BTN_CANCEL_ORDER, order_status.CANCEL.pack(order.code))]))
+    status = customer_texts.STATUS_LABELS.get(order.status, order.status)
+    return say(step.state, step.data, Reply(t.CANCEL_ORDER_RELAYED + t.CANCEL_ORDER_BY_SELLER.format(code=order.code, status=status)))
 
 
 def on_ended(step: Step, outcomes: list[Any], ctx: Ctx) -> Step:
@@ -95,16 +142,16 @@ def request(state: str, data: dict[str, Any], ctx: Ctx, text: str) -> Step | Non
     return open_(state, data, ctx, kind, text) if kind is not None else None
 
 
-def open_(state: str, data: dict[str, Any], ctx: Ctx, kind: str, question: str) -> Step:
+def open_(state: str, data: dict[str, Any], ctx: Ctx, kind: str, question: str, order: str | None = None,
+          about: str = "") -> Step:
     """hands the customer to the sellers, with their open orders (and a complaint's order)."""
     recent = ctx.orders.recent(ctx.customer.id, 5)
-    order = None
     if kind == "complaint":
         named = CODE.search(question)
         order = (named.group(1).upper() if named else None) or (recent[0].code if recent else None)
     open_orders = tuple(f"{o.code} ({seller_texts.STATUS.get(o.status, o.status)})" for o in recent if o.status not in FINISHED)
     kept = {k: v for k, v in data.items() if k != "asked"}
-    return Step(state, kept, [], [OpenHandoff(kind, question, order, open_orders)], then=on_opened)
+    return Step(state, kept, [], [OpenHandoff(kind, question, order, open_orders, about)], then=on_opened)
 
 
 def on_opened(step: Step, outcomes: list[Any], ctx: Ctx) -> Step:
@@ -113,10 +160,15 @@ def on_opened(step: Step, outcomes: list[Any], ctx: Ctx) -> Step:
     opened = outcomes[0]
     if opened.already:
         return say(step.state, step.data, Reply(t.ALREADY))
+    if opened.nobody:
+        phone = t.NOBODY_PHONE.format(phone=ctx.shop.phone) if ctx.shop.phone else ""
+        return say(step.state, step.data, Reply(t.NOBODY + phone + t.NOBODY_BOT))
     effect = step.effects[0] if step.effects else None
     kind = effect.kind if isinstance(effect, OpenHandoff) else "talk"
     code = effect.order_code if isinstance(effect, OpenHandoff) else None
     lines = [t.OPENED[kind].format(order=t.OPENED_ORDER.format(code=code) if code else "")]
+    if isinstance(effect, OpenHandoff) and effect.about:
+        lines.append(t.OPENED_ABOUT.format(about=effect.about))
     if opened.position > 1:
         lines.append(t.QUEUED.format(ahead=opened.position - 1, position=opened.position))
     if (later := closed_until(ctx)) is not None:
@@ -127,3 +179,22 @@ def on_opened(step: Step, outcomes: list[Any], ctx: Ctx) -> Step:
 def ask_seller(state: str, data: dict[str, Any], ctx: Ctx) -> Step:
     """the "Tanya penjual" button under an answer we could not give."""
     return open_(state, data, ctx, "question", str(data.get("asked") or ""))
+
+
+def ask_about(state: str, data: dict[str, Any], ctx: Ctx, ref: str, why: str, qty: int) -> Step:
+    """a "Tanya penjual" button under a reply that leaves something to the seller
+    (conversations.customer.ask_seller): the sellers are told why, with the product and
+    quantity or the order (only ever one of this customer's own)."""
+    order = ctx.orders.find(ctx.customer.id, ref) if why in ORDER_REASONS and ref else None
+    about = t.ABOUT["talk"]
+    if why == QTY and (p := ctx.catalog.by_sku(ref)) is not None:
+        about = t.ABOUT[why].format(qty=f"{qty:,}".replace(",", "."), name=p.label, limit=MAX_QTY)
+    elif why == PAY:
+        cart = dict(data.get("cart") or {})
+        products = ctx.catalog.by_skus(list(cart))
+        lines = ", ".join(f"{q} × {products[s].label}" for s, q in cart.items() if s in products)
+        total = sum(products[s].price * q for s, q in cart.items() if s in products)
+        about = t.ABOUT[why].format(cart=t.ABOUT_CART.format(lines=f"{lines} ({rupiah(total)})") if lines else "")
+    elif order is not None:
+        about = t.ABOUT[why].format(code=order.code, status=seller_texts.STATUS.get(order.status, order.status))
+    return open_(state, data, ctx, "talk", "", order.code if order is not None else None, about)

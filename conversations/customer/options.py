@@ -23,7 +23,7 @@ from catalog.families import Family, Hit, hit, unexplained
 from conversations.base import Button, Ctx, Reply, Step, say
 from conversations.customer import shown
 from conversations.customer.browsing import Browse, option_detail, price_text
-from conversations.customer.cart import PICK, Cart, add, add_line, after_add_buttons, items, with_cart
+from conversations.customer.cart import OVER_LIMIT, PICK, Cart, add, add_line, after_add_buttons, ask_for, items, with_cart
 from language.money import rupiah
 from language.numbers import parse_quantity
 from language.order_lines import OrderLine, order_lines
@@ -116,6 +116,7 @@ def continue_pending(data: dict[str, Any], ctx: Ctx, notes: list[str]) -> Step:
     cart = items(data)
     missing: list[str] = []
     refused: str | None = None
+    refused_qty = 0
     while pending:
         item = pending[0]
         if item.get("follows") and not item.get("options") and cart:
@@ -145,13 +146,14 @@ def continue_pending(data: dict[str, Any], ctx: Ctx, notes: list[str]) -> Step:
         sku, before = item["options"][0], cart.get(item["options"][0], 0)
         notes.append(add_line(ctx, cart, sku, item["qty"]))
         if cart.get(sku, 0) == before:  # refused ("stok tinggal 6, ketik jumlah 6 atau kurang"): we wait for it
-            refused = sku
+            refused, refused_qty = sku, before + item["qty"]
     if missing:
         notes.append(t.ORDER_PARSED_NONE.format(names=", ".join(f"“{m}”" for m in missing)))
     out = with_cart(data, cart)
     if refused is not None and (p := ctx.catalog.by_sku(refused)) is not None and p.stock > cart.get(refused, 0):
         # The note asked for a quantity: the number typed next is its answer, not a new message.
-        return say(Cart.QTY, {**out, "sku": refused}, Reply("\n".join(notes), after_add_buttons()))
+        asking = ask_for(OVER_LIMIT if OVER_LIMIT in notes else None, p, refused_qty)
+        return say(Cart.QTY, {**out, "sku": refused}, Reply("\n".join(notes), [*asking, *after_add_buttons()]))
     return say(Browse.HOME, out, Reply("\n".join(notes), after_add_buttons()))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from language.money import local_time, rupiah
@@ -59,6 +60,15 @@ def next_step(order: OrderSummary, ctx: Ctx) -> str:
     if status == Status.EXPIRED:
         return t.NEXT_EXPIRED.format(pay_by=local_time(order.pay_by, ctx.tz) if order.pay_by else "-")
     return t.NEXT_CANCELLED
+
+
+CANCEL_WORDS = re.compile(r"^(batal|batalkan|batalin|cancel|gajadi|ga jadi|gak jadi)\b")
+ORDER_WORDS = re.compile(r"\b(pesanan|pesananku|order|orderan)\b")
+
+
+def cancels_order(words: str, code: str | None) -> bool:
+    """Whether normalised words ask to cancel an order: "batalkan pesanan", "batal KD-0042"."""
+    return bool(CANCEL_WORDS.match(words) and (code or ORDER_WORDS.search(words)))
 
 
 def can_cancel(order: OrderSummary) -> bool:

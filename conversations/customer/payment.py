@@ -18,7 +18,7 @@ from typing import Any
 from language.money import local_time, rupiah
 from language.text import normalize
 from language.words import CANCEL_ORDER_YES, NO
-from conversations.customer import checkout, handoff, order_status
+from conversations.customer import ask_seller, checkout, order_status
 from conversations.base import Button, Ctx, Media, Reply, Step, Turn, say
 from conversations.choice import Choice
 from conversations.customer.browsing import Browse, main_menu
@@ -26,7 +26,6 @@ from conversations.ports import OrderSummary
 from orders.codes import find_code
 from orders.lifecycle import Status
 from texts.id import customer as customer_texts
-from texts.id import handoff as handoff_texts
 from texts.id import payment as t
 
 
@@ -76,8 +75,6 @@ PROOF_WORDS = re.compile(
     r"(transfer|tf|trf|transper|bayar|byr|dibayar|lunas|kirim uang|qris)(nya)?\b"
     r"|\bbukti\s+(transfer|tf|trf|bayar|pembayaran)(nya)?\b"
 )
-CANCEL_WORDS = re.compile(r"^(batal|batalkan|batalin|cancel|gajadi|ga jadi|gak jadi)\b")
-ORDER_WORDS = re.compile(r"\b(pesanan|pesananku|order|orderan)\b")
 LATE_PROOF_DAYS = 7
 
 PROOF_FOR = Choice("proof", str)  # the order a waiting proof is for
@@ -109,7 +106,7 @@ def text_intent(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step 
     code = find_code(turn.text, ctx.shop.order_prefix)
     if PROOF_WORDS.search(words):
         return proof(without_flow(data), ctx, None, turn.text, code)
-    if CANCEL_WORDS.match(words) and (code or ORDER_WORDS.search(words)):
+    if order_status.cancels_order(words, code):
         return ask_cancel(without_flow(data), ctx, code)
     if code:
         return order_status.detail(without_flow(data), ctx, code)
@@ -141,7 +138,7 @@ def proof(data: dict[str, Any], ctx: Ctx, media: Media | None, text: str, code: 
         return attach(data, ctx, latest.code, pending)  # paid after the deadline: the seller must know
     if media is not None:  # a photo with nothing to pay: "ada yg model kayak gini?", for the seller to see
         asked = pending["text"] or t.PHOTO_ASKED
-        buttons = [Button(handoff_texts.BTN_ASK_SELLER, handoff.ASK_SELLER.pack()), *main_menu()]
+        buttons = [ask_seller.question_button(), *main_menu()]
         return say(Browse.HOME, {**data, "asked": asked}, Reply(t.PHOTO_NO_ORDER, buttons))
     return say(Browse.HOME, data, Reply(t.PROOF_NO_OPEN_ORDER, main_menu()))
 
@@ -257,14 +254,15 @@ def keep(data: dict[str, Any], ctx: Ctx, code: str, _: dict[str, Any] | None = N
 
 def cancel_refused(data: dict[str, Any], ctx: Ctx, order: OrderSummary) -> Step:
     """says why this order cannot be cancelled by chat, and what can be done instead."""
+    asking = [ask_seller.button(ask_seller.CANCEL, order.code)]  # the seller can still cancel it
     if order.status == Status.PENDING and order.proof_pending:
         why = t.CANCEL_REFUSED_PROOF
     elif order.status in (Status.PAID, Status.PROCESSING):
         why = t.CANCEL_REFUSED_PAID
     else:
-        why = t.CANCEL_REFUSED_FINAL.format(code=order.code)
+        why, asking = t.CANCEL_REFUSED_FINAL.format(code=order.code), []
     text = t.CANCEL_REFUSED.format(code=order.code, status=customer_texts.STATUS_LABELS.get(order.status, order.status), possible=why)
-    return say(Browse.HOME, data, Reply(text, order_status.detail_buttons(order)))
+    return say(Browse.HOME, data, Reply(text, [*asking, *order_status.detail_buttons(order)]))
 
 
 def cancelled(data: dict[str, Any], ctx: Ctx, order: OrderSummary) -> Step:

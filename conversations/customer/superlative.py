@@ -100,6 +100,12 @@ def whole_shop(ctx: Ctx, kind: str) -> list[Family]:
         # Enough unless the cut fell inside the top's tie or left too few in stock to show.
         if len(rows) < LEADING_ROWS or (len(in_stock) > RUNNERS_UP and not ties_past_cut(kind, rows, in_stock, ctx)):
             return [Family((p,)) for p in in_stock]  # none for "laris" in a shop with no sale yet
+        if kind != BEST and in_stock and in_stock[0].price == rows[-1].price:
+            # The top's tie runs past the cut: with two or more in stock the answer is a choice
+            # among them (no runners-up), so only the rows at that price are read.
+            tie = [p for p in ctx.catalog.at_price(in_stock[0].price) if p.stock > 0]
+            if len(tie) > 1:
+                return [Family((p,)) for p in tie]
     if kind == SPICY:  # only the products whose names can say how hot they are
         return ctx.catalog.having(hot_word)
     return group(ctx.catalog.products())

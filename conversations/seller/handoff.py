@@ -12,10 +12,11 @@ from typing import Any
 
 from conversations.base import Button, Reply, Step, Turn, say
 from conversations.choice import Choice, number
-from conversations.seller import faq
+from conversations.seller import faq, orders
 from conversations.seller.common import IDLE, clean, idle, words
 from conversations.seller.ports import SellerCtx
 from language.questions import faq_key
+from orders.placing import order_code
 from language.words import END_CHAT
 from texts.id import handoff as t
 
@@ -130,13 +131,16 @@ def on_taken(step: Step, outcomes: list[Any], ctx: SellerCtx) -> Step:
     order = t.NEW_ORDER.format(code=taken.order_code) if taken.order_code else ""
     data = {**step.data, "handoff": effect.handoff_id, "name": taken.name, "question": taken.question}
     data.pop("answer", None)
-    return say(SellerHandoff.CHAT, data, Reply(t.TAKEN_SELLER.format(name=taken.name, order=order, log=log)))
+    example = taken.order_code or order_code(ctx.shop.order_prefix, 1)
+    return say(SellerHandoff.CHAT, data, Reply(t.TAKEN_SELLER.format(name=taken.name, order=order, log=log, code=example)))
 
 
 def chatting(data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step | None:
     """in a chat: relays what the seller writes; "selesai" closes it, "jadikan faq" keeps the answer."""
     if turn.choice:  # a button of another message (an order's "lunas"): its own flow; "layani" comes back here
         return None
+    if turn.text.lstrip().startswith("/") and (cmd := orders.parse(turn.text.strip(), ctx.shop.order_prefix)) and cmd[2]:
+        return None  # "/batal KD-0042": the slash makes it an order command (orders.route), kept from the customer
     handoff_id = int(data.get("handoff") or 0)
     said = words(turn.text)
     if said in CLOSE:

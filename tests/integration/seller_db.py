@@ -64,3 +64,15 @@ def owner(engine: Engine) -> EngineChat:
     chat = EngineChat(engine, "penjual")
     chat.n = next(_chats) * 1000
     return chat
+
+
+def staff(sessions, engine: Engine, user: str = "budi-staf", name: str = "Budi") -> EngineChat:
+    """A second seller of the demo shop, a staff member."""
+    from shops.setup import add_seller
+
+    with sessions() as s:
+        add_seller(s, 1, "simulator", user, name, "staff")
+        s.commit()
+    chat = EngineChat(engine, user)
+    chat.n = 500
+    return chat

@@ -8,7 +8,7 @@ from __future__ import annotations
 from bot.messages import Media
 from scheduler.jobs_handoffs import sweep_handoffs
 from storage import handoffs as handoffs_db
-from tests.integration.seller_db import notices_to, owner, seller_engine
+from tests.integration.seller_db import notices_to, owner, seller_engine, staff
 from tests.support import EngineChat
 
 WA = "+6281234567890"
@@ -57,14 +57,7 @@ def test_a_customer_talks_to_the_seller_and_back_to_shopping_while_another_waits
 def test_a_complaint_names_the_order_and_is_counted_open(db_url):
     engine, sessions, _ = seller_engine(db_url)
     rina = EngineChat(engine, "rina")
-    rina.send("halo")
-    rina.send("pesan 1 keripik tempe")
-    rina.send("checkout")
-    rina.send("Rina")
-    rina.press("Ambil sendiri")
-    rina.press("Lewati")
-    rina.press("COD")
-    rina.press("Pesan sekarang")
+    rina.pickup_order()
     rina.send("mau komplain, keripiknya rusak semua")
     assert "KD-0001" in rina.text and "kami catat" in rina.text
     told = notices_to(sessions, "penjual")[-1]
@@ -125,18 +118,6 @@ def test_a_seller_who_pressed_another_button_mid_chat_comes_back_to_it(db_url):
     assert "sekarang chat dengan *budi*" in seller.text
     seller.send("Halo Budi")
     assert "Halo Budi" in notices_to(sessions, "budi")[-1]
-
-
-def staff(sessions, engine, user: str = "budi-staf", name: str = "Budi") -> EngineChat:
-    """A second seller of the demo shop, a staff member."""
-    from shops.setup import add_seller
-
-    with sessions() as s:
-        add_seller(s, 1, "simulator", user, name, "staff")
-        s.commit()
-    chat = EngineChat(engine, user)
-    chat.n = 500
-    return chat
 
 
 def conversation(sessions, user: str) -> tuple[str, dict]:

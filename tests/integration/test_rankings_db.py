@@ -50,3 +50,13 @@ def test_in_categories_reads_every_visible_product_of_them(sessions):
         assert len(ids) == 2
         assert shape(db.in_categories(ids)) == shape(memory.in_categories(ids))
         assert len(db.in_categories(ids)) == 4 + 4  # Sambal Ijo hidden
+
+
+def test_the_rows_at_a_price_are_every_visible_one_oldest_first(sessions):
+    with unit_of_work(sessions) as s:
+        db = DbCatalog(s, 1, IndexCache())
+        every = [to_product(r) for r in products_db.fetch_products(s, 1)]
+        memory = MemoryCatalog(every)
+        for price in {p.price for p in every} | {1}:
+            assert [p.sku for p in db.at_price(price)] == [p.sku for p in memory.at_price(price)]
+        assert len(db.at_price(18_000)) >= 2 and "SBL-IJO" not in [p.sku for p in db.at_price(18_000)]

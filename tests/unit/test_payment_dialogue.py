@@ -127,10 +127,32 @@ def test_saying_no_keeps_the_order():
     assert "tidak dibatalkan" in chat.text and not chat.effects
 
 
-def test_a_paid_order_cannot_be_cancelled_by_chat_and_the_customer_is_told_what_to_do():
-    chat = chat_with(order("KD-0003", "paid", paid_at=NOW))
+@pytest.mark.parametrize("status, proof, said", [("paid", False, "Pembatalan setelah bayar"),
+                                                  ("pending_payment", True, "sedang dicek penjual")])
+def test_an_order_the_customer_cannot_cancel_offers_the_seller_in_this_chat_with_the_order(status, proof, said):
+    chat = chat_with(order("KD-0003", status, paid_at=NOW if status == "paid" else None, proof_pending=proof))
     chat.send("batal KD-0003")
-    assert "tidak bisa dibatalkan" in chat.text and "hubungi penjual" in chat.text and not chat.effects
+    assert "tidak bisa dibatalkan" in chat.text and said in chat.text and not chat.effects
+    assert "hubungi penjual" not in chat.text.lower() and "tekan *Tanya penjual*" in chat.text
+    assert chat.last[0].buttons[0].label == "🙋 Tanya penjual"
+    chat.press("Tanya penjual")
+    [opened] = chat.effects
+    assert type(opened).__name__ == "OpenHandoff" and opened.order_code == "KD-0003"
+    assert "membatalkan pesanan KD-0003" in opened.about and opened.question == ""
+
+
+def test_a_final_order_offers_no_seller_to_cancel_it():
+    chat = chat_with(order("KD-0003", "completed", paid_at=NOW))
+    chat.send("batal KD-0003")
+    assert "tidak bisa dibatalkan" in chat.text and "Tanya penjual" not in [b.label for b in chat.last[0].buttons]
+
+
+def test_a_forged_ask_seller_button_for_another_customers_order_names_no_order():
+    from conversations.customer.ask_seller import ASK_ABOUT
+    chat = chat_with(order("KD-0003"))
+    chat.send(choice=ASK_ABOUT.pack("KD-0999", "cancel", 0))
+    [opened] = chat.effects
+    assert opened.order_code is None and "KD-0999" not in opened.about
 
 
 def test_plain_batal_still_only_leaves_the_current_step():

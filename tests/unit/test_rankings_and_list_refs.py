@@ -234,3 +234,27 @@ def test_the_hottest_in_a_shop_whose_names_never_say_how_hot_is_said_plainly() -
     c.send("halo")
     c.send("yg paling pedes apa kak")
     assert "paling pedas" in c.text.split("\n")[0].lower()
+
+
+def test_a_tie_past_the_first_rows_is_answered_from_the_rows_at_that_price(monkeypatch) -> None:
+    from dataclasses import replace
+
+    from conversations.customer import superlative
+
+    base = demo_products()
+    cheap = [replace(base[i % len(base)], id=100 + i, sku=f"MRH-{i:02d}", name=f"Permen Rasa {i:02d}", price=1_000,
+                     stock=0 if i % 7 == 0 else 5) for i in range(60)]  # 60 at Rp1.000, a few sold out
+    products = base + cheap
+
+    def asked(text: str) -> list[str]:
+        c = Dialogue(catalog=MemoryCatalog(products))
+        c.send("halo")
+        c.send(text)
+        return [c.text.split("\n")[0]] + [b.label for r in c.last for b in r.buttons]
+
+    read: list[int] = []
+    monkeypatch.setattr(MemoryCatalog, "products", lambda self: read.append(1) or list(self._products))
+    tie = asked("yg paling murah apa kak")
+    assert "sama-sama Rp1.000" in tie[0] and tie[1].startswith("Permen Rasa 01") and read == []  # 00 sold out
+    monkeypatch.setattr(superlative, "LEADING_ROWS", 1_000)  # every row read at once: the same answer
+    assert asked("yg paling murah apa kak") == tie

@@ -86,7 +86,8 @@ ASK_SEARCH = "Mau cari apa, Kak? Ketik nama produknya, misal _{product}_ atau _{
 SEARCH_RESULTS = "Ini yang cocok dengan “{query}”, Kak. Pilih salah satu:"
 SEARCH_NONE = "Maaf Kak, kami belum jual “{query}” 🙏 Coba kata lain, atau lihat *katalog* untuk semua produk kami{seller}."
 # Honest "did you mean": what the shop does not sell is said plainly, with no far-off product offered.
-NOT_SOLD_SELLER = ", atau tanya penjual langsung di {phone}"
+NOT_SOLD_SELLER = ", atau tekan *Tanya penjual* untuk menanyakannya ke penjual di chat ini"
+NOT_SOLD_SELLER_PHONE = " (atau di {phone})"
 PICK_ONE = "“{query}” yang mana, Kak? Pilih salah satu:"
 
 # Products with options (sizes, colours, levels, weights)
@@ -108,7 +109,8 @@ QTY_NOT_NUMBER = "Jumlahnya belum kebaca, Kak. Ketik angka saja, misal _2_ atau 
 QTY_NOT_POSITIVE = "Jumlahnya minimal 1 ya, Kak. Ketik misal _1_ atau _2_."
 QTY_TOO_MANY = "Maaf Kak, stok *{name}* tinggal {stock}. Ketik jumlah {stock} atau kurang ya."
 QTY_SOLD_OUT = "Maaf Kak, *{name}* sedang habis 😢 Coba produk lain di *katalog* ya."
-QTY_LIMIT = "Wah banyak sekali, Kak 😄 Maksimal {limit} per produk lewat chat. Untuk pesanan besar, hubungi penjual ya."
+QTY_LIMIT = ("Wah banyak sekali, Kak 😄 Maksimal {limit} per produk lewat chat. Untuk pesanan besar, tekan "
+             "*Tanya penjual*, nanti kami sambungkan ke penjual di chat ini.")
 
 # Cart
 ADDED = "✅ {qty} × {name} masuk keranjang.\n🧺 Keranjang: {count} produk, subtotal {subtotal}."
@@ -148,7 +150,8 @@ ZONE_SET = "Area {zone}, ongkir {fee}."
 ASK_NOTE = "Ada catatan untuk penjual, Kak? (misal _tolong dibungkus rapi_). Kalau tidak ada, pilih *Lewati*."
 ASK_PAYMENT = "Mau bayar pakai apa, Kak?"
 PAYMENT_INVALID = "Pilih salah satu cara bayar di bawah ya, Kak."
-NO_PAYMENT_METHODS = "Maaf Kak, toko belum mengatur cara bayar. Hubungi penjual ya 🙏"
+NO_PAYMENT_METHODS = ("Maaf Kak, toko belum mengatur cara bayar 🙏 Tekan *Tanya penjual*, nanti kami sambungkan ke "
+                      "penjual di chat ini. Keranjang Kakak tetap tersimpan.")
 SUMMARY = (
     "📝 *Ringkasan pesanan*\n{lines}\n\n"
     "Subtotal: {subtotal}\n{fee_line}"

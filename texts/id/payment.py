@@ -59,8 +59,10 @@ CANCEL_NONE = "Tidak ada pesanan yang bisa dibatalkan, Kak. Pesanan yang sudah d
 CANCEL_DONE = "Pesanan *{code}* sudah dibatalkan, Kak. Stoknya sudah dilepas. Mau pesan lagi? Ketik *katalog* 🙂"
 CANCEL_KEPT = "Oke Kak, pesanan *{code}* tidak dibatalkan 🙂"
 CANCEL_REFUSED = "Pesanan *{code}* sekarang *{status}*, jadi tidak bisa dibatalkan lewat chat, Kak.\n{possible}"
-CANCEL_REFUSED_PROOF = "Bukti pembayarannya sedang dicek penjual. Kalau ingin batal, hubungi penjual ya, Kak."
-CANCEL_REFUSED_PAID = "Kalau ingin batal, hubungi penjual (pembatalan setelah bayar diurus penjual, termasuk pengembalian dana)."
+CANCEL_REFUSED_PROOF = ("Bukti pembayarannya sedang dicek penjual. Kalau ingin batal, tekan *Tanya penjual*, nanti "
+                        "kami sambungkan ke penjual di chat ini ya, Kak.")
+CANCEL_REFUSED_PAID = ("Pembatalan setelah bayar (termasuk pengembalian dana) diurus penjual. Kalau ingin batal, tekan "
+                       "*Tanya penjual*, nanti kami sambungkan ke penjual di chat ini.")
 CANCEL_REFUSED_FINAL = "Ketik *{code}* untuk melihat detailnya."
 
 # Told from elsewhere (sellers, the deadline sweep)
@@ -83,7 +85,8 @@ RECEIPT_UNIQUE = "Kode unik: {unique}\n"
 PROOF_REJECTED = (
     "🙏 Maaf Kak, bukti pembayaran untuk *{code}* belum bisa diterima penjual.\n"
     "Alasan: {reason}\n"
-    "Mohon kirim bukti yang benar untuk *{total}* sebelum {pay_by}, atau hubungi penjual."
+    "Mohon kirim bukti yang benar untuk *{total}* sebelum {pay_by}, atau tekan *Tanya penjual* (ketik _tanya penjual_) "
+    "untuk bicara dengan penjual di chat ini."
 )
 PROCESSING = "👩‍🍳 Pesanan *{code}* sedang disiapkan penjual, Kak. Nanti dikabari saat {when}."
 SHIPPED = "🛵 Pesanan *{code}* sudah dikirim{via}{tracking}, Kak. Ditunggu ya!"
