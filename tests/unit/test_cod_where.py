@@ -71,3 +71,16 @@ def test_cod_asked_says_where_it_is_taken():
     chat.send("halo")
     chat.send("cod bisa?")
     assert "Bisa COD (bayar di tempat), Kak 👍" in chat.text
+
+
+def test_the_owner_turns_cod_beyond_the_zones_on_and_off_by_chat() -> None:
+    from tests.unit.test_shop_setup_dialogue import configured
+
+    owner = configured()
+    owner.send("terima cod luar kota")
+    assert owner.shop.outside_zones.cod and "COD luar kota: tidak" in owner.text and "→ bisa" in owner.text
+    owner.send("batalkan")
+    assert not owner.shop.outside_zones.cod
+    owner.send("cod luar kota")
+    owner.send("matikan cod luar kota")
+    assert not owner.shop.outside_zones.cod
