@@ -223,15 +223,17 @@ class DbCatalog:
     def units_sold(self, skus: Sequence[str]) -> dict[str, int]:
         return orders_db.fetch_units_sold(self._session, self._shop_id, skus)
 
-    def at_price(self, price: int) -> list[ProductInfo]:
-        return self._fit([to_product(r) for r in products_db.fetch_at_price(self._session, self._shop_id, price)])
+    def at_price(self, price: int, category_id: int | None = None) -> list[ProductInfo]:
+        rows = products_db.fetch_at_price(self._session, self._shop_id, price, category_id)
+        return self._fit([to_product(r) for r in rows])
 
-    def leading(self, by: str, limit: int) -> list[ProductInfo]:
+    def leading(self, by: str, limit: int, category_id: int | None = None) -> list[ProductInfo]:
         if by == "sold":
-            skus = orders_db.fetch_best_selling(self._session, self._shop_id, limit)
+            skus = orders_db.fetch_best_selling(self._session, self._shop_id, limit, category_id)
             found = self.by_skus(skus)
             return [found[s] for s in skus if s in found]
-        rows = products_db.fetch_by_price(self._session, self._shop_id, cheapest=by == "cheap", limit=limit)
+        rows = products_db.fetch_by_price(self._session, self._shop_id, cheapest=by == "cheap", limit=limit,
+                                          category_id=category_id)
         return self._fit([to_product(r) for r in rows])
 
     def _families(self, leads: list[ProductInfo]) -> list[Family]:

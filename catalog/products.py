@@ -74,14 +74,16 @@ class CatalogReader(Protocol):
         """Units of these rows in paid orders (a cancelled order's do not count); rows never sold are left out."""
         ...
 
-    def at_price(self, price: int) -> list[ProductInfo]:
-        """Every visible row at this price, with today's stock, oldest first: a ranking's tie."""
+    def at_price(self, price: int, category_id: int | None = None) -> list[ProductInfo]:
+        """Every visible row at this price (of the shop, or of one category), with today's stock,
+        oldest first: a ranking's tie."""
         ...
 
-    def leading(self, by: str, limit: int) -> list[ProductInfo]:
-        """At most `limit` visible rows, with today's stock, first by `by`: "cheap" (lowest price),
-        "dear" (highest) or "sold" (most units in paid orders; never-sold rows left out). A ranking
-        over the whole shop reads these instead of every row; sold-out rows are among them."""
+    def leading(self, by: str, limit: int, category_id: int | None = None) -> list[ProductInfo]:
+        """At most `limit` visible rows (of the shop, or of one category), with today's stock, first
+        by `by`: "cheap" (lowest price), "dear" (highest) or "sold" (most units in paid orders;
+        never-sold rows left out). A ranking reads these instead of every row; sold-out rows are
+        among them."""
         ...
 
 
@@ -161,12 +163,16 @@ class MemoryCatalog:
     def units_sold(self, skus: Sequence[str]) -> dict[str, int]:
         return {s: self._sold[s] for s in skus if self._sold.get(s, 0) > 0}
 
-    def at_price(self, price: int) -> list[ProductInfo]:
-        return sorted((p for p in self._products if p.price == price), key=lambda p: p.id)
+    def at_price(self, price: int, category_id: int | None = None) -> list[ProductInfo]:
+        return sorted((p for p in self._in(category_id) if p.price == price), key=lambda p: p.id)
 
-    def leading(self, by: str, limit: int) -> list[ProductInfo]:
+    def leading(self, by: str, limit: int, category_id: int | None = None) -> list[ProductInfo]:
+        rows = self._in(category_id)
         if by == "sold":
-            sold = self.units_sold([p.sku for p in self._products])
-            return sorted((p for p in self._products if p.sku in sold), key=lambda p: (-sold[p.sku], p.id))[:limit]
+            sold = self.units_sold([p.sku for p in rows])
+            return sorted((p for p in rows if p.sku in sold), key=lambda p: (-sold[p.sku], p.id))[:limit]
         sign = 1 if by == "cheap" else -1
-        return sorted(self._products, key=lambda p: (sign * p.price, p.id))[:limit]
+        return sorted(rows, key=lambda p: (sign * p.price, p.id))[:limit]
+
+    def _in(self, category_id: int | None) -> list[ProductInfo]:
+        return self._products if category_id is None else [p for p in self._products if p.category_id == category_id]

@@ -251,7 +251,7 @@ def fetch_units_sold(session: Session, shop_id: int, skus: Sequence[str]) -> dic
     return {sku: int(units) for sku, units in session.execute(stmt).all() if units}
 
 
-def fetch_best_selling(session: Session, shop_id: int, limit: int) -> list[str]:
+def fetch_best_selling(session: Session, shop_id: int, limit: int, category_id: int | None = None) -> list[str]:
     """The visible rows' skus with the most units in paid orders (as fetch_units_sold counts them),
     most first: "yg paling laris" over a whole shop, without naming its every sku."""
     units = func.sum(OrderItem.qty)
@@ -261,4 +261,6 @@ def fetch_best_selling(session: Session, shop_id: int, limit: int) -> list[str]:
             .where(Product.shop_id == shop_id, Product.visible.is_(True), Order.paid_at.is_not(None),
                    Order.status != "cancelled")
             .group_by(Product.sku).having(units > 0).order_by(units.desc(), Product.sku).limit(limit))
+    if category_id is not None:
+        stmt = stmt.where(Product.category_id == category_id)
     return list(session.execute(stmt).scalars())

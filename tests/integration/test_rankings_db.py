@@ -60,3 +60,20 @@ def test_the_rows_at_a_price_are_every_visible_one_oldest_first(sessions):
         for price in {p.price for p in every} | {1}:
             assert [p.sku for p in db.at_price(price)] == [p.sku for p in memory.at_price(price)]
         assert len(db.at_price(18_000)) >= 2 and "SBL-IJO" not in [p.sku for p in db.at_price(18_000)]
+
+
+def test_a_category_s_first_rows_by_price_and_by_units_sold(sessions):
+    from orders.lifecycle import Action
+    from tests.integration.orders_support import act, add_customer, place
+
+    buyer = add_customer(sessions, "budi")
+    act(sessions, place(sessions, buyer, lines=(("SBL-BWG", 3), ("SBL-ROA", 1), ("KRP-TMP", 5))), Action.CONFIRM)
+    with unit_of_work(sessions) as s:
+        db = DbCatalog(s, 1, IndexCache())
+        memory = MemoryCatalog([to_product(r) for r in products_db.fetch_products(s, 1)],
+                               sold=db.units_sold(["SBL-BWG", "SBL-ROA", "KRP-TMP"]))
+        sambal = next(c.id for c in db.categories() if c.name == "Sambal")
+        for by in ("cheap", "dear", "sold"):
+            assert [p.sku for p in db.leading(by, 3, sambal)] == [p.sku for p in memory.leading(by, 3, sambal)], by
+        assert [p.sku for p in db.leading("sold", 5, sambal)] == ["SBL-BWG", "SBL-ROA"]  # not the keripik
+        assert [p.sku for p in db.at_price(18_000, sambal)] == ["SBL-BWG"]  # Sambal Ijo hidden, kentang not a sambal

@@ -258,3 +258,26 @@ def test_a_tie_past_the_first_rows_is_answered_from_the_rows_at_that_price(monke
     assert "sama-sama Rp1.000" in tie[0] and tie[1].startswith("Permen Rasa 01") and read == []  # 00 sold out
     monkeypatch.setattr(superlative, "LEADING_ROWS", 1_000)  # every row read at once: the same answer
     assert asked("yg paling murah apa kak") == tie
+
+
+@pytest.mark.parametrize("text", ["keripik yg paling murah", "keripik yg paling mahal", "sambal yg paling laris",
+                                  "pesan keripik yg paling murah 2"])
+def test_a_category_s_ranking_reads_its_first_rows_and_answers_as_the_whole_read(text: str, monkeypatch) -> None:
+    from conversations.customer import superlative
+
+    sold = {"KRP-TMP": 4, "SBL-BWG": 9, "SBL-ROA": 9, "KRP-SGK-PDS": 2}
+
+    def asked() -> tuple[str, list[str], dict[str, int]]:
+        c = Dialogue(catalog=MemoryCatalog(demo_products(), sold=sold))
+        c.send("halo")
+        c.send(text)
+        return c.text, [b.label for r in c.last for b in r.buttons], c.cart
+
+    read: list[str] = []
+    monkeypatch.setattr(MemoryCatalog, "in_categories", lambda self, ids: read.append("all") or [])
+    monkeypatch.setattr(superlative, "LEADING_ROWS", 3)
+    first = asked()
+    assert read == [] and ("paling" in first[0] or first[2])
+    monkeypatch.undo()
+    monkeypatch.setattr(superlative, "LEADING", {})  # every row of the category, as before
+    assert asked() == first
