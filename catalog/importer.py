@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from catalog import csv_file
+from language.names import tidy_name
 from language.numbers import parse_rupiah
 from language.options import kind_of
 from storage import categories as categories_db
@@ -58,7 +59,7 @@ def _name(value: str) -> str:
         raise CellError("name is empty: write the product's name")
     if len(value) > 200:
         raise CellError("name is longer than 200 characters: write a shorter name")
-    return value
+    return tidy_name(value)
 
 
 def _price(value: str) -> int:
@@ -114,7 +115,7 @@ class Column:
 COLUMNS_SPEC: tuple[Column, ...] = (
     Column("sku", frozenset({"sku", "kode", "kode produk", "kode barang"}), True, _sku),
     Column("name", frozenset({"name", "nama", "nama produk", "nama barang", "produk"}), True, _name),
-    Column("category", frozenset({"category", "kategori"}), False, lambda v: v or "Lainnya"),
+    Column("category", frozenset({"category", "kategori"}), False, lambda v: tidy_name(v) if v else "Lainnya"),
     Column("price", frozenset({"price", "harga", "harga jual"}), True, _price),
     Column("stock", frozenset({"stock", "stok", "jumlah", "qty"}), True, _stock),
     Column("description", frozenset({"description", "deskripsi", "keterangan"}), False, lambda v: v),

@@ -27,7 +27,7 @@ from collections.abc import Callable
 from typing import Any
 
 from conversations.base import Ctx, Reply, Step, Turn
-from conversations.seller import (broadcast, cluster, faq, handoff, kitchen, lists, loyalty, marketing, money, money_list,
+from conversations.seller import (broadcast, cluster, faq, handoff, how, kitchen, lists, loyalty, marketing, money, money_list,
                                   offers, orders, ownership, products, promo, recap, reports, reviews, setup, shop_settings,
                                   staff, stock, undo, unknown)
 from conversations.seller.common import IDLE, clean, idle, words
@@ -43,6 +43,7 @@ ROUTES: tuple[SellerRoute, ...] = (
     handoff.route,  # a chat with a customer (everything relayed until "selesai"), the queue, "layani 1"
     unknown.route,  # "mode pembeli" / "mode penjual": shopping as a buyer, and back
     undo.route,  # "batalkan" right after a change
+    how.in_step,  # "caranya gimana?" while a question is open: what it wants (never taken as the answer)
     ownership.route,  # a staff member typing the owner code becomes the owner
     setup.route,  # the answers to the shop's setup questions (a new shop, or "ganti alamat" alone)
     reviews.route,  # the one reply to a customer's review (its button, then the text)
@@ -61,6 +62,7 @@ ROUTES: tuple[SellerRoute, ...] = (
     loyalty.route,  # the loyalty rule: "setiap 10 pesanan dapat potongan 20rb", program stempel, stempel stop
     offers.route,  # "kirim promo ke yang pernah beli nastar tapi 30 hari tidak": a broadcast to who lapsed
     marketing.route,  # promo baru, promo stop, broadcast baru, laporan broadcast
+    how.route,  # "caranya gimana?", "gmn cara nambah barang": how to do what they named, or the menu
     stock.route,  # stock, price, threshold, hide/show; asks which product
 )
 

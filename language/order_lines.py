@@ -75,6 +75,23 @@ _SHOP_TALK = frozenset({"kirim", "dikirim", "kirimin", "antar", "anter", "dianta
                         "alamat", "alamatnya", "cod", "bayar", "transfer", "tf", "pickup", "diambil"})
 
 
+# Where a voice note's talk begins after the last quantity ("daster dua di surabaya bisa cod ga"):
+# the place, the delivery and the payment asked about, never more of the product.
+_TALK_AFTER = _SHOP_TALK | frozenset({"di", "ke", "bisa", "bs", "ongkos", "terus", "trus", "brp", "berapa", "kapan",
+                                      "gimana", "gmn"})
+
+
+def _cut_talk(words: list[str], spans: list[tuple[int, int, int]]) -> list[str]:
+    """The segment without the talk that follows its last quantity, when only fillers stand between."""
+    after = spans[-1][1] if spans else len(words)
+    for j in range(after, len(words)):
+        if words[j] in _TALK_AFTER:
+            return words[:j]
+        if not _filler(words[j]):
+            break
+    return words
+
+
 def _split_segment(words: list[str], sizes: frozenset[int]) -> list[OrderLine]:
     """Items of one segment; quantities may lead ("2 a 1 b") or trail ("a 2 b 1")."""
     spans: list[tuple[int, int, int]] = []  # (start, end, value)
@@ -86,6 +103,7 @@ def _split_segment(words: list[str], sizes: frozenset[int]) -> list[OrderLine]:
             continue
         spans.append((i, found[1], found[0]))
         i = found[1]
+    words = _cut_talk(words, spans)
     items = []
     if spans and all(_filler(w) for w in words[: spans[0][0]]):
         bounds = [s[0] for s in spans[1:]] + [len(words)]
@@ -110,12 +128,20 @@ _EACH = re.compile(r"(?:\b(?:masing(?:\s*-\s*masing|\s*2|\s+masing)?|tiap(?:\s*-
 # product. Only those words go, so a voice note's order after them stays ("... buat arisan besok itu rendang 2").
 _WHOM = (r"ibu|bapak|ayah|mama|papa|mertua|anak|anak2|suami|istri|adik|kakak|teman|temen|saudara|keluarga|kado|"
          r"hadiah|oleh|oleh2|acara|arisan|lebaran|natal|ultah|ulang|tahun|pengajian|syukuran|hajatan|sendiri|kantor|"
-         r"tamu|besok|lusa|nanti|minggu|depan|ini|itu|malam|sore|siang|pagi|di|rumah|sekolah|sama|dan")
+         r"tamu|besok|lusa|nanti|minggu|depan|ini|itu|malam|sore|siang|pagi|rumah|sekolah|sama|dan|"
+         # "di" only before a place of the event: "di surabaya" is where it goes (_TALK_AFTER)
+         r"di(?=[ \t]+(?:rumah|sekolah|kantor|acara))|"
+         r"saya|sy|aku|aq|ku|gue|gw|kami|kita")  # "buat ibu aku"
 _FOR_WHOM = re.compile(rf"\b(?:buat|untuk|utk|bwt)\s+(?:ibu|bapak|ayah|mama|papa|mertua|anak|suami|istri|adik|kakak|"
                        rf"teman|temen|saudara|keluarga|kado|hadiah|oleh|acara|arisan|lebaran|sendiri|kantor|stok|stock|"
                        rf"persediaan|cadangan|diambil|dikirim|diantar|dianter|dimakan|besok|lusa|nanti|pagi|siang|sore|"
                        rf"malam)\b"
                        rf"(?:[ \t]+(?:{_WHOM})\b)*")
+
+
+# "nastar 2 yg kmrn", "kayak biasa": the same product as before, said of the line, never a product.
+_AS_BEFORE = re.compile(r"\b(?:(?:yang|yg|kayak|kaya|kyk|kek|seperti|spt|sama kayak|sama kaya|sama seperti)\s+"
+                        r"(?:kemarin|kemaren|kmrn|kmren|kmarin|biasa|biasanya|dulu|sebelumnya|kemarin2|kmrn2))\b")
 
 
 # A voice note's run-up: "jadi gini kak, saya mau pesen ...". ("jadi" alone stays: "jadi 3" sets a quantity.)
@@ -129,7 +155,7 @@ def order_lines(text: str, sizes: frozenset[int] = frozenset()) -> list[OrderLin
     satu", "sama L 1") is marked `option_only`: it speaks of the product of the line before.
     A list's numbers ("1) nastar - 2") are not quantities; "masing-masing 2" counts each one."""
     folded = _FOR_WHOM.sub(" ", _LIST_NUMBER.sub("", canonical_measures(without_sundanese_address(fold(text)))))
-    folded = _RUN_UP.sub(" ", folded)
+    folded = _AS_BEFORE.sub(" ", _RUN_UP.sub(" ", folded))
     each = None
     if (match := _EACH.search(folded)) is not None and (qty := parse_quantity(match.group(1))) is not None:
         each, folded = qty, folded[: match.start()] + folded[match.end():]

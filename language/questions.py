@@ -55,7 +55,9 @@ PICKUP = _any(r"ambil sendiri|diambil sendiri|pickup|pick up|ambil di toko|ambil
               r"ambil di tempat|ambil langsung|bisa ambil|bisa diambil|ambilnya")
 MINIMUM = _any(r"minimal|minimum|min order|min\. order|min beli|min belanja|min pembelian|minim order")
 SMALL_ORDER = re.compile(r" belanja \d+ ?(?:rb|ribu|k)? .*(?:bisa|boleh)")
-FEE = _any(r"ongkir\w*|ongkos kirim\w*|ongkos\w*|biaya kirim\w*|biaya antar\w*|kirim ke|antar ke|dikirim ke|"
+FEE = _any(r"ongkir\w*|ongkr\w*|ongir\w*|onkir\w*|ongkri\w*|ongkos kirim\w*|"
+           r"(?:kalau|kalo|klo|klw|kl) (?:dikirim |kirim |dianter |diantar )?ke|"
+           r"ongkos\w*|biaya kirim\w*|biaya antar\w*|kirim ke|antar ke|dikirim ke|"
            r"diantar ke|dianter ke|bisa kirim|luar kota|shipping\w*|delivery|pengiriman ke|kirim ka|ongkos ka")
 # "nomor 2" is a line of the cart ("hapus yang nomor 2"), not a phone number.
 CONTACT = _any(r"nomor\w*(?! \d)|nomer\w*(?! \d)|no hp|no wa|no\. hp|no telp|wa|wanya|whatsapp|kontak\w*|telepon|telpon|telp|tlp|hp|hpnya")
@@ -72,6 +74,10 @@ QRIS = _any(r"qris|gopay|ovo|dana|shopeepay|e-?wallet")
 BANK = _any(r"transfer|tf|rekening\w*|rek|atas nama|a\.n\.?|bank|bca|bri|bni|mandiri|m-banking|mbanking")
 DAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "sabtu": 5, "minggu": 6, "ahad": 6}
 
+# The customer giving their own address ("alamatnya jl ijen no 5"), not asking the shop's.
+GIVES_ADDRESS = re.compile(r" alamat\w*:? (?:di |ke |saya |sy |aku |rumah )?(?:jl|jln|jalan|gg|gang|perum\w*|komplek\w*|"
+                           r"dusun|dsn|desa|kp|kampung|blok|rt|kel|kelurahan|kec|kecamatan) ")
+
 # Words after "ke" that end the name of an area.
 AREA_STOP = frozenset({"berapa", "brp", "bisa", "ngga", "kak", "ka", "ya", "kena",
                        "dong", "min", "sis", "gan", "kah", "ongkir", "ongkirnya", "ongkos", "biaya", "apa", "sampai",
@@ -79,8 +85,14 @@ AREA_STOP = frozenset({"berapa", "brp", "bisa", "ngga", "kak", "ka", "ya", "kena
                        "kira", "kira-kira", "harganya", "kalau", "kalo", "berapaan", "mas", "mbak", "bu", "pak",
                        "nya", "kan", "lho", "deh",
                        # "ongkir paling murah brp": a ranking of fees, no place ("termurah", "paling cepat")
-                       "paling", "plg", "termurah", "termahal", "tercepat", "murah", "mahal", "cepat", "cepet"}) | NO
+                       "paling", "plg", "termurah", "termahal", "tercepat", "murah", "mahal", "cepat", "cepet",
+                       # "ongkir dalam kota": the shop's own area, not a place called "Dalam Kota"
+                       "dalam", "dlm", "dalem",
+                       # the address itself begins ("ke malang, alamatnya jl ijen no 5"): the place ends there
+                       "alamat", "alamatnya", "jl", "jln", "jalan", "gg", "gang", "rt", "rw", "no", "nomor",
+                       "perum", "perumahan", "komplek", "kompleks", "blok", "atas", "an", "a.n", "a.n."}) | NO
 AREA_AFTER = frozenset({"ke", "ongkir", "ongkirnya", "kirim"})
+AREA_LEAD = frozenset({"ke", "daerah", "area", "sekitar", "sekitaran", "dekat", "deket"})  # "ke daerah sleman"
 
 
 def _area(words: str) -> str:
@@ -91,7 +103,7 @@ def _area(words: str) -> str:
             continue
         kept: list[str] = []
         for after in said[i + 1:i + 5]:
-            if after == "ke" and not kept:
+            if after in AREA_LEAD and not kept:
                 continue
             if after in AREA_STOP or after in AREA_AFTER or not re.fullmatch(r"[a-z][a-z.\-]*", after):
                 break
@@ -121,7 +133,7 @@ def shop_questions(text: str) -> list[ShopQuestion]:
         found.append(ShopQuestion(Ask.FEE, _area(words) or ("luar kota" if " luar kota " in words else "")))
     if PICKUP.search(words):
         found.append(ShopQuestion(Ask.PICKUP))
-    elif ADDRESS.search(words) and not re.search(r" (?:ke|transfer) mana ", words):
+    elif ADDRESS.search(words) and not re.search(r" (?:ke|transfer) mana ", words) and not GIVES_ADDRESS.search(words):
         found.append(ShopQuestion(Ask.ADDRESS))
     if MINIMUM.search(words) or SMALL_ORDER.search(words):
         found.append(ShopQuestion(Ask.MINIMUM))
@@ -261,10 +273,15 @@ WHERE_IS_IT = re.compile(r" (?:mana|dimana|di mana|gimana|gmn|gmana|bagaimana|st
 TRACKING_NUMBER = re.compile(r" (?:no\.? |nomor |nmr |nomer |kode |cek |minta )?resi(?:nya)? ")
 
 
+# "udah dikirim blm kak?", "sudah diproses belum": how far along, the order noun left out.
+SENT_YET = re.compile(r" (?:udah|sudah|udh|sdh|dah|sdah) (?:di)?(?:kirim|proses|antar|anter|paketin|packing)\w* "
+                      r"(?:belum|blm|blom|apa belum|apa blm|atau belum|ya|kah|kak|ka|min) ")
+
+
 def asks_order_status(text: str) -> bool:
     """Whether the message asks how the customer's own order is doing."""
     words = _words(text)
-    return bool(ORDER_NOUN.search(words) and WHERE_IS_IT.search(words)) or bool(
+    return bool(ORDER_NOUN.search(words) and WHERE_IS_IT.search(words)) or bool(SENT_YET.search(words)) or bool(
         re.search(r" status (?:order|pesan|pesen)\w* ", words)) or bool(TRACKING_NUMBER.search(words))
 
 

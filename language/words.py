@@ -57,7 +57,7 @@ SELLER_HELP = GREETINGS | MENU | HELP | {"admin", "/admin", "penjual", "menu pen
                                          "cara", "?"}
 
 # Yes to one question, where more words plainly mean yes there.
-PLACE_ORDER = YES | {"pesan", "konfirmasi", "lanjut", "gas"}  # "place the order?"
+PLACE_ORDER = YES | {"pesan", "konfirmasi", "lanjut", "gas", "setuju"}  # "place the order?"
 APPLY_CHANGE = YES | {"lanjut"}  # a seller's price that looked like a slip: "change it anyway?"
 SAVE_PROMO = YES | {"simpan"}
 SEND_BROADCAST = YES | {"kirim", "jadwalkan", "gas"}

@@ -12,6 +12,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from language.names import tidy_name
 from shops import owner_code
 from shops.profile import ShopProfile
 from storage import shop_removal
@@ -55,7 +56,7 @@ class NewShop:
 
 
 def create_shop(session: Session, name: str, slug: str | None, now: datetime) -> NewShop:
-    name = " ".join(name.split())
+    name = tidy_name(name)
     if not 2 <= len(name) <= 100:
         raise ShopError("the name must be 2-100 characters")
     slug = slug or slug_for(name)

@@ -9,6 +9,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from language import places
 from shops.hours import WeeklyHours, parse_hours
 
 PaymentKind = Literal["bank_transfer", "qris", "cod"]
@@ -35,6 +36,10 @@ class DeliveryZone(BaseModel):
     areas: list[str] = []
     # "Ongkir menyusul": the seller quotes this zone's fee for each order (`fee` is not used).
     quote: bool = False
+    # Cash on delivery here (when the shop takes COD at all): the shop's own zones are where it
+    # delivers itself and can collect the cash, so on unless the seller turns it off (a zone sent
+    # by courier, say).
+    cod: bool = True
 
 
 class OutsideZones(BaseModel):
@@ -44,6 +49,10 @@ class OutsideZones(BaseModel):
     allowed: bool = False
     fee: int | None = Field(None, ge=0)  # a fixed fee; None: "ongkir menyusul", quoted per order
     name: str = "Luar kota"
+    # Cash on delivery beyond the zones: off unless the seller turns it on. Out of town the goods
+    # go by courier, the fee is often not yet known, and a parcel refused at the door comes back
+    # at the seller's cost.
+    cod: bool = False
 
     @property
     def quote(self) -> bool:
@@ -105,16 +114,31 @@ class ShopProfile(BaseModel):
     def payment(self, kind: str) -> PaymentMethod | None:
         return next((m for m in self.payment_methods if m.kind == kind), None)
 
+    def cod_for(self, fulfilment: str | None, zone_id: str | None) -> bool:
+        """Whether cash on delivery may be chosen for this way of receiving: pickup and the
+        zones (unless a zone turns it off) yes, beyond the zones only when `outside_zones.cod`."""
+        if self.payment("cod") is None:
+            return False
+        if fulfilment != "delivery":
+            return True
+        zone = self.zone(zone_id or "")
+        return zone.cod if zone is not None else self.outside_zones.cod
+
+    def methods_for(self, fulfilment: str | None, zone_id: str | None) -> list[PaymentMethod]:
+        """The payment methods a customer may choose for this way of receiving."""
+        return [m for m in self.payment_methods if m.kind != "cod" or self.cod_for(fulfilment, zone_id)]
+
     def zone(self, zone_id: str) -> DeliveryZone | None:
         return next((z for z in self.delivery_zones if z.id == zone_id), None)
 
     def zone_for_address(self, address: str) -> DeliveryZone | None:
-        """The zone whose area words the address contains; None when none does (an address is
-        never put in a zone it does not name), except where the only zone lists no areas."""
-        text = address.lower()
-        for zone in self.delivery_zones:
-            if any(area.lower() in text for area in zone.areas):
-                return zone
+        """The zone whose areas the address names (language.places: whole words, city
+        shorthands, a slip in a long name, "kota" told from "kabupaten"); None when none does
+        (an address is never put in a zone it does not name), except where the only zone lists
+        no areas."""
+        zone_id = places.best_area(address, [(z.id, z.areas) for z in self.delivery_zones])
+        if zone_id is not None:
+            return self.zone(zone_id)
         if len(self.delivery_zones) == 1 and not self.delivery_zones[0].areas:
             return self.delivery_zones[0]
         return None

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from catalog.importer import import_rows, parse_csv
+from language.names import tidy_name
 from shops.profile import ShopProfile
 from storage import shops as shops_db
 from storage.models import Seller, Shop
@@ -27,6 +28,7 @@ def apply_shop_file(session: Session, spec: dict[str, Any]) -> Shop:
     spec = {k: v for k, v in spec.items() if k != "sellers"}
     slug = spec.pop("slug")
     profile = ShopProfile.model_validate(spec)
+    profile.name = tidy_name(profile.name)  # as `kedai shop new` and the setup by chat keep it
     shop = session.execute(select(Shop).where(Shop.slug == slug)).scalar_one_or_none()
     stored = profile.model_dump(exclude={"name"})
     if shop is None:

@@ -23,12 +23,17 @@ def fetch_categories(session: Session, shop_id: int) -> Sequence[Row]:
 
 
 def ensure_categories(session: Session, shop_id: int, names: Sequence[str]) -> dict[str, int]:
+    """{name: id} of every category named, adding the ones the shop lacks. A name differing only
+    in capitals is the category the shop has ("kemeja" is "Kemeja"): never a second one."""
     existing = {c.name: c for c in session.execute(select(Category).where(Category.shop_id == shop_id)).scalars()}
+    by_lower = {name.lower(): c for name, c in existing.items()}
     position = max((c.position for c in existing.values()), default=0)
     for name in dict.fromkeys(names):
-        if name not in existing:
+        if name not in existing and name.lower() in by_lower:
+            existing[name] = by_lower[name.lower()]
+        elif name not in existing:
             position += 1
-            existing[name] = Category(shop_id=shop_id, name=name, position=position)
+            existing[name] = by_lower[name.lower()] = Category(shop_id=shop_id, name=name, position=position)
             session.add(existing[name])
     session.flush()
     return {name: c.id for name, c in existing.items()}

@@ -11,18 +11,20 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from language import places
 from language.money import local_time, rupiah
 from language.questions import payment_named
 from language.words import NO_NOTE, PLACE_ORDER, is_yes
 from shops.profile import PaymentMethod
 from conversations.customer import cart as cart_flow
 from conversations.customer import promo_cart
-from conversations.base import Attachment, Button, Ctx, Reply, Step, Turn, say
+from conversations.base import Button, Ctx, Reply, Step, Turn, say
 from conversations.choice import Choice
 from conversations.customer import ask_seller, consent, preorder
+from conversations.customer.pay_how import payment_instructions
 from conversations.customer.browsing import Browse, main_menu
 from conversations.ports import OrderSummary
-from orders import qris
+from texts.id import cod as cod_texts
 from texts.id import customer as t
 from texts.id import promo as promo_texts
 from texts.id import quotes as quote_texts
@@ -159,7 +161,7 @@ def on_address(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
         co.update(latitude=turn.latitude, longitude=turn.longitude,
                   address=turn.address or f"📍 {turn.latitude:.5f}, {turn.longitude:.5f}")
     else:
-        address = " ".join(turn.text.split())
+        address = places.address_said(turn.text)
         if len(address) < 10:
             return say(Checkout.ADDRESS, data, Reply(t.ADDRESS_TOO_SHORT, [Button(t.BTN_CANCEL, "batal")]))
         co.update(address=address, latitude=None, longitude=None)
@@ -231,7 +233,8 @@ def ask_note(data: dict[str, Any], ctx: Ctx) -> Step:
 def on_note(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
     """stores the note (or none) and asks the payment method."""
     text = " ".join(turn.text.split())
-    note = None if SKIP.matches(turn.choice) or text.lower() in NO_NOTE or not text else text[:500]
+    bare = not any(ch.isalnum() for ch in text)  # "-", "👍", "🙏": no note
+    note = None if SKIP.matches(turn.choice) or text.lower() in NO_NOTE or bare else text[:500]
     return ask_payment(with_draft(data, {**draft(data), "note": note}), ctx)
 
 
@@ -239,18 +242,44 @@ def payment_label(m: PaymentMethod) -> str:
     return m.label or {"bank_transfer": t.BTN_PAY_BANK, "qris": t.BTN_PAY_QRIS, "cod": t.BTN_PAY_COD}[m.kind]
 
 
+def methods(ctx: Ctx, co: dict[str, Any]) -> list[PaymentMethod]:
+    """What this order may be paid with: COD only where the shop collects the cash itself
+    (ShopProfile.cod_for)."""
+    return ctx.shop.methods_for(co.get("fulfilment"), co.get("zone"))
+
+
 def ask_payment(data: dict[str, Any], ctx: Ctx, text: str = t.ASK_PAYMENT) -> Step:
-    methods = ctx.shop.payment_methods
-    if not methods:
+    co = draft(data)
+    methods_ = methods(ctx, co)
+    if not ctx.shop.payment_methods:
         return say(Browse.HOME, data, Reply(t.NO_PAYMENT_METHODS, [ask_seller.button(ask_seller.PAY), *main_menu()]))
-    buttons = [Button(payment_label(m), PAY.pack(m.kind)) for m in methods]
+    if not ctx.shop.cod_for(co.get("fulfilment"), co.get("zone")) and ctx.shop.payment("cod") is not None:
+        text = cod_texts.COD_NOT_HERE.format(where=delivery_name(ctx, co), areas=cod_areas(ctx)) + "\n" + text
+        if not methods_:  # COD was the shop's only way: pickup (or another address) is the way on
+            return say(Checkout.PAYMENT, data, Reply(cod_texts.COD_ONLY_WAY, [
+                Button(t.BTN_EDIT, "checkout"), Button(t.BTN_CANCEL, "batal")]))
+    buttons = [Button(payment_label(m), PAY.pack(m.kind)) for m in methods_]
     return say(Checkout.PAYMENT, data, Reply(text, buttons + [Button(t.BTN_CANCEL, "batal")]))
+
+
+def delivery_name(ctx: Ctx, co: dict[str, Any]) -> str:
+    zone = ctx.shop.zone(co.get("zone") or "")
+    return zone.name if zone is not None else ctx.shop.outside_zones.name
+
+
+def cod_areas(ctx: Ctx) -> str:
+    """Where COD is taken, in words: the zones that allow it, and pickup."""
+    shop = ctx.shop
+    return ", ".join([z.name for z in shop.delivery_zones if z.cod] + ([cod_texts.COD_PICKUP] if shop.pickup else []))
 
 
 def on_payment(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
     """stores the payment method and shows the summary to confirm."""
     kind = PAY.one(turn.choice) or ("" if turn.choice else payment_named(turn.text))
-    if ctx.shop.payment(kind) is None:
+    allowed = methods(ctx, draft(data))
+    if not kind and not turn.choice and len(allowed) == 1 and is_yes(turn.text):  # one way left: "ya", "ok"
+        kind = allowed[0].kind
+    if all(m.kind != kind for m in allowed):
         return ask_payment(data, ctx, t.PAYMENT_INVALID)
     return summary(with_draft(data, {**draft(data), "payment": kind}), ctx)
 
@@ -304,8 +333,13 @@ def on_confirm(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
     """asks the world to place the order; on_order_outcome words what happened."""
     if not CONFIRM.matches(turn.choice) and not is_yes(turn.text, PLACE_ORDER):  # "iya kak", "ya pesan"
         kind = "" if turn.choice else payment_named(turn.text)
-        if kind and kind != draft(data).get("payment") and ctx.shop.payment(kind) is not None:
+        if kind and kind != draft(data).get("payment") and any(m.kind == kind for m in methods(ctx, draft(data))):
             return summary(with_draft(data, {**draft(data), "payment": kind}), ctx)  # "eh ganti cod aja"
+        if kind == "cod" and ctx.shop.payment("cod") is not None:  # COD, but not for where this goes
+            again = summary(data, ctx)
+            again.replies[0].text = cod_texts.COD_NOT_HERE.format(
+                where=delivery_name(ctx, draft(data)), areas=cod_areas(ctx)) + "\n\n" + again.replies[0].text
+            return again
         return say(Checkout.CONFIRM, data, Reply(t.CONFIRM_INVALID, summary(data, ctx).replies[0].buttons))
     co = draft(data)
     lines = tuple(DraftLine(s, q) for s, q in cart_flow.items(data).items())
@@ -346,38 +380,6 @@ def placed(data: dict[str, Any], ctx: Ctx, order: OrderSummary) -> Step:
     head = Reply(t.ORDER_PLACED.format(name=order.customer_name, code=order.code, total=rupiah(order.total))
                  + preorder.placed_note(order, ctx))
     return say(Browse.HOME, out, head, payment_instructions(ctx, order))
-
-
-def payment_instructions(ctx: Ctx, order: OrderSummary) -> Reply:
-    method = ctx.shop.payment(order.payment_method)
-    total = rupiah(order.total)
-    pay_by = local_time(order.pay_by, ctx.tz) if order.pay_by else "-"
-    if order.payment_method == "bank_transfer" and method:
-        unique = t.PAY_UNIQUE_NOTE.format(unique_code=f"{order.unique_code:03d}") if order.unique_code else ""
-        return Reply(t.PAY_BANK.format(total=total, bank=method.bank, account_number=method.account_number,
-                                       account_holder=method.account_holder, unique_note=unique, pay_by=pay_by), main_menu())
-    if order.payment_method == "qris" and method:
-        exact = _exact_qris(method.qris_payload, order.total)
-        if exact is not None:  # a code of its own with the amount in it, drawn after commit (bot.attachments)
-            unique = t.PAY_QRIS_UNIQUE_NOTE.format(unique_code=f"{order.unique_code:03d}") if order.unique_code else ""
-            picture = Attachment("image", t.QRIS_FILE.format(code=order.code), "image/png",
-                                 {"what": "qris", "payload": exact})
-            return Reply(t.PAY_QRIS_EXACT.format(total=total, unique_note=unique, pay_by=pay_by), main_menu(),
-                         attachment=picture)
-        return Reply(t.PAY_QRIS.format(total=total, pay_by=pay_by), main_menu(), image_url=method.qris_image)
-    when = t.COD_DELIVERY if order.fulfilment == "delivery" else t.COD_PICKUP
-    return Reply(t.PAY_COD.format(total=total, when=when), main_menu())
-
-
-def _exact_qris(payload: str | None, total: int) -> str | None:
-    """The shop's QRIS made dynamic for this amount, or None (no payload, or one that no longer
-    reads): the shop's plain picture is the fallback."""
-    if not payload:
-        return None
-    try:
-        return qris.to_dynamic(payload, total)
-    except qris.QrisError:
-        return None
 
 
 def shortage(data: dict[str, Any], ctx: Ctx, short: list[tuple[str, int, int]]) -> Step:

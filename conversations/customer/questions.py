@@ -20,11 +20,13 @@ from catalog.families import Family, Hit
 from conversations.base import Button, Ctx, Reply, Step, say
 from conversations.customer import browsing
 from conversations.customer.browsing import Browse
+from language import places
 from language.money import rupiah
 from language.options import LEVEL_WORDS, OPTION_WORDS, measure, size
 from language.questions import Ask, ProductQuestion, ShopQuestion, product_question, shop_questions
 from language.text import FILLER_WORDS, misspelt, normalize
 from shops.profile import ShopProfile
+from texts.id import cod as cod_texts
 from texts.id import questions as t
 
 # Of the words that name a product, this share must be the product's own (a typo counts), else
@@ -252,13 +254,28 @@ def payment(ctx: Ctx, q: ShopQuestion) -> str:
     if not q.about:
         return listed
     said = t.PAY_YES[q.about] if shop.payment(q.about) is not None else t.PAY_NO[q.about]
+    if q.about == "cod" and shop.payment("cod") is not None:
+        said = cod_where(shop) or said
     return f"{said}\n{listed}"
+
+
+def cod_where(shop: ShopProfile) -> str:
+    """Where COD is taken, when that is not everywhere the shop sends to; "" when it is."""
+    elsewhere = [z.name for z in shop.delivery_zones if not z.cod]
+    if shop.outside_zones.allowed and not shop.outside_zones.cod:
+        elsewhere.append(shop.outside_zones.name.lower())
+    if not elsewhere:
+        return ""
+    taken = [z.name for z in shop.delivery_zones if z.cod] + ([cod_texts.COD_PICKUP] if shop.pickup else [])
+    if not taken:
+        return t.PAY_NO["cod"]
+    return cod_texts.COD_WHERE.format(areas=", ".join(taken), outside=", ".join(elsewhere))
 
 
 def fee(ctx: Ctx, q: ShopQuestion) -> str:
     shop = ctx.shop
     if q.about:
-        area = q.about.title()
+        area = places.spelled(q.about) or q.about.title()
         zone = shop.zone_for_address(q.about)
         if zone is not None and (zone.areas or len(shop.delivery_zones) == 1):
             return (t.FEE_ZONE_QUOTED if zone.quote else t.FEE_ZONE).format(area=area, zone=zone.name, fee=rupiah(zone.fee))

@@ -53,6 +53,9 @@ def again(data: dict[str, Any], ctx: Ctx, code: str, asked: Reorder | None = Non
     order = ctx.orders.find(ctx.customer.id, code)
     if order is None:
         return say(Browse.HOME, data, Reply(t.REORDER_NOT_FOUND.format(code=code), [Button(t.BTN_HISTORY, HISTORY)]))
+    if (asked is None or not asked.changes) and in_cart_already(cart.items(data), order):
+        # "pesan yang kemarin lagi" then "sama kayak biasa": said twice, meant once
+        return cart.view(data, ctx, note=t.REORDER_ALREADY.format(code=order.code) + "\n")
     basket, changes = refill(ctx, cart.items(data), order)
     if asked is not None and asked.changes:
         changes += adjust(ctx, basket, asked)
@@ -63,6 +66,14 @@ def again(data: dict[str, Any], ctx: Ctx, code: str, asked: Reorder | None = Non
     if changes:
         head += ["", t.REORDER_CHANGES, *changes]
     return cart.view(cart.with_cart(data, basket), ctx, note="\n".join(head) + "\n")
+
+
+def in_cart_already(basket: dict[str, int], order: OrderSummary) -> bool:
+    """Whether the cart holds every line of the order, at least as many as ordered."""
+    wanted: dict[str, int] = {}
+    for sku, qty, _ in order.items:
+        wanted[sku] = wanted.get(sku, 0) + qty
+    return bool(wanted) and all(basket.get(sku, 0) >= qty for sku, qty in wanted.items())
 
 
 def refill(ctx: Ctx, basket: dict[str, int], order: OrderSummary) -> tuple[dict[str, int], list[str]]:

@@ -16,12 +16,14 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from conversations.base import Ctx, Reply, Step, Turn, done, say
+from conversations.base import Button, Ctx, Reply, Step, Turn, done, say
 from conversations.choice import Choice
 from orders.lifecycle import Action
 from conversations.seller.common import IDLE
 from conversations.seller.common import clean as clean_step
+from conversations.seller.ports import SellerCtx
 from orders.placing import order_code
+from language.money import rupiah
 from language.numbers import parse_rupiah
 from language.words import CANCEL, said
 from texts.id import quotes as quote_texts
@@ -92,14 +94,34 @@ HINTED = {"lunas", "tolak", "proses", "kirim", "selesai"}  # ("ongkir" alone: th
 LOOK = re.compile(r"^(?:cek|lihat|detail|pesanan|order|status)?\s*(.+?)[?!.]*$", re.IGNORECASE)
 HEAD = re.compile(r"^/?([a-z]+)\b\s*(.*)$", re.IGNORECASE | re.DOTALL)
 MIN_REASON = 3
+PAID_SHOWN = 5  # unpaid orders offered as buttons for "udah lunas yg bu wati"
 
 
 def code_head(prefix: str) -> re.Pattern[str]:
     return re.compile(rf"^(?:#?(\d{{1,6}})|{re.escape(prefix)}\s*-?\s*(\d{{1,6}}))(?!\d)\s*(.*)$", re.IGNORECASE | re.DOTALL)
 
 
+# "KD-0042 sudah bayar", "udah tf KD-0042", "uangnya udah masuk KD-0042": the seller saying it is
+# paid, as they would tell a person. A question ("sudah bayar?", "belum") is never read as one.
+PAID = re.compile(r"\b(?:(?:sudah|sdh|udah|udh|dah|uda)\s+(?:di)?(?:bayar|tf|transfer|lunas|masuk)\w*|"
+                  r"(?:uang|uangnya|dana|dananya|transferan|transferannya|tf|tfnya)\s+(?:(?:sudah|udah|udh|sdh)\s+)?masuk)\b",
+                  re.IGNORECASE)
+PAID_AROUND = re.compile(r"\b(?:ya|yah|kak|ka|bu|pak|ini|itu|yg|yang|pesanan|order|nya)\b|[,.!]", re.IGNORECASE)
+NOT_SAID = re.compile(r"\?|\b(?:belum|blm|blom|apa|apakah|kah)\b", re.IGNORECASE)
+
+
+def said_paid(text: str, prefix: str) -> str | None:
+    """"lunas KD-0042" when the text says order KD-0042 is paid in words; else None."""
+    if not PAID.search(text) or NOT_SAID.search(text):
+        return None
+    rest = " ".join(PAID_AROUND.sub(" ", PAID.sub(" ", text)).split())
+    found = code_head(prefix).match(rest)
+    return f"lunas {rest}" if found is not None and not found.group(3).strip() else None
+
+
 def parse(text: str, prefix: str) -> tuple[str, Action, str | None, str] | None:
     """(verb, action, code or None, the rest) for an order command, else None."""
+    text = said_paid(text, prefix) or text
     first = code_head(prefix).match(text.strip())
     if first is not None and first.group(2) is not None and (tail := HEAD.match(first.group(3))):
         text = f"{tail.group(1)} {prefix}-{first.group(2)} {tail.group(2)}"  # "KD-0042 lunas" reads as "lunas KD-0042"
@@ -159,7 +181,7 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step | None
     if state == SellerOrders.FEE and (parsed is None or parsed[2] is None):
         return on_fee(data, text)
     if parsed is None:
-        return look(state, data, text, prefix)
+        return look(state, data, text, prefix) or paid_which(state, data, text, ctx)
     verb, action, code, rest = parsed
     if code is None:
         if verb in HINTED and not rest:
@@ -188,6 +210,22 @@ def look(state: str, data: dict[str, Any], text: str, prefix: str) -> Step | Non
     if code is None or code.group(2) is None or code.group(3) or int(code.group(2)) == 0:
         return None
     return Step(idle(state), clean(data), [], [ShowOrder(order_code(prefix, int(code.group(2))))], then=on_order_outcome)
+
+
+def paid_which(state: str, data: dict[str, Any], text: str, ctx: Ctx) -> Step | None:
+    """"udah lunas yg bu wati": paid, but which order? The unpaid ones as buttons, the ones whose
+    customer the words name first; the seller presses (a name alone never confirms a payment)."""
+    if state not in (IDLE, *STATES) or not isinstance(ctx, SellerCtx) or not PAID.search(text) or NOT_SAID.search(text):
+        return None
+    unpaid = ctx.desk.orders("unpaid", ctx.now, ctx.now)
+    if not unpaid:
+        return say(idle(state), clean(data), Reply(t.PAID_NONE_OPEN))
+    named = {w for w in re.findall(r"[a-z]{3,}", text.lower())}
+    unpaid.sort(key=lambda o: not named & set(re.findall(r"[a-z]{3,}", o.customer_name.lower())))
+    buttons = [Button(t.BTN_PAID_WHICH.format(code=o.code, name=o.customer_name, total=rupiah(o.total)),
+                      CHOICES["lunas"].pack(o.code)) for o in unpaid[:PAID_SHOWN]]
+    example = t.COMMANDS[Action.CONFIRM].format(code=unpaid[0].code)
+    return say(idle(state), clean(data), Reply(t.PAID_WHICH.format(example=example), buttons))
 
 
 def idle(state: str) -> str:

@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import Any
 
 from language.money import rupiah
+from language.names import tidy_name
 from language.numbers import read_number
 from language.text import COUNT_WORDS, fold, normalize
 from conversations.base import Button, Reply, Step, Turn, say
@@ -50,9 +51,11 @@ MAX_STOCK = seller_stock.MAX_STOCK
 def route(state: str, data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step | None:
     if state in NEW_STEPS and not turn.media and fresh(data, ctx):
         return NEW_STEPS[state](data, turn, ctx)
-    if state == SellerProducts.PHOTO and turn.text.strip() and not turn.choice and fresh(data, ctx) \
-            and parse(turn.text, ctx.desk.sizes()) is None:
-        return photo_target(data, turn.text, ctx)
+    if state == SellerProducts.PHOTO and turn.text.strip() and not turn.choice and fresh(data, ctx):
+        if (made := with_photo(clean(data), turn.text, data.get("photo"), ctx)) is not None:
+            return made  # "bolu kukus 25rb stok 5" for the photo just sent: a new product with it
+        if parse(turn.text, ctx.desk.sizes()) is None:
+            return photo_target(data, turn.text, ctx)
     if turn.media:
         return photo(clean(data), turn, ctx)
     if turn.choice or not (match := NEW_LINE.match(turn.text)):
@@ -75,7 +78,7 @@ def parse_new(rest: str) -> dict[str, Any]:
     rest, slashed = read_slashed(rest)
     draft.update(slashed)
     if tail := CATEGORY_TAIL.search(rest):
-        draft["category"] = _title(tail.group(1).strip(" .,"))
+        draft["category"] = tidy_name(tail.group(1).strip(" .,"))
         rest = rest[:tail.start()]
     raw = re.findall(r"[^\s,;]+", rest)
     pieces: list[str] = []
@@ -105,15 +108,8 @@ def parse_new(rest: str) -> dict[str, Any]:
         j, want = number.end, None
     name = " ".join(token for i, token in enumerate(raw) if i not in used).strip(" -:")
     if name and re.search(r"[^\W\d_]", name):
-        draft["name"] = _title(name)
+        draft["name"] = tidy_name(name)
     return draft
-
-
-def _title(text: str) -> str:
-    """Keeps the seller's capitals; all-lowercase words get a capital first letter."""
-    if text != text.lower():
-        return text
-    return " ".join(w[:1].upper() + w[1:] for w in text.split())
 
 
 def _next(data: dict[str, Any], draft: dict[str, Any], ctx: SellerCtx, ask_category: bool = True) -> Step:
@@ -158,7 +154,7 @@ def _create(data: dict[str, Any], draft: dict[str, Any], ctx: SellerCtx) -> Step
     labels = draft.get("options") or []
     options = tuple(zip(labels, draft.get("prices") or [], draft.get("stocks") or [], kinds(labels)))
     effect = CreateProduct(me.id, me.label, draft["name"], draft["price"], draft["stock"], draft["category"],
-                           options=options)
+                           image_url=draft.get("image"), options=options)
     if options:
         lines = "\n".join(t.NEW_OPTION_LINE.format(label=o, price=rupiah(p), stock=n) for o, p, n, _ in options)
         text = t.NEW_CREATED_OPTIONS.format(name=draft["name"], category=draft["category"], lines=lines)
@@ -211,7 +207,7 @@ def on_stock(data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step:
 def on_category(data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step:
     """takes a category button, or a new category's name."""
     picked = CATEGORY.one(turn.choice)
-    name = picked or _title(" ".join(turn.text.split()))[:100]
+    name = picked or tidy_name(" ".join(turn.text.split()))[:100]
     if not name:
         return say(SellerProducts.NEW_CATEGORY, {**data, "at": stamp(ctx)}, Reply(t.NEW_ASK_CATEGORY))
     return _create(data, {**data["new"], "category": name}, ctx)
@@ -226,10 +222,39 @@ def photo(data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step:
     if (rejected := turn.media[0].rejected) or not turn.media[0].ref:
         return idle(data, Reply(t.PHOTO_UNUSABLE.get(rejected or "", t.PHOTO_UNUSABLE["unavailable"])))
     ref = turn.media[0].ref
+    if (made := with_photo(data, turn.text, ref, ctx)) is not None:
+        return made
     query = " ".join(w for w in words_of(turn.text) if w not in PHOTO_WORDS)
     if not query:
         return say(SellerProducts.PHOTO, {**data, "photo": ref, "at": stamp(ctx)}, Reply(t.PHOTO_ASK_PRODUCT))
     return seller_stock.run(data, ctx, Command("image", query, ref=ref))
+
+
+def _photo_words_off(words: list[str]) -> list[str]:
+    """The caption without its leading "ini foto", "foto untuk", "produk baru"-like words."""
+    i = 0
+    while i < len(words) and words[i].lower() in PHOTO_WORDS:
+        i += 1
+    return words[i:]
+
+
+def with_photo(data: dict[str, Any], text: str, ref: str | None, ctx: SellerCtx) -> Step | None:
+    """A new product for a photo: its caption (or the words after it) is "produk baru …", or a name
+    with a price that no product of the shop has ("bolu kukus 25rb stok 5"); None otherwise (the
+    photo is for a product the shop has)."""
+    if not ref or not text.strip():
+        return None
+    match = NEW_LINE.match(text)
+    rest = text[match.end():] if match else " ".join(_photo_words_off(text.split()))
+    draft = parse_new(rest)
+    if draft.get("name") is None:
+        return say(SellerProducts.NEW_NAME, {**data, "new": {"image": ref}, "at": stamp(ctx)},
+                   Reply(t.NEW_ASK_NAME)) if match else None
+    if not match:
+        best, candidates = find(ctx, draft["name"])
+        if draft.get("price") is None or best is not None or candidates:
+            return None
+    return _next(data, {**draft, "image": ref}, ctx, ask_category=False)
 
 
 def photo_target(data: dict[str, Any], text: str, ctx: SellerCtx) -> Step:
@@ -237,6 +262,7 @@ def photo_target(data: dict[str, Any], text: str, ctx: SellerCtx) -> Step:
     query = " ".join(w for w in words_of(text) if w not in PHOTO_WORDS)
     best, candidates = find(ctx, query) if query else (None, [])
     if best is None and not candidates:
-        reply = Reply(t.NOT_FOUND.format(query=text.strip()) + "\n" + t.PHOTO_ASK_PRODUCT)
+        example = f"{tidy_name(' '.join(_photo_words_off(text.split())) or text)} 35rb stok 10"
+        reply = Reply(t.PHOTO_NOT_FOUND.format(query=text.strip(), example=example))
         return say(SellerProducts.PHOTO, {**data, "at": stamp(ctx)}, reply)
     return seller_stock.run(clean(data), ctx, Command("image", query, ref=data["photo"]))

@@ -28,15 +28,16 @@ MONTHS = {"januari": 1, "jan": 1, "februari": 2, "feb": 2, "pebruari": 2, "maret
           "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "agustus": 8, "agu": 8, "agt": 8, "agus": 8,
           "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11, "nopember": 11,
           "desember": 12, "des": 12}
-REPORT_HEADS = {"laporan", "lapkeu"}
+REPORT_HEADS = {"laporan", "lapkeu", "lap", "pembukuan", "laporannya"}  # "pembukuan" alone: the money list
 RECAP_HEADS = {"rekap", "rekapan"}  # a month's report only with a month named: "rekap bulan ini" is the text recap
 CHART_HEADS = {"grafik", "grafis", "chart", "diagram"}
 PROFIT_LOSS = ("laba rugi", "labarugi", "untung rugi", "laporan laba rugi", "laporan keuangan", "laporan untung rugi")
 # Words that may stand around the period without changing what is asked.
 FILLER = {"keuangan", "penjualan", "jualan", "omzet", "omset", "toko", "dong", "kak", "ya", "min", "tolong", "kirim",
           "minta", "lihat", "cek", "pdf", "saya", "ku", "nya", "bulanan", "untuk", "utk", "yang", "harian", "per", "hari"}
+MONTH_WORD = {"bln": "bulan", "bl": "bulan", "bulanan": "bulan"}
 LAST = {"lalu", "kemarin", "kemaren", "kmrn", "sebelumnya"}
-THIS = {"ini", "sekarang", "skrg"}
+THIS = {"ini", "ni", "sekarang", "skrg", "skrng"}
 WEEK = {"minggu", "seminggu", "pekan", "sepekan", "mingguan"}
 
 
@@ -44,7 +45,8 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step 
     if turn.choice or turn.media:
         return None
     said = words(turn.text).replace("-", " ")
-    parts = said.split()
+    parts = [MONTH_WORD.get(w, w) for w in said.split()]  # "laporan bln ini"
+    said = " ".join(parts)
     if not parts:
         return None
     profit_loss = next((p for p in PROFIT_LOSS if said == p or said.startswith(p + " ")), None)

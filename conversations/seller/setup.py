@@ -25,6 +25,7 @@ from conversations.seller.products import NEW_LINE
 from conversations.seller.setup_ask import CHOICES, SETUP_STATES, STEPS, SellerSetup, ask, menu_buttons
 from conversations.seller.shop_effects import ProfileChange
 from language.text import normalize
+from language.how import asks_how
 from language.words import GREETINGS, HELP, MENU, SELLER_LEAVE, is_yes
 from orders import qris
 from shops.profile import ShopProfile
@@ -91,7 +92,7 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step 
         return pause(data)
     if SKIP.matches(turn.choice) or said in SKIP_WORDS:
         return skip(state, data, ctx)
-    if said in HELP_WORDS:
+    if said in HELP_WORDS or (said and asks_how(said) is not None):  # "caranya gimana kak?"
         return ask(state, ctx.shop, data, note=t.STEP_HELP)
     return ANSWERS[state](state, data, turn, ctx)
 

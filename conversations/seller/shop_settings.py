@@ -47,6 +47,12 @@ SWITCHES = {
     "cod_on": {"cod aktif", "aktifkan cod", "terima cod", "bisa cod", "cod bisa", "nyalakan cod", "buka cod"},
     "cod_off": {"matikan cod", "cod mati", "tidak terima cod", "nonaktifkan cod", "hapus cod", "cod tidak bisa",
                 "tutup cod", "tidak bisa cod"},
+    # COD beyond the zones ("luar kota"): off unless the owner says (shops.profile.OutsideZones.cod)
+    "cod_outside_on": {"cod luar kota", "terima cod luar kota", "bisa cod luar kota", "cod luar kota bisa",
+                       "aktifkan cod luar kota", "cod luar kota aktif", "luar kota bisa cod"},
+    "cod_outside_off": {"matikan cod luar kota", "tidak terima cod luar kota", "cod luar kota tidak bisa",
+                        "tidak bisa cod luar kota", "cod luar kota mati", "luar kota tidak bisa cod",
+                        "nonaktifkan cod luar kota"},
     "pickup_on": {"bisa ambil sendiri", "ambil sendiri bisa", "aktifkan ambil sendiri", "boleh ambil sendiri"},
     "pickup_off": {"tidak bisa ambil sendiri", "ga bisa ambil sendiri", "matikan ambil sendiri",
                    "ambil sendiri tidak bisa", "tidak ada ambil sendiri"},
@@ -158,6 +164,9 @@ def switch(data: dict[str, Any], ctx: SellerCtx, kind: str) -> Step:
     shop, methods = ctx.shop, view.dump(ctx.shop)["payment_methods"]
     if kind.startswith("outside_hours_"):
         return _save(data, ctx, "outside_hours", {"outside_hours": kind.removeprefix("outside_hours_")})
+    if kind.startswith("cod_outside"):
+        outside = view.dump(shop)["outside_zones"]
+        return _save(data, ctx, "outside_zones", {"outside_zones": {**outside, "cod": kind == "cod_outside_on"}})
     if kind.startswith("pickup"):
         on = kind == "pickup_on"
         after: dict[str, Any] = {"pickup": on}

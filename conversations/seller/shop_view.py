@@ -93,6 +93,8 @@ def show(what: str, values: dict[str, Any]) -> str:
         return zones_summary(values.get("delivery_zones") or [], values.get("outside_zones"))
     if what == "pickup":
         return t.PICKUP if values.get("pickup") else t.NO_PICKUP
+    if what == "outside_zones":
+        return t.COD_OUTSIDE[bool((values.get("outside_zones") or {}).get("cod"))]
     if what == "outside_hours":
         return t.OUTSIDE_HOURS.get(values.get("outside_hours") or "", t.NOT_SET)
     value = values.get(what)

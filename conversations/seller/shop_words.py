@@ -7,6 +7,7 @@ import re
 import unicodedata
 from typing import Any
 
+from language.names import tidy_name
 from language.numbers import parse_rupiah
 
 NAME_LEN = (2, 100)
@@ -139,7 +140,7 @@ def phone(text: str) -> str | None:
 
 
 def shop_name(text: str) -> str | None:
-    name = " ".join(text.split()).strip(" .,:")
+    name = tidy_name(text.strip(" .,:"))
     return name if NAME_LEN[0] <= len(name) <= NAME_LEN[1] and re.search(r"[^\W\d_]", name) else None
 
 

@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import Any
 
 from language.money import rupiah
+from language.names import tidy_name
 from conversations.base import Button, Reply, Step, Turn, say
 from conversations.seller.changes import Done, ProductChange, ProductGone
 from conversations.choice import Choice
@@ -80,11 +81,21 @@ def run(data: dict[str, Any], ctx: SellerCtx, cmd: Command) -> Step:
     if best is not None:
         return execute(data, ctx, cmd, best)
     if not candidates:
-        return idle(data, Reply(t.NOT_FOUND.format(query=cmd.query)))
+        return idle(data, Reply(not_found(cmd)))
     pending = {"cmd": asdict(cmd), "ids": [p.id for p in candidates]}
     every_button = every_option.button(candidates) if cmd.action in every_option.ACTIONS and not cmd.question else []
     reply = Reply(t.PICK.format(query=cmd.query), pick_buttons(candidates, FIELD[cmd.action]) + every_button)
     return say(SellerStock.PICK, {**data, "pending": pending, "at": stamp(ctx)}, reply)
+
+
+def not_found(cmd: Command) -> str:
+    """No product by that name; a price or stock for one may be a product not added yet."""
+    if cmd.question or cmd.action not in ("price_set", "stock_set"):
+        return t.NOT_FOUND.format(query=cmd.query)
+    name = tidy_name(cmd.query)
+    example = (f"produk baru {name} {rupiah(cmd.amount)} stok 10" if cmd.action == "price_set" and cmd.amount
+               else f"produk baru {name}")
+    return t.NOT_FOUND_NEW.format(query=cmd.query, example=example)
 
 
 def on_pick(data: dict[str, Any], picked: str, ctx: SellerCtx) -> Step:

@@ -16,8 +16,9 @@ from conversations.examples import fill
 from conversations.seller import lists
 from conversations.seller.common import idle, words
 from conversations.seller.ports import SellerCtx
-from language.words import BUYER_MODE, SELLER_MODE
+from language.words import BUYER_MODE, GREETING_WORDS, SELLER_MODE, politeness
 from texts.id import seller as t
+from texts.id import seller_how as how_texts
 
 SHOPPING = "shopping"  # the seller's conversation data: True while they shop as a buyer
 
@@ -93,7 +94,13 @@ def near(text: str, limit: int = SHOWN) -> list[str]:
 
 
 def unknown(data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step:
-    """what no seller command took: the closest commands, with the shop's own examples."""
+    """what no seller command took: the closest commands, with the shop's own examples; an "ok"
+    or a "makasih" (an older seller answering the bot as a person) is answered as chat."""
+    polite = politeness(turn.text)
+    if polite == "hello" and GREETING_WORDS & set(words(turn.text).split()):  # "pagi kak", "assalamualaikum bu"
+        return lists.help_(data, ctx)
+    if polite in ("thanks", "hello"):
+        return idle(data, Reply(how_texts.THANKS if polite == "thanks" else how_texts.ACK))
     text = " ".join(turn.text.split())[:60]
     examples = near(turn.text) or [COMMANDS[0][1], COMMANDS[4][1], COMMANDS[10][1]]
     filled = [fill(e, ctx.examples, code=f"{ctx.shop.order_prefix}-0042") for e in examples]

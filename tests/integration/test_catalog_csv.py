@@ -73,3 +73,28 @@ def test_replace_hides_what_the_file_does_not_list_and_shows_what_it_does(shop):
         assert visible == {"A1": False, "B2": True, "C3": True}
         exported = [line.split(",") for line in export_csv(s, shop_id).splitlines()]
         assert exported[0][-1] == "visible" and {r[0]: r[-1] for r in exported[1:]} == {"A1": "no", "B2": "yes", "C3": "yes"}
+
+
+def test_all_lowercase_names_and_categories_are_kept_tidy_and_a_category_is_not_doubled_by_its_capitals(shop):
+    sessions, shop_id = shop
+    text = HEADER + "K1,kemeja batik parang,kemeja,185000,5,,\nK2,iPhone case BATIK,Kemeja,50000,2,,\n"
+    with sessions() as s:
+        import_rows(s, shop_id, parse_csv(text))
+        import_rows(s, shop_id, parse_csv(HEADER + "K3,daster batik,KEMEJA,85000,1,,\n"))
+        s.commit()
+    with sessions() as s:
+        names = dict(s.execute(select(Product.sku, Product.name).where(Product.shop_id == shop_id)).all())
+        categories = list(s.scalars(select(Category.name).where(Category.shop_id == shop_id)))
+    assert names == {"K1": "Kemeja Batik Parang", "K2": "iPhone case BATIK", "K3": "Daster Batik"}
+    assert categories == ["Kemeja"]
+
+
+def test_a_shop_created_with_a_lowercase_name_gets_capitals(db_url):
+    from shops.admin import create_shop
+    from storage.models import utcnow
+
+    sessions = session_factory(make_engine(db_url))
+    with sessions() as s:
+        made = create_shop(s, "batik sekar jogja", None, utcnow())
+        s.commit()
+        assert (made.shop.name, made.shop.slug) == ("Batik Sekar Jogja", "batik-sekar-jogja")

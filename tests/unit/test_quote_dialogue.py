@@ -171,8 +171,10 @@ def test_the_seller_quotes_by_command_or_by_button_and_is_asked_the_fee_when_mis
     c = SellerChat()
     c.send(choice="ongkir:KD-0042")
     assert "Berapa ongkir *KD-0042*" in c.text and not c.effects
-    c.send("gimana ya")
+    c.send("ya segitu")
     assert "belum kebaca" in c.text and not c.effects
+    c.send("gimana ya")  # asked how: what the question wants, still open (conversations.seller.how)
+    assert "Ketik ongkirnya dan kurirnya, misal _25rb jne_" in c.text and not c.effects
     c.send("30")  # sellers drop the thousands
     assert (c.effects[0].fee, c.effects[0].courier) == (30000, None)
     c = SellerChat()

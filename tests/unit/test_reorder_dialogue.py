@@ -83,3 +83,12 @@ def test_a_product_named_right_after_pesan_lagi_is_a_new_order_not_a_reorder():
     d = chat(LAST)
     d.send("pesan lagi 2 kastengel")
     assert d.cart == {"KUE-KST": 2}
+
+
+def test_the_reorder_said_twice_is_put_in_the_cart_once():
+    d = chat(LAST)
+    d.send("pesen yang kemarin lagi kak")
+    assert d.cart == {"KUE-NST-KJU": 2, "FRZ-RDG": 3, "SBL-ROA": 1}
+    d.send("sama kayak biasa")  # said again: still one order's worth, and the customer is told why
+    assert d.cart == {"KUE-NST-KJU": 2, "FRZ-RDG": 3, "SBL-ROA": 1}
+    assert "sudah ada di keranjang" in d.text and "Ubah jumlah" in d.text

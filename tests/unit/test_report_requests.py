@@ -76,3 +76,12 @@ def test_an_attachment_travels_in_the_outbox_payload_and_the_simulator_links_a_d
         "document", "Laporan-Keuangan-2026-10.pdf", "application/pdf", path="/x/abc.pdf", url="/media/files/abc.pdf"))
     shown = reply_json(made)
     assert shown["document_url"] == "/media/files/abc.pdf" and shown["text"].endswith("/media/files/abc.pdf")
+
+
+def test_the_month_shortened_and_pembukuan_ask_for_the_months_report():
+    chat = SellerChat()
+    for said in ("laporan bln ini", "pembukuan bulan ini", "lap bln ini"):
+        chat.send(said)
+        assert attachments(chat)[0].render["month"] == NOW.strftime("%Y-%m"), said
+    chat.send("pembukuan")  # alone: the money the seller wrote down, as before
+    assert not attachments(chat) and "catatan keuangan" in chat.text.lower()

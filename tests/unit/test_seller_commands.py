@@ -121,7 +121,7 @@ def test_a_seller_message_makes_exactly_this_change_and_confirms_before_and_afte
 
 # (message, what the reply must say); none of these may change anything.
 REFUSED = [
-    ("stok durian 10", "tidak ketemu"),
+    ("stok durian 10", "belum ada di toko"),
     ("sembunyikan durian", "tidak ketemu"),
     ("stok 10", "yang mana"),
     ("harga 20rb", "yang mana"),

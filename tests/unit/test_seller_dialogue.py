@@ -172,7 +172,7 @@ def test_a_photo_without_caption_asks_which_product_and_takes_the_answer():
     chat.send(photo="https://api.twilio.example/Media/ME1")
     assert chat.state == SellerProducts.PHOTO and chat.effects == []
     chat.send("durian")
-    assert chat.state == SellerProducts.PHOTO and "tidak ketemu" in chat.text
+    assert chat.state == SellerProducts.PHOTO and "belum ada di toko" in chat.text
     chat.send("kastengel")
     assert chat.change() == ("KUE-KST", "image_url", None, "https://api.twilio.example/Media/ME1")
 

@@ -3,6 +3,8 @@
 # Re-order ("pesan lagi") and the order history ("riwayat pesanan").
 REORDER_NONE = "Kakak belum pernah pesan di sini, jadi belum ada yang bisa dipesan lagi. Yuk lihat *katalog* 🛍️"
 REORDER_NOT_FOUND = "Pesanan *{code}* tidak kami temukan, Kak."
+REORDER_ALREADY = ("🧺 Isi pesanan *{code}* sudah ada di keranjang, Kak, jadi tidak kami tambah lagi. "
+                   "Pilih *Checkout* untuk lanjut, atau *Ubah jumlah* kalau mau lebih banyak.")
 REORDER_ADDED = "🔁 Isi pesanan *{code}* sudah kami masukkan ke keranjang, Kak."
 REORDER_NOTHING = ("🔁 Maaf Kak, semua barang dari pesanan *{code}* sedang tidak tersedia, "
                    "jadi belum ada yang kami masukkan ke keranjang.")

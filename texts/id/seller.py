@@ -41,6 +41,8 @@ BTN_RECAP = "📊 Rekap"
 
 # Finding the product
 NOT_FOUND = "Produk “{query}” tidak ketemu, Kak 🙏 Cek nama yang ada dengan *cek stok*."
+NOT_FOUND_NEW = ("Produk “{query}” belum ada di toko, Kak 🙏 Kalau ini produk baru, ketik _{example}_.\n"
+                 "Kalau sudah ada dengan nama lain, cek namanya dengan *cek stok*.")
 NO_PRODUCT = "Produknya yang mana, Kak? Tulis namanya juga, misal _{example}_."
 PICK = "“{query}” ada beberapa, Kak. Yang mana?"
 BTN_PICK = "{name} ({value})"
@@ -148,6 +150,8 @@ OTHER_CATEGORY = "Lainnya"
 
 # Photos
 PHOTO_ASK_PRODUCT = "Foto ini untuk produk apa, Kak? Ketik namanya (atau *batal*)."
+PHOTO_NOT_FOUND = ("Produk “{query}” belum ada di toko, Kak 🙏 Kalau ini produk baru, ketik nama, harga dan stoknya "
+                   "untuk foto ini, misal _{example}_. Kalau untuk produk yang sudah ada, ketik namanya (atau *batal*).")
 PHOTO_UNUSABLE = {
     "type": "Maaf Kak, file itu bukan foto yang bisa kami pakai. Kirim fotonya sebagai gambar (JPG/PNG), ya.",
     "too_large": "Maaf Kak, fotonya terlalu besar (maks. 5 MB). Kirim yang lebih kecil, ya.",

@@ -146,7 +146,8 @@ NO_MARK = "belum"
 CHANGED = "✅ {what}: {before} → {after}"
 WHAT = {"name": "Nama toko", "address": "Alamat toko", "location": "Lokasi toko", "opening_hours": "Jam buka",
         "phone": "Nomor toko", "payment_methods": "Cara bayar", "delivery_zones": "Area antar",
-        "pickup": "Ambil sendiri", "outside_hours": "Pesanan saat toko tutup"}
+        "pickup": "Ambil sendiri", "outside_hours": "Pesanan saat toko tutup", "outside_zones": "COD luar kota"}
+COD_OUTSIDE = {True: "bisa (pembeli luar kota boleh COD)", False: "tidak (pembeli luar kota bayar transfer/QRIS dulu)"}
 OUTSIDE_HOURS = {"next_opening": "diterima, diproses saat buka", "refuse": "ditolak"}
 UNDO_HINT = "Salah? Ketik *batalkan*."
 SAME = "{what} memang sudah begitu, Kak. Tidak ada yang diubah."
