@@ -33,8 +33,8 @@ def db_upgrade() -> None:
 @db_app.command("backup")
 def db_backup(
     folder: Annotated[Optional[Path], typer.Argument(
-        help="Where to write it (default: KEDAI_BACKUP_DIR, else KEDAI_DATA_DIR/backups).", show_default=False)] = None,
-    keep: Annotated[Optional[int], typer.Option(help="Then delete the oldest backups there beyond N.")] = None,
+        metavar="DIR", help="Where to write it (default: KEDAI_BACKUP_DIR, else KEDAI_DATA_DIR/backups).", show_default=False)] = None,
+    keep: Annotated[Optional[int], typer.Option(metavar="N", help="Then delete the oldest backups there beyond N.")] = None,
     no_media: Annotated[bool, typer.Option("--no-media", help="The database only, without the photos and proofs.")] = False,
 ) -> None:
     """Back up the database (a consistent copy while the server runs) and the media next to it."""
@@ -63,7 +63,8 @@ def db_backup(
 
 @db_app.command("restore")
 def db_restore(
-    file: Annotated[Path, typer.Argument(help="A backup made by `kedai db backup` (kedai-<time>Z.db).")],
+    file: Annotated[Path, typer.Argument(
+        metavar="FILE", help="A backup made by `kedai db backup` (kedai-<time>Z.db).")],
     no_media: Annotated[bool, typer.Option("--no-media", help="Leave the media folder as it is.")] = False,
 ) -> None:
     """Replace the database with a backup (and put its media back). Stop the server first."""
