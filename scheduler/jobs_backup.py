@@ -22,7 +22,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from config import Settings
-from media.archive import archive
+from media.archive import FOLDER, archive
 from scheduler.runner import Job
 from storage.backup import BackupError, backup_sqlite, backups, media_archive_of, new_name, part_of, publish, rotate, sqlite_path
 from storage.pg_dump import run_pg_dump
@@ -53,6 +53,11 @@ def take_backup(settings: Settings, folder: Path, now: datetime, *, keep: int | 
 
 
 def _take(settings: Settings, folder: Path, now: datetime, keep: int | None, media: bool) -> Taken:
+    data = Path(settings.data_dir)
+    for served in (data / "media", data / FOLDER):  # web-served (bot/app.py) or archived into every backup
+        if folder.resolve().is_relative_to(served.resolve()):
+            raise BackupError(f"{folder} is inside {served}, which the server publishes or archives: "
+                              f"choose a folder outside it, e.g. {data / 'backups'} or /var/backups/kedai")
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)  # backups hold customers' details
     db = sqlite_path(settings.database_url)
     dest = new_name(folder, now, "db" if db is not None else "dump")
@@ -66,7 +71,7 @@ def _take(settings: Settings, folder: Path, now: datetime, keep: int | None, med
         archived = media_archive_of(dest)
         part = part_of(archived)
         try:
-            count = archive(Path(settings.data_dir), part)
+            count = archive(data, part)
         except BaseException:
             part.unlink(missing_ok=True)
             raise

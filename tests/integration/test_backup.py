@@ -120,6 +120,9 @@ def test_rotation_keeps_the_newest_n_backups_with_their_media(sqlite_url, tmp_pa
     result = runner.invoke(app, ["db", "backup", str(folder), "--keep", "0"], env=_env(sqlite_url, tmp_path / "data"))
     assert result.exit_code == 1 and "error: --keep 0" in result.output
     assert len(backups(folder)) == 2
+    public = tmp_path / "data" / "media" / "backups"  # what the server publishes at /media/...
+    result = runner.invoke(app, ["db", "backup", str(public)], env=_env(sqlite_url, tmp_path / "data"))
+    assert result.exit_code == 1 and "choose a folder outside it" in result.output and not public.exists()
 
 
 def test_restore_refuses_what_is_not_a_kedai_database_and_changes_nothing(sqlite_url, tmp_path):
