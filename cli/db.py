@@ -6,6 +6,7 @@ must not write to the database the server is using, and a restore replaces the f
 
 from __future__ import annotations
 
+import tarfile
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Annotated, Optional
@@ -97,7 +98,13 @@ def db_restore(
     if no_media:
         typer.echo(f"media left as it was in {Path(settings.data_dir) / 'shop_media'}")
     elif media.is_file():
-        typer.echo(f"media restored from {media.name} ({extract(media, Path(settings.data_dir))} files)")
+        try:
+            count = extract(media, Path(settings.data_dir))
+        except (tarfile.TarError, OSError) as exc:
+            _fail(f"the database is restored, but {media} could not be unpacked ({exc}): unpack it by hand "
+                  f"(`tar -xf {media} -C {settings.data_dir}`) or take the media archive of another backup")
+            return
+        typer.echo(f"media restored from {media.name} ({count} files)")
     else:
         typer.echo(f"no media archive {media.name} next to the backup: product photos and payment proofs stay as "
                    f"they are in {Path(settings.data_dir) / 'shop_media'}")
@@ -109,11 +116,11 @@ def db_restore(
 def _refuse_if_served(settings: Settings, target: Path, now: datetime) -> None:
     """A server writing to the database while it is replaced would lose whatever it writes, or
     worse: refused while any server process beats its heartbeat (bot/processes.py)."""
+    from sqlalchemy import create_engine
+
     from bot.processes import STALE_AFTER
     from storage import processes as processes_db
     from storage.backup import BackupError
-    from sqlalchemy import create_engine
-
     from storage.db import session_factory, unit_of_work
 
     if not target.exists():
