@@ -28,6 +28,8 @@ class SellerHandoff(StrEnum):
 TAKE = Choice("ho:t", number)  # take this handoff: its id
 QUEUE = frozenset({"antrian", "antrian chat", "chat pembeli", "chat pelanggan", "daftar chat", "pelanggan menunggu"})
 TAKE_TEXT = re.compile(r"^(?:layani|balas|jawab|ambil)\s+(?:chat\s+|antrian\s+)?(\d{1,3})$")
+# "Layani Rina": the notice's button label typed out (WhatsApp shows it to type, not to press).
+TAKE_NAME = re.compile(r"^layani\s+(.+)$")
 CLOSE = END_CHAT  # the customer ends a chat with these too (language.questions.ends_chat)
 TO_FAQ = frozenset({"jadikan faq", "simpan faq", "faq ini", "faq", "simpan jadi faq"})
 
@@ -97,6 +99,10 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step 
         if not 1 <= n <= len(waiting):
             return idle(data, Reply(t.NO_SUCH.format(n=n)))
         return take(data, ctx, waiting[n - 1].id)
+    if named := TAKE_NAME.match(said):
+        waiting = [h for h in ctx.handoffs.queue() if h.status == "waiting" and words(h.customer) == named.group(1)]
+        if len(waiting) == 1:
+            return take(data, ctx, waiting[0].id)
     return None
 
 

@@ -1,0 +1,65 @@
+"""What people on WhatsApp actually read: the engine's replies and notices rendered by the real
+WhatsApp renderer (bot.channels.whatsapp_render), as Twilio would deliver the bodies. A numbered
+list invites a typed number, so it must be the list that number is read against."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot.channels.whatsapp_render import render
+from bot.messages import Inbound
+from effects.outbox import Outbound
+from shops.profile import WhatsAppTemplates
+from shops.setup import add_seller
+from storage.models import OutboxMessage
+from tests.support import EngineChat, seeded_engine
+from texts.id import whatsapp as wt
+
+SELLER = "+6281299990000"
+RINA = "+6281111111111"
+
+
+def bodies(outs: list[Outbound]) -> list[str]:
+    return [c.get("body", "") for out in outs for c in render(out, WhatsAppTemplates(), "https://x.test")]
+
+
+def notices_to(sessions, recipient: str) -> list[str]:
+    """The rendered bodies of every message waiting for `recipient`, oldest first."""
+    with sessions() as s:
+        rows = s.execute(select(OutboxMessage).where(OutboxMessage.recipient == recipient)
+                         .order_by(OutboxMessage.id)).scalars().all()
+        return bodies([Outbound.from_row(r.channel, r.recipient, r.payload) for r in rows])
+
+
+def shop_on_whatsapp(db_url):
+    engine, sessions = seeded_engine(db_url)
+    with sessions() as s:
+        add_seller(s, 1, "whatsapp", SELLER, "Bu Sri", "owner")
+        s.commit()
+    return engine, sessions, EngineChat(engine, SELLER, "whatsapp"), EngineChat(engine, RINA, "whatsapp")
+
+
+def test_a_notice_to_the_seller_is_not_numbered_so_a_typed_1_cannot_press_an_older_list(db_url):
+    engine, sessions, seller, rina = shop_on_whatsapp(db_url)
+    seller.send("halo")  # the seller menu: "1. Cek stok" is what a "1" now means to their conversation
+    rina.send("halo")
+    rina.send("tanya penjual")
+    [notice] = [b for b in notices_to(sessions, SELLER) if "ingin bicara" in b]
+    assert wt.NUMBERED_HINT not in notice and "1. Layani" not in notice
+    label = notice.split(wt.TYPE_HINT.split("{")[0], 1)[1].strip()  # "Layani <name or number>"
+    assert label.startswith("Layani ")
+    seller.send(label)  # the label as shown, typed out, takes the customer
+    assert "sekarang chat dengan" in seller.text
+
+
+def test_a_payment_proof_notice_offers_its_commands_to_type_not_numbers(db_url):
+    engine, sessions, seller, rina = shop_on_whatsapp(db_url)
+    seller.send("halo")
+    rina.pickup_order(pay="Transfer", name="Rina")
+    code = rina.text.split("*KD-")[1].split("*")[0]
+    from conversations.base import Media
+    rina.send("", media=(Media("proof.jpg", "image/jpeg"),))
+    [notice] = [b for b in notices_to(sessions, SELLER) if "Bukti bayar" in b]
+    assert "1. Lunas" not in notice and wt.NUMBERED_HINT not in notice
+    seller.send(f"Lunas KD-{code}")
+    assert "lunas" in seller.text.lower() and "belum kami kenal" not in seller.text
