@@ -63,3 +63,31 @@ def test_a_payment_proof_notice_offers_its_commands_to_type_not_numbers(db_url):
     assert "1. Lunas" not in notice and wt.NUMBERED_HINT not in notice
     seller.send(f"Lunas KD-{code}")
     assert "lunas" in seller.text.lower() and "belum kami kenal" not in seller.text
+
+
+def test_of_several_replies_only_the_last_lists_numbers_the_ones_a_typed_number_picks(db_url):
+    engine, sessions, seller, rina = shop_on_whatsapp(db_url)
+    rina.pickup_order(pay="Transfer", name="Rina")  # thanks, the transfer details with the menu, the promo question
+    shown = bodies(rina.last.replies)
+    numbered = [b for b in shown if wt.NUMBERED_HINT in b]
+    assert len(shown) >= 3 and len(numbered) == 1 and numbered[0] == shown[-1]
+    assert "1. Mau" in numbered[0]
+    transfer = next(b for b in shown if "transfer" in b.lower() and "Katalog" in b)
+    assert "1. Katalog" not in transfer and "Katalog" in transfer.split(wt.TYPE_HINT.split("{")[0])[1]
+    rina.send("1")  # the number under the last list: yes to promos, not the catalog
+    assert "promo" in rina.text.lower() and "Kategori" not in rina.text
+
+
+def test_each_label_shown_to_type_under_the_transfer_details_works_when_typed(db_url):
+    engine, sessions, seller, rina = shop_on_whatsapp(db_url)
+    rina.pickup_order(pay="Transfer", name="Rina")
+    transfer = next(b for b in bodies(rina.last.replies) if "transfer" in b.lower() and "Katalog" in b)
+    labels = transfer.split(wt.TYPE_HINT.split("{")[0])[1].strip().split(wt.TYPE_SEPARATOR)
+    assert labels == ["Katalog", "Cari produk", "Keranjang", "Pesanan saya", "Bantuan"]
+    answers = {}
+    for label in labels:
+        rina.send(label)
+        answers[label] = rina.text
+    assert "Kategori" in answers["Katalog"] and "Mau cari apa" in answers["Cari produk"]
+    assert "Keranjang" in answers["Keranjang"] and "KD-0001" in answers["Pesanan saya"]
+    assert "Cara belanja" in answers["Bantuan"]
