@@ -91,3 +91,22 @@ def test_each_label_shown_to_type_under_the_transfer_details_works_when_typed(db
     assert "Kategori" in answers["Katalog"] and "Mau cari apa" in answers["Cari produk"]
     assert "Keranjang" in answers["Keranjang"] and "KD-0001" in answers["Pesanan saya"]
     assert "Cara belanja" in answers["Bantuan"]
+
+
+def test_a_seller_in_one_chat_moves_to_another_by_typing_the_label_and_nothing_is_relayed(db_url):
+    engine, sessions, seller, rina = shop_on_whatsapp(db_url)
+    budi = EngineChat(engine, "+6281333333333", "whatsapp")
+    for customer in (rina, budi):
+        customer.send("halo")
+        customer.send("tanya penjual")
+    seller.send("layani 1")
+    assert "sekarang chat dengan" in seller.text
+    first = seller.text.split("chat dengan *")[1].split("*")[0]
+    rina.send("masih di situ kak?")
+    budi.send("halo kak?")
+    waiting = [b for b in notices_to(sessions, SELLER) if wt.TYPE_HINT.split("{")[0] in b and first not in b.split("\n")[0]]
+    label = waiting[-1].split(wt.TYPE_HINT.split("{")[0], 1)[1].strip()
+    assert label.startswith("Layani ") and first not in label
+    seller.send(label)  # typed while chatting with the first customer: it moves, it is not said to them
+    assert "sekarang chat dengan" in seller.text and first not in seller.text.split("\n")[0]
+    assert not any("Layani" in b for b in notices_to(sessions, rina.user) + notices_to(sessions, budi.user))
