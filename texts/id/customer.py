@@ -79,14 +79,14 @@ CATEGORY_GONE = "Kategori itu sudah tidak ada, Kak. Ini kategori yang tersedia:"
 PRODUCT_DETAIL = "*{name}*\n💰 {price}\n📦 {stock}\n{description}"
 STOCK_LEFT = "Stok: {stock}"
 STOCK_NONE = "Stok: habis 😢"
-PRODUCT_ASK_QTY = "Mau pesan berapa, Kak? Pilih tombol atau ketik jumlahnya (misal _3_ atau _tiga_)."
+PRODUCT_ASK_QTY = "Mau pesan berapa, Kak? Pilih di bawah atau ketik jumlahnya (misal _3_ atau _tiga_)."
 PRODUCT_GONE = "Maaf Kak, produk itu sudah tidak tersedia. Coba lihat *katalog* ya."
 ASK_QTY = "Mau berapa *{name}*, Kak? Ketik jumlahnya, misal _2_ atau _dua_. (Stok {stock})"
 ASK_SEARCH = "Mau cari apa, Kak? Ketik nama produknya, misal _{product}_ atau _{product2}_."
 SEARCH_RESULTS = "Ini yang cocok dengan “{query}”, Kak. Pilih salah satu:"
 SEARCH_NONE = "Maaf Kak, kami belum jual “{query}” 🙏 Coba kata lain, atau lihat *katalog* untuk semua produk kami{seller}."
 # Honest "did you mean": what the shop does not sell is said plainly, with no far-off product offered.
-NOT_SOLD_SELLER = ", atau tekan *Tanya penjual* untuk menanyakannya ke penjual di chat ini"
+NOT_SOLD_SELLER = ", atau pilih *Tanya penjual* untuk menanyakannya ke penjual di chat ini"
 NOT_SOLD_SELLER_PHONE = " (atau di {phone})"
 PICK_ONE = "“{query}” yang mana, Kak? Pilih salah satu:"
 
@@ -98,7 +98,7 @@ FAMILY_DETAIL = "*{name}*\n💰 {price}\n{options}\n{description}"
 FAMILY_OPTION_LINE = "• {label} — {price} ({stock})"
 OPTION_STOCK = "stok {stock}"
 OPTION_SOLD_OUT = "habis"
-FAMILY_ASK = "Mau yang mana, Kak? Pilih tombol atau ketik, misal _{example}_."
+FAMILY_ASK = "Mau yang mana, Kak? Pilih di bawah atau ketik, misal _{example}_."
 PICK_OPTION = "*{name}* yang mana, Kak? Pilih salah satu:"
 PICK_OPTION_QTY = "*{name}* yang mana, Kak? ({qty} pcs) Pilih salah satu:"
 OPTION_MISSING = "Maaf Kak, *{name}* tidak ada {asked}. Adanya: {options}."
@@ -109,7 +109,7 @@ QTY_NOT_NUMBER = "Jumlahnya belum kebaca, Kak. Ketik angka saja, misal _2_ atau 
 QTY_NOT_POSITIVE = "Jumlahnya minimal 1 ya, Kak. Ketik misal _1_ atau _2_."
 QTY_TOO_MANY = "Maaf Kak, stok *{name}* tinggal {stock}. Ketik jumlah {stock} atau kurang ya."
 QTY_SOLD_OUT = "Maaf Kak, *{name}* sedang habis 😢 Coba produk lain di *katalog* ya."
-QTY_LIMIT = ("Wah banyak sekali, Kak 😄 Maksimal {limit} per produk lewat chat. Untuk pesanan besar, tekan "
+QTY_LIMIT = ("Wah banyak sekali, Kak 😄 Maksimal {limit} per produk lewat chat. Untuk pesanan besar, pilih "
              "*Tanya penjual*, nanti kami sambungkan ke penjual di chat ini.")
 
 # Cart
@@ -150,7 +150,7 @@ ZONE_SET = "Area {zone}, ongkir {fee}."
 ASK_NOTE = "Ada catatan untuk penjual, Kak? (misal _tolong dibungkus rapi_). Kalau tidak ada, pilih *Lewati*."
 ASK_PAYMENT = "Mau bayar pakai apa, Kak?"
 PAYMENT_INVALID = "Pilih salah satu cara bayar di bawah ya, Kak."
-NO_PAYMENT_METHODS = ("Maaf Kak, toko belum mengatur cara bayar 🙏 Tekan *Tanya penjual*, nanti kami sambungkan ke "
+NO_PAYMENT_METHODS = ("Maaf Kak, toko belum mengatur cara bayar 🙏 Pilih *Tanya penjual*, nanti kami sambungkan ke "
                       "penjual di chat ini. Keranjang Kakak tetap tersimpan.")
 SUMMARY = (
     "📝 *Ringkasan pesanan*\n{lines}\n\n"
