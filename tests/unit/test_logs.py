@@ -52,3 +52,10 @@ def test_the_level_is_chosen_and_a_wrong_one_is_refused(captured, monkeypatch):
     monkeypatch.setenv("KEDAI_LOG_LEVEL", "loud")
     with pytest.raises(ValidationError, match="KEDAI_LOG_LEVEL"):
         Settings()
+
+
+def test_a_customer_s_number_in_a_log_line_is_masked():
+    from bot.phones import masked
+
+    assert masked("whatsapp:+6281234567890") == "whatsapp:+628123****890"
+    assert "4567" not in masked("whatsapp:+6281234567890") and masked("+62") == "****"
