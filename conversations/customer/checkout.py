@@ -12,6 +12,7 @@ from typing import Any
 
 from language import places
 from language.money import local_time, rupiah
+from language.names import addressed
 from language.questions import payment_named
 from language.words import NO_NOTE, PLACE_ORDER, is_yes
 from shops.profile import PaymentMethod
@@ -341,8 +342,8 @@ def placed(data: dict[str, Any], ctx: Ctx, order: OrderSummary) -> Step:
         quote_by = local_time(order.quote_by, ctx.tz) if order.quote_by else "-"
         template = quote_texts.ORDER_PLACED if order.status == "awaiting_quote" else quote_texts.ORDER_PLACED_RATED
         return say(Browse.HOME, out, Reply(template.format(
-            name=order.customer_name, code=order.code, total=rupiah(order.total), quote_by=quote_by), main_menu()))
-    head = Reply(t.ORDER_PLACED.format(name=order.customer_name, code=order.code, total=rupiah(order.total))
+            kak=addressed(order.customer_name), code=order.code, total=rupiah(order.total), quote_by=quote_by), main_menu()))
+    head = Reply(t.ORDER_PLACED.format(kak=addressed(order.customer_name), code=order.code, total=rupiah(order.total))
                  + preorder.placed_note(order, ctx))
     return say(Browse.HOME, out, head, payment_instructions(ctx, order))
 

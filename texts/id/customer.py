@@ -36,7 +36,7 @@ BTN_CATEGORY = "{name} ({count})"
 GREETING_ADDRESS = "📍 {address}\n"  # each line only when the shop has said it (a new shop has not yet)
 GREETING_HOURS = "🕒 {hours}\n"
 GREETING = (
-    "Halo Kak{name}! 👋 Selamat datang di *{shop}*.\n"
+    "Halo {kak}! 👋 Selamat datang di *{shop}*.\n"
     "{tagline}{address}{hours}\n"
     "Mau lihat katalog, cari produk, atau langsung ketik pesanan?\n"
     "Contoh: _pesan 2 {product} sama 1 {product2}_"
@@ -173,7 +173,7 @@ PAYMENT_LABELS = {"bank_transfer": "Transfer bank", "qris": "QRIS", "cod": "Baya
 
 # After confirm
 ORDER_PLACED = (
-    "🎉 Terima kasih, Kak {name}! Pesanan *{code}* sudah kami terima.\n"
+    "🎉 Terima kasih, {kak}! Pesanan *{code}* sudah kami terima.\n"
     "Total: *{total}*"
 )
 PAY_BANK = (

@@ -198,7 +198,7 @@ INVITE_CREATED = (
     "Minta staf mengirim pesan *gabung {code}* ke bot ini dari HP-nya. "
     "Kode hanya bisa dipakai sekali dan berlaku sampai {expires}."
 )
-JOINED = "🎉 Selamat bergabung, Kak {name}! Kakak sekarang staf {shop}. Ketik *bantuan* untuk melihat perintah penjual."
+JOINED = "🎉 Selamat bergabung, {kak}! Kakak sekarang staf {shop}. Ketik *bantuan* untuk melihat perintah penjual."
 JOINED_NOTICE = "👥 {name} sudah bergabung sebagai staf lewat kode undangan."
 STAFF_HEADER = "👥 *Penjual {shop}*"
 STAFF_LINE = "{n}. {name} — {role} ({channel})"
