@@ -139,6 +139,7 @@ _STREET = r"(?:jl|jln|jalan|gg|gang|perum\w*|komplek\w*|dusun|dsn|desa|blok)\.?"
 _LEAD = (r"(?:(?:di)?(?:kirim|antar|anter)(?:in|kan)?\s+ke|alamat(?:nya)?(?:\s+(?:saya|sy|aku|rumah|rmh))?"
          r"\s*(?::|di\b|ke\b)?)")
 _ADDRESS_IN = re.compile(rf"\b{_LEAD}\s*({_STREET}\s+\S.*)|\b((?:jl|jln)\.?\s+\S.*)", re.I | re.S)
+_ASKS_WHERE = re.compile(r"\?|\b(?:toko\w*|lokasi\w*|mana|dmn|apa)\b", re.I)
 # Where the talk after an address begins: payment, thanks, another question.
 _AFTER_ADDRESS = re.compile(r"[?!\n]|,?\s+\b(?:bayar|cod|transfer|tf|makasih|terima ?kasih|trims|thanks|tq|"
                             r"bisa|kapan|berapa|brp|ongkir\w*)\b", re.I)
@@ -148,8 +149,8 @@ def address_in(text: str) -> str | None:
     """The delivery address said inside a longer message, without the talk around it; None
     when it gives none (or too little to deliver to)."""
     found = _ADDRESS_IN.search(text)
-    if found is None:
-        return None
+    if found is None or (found.group(1) is None and _ASKS_WHERE.search(text)):
+        return None  # "tokonya di jl kawi atas ya kak?" asks where the shop is; "kirim ke jl ... bisa?" gives one
     rest = found.group(1) or found.group(2)
     rest = rest[:m.start()] if (m := _AFTER_ADDRESS.search(rest)) else rest
     core = address_said(rest)

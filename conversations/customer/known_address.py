@@ -33,7 +33,8 @@ def known(data: dict[str, Any], ctx: Ctx) -> str | None:
     """The address to offer: said in this conversation, else the last delivered order's."""
     if isinstance(said := data.get(KEY), str) and said:
         return said
-    last = next((o for o in ctx.orders.recent(ctx.customer.id, 5) if o.fulfilment == "delivery" and o.address), None)
+    last = next((o for o in ctx.orders.recent(ctx.customer.id, 5)  # a shared location's bare "📍 lat, lon" is not offered
+                 if o.fulfilment == "delivery" and o.address and not o.address.startswith("📍")), None)
     return last.address if last is not None else None
 
 

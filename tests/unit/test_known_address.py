@@ -29,7 +29,10 @@ def test_an_address_inside_a_longer_message_is_read_without_the_talk_around_it()
     assert address_in("alamatnya Jl. Kawi 12 Klojen, bayar cod") == "Jl. Kawi 12 Klojen"
     assert address_in("pesan 1, alamat: perum griya asri blok c2 sawojajar ya") == "perum griya asri blok c2 sawojajar"
     # an area for the fee, a walk, or too little to deliver to is no address
-    for text in ("pesan 2 daster kirim ke jebres", "lagi jalan jalan kak", "jl ijen", "pesan 2 keripik tempe"):
+    assert address_in("pesan 2 keripik, jl ijen no 5 malang") == "jl ijen no 5 malang"
+    assert address_in("kirim ke jl ijen no 5 malang bisa?") == "jl ijen no 5 malang"
+    for text in ("pesan 2 daster kirim ke jebres", "lagi jalan jalan kak", "jl ijen", "pesan 2 keripik tempe",
+                 "tokonya di jl kawi atas ya kak?", "lokasinya jl kawi atas no 12 kan"):
         assert address_in(text) is None
 
 
@@ -75,6 +78,7 @@ def test_the_last_delivered_order_address_is_offered_when_none_was_said():
 
 def test_without_any_known_address_checkout_asks_as_before():
     picked_up = OrderSummary("KD-0007", "completed", 40000, NOW, fulfilment="pickup")
-    d = Dialogue(orders=FakeOrders([picked_up]))
+    shared = OrderSummary("KD-0006", "completed", 40000, NOW, fulfilment="delivery", address="📍 -7.97000, 112.63000")
+    d = Dialogue(orders=FakeOrders([picked_up, shared]))
     to_address_step(d)
     assert "Kirim alamat lengkapnya" in d.text and "Kirim ke alamat ini" not in d.text
