@@ -6,7 +6,7 @@ from functools import cached_property
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -31,6 +31,11 @@ class Settings(BaseSettings):
     channels_poll_seconds: float = Field(3.0, alias="KEDAI_CHANNELS_POLL_SECONDS", gt=0)
     # Broadcasts: a run missed while the server was down goes out late within this grace, else is reported missed.
     broadcast_grace_minutes: float = Field(60, alias="KEDAI_BROADCAST_GRACE_MINUTES")
+    # Set: the server backs the database and media up there once a day (scheduler/jobs_backup.py),
+    # keeping the newest KEDAI_BACKUP_KEEP; unset: no scheduled backup (`kedai db backup` still works).
+    backup_dir: Path | None = Field(None, alias="KEDAI_BACKUP_DIR")
+    backup_keep: int = Field(7, alias="KEDAI_BACKUP_KEEP", ge=1)
+    backup_hour: int = Field(2, alias="KEDAI_BACKUP_HOUR", ge=0, le=23)  # local (KEDAI_TIMEZONE): a quiet hour
 
     telegram_bot_token: str | None = Field(None, alias="TELEGRAM_BOT_TOKEN")
     telegram_mode: str = Field("polling", alias="TELEGRAM_MODE")
@@ -49,9 +54,18 @@ class Settings(BaseSettings):
     twilio_api_base_url: str | None = Field(None, alias="TWILIO_API_BASE_URL")
     twilio_mps: float = Field(80, alias="TWILIO_MPS", gt=0)  # messages per second per WhatsApp sender
 
+    @field_validator("backup_dir", mode="before")
+    @classmethod
+    def _unset_when_empty(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value  # `KEDAI_BACKUP_DIR=` in .env: off
+
     @cached_property
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
+
+    def backup_folder(self) -> Path:
+        """Where backups go unless a command names a folder: KEDAI_BACKUP_DIR, else the data dir's backups/."""
+        return self.backup_dir if self.backup_dir is not None else self.data_dir / "backups"
 
     def simulator_enabled(self) -> bool:
         """On only with KEDAI_SIMULATOR=1, whatever address the server binds (bot.channels.simulator)."""

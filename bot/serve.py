@@ -18,6 +18,7 @@ from scheduler import daily_recap
 from scheduler.jobs_payments import payment_jobs
 from scheduler.jobs_quotes import quote_jobs
 from scheduler.jobs_handoffs import handoff_jobs
+from scheduler.jobs_backup import backup_jobs
 from scheduler.jobs_media import media_jobs
 from scheduler.jobs_reviews import review_jobs
 from scheduler.runner import Job, build_scheduler
@@ -38,6 +39,7 @@ def jobs(kedai: Kedai) -> list[Job]:
         *quote_jobs(kedai.sessions, kedai.db, kedai.engine.clock, every),
         *handoff_jobs(kedai.sessions, kedai.db, kedai.engine.clock, every),
         *review_jobs(kedai.sessions, kedai.db, kedai.engine.clock, every),
+        *backup_jobs(kedai.settings, lambda: kedai.engine.clock()),  # only with KEDAI_BACKUP_DIR
     ]
     made_files = kedai.delivery.files.folder if kedai.delivery.files is not None else None
     return [Job("broadcasts", broadcaster(kedai).tick, every), *media_jobs(store_for(kedai.settings), made_files),

@@ -74,3 +74,10 @@ def current_revisions(url: str) -> frozenset[str]:
             return frozenset(conn.execute(text("SELECT version_num FROM alembic_version")).scalars())
     finally:
         engine.dispose()
+
+
+@cache
+def known_revisions() -> frozenset[str]:
+    """Every revision this version of Kedai has a migration for: a database at any of them can be
+    brought to head by `upgrade`; one at another revision was made by a newer Kedai."""
+    return frozenset(_assignments(path)["revision"] for path in (MIGRATIONS / "versions").glob("*.py"))

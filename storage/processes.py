@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import Row, delete, select, update
+from sqlalchemy import Row, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from storage.models import Process
@@ -34,3 +34,8 @@ def forget(session: Session, process_ids: Sequence[int]) -> None:
     if process_ids:
         session.execute(delete(Process).where(Process.id.in_(list(process_ids)))
                         .execution_options(synchronize_session=False))
+
+
+def latest_heartbeat(session: Session) -> datetime | None:
+    """The newest heartbeat of any server process: a recent one means a server is running."""
+    return session.execute(select(func.max(Process.heartbeat_at))).scalar()

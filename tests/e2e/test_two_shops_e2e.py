@@ -159,6 +159,30 @@ def test_a_seller_of_one_shop_changes_nothing_through_the_other_shops_bot(instal
 
 
 
+def test_a_backup_taken_while_it_serves_holds_every_shop_and_a_restore_waits_until_it_stops(install):
+    """The install's person backs up the running server (both shops in one database) and is told
+    to stop it before restoring: its heartbeat says it is serving."""
+    env = {**os.environ, "KEDAI_DATABASE_URL": f"sqlite:///{install.db}", "KEDAI_DEMO": "0",
+           "KEDAI_DATA_DIR": str(install.tmp / "data"), "KEDAI_BACKUP_DIR": ""}
+    orders = install.query("SELECT code FROM orders ORDER BY code")
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "main.py", "db", *args], cwd=server.ROOT, env=env,
+                              capture_output=True, text=True, timeout=60)
+
+    taken = run("backup", str(install.tmp / "backups"), "--keep", "3")
+    assert taken.returncode == 0, taken.stderr
+    [copy] = sorted((install.tmp / "backups").glob("kedai-*Z*.db"))
+    assert f"database backed up to {copy} (checked)" in taken.stdout
+    with sqlite3.connect(copy) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        assert conn.execute("SELECT slug FROM shops ORDER BY slug").fetchall() == [("batik-sekar",), ("kue-ani",)]
+        assert conn.execute("SELECT code FROM orders ORDER BY code").fetchall()[:len(orders)] == orders
+    refused = run("restore", str(copy))
+    assert refused.returncode == 1 and "a Kedai server is using" in refused.stderr and "stop it first" in refused.stderr
+    assert install.query("SELECT code FROM orders ORDER BY code")[:len(orders)] == orders
+
+
 def _buy_on_telegram(user: User, product: str, name: str, consent: str) -> None:
     for line in (f"pesan 1 {product}", "checkout", name, "ambil sendiri", "lewati", "cod"):
         user.say(line)
