@@ -43,8 +43,8 @@ def test_a_whole_order_is_stored_with_items_totals_and_reserved_stock(db_url):
     assert (stock(sessions, "KRP-SGK-PDS"), stock(sessions, "SBL-ROA")) == (before[0] - 2, before[1] - 1)
 
 
-def test_the_next_checkout_offers_the_address_the_last_order_went_to(db_url):
-    engine, _ = seeded_engine(db_url)
+def test_the_next_checkout_offers_the_address_the_last_order_went_to(sqlite_url):  # plain columns: SQLite alone
+    engine, _ = seeded_engine(sqlite_url)
     chat = EngineChat(engine, "siti")
     place_order(chat)
     chat.send("pesan 1 keripik tempe")

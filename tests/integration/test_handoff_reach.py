@@ -140,8 +140,8 @@ def test_a_staff_member_removed_mid_chat_gives_the_customer_back_to_the_queue(db
     assert "sekarang chat dengan *siti*" in seller.text and "rendangnya ready?" in seller.text
 
 
-def test_a_chat_given_back_is_told_late_only_ten_minutes_after_it_went_back_to_the_queue(db_url):
-    engine, sessions, clock = seller_engine(db_url)
+def test_a_chat_given_back_is_told_late_only_ten_minutes_after_it_went_back_to_the_queue(sqlite_url):  # SQLite alone
+    engine, sessions, clock = seller_engine(sqlite_url)
     dodi = staff(sessions, engine, "dodi", "Dodi")
     siti = EngineChat(engine, "siti")
     siti.send("halo")
