@@ -66,3 +66,15 @@ def test_the_greeting_and_the_order_thanks_call_bu_wati_bu_wati():
     nameless = Dialogue()
     nameless.send("halo")
     assert "Halo Kak!" in nameless.text
+
+
+def test_the_review_request_calls_bu_wati_bu_wati_and_siti_rahayu_kak_siti():
+    from scheduler.jobs_reviews import ask_message
+    from storage.models import Order
+
+    def greeting(name: str | None) -> str:
+        return ask_message("Dapur Bu Sri", Order(customer_name=name, code="KD-0001")).text.split("!")[0]
+
+    assert greeting("Bu Wati Lestari") == "Halo Bu Wati"
+    assert greeting("Siti Rahayu") == "Halo Kak Siti"
+    assert greeting(None) == "Halo Kak"
