@@ -36,6 +36,8 @@ class Settings(BaseSettings):
     backup_dir: Path | None = Field(None, alias="KEDAI_BACKUP_DIR")
     backup_keep: int = Field(7, alias="KEDAI_BACKUP_KEEP", ge=1)
     backup_hour: int = Field(2, alias="KEDAI_BACKUP_HOUR", ge=0, le=23)  # local (KEDAI_TIMEZONE): a quiet hour
+    # What `kedai serve` logs of its own on stderr: DEBUG, INFO (which process leads, backups, held messages), WARNING, ERROR.
+    log_level: str = Field("INFO", alias="KEDAI_LOG_LEVEL", pattern=r"(?i)^(debug|info|warning|error)$")
 
     telegram_bot_token: str | None = Field(None, alias="TELEGRAM_BOT_TOKEN")
     telegram_mode: str = Field("polling", alias="TELEGRAM_MODE")

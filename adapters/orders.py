@@ -16,7 +16,8 @@ def summary_of(order: Order, items: list | None = None) -> OrderSummary:  # type
                         tracking_no=order.tracking_no, customer_name=order.customer_name,
                         lines=tuple((i.qty, i.name, i.line_total) for i in items or ()),
                         quote_by=order.quote_by, delivery_fee=order.delivery_fee, handle_at=order.handle_at,
-                        deliver_on=order.deliver_on, items=tuple((i.sku, i.qty, i.name) for i in items or ()))
+                        deliver_on=order.deliver_on, items=tuple((i.sku, i.qty, i.name) for i in items or ()),
+                        address=order.address)
 
 
 class DbOrders:

@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from cli import logs
 from cli.common import ShopOpt, prepared
 
 LATER_SECONDS = 2.0  # how often `kedai chat` looks for messages others' actions sent
@@ -25,6 +26,7 @@ def serve(
     from bot.serve import build_app
 
     settings = prepared()
+    logs.configure(settings.log_level.upper())
     if host:
         settings.host = host
     if port:

@@ -37,6 +37,7 @@ class OrderSummary:
     handle_at: datetime | None = None  # taken while the shop was closed: handled at its opening
     deliver_on: str | None = None  # a pre-order's delivery day (shop-local ISO date)
     items: tuple[tuple[str, int, str], ...] = ()  # (sku, qty, name) as ordered, filled by find(): what "pesan lagi" re-adds
+    address: str | None = None  # where a delivered order went: checkout offers it next time
 
 
 class OrderReader(Protocol):

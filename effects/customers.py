@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conversations.customer.checkout import SetCustomerName
+from conversations.customer.placing import SetCustomerName
 from effects.env import Env
 from storage import customers as customers_db
 

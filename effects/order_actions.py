@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from language.money import local_time, rupiah
+from language.names import addressed
 from shops.profile import ShopProfile
 from conversations.base import Button, Reply
 from conversations.customer import ask_seller, order_status
@@ -136,7 +137,7 @@ def done_text(moved: Moved, req: Request) -> str:
     o = moved.order
     fields = {"code": o.code, "total": rupiah(o.total), "name": o.customer_name}
     if moved.action == Action.QUOTE:
-        return quote_texts.DONE_QUOTE.format(fee=rupiah(o.delivery_fee), via=f" ({o.courier})" if o.courier else "", **fields)
+        return quote_texts.DONE_QUOTE.format(kak=addressed(o.customer_name), fee=rupiah(o.delivery_fee), via=f" ({o.courier})" if o.courier else "", **fields)
     if moved.action == Action.CONFIRM:
         return (t.DONE_CONFIRM if moved.before == Status.PENDING else t.DONE_CONFIRM_COD).format(**fields)
     if moved.action == Action.REJECT_PROOF:

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from adapters.orders import summary_of
 from conversations.base import Button, Reply
-from conversations.customer.checkout import DiscountChanged, OrderPlaced, PlaceOrder, StockShort
+from conversations.customer.placing import DiscountChanged, OrderPlaced, PlaceOrder, StockShort
 from conversations.customer.preorder import WHEN, NotTaken
 from conversations.customer.payment import AttachProof, CancelOrder, CancelRefused, NotTheirs, OrderCancelled, ProofTaken
 from conversations.seller.orders import OrderCommand, OrderReply, ReasonNeeded, ShowOrder, button_value

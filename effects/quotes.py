@@ -9,6 +9,7 @@ from conversations.customer.quote import AcceptQuote, QuoteAccepted, QuoteGone
 from effects.env import Env
 from effects.notices import to_sellers
 from language.money import rupiah
+from language.names import addressed
 from orders import quotes
 from orders.lifecycle import IllegalMove
 from storage import orders as orders_db
@@ -28,7 +29,7 @@ def accept(env: Env, effect: AcceptQuote) -> QuoteAccepted | QuoteGone:
     except IllegalMove:
         return QuoteGone(order.code, summary_of(orders_db.fetch_order(session, order.id)))
     o = moved.order
-    told = Reply(t.SELLER_ACCEPTED.format(name=o.customer_name, code=o.code, total=rupiah(o.total),
+    told = Reply(t.SELLER_ACCEPTED.format(kak=addressed(o.customer_name), code=o.code, total=rupiah(o.total),
                                           payment=customer_texts.PAYMENT_LABELS.get(o.payment_method, o.payment_method)))
     env.notices += to_sellers(session, who.shop_id, told)
     return QuoteAccepted(summary_of(o))

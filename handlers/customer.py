@@ -19,9 +19,9 @@ from language.questions import asks_order_status, handoff_request
 from language.text import normalize
 from language.words import (ADDRESS, CANCEL, GREETING_WORDS, GREETINGS, HELP, MENU, MY_STAMPS, ORDER_HISTORY,
                             PRONOUNS, REORDER, asks, politeness)
-from conversations.customer import (ask_seller, browsing, cart, cart_text, checkout, faq, handoff, list_pick, loyalty, options,
-                                    payment, preorder, promo, questions, quote, reorder, review, shown, superlative,
-                                    tracking)
+from conversations.customer import (ask_seller, browsing, cart, cart_text, checkout, faq, handoff, known_address, list_pick,
+                                    loyalty, options, payment, preorder, promo, questions, quote, reorder, review, shown,
+                                    superlative, tracking)
 from conversations.base import Button, Ctx, Reply, Step, Turn, say
 from conversations.choice import Choice
 from conversations.examples import fill
@@ -69,7 +69,8 @@ STATES = frozenset({*Browse, *Cart, *Checkout, *Pay, *Consent, *Review})
 def route(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step:
     """The step for a customer's message, remembering the list of products it shows (or dropping
     the one before when it no longer applies: conversations.customer.shown)."""
-    return shown.remember(data, route_message(state, data, turn, ctx))
+    step = known_address.remember(state, turn, route_message(state, data, turn, ctx))  # "kirim ke jl ijen 5"
+    return shown.remember(data, step)
 
 
 def route_message(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Step:

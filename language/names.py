@@ -33,3 +33,29 @@ def tidy_name(text: str) -> str:
         return name
     words = name.split(" ")
     return " ".join(w if i and (w in SMALL_WORDS or w in UNITS) else _capital(w) for i, w in enumerate(words))
+
+
+# The words Indonesians put before a name to address someone (also Javanese, Sundanese, Betawi,
+# Chinese-Indonesian and Balinese ones). A customer named "Bu Wati" is "Bu Wati", never
+# "Kak Bu Wati".
+HONORIFICS = frozenset({
+    "bu", "ibu", "bunda", "pak", "bapak", "kak", "kakak", "ka", "mas", "mbak", "mba", "bang", "abang", "dik", "adik",
+    "dek", "om", "tante", "teh", "aa", "akang", "kang", "neng", "cik", "ci", "cici", "ko", "koh", "cece", "ce",
+    "uni", "uda", "bli", "mbok", "gus", "ning", "bude", "budhe", "pakde", "pakdhe", "oma", "opa", "eyang", "umi",
+    "abah", "ustadz", "ustad", "ustadzah", "hj", "haji", "hajjah", "dr", "drg", "prof", "sis", "bro", "nyonya", "tuan",
+})
+
+
+def has_honorific(name: str) -> bool:
+    """Whether the name already begins with a form of address ("Bu Wati", "pak budi", "Mbak. Rina")."""
+    first, _, rest = " ".join(name.split()).partition(" ")
+    return bool(rest) and first.lower().rstrip(".") in HONORIFICS
+
+
+def addressed(name: str | None, honorific: str = "Kak") -> str:
+    """How the bot calls someone: "Kak Wati"; a name with its own honorific as it is ("Bu Wati");
+    "Kak" alone without a name. Every text that puts a name after "Kak" uses this."""
+    name = " ".join((name or "").split())
+    if not name:
+        return honorific
+    return name if has_honorific(name) else f"{honorific} {name}"

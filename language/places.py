@@ -129,3 +129,29 @@ def best_area(address: str, areas_by_zone: list[tuple[str, list[str]]]) -> str |
     if any(f.at == first.at and f.kind != first.kind and not f.stated and not first.stated for f, _ in tied[1:]):
         return None
     return zone_id
+
+
+# An address given early, inside another message ("pesan 2 daster, kirim ke jl ijen no 5 malang ya
+# kak"): kept so checkout can offer it instead of asking again. Only a street-like start after a
+# delivery or "alamat" lead counts ("kirim ke jebres" names an area for the fee, not an address);
+# "jl"/"jln" alone are never anything but a street.
+_STREET = r"(?:jl|jln|jalan|gg|gang|perum\w*|komplek\w*|dusun|dsn|desa|blok)\.?"
+_LEAD = (r"(?:(?:di)?(?:kirim|antar|anter)(?:in|kan)?\s+ke|alamat(?:nya)?(?:\s+(?:saya|sy|aku|rumah|rmh))?"
+         r"\s*(?::|di\b|ke\b)?)")
+_ADDRESS_IN = re.compile(rf"\b{_LEAD}\s*({_STREET}\s+\S.*)|\b((?:jl|jln)\.?\s+\S.*)", re.I | re.S)
+_ASKS_WHERE = re.compile(r"\?|\b(?:toko\w*|lokasi\w*|mana|dmn|apa)\b", re.I)
+# Where the talk after an address begins: payment, thanks, another question.
+_AFTER_ADDRESS = re.compile(r"[?!\n]|,?\s+\b(?:bayar|cod|transfer|tf|makasih|terima ?kasih|trims|thanks|tq|"
+                            r"bisa|kapan|berapa|brp|ongkir\w*)\b", re.I)
+
+
+def address_in(text: str) -> str | None:
+    """The delivery address said inside a longer message, without the talk around it; None
+    when it gives none (or too little to deliver to)."""
+    found = _ADDRESS_IN.search(text)
+    if found is None or (found.group(1) is None and _ASKS_WHERE.search(text)):
+        return None  # "tokonya di jl kawi atas ya kak?" asks where the shop is; "kirim ke jl ... bisa?" gives one
+    rest = found.group(1) or found.group(2)
+    rest = rest[:m.start()] if (m := _AFTER_ADDRESS.search(rest)) else rest
+    core = address_said(rest)
+    return core if len(core) >= 10 else None

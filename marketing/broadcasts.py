@@ -4,11 +4,13 @@ recipient may be sent to now, and how a personalised text reads. No I/O here.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from language.names import addressed
 from marketing import window
 
 NOW, ONCE, WEEKLY, DAILY = "now", "once", "weekly", "daily"
@@ -168,8 +170,13 @@ class BroadcastInfo:
 FIELDS = {"nama": "name", "name": "name", "produk_terakhir": "last_product", "last_product": "last_product"}
 
 
+_KAK_NAME = re.compile(r"\b(kak|ka|kakak)\s+\{(?:nama|name)\}", re.I)
+
+
 def render(text: str, values: dict[str, str]) -> str:
-    """Fills {nama} and {produk_terakhir} (or {name}, {last_product}); other braces stay as typed."""
+    """Fills {nama} and {produk_terakhir} (or {name}, {last_product}); other braces stay as typed.
+    "Kak {nama}" is worded as everywhere else: "Bu Wati" stays "Bu Wati", never "Kak Bu Wati"."""
+    text = _KAK_NAME.sub(lambda m: addressed(values.get("name"), m.group(1)), text)
     for placeholder, key in FIELDS.items():
         text = text.replace("{" + placeholder + "}", values.get(key) or "")
     return text

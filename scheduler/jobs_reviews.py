@@ -29,6 +29,7 @@ from storage import orders as orders_db
 from storage import reviews as reviews_db
 from storage.db import unit_of_work
 from storage.models import Order
+from language.names import addressed, has_honorific
 from texts.id import regulars as t
 
 log = logging.getLogger(__name__)
@@ -78,9 +79,9 @@ def offer_buttons(s: Session, order: Order, ask: Reply, now: datetime) -> bool:
 
 
 def ask_message(shop_name: str, order: Order) -> Reply:
-    first = (order.customer_name or "").split()
-    name = f" {first[0]}" if first else ""
-    return Reply(t.REVIEW_ASK.format(name=name, shop=shop_name, code=order.code), rating_buttons(order.code))
+    words = (order.customer_name or "").split()
+    short = " ".join(words[:2] if has_honorific(" ".join(words)) else words[:1])  # "Kak Siti", "Bu Wati"
+    return Reply(t.REVIEW_ASK.format(kak=addressed(short), shop=shop_name, code=order.code), rating_buttons(order.code))
 
 
 def review_jobs(sessions: sessionmaker[Session], db: Executor, clock: Clock, seconds: float) -> list[Job]:

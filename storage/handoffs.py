@@ -93,8 +93,11 @@ def fetch_held_by(session: Session, shop_id: int, seller_id: int) -> list[Handof
 
 def give_back(session: Session, row: Handoff, now: datetime) -> None:
     """An open chat back in the queue, in its first place (the queue is by id): its customer asked
-    before those who came since. The log stays, for whoever takes it next."""
+    before those who came since. The log stays, for whoever takes it next. The wait starts again
+    now (opened_at), with a late notice of its own: counted from the first ask, the sweep would tell
+    a customer who had just been answered that nobody had answered yet."""
     row.status, row.seller_id, row.taken_at, row.last_at = "waiting", None, None, now
+    row.opened_at, row.told_late_at = now, None
     session.flush()
 
 

@@ -47,7 +47,7 @@ class Handoff(Base):
     order_code: Mapped[str | None] = mapped_column(String(30))
     question: Mapped[str] = mapped_column(Text, default="")
     log: Mapped[list[Any]] = mapped_column(default=list)  # the last messages: [who ("c"|"s"), text]
-    opened_at: Mapped[datetime] = mapped_column(default=utcnow)
+    opened_at: Mapped[datetime] = mapped_column(default=utcnow)  # when the wait began: the ask, or given back
     taken_at: Mapped[datetime | None] = mapped_column()
     last_at: Mapped[datetime] = mapped_column(default=utcnow)
     told_late_at: Mapped[datetime | None] = mapped_column()  # the customer told when to expect an answer

@@ -23,6 +23,7 @@ from bot.channels.whatsapp_window import WindowBook
 from bot.delivery import RetryLater, Undeliverable
 from bot.media_links import MediaLinks
 from bot.messages import Outbound
+from bot.phones import masked
 from bot.ratelimit import RateLimiter
 from storage.models import utcnow
 
@@ -74,7 +75,7 @@ class WhatsAppSender:
                 await self.window.close(out.recipient)
                 self.held += 1
                 log.info("held a message to %s: outside the 24-hour window and no template (%d held)",
-                         out.recipient, self.held)
+                         masked(out.recipient), self.held)
                 raise Undeliverable(HELD_CODE, "outside WhatsApp's 24-hour window; held until they write",
                                     status="held")
             creates = [template]

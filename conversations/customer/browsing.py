@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from language.money import rupiah
+from language.names import addressed
 from catalog.products import Family, ProductInfo
 from conversations.base import Button, Ctx, Picture, Reply, Step, say
 from conversations.choice import Choice, number
@@ -49,7 +50,7 @@ def greet(data: dict[str, Any], ctx: Ctx) -> Step:
     shop = ctx.shop
     text = fill(
         t.GREETING, ctx.examples,
-        name=f" {ctx.customer.name}" if ctx.customer.name else "",
+        kak=addressed(ctx.customer.name),
         shop=shop.name,
         tagline=f"{shop.tagline}\n" if shop.tagline else "",
         address=t.GREETING_ADDRESS.format(address=shop.address) if shop.address else "",

@@ -7,12 +7,12 @@ ended: placed (then the promo consent question, once), sold out meanwhile, or th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
 from language import places
 from language.money import local_time, rupiah
+from language.names import addressed
 from language.questions import payment_named
 from language.words import NO_NOTE, PLACE_ORDER, is_yes
 from shops.profile import PaymentMethod
@@ -20,8 +20,10 @@ from conversations.customer import cart as cart_flow
 from conversations.customer import promo_cart
 from conversations.base import Button, Ctx, Reply, Step, Turn, say
 from conversations.choice import Choice
-from conversations.customer import ask_seller, consent, preorder
+from conversations.customer import ask_seller, consent, known_address, preorder
 from conversations.customer.pay_how import payment_instructions
+from conversations.customer.placing import (DiscountChanged, DraftLine, OrderPlaced, PlaceOrder,  # noqa: F401 (re-exported)
+                                            SetCustomerName, StockShort)
 from conversations.customer.browsing import Browse, main_menu
 from conversations.ports import OrderSummary
 from texts.id import cod as cod_texts
@@ -38,52 +40,7 @@ OUTSIDE = Choice("zone_out")  # an address no zone covers ("luar kota"), where t
 SKIP = Choice("skip")  # no note
 PAY = Choice("pay", str)  # a payment method's kind
 CONFIRM = Choice("confirm")  # place the order
-ANSWERS = (FULFILMENT, ZONE, OUTSIDE, SKIP, PAY, CONFIRM)
-
-
-# What checkout asks the world for (effects.customers, effects.orders apply them)...
-@dataclass(frozen=True)
-class SetCustomerName:
-    name: str
-
-
-@dataclass(frozen=True)
-class DraftLine:
-    sku: str
-    qty: int
-
-
-@dataclass(frozen=True)
-class PlaceOrder:
-    lines: tuple[DraftLine, ...]
-    customer_name: str
-    fulfilment: str
-    payment_method: str
-    address: str | None = None
-    latitude: float | None = None
-    longitude: float | None = None
-    zone_id: str | None = None
-    note: str | None = None
-    promo_codes: tuple[str, ...] = ()
-    discount: int | None = None  # what the summary showed; None: do not check
-    outside: bool = False  # delivered beyond the zones ("luar kota"): ShopProfile.outside_zones
-    deliver_on: str | None = None  # the day asked ("po bolu pandan untuk besok"): conversations.customer.preorder
-
-
-# ...and what can come of placing the order.
-@dataclass(frozen=True)
-class OrderPlaced:
-    order: OrderSummary
-
-
-@dataclass(frozen=True)
-class StockShort:
-    lines: tuple[tuple[str, int, int], ...]  # (name, stock left, quantity wanted) of every short line
-
-
-@dataclass(frozen=True)
-class DiscountChanged:
-    """A promo ran out (limit, period) between the summary and the confirmation."""
+ANSWERS = (FULFILMENT, ZONE, OUTSIDE, SKIP, PAY, CONFIRM, known_address.USE, known_address.OTHER)
 
 
 class Checkout(StrEnum):
@@ -150,13 +107,22 @@ def on_fulfilment(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
     return say(Checkout.FULFILMENT, data, Reply(t.FULFILMENT_INVALID, ask_fulfilment(data, ctx).replies[0].buttons))
 
 
-def ask_address(data: dict[str, Any], ctx: Ctx) -> Step:
-    return say(Checkout.ADDRESS, data, Reply(t.ASK_ADDRESS, [Button(t.BTN_CANCEL, "batal")]))
+def ask_address(data: dict[str, Any], ctx: Ctx, offer: bool = True) -> Step:
+    """offers the address said earlier or last delivered to (known_address), else asks for one."""
+    if offer and (known := known_address.known(data, ctx)) is not None:
+        return say(Checkout.ADDRESS, with_draft(data, {**draft(data), "offered": known}), known_address.offer(known))
+    co = {k: v for k, v in draft(data).items() if k != "offered"}
+    return say(Checkout.ADDRESS, with_draft(data, co), Reply(t.ASK_ADDRESS, [Button(t.BTN_CANCEL, "batal")]))
 
 
 def on_address(data: dict[str, Any], ctx: Ctx, turn: Turn) -> Step:
-    """stores a typed address or a shared location, then finds or asks the zone."""
+    """stores a typed address, the one offered ("ya") or a shared location, then finds or asks the zone."""
     co = draft(data)
+    offered = co.pop("offered", None)
+    if known_address.OTHER.matches(turn.choice):
+        return ask_address(data, ctx, offer=False)
+    if offered and (known_address.USE.matches(turn.choice) or (not turn.choice and is_yes(turn.text))):
+        turn = Turn(text=offered)
     if turn.latitude is not None and turn.longitude is not None:
         co.update(latitude=turn.latitude, longitude=turn.longitude,
                   address=turn.address or f"📍 {turn.latitude:.5f}, {turn.longitude:.5f}")
@@ -371,13 +337,13 @@ def on_order_outcome(step: Step, outcomes: list[Any], ctx: Ctx) -> Step:
 
 def placed(data: dict[str, Any], ctx: Ctx, order: OrderSummary) -> Step:
     """empties the cart and tells the code, total and how to pay."""
-    out = {k: v for k, v in cart_flow.with_cart(data, {}).items() if k not in ("co", "deliver_on")}
+    out = {k: v for k, v in cart_flow.with_cart(data, {}).items() if k not in ("co", "deliver_on", known_address.KEY)}
     if order.status in ("awaiting_quote", "quoted"):  # the fee is quoted first; paying comes after the customer agrees
         quote_by = local_time(order.quote_by, ctx.tz) if order.quote_by else "-"
         template = quote_texts.ORDER_PLACED if order.status == "awaiting_quote" else quote_texts.ORDER_PLACED_RATED
         return say(Browse.HOME, out, Reply(template.format(
-            name=order.customer_name, code=order.code, total=rupiah(order.total), quote_by=quote_by), main_menu()))
-    head = Reply(t.ORDER_PLACED.format(name=order.customer_name, code=order.code, total=rupiah(order.total))
+            kak=addressed(order.customer_name), code=order.code, total=rupiah(order.total), quote_by=quote_by), main_menu()))
+    head = Reply(t.ORDER_PLACED.format(kak=addressed(order.customer_name), code=order.code, total=rupiah(order.total))
                  + preorder.placed_note(order, ctx))
     return say(Browse.HOME, out, head, payment_instructions(ctx, order))
 

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from datetime import datetime, time, timedelta
 from typing import Any
 
-from language.money import rupiah
+from language.money import local_time, rupiah
 from conversations.base import Button, Reply, Step, Turn
 from conversations.choice import Choice
 from conversations.examples import fill
 from conversations.seller.common import idle, words
 from conversations.seller.ports import OrderBrief, SellerCtx, SellerProduct
-from language.words import SELLER_HELP
+from language.words import ACK_WORDS, ADDRESS, QUESTION_WORDS, SELLER_HELP
 from texts.id import seller as t
 from texts.id import shop_setup as setup_texts
 
@@ -26,10 +28,20 @@ ORDER_LISTS = {
     "to_ship": {"perlu dikirim", "siap kirim", "belum dikirim", "pesanan perlu dikirim", "yang perlu dikirim",
                 "yg perlu dikirim", "harus dikirim", "antar", "perlu diantar", "kirim hari ini"},
 }
+# A question about today's orders ("brp pesanan hari ini", "hari ini ada pesanan apa aja"): an
+# order word and "hari ini", with nothing around them but question and chat words, so "kirim
+# pesanan hari ini" or "pesanan hari ini belum bayar" stay the commands (or unknowns) they are.
+ORDER_WORDS = frozenset({"pesanan", "pesenan", "pesanannya", "orderan", "orderannya", "order", "orders", "psnan"})
+TODAY = re.compile(r"\b(?:hari|hr|hri) ini\b|\btoday\b")
+AROUND_TODAY = QUESTION_WORDS | ADDRESS | ACK_WORDS | frozenset({
+    "ada", "apa", "aja", "saja", "yg", "yang", "masuk", "udah", "sudah", "sdh", "udh", "total", "totalnya", "jumlah",
+    "jumlahnya", "semua", "semuanya", "sampai", "sampe", "sekarang", "skrg", "cek", "lihat", "liat", "list", "daftar",
+    "sih", "baru", "tadi", "aj", "ad", "brapa", "gmn", "gimana", "mana"})
 HELP_BUTTON, STOCK_BUTTON, TODAY_BUTTON, RECAP_BUTTON = (Choice("sl:help"), Choice("sl:stock"), Choice("sl:today"),
                                                           Choice("sl:recap"))
 CHOICES = {HELP_BUTTON.pack(): "help", STOCK_BUTTON.pack(): "stock", TODAY_BUTTON.pack(): "today"}
 STOCK_SHOWN = 40
+VOID = frozenset({"cancelled", "expired"})  # not counted in the day's figures (storage.orders.VOID)
 
 
 def route(state: str, data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step | None:
@@ -41,7 +53,16 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step 
     for which, phrases in ORDER_LISTS.items():
         if said in phrases or said == which:
             return order_list(data, ctx, which)
+    if asks_todays_orders(said):
+        return today_answer(data, ctx)
     return None
+
+
+def asks_todays_orders(said: str) -> bool:
+    """Whether the words ask how many or which orders came in today."""
+    rest = re.sub(r"[^\w\s]", " ", TODAY.sub(" ", said)).split()
+    return (TODAY.search(said) is not None and any(w in ORDER_WORDS for w in rest)
+            and all(w in ORDER_WORDS or w in AROUND_TODAY for w in rest))
 
 
 def help_(data: dict[str, Any], ctx: SellerCtx) -> Step:
@@ -88,6 +109,25 @@ def order_list(data: dict[str, Any], ctx: SellerCtx, which: str) -> Step:
     if not orders:
         return idle(data, Reply(t.ORDERS_NONE[which]))
     return idle(data, Reply("\n".join([t.ORDERS_HEADER[which]] + [order_line(o) for o in orders])))
+
+
+def today_answer(data: dict[str, Any], ctx: SellerCtx) -> Step:
+    """answers "brp pesanan hari ini": the shop-local day's count, items, money paid and unpaid (the
+    recap's figures, cancelled and expired orders left out), how many are in which status, then the
+    orders themselves (the newest, as the order list shows them)."""
+    start, end = day_bounds(ctx)
+    figures, orders = ctx.desk.recap(start, end), ctx.desk.orders("today", start, end)
+    if not orders:
+        return idle(data, Reply(t.ORDERS_NONE["today"]))
+    statuses = Counter(t.STATUS.get(o.status, o.status) for o in orders)
+    head = t.TODAY_ANSWER.format(
+        date=local_time(start, ctx.tz, "EEEE, d MMM yyyy"), orders=figures.orders, items=figures.items,
+        revenue=rupiah(figures.revenue), unpaid_orders=figures.unpaid_orders, unpaid_total=rupiah(figures.unpaid_total),
+        statuses=", ".join(t.TODAY_STATUS.format(count=n, status=s) for s, n in statuses.most_common()))
+    lines = [head, ""] + [order_line(o) for o in orders]
+    if (hidden := figures.orders - sum(o.status not in VOID for o in orders)) > 0:
+        lines.append(t.TODAY_MORE.format(count=hidden))
+    return idle(data, Reply("\n".join(lines)))
 
 
 def order_line(o: OrderBrief) -> str:

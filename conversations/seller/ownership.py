@@ -13,6 +13,7 @@ from conversations.seller import setup
 from conversations.seller.common import IDLE, idle
 from conversations.seller.ports import SellerCtx
 from conversations.seller.shop_effects import ClaimOwnership, CodeTaken
+from language.names import addressed
 from shops import owner_code
 from shops.profile import ShopProfile
 from texts.id import shop_setup as t
@@ -45,11 +46,10 @@ def on_claimed(step: Step, outcomes: list[Any], ctx: Ctx) -> Step:
     outcome = outcomes[0]
     if isinstance(outcome, CodeTaken):
         return Step(step.state, step.data, [Reply(t.OWNER_CODE_USED)])
-    name = f" {outcome.name}" if outcome.name else ""
     if step.effects[0].state == setup.SellerSetup.NAME:
         replies = setup.welcome(ctx.shop, outcome.name)
     else:
-        replies = [Reply(t.OWNER_TAKEN_OVER.format(name=name, shop=ctx.shop.name))]
+        replies = [Reply(t.OWNER_TAKEN_OVER.format(kak=addressed(outcome.name), shop=ctx.shop.name))]
     return Step(step.state, step.data, replies)
 
 

@@ -25,6 +25,7 @@ from conversations.seller.products import NEW_LINE
 from conversations.seller.setup_ask import CHOICES, SETUP_STATES, STEPS, SellerSetup, ask, menu_buttons
 from conversations.seller.shop_effects import ProfileChange
 from language.text import normalize
+from language.names import addressed
 from language.how import asks_how
 from language.words import GREETINGS, HELP, MENU, SELLER_LEAVE, is_yes
 from orders import qris
@@ -63,7 +64,7 @@ def start_data() -> dict[str, Any]:
 
 def welcome(shop: ShopProfile, name: str | None) -> list[Reply]:
     """What a new owner reads first: welcome, then the first question."""
-    hello = Reply(t.OWNER_WELCOME.format(name=f" {name}" if name else "", shop=shop.name))
+    hello = Reply(t.OWNER_WELCOME.format(kak=addressed(name), shop=shop.name))
     return [hello, *ask(SellerSetup.NAME, shop, start_data()).replies]
 
 

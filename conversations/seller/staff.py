@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from language.text import fold
+from language.names import addressed
 from conversations.base import Ctx, Reply, Step, Turn
 from conversations.examples import fill
 from conversations.seller import invites
@@ -109,4 +110,4 @@ def on_joined(step: Step, outcomes: list[Any], ctx: Ctx) -> Step:
     outcome = outcomes[0]
     if isinstance(outcome, InviteTaken):
         return Step(step.state, step.data, [Reply(fill(customer_texts.NOT_UNDERSTOOD, ctx.examples))])
-    return Step(step.state, step.data, [Reply(t.JOINED.format(name=outcome.name, shop=ctx.shop.name))])
+    return Step(step.state, step.data, [Reply(t.JOINED.format(kak=addressed(outcome.name), shop=ctx.shop.name))])

@@ -134,4 +134,6 @@ def test_a_real_seller_sets_up_their_own_shop_from_a_fresh_install(tmp_path):
 
         said = "\n".join(heard + [r["text"] for r in notices["replies"]]).lower()
         assert not [word for word in DEMO_WORDS if word in said]
-    assert "Traceback" not in (tmp_path / "server.log").read_text()
+    log = (tmp_path / "server.log").read_text()
+    assert "Traceback" not in log
+    assert "INFO bot.processes: process" in log and "leads: scheduled jobs" in log  # what an installer reads in the journal

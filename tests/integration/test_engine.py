@@ -43,6 +43,18 @@ def test_a_whole_order_is_stored_with_items_totals_and_reserved_stock(db_url):
     assert (stock(sessions, "KRP-SGK-PDS"), stock(sessions, "SBL-ROA")) == (before[0] - 2, before[1] - 1)
 
 
+def test_the_next_checkout_offers_the_address_the_last_order_went_to(sqlite_url):  # plain columns: SQLite alone
+    engine, _ = seeded_engine(sqlite_url)
+    chat = EngineChat(engine, "siti")
+    place_order(chat)
+    chat.send("pesan 1 keripik tempe")
+    chat.send("checkout")
+    chat.press("Diantar")
+    assert "Kirim ke alamat ini" in chat.text and "Jl. Ijen No. 5, Klojen, Malang" in chat.text
+    chat.press("Ya, ke alamat ini")
+    assert "Dalam Kota Malang" in chat.text
+
+
 def test_the_seller_is_notified_of_a_new_order_through_the_outbox(db_url):
     engine, sessions = seeded_engine(db_url)
     place_order(EngineChat(engine, "siti"))

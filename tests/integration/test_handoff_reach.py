@@ -8,6 +8,7 @@ from __future__ import annotations
 from sqlalchemy import delete, select
 from typer.testing import CliRunner
 
+from scheduler.jobs_handoffs import sweep_handoffs
 from storage import handoffs as handoffs_db
 from storage.models import Conversation, OutboxMessage, Seller
 from tests.integration.seller_db import notices_to, owner, seller_engine, staff
@@ -137,6 +138,23 @@ def test_a_staff_member_removed_mid_chat_gives_the_customer_back_to_the_queue(db
     assert "halo kak?" in notices_to(sessions, "penjual")[-1]  # heard again, by the sellers left
     seller.send(choice=offered["buttons"][0]["value"])
     assert "sekarang chat dengan *siti*" in seller.text and "rendangnya ready?" in seller.text
+
+
+def test_a_chat_given_back_is_told_late_only_ten_minutes_after_it_went_back_to_the_queue(sqlite_url):  # SQLite alone
+    engine, sessions, clock = seller_engine(sqlite_url)
+    dodi = staff(sessions, engine, "dodi", "Dodi")
+    siti = EngineChat(engine, "siti")
+    siti.send("halo")
+    siti.send("mau bicara dengan penjual")
+    dodi.send("layani 1")  # answered at once: no late notice was due
+    clock.advance(minutes=20)
+    owner(engine).send("hapus staf dodi")
+    clock.advance(minutes=1)
+    assert sweep_handoffs(sessions, clock) == (0, 0)  # asked 21 minutes ago, but back in the queue for 1
+    assert "belum sempat membalas" not in notices_to(sessions, "siti")[-1]
+    clock.advance(minutes=10)
+    assert sweep_handoffs(sessions, clock) == (0, 1)
+    assert "belum sempat membalas" in notices_to(sessions, "siti")[-1]
 
 
 def test_a_seller_removed_by_the_cli_gives_the_customer_back_to_the_queue(sqlite_url):  # the CLI once, on SQLite

@@ -90,3 +90,10 @@ def test_a_promo_until_the_end_of_the_month_or_the_year():
     assert parse_date("sampai akhir bulan", feb, tz) == date(2027, 2, 28)
     fields, unknown = parse_conditions("min 100rb, sampai akhir bulan", now, tz)
     assert unknown == [] and fields["ends_at"].astimezone(tz).date() == date(2027, 1, 1)
+
+
+def test_kak_before_the_name_is_not_doubled_for_a_name_with_its_own_honorific():
+    text = "Halo Kak {nama}, {produk_terakhir} ready lagi"
+    assert render(text, {"name": "Bu Wati", "last_product": "Nastar"}) == "Halo Bu Wati, Nastar ready lagi"
+    assert render(text, {"name": "Wati", "last_product": "Nastar"}) == "Halo Kak Wati, Nastar ready lagi"
+    assert render("kak {nama}!", {"name": ""}) == "kak!"

@@ -36,7 +36,7 @@ BTN_CATEGORY = "{name} ({count})"
 GREETING_ADDRESS = "📍 {address}\n"  # each line only when the shop has said it (a new shop has not yet)
 GREETING_HOURS = "🕒 {hours}\n"
 GREETING = (
-    "Halo Kak{name}! 👋 Selamat datang di *{shop}*.\n"
+    "Halo {kak}! 👋 Selamat datang di *{shop}*.\n"
     "{tagline}{address}{hours}\n"
     "Mau lihat katalog, cari produk, atau langsung ketik pesanan?\n"
     "Contoh: _pesan 2 {product} sama 1 {product2}_"
@@ -143,6 +143,10 @@ NAME_INVALID = "Namanya belum kebaca, Kak. Ketik nama saja ya, misal _Siti_."
 ASK_FULFILMENT = "Pesanannya mau diantar atau diambil sendiri, Kak?"
 FULFILMENT_INVALID = "Pilih *diantar* atau *ambil sendiri* ya, Kak."
 ASK_ADDRESS = "Kirim alamat lengkapnya ya, Kak (jalan, nomor, RT/RW, kelurahan), atau bagikan lokasi 📍."
+ASK_KNOWN_ADDRESS = ("📍 Kirim ke alamat ini, Kak?\n{address}\n\n"
+                     "Tekan *Ya* kalau sudah benar, atau ketik alamat lain (bisa juga bagikan lokasi 📍).")
+BTN_USE_ADDRESS = "✅ Ya, ke alamat ini"
+BTN_OTHER_ADDRESS = "✏️ Alamat lain"
 ADDRESS_TOO_SHORT = "Alamatnya terlalu singkat, Kak. Tolong tulis lengkap: jalan, nomor rumah, kelurahan/kecamatan."
 ASK_ZONE = "Alamatnya masuk area mana, Kak? Ongkirnya beda per area:"
 ZONE_INVALID = "Pilih salah satu area di bawah ya, Kak."
@@ -169,7 +173,7 @@ PAYMENT_LABELS = {"bank_transfer": "Transfer bank", "qris": "QRIS", "cod": "Baya
 
 # After confirm
 ORDER_PLACED = (
-    "🎉 Terima kasih, Kak {name}! Pesanan *{code}* sudah kami terima.\n"
+    "🎉 Terima kasih, {kak}! Pesanan *{code}* sudah kami terima.\n"
     "Total: *{total}*"
 )
 PAY_BANK = (

@@ -16,12 +16,12 @@ OUTSIDE_SET_FEE = "{name}, ongkir {fee}."
 SUMMARY_FEE_QUOTE = "Ongkir ({zone}): menyusul\n"
 SUMMARY_TOTAL_QUOTE = "{total} + ongkir"
 ORDER_PLACED = (
-    "🎉 Terima kasih, Kak {name}! Pesanan *{code}* sudah kami terima, subtotal *{total}*.\n"
+    "🎉 Terima kasih, {kak}! Pesanan *{code}* sudah kami terima, subtotal *{total}*.\n"
     "🚚 Ongkirnya kami hitung dulu. Paling lambat {quote_by} kami kirim totalnya, lalu Kakak tinggal pilih *Setuju*. "
     "Stoknya sudah kami simpan untuk Kakak."
 )
 ORDER_PLACED_RATED = (
-    "🎉 Terima kasih, Kak {name}! Pesanan *{code}* sudah kami terima.\n"
+    "🎉 Terima kasih, {kak}! Pesanan *{code}* sudah kami terima.\n"
     "🚚 Ongkirnya sudah dihitung: lihat pesan berikut, lalu pilih *Setuju* untuk lanjut bayar."
 )
 
@@ -33,7 +33,7 @@ SELLER_QUOTE_NEEDED = (
 BTN_QUOTE = "🚚 Isi ongkir {code}"
 ASK_FEE = "Berapa ongkir *{code}*, Kak? Ketik misal _25rb jne_ (kurirnya boleh dikosongkan)."
 FEE_INVALID = "Ongkirnya belum kebaca, Kak. Ketik misal _25rb jne_ atau _ongkir {code} 25rb_."
-DONE_QUOTE = "✅ Ongkir *{code}*: {fee}{via}. Total baru *{total}* sudah kami kirim ke Kak {name}; menunggu persetujuannya."
+DONE_QUOTE = "✅ Ongkir *{code}*: {fee}{via}. Total baru *{total}* sudah kami kirim ke {kak}; menunggu persetujuannya."
 COMMAND_QUOTE = "ongkir {code} 25rb jne"
 WHAT_QUOTE = "isi ongkir"
 
@@ -52,7 +52,7 @@ ACCEPTED = "✅ Siap, Kak! Pesanan *{code}* lanjut dengan total *{total}*."
 ACCEPT_GONE = "Pesanan *{code}* sudah tidak menunggu persetujuan ongkir ({status}), Kak."
 ACCEPT_WHICH = "Ongkir pesanan mana yang Kakak setujui? Pilih salah satu:"
 BTN_ACCEPT_FOR = "✅ {code} — {total}"
-SELLER_ACCEPTED = "✅ Kak {name} setuju ongkir *{code}*. Menunggu pembayaran *{total}* ({payment})."
+SELLER_ACCEPTED = "✅ {kak} setuju ongkir *{code}*. Menunggu pembayaran *{total}* ({payment})."
 NEXT_AWAITING_QUOTE = "Ongkirnya sedang kami hitung; paling lambat {quote_by} kami kabari totalnya."
 NEXT_QUOTED = "Ongkir {fee}, total *{total}*. Pilih *Setuju* sebelum {quote_by} untuk lanjut bayar."
 

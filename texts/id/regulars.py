@@ -25,7 +25,7 @@ BTN_REORDER = "🔁 Pesan lagi {code}"
 BTN_HISTORY = "🧾 Riwayat pesanan"
 
 # Reviews: asked once after a completed order; the seller told and may reply once.
-REVIEW_ASK = ("Halo Kak{name}! 🙏 Terima kasih sudah belanja di *{shop}*. Pesanan *{code}* sudah selesai.\n"
+REVIEW_ASK = ("Halo {kak}! 🙏 Terima kasih sudah belanja di *{shop}*. Pesanan *{code}* sudah selesai.\n"
               "Boleh minta nilainya, Kak? Pilih 1 sampai 5 bintang ya ⭐")
 REVIEW_STARS = "⭐" * 5
 REVIEW_THANKS = "Terima kasih atas nilainya, Kak ({stars}) 🙏"

@@ -167,6 +167,15 @@ STOCK_EMPTY_CATALOG = "Belum ada produk, Kak. Tambah dengan _produk baru Nama Ba
 ORDERS_HEADER = {"today": "🧾 *Pesanan hari ini*", "unpaid": "⏳ *Belum dibayar*", "to_ship": "🛵 *Perlu dikirim*"}
 ORDERS_NONE = {"today": "Belum ada pesanan hari ini, Kak.", "unpaid": "Semua pesanan sudah dibayar, Kak 👍",
                "to_ship": "Tidak ada pesanan yang menunggu dikirim, Kak 👍"}
+# "brp pesanan hari ini?": the day's count and money first, then the orders with their status.
+TODAY_ANSWER = (
+    "🧾 *Pesanan hari ini* ({date}): *{orders} pesanan*, {items} barang.\n"
+    "💰 Sudah dibayar (omzet): {revenue}\n"
+    "⏳ Belum dibayar: {unpaid_orders} pesanan ({unpaid_total})\n"
+    "📌 Status: {statuses}"
+)
+TODAY_STATUS = "{count} {status}"
+TODAY_MORE = "… dan {count} pesanan lain. Ketik *rekap* untuk ringkasan lengkapnya."
 ORDER_LINE = "• *{code}* {name} — {total} ({status})\n   {items}"
 ORDER_ITEM = "{qty}× {name}"
 STATUS = {"pending_payment": "belum bayar", "paid": "lunas", "processing": "diproses", "shipped": "dikirim",
@@ -198,7 +207,7 @@ INVITE_CREATED = (
     "Minta staf mengirim pesan *gabung {code}* ke bot ini dari HP-nya. "
     "Kode hanya bisa dipakai sekali dan berlaku sampai {expires}."
 )
-JOINED = "🎉 Selamat bergabung, Kak {name}! Kakak sekarang staf {shop}. Ketik *bantuan* untuk melihat perintah penjual."
+JOINED = "🎉 Selamat bergabung, {kak}! Kakak sekarang staf {shop}. Ketik *bantuan* untuk melihat perintah penjual."
 JOINED_NOTICE = "👥 {name} sudah bergabung sebagai staf lewat kode undangan."
 STAFF_HEADER = "👥 *Penjual {shop}*"
 STAFF_LINE = "{n}. {name} — {role} ({channel})"

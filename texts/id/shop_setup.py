@@ -11,11 +11,11 @@ SHOP_CLOSED = "🙏 Terima kasih sudah berbelanja di *{shop}*. Toko ini sudah tu
 
 # Becoming the owner
 OWNER_WELCOME = (
-    "🎉 Selamat, Kak{name}! Kakak sekarang *pemilik* toko *{shop}*.\n"
+    "🎉 Selamat, {kak}! Kakak sekarang *pemilik* toko *{shop}*.\n"
     "Kami bantu siapkan tokonya, satu pertanyaan sekali jalan (6 langkah). "
     "Ketik *lewati* untuk melewati satu langkah, *batal* untuk berhenti dulu; lanjutkan kapan saja dengan *atur toko*."
 )
-OWNER_TAKEN_OVER = "🎉 Selamat, Kak{name}! Kakak sekarang *pemilik* toko *{shop}*. Ketik *bantuan* untuk melihat perintah."
+OWNER_TAKEN_OVER = "🎉 Selamat, {kak}! Kakak sekarang *pemilik* toko *{shop}*. Ketik *bantuan* untuk melihat perintah."
 OWNER_CODE_USED = "Maaf Kak, kode itu baru saja dipakai atau sudah tidak berlaku 🙏"
 OWNER_ALREADY = "Kakak memang sudah pemilik *{shop}* 🙂"
 OWNER_NOTICE = "👤 {name} sekarang pemilik *{shop}*. Kakak tetap bisa membantu sebagai staf."
