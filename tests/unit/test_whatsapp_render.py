@@ -48,6 +48,20 @@ def test_a_product_photo_goes_as_public_media_with_the_text_as_caption():
     assert absolute["media_url"] == ["https://cdn.example.test/a.jpg"]
 
 
+def test_a_list_s_product_photos_carry_the_number_to_answer_with():
+    from conversations.base import Picture
+
+    buttons = [Button("Keripik Tempe 150g — Rp12.000", "p:KRP-TMP"), Button("Sambal Roa 150ml — Rp25.000", "p:SBL-ROA"),
+               Button("« Kembali", "back")]
+    shown = Outbound.reply("whatsapp", "+6281234567890", Reply("Pilih produk:", buttons, pictures=(
+        Picture("/media/demo/roa.jpg", "Sambal Roa 150ml — Rp25.000"), Picture("/media/demo/t.jpg", "Keripik Tempe 150g — Rp12.000"))))
+    roa, tempe, listed = render(shown, NONE, PUBLIC)
+    assert roa["body"] == "2. Sambal Roa 150ml — Rp25.000" and tempe["body"] == "1. Keripik Tempe 150g — Rp12.000"
+    assert "\n1. Keripik Tempe 150g — Rp12.000\n2. Sambal Roa" in listed["body"]
+    unnumbered = Outbound.reply("whatsapp", "+62812", Reply("x", buttons, numbered=False, pictures=(Picture("/a.jpg", "Sambal Roa 150ml — Rp25.000"),)))
+    assert render(unnumbered, NONE, PUBLIC)[0]["body"] == "Sambal Roa 150ml — Rp25.000"
+
+
 def test_a_long_text_is_cut_at_line_ends_into_pieces_that_fit():
     lines = [f"{i}. Produk nomor {i} — Rp15.000" for i in range(200)]
     pieces = split_body("\n".join(lines))
