@@ -144,7 +144,7 @@ ASK_FULFILMENT = "Pesanannya mau diantar atau diambil sendiri, Kak?"
 FULFILMENT_INVALID = "Pilih *diantar* atau *ambil sendiri* ya, Kak."
 ASK_ADDRESS = "Kirim alamat lengkapnya ya, Kak (jalan, nomor, RT/RW, kelurahan), atau bagikan lokasi 📍."
 ASK_KNOWN_ADDRESS = ("📍 Kirim ke alamat ini, Kak?\n{address}\n\n"
-                     "Tekan *Ya* kalau sudah benar, atau ketik alamat lain (bisa juga bagikan lokasi 📍).")
+                     "Pilih *Ya* kalau sudah benar, atau ketik alamat lain (bisa juga bagikan lokasi 📍).")
 BTN_USE_ADDRESS = "✅ Ya, ke alamat ini"
 BTN_OTHER_ADDRESS = "✏️ Alamat lain"
 ADDRESS_TOO_SHORT = "Alamatnya terlalu singkat, Kak. Tolong tulis lengkap: jalan, nomor rumah, kelurahan/kecamatan."
