@@ -60,7 +60,11 @@ def split_body(text: str, limit: int = BODY_LIMIT) -> list[str]:
     rest = text.strip()
     while len(rest) > limit:
         window = rest[:limit]
-        cut = max(window.rfind("\n\n"), 0) or max(window.rfind("\n"), 0) or max(window.rfind(" "), 0) or limit
+        # A paragraph break only when it keeps at least half a message: a header's blank line
+        # alone must not become a message of its own, with the list it heads in the next one.
+        paragraph = window.rfind("\n\n")
+        cut = (paragraph if paragraph >= limit // 2 else 0) or max(window.rfind("\n"), 0) \
+            or max(window.rfind(" "), 0) or limit
         pieces.append(rest[:cut].rstrip())
         rest = rest[cut:].lstrip()
     if rest or not pieces:

@@ -71,6 +71,13 @@ def test_a_long_text_is_cut_at_line_ends_into_pieces_that_fit():
     assert creates[0] == {"media_url": ["https://bot.example.test/media/a.jpg"]} and len(creates) == len(pieces) + 1
 
 
+def test_a_long_list_under_a_short_header_is_not_cut_after_the_header():
+    text = "📦 *Stok*\n\n" + "\n".join(f"✅ Produk nomor {i}: {i}" for i in range(150))
+    pieces = split_body(text)
+    assert pieces[0].startswith("📦 *Stok*\n\n✅ Produk nomor 0") and len(pieces[0]) > BODY_LIMIT // 2
+    assert all(len(p) <= BODY_LIMIT for p in pieces) and "\n".join(pieces) == text
+
+
 def test_with_a_quick_reply_template_up_to_three_choices_go_as_buttons():
     templates = WhatsAppTemplates(quick_reply={"3": "HX" + "a" * 32})
     [create] = render(out("Mau lihat apa, Kak?", MENU), templates, PUBLIC)
