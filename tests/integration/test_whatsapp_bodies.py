@@ -110,3 +110,16 @@ def test_a_seller_in_one_chat_moves_to_another_by_typing_the_label_and_nothing_i
     seller.send(label)  # typed while chatting with the first customer: it moves, it is not said to them
     assert "sekarang chat dengan" in seller.text and first not in seller.text.split("\n")[0]
     assert not any("Layani" in b for b in notices_to(sessions, rina.user) + notices_to(sessions, budi.user))
+
+
+def test_a_number_typed_under_the_cart_never_empties_it(db_url):
+    engine, sessions, seller, rina = shop_on_whatsapp(db_url)
+    rina.send("pesan 1 keripik tempe, 2 sambal roa, 1 nastar keju")
+    rina.send("keranjang")
+    [cart] = bodies(rina.last.replies)
+    assert "3. Nastar Keju" in cart and "3. Kosongkan" not in cart and wt.NUMBERED_HINT not in cart
+    rina.send("3")  # the third line, as the customer reads it
+    rina.send("keranjang")
+    assert "Nastar Keju" in rina.text and "Keripik Tempe" in rina.text
+    rina.send("Checkout")  # the labels, typed, still work
+    assert "atas nama siapa" in rina.text
