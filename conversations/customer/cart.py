@@ -136,6 +136,7 @@ def view(data: dict[str, Any], ctx: Ctx, note: str | None = None) -> Step:
         p = products[sku]
         lines.append(t.CART_LINE.format(n=n, name=p.label, qty=qty, price=rupiah(p.price), total=rupiah(p.price * qty)))
     lines.append(t.CART_SUBTOTAL.format(subtotal=rupiah(subtotal(ctx, cart))))
+    lines.append(t.CART_EDIT_HINT.format(n=len(cart)))
     buttons = [
         Button(t.BTN_CHECKOUT, "checkout"),
         Button(t.BTN_CHANGE_QTY, "chg"),

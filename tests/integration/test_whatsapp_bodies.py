@@ -121,5 +121,8 @@ def test_a_number_typed_under_the_cart_never_empties_it(db_url):
     rina.send("3")  # the third line, as the customer reads it
     rina.send("keranjang")
     assert "Nastar Keju" in rina.text and "Keripik Tempe" in rina.text
+    assert "nomor 3 jadi 2" in cart
+    rina.send("nomor 3 jadi 2")  # the way the cart says to change its third line
+    assert "Nastar Keju 500g*: 1 → 2" in rina.text
     rina.send("Checkout")  # the labels, typed, still work
     assert "atas nama siapa" in rina.text

@@ -118,6 +118,8 @@ CART_EMPTY = "Keranjang masih kosong, Kak. Yuk lihat *katalog* dulu 🛍️"
 CART_HEADER = "🧺 *Keranjang Kakak*"
 CART_LINE = "{n}. {name}\n    {qty} × {price} = {total}"
 CART_SUBTOTAL = "Subtotal: *{subtotal}*"
+# The cart's own line numbers are how to change one (its buttons are not numbered on WhatsApp).
+CART_EDIT_HINT = "✏️ Ubah jumlah: ketik misal _nomor {n} jadi 2_, atau _hapus nomor {n}_."
 CART_DROPPED = "⚠️ *{name}* sudah tidak tersedia, jadi dikeluarkan dari keranjang."
 CART_CLAMPED = "⚠️ Stok *{name}* tinggal {stock}, jumlahnya disesuaikan."
 CART_EMPTIED = "Keranjang sudah dikosongkan, Kak."
