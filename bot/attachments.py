@@ -8,7 +8,7 @@ in a worker thread (`asyncio.to_thread`: matplotlib's object API and fpdf2 are s
 when the row is sent; a crash before sending loses nothing, because the row still says what
 to make, and a retry makes it again.
 
-Made files go under the data dir's media/files/ with an unguessable name (a capability URL):
+Made files go under the data dir's media/files/ in a folder with an unguessable name (a capability URL):
 Twilio fetches a WhatsApp attachment by URL, Telegram gets the bytes uploaded, the simulator
 a link.
 """
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import secrets
 from collections.abc import Callable
 from dataclasses import replace
@@ -45,17 +46,29 @@ class Files:
         if attachment is None or (attachment.path and Path(attachment.path).is_file()):
             return out
         shop = shop_id if shop_id is not None else out.shop_id
-        path = await asyncio.to_thread(self._make, attachment.render, attachment.content_type, shop)
-        return replace(out, attachment=replace(attachment, path=str(path), url=f"{URL_PREFIX}/{path.name}"))
+        path = await asyncio.to_thread(self._make, attachment.render, attachment.content_type, shop,
+                                       attachment.filename)
+        url = f"{URL_PREFIX}/{path.parent.name}/{path.name}"
+        return replace(out, attachment=replace(attachment, path=str(path), url=url))
 
-    def _make(self, spec: dict[str, Any], content_type: str, shop_id: int | None) -> Path:
+    def _make(self, spec: dict[str, Any], content_type: str, shop_id: int | None, filename: str = "") -> Path:
         data = render(spec, shop_id, self.sessions, self.clock())
-        self.folder.mkdir(parents=True, exist_ok=True)
-        path = self.folder / (secrets.token_urlsafe(18) + EXTENSIONS.get(content_type, ".bin"))
+        # The unguessable part is the folder; the file keeps its own name, because WhatsApp shows
+        # a document under the last part of the URL Twilio fetched: "Laporan-Keuangan-2026-12.pdf"
+        # for the seller to forward to the bank, not a string of random letters.
+        folder = self.folder / secrets.token_urlsafe(18)
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / file_name(filename, EXTENSIONS.get(content_type, ".bin"))
         tmp = path.with_name(f".{path.name}.part")
         tmp.write_bytes(data)
         os.replace(tmp, path)
         return path
+
+
+def file_name(filename: str, extension: str) -> str:
+    """A name safe in a URL and on disk: letters, digits, dots, dashes; the type's extension."""
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "-", Path(filename).stem).strip(".-")[:80] or "file"
+    return stem + extension
 
 
 def render(spec: dict[str, Any], shop_id: int | None, sessions: sessionmaker[Session], now: datetime) -> bytes:

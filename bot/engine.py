@@ -195,7 +195,12 @@ class Routed:
 def replies_to_sender(inbound: Inbound, step: Step) -> list[Outbound]:
     # Only a lone reply replaces the pressed message: with several, the order would read wrong.
     pressed = inbound.pressed if len(step.replies) == 1 else None
-    return [Outbound.reply(inbound.channel, inbound.sender, r, pressed) for r in step.replies]
+    # A typed number is read against the last reply with buttons (handlers.choices.remember), so
+    # only that one is numbered on WhatsApp; an earlier one ("1. Katalog" under the transfer
+    # details, before "1. Mau" of the promo question) shows its labels to type instead.
+    last = max((i for i, r in enumerate(step.replies) if r.buttons), default=-1)
+    replies = [replace(r, numbered=False) if r.buttons and i < last else r for i, r in enumerate(step.replies)]
+    return [Outbound.reply(inbound.channel, inbound.sender, r, pressed) for r in replies]
 
 
 class ShopDirectory:

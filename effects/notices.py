@@ -13,10 +13,11 @@ from storage import sellers as sellers_db
 from storage.models import Order
 
 
-def to_customer(session: Session, order: Order, reply: Reply) -> list[Outbound]:
-    """A notice to the order's customer on the channel the order came from (none if unreachable)."""
+def to_customer(session: Session, order: Order, reply: Reply, *, remembered: bool = False) -> list[Outbound]:
+    """A notice to the order's customer on the channel the order came from (none if unreachable);
+    remembered: its choices were stored as the customer's offer (effects.outbox.to)."""
     address = identities_db.fetch_customer_address(session, order.shop_id, order.customer_id, order.channel)
-    return [to(order.channel, address, reply)] if address else []
+    return [to(order.channel, address, reply, remembered=remembered)] if address else []
 
 
 def to_sellers(session: Session, shop_id: int, reply: Reply, *, skip: tuple[str, str] | None = None,

@@ -5,7 +5,7 @@ the outbox row's payload is exactly `Outbound.payload()`, hints and all."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -76,6 +76,12 @@ def write(session: Session, shop_id: int, outs: Sequence[Outbound], now: datetim
     return outbox_db.add_outbox(session, [outbox_row(shop_id, out, inbound_id) for out in outs], now)
 
 
-def to(channel: str, recipient: str, reply: Reply) -> Outbound:
-    """A message for someone other than the sender (a seller, a customer told of a change)."""
-    return Outbound.reply(channel, recipient, reply)
+def to(channel: str, recipient: str, reply: Reply, *, remembered: bool = False) -> Outbound:
+    """A message for someone other than the sender (a seller, a customer told of a change).
+
+    Its choices are not what the recipient's conversation remembers (handlers.choices reads a
+    typed number against their own last reply), so on WhatsApp they are not numbered: a "1"
+    typed under a notice would press the first button of some earlier message instead (a seller
+    answering "1. Layani Rina" would move an order). Its labels are shown to type instead.
+    remembered: the caller stored these choices as the recipient's offer (a review ask)."""
+    return Outbound.reply(channel, recipient, reply if remembered else replace(reply, numbered=False))

@@ -39,6 +39,8 @@ log = logging.getLogger(__name__)
 MAX_TEXT = 4096
 
 CART = {"keranjang", "cart", "/cart", "lihat keranjang", "troli"}
+# The menu's "Cari produk" typed out (WhatsApp shows labels to type), or just "cari": what to look for?
+SEARCH = {"cari", "cari produk", "cari barang", "/cari", "pencarian"}
 CATALOG = {"katalog", "catalog", "/katalog", "produk", "daftar produk", "menu makanan", "list", "pricelist", "price list", "daftar harga"}
 MY_ORDERS = {"pesanan saya", "pesananku", "pesanan", "status", "cek pesanan", "/pesanan", "orders"}
 CHECKOUT = {"checkout", "check out", "co", "bayar"}
@@ -152,6 +154,8 @@ def global_word(words: str, state: str, data: dict[str, Any], ctx: Ctx) -> Step 
         return cart.view(clear_step(data), ctx)
     if words in CATALOG:
         return browsing.categories(clear_step(data), ctx)
+    if words in SEARCH:
+        return browsing.ask_search(clear_step(data), ctx)
     if words in MY_ORDERS:
         return tracking.my_orders(clear_step(data), ctx)
     if words in REORDER:

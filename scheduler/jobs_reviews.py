@@ -53,28 +53,29 @@ def ask_due(sessions: sessionmaker[Session], clock: Clock, batch: int = BATCH) -
                 continue  # another sweep asked it meanwhile
             order = orders_db.fetch_order(s, review.order_id)
             ask = ask_message(shop.profile.name, order)
-            if outbox.write(s, review.shop_id, to_customer(s, order, ask), now):
+            remembered = offer_buttons(s, order, ask, now)  # first: numbered only where a typed "4" means 4 stars
+            if outbox.write(s, review.shop_id, to_customer(s, order, ask, remembered=remembered), now):
                 asked += 1
-                offer_buttons(s, order, ask, now)
         s.commit()
     return asked
 
 
-def offer_buttons(s: Session, order: Order, ask: Reply, now: datetime) -> None:
+def offer_buttons(s: Session, order: Order, ask: Reply, now: datetime) -> bool:
     """Lets a typed "4" mean the fourth star (WhatsApp numbers the buttons), as if the ask had been
     the customer's last reply; only when they are not in the middle of something, whose own
     numbered answers must keep their meaning. A message of theirs meanwhile wins (version check)."""
     party = f"customer:{order.customer_id}"
     loaded = conversations_db.load_conversation(s, order.shop_id, party)
     if loaded is None or loaded.state not in IDLE:
-        return
+        return False
     offered = choices.remember([ask])
     try:
         with s.begin_nested():
             conversations_db.save_conversation(s, order.shop_id, party, loaded, loaded.state,
                                                {**loaded.data, "_offered": offered}, now)
     except conversations_db.StaleConversation:
-        pass
+        return False
+    return True
 
 
 def ask_message(shop_name: str, order: Order) -> Reply:

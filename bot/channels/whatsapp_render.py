@@ -47,13 +47,24 @@ def with_choices(out: Outbound) -> str:
     return f"{out.text}\n\n{t.TYPE_HINT.format(options=options)}"
 
 
+def list_numbers(out: Outbound) -> dict[str, str]:
+    """{label: "3. "} of a numbered list, so a product's photo carries the number to answer with."""
+    if not out.buttons or not out.extra.get("numbered", True):
+        return {}
+    return {short_label(b.label): f"{i}. " for i, b in enumerate(out.buttons, start=1)}
+
+
 def split_body(text: str, limit: int = BODY_LIMIT) -> list[str]:
     """Cuts a long text at paragraph, then line, then word boundaries into pieces that fit."""
     pieces: list[str] = []
     rest = text.strip()
     while len(rest) > limit:
         window = rest[:limit]
-        cut = max(window.rfind("\n\n"), 0) or max(window.rfind("\n"), 0) or max(window.rfind(" "), 0) or limit
+        # A paragraph break only when it keeps at least half a message: a header's blank line
+        # alone must not become a message of its own, with the list it heads in the next one.
+        paragraph = window.rfind("\n\n")
+        cut = (paragraph if paragraph >= limit // 2 else 0) or max(window.rfind("\n"), 0) \
+            or max(window.rfind(" "), 0) or limit
         pieces.append(rest[:cut].rstrip())
         rest = rest[cut:].lstrip()
     if rest or not pieces:
@@ -70,10 +81,12 @@ def public_media_url(url: str, public_url: str) -> str:
 
 def render(out: Outbound, templates: WhatsAppTemplates, public_url: str) -> list[Create]:
     """One or more messages for an Outbound inside the 24-hour window, in sending order."""
-    creates: list[Create] = [{"body": p.caption[:CAPTION_LIMIT], "media_url": [public_media_url(p.url, public_url)]}
+    template = choice_template(out, templates)
+    numbers = list_numbers(out) if template is None else {}
+    creates: list[Create] = [{"body": (numbers.get(p.caption, "") + p.caption)[:CAPTION_LIMIT],
+                              "media_url": [public_media_url(p.url, public_url)]}
                              for p in out.pictures[:PICTURES_MAX]]  # a list's products, one image message each
     media = [public_media_url(out.image_url, public_url)] if out.image_url else []
-    template = choice_template(out, templates)
     if template is not None:
         if media:
             creates.append({"media_url": media})

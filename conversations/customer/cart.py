@@ -136,13 +136,16 @@ def view(data: dict[str, Any], ctx: Ctx, note: str | None = None) -> Step:
         p = products[sku]
         lines.append(t.CART_LINE.format(n=n, name=p.label, qty=qty, price=rupiah(p.price), total=rupiah(p.price * qty)))
     lines.append(t.CART_SUBTOTAL.format(subtotal=rupiah(subtotal(ctx, cart))))
+    lines.append(t.CART_EDIT_HINT.format(n=len(cart)))
     buttons = [
         Button(t.BTN_CHECKOUT, "checkout"),
         Button(t.BTN_CHANGE_QTY, "chg"),
         Button(t.BTN_EMPTY_CART, "empty"),
         Button(t.BTN_CONTINUE, "catalog"),
     ]
-    return say(Browse.HOME, data, Reply("\n".join(head + notes + lines), buttons))
+    # Not numbered: the cart's own lines are numbered ("nomor 3 jadi 2"), and on WhatsApp a "3"
+    # meant for the third line pressed "3. Kosongkan" and emptied the cart.
+    return say(Browse.HOME, data, Reply("\n".join(head + notes + lines), buttons, numbered=False))
 
 
 def pick_to_change(data: dict[str, Any], ctx: Ctx) -> Step:

@@ -28,6 +28,8 @@ class SellerHandoff(StrEnum):
 TAKE = Choice("ho:t", number)  # take this handoff: its id
 QUEUE = frozenset({"antrian", "antrian chat", "chat pembeli", "chat pelanggan", "daftar chat", "pelanggan menunggu"})
 TAKE_TEXT = re.compile(r"^(?:layani|balas|jawab|ambil)\s+(?:chat\s+|antrian\s+)?(\d{1,3})$")
+# "Layani Rina": the notice's button label typed out (WhatsApp shows it to type, not to press).
+TAKE_NAME = re.compile(r"^layani\s+(.+)$")
 CLOSE = END_CHAT  # the customer ends a chat with these too (language.questions.ends_chat)
 TO_FAQ = frozenset({"jadikan faq", "simpan faq", "faq ini", "faq", "simpan jadi faq"})
 
@@ -97,7 +99,18 @@ def route(state: str, data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step 
         if not 1 <= n <= len(waiting):
             return idle(data, Reply(t.NO_SUCH.format(n=n)))
         return take(data, ctx, waiting[n - 1].id)
+    if (named := by_name(said, ctx)) is not None:
+        return take(data, ctx, named)
     return None
+
+
+def by_name(said: str, ctx: SellerCtx) -> int | None:
+    """The handoff "layani Rina" names: one customer waiting, or one this seller serves."""
+    if not (named := TAKE_NAME.match(said)):
+        return None
+    found = [h.id for h in ctx.handoffs.queue() if words(h.customer) == named.group(1)
+             and (h.status == "waiting" or h.seller_id == ctx.seller.id)]
+    return found[0] if len(found) == 1 else None
 
 
 def queue(data: dict[str, Any], ctx: SellerCtx) -> Step:
@@ -154,6 +167,8 @@ def chatting(data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step | None:
         saving = faq.SaveFaq(faq_key(question), question[:200], answer[:700], ctx.seller.id)
         return say(SellerHandoff.CHAT, data, effects=[saving],
                    then=lambda step, outcomes, c: _in_chat(faq.on_saved(step, outcomes, c), data))
+    if (named := by_name(said, ctx)) is not None:  # the label under "tidak sampai ke Rina", typed: never relayed
+        return take(data, ctx, named)
     media = tuple(m.ref for m in turn.media if m.rejected is None)
     text = turn.text.strip() or (turn.choice or "")
     if not text and not media:

@@ -185,7 +185,7 @@ def test_an_unreachable_person_is_reopened_by_their_next_message(rig):
 
 def test_a_chart_a_row_names_is_made_at_sending_and_goes_as_media_from_our_url(rig, tmp_path):
     """bot.attachments: the row carries what to draw; the delivery draws it after commit, keeps it
-    under media/files with an unguessable name, and Twilio is given its public URL."""
+    under media/files in a folder with an unguessable name, and Twilio is given its public URL."""
     from bot.attachments import Files
     from conversations.base import Attachment
     from effects import outbox
@@ -202,6 +202,7 @@ def test_a_chart_a_row_names_is_made_at_sending_and_goes_as_media_from_our_url(r
     assert rig.deliver(ids) == 1
     sent = rig.fake.messages_to(f"whatsapp:{SITI}")[-1]
     media = sent["MediaUrl"] if isinstance(sent["MediaUrl"], str) else sent["MediaUrl"][0]
-    assert media.startswith(PUBLIC + "/media/files/") and media.endswith(".png") and len(media) > len(PUBLIC) + 30
-    [made] = (tmp_path / "files").iterdir()
-    assert media.endswith(made.name) and made.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    assert media.startswith(PUBLIC + "/media/files/") and len(media) > len(PUBLIC) + 30
+    assert media.endswith("/grafik.png")  # WhatsApp names the file after the URL: the name we gave it
+    [made] = (tmp_path / "files").rglob("*.png")
+    assert media.endswith(f"{made.parent.name}/{made.name}") and made.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")

@@ -44,7 +44,7 @@ def test_more_than_chat_takes_offers_the_seller_with_the_product_and_quantity(sa
     for text in said:
         chat.send(text)
     assert "Maksimal 999" in chat.text and "hubungi penjual" not in chat.text.lower()
-    assert "tekan *Tanya penjual*" in chat.text and labels(chat)[0] == ASK
+    assert "pilih *Tanya penjual*" in chat.text and labels(chat)[0] == ASK
     chat.press("Tanya penjual")
     about = opened(chat).about
     assert f"{wanted} × Keripik Tempe" in about and "999" in about
@@ -92,7 +92,7 @@ def test_what_the_shop_does_not_sell_can_be_asked_of_the_seller_here_not_only_by
     chat = Dialogue()
     chat.send("halo")
     chat.send("mie ayam 1")
-    assert "belum jual “mie ayam”" in chat.text and "tekan *Tanya penjual*" in chat.text
+    assert "belum jual “mie ayam”" in chat.text and "pilih *Tanya penjual*" in chat.text
     assert "+6281234500011" in chat.text and ASK in labels(chat)
     chat.press("Tanya penjual")
     assert (opened(chat).kind, opened(chat).question) == ("question", "mie ayam 1")

@@ -133,7 +133,7 @@ def test_an_order_the_customer_cannot_cancel_offers_the_seller_in_this_chat_with
     chat = chat_with(order("KD-0003", status, paid_at=NOW if status == "paid" else None, proof_pending=proof))
     chat.send("batal KD-0003")
     assert "tidak bisa dibatalkan" in chat.text and said in chat.text and not chat.effects
-    assert "hubungi penjual" not in chat.text.lower() and "tekan *Tanya penjual*" in chat.text
+    assert "hubungi penjual" not in chat.text.lower() and "pilih *Tanya penjual*" in chat.text
     assert chat.last[0].buttons[0].label == "🙋 Tanya penjual"
     chat.press("Tanya penjual")
     [opened] = chat.effects

@@ -48,6 +48,20 @@ def test_a_product_photo_goes_as_public_media_with_the_text_as_caption():
     assert absolute["media_url"] == ["https://cdn.example.test/a.jpg"]
 
 
+def test_a_list_s_product_photos_carry_the_number_to_answer_with():
+    from conversations.base import Picture
+
+    buttons = [Button("Keripik Tempe 150g — Rp12.000", "p:KRP-TMP"), Button("Sambal Roa 150ml — Rp25.000", "p:SBL-ROA"),
+               Button("« Kembali", "back")]
+    shown = Outbound.reply("whatsapp", "+6281234567890", Reply("Pilih produk:", buttons, pictures=(
+        Picture("/media/demo/roa.jpg", "Sambal Roa 150ml — Rp25.000"), Picture("/media/demo/t.jpg", "Keripik Tempe 150g — Rp12.000"))))
+    roa, tempe, listed = render(shown, NONE, PUBLIC)
+    assert roa["body"] == "2. Sambal Roa 150ml — Rp25.000" and tempe["body"] == "1. Keripik Tempe 150g — Rp12.000"
+    assert "\n1. Keripik Tempe 150g — Rp12.000\n2. Sambal Roa" in listed["body"]
+    unnumbered = Outbound.reply("whatsapp", "+62812", Reply("x", buttons, numbered=False, pictures=(Picture("/a.jpg", "Sambal Roa 150ml — Rp25.000"),)))
+    assert render(unnumbered, NONE, PUBLIC)[0]["body"] == "Sambal Roa 150ml — Rp25.000"
+
+
 def test_a_long_text_is_cut_at_line_ends_into_pieces_that_fit():
     lines = [f"{i}. Produk nomor {i} — Rp15.000" for i in range(200)]
     pieces = split_body("\n".join(lines))
@@ -55,6 +69,13 @@ def test_a_long_text_is_cut_at_line_ends_into_pieces_that_fit():
     assert "\n".join(pieces).split("\n") == lines
     creates = render(out("\n".join(lines), image_url="/media/a.jpg"), NONE, PUBLIC)
     assert creates[0] == {"media_url": ["https://bot.example.test/media/a.jpg"]} and len(creates) == len(pieces) + 1
+
+
+def test_a_long_list_under_a_short_header_is_not_cut_after_the_header():
+    text = "📦 *Stok*\n\n" + "\n".join(f"✅ Produk nomor {i}: {i}" for i in range(150))
+    pieces = split_body(text)
+    assert pieces[0].startswith("📦 *Stok*\n\n✅ Produk nomor 0") and len(pieces[0]) > BODY_LIMIT // 2
+    assert all(len(p) <= BODY_LIMIT for p in pieces) and "\n".join(pieces) == text
 
 
 def test_with_a_quick_reply_template_up_to_three_choices_go_as_buttons():

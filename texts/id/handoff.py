@@ -23,7 +23,7 @@ CLOSED = "✅ Percakapan dengan penjual selesai, Kak. Terima kasih! Kakak bisa l
 TIMED_OUT = "⌛ Percakapan dengan penjual kami tutup karena tidak ada pesan baru, Kak. Ketik *admin* kalau perlu lagi."
 LATE = "⏳ Penjual belum sempat membalas, Kak. Pesan Kakak aman, penjual akan membalas {when}."
 LATE_SOON = "secepatnya"
-ASK_SELLER = "Mau kami tanyakan langsung ke penjual? Tekan *Tanya penjual*."
+ASK_SELLER = "Mau kami tanyakan langsung ke penjual? Pilih *Tanya penjual*."
 BTN_ASK_SELLER = "🙋 Tanya penjual"
 OPENED_ABOUT = "📌 Yang kami sampaikan ke penjual: {about}"
 # No seller can take chats (none registered yet): said honestly, nothing is queued for nobody.
@@ -35,7 +35,7 @@ NOBODY_BOT = "\nSementara itu Kakak tetap bisa belanja lewat bot kami 🙂 Ketik
 CANCEL_RELAYED = ("📨 Pesan Kakak sudah kami teruskan ke penjual. Kalau maksud Kakak mengakhiri chat dengan penjual, "
                   "ketik *selesai*.")
 CANCEL_ORDER_RELAYED = "📨 Permintaan batal sudah kami teruskan ke penjual, Kak."
-CANCEL_ORDER_YOURSELF = " Pesanan *{code}* belum dibayar, jadi bisa Kakak batalkan sendiri: tekan *Batalkan pesanan*."
+CANCEL_ORDER_YOURSELF = " Pesanan *{code}* belum dibayar, jadi bisa Kakak batalkan sendiri: pilih *Batalkan pesanan*."
 CANCEL_ORDER_BY_SELLER = " Pesanan *{code}* sudah {status}, jadi pembatalannya diurus penjual di chat ini."
 
 # The seller
@@ -48,7 +48,7 @@ NEW_ORDER = " tentang pesanan *{code}*"
 CONTACT = "📞 {contact}"
 OPEN_ORDERS = "🧾 Pesanan berjalan: {orders}"
 SAID = "💬 “{text}”"
-QUEUE_HINT = "Antrian: {count} pelanggan. Ketik *layani {n}* atau tekan tombol untuk membalas."
+QUEUE_HINT = "Antrian: {count} pelanggan. Ketik *layani {n}* untuk membalas."
 BTN_TAKE = "💬 Layani {name}"
 QUEUE_EMPTY = "Tidak ada pelanggan yang menunggu, Kak 🙂"
 QUEUE = "🙋 *Antrian chat pelanggan*\n{lines}\n\nKetik *layani 1* untuk membalas yang pertama."
@@ -67,7 +67,7 @@ TAKEN_ALREADY = "Pelanggan itu sudah dilayani penjual lain atau sudah selesai, K
 NO_SUCH = "Antrian nomor {n} tidak ada, Kak. Ketik *antrian* untuk melihatnya."
 FROM_CUSTOMER = "💬 *{name}*: {text}"
 FROM_CUSTOMER_PHOTO = "📷 *{name}* mengirim foto"
-NOT_IN_THIS_CHAT = "↪️ Balasan Kakak sekarang tidak sampai ke {name}. Tekan tombol untuk membalas {name}."
+NOT_IN_THIS_CHAT = "↪️ Balasan Kakak sekarang tidak sampai ke {name}. Pilih *Layani {name}* untuk membalas {name}."
 FROM_CUSTOMER_WAITING = "💬 *{name}* (menunggu di antrian): {text}"
 # A customer asking to cancel an order: a slash makes it a command in a chat, never words to them.
 CANCEL_HINT = "ℹ️ Untuk membatalkan *{code}* tanpa menutup chat, ketik */batal {code}* (dengan garis miring, tidak diteruskan ke pelanggan)."

@@ -59,9 +59,9 @@ CANCEL_NONE = "Tidak ada pesanan yang bisa dibatalkan, Kak. Pesanan yang sudah d
 CANCEL_DONE = "Pesanan *{code}* sudah dibatalkan, Kak. Stoknya sudah dilepas. Mau pesan lagi? Ketik *katalog* 🙂"
 CANCEL_KEPT = "Oke Kak, pesanan *{code}* tidak dibatalkan 🙂"
 CANCEL_REFUSED = "Pesanan *{code}* sekarang *{status}*, jadi tidak bisa dibatalkan lewat chat, Kak.\n{possible}"
-CANCEL_REFUSED_PROOF = ("Bukti pembayarannya sedang dicek penjual. Kalau ingin batal, tekan *Tanya penjual*, nanti "
+CANCEL_REFUSED_PROOF = ("Bukti pembayarannya sedang dicek penjual. Kalau ingin batal, pilih *Tanya penjual*, nanti "
                         "kami sambungkan ke penjual di chat ini ya, Kak.")
-CANCEL_REFUSED_PAID = ("Pembatalan setelah bayar (termasuk pengembalian dana) diurus penjual. Kalau ingin batal, tekan "
+CANCEL_REFUSED_PAID = ("Pembatalan setelah bayar (termasuk pengembalian dana) diurus penjual. Kalau ingin batal, pilih "
                        "*Tanya penjual*, nanti kami sambungkan ke penjual di chat ini.")
 CANCEL_REFUSED_FINAL = "Ketik *{code}* untuk melihat detailnya."
 
@@ -85,7 +85,7 @@ RECEIPT_UNIQUE = "Kode unik: {unique}\n"
 PROOF_REJECTED = (
     "🙏 Maaf Kak, bukti pembayaran untuk *{code}* belum bisa diterima penjual.\n"
     "Alasan: {reason}\n"
-    "Mohon kirim bukti yang benar untuk *{total}* sebelum {pay_by}, atau tekan *Tanya penjual* (ketik _tanya penjual_) "
+    "Mohon kirim bukti yang benar untuk *{total}* sebelum {pay_by}, atau pilih *Tanya penjual* (ketik _tanya penjual_) "
     "untuk bicara dengan penjual di chat ini."
 )
 PROCESSING = "👩‍🍳 Pesanan *{code}* sedang disiapkan penjual, Kak. Nanti dikabari saat {when}."
@@ -104,6 +104,6 @@ PROOF_FILE_UNUSABLE = {
 }
 # A photo from someone with no order to pay: most often a product they look for.
 PHOTO_NO_ORDER = ("Fotonya sudah kami terima, Kak 🙏 Belum ada pesanan Kakak yang menunggu pembayaran, jadi ini "
-                  "bukan bukti transfer.\nKalau Kakak mencari barang seperti di foto, tekan *Tanya penjual* lalu "
+                  "bukan bukti transfer.\nKalau Kakak mencari barang seperti di foto, pilih *Tanya penjual* lalu "
                   "kirim fotonya sekali lagi, atau lihat *katalog*.")
 PHOTO_ASKED = "(pembeli mengirim foto, menanyakan barang seperti di foto)"

@@ -20,7 +20,7 @@ REORDER_FULL = "• {name}: sudah ada {qty} di keranjang, sesuai stok"
 HISTORY_NONE = "Kakak belum punya riwayat pesanan. Yuk lihat *katalog* 🛍️"
 HISTORY_HEADER = "🧾 *Riwayat pesanan Kakak*"
 HISTORY_LINE = "• *{code}* — {date} — {total} — {status}"
-HISTORY_HINT = "\nTekan tombol untuk memesan lagi isi pesanan itu."
+HISTORY_HINT = "\nPilih *Pesan lagi* di bawah untuk memesan lagi isi pesanan itu."
 BTN_REORDER = "🔁 Pesan lagi {code}"
 BTN_HISTORY = "🧾 Riwayat pesanan"
 
@@ -30,7 +30,7 @@ REVIEW_ASK = ("Halo {kak}! 🙏 Terima kasih sudah belanja di *{shop}*. Pesanan 
 REVIEW_STARS = "⭐" * 5
 REVIEW_THANKS = "Terima kasih atas nilainya, Kak ({stars}) 🙏"
 REVIEW_THANKS_LOW = "Terima kasih sudah jujur, Kak ({stars}). Mohon maaf belum memuaskan 🙏 Penjual kami kabari sekarang."
-REVIEW_ASK_COMMENT = "Mau menambahkan komentar? Tulis saja di sini, atau tekan *Lewati*."
+REVIEW_ASK_COMMENT = "Mau menambahkan komentar? Tulis saja di sini, atau pilih *Lewati*."
 REVIEW_COMMENT_THANKS = "Komentarnya sudah kami sampaikan ke penjual. Terima kasih, Kak! 😊"
 REVIEW_SKIPPED = "Siap, Kak. Terima kasih! 😊"
 REVIEW_ALREADY = "Pesanan *{code}* sudah Kakak nilai sebelumnya. Terima kasih! 🙏"

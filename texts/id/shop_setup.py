@@ -158,7 +158,7 @@ NOTHING_TO_REMOVE = "{what} memang belum ada, Kak."
 BAD_PHONE = "Nomornya belum kebaca, Kak. Tulis seperti _0812 3456 7890_."
 ONE_PLACE = ("ℹ️ *{name}* kami baca sebagai satu nama daerah. Kalau maksudnya beberapa daerah, tulis ulang "
              "dengan koma, misal _{example}_, supaya alamat yang menyebut salah satunya masuk area ini.")
-PAYMENT_MENU_HELP = "Pilih tombol di bawah ya, Kak, atau ketik _rekening_, _qris_, _cod_, atau _lanjut_ kalau sudah."
+PAYMENT_MENU_HELP = "Pilih salah satu di bawah ya, Kak, atau ketik _rekening_, _qris_, _cod_, atau _lanjut_ kalau sudah."
 QRIS_LATER = "Tidak apa-apa, Kak. QRIS bisa ditambah kapan saja nanti dengan *ganti qris*."
-DELIVERY_MENU_HELP = ("Pilih tombol di bawah ya, Kak, atau ketik _ambil sendiri_, _antar_ (area dan ongkirnya, "
+DELIVERY_MENU_HELP = ("Pilih salah satu di bawah ya, Kak, atau ketik _ambil sendiri_, _antar_ (area dan ongkirnya, "
                       "termasuk luar kota), atau _lanjut_ kalau sudah.")
