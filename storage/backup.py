@@ -143,21 +143,29 @@ def backup_sqlite(db: Path, dest: Path) -> None:
     part = part_of(dest)
     source = sqlite3.connect(str(db), timeout=30)
     try:
+        _copy(source, part, check=True)
+    finally:
+        source.close()
+    publish(part, dest)
+
+
+def _copy(source: sqlite3.Connection, part: Path, *, check: bool) -> None:
+    """The whole of `source` into `part` as one self-contained file (no -wal beside it); `part`
+    is removed if anything fails."""
+    try:
         copy = sqlite3.connect(str(part))
         try:
             # pages=-1 (the default): every page in one step under one read transaction; done in
             # steps, each commit of the server would restart the copy from the beginning.
             source.backup(copy)
-            copy.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal beside it
-            _check(copy, part)
+            copy.execute("PRAGMA journal_mode=DELETE")
+            if check:
+                _check(copy, part)
         finally:
             copy.close()
     except BaseException:
         part.unlink(missing_ok=True)
         raise
-    finally:
-        source.close()
-    publish(part, dest)
 
 
 def _check(db: sqlite3.Connection, path: Path) -> None:
@@ -220,15 +228,7 @@ def restore_sqlite(file: Path, target: Path, now: datetime) -> Path | None:
     part.unlink(missing_ok=True)
     source = _open_given(file)
     try:
-        copy = sqlite3.connect(str(part))
-        try:
-            source.backup(copy)
-            copy.execute("PRAGMA journal_mode=DELETE")
-        finally:
-            copy.close()
-    except BaseException:
-        part.unlink(missing_ok=True)
-        raise
+        _copy(source, part, check=False)  # check_kedai checked it before the restore began
     finally:
         source.close()
     like = target.stat() if target.exists() else None
