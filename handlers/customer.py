@@ -100,9 +100,9 @@ def route_message(state: str, data: dict[str, Any], turn: Turn, ctx: Ctx) -> Ste
         return say(state, data, Reply(t.TOO_LONG.format(length=f"{len(text):,}".replace(",", "."))))
     if (rating := review.text_intent(state, data, turn, ctx)) is not None:  # "⭐⭐⭐⭐" is a rating, not an emoji
         return rating
-    if EMOJI_ONLY.match(text) and state == Checkout.NOTE:  # "-" or "👍" for the note: none
-        return checkout.STEPS[Checkout.NOTE](data, ctx, turn)
     if EMOJI_ONLY.match(text):
+        if state == Checkout.NOTE:  # "-" or "👍" for the note: none
+            return checkout.STEPS[Checkout.NOTE](data, ctx, turn)
         return say(state, data, Reply(t.EMOJI_ONLY.format(emoji=text[:8]), browsing.main_menu()))
     words = " ".join(text.lower().split()).strip(" !?.")
     if (glob := global_word(words, state, data, ctx)) is not None:

@@ -48,6 +48,7 @@ class Status(StrEnum):
 
 
 FINAL = {Status.COMPLETED, Status.CANCELLED, Status.EXPIRED}
+VOID = frozenset({Status.CANCELLED, Status.EXPIRED})  # orders that count in no figure (storage.orders.VOID)
 # A completed order's review is asked this long after, so the customer has tried what came.
 REVIEW_DELAY = timedelta(hours=3)
 

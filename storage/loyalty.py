@@ -10,10 +10,10 @@ from sqlalchemy import func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from storage.orders import VOID  # an order in these gave its reward's stamps back
 from storage.models import Order
 from storage.regular_models import LoyaltyRedemption, LoyaltyRule
 
-VOID = ("cancelled", "expired")  # an order in these gave its reward's stamps back
 
 
 def fetch_rule(session: Session, shop_id: int) -> LoyaltyRule | None:

@@ -13,6 +13,7 @@ from conversations.choice import Choice
 from conversations.examples import fill
 from conversations.seller.common import idle, words
 from conversations.seller.ports import OrderBrief, SellerCtx, SellerProduct
+from orders.lifecycle import VOID
 from language.words import ACK_WORDS, ADDRESS, QUESTION_WORDS, SELLER_HELP
 from texts.id import seller as t
 from texts.id import shop_setup as setup_texts
@@ -41,7 +42,6 @@ HELP_BUTTON, STOCK_BUTTON, TODAY_BUTTON, RECAP_BUTTON = (Choice("sl:help"), Choi
                                                           Choice("sl:recap"))
 CHOICES = {HELP_BUTTON.pack(): "help", STOCK_BUTTON.pack(): "stock", TODAY_BUTTON.pack(): "today"}
 STOCK_SHOWN = 40
-VOID = frozenset({"cancelled", "expired"})  # not counted in the day's figures (storage.orders.VOID)
 
 
 def route(state: str, data: dict[str, Any], turn: Turn, ctx: SellerCtx) -> Step | None:
